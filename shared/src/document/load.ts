@@ -1,0 +1,155 @@
+import type { z } from 'zod';
+import { migrate } from '../migrations/index.ts';
+import { formatPath, type Diagnostic } from './diagnostic.ts';
+import { flowDocumentSchema, LIMITS, type FlowDocument } from './schema.ts';
+
+export type LoadResult =
+  | { ok: true; doc: FlowDocument; diagnostics: Diagnostic[]; migratedFrom?: number }
+  | { ok: false; doc: null; diagnostics: Diagnostic[] };
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const fail = (diagnostics: Diagnostic[]): LoadResult => ({ ok: false, doc: null, diagnostics });
+
+/**
+ * Refuses keys that could reach object prototypes, and nesting deeper than
+ * any real flow, before anything else reads the input. Iterative, so a
+ * hostile document cannot overflow the stack.
+ */
+function checkShape(input: unknown): Diagnostic[] {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length > LIMITS.maxDepth) {
+      return [
+        {
+          severity: 'error',
+          code: 'document.tooDeep',
+          message: `The document is nested deeper than ${LIMITS.maxDepth} levels; no flow looks like that.`,
+          path: formatPath(path),
+        },
+      ];
+    }
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        return [
+          {
+            severity: 'error',
+            code: 'document.forbiddenKey',
+            message: `The document contains the key "${key}", which is never part of a flow and is refused for safety.`,
+            hint: 'Export the flow again from the designer.',
+            path: formatPath([...path, key]),
+          },
+        ];
+      }
+      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return [];
+}
+
+/** The id of the node a JSON path points into, read from the raw input. */
+function nodeIdAt(raw: unknown, path: readonly PropertyKey[]): string | undefined {
+  if (path[0] !== 'nodes' || typeof path[1] !== 'number') return undefined;
+  const nodes = (raw as { nodes?: unknown }).nodes;
+  const node: unknown = Array.isArray(nodes) ? nodes[path[1]] : undefined;
+  const id = node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** zod reports an unknown discriminator as an `invalid_union` on the node itself. */
+const isNoMatchingKind = (issue: z.core.$ZodIssue): boolean =>
+  issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator';
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_union':
+      return isNoMatchingKind(issue)
+        ? 'unknown node kind (expected greeting, message, menu, schedule, transfer, fallbackBot, aiAgent or hangup)'
+        : issue.message;
+    default:
+      return issue.message.replace(/^Invalid input: /, '');
+  }
+}
+
+/** Schema issues as diagnostics: which field, and why. */
+function schemaDiagnostics(raw: unknown, error: z.ZodError): Diagnostic[] {
+  return error.issues.slice(0, 50).map((issue) => {
+    const path = isNoMatchingKind(issue)
+      ? [...issue.path, 'kind']
+      : issue.path;
+    const where = formatPath(path) || 'document';
+    const nodeId = nodeIdAt(raw, path);
+    return {
+      severity: 'error' as const,
+      code: 'schema',
+      message: `${where}: ${describeIssue(issue)}.`,
+      path: where,
+      ...(nodeId !== undefined && { nodeId }),
+    };
+  });
+}
+
+/**
+ * Reads any value as a flow document: refuses hostile shapes, migrates older
+ * versions, and parses through the schema into fresh objects. Never throws;
+ * everything wrong comes back as diagnostics.
+ */
+export function loadFlow(input: unknown): LoadResult {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return fail([
+      {
+        severity: 'error',
+        code: 'document.notObject',
+        message: 'A flow must be a JSON object with "schemaVersion", "settings", "nodes" and "layout".',
+      },
+    ]);
+  }
+  const shape = checkShape(input);
+  if (shape.length > 0) return fail(shape);
+
+  const migrated = migrate(input as Record<string, unknown>);
+  if (!migrated.ok) return fail(migrated.diagnostics);
+
+  const parsed = flowDocumentSchema.safeParse(migrated.doc);
+  if (!parsed.success) return fail(schemaDiagnostics(migrated.doc, parsed.error));
+  return {
+    ok: true,
+    doc: parsed.data,
+    diagnostics: [],
+    ...(migrated.from !== parsed.data.schemaVersion && { migratedFrom: migrated.from }),
+  };
+}
+
+/** Reads a flow from JSON text (a file, a paste, a drop), with a size limit. */
+export function parseFlowJson(text: string, maxBytes: number = LIMITS.maxBytes): LoadResult {
+  if (text.length > maxBytes) {
+    return fail([
+      {
+        severity: 'error',
+        code: 'document.tooLarge',
+        message: `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB; flows are at most ${(maxBytes / 1024 / 1024).toFixed(0)} MB.`,
+      },
+    ]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return fail([
+      {
+        severity: 'error',
+        code: 'document.invalidJson',
+        message: `The file is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).`,
+      },
+    ]);
+  }
+  return loadFlow(raw);
+}

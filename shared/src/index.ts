@@ -1,0 +1,20 @@
+/**
+ * @callbot/shared: the flow document, node kinds, validation, schedules and
+ * the compiler to xstate. Pure TypeScript; no DOM, no React, no raw time.
+ */
+export * from './document/diagnostic.ts';
+export * from './document/ids.ts';
+export * from './document/schema.ts';
+export * from './document/load.ts';
+export * from './document/create.ts';
+export * from './migrations/index.ts';
+export * from './nodes/index.ts';
+export type { BaseNode, NodeKind, PortDef } from './nodes/kind.ts';
+export { optionPort, speechMatches, normalizeSpeech, isDtmfKey, DTMF_KEYS } from './nodes/menu/index.ts';
+export * from './schedules/index.ts';
+export * from './speech/estimate.ts';
+export * from './validation/validate.ts';
+export * from './compiler/machineConfig.ts';
+export * from './compiler/compile.ts';
+export * from './compiler/guards.ts';
+export * from './compiler/events.ts';

@@ -1,0 +1,90 @@
+import type { ActionRef, StateConfig, TransitionConfig } from '../../compiler/machineConfig.ts';
+import type { BaseNode, CompileContext } from '../kind.ts';
+import { sayAction } from '../kind.ts';
+import { optionPort, type MenuData } from './schema.ts';
+
+/**
+ * A menu becomes a state with substates, VoiceXML style:
+ *   prompt (speaking) -> listening (timer starts) -> an option's port,
+ *   or noInput / noMatch: repeat (optionally after a message) until the
+ *   repeats are used up, then take the `noInput` / `noMatch` port.
+ * Counters reset whenever the menu is entered anew.
+ */
+export function compileMenu(node: BaseNode<'menu', MenuData>, ctx: CompileContext): StateConfig {
+  const { data } = node;
+  const noInputMs = data.noInput.timeoutMs ?? ctx.doc.settings.noInputTimeoutMs;
+  const speechOptions = data.options.filter((o) => o.keywords.some((k) => k.trim() !== ''));
+
+  const retry = (
+    counter: 'noInput' | 'noMatch',
+    port: string,
+    messageState: string | undefined,
+  ): TransitionConfig[] => {
+    const count: ActionRef = { type: counter };
+    return [
+      {
+        guard: { type: 'below', params: { counter, max: data[counter].repeats } },
+        actions: [count],
+        target: messageState ?? 'prompt',
+      },
+      ctx.follow(node, port, [count]),
+    ];
+  };
+  const noMatch = retry('noMatch', 'noMatch', data.noMatch.message ? 'noMatchMessage' : undefined);
+
+  const states: Record<string, StateConfig> = {
+    prompt: {
+      tags: ['speaking'],
+      entry: [sayAction(data.prompt)],
+      on: { 'prompt.ended': [{ target: 'listening' }] },
+    },
+    listening: {
+      tags: ['listening'],
+      meta: {
+        listen: { modes: speechOptions.length > 0 ? ['dtmf', 'speech'] : ['dtmf'], noInputMs },
+      },
+      on: {
+        dtmf: [
+          ...data.options.map((o) => ({
+            guard: { type: 'dtmfIs', params: { digit: o.key } },
+            ...ctx.follow(node, optionPort(o)),
+          })),
+          ...noMatch,
+        ],
+        ...(speechOptions.length > 0 && {
+          speech: [
+            ...speechOptions.map((o) => ({
+              guard: { type: 'speechMatches', params: { keywords: o.keywords } },
+              ...ctx.follow(node, optionPort(o)),
+            })),
+            ...noMatch,
+          ],
+        }),
+      },
+      after: {
+        [noInputMs]: retry('noInput', 'noInput', data.noInput.message ? 'noInputMessage' : undefined),
+      },
+    },
+  };
+  if (data.noInput.message) {
+    states.noInputMessage = {
+      tags: ['speaking'],
+      entry: [sayAction(data.noInput.message)],
+      on: { 'prompt.ended': [{ target: 'prompt' }] },
+    };
+  }
+  if (data.noMatch.message) {
+    states.noMatchMessage = {
+      tags: ['speaking'],
+      entry: [sayAction(data.noMatch.message)],
+      on: { 'prompt.ended': [{ target: 'prompt' }] },
+    };
+  }
+
+  return {
+    meta: { node: node.id },
+    entry: [ctx.enter(node), { type: 'resetCounters' }],
+    initial: 'prompt',
+    states,
+  };
+}

@@ -1,0 +1,95 @@
+import { assign, createActor, setup, SimulatedClock, type AnyStateMachine } from 'xstate';
+import { guardImplementations, type GuardEnv } from '../compiler/guards.ts';
+import type { CallEvent } from '../compiler/events.ts';
+import type { MachineConfig, MachineContext } from '../compiler/machineConfig.ts';
+
+/** One thing the machine did, as tests read it: `say: Olá!`, `enter: menu`, `transfer: vendas`. */
+export type Step = string;
+
+export interface Harness {
+  send(event: CallEvent): void;
+  /** Moves virtual time on, firing due timers (no-input timeouts). */
+  advance(ms: number): void;
+  /** Ends the prompt being said (the media layer's `prompt.ended`). */
+  endPrompt(): void;
+  log: Step[];
+  state(): unknown;
+  tags(): string[];
+  done(): boolean;
+  context(): MachineContext;
+}
+
+/**
+ * Runs a compiled machine config in xstate with the real guards and recording
+ * actions, on a simulated clock. A test double of the runtime: just enough to
+ * prove what the compiler emits behaves as documented.
+ */
+export function runCompiled(
+  config: MachineConfig,
+  options: { at: string; agents?: Record<string, number> },
+): Harness {
+  const log: Step[] = [];
+  const clock = new SimulatedClock();
+  const startMs = Date.parse(options.at);
+  const env: GuardEnv = {
+    now: () => startMs + clock.now(),
+    agentsAvailable: (team) => options.agents?.[team] ?? 0,
+  };
+  const record =
+    (name: string, field?: string) =>
+    (_: unknown, params: Record<string, unknown> | undefined) => {
+      const value = field ? params?.[field] : undefined;
+      log.push(value === undefined ? name : `${name}: ${String(value)}`);
+    };
+  const guards = Object.fromEntries(
+    Object.entries(guardImplementations).map(([name, fn]) => [
+      name,
+      ({ context, event }: { context: MachineContext; event: CallEvent }, params: Record<string, unknown>) =>
+        fn({ context, event, params: params ?? {}, env }),
+    ]),
+  );
+  const machine = setup({
+    types: { context: {} as MachineContext, events: {} as CallEvent },
+    guards,
+    actions: {
+      startCall: record('start'),
+      enterNode: record('enter', 'id'),
+      say: record('say', 'text'),
+      sayReply: ({ event }) => log.push(`say: ${event.type === 'agent.reply' ? event.text : '?'}`),
+      cancelSay: record('cancel'),
+      resetCounters: assign({ noInput: 0, noMatch: 0 }),
+      noInput: assign({ noInput: ({ context }) => context.noInput + 1 }),
+      noMatch: assign({ noMatch: ({ context }) => context.noMatch + 1 }),
+      noAgents: record('noAgents', 'team'),
+      transfer: record('transfer', 'team'),
+      handoff: record('handoff', 'bot'),
+      hangup: record('hangup', 'reason'),
+      startAgent: record('startAgent', 'node'),
+      stopAgent: record('stopAgent', 'node'),
+      agentHear: ({ event }) => log.push(`hear: ${event.type === 'speech' ? event.text : '?'}`),
+      end: record('end', 'outcome'),
+    },
+  }).createMachine(config as unknown as Parameters<ReturnType<typeof setup>['createMachine']>[0]);
+  const actor = createActor(machine as AnyStateMachine, { clock });
+  actor.start();
+  return {
+    send: (event) => actor.send(event),
+    advance: (ms) => clock.increment(ms),
+    endPrompt: () => actor.send({ type: 'prompt.ended' }),
+    log,
+    state: () => actor.getSnapshot().value as unknown,
+    tags: () => [...(actor.getSnapshot().tags as Set<string>)].sort(),
+    done: () => actor.getSnapshot().status === 'done',
+    context: () => actor.getSnapshot().context as MachineContext,
+  };
+}
+
+/** `call.started` for tests: an inbound line call at `at`. */
+export const callStarted = (at: string): CallEvent => ({
+  type: 'call.started',
+  channel: 'line',
+  direction: 'inbound',
+  from: '+5511999990000',
+  to: '+551130000000',
+  at,
+});

@@ -1,0 +1,197 @@
+import type { Diagnostic } from '../document/diagnostic.ts';
+import { loadFlow } from '../document/load.ts';
+import type { FlowDocument } from '../document/schema.ts';
+import { kindOf } from '../nodes/index.ts';
+import { isValidTimeZone } from '../schedules/time.ts';
+import { cycles, reachableFrom, successors } from './graph.ts';
+
+const nodePath = (i: number, field?: string) => `nodes[${i}]${field ? `.${field}` : ''}`;
+
+function isValidLocale(locale: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(locale).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+function checkSettings(doc: FlowDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!isValidTimeZone(doc.settings.timeZone)) {
+    out.push({
+      severity: 'error',
+      code: 'settings.invalidTimeZone',
+      message: `"${doc.settings.timeZone}" is not a time zone, so schedules cannot be read.`,
+      hint: 'Pick the time zone of the business, e.g. America/Sao_Paulo.',
+      path: 'settings.timeZone',
+    });
+  }
+  if (!isValidLocale(doc.settings.locale)) {
+    out.push({
+      severity: 'error',
+      code: 'settings.invalidLocale',
+      message: `"${doc.settings.locale}" is not a language tag.`,
+      hint: 'Use a tag such as pt-BR, es or en-US.',
+      path: 'settings.locale',
+    });
+  }
+  return out;
+}
+
+function checkNodes(doc: FlowDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  doc.nodes.forEach((node, i) => {
+    if (seen.has(node.id)) {
+      out.push({
+        severity: 'error',
+        code: 'node.duplicateId',
+        message: `Two nodes are called "${node.id}"; connections to it would be ambiguous.`,
+        hint: 'Rename one of them.',
+        nodeId: node.id,
+        path: nodePath(i, 'id'),
+      });
+    }
+    seen.add(node.id);
+  });
+
+  const greetings = doc.nodes.filter((n) => n.kind === 'greeting');
+  if (greetings.length === 0) {
+    out.push({
+      severity: 'error',
+      code: 'flow.noGreeting',
+      message: 'The flow has no greeting, so a call would have nowhere to start.',
+      hint: 'Add a Greeting node: every call starts there.',
+      path: 'nodes',
+    });
+  }
+  for (const extra of greetings.slice(1)) {
+    out.push({
+      severity: 'error',
+      code: 'flow.manyGreetings',
+      message: `A flow has exactly one greeting; "${extra.id}" is a second one.`,
+      hint: 'Delete it, or turn it into a Message node.',
+      nodeId: extra.id,
+      path: nodePath(doc.nodes.indexOf(extra)),
+    });
+  }
+  return out;
+}
+
+function checkConnections(doc: FlowDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ids = new Set(doc.nodes.map((n) => n.id));
+  doc.nodes.forEach((node, i) => {
+    const kind = kindOf(node);
+    const ports = kind.ports(node.data);
+    const portIds = new Set(ports.map((p) => p.id));
+    for (const [port, target] of Object.entries(node.connections)) {
+      const path = nodePath(i, `connections.${port}`);
+      if (!portIds.has(port)) {
+        out.push({
+          severity: 'warning',
+          code: 'edge.unknownPort',
+          message: `"${node.id}" has a connection from an output it no longer has ("${port}"); it is ignored.`,
+          hint: 'Delete the connection.',
+          nodeId: node.id,
+          port,
+          path,
+        });
+      } else if (!ids.has(target)) {
+        out.push({
+          severity: 'error',
+          code: 'edge.missingTarget',
+          message: `The "${port}" output of "${node.id}" leads to "${target}", which does not exist.`,
+          hint: 'Connect it to an existing node.',
+          nodeId: node.id,
+          port,
+          path,
+        });
+      }
+    }
+    const reachable = new Set(kind.reachablePorts?.(node.data) ?? ports.map((p) => p.id));
+    for (const port of ports) {
+      if (reachable.has(port.id) && node.connections[port.id] === undefined) {
+        out.push({
+          severity: 'warning',
+          code: 'port.unconnected',
+          message: `The "${port.label}" output of "${node.label ?? node.id}" is not connected: if the call gets there, the bot hangs up.`,
+          hint: 'Connect it to the node that should come next.',
+          nodeId: node.id,
+          port: port.id,
+          path: nodePath(i, 'connections'),
+        });
+      }
+    }
+  });
+  return out;
+}
+
+function checkGraph(doc: FlowDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const graph = successors(doc);
+  const start = doc.nodes.find((n) => n.kind === 'greeting');
+  if (start) {
+    const reached = reachableFrom(graph, start.id);
+    doc.nodes.forEach((node, i) => {
+      if (!reached.has(node.id)) {
+        out.push({
+          severity: 'warning',
+          code: 'node.unreachable',
+          message: `No call can reach "${node.label ?? node.id}": nothing leads to it from the greeting.`,
+          hint: 'Connect an output to it, or delete it.',
+          nodeId: node.id,
+          path: nodePath(i),
+        });
+      }
+    });
+  }
+
+  const silent = new Map(
+    [...graph].filter(([id]) => {
+      const node = doc.nodes.find((n) => n.id === id)!;
+      return !kindOf(node).listens;
+    }),
+  );
+  for (const loop of cycles(doc.nodes, silent)) {
+    const route = [...loop, loop[0]].join(' → ');
+    for (const id of loop) {
+      out.push({
+        severity: 'error',
+        code: 'flow.silentLoop',
+        message: `"${id}" is in a loop where the bot never listens (${route}): the call would talk forever.`,
+        hint: 'Put a menu in the loop, or lead one of its outputs elsewhere.',
+        nodeId: id,
+        path: nodePath(doc.nodes.findIndex((n) => n.id === id)),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Every check on a parsed document: settings, nodes, connections, the
+ * graph, then each kind's own rules. Errors block compilation; warnings don't.
+ */
+export function validateDocument(doc: FlowDocument): Diagnostic[] {
+  return [
+    ...checkSettings(doc),
+    ...checkNodes(doc),
+    ...checkConnections(doc),
+    ...checkGraph(doc),
+    ...doc.nodes.flatMap((node, index) => kindOf(node).validate(node, { doc, index })),
+  ];
+}
+
+/**
+ * Checks anything claiming to be a flow (a parsed file, an object from the
+ * designer) and returns its diagnostics. Never throws.
+ *
+ * @example
+ * const diagnostics = validateFlow(JSON.parse(text));
+ * if (hasErrors(diagnostics)) showThem(diagnostics);
+ */
+export function validateFlow(input: unknown): Diagnostic[] {
+  const loaded = loadFlow(input);
+  return loaded.ok ? validateDocument(loaded.doc) : loaded.diagnostics;
+}
