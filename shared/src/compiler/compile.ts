@@ -39,7 +39,16 @@ function finalState(outcome: keyof typeof FINAL_STATES): StateConfig {
 
 function compileContext(doc: FlowDocument): CompileContext {
   const ids = new Set(doc.nodes.map((n) => n.id));
-  const ports = new Map(doc.nodes.map((n) => [n.id, new Set(kindOf(n).ports(n.data).map((p) => p.id))]));
+  const ports = new Map(
+    doc.nodes.map((n) => [
+      n.id,
+      new Set(
+        kindOf(n)
+          .ports(n.data)
+          .map((p) => p.id),
+      ),
+    ]),
+  );
   const titles = new Map(doc.nodes.map((n) => [n.id, kindOf(n).title]));
   return {
     doc,
@@ -64,7 +73,11 @@ function compileContext(doc: FlowDocument): CompileContext {
     finalTarget: (outcome) => target(FINAL_STATES[outcome]),
     enter: (node) => ({
       type: 'enterNode',
-      params: { id: node.id, kind: node.kind, label: node.label ?? titles.get(node.id) ?? node.kind },
+      params: {
+        id: node.id,
+        kind: node.kind,
+        label: node.label ?? titles.get(node.id) ?? node.kind,
+      },
     }),
   };
 }

@@ -5,12 +5,7 @@
  * runtime binds the named actions and guards with xstate's `setup()`.
  */
 export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | JsonValue[]
-  | { [key: string]: JsonValue | undefined };
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue | undefined };
 
 /** A named action with its parameters, e.g. `{ type: 'say', params: { text } }`. */
 export interface ActionRef {

@@ -82,9 +82,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 /** Schema issues as diagnostics: which field, and why. */
 function schemaDiagnostics(raw: unknown, error: z.ZodError): Diagnostic[] {
   return error.issues.slice(0, 50).map((issue) => {
-    const path = isNoMatchingKind(issue)
-      ? [...issue.path, 'kind']
-      : issue.path;
+    const path = issue.path;
     const where = formatPath(path) || 'document';
     const nodeId = nodeIdAt(raw, path);
     return {
@@ -108,7 +106,8 @@ export function loadFlow(input: unknown): LoadResult {
       {
         severity: 'error',
         code: 'document.notObject',
-        message: 'A flow must be a JSON object with "schemaVersion", "settings", "nodes" and "layout".',
+        message:
+          'A flow must be a JSON object with "schemaVersion", "settings", "nodes" and "layout".',
       },
     ]);
   }

@@ -45,7 +45,10 @@ export function migrate(
     );
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return refuse('document.badVersion', `"schemaVersion" must be a whole number from 1, not ${JSON.stringify(version)}.`);
+    return refuse(
+      'document.badVersion',
+      `"schemaVersion" must be a whole number from 1, not ${JSON.stringify(version)}.`,
+    );
   }
   if (version > current) {
     return refuse(

@@ -38,12 +38,9 @@ export const flowNodeSchema = z.discriminatedUnion('kind', [
 export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type NodeOfKind<K extends NodeKindName> = Extract<FlowNode, { kind: K }>;
 
-/**
- * The kind definition of a node, typed for that node. (TypeScript cannot
- * correlate a union's members with a record's entries by itself.)
- */
+/** The kind definition of a node, typed for that node. */
 export function kindOf<N extends FlowNode>(node: N): NodeKind<N['kind'], N['data']> {
-  return nodeKinds[node.kind] as unknown as NodeKind<N['kind'], N['data']>;
+  return nodeKinds[node.kind];
 }
 
 export const isNodeKindName = (name: string): name is NodeKindName =>

@@ -1,4 +1,4 @@
-import { assign, createActor, setup, SimulatedClock, type AnyStateMachine } from 'xstate';
+import { assign, createActor, setup, SimulatedClock } from 'xstate';
 import { guardImplementations, type GuardEnv } from '../compiler/guards.ts';
 import type { CallEvent } from '../compiler/events.ts';
 import type { MachineConfig, MachineContext } from '../compiler/machineConfig.ts';
@@ -36,19 +36,24 @@ export function runCompiled(
     agentsAvailable: (team) => options.agents?.[team] ?? 0,
   };
   const record =
-    (name: string, field?: string) =>
-    (_: unknown, params: Record<string, unknown> | undefined) => {
+    (name: string, field?: string) => (_: unknown, params: Record<string, unknown> | undefined) => {
       const value = field ? params?.[field] : undefined;
-      log.push(value === undefined ? name : `${name}: ${String(value)}`);
+      log.push(
+        value === undefined
+          ? name
+          : `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+      );
     };
   const guards = Object.fromEntries(
     Object.entries(guardImplementations).map(([name, fn]) => [
       name,
-      ({ context, event }: { context: MachineContext; event: CallEvent }, params: Record<string, unknown>) =>
-        fn({ context, event, params: params ?? {}, env }),
+      (
+        { context, event }: { context: MachineContext; event: CallEvent },
+        params: Record<string, unknown>,
+      ) => fn({ context, event, params: params ?? {}, env }),
     ]),
   );
-  const machine = setup({
+  const machineSetup = setup({
     types: { context: {} as MachineContext, events: {} as CallEvent },
     guards,
     actions: {
@@ -69,18 +74,21 @@ export function runCompiled(
       agentHear: ({ event }) => log.push(`hear: ${event.type === 'speech' ? event.text : '?'}`),
       end: record('end', 'outcome'),
     },
-  }).createMachine(config as unknown as Parameters<ReturnType<typeof setup>['createMachine']>[0]);
-  const actor = createActor(machine as AnyStateMachine, { clock });
+  });
+  const machine = machineSetup.createMachine(
+    config as unknown as Parameters<typeof machineSetup.createMachine>[0],
+  );
+  const actor = createActor(machine, { clock });
   actor.start();
   return {
     send: (event) => actor.send(event),
     advance: (ms) => clock.increment(ms),
     endPrompt: () => actor.send({ type: 'prompt.ended' }),
     log,
-    state: () => actor.getSnapshot().value as unknown,
-    tags: () => [...(actor.getSnapshot().tags as Set<string>)].sort(),
+    state: (): unknown => actor.getSnapshot().value,
+    tags: () => [...actor.getSnapshot().tags].sort(),
     done: () => actor.getSnapshot().status === 'done',
-    context: () => actor.getSnapshot().context as MachineContext,
+    context: () => actor.getSnapshot().context,
   };
 }
 

@@ -10,7 +10,11 @@ export function successors(doc: FlowDocument): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const node of doc.nodes) {
     if (graph.has(node.id)) continue; // duplicate ids are reported elsewhere
-    const ports = new Set(kindOf(node).ports(node.data).map((p) => p.id));
+    const ports = new Set(
+      kindOf(node)
+        .ports(node.data)
+        .map((p) => p.id),
+    );
     const next: string[] = [];
     for (const [port, target] of Object.entries(node.connections)) {
       if (ports.has(port) && ids.has(target)) next.push(target);

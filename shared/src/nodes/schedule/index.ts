@@ -1,11 +1,16 @@
 import type { Diagnostic } from '../../document/diagnostic.ts';
 import type { GuardRef } from '../../compiler/machineConfig.ts';
 import { findEmptyRanges, findOverlaps } from '../../schedules/evaluate.ts';
-import { scheduleSchema, weekdays, type Schedule, type ScheduleStatus } from '../../schedules/schema.ts';
+import {
+  scheduleSchema,
+  type Schedule,
+  type ScheduleStatus,
+  type Weekday,
+} from '../../schedules/schema.ts';
 import { isValidTimeZone } from '../../schedules/time.ts';
 import { defineNodeKind, nodeDiagnostic } from '../kind.ts';
 
-const dayNames: Record<(typeof weekdays)[number], string> = {
+const dayNames: Record<Weekday, string> = {
   mon: 'Monday',
   tue: 'Tuesday',
   wed: 'Wednesday',
@@ -38,7 +43,8 @@ export const schedule = defineNodeKind({
     { id: 'closed', label: 'closed' },
     { id: 'holiday', label: 'holiday' },
   ],
-  reachablePorts: (data) => (data.holidays.length > 0 ? ['open', 'closed', 'holiday'] : ['open', 'closed']),
+  reachablePorts: (data) =>
+    data.holidays.length > 0 ? ['open', 'closed', 'holiday'] : ['open', 'closed'],
   listens: false,
   validate(node, ctx) {
     const { data } = node;
@@ -111,7 +117,12 @@ export const schedule = defineNodeKind({
     const timeZone = node.data.timeZone ?? ctx.doc.settings.timeZone;
     const scheduleIs = (status: ScheduleStatus): GuardRef => ({
       type: 'scheduleIs',
-      params: { status, timeZone, weekly: node.data.weekly, holidays: node.data.holidays.map((h) => h.date) },
+      params: {
+        status,
+        timeZone,
+        weekly: node.data.weekly,
+        holidays: node.data.holidays.map((h) => h.date),
+      },
     });
     return {
       meta: { node: node.id },

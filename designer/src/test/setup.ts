@@ -1,0 +1,14 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+// jsdom has no layout. React Flow observes the size of its panes and nodes, so
+// give it an observer that never reports: nodes still render, unmeasured.
+class NoopResizeObserver implements ResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= NoopResizeObserver;
+
+// Without vitest globals, Testing Library cannot register its own cleanup.
+afterEach(cleanup);

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import aiAgentFlow from '../../../runtime/examples/ai-agent.flow.json';
+import reception from '../../../runtime/examples/reception.flow.json';
+import type { Diagnostic } from '../document/diagnostic.ts';
+import type { FlowDocument, FlowNode } from '../document/schema.ts';
+import { validateDocument, validateFlow } from './validate.ts';
+
+const doc = (
+  nodes: FlowNode[],
+  settings: Partial<FlowDocument['settings']> = {},
+): FlowDocument => ({
+  schemaVersion: 1,
+  settings: {
+    name: 'Test',
+    timeZone: 'America/Sao_Paulo',
+    locale: 'pt-BR',
+    noInputTimeoutMs: 5000,
+    ...settings,
+  },
+  nodes,
+  layout: { nodes: {} },
+});
+const greeting = (next?: string, id = 'greeting'): FlowNode => ({
+  id,
+  kind: 'greeting',
+  data: { text: 'Olá!' },
+  connections: next ? { next } : {},
+});
+const message = (id: string, next?: string): FlowNode => ({
+  id,
+  kind: 'message',
+  data: { text: 'Um momento.' },
+  connections: next ? { next } : {},
+});
+const bye = (id = 'bye'): FlowNode => ({ id, kind: 'hangup', data: { text: '' }, connections: {} });
+const menu = (id: string, connections: Record<string, string>): FlowNode => ({
+  id,
+  kind: 'menu',
+  data: {
+    prompt: 'Digite 1.',
+    options: [{ id: 'a', key: '1', keywords: [] }],
+    noInput: { repeats: 1 },
+    noMatch: { repeats: 1 },
+  },
+  connections,
+});
+const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
+const only = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
+
+describe('validateFlow', () => {
+  it('finds nothing wrong in the two example flows', () => {
+    expect(validateFlow(reception)).toEqual([]);
+    expect(validateFlow(aiAgentFlow)).toEqual([]);
+  });
+
+  it('returns the schema diagnostics of a broken document instead of throwing', () => {
+    expect(codes(validateFlow({ schemaVersion: 1 }))).toContain('schema');
+    expect(codes(validateFlow('nonsense'))).toEqual(['document.notObject']);
+  });
+
+  it('requires a greeting: a flow without one has nowhere to start', () => {
+    const ds = validateDocument(doc([bye()]));
+    expect(only(ds, 'flow.noGreeting')).toEqual([
+      expect.objectContaining({ severity: 'error', path: 'nodes' }),
+    ]);
+  });
+
+  it('refuses a second greeting, pointing at it', () => {
+    const ds = validateDocument(doc([greeting('bye'), bye(), greeting('bye', 'hello2')]));
+    expect(only(ds, 'flow.manyGreetings')).toEqual([
+      expect.objectContaining({ severity: 'error', nodeId: 'hello2', path: 'nodes[2]' }),
+    ]);
+  });
+
+  it('refuses two nodes with the same id', () => {
+    const ds = validateDocument(doc([greeting('bye'), bye(), bye()]));
+    expect(only(ds, 'node.duplicateId')).toEqual([
+      expect.objectContaining({ severity: 'error', nodeId: 'bye', path: 'nodes[2].id' }),
+    ]);
+  });
+
+  it('refuses a connection to a node that does not exist', () => {
+    const ds = validateDocument(doc([greeting('ghost')]));
+    expect(only(ds, 'edge.missingTarget')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        nodeId: 'greeting',
+        port: 'next',
+        path: 'nodes[0].connections.next',
+      }),
+    ]);
+  });
+
+  it('warns about a connection from a port the node no longer has', () => {
+    const ds = validateDocument(
+      doc([
+        greeting('m'),
+        menu('m', { 'option:gone': 'bye', 'option:a': 'bye', noInput: 'bye', noMatch: 'bye' }),
+        bye(),
+      ]),
+    );
+    expect(only(ds, 'edge.unknownPort')).toEqual([
+      expect.objectContaining({ severity: 'warning', nodeId: 'm', port: 'option:gone' }),
+    ]);
+  });
+
+  it('warns about each unconnected port, as a warning that does not block', () => {
+    const ds = validateDocument(doc([greeting('m'), menu('m', { 'option:a': 'bye' }), bye()]));
+    expect(only(ds, 'port.unconnected').map((d) => [d.nodeId, d.port, d.severity])).toEqual([
+      ['m', 'noInput', 'warning'],
+      ['m', 'noMatch', 'warning'],
+    ]);
+  });
+
+  it('does not ask to connect a schedule’s holiday port when it has no holidays', () => {
+    const schedule = (holidays: { date: string }[]): FlowNode => ({
+      id: 's',
+      kind: 'schedule',
+      data: { weekly: [{ day: 'mon', start: '09:00', end: '18:00' }], holidays },
+      connections: { open: 'bye', closed: 'bye' },
+    });
+    expect(
+      only(validateDocument(doc([greeting('s'), schedule([]), bye()])), 'port.unconnected'),
+    ).toEqual([]);
+    expect(
+      only(
+        validateDocument(doc([greeting('s'), schedule([{ date: '2026-12-25' }]), bye()])),
+        'port.unconnected',
+      ),
+    ).toEqual([expect.objectContaining({ nodeId: 's', port: 'holiday' })]);
+  });
+
+  it('warns about nodes no call can reach', () => {
+    const ds = validateDocument(
+      doc([greeting('bye'), bye(), message('lost', 'bye'), bye('alsoLost')]),
+    );
+    expect(only(ds, 'node.unreachable').map((d) => d.nodeId)).toEqual(['lost', 'alsoLost']);
+    expect(only(ds, 'node.unreachable')[0]!.severity).toBe('warning');
+  });
+
+  it('refuses a loop in which the bot never listens (it would talk forever)', () => {
+    const ds = validateDocument(doc([greeting('a'), message('a', 'b'), message('b', 'a')]));
+    expect(only(ds, 'flow.silentLoop').map((d) => [d.nodeId, d.severity])).toEqual([
+      ['a', 'error'],
+      ['b', 'error'],
+    ]);
+    expect(only(ds, 'flow.silentLoop')[0]!.message).toContain('a → b → a');
+  });
+
+  it('refuses a message that leads to itself, and a loop back to the greeting', () => {
+    expect(
+      only(validateDocument(doc([greeting('a'), message('a', 'a')])), 'flow.silentLoop'),
+    ).toHaveLength(1);
+    expect(
+      only(validateDocument(doc([greeting('a'), message('a', 'greeting')])), 'flow.silentLoop').map(
+        (d) => d.nodeId,
+      ),
+    ).toEqual(['greeting', 'a']);
+  });
+
+  it('accepts a loop that passes through a menu, where the caller is heard', () => {
+    const ds = validateDocument(
+      doc([
+        greeting('m'),
+        menu('m', { 'option:a': 'again', noInput: 'again', noMatch: 'bye' }),
+        message('again', 'm'),
+        bye(),
+      ]),
+    );
+    expect(only(ds, 'flow.silentLoop')).toEqual([]);
+  });
+
+  it('counts a transfer’s failed branch as not listening', () => {
+    const transfer: FlowNode = {
+      id: 't',
+      kind: 'transfer',
+      data: { team: 'vendas' },
+      connections: { noAgents: 'bye', failed: 'sorry' },
+    };
+    const ds = validateDocument(doc([greeting('t'), transfer, message('sorry', 't'), bye()]));
+    expect(only(ds, 'flow.silentLoop').map((d) => d.nodeId)).toEqual(['t', 'sorry']);
+  });
+
+  it('refuses an unknown time zone or language in the settings', () => {
+    const ds = validateDocument(
+      doc([greeting('bye'), bye()], { timeZone: 'Mars/Olympus', locale: 'not a locale' }),
+    );
+    expect(ds).toEqual([
+      expect.objectContaining({
+        code: 'settings.invalidTimeZone',
+        path: 'settings.timeZone',
+        severity: 'error',
+      }),
+      expect.objectContaining({
+        code: 'settings.invalidLocale',
+        path: 'settings.locale',
+        severity: 'error',
+      }),
+    ]);
+  });
+
+  it('gives every diagnostic a message and a hint a business user can act on', () => {
+    const ds = validateDocument(doc([greeting('ghost'), message('a', 'a'), menu('m', {})]));
+    expect(ds.length).toBeGreaterThan(3);
+    for (const d of ds) {
+      expect(d.message.length).toBeGreaterThan(10);
+      expect(d.hint?.length).toBeGreaterThan(5);
+    }
+  });
+});
