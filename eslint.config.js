@@ -7,7 +7,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-const uiPackages = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'msw', 'msw/*'];
+const uiPackages = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  '@xyflow/*',
+  'zustand',
+  'zustand/*',
+  'msw',
+  'msw/*',
+];
 
 const pureCore = {
   files: ['shared/src/**/*.ts', 'runtime/src/**/*.ts'],
@@ -17,18 +26,35 @@ const pureCore = {
       {
         paths: [
           { name: 'dexie', message: 'Dexie belongs to the designer persistence folder only.' },
-          { name: '@callbot/designer', message: 'Arrows go one way: designer -> runtime -> shared.' },
+          {
+            name: '@callbot/designer',
+            message: 'Arrows go one way: designer -> runtime -> shared.',
+          },
         ],
         patterns: [
-          { group: uiPackages, message: 'shared and runtime are pure TypeScript: no React, no UI.' },
+          {
+            group: uiPackages,
+            message: 'shared and runtime are pure TypeScript: no React, no UI.',
+          },
         ],
       },
     ],
     'no-restricted-globals': [
       'error',
-      ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'HTMLElement', 'location', 'alert'].map(
-        (name) => ({ name, message: `${name} is a DOM-only API: keep it out of shared and runtime.` }),
-      ),
+      ...[
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'sessionStorage',
+        'indexedDB',
+        'HTMLElement',
+        'location',
+        'alert',
+      ].map((name) => ({
+        name,
+        message: `${name} is a DOM-only API: keep it out of shared and runtime.`,
+      })),
       ...['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'].map((name) => ({
         name,
         message: 'Raw timers make runs non-deterministic: use the injected clock.',
@@ -50,7 +76,13 @@ const pureCore = {
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/storybook-static/**', '**/test-results/**', '**/playwright-report/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/storybook-static/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -67,7 +99,10 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -82,7 +117,9 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'dexie', message: 'Only designer/src/persistence talks to IndexedDB.' }] },
+        {
+          paths: [{ name: 'dexie', message: 'Only designer/src/persistence talks to IndexedDB.' }],
+        },
       ],
       'no-restricted-syntax': [
         'error',

@@ -10,7 +10,13 @@ export * from './document/create.ts';
 export * from './migrations/index.ts';
 export * from './nodes/index.ts';
 export type { BaseNode, NodeKind, PortDef } from './nodes/kind.ts';
-export { optionPort, speechMatches, normalizeSpeech, isDtmfKey, DTMF_KEYS } from './nodes/menu/index.ts';
+export {
+  optionPort,
+  speechMatches,
+  normalizeSpeech,
+  isDtmfKey,
+  DTMF_KEYS,
+} from './nodes/menu/index.ts';
 export * from './schedules/index.ts';
 export * from './speech/estimate.ts';
 export * from './validation/validate.ts';

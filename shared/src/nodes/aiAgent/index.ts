@@ -28,7 +28,11 @@ export function compileAiAgent(
     params: { ending, spoken },
   });
   const onReply: TransitionConfig[] = [
-    { guard: replyIs('transfer', true), target: 'closingTransfer', actions: [{ type: 'sayReply' }] },
+    {
+      guard: replyIs('transfer', true),
+      target: 'closingTransfer',
+      actions: [{ type: 'sayReply' }],
+    },
     { guard: replyIs('transfer', false), ...ctx.follow(node, 'transfer') },
     { guard: replyIs('done', true), target: 'closingDone', actions: [{ type: 'sayReply' }] },
     { guard: replyIs('done', false), ...ctx.follow(node, 'done') },
@@ -48,7 +52,11 @@ export function compileAiAgent(
       ctx.enter(node),
       {
         type: 'startAgent',
-        params: { node: node.id, instructions: node.data.instructions, endpoint: node.data.endpoint },
+        params: {
+          node: node.id,
+          instructions: node.data.instructions,
+          endpoint: node.data.endpoint,
+        },
       },
     ],
     exit: [{ type: 'stopAgent', params: { node: node.id } }],

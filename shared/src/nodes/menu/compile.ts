@@ -62,7 +62,11 @@ export function compileMenu(node: BaseNode<'menu', MenuData>, ctx: CompileContex
         }),
       },
       after: {
-        [noInputMs]: retry('noInput', 'noInput', data.noInput.message ? 'noInputMessage' : undefined),
+        [noInputMs]: retry(
+          'noInput',
+          'noInput',
+          data.noInput.message ? 'noInputMessage' : undefined,
+        ),
       },
     },
   };

@@ -3,7 +3,13 @@ import { compileMenu } from './compile.ts';
 import { menuData, optionPort } from './schema.ts';
 import { validateMenu } from './validate.ts';
 
-export { menuData, menuOptionSchema, optionPort, type MenuData, type MenuOption } from './schema.ts';
+export {
+  menuData,
+  menuOptionSchema,
+  optionPort,
+  type MenuData,
+  type MenuOption,
+} from './schema.ts';
 export { DTMF_KEYS, isDtmfKey, normalizeSpeech, speechMatches, type DtmfKey } from './match.ts';
 
 /**

@@ -2,7 +2,8 @@
 export const DTMF_KEYS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#'] as const;
 export type DtmfKey = (typeof DTMF_KEYS)[number];
 
-export const isDtmfKey = (key: string): key is DtmfKey => (DTMF_KEYS as readonly string[]).includes(key);
+export const isDtmfKey = (key: string): key is DtmfKey =>
+  (DTMF_KEYS as readonly string[]).includes(key);
 
 /** Lower case, accents removed, punctuation as spaces: "Suporte Técnico!" -> "suporte tecnico". */
 export function normalizeSpeech(text: string): string {

@@ -6,7 +6,10 @@ export const menuOptionSchema = z.strictObject({
   /** Stable id: the option's port is `option:<id>`, so editing the key keeps the connection. */
   id: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'expected an option id of letters, digits, "-" or "_"'),
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+      'expected an option id of letters, digits, "-" or "_"',
+    ),
   /** The DTMF key: 0-9, * or #. */
   key: z.string().max(8),
   /** Words the caller can say instead of pressing the key (case and accents ignored). */

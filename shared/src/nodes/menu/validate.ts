@@ -4,7 +4,10 @@ import { checkSpokenText } from '../text.ts';
 import { isDtmfKey, normalizeSpeech } from './match.ts';
 import type { MenuData } from './schema.ts';
 
-export function validateMenu(node: BaseNode<'menu', MenuData>, ctx: ValidationContext): Diagnostic[] {
+export function validateMenu(
+  node: BaseNode<'menu', MenuData>,
+  ctx: ValidationContext,
+): Diagnostic[] {
   const { data } = node;
   const out: Diagnostic[] = [
     ...checkSpokenText(node, ctx, 'data.prompt', data.prompt, 'menu prompt'),
@@ -76,12 +79,26 @@ export function validateMenu(node: BaseNode<'menu', MenuData>, ctx: ValidationCo
 
   if (data.noInput.message !== undefined) {
     out.push(
-      ...checkSpokenText(node, ctx, 'data.noInput.message', data.noInput.message, 'no-input message', false),
+      ...checkSpokenText(
+        node,
+        ctx,
+        'data.noInput.message',
+        data.noInput.message,
+        'no-input message',
+        false,
+      ),
     );
   }
   if (data.noMatch.message !== undefined) {
     out.push(
-      ...checkSpokenText(node, ctx, 'data.noMatch.message', data.noMatch.message, 'no-match message', false),
+      ...checkSpokenText(
+        node,
+        ctx,
+        'data.noMatch.message',
+        data.noMatch.message,
+        'no-match message',
+        false,
+      ),
     );
   }
   return out;
