@@ -42,6 +42,3 @@ export type NodeOfKind<K extends NodeKindName> = Extract<FlowNode, { kind: K }>;
 export function kindOf<N extends FlowNode>(node: N): NodeKind<N['kind'], N['data']> {
   return nodeKinds[node.kind];
 }
-
-export const isNodeKindName = (name: string): name is NodeKindName =>
-  Object.prototype.hasOwnProperty.call(nodeKinds, name);
