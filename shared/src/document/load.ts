@@ -127,14 +127,34 @@ export function loadFlow(input: unknown): LoadResult {
   };
 }
 
-/** Reads a flow from JSON text (a file, a paste, a drop), with a size limit. */
+/** Size of a text in UTF-8, counted without encoding it (no TextEncoder in the ES library). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair is one 4-byte code point
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const megabytes = (bytes: number, digits: number) => (bytes / 1024 / 1024).toFixed(digits);
+
+/** Reads a flow from JSON text (a file, a paste, a drop), with a size limit in UTF-8 bytes. */
 export function parseFlowJson(text: string, maxBytes: number = LIMITS.maxBytes): LoadResult {
-  if (text.length > maxBytes) {
+  // A UTF-16 unit is 1 to 3 bytes: count only when the answer is in doubt.
+  const certain = text.length > maxBytes || text.length * 3 <= maxBytes;
+  const bytes = certain ? text.length : utf8Length(text);
+  if (bytes > maxBytes) {
     return fail([
       {
         severity: 'error',
         code: 'document.tooLarge',
-        message: `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB; flows are at most ${(maxBytes / 1024 / 1024).toFixed(0)} MB.`,
+        message: `The file is ${megabytes(bytes, 1)} MB; flows are at most ${megabytes(maxBytes, 0)} MB.`,
       },
     ]);
   }

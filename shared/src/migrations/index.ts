@@ -26,6 +26,14 @@ const refuse = (code: string, message: string, hint?: string): MigrateResult => 
   diagnostics: [{ severity: 'error', code, message, path: 'schemaVersion', ...(hint && { hint }) }],
 });
 
+/** A value as a user would recognise it in a message; never throws (BigInt, symbols...). */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `"${value}"`;
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'an object';
+  return String(value);
+}
+
 /**
  * Brings a raw document (already checked to be a plain object) up to
  * `current`, one step at a time. Refuses versions from the future or with no
@@ -47,7 +55,7 @@ export function migrate(
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return refuse(
       'document.badVersion',
-      `"schemaVersion" must be a whole number from 1, not ${JSON.stringify(version)}.`,
+      `"schemaVersion" must be a whole number from 1, not ${shown(version)}.`,
     );
   }
   if (version > current) {

@@ -28,7 +28,7 @@ export type Holiday = z.infer<typeof holidaySchema>;
 /** Opening hours: weekly ranges and holidays, read in an IANA time zone. */
 export const scheduleSchema = z.strictObject({
   /** IANA time zone; when absent, the flow's time zone applies. */
-  timeZone: z.string().optional(),
+  timeZone: z.string().max(64).optional(),
   weekly: z.array(weeklyRangeSchema).max(7 * 48),
   holidays: z.array(holidaySchema).max(1000),
 });

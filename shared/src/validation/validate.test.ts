@@ -170,6 +170,34 @@ describe('validateFlow', () => {
     expect(only(ds, 'flow.silentLoop')).toEqual([]);
   });
 
+  it('warns when a silent caller would hear a menu for ever (menu.noInputLoop)', () => {
+    const looping = validateDocument(
+      doc([
+        greeting('m'),
+        menu('m', { 'option:a': 'bye', noInput: 'again', noMatch: 'bye' }),
+        message('again', 'm'),
+        bye(),
+      ]),
+    );
+    expect(only(looping, 'menu.noInputLoop')).toEqual([
+      expect.objectContaining({ severity: 'warning', nodeId: 'm', port: 'noInput' }),
+    ]);
+    const toItself = validateDocument(
+      doc([greeting('m'), menu('m', { 'option:a': 'bye', noInput: 'm', noMatch: 'bye' }), bye()]),
+    );
+    expect(only(toItself, 'menu.noInputLoop')).toHaveLength(1);
+    // Through another menu, the caller is asked something else: no warning.
+    const viaMenu = validateDocument(
+      doc([
+        greeting('m'),
+        menu('m', { 'option:a': 'bye', noInput: 'm2', noMatch: 'bye' }),
+        menu('m2', { 'option:a': 'm', noInput: 'bye', noMatch: 'bye' }),
+        bye(),
+      ]),
+    );
+    expect(only(viaMenu, 'menu.noInputLoop')).toEqual([]);
+  });
+
   it('counts a transfer’s failed branch as not listening', () => {
     const transfer: FlowNode = {
       id: 't',

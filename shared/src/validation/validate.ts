@@ -153,6 +153,24 @@ function checkGraph(doc: FlowDocument): Diagnostic[] {
       return !kindOf(node).listens;
     }),
   );
+  // A silent caller takes a menu's noInput port; if that leads back to the
+  // menu without anything else listening, a silent caller loops for ever.
+  doc.nodes.forEach((node, i) => {
+    const next = node.kind === 'menu' ? node.connections.noInput : undefined;
+    if (next === undefined || !graph.has(next)) return;
+    if (reachableFrom(silent, next).has(node.id)) {
+      out.push({
+        severity: 'warning',
+        code: 'menu.noInputLoop',
+        message: `A caller who says nothing hears "${node.label ?? node.id}" again and again: its "no input" output leads back to it.`,
+        hint: 'Lead "no input" to a transfer or a goodbye.',
+        nodeId: node.id,
+        port: 'noInput',
+        path: nodePath(i, 'connections.noInput'),
+      });
+    }
+  });
+
   for (const loop of cycles(doc.nodes, silent)) {
     const route = [...loop, loop[0]].join(' → ');
     for (const id of loop) {

@@ -16,7 +16,8 @@ const listen: ListenMeta = { modes: ['speech'] };
  * An AI agent (agente de IA): turns come from a model as `agent.reply`
  * events. Unlike a drawn flow it listens while it speaks, so caller speech
  * cancels its prompt and goes to the agent (R17). A reply marked `done` or
- * `transfer` is said, then the matching port is taken.
+ * `transfer` is said, then the matching port is taken. A reply that arrives
+ * while an earlier one is being said cancels it and takes its place.
  */
 export function compileAiAgent(
   node: BaseNode<'aiAgent', AiAgentData>,
@@ -73,6 +74,11 @@ export function compileAiAgent(
         on: {
           'prompt.ended': [{ target: 'waiting' }],
           speech: [{ target: 'waiting', actions: cancelAndHear }],
+          // A newer turn of the agent supersedes the one being said.
+          'agent.reply': onReply.map((t) => ({
+            ...t,
+            actions: [{ type: 'cancelSay' }, ...(t.actions ?? [])],
+          })),
         },
       },
       closingDone: closing('done'),

@@ -1,6 +1,7 @@
 import type { ActionRef, StateConfig, TransitionConfig } from '../../compiler/machineConfig.ts';
 import type { BaseNode, CompileContext } from '../kind.ts';
 import { sayAction } from '../kind.ts';
+import { normalizeSpeech } from './match.ts';
 import { optionPort, type MenuData } from './schema.ts';
 
 /**
@@ -13,7 +14,13 @@ import { optionPort, type MenuData } from './schema.ts';
 export function compileMenu(node: BaseNode<'menu', MenuData>, ctx: CompileContext): StateConfig {
   const { data } = node;
   const noInputMs = data.noInput.timeoutMs ?? ctx.doc.settings.noInputTimeoutMs;
-  const speechOptions = data.options.filter((o) => o.keywords.some((k) => k.trim() !== ''));
+  // A message of only spaces is no message, as validation and the hang-up node read it;
+  // a keyword of only spaces or punctuation can never match (see speechMatches).
+  const noInputMessage = data.noInput.message?.trim() ? data.noInput.message : undefined;
+  const noMatchMessage = data.noMatch.message?.trim() ? data.noMatch.message : undefined;
+  const speechOptions = data.options.filter((o) =>
+    o.keywords.some((k) => normalizeSpeech(k) !== ''),
+  );
 
   const retry = (
     counter: 'noInput' | 'noMatch',
@@ -30,7 +37,7 @@ export function compileMenu(node: BaseNode<'menu', MenuData>, ctx: CompileContex
       ctx.follow(node, port, [count]),
     ];
   };
-  const noMatch = retry('noMatch', 'noMatch', data.noMatch.message ? 'noMatchMessage' : undefined);
+  const noMatch = retry('noMatch', 'noMatch', noMatchMessage && 'noMatchMessage');
 
   const states: Record<string, StateConfig> = {
     prompt: {
@@ -62,25 +69,21 @@ export function compileMenu(node: BaseNode<'menu', MenuData>, ctx: CompileContex
         }),
       },
       after: {
-        [noInputMs]: retry(
-          'noInput',
-          'noInput',
-          data.noInput.message ? 'noInputMessage' : undefined,
-        ),
+        [noInputMs]: retry('noInput', 'noInput', noInputMessage && 'noInputMessage'),
       },
     },
   };
-  if (data.noInput.message) {
+  if (noInputMessage) {
     states.noInputMessage = {
       tags: ['speaking'],
-      entry: [sayAction(data.noInput.message)],
+      entry: [sayAction(noInputMessage)],
       on: { 'prompt.ended': [{ target: 'prompt' }] },
     };
   }
-  if (data.noMatch.message) {
+  if (noMatchMessage) {
     states.noMatchMessage = {
       tags: ['speaking'],
-      entry: [sayAction(data.noMatch.message)],
+      entry: [sayAction(noMatchMessage)],
       on: { 'prompt.ended': [{ target: 'prompt' }] },
     };
   }

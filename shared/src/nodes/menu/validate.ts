@@ -62,7 +62,15 @@ export function validateMenu(
 
     for (const keyword of option.keywords) {
       const k = normalizeSpeech(keyword);
-      if (k === '') continue;
+      if (k === '') {
+        at(`${field}.keywords`, {
+          severity: 'warning',
+          code: 'menu.emptyKeyword',
+          message: `Option ${i + 1} has a keyword with no words ("${keyword}"); nobody can say it.`,
+          hint: 'Write a word the caller would say, or remove it.',
+        });
+        continue;
+      }
       const owner = keywordOwner.get(k);
       if (owner !== undefined && owner !== i) {
         at(`${field}.keywords`, {
@@ -71,9 +79,21 @@ export function validateMenu(
           message: `The keyword "${keyword}" is also used by option ${owner + 1}; saying it chooses option ${owner + 1}.`,
           hint: 'Use different words for different options.',
         });
-      } else {
-        keywordOwner.set(k, i);
+        continue;
       }
+      // Options are tried in order, so an earlier option's keyword inside this one wins.
+      const shadow = [...keywordOwner].find(
+        ([other, o]) => o < i && ` ${k} `.includes(` ${other} `),
+      );
+      if (shadow) {
+        at(`${field}.keywords`, {
+          severity: 'warning',
+          code: 'menu.shadowedKeyword',
+          message: `Saying "${keyword}" also says "${shadow[0]}", which chooses option ${shadow[1] + 1} first.`,
+          hint: 'Make the keywords of different options not contain one another.',
+        });
+      }
+      keywordOwner.set(k, i);
     }
   });
 
