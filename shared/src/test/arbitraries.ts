@@ -995,13 +995,9 @@ export const MUTATIONS = {
     // Longer than any field's maximum (8000, an AI agent's instructions).
     const huge = pick(['x', 'olá ', '\u{1F600}', ' '], b).repeat(8001 + (b % 5) * 10_000);
     setAt(doc, path, huge);
-    // A schedule's own time zone has no maximum length: it loads, and validation refuses it.
-    const scheduleZone = path[path.length - 1] === 'timeZone' && path[0] === 'nodes';
-    return result(
-      `string of ${huge.length} characters at ${JSON.stringify(path)}`,
-      doc,
-      scheduleZone ? { errorCode: 'schedule.invalidTimeZone' } : { refusedWith: 'schema' },
-    );
+    return result(`string of ${huge.length} characters at ${JSON.stringify(path)}`, doc, {
+      refusedWith: 'schema',
+    });
   },
   noGreeting(doc) {
     // A greeting's data ({ text }) is a message's too.

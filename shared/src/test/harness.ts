@@ -1,7 +1,10 @@
+import { expect, vi } from 'vitest';
 import { assign, createActor, setup, SimulatedClock } from 'xstate';
+import { compileFlow } from '../compiler/compile.ts';
 import { guardImplementations, type GuardEnv } from '../compiler/guards.ts';
 import type { CallEvent } from '../compiler/events.ts';
 import type { MachineConfig, MachineContext } from '../compiler/machineConfig.ts';
+import type { FlowDocument, FlowNode, FlowSettings } from '../document/schema.ts';
 
 /** One thing the machine did, as tests read it: `say: Olá!`, `enter: menu`, `transfer: vendas`. */
 export type Step = string;
@@ -101,3 +104,38 @@ export const callStarted = (at: string): CallEvent => ({
   to: '+551130000000',
   at,
 });
+
+/** A flow of these nodes in São Paulo, for tests; settings can be overridden. */
+export const flow = (nodes: FlowNode[], settings: Partial<FlowSettings> = {}): FlowDocument => ({
+  schemaVersion: 1,
+  settings: {
+    name: 'T',
+    timeZone: 'America/Sao_Paulo',
+    locale: 'pt-BR',
+    noInputTimeoutMs: 5000,
+    ...settings,
+  },
+  nodes,
+  layout: { nodes: {} },
+});
+
+/** The machine of a flow that must compile; fails the test with the diagnostics otherwise. */
+export function compiled(doc: unknown): MachineConfig {
+  const { machine, diagnostics } = compileFlow(doc);
+  expect(machine, JSON.stringify(diagnostics)).not.toBeNull();
+  if (!machine) throw new Error('flow did not compile');
+  return machine;
+}
+
+/**
+ * xstate warns on the console about events sent to a finished actor, which is
+ * what the "after the call is over" tests do on purpose. Restore with
+ * `vi.restoreAllMocks()`. (`console` is typed by hand: shared compiles
+ * without DOM or Node types.)
+ */
+export function silenceXstateWarnings() {
+  const { console: out } = globalThis as unknown as {
+    console: { warn: (...args: unknown[]) => void };
+  };
+  vi.spyOn(out, 'warn').mockImplementation(() => undefined);
+}

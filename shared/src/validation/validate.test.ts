@@ -2,24 +2,10 @@ import { describe, expect, it } from 'vitest';
 import aiAgentFlow from '../../../runtime/examples/ai-agent.flow.json';
 import reception from '../../../runtime/examples/reception.flow.json';
 import type { Diagnostic } from '../document/diagnostic.ts';
-import type { FlowDocument, FlowNode } from '../document/schema.ts';
+import type { FlowNode } from '../document/schema.ts';
+import { flow } from '../test/harness.ts';
 import { validateDocument, validateFlow } from './validate.ts';
 
-const doc = (
-  nodes: FlowNode[],
-  settings: Partial<FlowDocument['settings']> = {},
-): FlowDocument => ({
-  schemaVersion: 1,
-  settings: {
-    name: 'Test',
-    timeZone: 'America/Sao_Paulo',
-    locale: 'pt-BR',
-    noInputTimeoutMs: 5000,
-    ...settings,
-  },
-  nodes,
-  layout: { nodes: {} },
-});
 const greeting = (next?: string, id = 'greeting'): FlowNode => ({
   id,
   kind: 'greeting',
@@ -59,28 +45,28 @@ describe('validateFlow', () => {
   });
 
   it('requires a greeting: a flow without one has nowhere to start', () => {
-    const ds = validateDocument(doc([bye()]));
+    const ds = validateDocument(flow([bye()]));
     expect(only(ds, 'flow.noGreeting')).toEqual([
       expect.objectContaining({ severity: 'error', path: 'nodes' }),
     ]);
   });
 
   it('refuses a second greeting, pointing at it', () => {
-    const ds = validateDocument(doc([greeting('bye'), bye(), greeting('bye', 'hello2')]));
+    const ds = validateDocument(flow([greeting('bye'), bye(), greeting('bye', 'hello2')]));
     expect(only(ds, 'flow.manyGreetings')).toEqual([
       expect.objectContaining({ severity: 'error', nodeId: 'hello2', path: 'nodes[2]' }),
     ]);
   });
 
   it('refuses two nodes with the same id', () => {
-    const ds = validateDocument(doc([greeting('bye'), bye(), bye()]));
+    const ds = validateDocument(flow([greeting('bye'), bye(), bye()]));
     expect(only(ds, 'node.duplicateId')).toEqual([
       expect.objectContaining({ severity: 'error', nodeId: 'bye', path: 'nodes[2].id' }),
     ]);
   });
 
   it('refuses a connection to a node that does not exist', () => {
-    const ds = validateDocument(doc([greeting('ghost')]));
+    const ds = validateDocument(flow([greeting('ghost')]));
     expect(only(ds, 'edge.missingTarget')).toEqual([
       expect.objectContaining({
         severity: 'error',
@@ -93,7 +79,7 @@ describe('validateFlow', () => {
 
   it('warns about a connection from a port the node no longer has', () => {
     const ds = validateDocument(
-      doc([
+      flow([
         greeting('m'),
         menu('m', { 'option:gone': 'bye', 'option:a': 'bye', noInput: 'bye', noMatch: 'bye' }),
         bye(),
@@ -105,7 +91,7 @@ describe('validateFlow', () => {
   });
 
   it('warns about each unconnected port, as a warning that does not block', () => {
-    const ds = validateDocument(doc([greeting('m'), menu('m', { 'option:a': 'bye' }), bye()]));
+    const ds = validateDocument(flow([greeting('m'), menu('m', { 'option:a': 'bye' }), bye()]));
     expect(only(ds, 'port.unconnected').map((d) => [d.nodeId, d.port, d.severity])).toEqual([
       ['m', 'noInput', 'warning'],
       ['m', 'noMatch', 'warning'],
@@ -120,11 +106,11 @@ describe('validateFlow', () => {
       connections: { open: 'bye', closed: 'bye' },
     });
     expect(
-      only(validateDocument(doc([greeting('s'), schedule([]), bye()])), 'port.unconnected'),
+      only(validateDocument(flow([greeting('s'), schedule([]), bye()])), 'port.unconnected'),
     ).toEqual([]);
     expect(
       only(
-        validateDocument(doc([greeting('s'), schedule([{ date: '2026-12-25' }]), bye()])),
+        validateDocument(flow([greeting('s'), schedule([{ date: '2026-12-25' }]), bye()])),
         'port.unconnected',
       ),
     ).toEqual([expect.objectContaining({ nodeId: 's', port: 'holiday' })]);
@@ -132,14 +118,14 @@ describe('validateFlow', () => {
 
   it('warns about nodes no call can reach', () => {
     const ds = validateDocument(
-      doc([greeting('bye'), bye(), message('lost', 'bye'), bye('alsoLost')]),
+      flow([greeting('bye'), bye(), message('lost', 'bye'), bye('alsoLost')]),
     );
     expect(only(ds, 'node.unreachable').map((d) => d.nodeId)).toEqual(['lost', 'alsoLost']);
     expect(only(ds, 'node.unreachable')[0]!.severity).toBe('warning');
   });
 
   it('refuses a loop in which the bot never listens (it would talk forever)', () => {
-    const ds = validateDocument(doc([greeting('a'), message('a', 'b'), message('b', 'a')]));
+    const ds = validateDocument(flow([greeting('a'), message('a', 'b'), message('b', 'a')]));
     expect(only(ds, 'flow.silentLoop').map((d) => [d.nodeId, d.severity])).toEqual([
       ['a', 'error'],
       ['b', 'error'],
@@ -149,18 +135,19 @@ describe('validateFlow', () => {
 
   it('refuses a message that leads to itself, and a loop back to the greeting', () => {
     expect(
-      only(validateDocument(doc([greeting('a'), message('a', 'a')])), 'flow.silentLoop'),
+      only(validateDocument(flow([greeting('a'), message('a', 'a')])), 'flow.silentLoop'),
     ).toHaveLength(1);
     expect(
-      only(validateDocument(doc([greeting('a'), message('a', 'greeting')])), 'flow.silentLoop').map(
-        (d) => d.nodeId,
-      ),
+      only(
+        validateDocument(flow([greeting('a'), message('a', 'greeting')])),
+        'flow.silentLoop',
+      ).map((d) => d.nodeId),
     ).toEqual(['greeting', 'a']);
   });
 
   it('accepts a loop that passes through a menu, where the caller is heard', () => {
     const ds = validateDocument(
-      doc([
+      flow([
         greeting('m'),
         menu('m', { 'option:a': 'again', noInput: 'again', noMatch: 'bye' }),
         message('again', 'm'),
@@ -172,7 +159,7 @@ describe('validateFlow', () => {
 
   it('warns when a silent caller would hear a menu for ever (menu.noInputLoop)', () => {
     const looping = validateDocument(
-      doc([
+      flow([
         greeting('m'),
         menu('m', { 'option:a': 'bye', noInput: 'again', noMatch: 'bye' }),
         message('again', 'm'),
@@ -183,12 +170,12 @@ describe('validateFlow', () => {
       expect.objectContaining({ severity: 'warning', nodeId: 'm', port: 'noInput' }),
     ]);
     const toItself = validateDocument(
-      doc([greeting('m'), menu('m', { 'option:a': 'bye', noInput: 'm', noMatch: 'bye' }), bye()]),
+      flow([greeting('m'), menu('m', { 'option:a': 'bye', noInput: 'm', noMatch: 'bye' }), bye()]),
     );
     expect(only(toItself, 'menu.noInputLoop')).toHaveLength(1);
     // Through another menu, the caller is asked something else: no warning.
     const viaMenu = validateDocument(
-      doc([
+      flow([
         greeting('m'),
         menu('m', { 'option:a': 'bye', noInput: 'm2', noMatch: 'bye' }),
         menu('m2', { 'option:a': 'm', noInput: 'bye', noMatch: 'bye' }),
@@ -205,13 +192,13 @@ describe('validateFlow', () => {
       data: { team: 'vendas' },
       connections: { noAgents: 'bye', failed: 'sorry' },
     };
-    const ds = validateDocument(doc([greeting('t'), transfer, message('sorry', 't'), bye()]));
+    const ds = validateDocument(flow([greeting('t'), transfer, message('sorry', 't'), bye()]));
     expect(only(ds, 'flow.silentLoop').map((d) => d.nodeId)).toEqual(['t', 'sorry']);
   });
 
   it('refuses an unknown time zone or language in the settings', () => {
     const ds = validateDocument(
-      doc([greeting('bye'), bye()], { timeZone: 'Mars/Olympus', locale: 'not a locale' }),
+      flow([greeting('bye'), bye()], { timeZone: 'Mars/Olympus', locale: 'not a locale' }),
     );
     expect(ds).toEqual([
       expect.objectContaining({
@@ -228,7 +215,7 @@ describe('validateFlow', () => {
   });
 
   it('gives every diagnostic a message and a hint a business user can act on', () => {
-    const ds = validateDocument(doc([greeting('ghost'), message('a', 'a'), menu('m', {})]));
+    const ds = validateDocument(flow([greeting('ghost'), message('a', 'a'), menu('m', {})]));
     expect(ds.length).toBeGreaterThan(3);
     for (const d of ds) {
       expect(d.message.length).toBeGreaterThan(10);

@@ -1,32 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileFlow } from '../../compiler/compile.ts';
-import type { MachineConfig } from '../../compiler/machineConfig.ts';
 import type { FlowNode } from '../../document/schema.ts';
-import { callStarted, runCompiled } from '../../test/harness.ts';
+import {
+  callStarted,
+  compiled,
+  flow,
+  runCompiled,
+  silenceXstateWarnings,
+} from '../../test/harness.ts';
 import { validateFlow } from '../../validation/validate.ts';
 
 const AT = '2026-11-24T10:00:00-03:00'; // a Tuesday morning in São Paulo
-
-function flow(nodes: FlowNode[]) {
-  return {
-    schemaVersion: 1,
-    settings: {
-      name: 'T',
-      timeZone: 'America/Sao_Paulo',
-      locale: 'pt-BR',
-      noInputTimeoutMs: 5000,
-    },
-    nodes,
-    layout: { nodes: {} },
-  };
-}
-
-function compiled(doc: unknown): MachineConfig {
-  const { machine, diagnostics } = compileFlow(doc);
-  expect(machine, JSON.stringify(diagnostics)).not.toBeNull();
-  if (!machine) throw new Error('flow did not compile');
-  return machine;
-}
 
 function start(doc: unknown) {
   const h = runCompiled(compiled(doc), { at: AT });
@@ -46,17 +30,6 @@ const byeNode: FlowNode = { id: 'bye', kind: 'hangup', data: { text: '' }, conne
 /** `n` words, to make texts of a known speaking time (150 words a minute). */
 const words = (n: number) => Array.from({ length: n }, (_, i) => `palavra${i}`).join(' ');
 
-/**
- * xstate warns on the console about events sent to a finished actor, which is
- * what the "after the call is over" tests do on purpose. (`console` is typed
- * by hand: shared compiles without DOM or Node types.)
- */
-function silenceXstateWarnings() {
-  const { console: out } = globalThis as unknown as {
-    console: { warn: (...args: unknown[]) => void };
-  };
-  vi.spyOn(out, 'warn').mockImplementation(() => undefined);
-}
 afterEach(() => {
   vi.restoreAllMocks();
 });

@@ -1,35 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileFlow } from '../../compiler/compile.ts';
-import type { MachineConfig } from '../../compiler/machineConfig.ts';
 import type { FlowNode, NodeOfKind } from '../../document/schema.ts';
-import { callStarted, runCompiled } from '../../test/harness.ts';
+import {
+  callStarted,
+  compiled,
+  flow,
+  runCompiled,
+  silenceXstateWarnings,
+} from '../../test/harness.ts';
 import { validateFlow } from '../../validation/validate.ts';
 import type { MenuData } from './schema.ts';
 
 const AT = '2026-11-24T10:00:00-03:00'; // a Tuesday morning in São Paulo
 const PROMPT = 'Para vendas, digite 1. Para suporte, digite 2.';
-
-function flow(nodes: FlowNode[], settings: { noInputTimeoutMs?: number } = {}) {
-  return {
-    schemaVersion: 1,
-    settings: {
-      name: 'T',
-      timeZone: 'America/Sao_Paulo',
-      locale: 'pt-BR',
-      noInputTimeoutMs: 5000,
-      ...settings,
-    },
-    nodes,
-    layout: { nodes: {} },
-  };
-}
-
-function compiled(doc: unknown): MachineConfig {
-  const { machine, diagnostics } = compileFlow(doc);
-  expect(machine, JSON.stringify(diagnostics)).not.toBeNull();
-  if (!machine) throw new Error('flow did not compile');
-  return machine;
-}
 
 /** Answers the call and lets the greeting finish: the menu's prompt is being said. */
 function atMenu(doc: unknown) {
@@ -91,17 +74,6 @@ function menuNode(
 
 const prompts = (log: string[]) => log.filter((s) => s === `say: ${PROMPT}`).length;
 
-/**
- * xstate warns on the console about events sent to a finished actor, which is
- * what the "after the call is over" tests do on purpose. (`console` is typed
- * by hand: shared compiles without DOM or Node types.)
- */
-function silenceXstateWarnings() {
-  const { console: out } = globalThis as unknown as {
-    console: { warn: (...args: unknown[]) => void };
-  };
-  vi.spyOn(out, 'warn').mockImplementation(() => undefined);
-}
 afterEach(() => {
   vi.restoreAllMocks();
 });

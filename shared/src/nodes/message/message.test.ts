@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileFlow } from '../../compiler/compile.ts';
-import type { MachineConfig } from '../../compiler/machineConfig.ts';
 import type { FlowNode } from '../../document/schema.ts';
-import { callStarted, runCompiled } from '../../test/harness.ts';
+import { callStarted, compiled, flow, runCompiled } from '../../test/harness.ts';
 import { validateFlow } from '../../validation/validate.ts';
 
 const AT = '2026-11-24T10:00:00-03:00'; // a Tuesday morning in São Paulo
-
-function flow(nodes: FlowNode[]) {
-  return {
-    schemaVersion: 1,
-    settings: {
-      name: 'T',
-      timeZone: 'America/Sao_Paulo',
-      locale: 'pt-BR',
-      noInputTimeoutMs: 5000,
-    },
-    nodes,
-    layout: { nodes: {} },
-  };
-}
-
-function compiled(doc: unknown): MachineConfig {
-  const { machine, diagnostics } = compileFlow(doc);
-  expect(machine, JSON.stringify(diagnostics)).not.toBeNull();
-  if (!machine) throw new Error('flow did not compile');
-  return machine;
-}
 
 /** Starts the call and lets the greeting finish, so the message is being said. */
 function atMessage(doc: unknown) {

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileFlow } from '../../compiler/compile.ts';
-import type { MachineConfig } from '../../compiler/machineConfig.ts';
 import type { FlowNode, NodeOfKind } from '../../document/schema.ts';
 import type { Schedule, WeeklyRange } from '../../schedules/schema.ts';
-import { callStarted, runCompiled } from '../../test/harness.ts';
+import { callStarted, compiled, flow, runCompiled } from '../../test/harness.ts';
 import { validateFlow } from '../../validation/validate.ts';
-
-function flow(nodes: FlowNode[], timeZone = 'America/Sao_Paulo') {
-  return {
-    schemaVersion: 1,
-    settings: { name: 'T', timeZone, locale: 'pt-BR', noInputTimeoutMs: 5000 },
-    nodes,
-    layout: { nodes: {} },
-  };
-}
-
-function compiled(doc: unknown): MachineConfig {
-  const { machine, diagnostics } = compileFlow(doc);
-  expect(machine, JSON.stringify(diagnostics)).not.toBeNull();
-  if (!machine) throw new Error('flow did not compile');
-  return machine;
-}
 
 const weekdays9to18: WeeklyRange[] = (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({
   day,
@@ -206,7 +189,7 @@ describe('schedule across daylight saving time (America/New_York)', () => {
       }),
       ...ends,
     ],
-    'America/New_York',
+    { timeZone: 'America/New_York' },
   );
 
   it('opens at 09:00 EST (UTC-5) before the change', () => {
@@ -228,7 +211,7 @@ describe('schedule across daylight saving time (America/New_York)', () => {
 
 describe('schedule validation', () => {
   const diagnosticsOf = (data: Partial<Schedule>, timeZone?: string) =>
-    validateFlow(flow([greetingNode, scheduleNode(data), ...ends], timeZone));
+    validateFlow(flow([greetingNode, scheduleNode(data), ...ends], timeZone ? { timeZone } : {}));
 
   it('has no diagnostics for an ordinary schedule', () => {
     expect(diagnosticsOf({})).toEqual([]);
