@@ -66,8 +66,6 @@ function compileContext(doc: FlowDocument): CompileContext {
       return {
         target: target(to),
         ...(actions.length > 0 && { actions }),
-        // Taking a port back into the same node enters it anew (counters reset).
-        ...(to === node.id && { reenter: true }),
       };
     },
     finalTarget: (outcome) => target(FINAL_STATES[outcome]),

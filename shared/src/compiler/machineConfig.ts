@@ -23,8 +23,6 @@ export interface TransitionConfig {
   target?: string;
   guard?: GuardRef;
   actions?: ActionRef[];
-  /** Exit and re-enter the target even when it contains the source (a node leading to itself). */
-  reenter?: boolean;
   description?: string;
 }
 
