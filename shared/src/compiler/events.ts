@@ -55,3 +55,12 @@ export const callEventSchema = z.discriminatedUnion('type', [
 ]);
 export type CallEvent = z.infer<typeof callEventSchema>;
 export type CallEventType = CallEvent['type'];
+
+/**
+ * Events the runtime itself sends to the machine, never the call: the
+ * no-input timer started by `startNoInputTimer` has run out.
+ */
+export type InternalEvent = { type: 'timer.noInput' };
+
+/** Everything the compiled machine reacts to. */
+export type MachineEvent = CallEvent | InternalEvent;

@@ -1,7 +1,7 @@
 import { speechMatches } from '../nodes/menu/match.ts';
 import { scheduleStatusAt } from '../schedules/evaluate.ts';
 import type { ScheduleStatus, WeeklyRange } from '../schedules/schema.ts';
-import type { CallEvent } from './events.ts';
+import type { CallEvent, MachineEvent } from './events.ts';
 import type { MachineContext } from './machineConfig.ts';
 
 /** What guards may ask of the world; the runtime supplies it (virtual time in tests and the simulator). */
@@ -14,7 +14,7 @@ export interface GuardEnv {
 
 export interface GuardArgs {
   context: MachineContext;
-  event: CallEvent;
+  event: MachineEvent;
   params: Record<string, unknown>;
   env: GuardEnv;
 }

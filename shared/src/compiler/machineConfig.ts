@@ -46,8 +46,6 @@ export interface StateConfig {
   initial?: string;
   states?: Record<string, StateConfig>;
   on?: Record<string, TransitionConfig[]>;
-  /** Delays in milliseconds of (virtual) time, written as keys. */
-  after?: Record<string, TransitionConfig[]>;
   always?: TransitionConfig[];
 }
 

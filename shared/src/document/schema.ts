@@ -9,7 +9,7 @@ export const CURRENT_SCHEMA_VERSION = 1;
 
 /** Limits that keep a hostile or broken file from exhausting the browser or a server. */
 export const LIMITS = {
-  maxNodes: 1000,
+  maxNodes: 2000,
   maxBytes: 5 * 1024 * 1024,
   maxDepth: 32,
 } as const;

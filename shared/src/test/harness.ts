@@ -2,7 +2,7 @@ import { expect, vi } from 'vitest';
 import { assign, createActor, setup, SimulatedClock } from 'xstate';
 import { compileFlow } from '../compiler/compile.ts';
 import { guardImplementations, type GuardEnv } from '../compiler/guards.ts';
-import type { CallEvent } from '../compiler/events.ts';
+import type { CallEvent, MachineEvent } from '../compiler/events.ts';
 import type { MachineConfig, MachineContext } from '../compiler/machineConfig.ts';
 import type { FlowDocument, FlowNode, FlowSettings } from '../document/schema.ts';
 
@@ -11,7 +11,7 @@ export type Step = string;
 
 export interface Harness {
   send(event: CallEvent): void;
-  /** Moves virtual time on, firing due timers (no-input timeouts). */
+  /** Moves virtual time on, firing the no-input timer when it is due. */
   advance(ms: number): void;
   /** Ends the prompt being said (the media layer's `prompt.ended`). */
   endPrompt(): void;
@@ -51,13 +51,19 @@ export function runCompiled(
     Object.entries(guardImplementations).map(([name, fn]) => [
       name,
       (
-        { context, event }: { context: MachineContext; event: CallEvent },
+        { context, event }: { context: MachineContext; event: MachineEvent },
         params: Record<string, unknown>,
       ) => fn({ context, event, params: params ?? {}, env }),
     ]),
   );
+  // The no-input timer, as the runtime keeps it: on the injected clock.
+  let timer: number | undefined;
+  const cancelTimer = () => {
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = undefined;
+  };
   const machineSetup = setup({
-    types: { context: {} as MachineContext, events: {} as CallEvent },
+    types: { context: {} as MachineContext, events: {} as MachineEvent },
     guards,
     actions: {
       startCall: record('start'),
@@ -76,6 +82,14 @@ export function runCompiled(
       stopAgent: record('stopAgent', 'node'),
       agentHear: ({ event }) => log.push(`hear: ${event.type === 'speech' ? event.text : '?'}`),
       end: record('end', 'outcome'),
+      startNoInputTimer: (_, params: { ms: number }) => {
+        cancelTimer();
+        timer = clock.setTimeout(() => {
+          timer = undefined;
+          actor.send({ type: 'timer.noInput' });
+        }, params.ms);
+      },
+      cancelNoInputTimer: cancelTimer,
     },
   });
   const machine = machineSetup.createMachine(

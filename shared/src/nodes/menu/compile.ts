@@ -6,7 +6,7 @@ import { optionPort, type MenuData } from './schema.ts';
 
 /**
  * A menu becomes a state with substates, VoiceXML style:
- *   prompt (speaking) -> listening (timer starts) -> an option's port,
+ *   prompt (speaking) -> listening (no-input timer runs) -> an option's port,
  *   or noInput / noMatch: repeat (optionally after a message) until the
  *   repeats are used up, then take the `noInput` / `noMatch` port.
  * Counters reset whenever the menu is entered anew.
@@ -47,6 +47,10 @@ export function compileMenu(node: BaseNode<'menu', MenuData>, ctx: CompileContex
     },
     listening: {
       tags: ['listening'],
+      // The no-input timer runs exactly while listening (VoiceXML): the runtime
+      // starts it with its clock and sends `timer.noInput` when it runs out.
+      entry: [{ type: 'startNoInputTimer', params: { ms: noInputMs } }],
+      exit: [{ type: 'cancelNoInputTimer' }],
       meta: {
         listen: { modes: speechOptions.length > 0 ? ['dtmf', 'speech'] : ['dtmf'], noInputMs },
       },
@@ -67,9 +71,7 @@ export function compileMenu(node: BaseNode<'menu', MenuData>, ctx: CompileContex
             ...noMatch,
           ],
         }),
-      },
-      after: {
-        [noInputMs]: retry('noInput', 'noInput', noInputMessage && 'noInputMessage'),
+        'timer.noInput': retry('noInput', 'noInput', noInputMessage && 'noInputMessage'),
       },
     },
   };
