@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import aiAgentFlow from '../../../runtime/examples/ai-agent.flow.json';
 import reception from '../../../runtime/examples/reception.flow.json';
 import { loadFlow } from '../document/load.ts';
-import { callStarted, runCompiled } from '../test/harness.ts';
+import { callStarted, listenOf, runCompiled } from '../test/harness.ts';
 import { compileFlow } from './compile.ts';
 import type { StateConfig } from './machineConfig.ts';
 
@@ -78,8 +78,9 @@ describe('compileFlow', () => {
       'menu.noMatchMessage: speaking',
       'tchau.goodbye: speaking',
     ]);
-    // Every listening state says how, so the runtime can emit `listen`.
-    expect(machine!.states.menu!.states!.listening!.meta!.listen).toEqual({
+    // Listening starts with a `listen` action saying how, so the runtime can emit the command.
+    expect(listenOf(machine!.states.menu!.states!.listening)).toEqual({
+      on: true,
       modes: ['dtmf', 'speech'],
       noInputMs: 5000,
     });

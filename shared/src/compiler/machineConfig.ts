@@ -29,18 +29,21 @@ export interface TransitionConfig {
 /** The tags every consumer reads to know whether the bot speaks or listens (R17, R18). */
 export type StateTag = 'speaking' | 'listening';
 
-/** How the bot listens in a `listening` state; the runtime turns it into the `listen` command. */
-export interface ListenMeta {
-  modes: ('dtmf' | 'speech')[];
-  /** No-input timeout, when the state has one. */
-  noInputMs?: number;
-}
+/** Params of the `listen` action, which the runtime turns into the `listen` command. */
+export type ListenParams =
+  | {
+      on: true;
+      modes: ('dtmf' | 'speech')[];
+      /** No-input timeout: the runtime sends `timer.noInput` after this much silence. */
+      noInputMs?: number;
+    }
+  | { on: false };
 
 export interface StateConfig {
   description?: string;
   type?: 'final';
   tags?: StateTag[];
-  meta?: { node?: string; listen?: ListenMeta; outcome?: CallOutcome };
+  meta?: { node?: string; outcome?: CallOutcome };
   entry?: ActionRef[];
   exit?: ActionRef[];
   initial?: string;

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { Diagnostic } from '../document/diagnostic.ts';
 import { nodeIdSchema, portIdSchema } from '../document/ids.ts';
 import type { FlowDocument } from '../document/schema.ts';
-import type { StateConfig, TransitionConfig, ActionRef } from '../compiler/machineConfig.ts';
+import type {
+  ActionRef,
+  ListenParams,
+  StateConfig,
+  TransitionConfig,
+} from '../compiler/machineConfig.ts';
 
 /** An output of a node that can be connected to another node. */
 export interface PortDef {
@@ -103,6 +108,12 @@ export function nodeDiagnostic(
     path: `nodes[${ctx.index}]${field ? `.${field}` : ''}`,
   };
 }
+
+/** `listen` action: the runtime's `listen` command, and the no-input timer when `noInputMs` is set. */
+export const listenAction = (params: ListenParams): ActionRef => ({
+  type: 'listen',
+  params: { ...params },
+});
 
 /** `say` action for a fixed text; drawn flows never allow barge-in (R17). */
 export const sayAction = (text: string, interruptible = false): ActionRef => ({

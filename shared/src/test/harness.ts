@@ -3,7 +3,12 @@ import { assign, createActor, setup, SimulatedClock } from 'xstate';
 import { compileFlow } from '../compiler/compile.ts';
 import { guardImplementations, type GuardEnv } from '../compiler/guards.ts';
 import type { CallEvent, MachineEvent } from '../compiler/events.ts';
-import type { MachineConfig, MachineContext } from '../compiler/machineConfig.ts';
+import type {
+  ListenParams,
+  MachineConfig,
+  MachineContext,
+  StateConfig,
+} from '../compiler/machineConfig.ts';
 import type { FlowDocument, FlowNode, FlowSettings } from '../document/schema.ts';
 
 /** One thing the machine did, as tests read it: `say: Olá!`, `enter: menu`, `transfer: vendas`. */
@@ -82,14 +87,15 @@ export function runCompiled(
       stopAgent: record('stopAgent', 'node'),
       agentHear: ({ event }) => log.push(`hear: ${event.type === 'speech' ? event.text : '?'}`),
       end: record('end', 'outcome'),
-      startNoInputTimer: (_, params: { ms: number }) => {
+      listen: (_, params: ListenParams) => {
         cancelTimer();
-        timer = clock.setTimeout(() => {
-          timer = undefined;
-          actor.send({ type: 'timer.noInput' });
-        }, params.ms);
+        if (params.on && params.noInputMs !== undefined) {
+          timer = clock.setTimeout(() => {
+            timer = undefined;
+            actor.send({ type: 'timer.noInput' });
+          }, params.noInputMs);
+        }
       },
-      cancelNoInputTimer: cancelTimer,
     },
   });
   const machine = machineSetup.createMachine(
@@ -152,4 +158,10 @@ export function silenceXstateWarnings() {
     console: { warn: (...args: unknown[]) => void };
   };
   vi.spyOn(out, 'warn').mockImplementation(() => undefined);
+}
+
+/** What a state's entry `listen` action asks for (how the bot listens there), if it has one. */
+export function listenOf(state: StateConfig | undefined): ListenParams | undefined {
+  const action = state?.entry?.find((a) => a.type === 'listen');
+  return action?.params as ListenParams | undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileFlow } from '../../compiler/compile.ts';
 import type { FlowNode } from '../../document/schema.ts';
-import { callStarted, compiled, flow, runCompiled } from '../../test/harness.ts';
+import { callStarted, compiled, flow, listenOf, runCompiled } from '../../test/harness.ts';
 import { validateFlow } from '../../validation/validate.ts';
 
 const AT = '2026-11-24T10:00:00-03:00';
@@ -64,8 +64,9 @@ describe('aiAgent: starting', () => {
         endpoint: 'default',
       },
     });
-    expect(state?.states?.waiting?.meta?.listen).toEqual({ modes: ['speech'] });
-    expect(state?.states?.speaking?.meta?.listen).toEqual({ modes: ['speech'] });
+    // One listen for the whole node: it listens while waiting, speaking and closing.
+    expect(listenOf(state)).toEqual({ on: true, modes: ['speech'] });
+    expect(state?.exit).toContainEqual({ type: 'listen', params: { on: false } });
   });
 
   it('passes what the caller says to the agent while waiting, and keeps waiting', () => {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import type { ListenMeta, StateConfig, TransitionConfig } from '../../compiler/machineConfig.ts';
-import { defineNodeKind, nodeDiagnostic, type BaseNode, type CompileContext } from '../kind.ts';
+import type { StateConfig, TransitionConfig } from '../../compiler/machineConfig.ts';
+import {
+  defineNodeKind,
+  listenAction,
+  nodeDiagnostic,
+  type BaseNode,
+  type CompileContext,
+} from '../kind.ts';
 
 export const aiAgentData = z.strictObject({
   /** What the model is told about its job (the system prompt). */
@@ -9,8 +15,6 @@ export const aiAgentData = z.strictObject({
   endpoint: z.string().max(120),
 });
 export type AiAgentData = z.infer<typeof aiAgentData>;
-
-const listen: ListenMeta = { modes: ['speech'] };
 
 /**
  * An AI agent (agente de IA): turns come from a model as `agent.reply`
@@ -41,7 +45,6 @@ export function compileAiAgent(
   ];
   const closing = (port: 'done' | 'transfer'): StateConfig => ({
     tags: ['speaking', 'listening'],
-    meta: { listen },
     on: {
       'prompt.ended': [ctx.follow(node, port)],
       speech: [ctx.follow(node, port, [{ type: 'cancelSay' }])],
@@ -49,8 +52,10 @@ export function compileAiAgent(
   });
   return {
     meta: { node: node.id },
+    // The agent listens from the moment it takes the call until it leaves (R17).
     entry: [
       ctx.enter(node),
+      listenAction({ on: true, modes: ['speech'] }),
       {
         type: 'startAgent',
         params: {
@@ -60,17 +65,15 @@ export function compileAiAgent(
         },
       },
     ],
-    exit: [{ type: 'stopAgent', params: { node: node.id } }],
+    exit: [{ type: 'stopAgent', params: { node: node.id } }, listenAction({ on: false })],
     initial: 'waiting',
     states: {
       waiting: {
         tags: ['listening'],
-        meta: { listen },
         on: { speech: [{ actions: [{ type: 'agentHear' }] }], 'agent.reply': onReply },
       },
       speaking: {
         tags: ['speaking', 'listening'],
-        meta: { listen },
         on: {
           'prompt.ended': [{ target: 'waiting' }],
           speech: [{ target: 'waiting', actions: cancelAndHear }],

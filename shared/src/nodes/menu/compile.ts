@@ -1,6 +1,6 @@
 import type { ActionRef, StateConfig, TransitionConfig } from '../../compiler/machineConfig.ts';
 import type { BaseNode, CompileContext } from '../kind.ts';
-import { sayAction } from '../kind.ts';
+import { listenAction, sayAction } from '../kind.ts';
 import { normalizeSpeech } from './match.ts';
 import { optionPort, type MenuData } from './schema.ts';
 
@@ -47,13 +47,17 @@ export function compileMenu(node: BaseNode<'menu', MenuData>, ctx: CompileContex
     },
     listening: {
       tags: ['listening'],
-      // The no-input timer runs exactly while listening (VoiceXML): the runtime
-      // starts it with its clock and sends `timer.noInput` when it runs out.
-      entry: [{ type: 'startNoInputTimer', params: { ms: noInputMs } }],
-      exit: [{ type: 'cancelNoInputTimer' }],
-      meta: {
-        listen: { modes: speechOptions.length > 0 ? ['dtmf', 'speech'] : ['dtmf'], noInputMs },
-      },
+      // Listening, and with it the no-input timer (VoiceXML), starts once the
+      // prompt has ended and stops when the state is left. The runtime keeps
+      // the timer on its clock and sends `timer.noInput` when it runs out.
+      entry: [
+        listenAction({
+          on: true,
+          modes: speechOptions.length > 0 ? ['dtmf', 'speech'] : ['dtmf'],
+          noInputMs,
+        }),
+      ],
+      exit: [listenAction({ on: false })],
       on: {
         dtmf: [
           ...data.options.map((o) => ({

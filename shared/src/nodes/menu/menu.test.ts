@@ -5,6 +5,7 @@ import {
   callStarted,
   compiled,
   flow,
+  listenOf,
   runCompiled,
   silenceXstateWarnings,
 } from '../../test/harness.ts';
@@ -367,12 +368,13 @@ describe('menu: silence (no input)', () => {
     expect(h.context().noInput).toBe(1);
   });
 
-  it('puts the timeout in the listen meta, from the flow when the menu has none', () => {
-    const listenMeta = (doc: unknown) => compiled(doc).states.menu?.states?.listening?.meta?.listen;
+  it('puts the timeout in the listen action, from the flow when the menu has none', () => {
+    const listenMeta = (doc: unknown) => listenOf(compiled(doc).states.menu?.states?.listening);
     expect(
       listenMeta(flow([greetingNode, menuNode({ noInput: { repeats: 1 } }), ...ends])),
-    ).toEqual({ modes: ['dtmf', 'speech'], noInputMs: 5000 });
+    ).toEqual({ on: true, modes: ['dtmf', 'speech'], noInputMs: 5000 });
     expect(listenMeta(flow([greetingNode, menuNode(), ...ends]))).toEqual({
+      on: true,
       modes: ['dtmf', 'speech'],
       noInputMs: 3000,
     });
@@ -390,7 +392,7 @@ describe('menu: keys only', () => {
 
   it('listens for dtmf only when no option has a keyword', () => {
     const machine = compiled(flow([greetingNode, keysOnly, ...ends]));
-    expect(machine.states.menu?.states?.listening?.meta?.listen?.modes).toEqual(['dtmf']);
+    expect(listenOf(machine.states.menu?.states?.listening)).toMatchObject({ modes: ['dtmf'] });
   });
 
   it('ignores speech, instead of counting it as a wrong answer', () => {
@@ -538,7 +540,7 @@ describe('menu: blank texts and keywords', () => {
       ...ends,
     ]);
     const machine = compiled(doc);
-    expect(machine.states.menu?.states?.listening?.meta?.listen?.modes).toEqual(['dtmf']);
+    expect(listenOf(machine.states.menu?.states?.listening)).toMatchObject({ modes: ['dtmf'] });
     const h = atMenu(doc);
     h.endPrompt();
     h.send({ type: 'speech', text: 'vendas' });
