@@ -107,7 +107,10 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
-  { files: ['*.js', '*.ts', 'e2e/**/*.ts'], languageOptions: { globals: globals.node } },
+  {
+    files: ['*.js', '*.ts', 'e2e/**/*.ts', 'runtime/bin/*.js', 'runtime/bench/**/*.ts'],
+    languageOptions: { globals: globals.node },
+  },
   pureCore,
   {
     files: ['designer/**/*.{ts,tsx}'],

@@ -1,0 +1,43 @@
+/**
+ * The call protocol's output side: the commands the runtime gives the call
+ * (media layer) and the trace lines it writes. See `runtime/README.md`.
+ */
+import type { CallEvent } from '@callbot/shared';
+
+export type ListenMode = 'dtmf' | 'speech';
+export type CallOutcome = 'transferred' | 'handed_off' | 'hung_up' | 'caller_hung_up' | 'error';
+
+/** What the runtime tells the call to do. */
+export type Command =
+  | { type: 'say'; promptId: string; text: string; interruptible: boolean }
+  | { type: 'say.cancel'; promptId: string }
+  | { type: 'listen'; on: boolean; modes: ListenMode[]; noInputMs?: number }
+  | { type: 'transfer'; team: string }
+  | { type: 'handoff'; bot: string }
+  | { type: 'handoff'; agent: string }
+  | { type: 'hangup'; reason: string };
+
+/** Why an input was not taken. */
+export type InputRefusal = 'not_listening' | 'no_match' | 'call_over';
+
+/** What happened, one line at a time; `t` is virtual ms since the call started. */
+export type TraceLine = { t: number } & (
+  | { kind: 'node'; id: string; type: string; label: string }
+  | { kind: 'say'; promptId: string; text: string; interruptible: boolean }
+  | { kind: 'say.cancel'; promptId: string }
+  | { kind: 'listen'; on: boolean }
+  | { kind: 'input'; event: CallEvent; accepted: boolean; reason?: InputRefusal }
+  | { kind: 'noinput'; count: number }
+  | { kind: 'transfer'; team: string; outcome: 'no_agents' | TransferOutcome }
+  | { kind: 'handoff'; bot: string }
+  | { kind: 'handoff'; agent: string }
+  | { kind: 'hangup'; reason: string }
+  | { kind: 'agent.error'; message: string }
+  | { kind: 'end'; outcome: CallOutcome; durationMs: number; error?: string }
+);
+
+export type TransferOutcome = 'answered' | 'no_answer' | 'busy' | 'failed';
+
+/** Everything a session emits, in order. */
+export type SessionMessage =
+  { channel: 'command'; command: Command } | { channel: 'trace'; line: TraceLine };
