@@ -1,5 +1,31 @@
 /**
- * @callbot/runtime: runs compiled callbot flows against call events.
- * Call sessions, the call protocol and the CLI arrive with issue 3.
+ * @callbot/runtime: runs callbot flows against call events, in Node or in
+ * the browser. See README.md for the call protocol.
  */
+export type { AgentAdapter, AgentMessage, AgentTurn, AgentTurnRequest } from './agents/adapter.ts';
+export {
+  AgentError,
+  openAiChatAgent,
+  type FetchLike,
+  type OpenAiChatAgentOptions,
+} from './agents/openAiChatAgent.ts';
+export type { Clock } from './clock/clock.ts';
+export { realClock } from './clock/realClock.ts';
+export { VirtualClock } from './clock/virtualClock.ts';
+export { defaultCallbot, type DefaultCallbotOptions } from './defaultCallbot.ts';
 export { examples } from './examples.ts';
+export type * from './protocol.ts';
+export {
+  createCallSession,
+  DEFAULT_LIMITS,
+  restoreCallSession,
+  SessionError,
+  type AgentDirectory,
+  type CallSession,
+  type CallSessionOptions,
+  type PersistedCall,
+  type SessionLimits,
+  type SessionSnapshot,
+} from './session/session.ts';
+export { scriptSchema, type Script, type ScriptInput, type ScriptStep } from './simulate/script.ts';
+export { simulateCall, type SimulateOptions, type SimulationResult } from './simulate/simulate.ts';
