@@ -10,18 +10,11 @@ import {
   type MachineContext,
   type MachineEvent,
 } from '@callbot/shared';
-import { assign, createActor, setup, type Snapshot } from 'xstate';
+import { assign, createActor, setup, type Actor, type Snapshot } from 'xstate';
 import type { AgentAdapter, AgentMessage } from '../agents/adapter.ts';
 import type { Clock } from '../clock/clock.ts';
 import { realClock } from '../clock/realClock.ts';
-import type {
-  CallOutcome,
-  Command,
-  InputRefusal,
-  SessionMessage,
-  TraceLine,
-  TransferOutcome,
-} from '../protocol.ts';
+import type { CallOutcome, Command, InputRefusal, SessionMessage, TraceLine } from '../protocol.ts';
 
 /** How many agents of a team can take a call right now (R16). */
 export type AgentDirectory = (team: string) => number;
@@ -115,10 +108,10 @@ class LoopError extends Error {}
  * all sessions of a flow share one machine (and its memory) while the
  * actions and guards still reach their own session.
  */
-let active: Session | null = null;
+const running: { session: Session | null } = { session: null };
 const current = (): Session => {
-  if (!active) throw new Error('callbot machine run outside its session');
-  return active;
+  if (!running.session) throw new Error('callbot machine run outside its session');
+  return running.session;
 };
 
 const env: GuardEnv = {
@@ -173,17 +166,18 @@ const callbotSetup = setup({
   },
 });
 
-type CallbotMachine = ReturnType<typeof callbotSetup.createMachine>;
-type CallbotActor = ReturnType<typeof createActor<CallbotMachine>>;
+/** The compiled config is plain JSON; xstate sees it as a config of this setup. */
+const bind = (config: MachineConfig) =>
+  callbotSetup.createMachine(config as unknown as Parameters<typeof callbotSetup.createMachine>[0]);
+type CallbotMachine = ReturnType<typeof bind>;
+type CallbotActor = Actor<CallbotMachine>;
 
 /** One machine per compiled config, shared by all its sessions. */
 const machines = new WeakMap<MachineConfig, CallbotMachine>();
 function machineFor(config: MachineConfig): CallbotMachine {
   let machine = machines.get(config);
   if (!machine) {
-    machine = callbotSetup.createMachine(
-      config as unknown as Parameters<typeof callbotSetup.createMachine>[0],
-    );
+    machine = bind(config);
     machines.set(config, machine);
   }
   return machine;
@@ -267,9 +261,7 @@ class Session implements CallSession {
     const machine = machineFor(config);
     if (restored) {
       this.#restoreFields(restored);
-      this.#actor = createActor(machine, {
-        snapshot: restored.snapshot as Snapshot<unknown>,
-      }) as CallbotActor;
+      this.#actor = createActor(machine, { snapshot: restored.snapshot as Snapshot<unknown> });
     } else {
       this.#actor = createActor(machine);
     }
@@ -477,7 +469,7 @@ class Session implements CallSession {
 
   trace(line: DistributiveOmit<TraceLine, 't'>): void {
     const t = this.#startedAt === null ? 0 : this.#clock.now() - this.#startedAt;
-    this.#emit({ channel: 'trace', line: { t, ...line } as TraceLine });
+    this.#emit({ channel: 'trace', line: { t, ...line } });
   }
 
   // ---- Inside ----
@@ -496,14 +488,14 @@ class Session implements CallSession {
     for (const listener of this.#listeners) listener(message);
   }
 
-  /** Runs `fn` with this session active (see `active`). */
+  /** Runs `fn` with this session as the running one (see `running`). */
   #run(fn: () => void): void {
-    const previous = active;
-    active = this;
+    const previous = running.session;
+    running.session = this;
     try {
       fn();
     } finally {
-      active = previous;
+      running.session = previous;
     }
   }
 
