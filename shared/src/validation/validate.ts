@@ -147,12 +147,8 @@ function checkGraph(doc: FlowDocument): Diagnostic[] {
     });
   }
 
-  const silent = new Map(
-    [...graph].filter(([id]) => {
-      const node = doc.nodes.find((n) => n.id === id)!;
-      return !kindOf(node).listens;
-    }),
-  );
+  const listening = new Set(doc.nodes.filter((n) => kindOf(n).listens).map((n) => n.id));
+  const silent = new Map([...graph].filter(([id]) => !listening.has(id)));
   // A silent caller takes a menu's noInput port; if that leads back to the
   // menu without anything else listening, a silent caller loops for ever.
   doc.nodes.forEach((node, i) => {
