@@ -56,6 +56,7 @@ export interface PersistedCall {
   /** Fingerprint of the compiled machine: a call only restores into the same flow. */
   machine: string;
   snapshot: unknown;
+  node: string | null;
   startedAt: number | null;
   callAt: number | null;
   promptSeq: number;
@@ -74,8 +75,8 @@ interface AgentState {
   instructions: string;
   endpoint: string;
   messages: AgentMessage[];
-  /** A turn has been asked of the adapter and not answered yet. */
-  awaiting: boolean;
+  /** Turns asked of the adapter and not answered yet. */
+  awaiting: number;
 }
 
 export interface CallSession {
@@ -248,6 +249,8 @@ class Session implements CallSession {
   /** Bumped whenever the agent's turn in flight stops mattering (node left, call ended). */
   #agentGeneration = 0;
   #outcome: CallOutcome | null = null;
+  /** The `end` line has gone out: nothing more is emitted. */
+  #closed = false;
   #transcript: TraceLine[] = [];
   /** While an input is processed: what the session says of it, and what it caused. */
   #pendingInput: { refusal: InputRefusal | null; held: SessionMessage[] } | null = null;
@@ -305,7 +308,8 @@ class Session implements CallSession {
         this.#deliver(e);
         return;
       case 'agent.reply':
-        if (this.#agentState) this.#agentState.awaiting = false;
+        if (this.#agentState)
+          this.#agentState.awaiting = Math.max(0, this.#agentState.awaiting - 1);
         this.#deliver(e);
         return;
       default:
@@ -335,6 +339,7 @@ class Session implements CallSession {
       format: 'callbot-call/1' as const,
       machine: fingerprint(this.#config),
       snapshot: this.#actor.getPersistedSnapshot(),
+      node: this.#node,
       startedAt: this.#startedAt,
       callAt: this.#callAt,
       promptSeq: this.#promptSeq,
@@ -368,7 +373,6 @@ class Session implements CallSession {
   }
 
   enterNode(p: { id: string; kind: string; label: string }): void {
-    this.#node = p.id;
     const entries = (this.#entries[p.id] ?? 0) + 1;
     this.#entries[p.id] = entries;
     this.#silentSteps++;
@@ -380,6 +384,7 @@ class Session implements CallSession {
     if (entries > this.#limits.maxNodeEntries) {
       throw new LoopError(`"${p.id}" was entered more than ${this.#limits.maxNodeEntries} times`);
     }
+    this.#node = p.id;
     this.trace({ kind: 'node', id: p.id, type: p.kind, label: p.label });
   }
 
@@ -440,7 +445,7 @@ class Session implements CallSession {
   }
 
   startAgent(p: { node: string; instructions: string; endpoint: string }): void {
-    this.#agentState = { ...p, messages: [], awaiting: false };
+    this.#agentState = { ...p, messages: [], awaiting: 0 };
     this.#command({ type: 'handoff', agent: p.node });
     this.trace({ kind: 'handoff', agent: p.node });
     this.#askAgent();
@@ -462,9 +467,8 @@ class Session implements CallSession {
     this.#agentGeneration++;
     this.#transferTeam = null;
     const durationMs = this.#startedAt === null ? 0 : this.#clock.now() - this.#startedAt;
-    this.trace({ kind: 'end', outcome, durationMs, ...(error !== undefined && { error }) });
-    // Set last: the end line itself must still go out.
     this.#outcome = outcome;
+    this.trace({ kind: 'end', outcome, durationMs, ...(error !== undefined && { error }) });
   }
 
   trace(line: DistributiveOmit<TraceLine, 't'>): void {
@@ -479,12 +483,20 @@ class Session implements CallSession {
   }
 
   #emit(message: SessionMessage): void {
-    if (this.#outcome !== null) return; // nothing is emitted after the end
     if (this.#pendingInput) {
       this.#pendingInput.held.push(message);
       return;
     }
-    if (message.channel === 'trace') this.#transcript.push(message.line);
+    this.#publish(message);
+  }
+
+  /** Delivers a message to the transcript and the listeners; the `end` line is the last one. */
+  #publish(message: SessionMessage): void {
+    if (this.#closed) return;
+    if (message.channel === 'trace') {
+      this.#transcript.push(message.line);
+      if (message.line.kind === 'end') this.#closed = true;
+    }
     for (const listener of this.#listeners) listener(message);
   }
 
@@ -520,7 +532,7 @@ class Session implements CallSession {
       this.#pendingInput = null;
     }
     this.#traceInput(event, pending.refusal);
-    for (const message of pending.held) this.#emit(message);
+    for (const message of pending.held) this.#publish(message);
   }
 
   #traceInput(event: CallEvent, refusal: InputRefusal | null): void {
@@ -564,7 +576,7 @@ class Session implements CallSession {
   #askAgent(): void {
     const state = this.#agentState;
     if (!state || !this.#agent) return;
-    state.awaiting = true;
+    state.awaiting++;
     const generation = this.#agentGeneration;
     const request = {
       node: state.node,
@@ -619,13 +631,18 @@ class Session implements CallSession {
     this.#agentState = p.agent && { ...p.agent, messages: p.agent.messages.map((m) => ({ ...m })) };
     this.#outcome = p.outcome;
     this.#transcript = [...p.transcript];
-    this.#node = [...p.transcript].reverse().find((l) => l.kind === 'node')?.id ?? null;
+    this.#node = p.node;
+    this.#closed = p.outcome !== null;
   }
 
   #resume(p: PersistedCall): void {
     if (p.outcome !== null) return;
     if (p.timerDeadline !== null) this.#startTimer(p.timerDeadline);
-    if (p.agent?.awaiting) this.#askAgent();
+    // Turns in flight were lost with the process: ask again, once, with the whole conversation.
+    if (p.agent && p.agent.awaiting > 0) {
+      this.#agentState!.awaiting = 0;
+      this.#askAgent();
+    }
   }
 }
 
