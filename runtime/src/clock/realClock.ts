@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-globals, no-restricted-syntax --
+/* eslint-disable no-restricted-syntax --
    This is the one place that reads the wall clock and starts real timers:
    every other piece of the runtime goes through the Clock it is given. */
 import type { Clock } from './clock.ts';
