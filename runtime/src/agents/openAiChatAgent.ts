@@ -32,7 +32,13 @@ export interface OpenAiChatAgentOptions {
  * The endpoint could not give an agent turn: it was unreachable, answered
  * with an error status, or answered something that is not a chat completion.
  * The message names the URL and, when there is one, the status and the start
- * of the body; it never contains the API key.
+ * of the body; it never contains the API key. A session that gets one writes
+ * an `agent.error` line and takes the node's `transfer` port.
+ *
+ * @example
+ * agent(request).catch((error) => {
+ *   if (error instanceof AgentError && error.status === 401) alertOps('check the LLM key');
+ * });
  */
 export class AgentError extends Error {
   override readonly name = 'AgentError';

@@ -6,7 +6,12 @@ import type { Clock } from './clock.ts';
 declare function setTimeout(fn: () => void, ms: number): unknown;
 declare function clearTimeout(id: unknown): void;
 
-/** Wall-clock time and real timers, for live calls. */
+/**
+ * Wall-clock time and real timers, for live calls (the sessions' default).
+ *
+ * @example
+ * const session = createCallSession(flow, { clock: realClock });
+ */
 export const realClock: Clock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),

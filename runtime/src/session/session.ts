@@ -27,6 +27,12 @@ export interface SessionLimits {
   maxNodeEntries: number;
 }
 
+/**
+ * The caps a session applies unless told otherwise.
+ *
+ * @example
+ * createCallSession(flow, { limits: { ...DEFAULT_LIMITS, maxNodeEntries: 20 } });
+ */
 export const DEFAULT_LIMITS: SessionLimits = { maxSilentSteps: 100, maxNodeEntries: 50 };
 
 export interface CallSessionOptions {
@@ -89,7 +95,16 @@ export interface CallSession {
   persist(): PersistedCall;
 }
 
-/** A flow that cannot run, or an event or persisted call that is not well formed. */
+/**
+ * A flow that cannot run, or an event or persisted call that is not well formed.
+ *
+ * @example
+ * try {
+ *   createCallSession(flow);
+ * } catch (error) {
+ *   if (error instanceof SessionError) show(error.diagnostics);
+ * }
+ */
 export class SessionError extends Error {
   constructor(
     message: string,

@@ -19,7 +19,15 @@ const whenStep = z.strictObject({
   event: scriptEvent,
 });
 
-/** A simulated call, as `callbot simulate` reads it (see the call protocol). */
+/**
+ * A simulated call, as `callbot simulate` reads it (see the call protocol).
+ *
+ * @example
+ * const script = scriptSchema.parse({
+ *   call: { channel: 'line', direction: 'inbound', from: '+5511999990000', to: '+551130000000' },
+ *   steps: [{ when: 'listening', delay: 200, event: { type: 'dtmf', digit: '1' } }],
+ * });
+ */
 export const scriptSchema = z.strictObject({
   call: callStartedEvent.omit({ type: true, at: true }),
   /** When the call happens (ISO 8601 with offset); schedules are read at this moment. */
