@@ -481,14 +481,13 @@ class Session implements CallSession {
     this.#cancelTimer();
     this.#agentGeneration++;
     this.#transferTeam = null;
-    const durationMs = this.#startedAt === null ? 0 : this.#clock.now() - this.#startedAt;
+    const durationMs = this.#elapsed();
     this.#outcome = outcome;
     this.trace({ kind: 'end', outcome, durationMs, ...(error !== undefined && { error }) });
   }
 
   trace(line: DistributiveOmit<TraceLine, 't'>): void {
-    const t = this.#startedAt === null ? 0 : this.#clock.now() - this.#startedAt;
-    this.#emit({ channel: 'trace', line: { t, ...line } });
+    this.#emit({ channel: 'trace', line: { t: this.#elapsed(), ...line } });
   }
 
   // ---- Inside ----
