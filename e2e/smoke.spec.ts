@@ -1,11 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
 
-test('the designer opens on the reception example', async ({ page }) => {
+test('the designer opens on the library and shows the reception example on the canvas', async ({
+  page,
+}) => {
   const designer = new DesignerPage(page);
   await designer.open();
 
-  await expect(designer.heading('Recepção Loja Exemplo')).toBeVisible();
+  await expect(designer.heading('Flows')).toBeVisible();
+  await designer.openFlow('Recepção Loja Exemplo');
   await expect(designer.canvas).toBeVisible();
 
   const greeting = designer.node('Greeting: greeting');
@@ -19,5 +22,28 @@ test('the designer opens on the reception example', async ({ page }) => {
     'no match',
   ]);
 
+  expect(designer.errors).toEqual([]);
+});
+
+test('an edit is saved in the browser and is there after a reload', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.openFlow('Recepção Loja Exemplo');
+
+  await designer.paletteItem('Message').click();
+  await expect(designer.node('Message: message')).toBeVisible();
+  await expect(designer.saveStatus()).toHaveText('Saved');
+
+  await page.reload();
+  await expect(designer.node('Message: message')).toBeVisible();
+  await expect(designer.canvas.getByRole('group', { name: /: / })).toHaveCount(12);
+
+  // Deleting it is an edit too: gone after the next reload.
+  await designer.node('Message: message').click();
+  await page.keyboard.press('Delete');
+  await expect(designer.node('Message: message')).toHaveCount(0);
+  await expect(designer.saveStatus()).toHaveText('Saved');
+  await page.reload();
+  await expect(designer.canvas.getByRole('group', { name: /: / })).toHaveCount(11);
   expect(designer.errors).toEqual([]);
 });

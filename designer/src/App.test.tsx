@@ -1,35 +1,64 @@
-import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { loadFlow } from '@callbot/shared';
-import reception from '@callbot/runtime/examples/reception.flow.json';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
 import { App } from './App.tsx';
+import { RepositoryProvider } from './app/RepositoryContext.tsx';
+import { createTestRepository } from './persistence/testing.ts';
 
-const flowSaying = (text: string) => ({
-  schemaVersion: 1,
-  settings: { name: 'Markup test', timeZone: 'UTC', locale: 'en', noInputTimeoutMs: 5000 },
-  nodes: [{ id: 'start', kind: 'greeting', data: { text }, connections: {} }],
-  layout: { nodes: {} },
+const flowSaying = (text: string) =>
+  JSON.stringify({
+    schemaVersion: 1,
+    settings: { name: 'Markup test', timeZone: 'UTC', locale: 'en', noInputTimeoutMs: 5000 },
+    nodes: [{ id: 'start', kind: 'greeting', data: { text }, connections: {} }],
+    layout: { nodes: {} },
+  });
+
+async function renderApp() {
+  const { repo } = createTestRepository();
+  await repo.ensureExample();
+  render(
+    <RepositoryProvider repository={repo}>
+      <App />
+    </RepositoryProvider>,
+  );
+  return repo;
+}
+
+afterEach(() => {
+  window.location.hash = '';
 });
 
 describe('App', () => {
-  it('opens the reception example on the canvas', () => {
-    render(<App flow={loadFlow(reception)} />);
-    expect(screen.getByRole('heading', { name: 'Recepção Loja Exemplo' })).toBeDefined();
-    const canvas = screen.getByRole('application', { name: 'Flow canvas' });
+  it('opens on the library, holding the reception example on a first visit', async () => {
+    await renderApp();
+    const flows = await screen.findByRole('list', { name: 'Flows' });
+    expect(within(flows).getByRole('link', { name: 'Recepção Loja Exemplo' })).toBeDefined();
+  });
+
+  it('opens a flow on the canvas from the library', async () => {
+    await renderApp();
+    await userEvent.click(await screen.findByRole('link', { name: 'Recepção Loja Exemplo' }));
+    const canvas = await screen.findByRole('application', { name: 'Flow canvas' });
     expect(canvas.textContent).toContain('Olá! Você ligou para a Loja Exemplo.');
-    expect(canvas.textContent).toContain('Para vendas, digite 1. Para suporte, digite 2.');
+    expect(screen.getByRole('heading', { level: 1, name: 'Recepção Loja Exemplo' })).toBeDefined();
+    expect(screen.getByRole('navigation', { name: 'Palette' })).toBeDefined();
+    expect(screen.getByRole('complementary', { name: 'Inspector' })).toBeDefined();
   });
 
-  it('renders what a node says as text, never as markup', () => {
+  it('renders what a node says as text, never as markup', async () => {
+    const repo = await renderApp();
     const text = '<img src=x onerror="alert(1)"><b>bold</b>';
-    const { container } = render(<App flow={loadFlow(flowSaying(text))} />);
-    expect(screen.getByText(text)).toBeDefined();
-    expect(container.querySelector('img, b')).toBeNull();
+    const imported = await repo.importFlow(flowSaying(text), 'markup.json');
+    if (!imported.ok) throw new Error('import failed');
+    window.location.hash = `#/flow/${imported.flow.id}`;
+    const canvas = await screen.findByRole('application', { name: 'Flow canvas' });
+    expect(within(canvas).getAllByText(text).length).toBeGreaterThan(0);
+    expect(canvas.querySelector('img, b')).toBeNull();
   });
 
-  it('says why a flow could not be opened', () => {
-    render(<App flow={loadFlow({ schemaVersion: 1 })} />);
-    expect(screen.getByRole('heading', { name: 'The flow could not be opened' })).toBeDefined();
-    expect(screen.getByRole('alert').textContent).not.toBe('');
+  it('says why a flow could not be opened', async () => {
+    await renderApp();
+    window.location.hash = '#/flow/missing';
+    expect((await screen.findByRole('alert')).textContent).toContain('could not be opened');
   });
 });

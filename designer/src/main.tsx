@@ -1,17 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadFlow } from '@callbot/shared';
-import reception from '@callbot/runtime/examples/reception.flow.json';
 import { App } from './App.tsx';
+import { RepositoryProvider } from './app/RepositoryContext.tsx';
+import { createFlowRepository } from './persistence/index.ts';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 
-// Until flows are saved and opened, the designer opens on the reception example,
-// read through the same loader as any imported file.
-const flow = loadFlow(reception);
+const repository = createFlowRepository({
+  now: () => Date.now(),
+  newId: () => crypto.randomUUID(),
+});
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App flow={flow} />
-  </StrictMode>,
-);
+// A first visit finds the reception example in the library, so there is something real at once.
+void repository.ensureExample().finally(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <RepositoryProvider repository={repository}>
+        <App />
+      </RepositoryProvider>
+    </StrictMode>,
+  );
+});

@@ -23,6 +23,23 @@ export class DesignerPage {
     await this.page.goto('/');
   }
 
+  /** Opens a flow of the library by its name. */
+  async openFlow(name: string): Promise<void> {
+    await this.page.getByRole('list', { name: 'Flows' }).getByRole('link', { name }).click();
+    await this.heading(name).waitFor();
+  }
+
+  /** The palette button that adds a node of a kind. */
+  paletteItem(kindTitle: string): Locator {
+    return this.page
+      .getByRole('navigation', { name: 'Palette' })
+      .getByRole('button', { name: kindTitle });
+  }
+
+  saveStatus(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /^(Saved|Saving|Not saved)/ });
+  }
+
   heading(name: string): Locator {
     return this.page.getByRole('heading', { level: 1, name });
   }

@@ -1,53 +1,166 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
   MarkerType,
   MiniMap,
   ReactFlow,
-  useNodesState,
+  type Connection,
   type DefaultEdgeOptions,
-  type NodeTypes,
+  type Edge,
+  type EdgeChange,
+  type FitViewOptions,
+  type Node,
+  type NodeChange,
+  type ReactFlowInstance,
 } from '@xyflow/react';
-import type { FlowDocument } from '@callbot/shared';
-import { FlowNodeView } from './FlowNodeView.tsx';
-import { FLOW_NODE_TYPE, toReactFlow } from './toReactFlow.ts';
+import { validateDocument, type FlowDocument, type NodeKindName } from '@callbot/shared';
+import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
+import type { EditorState } from '../editor/store.ts';
+import { flowNodeTypes } from '../nodes/views.ts';
+import {
+  addNodeAt,
+  applyEdgeChanges,
+  applyNodeChanges,
+  connect,
+  GRID,
+  isNodeKind,
+  NODE_DRAG_TYPE,
+  reconnect,
+} from './canvasActions.ts';
+import { kindColors } from './kindColors.ts';
+import { createGraphCache } from './stableGraph.ts';
+import { diagnosticsByNode, toFlowEdges, toFlowNodes, type FlowCanvasNode } from './toReactFlow.ts';
+import './FlowCanvas.css';
 
-// At module level: React Flow re-creates every node when these objects change.
-const nodeTypes: NodeTypes = { [FLOW_NODE_TYPE]: FlowNodeView };
+// At module level: React Flow re-creates every node or edge when these objects change.
 const defaultEdgeOptions: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed } };
+const fitViewOptions: FitViewOptions = { maxZoom: 1, padding: 0.1 };
+const snapGrid: [number, number] = [GRID, GRID];
+/** Shift adds to the selection (and draws a selection box on the pane), as do Ctrl and Cmd. */
+const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
+const minimapColor = (node: Node) => kindColors[node.type as NodeKindName] ?? '#64748b';
+/** Smaller than React Flow's default, so it hides less of a canvas beside panels. */
+const minimapStyle = { width: 160, height: 110 };
 
-/** The flow drawn on a pannable, zoomable canvas. Read-only for now: editing comes with the store. */
-export function FlowCanvas({ doc }: { doc: FlowDocument }) {
-  const graph = useMemo(() => toReactFlow(doc), [doc]);
-  // React Flow reports each node's measured size as a node change; the nodes
-  // must keep it, or the minimap has nothing to draw. Dragging, connecting and
-  // selecting are off, so measuring is the only change that arrives.
-  const [nodes, setNodes, onNodesChange] = useNodesState(graph.nodes);
-  // Another document: start over from its nodes (React's "adjust state when a prop changes").
-  const [shownGraph, setShownGraph] = useState(graph);
-  if (graph !== shownGraph) {
-    setShownGraph(graph);
-    setNodes(graph.nodes);
-  }
+const selectCanvas = (s: EditorState) => ({ doc: s.doc, selection: s.selection });
+/** What validation reads: not the layout, so moving nodes does not validate again. */
+const selectLogic = (s: EditorState) => ({
+  schemaVersion: s.doc.schemaVersion,
+  settings: s.doc.settings,
+  nodes: s.doc.nodes,
+});
+const noLayout: FlowDocument['layout'] = { nodes: {} };
+
+type Size = { width: number; height: number };
+
+/**
+ * The flow on a pannable, zoomable canvas, drawn from the editor store and
+ * edited through it: every move, connection and deletion is a named command.
+ * Nodes can be dragged in from the palette. Delete, copy and paste are the
+ * shortcut layer's (React Flow's own Delete key is off).
+ *
+ * Works on its own; put it inside a `ReactFlowProvider` together with
+ * `Palette` and `FindNode` so they act on this canvas.
+ */
+export function FlowCanvas() {
+  const editor = useEditorStore();
+  const { doc, selection } = useEditor(selectCanvas);
+  const logic = useEditor(selectLogic);
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const [cache] = useState(createGraphCache);
+  const [flow, setFlow] = useState<ReactFlowInstance<FlowCanvasNode, Edge> | null>(null);
+
+  const badges = useMemo(
+    () => diagnosticsByNode(validateDocument({ ...logic, layout: noLayout })),
+    [logic],
+  );
+  // Edges do not depend on the layout: a drag rebuilds the nodes only.
+  const flowNodes = useMemo(
+    () => toFlowNodes(doc, { selection, diagnosticsByNode: badges }),
+    [doc, selection, badges],
+  );
+  const flowEdges = useMemo(() => toFlowEdges(doc.nodes, selection), [doc.nodes, selection]);
+  // React Flow forgets a node's measured size when it gets a new node object,
+  // and hides it until measured again: give every node the size it reported.
+  const nodes = useMemo(() => cache.nodes(withSizes(flowNodes, sizes)), [cache, flowNodes, sizes]);
+  const edges = useMemo(() => cache.edges(flowEdges), [cache, flowEdges]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowCanvasNode>[]) => {
+      const measured = changes.flatMap((c) =>
+        c.type === 'dimensions' && c.dimensions ? [{ id: c.id, size: c.dimensions }] : [],
+      );
+      if (measured.length > 0) {
+        setSizes((previous) => {
+          const next = new Map(previous);
+          for (const { id, size } of measured) next.set(id, size);
+          return next;
+        });
+      }
+      applyNodeChanges(editor, changes);
+    },
+    [editor],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => applyEdgeChanges(editor, changes),
+    [editor],
+  );
+  const onConnect = useCallback((c: Connection) => connect(editor, c), [editor]);
+  const onReconnect = useCallback(
+    (oldEdge: Edge, c: Connection) => reconnect(editor, oldEdge, c),
+    [editor],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(NODE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(NODE_DRAG_TYPE);
+      if (!flow || !isNodeKind(kind)) return;
+      event.preventDefault();
+      addNodeAt(editor, kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [editor, flow],
+  );
 
   return (
     <ReactFlow
       aria-label="Flow canvas"
+      className="flow-canvas"
       nodes={nodes}
-      edges={graph.edges}
-      onNodesChange={onNodesChange}
-      nodeTypes={nodeTypes}
+      edges={edges}
+      nodeTypes={flowNodeTypes}
       defaultEdgeOptions={defaultEdgeOptions}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable={false}
+      onInit={setFlow}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onReconnect={onReconnect}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
       deleteKeyCode={null}
+      multiSelectionKeyCode={multiSelectionKeys}
+      snapToGrid
+      snapGrid={snapGrid}
+      minZoom={0.1}
       fitView
+      fitViewOptions={fitViewOptions}
     >
-      <Background />
-      <Controls showInteractive={false} />
-      <MiniMap pannable zoomable />
+      <Background gap={GRID} />
+      <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+      <MiniMap pannable zoomable nodeColor={minimapColor} style={minimapStyle} />
     </ReactFlow>
   );
+}
+
+function withSizes(nodes: FlowCanvasNode[], sizes: ReadonlyMap<string, Size>): FlowCanvasNode[] {
+  if (sizes.size === 0) return nodes;
+  return nodes.map((node) => {
+    const measured = sizes.get(node.id);
+    return measured ? { ...node, measured } : node;
+  });
 }

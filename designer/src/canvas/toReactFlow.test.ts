@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kindOf, loadFlow, type FlowDocument } from '@callbot/shared';
 import reception from '@callbot/runtime/examples/reception.flow.json';
-import { FLOW_NODE_TYPE, toReactFlow } from './toReactFlow.ts';
+import { diagnosticsByNode, toReactFlow } from './toReactFlow.ts';
 
 function load(input: unknown): FlowDocument {
   const result = loadFlow(input);
@@ -13,10 +13,10 @@ describe('toReactFlow on the reception example', () => {
   const doc = load(reception);
   const { nodes, edges } = toReactFlow(doc);
 
-  it('draws every node once, with the custom node type and its layout position', () => {
+  it('draws every node once, with its kind as node type and its layout position', () => {
     expect(nodes).toHaveLength(11);
     expect(new Set(nodes.map((n) => n.id)).size).toBe(11);
-    expect(nodes.every((n) => n.type === FLOW_NODE_TYPE)).toBe(true);
+    expect(nodes.every((n) => n.type === n.data.node.kind)).toBe(true);
     expect(nodes.find((n) => n.id === 'menu')?.position).toEqual({ x: 200, y: 320 });
     expect(nodes.find((n) => n.id === 'horario')?.ariaLabel).toBe(
       'Schedule: Horário de atendimento',
@@ -43,6 +43,50 @@ describe('toReactFlow on the reception example', () => {
       expect(ports).toContain(edge.sourceHandle);
       expect(byId.has(edge.target)).toBe(true);
     }
+  });
+});
+
+describe('toReactFlow with a selection and diagnostics', () => {
+  const doc = load(reception);
+
+  it('marks the selected nodes and edges, and only them', () => {
+    const { nodes, edges } = toReactFlow(doc, {
+      selection: { nodes: ['menu', 'tchau'], edges: ['menu:noMatch'] },
+    });
+    expect(nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['menu', 'tchau']);
+    expect(nodes.every((n) => typeof n.selected === 'boolean')).toBe(true);
+    expect(edges.filter((e) => e.selected).map((e) => e.id)).toEqual(['menu:noMatch']);
+  });
+
+  it('selects nothing without a selection, and puts no badge without diagnostics', () => {
+    const { nodes, edges } = toReactFlow(doc);
+    expect(nodes.some((n) => n.selected)).toBe(false);
+    expect(edges.some((e) => e.selected)).toBe(false);
+    expect(nodes.some((n) => n.data.badge !== undefined)).toBe(false);
+  });
+
+  it('gives each node its badge, counted from the diagnostics about it', () => {
+    const badges = diagnosticsByNode([
+      { severity: 'error', code: 'a', message: 'a', nodeId: 'menu' },
+      { severity: 'error', code: 'b', message: 'b', nodeId: 'menu' },
+      { severity: 'warning', code: 'c', message: 'c', nodeId: 'menu' },
+      { severity: 'warning', code: 'd', message: 'd', nodeId: 'tchau' },
+      { severity: 'error', code: 'e', message: 'about the flow, not a node' },
+    ]);
+    expect([...badges]).toEqual([
+      ['menu', { errors: 2, warnings: 1 }],
+      ['tchau', { errors: 0, warnings: 1 }],
+    ]);
+    const { nodes } = toReactFlow(doc, { diagnosticsByNode: badges });
+    expect(nodes.find((n) => n.id === 'menu')?.data.badge).toEqual({ errors: 2, warnings: 1 });
+    expect(nodes.find((n) => n.id === 'greeting')?.data.badge).toBeUndefined();
+  });
+
+  it('names each edge after its port, for screen readers', () => {
+    const { edges } = toReactFlow(doc);
+    expect(edges.find((e) => e.id === 'menu:option:vendas')?.ariaLabel).toBe(
+      'Connection from menu (1 · Vendas) to t-vendas',
+    );
   });
 });
 

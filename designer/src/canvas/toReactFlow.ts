@@ -1,19 +1,62 @@
 import type { Edge, Node } from '@xyflow/react';
-import { kindOf, type FlowDocument, type FlowNode } from '@callbot/shared';
-
-/** The one React Flow node type of the canvas: every kind is drawn by `FlowNodeView`. */
-export const FLOW_NODE_TYPE = 'flowNode';
+import {
+  kindOf,
+  type Diagnostic,
+  type FlowDocument,
+  type FlowNode,
+  type NodeKindName,
+  type NodeOfKind,
+} from '@callbot/shared';
+import type { Selection } from '../editor/store.ts';
 
 /** Vertical distance between nodes that have no position in the layout. */
 const FALLBACK_ROW_GAP = 180;
 
-/** What a canvas node carries: the document node it draws, as it is in the document. */
-export type FlowNodeData = { node: FlowNode };
-export type FlowCanvasNode = Node<FlowNodeData, typeof FLOW_NODE_TYPE>;
+/** How many problems validation found on a node, drawn as badges on it. */
+export interface NodeBadge {
+  errors: number;
+  warnings: number;
+}
+
+/** What a canvas node carries: the document node it draws, and its badge. */
+export type FlowNodeData<K extends NodeKindName = NodeKindName> = {
+  node: NodeOfKind<K>;
+  badge?: NodeBadge;
+};
+
+/** A React Flow node of the canvas. Its `type` is the node's kind, so each kind has its view. */
+export type FlowCanvasNode<K extends NodeKindName = NodeKindName> = Node<FlowNodeData<K>, K>;
 
 export interface ReactFlowGraph {
   nodes: FlowCanvasNode[];
   edges: Edge[];
+}
+
+export interface ToReactFlowOptions {
+  /** Nodes and edges (`source:port`) drawn as selected. */
+  selection?: Selection;
+  /** Badge counts by node id, from `diagnosticsByNode`. */
+  diagnosticsByNode?: ReadonlyMap<string, NodeBadge>;
+}
+
+/** The accessible name of a node on the canvas: `Kind title: label or id`. */
+export const nodeName = (node: FlowNode): string =>
+  `${kindOf(node).title}: ${node.label ?? node.id}`;
+
+/** One document node as a React Flow node. */
+export function toCanvasNode(
+  node: FlowNode,
+  position: { x: number; y: number },
+  options: { selected?: boolean; badge?: NodeBadge | undefined } = {},
+): FlowCanvasNode {
+  return {
+    id: node.id,
+    type: node.kind,
+    position,
+    data: options.badge ? { node, badge: options.badge } : { node },
+    selected: options.selected ?? false,
+    ariaLabel: nodeName(node),
+  };
 }
 
 /**
@@ -22,40 +65,72 @@ export interface ReactFlowGraph {
  *
  * Positions come from `doc.layout`; a node the layout does not place goes in
  * a column at x = 0. Each entry of a node's `connections` (`{ portId: nodeId }`)
- * becomes an edge from that port's handle. A connection from a port the kind
- * does not have, or to a node that does not exist, is not drawn: React Flow
- * cannot attach it to anything, and validation reports it to the user.
+ * becomes an edge `source:port` from that port's handle. A connection from a
+ * port the kind does not have, or to a node that does not exist, is not
+ * drawn: React Flow cannot attach it to anything, and validation reports it.
  */
-export function toReactFlow(doc: FlowDocument): ReactFlowGraph {
-  const nodeIds = new Set(doc.nodes.map((node) => node.id));
+export function toReactFlow(doc: FlowDocument, options: ToReactFlowOptions = {}): ReactFlowGraph {
+  return { nodes: toFlowNodes(doc, options), edges: toFlowEdges(doc.nodes, options.selection) };
+}
 
-  const nodes = doc.nodes.map((node, index): FlowCanvasNode => {
+/** The nodes of `toReactFlow`. */
+export function toFlowNodes(
+  doc: FlowDocument,
+  { selection, diagnosticsByNode }: ToReactFlowOptions = {},
+): FlowCanvasNode[] {
+  const selected = new Set(selection?.nodes);
+  return doc.nodes.map((node, index) => {
     // `hasOwn`, because a node id such as `toString` would otherwise read Object.prototype.
     const placed = Object.hasOwn(doc.layout.nodes, node.id) ? doc.layout.nodes[node.id] : undefined;
-    return {
-      id: node.id,
-      type: FLOW_NODE_TYPE,
-      position: placed ? { x: placed.x, y: placed.y } : { x: 0, y: index * FALLBACK_ROW_GAP },
-      data: { node },
-      ariaLabel: `${kindOf(node).title}: ${node.label ?? node.id}`,
-    };
+    return toCanvasNode(
+      node,
+      placed ? { x: placed.x, y: placed.y } : { x: 0, y: index * FALLBACK_ROW_GAP },
+      { selected: selected.has(node.id), badge: diagnosticsByNode?.get(node.id) },
+    );
   });
+}
 
-  const edges = doc.nodes.flatMap((node) => {
-    const ports = new Set(
+/**
+ * The edges of `toReactFlow`. They depend on the nodes but not on the
+ * layout, so the canvas does not rebuild them while nodes are dragged.
+ */
+export function toFlowEdges(nodes: readonly FlowNode[], selection?: Selection): Edge[] {
+  const selected = new Set(selection?.edges);
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  return nodes.flatMap((node) => {
+    const ports = new Map(
       kindOf(node)
         .ports(node.data)
-        .map((port) => port.id),
+        .map((port) => [port.id, port.label]),
     );
-    return Object.entries(node.connections)
-      .filter(([port, target]) => ports.has(port) && nodeIds.has(target))
-      .map(([port, target]): Edge => ({
-        id: `${node.id}:${port}`,
-        source: node.id,
-        sourceHandle: port,
-        target,
-      }));
+    return Object.entries(node.connections).flatMap(([port, target]): Edge[] => {
+      const label = ports.get(port);
+      const to = byId.get(target);
+      if (label === undefined || to === undefined) return [];
+      const id = `${node.id}:${port}`;
+      return [
+        {
+          id,
+          source: node.id,
+          sourceHandle: port,
+          target,
+          selected: selected.has(id),
+          ariaLabel: `Connection from ${node.label ?? node.id} (${label}) to ${to.label ?? to.id}`,
+        },
+      ];
+    });
   });
+}
 
-  return { nodes, edges };
+/** Errors and warnings counted by node, for the badges; nodes without any are left out. */
+export function diagnosticsByNode(diagnostics: readonly Diagnostic[]): Map<string, NodeBadge> {
+  const out = new Map<string, NodeBadge>();
+  for (const d of diagnostics) {
+    if (d.nodeId === undefined) continue;
+    const badge = out.get(d.nodeId) ?? { errors: 0, warnings: 0 };
+    if (d.severity === 'error') badge.errors++;
+    else badge.warnings++;
+    out.set(d.nodeId, badge);
+  }
+  return out;
 }

@@ -77,8 +77,8 @@ export const commands = {
     label: 'Edit node',
     run: (doc: FlowDocument, p: { id: string; data?: unknown; label?: string | null }) =>
       mapNode(doc, p.id, (n) => {
-        const next = { ...n } as FlowNode & { label?: string };
-        if (p.data !== undefined) next.data = p.data as never;
+        const next: FlowNode = { ...n };
+        if (p.data !== undefined) Object.assign(next, { data: p.data });
         if (p.label === null || p.label === '') delete next.label;
         else if (p.label !== undefined) next.label = p.label;
         return dropStaleConnections(next);

@@ -146,12 +146,12 @@ export function createEditorStore(doc: FlowDocument): EditorStore {
         set({ selection: noSelection });
       },
       deleteSelection() {
-        const { selection, dispatch } = get();
-        if (selection.nodes.length > 0) dispatch('deleteNodes', { ids: selection.nodes });
+        const { selection } = get();
+        if (selection.nodes.length > 0) get().dispatch('deleteNodes', { ids: selection.nodes });
         const edges = get()
           .selection.edges.map(parseEdgeId)
           .filter((e) => e !== null);
-        if (edges.length > 0) dispatch('disconnect', { edges });
+        if (edges.length > 0) get().dispatch('disconnect', { edges });
         set({ selection: noSelection });
       },
       copy() {

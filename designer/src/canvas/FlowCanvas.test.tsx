@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ReactFlowProvider } from '@xyflow/react';
+import { examples } from '@callbot/runtime';
+import { EditorProvider } from '../editor/EditorContext.tsx';
+import { createEditorStore } from '../editor/store.ts';
+import { FindNode } from './FindNode.tsx';
+import { FlowCanvas } from './FlowCanvas.tsx';
+import { measureElementsInJsdom } from './jsdomLayout.ts';
+import { Palette } from './Palette.tsx';
+
+// Dragging and connecting are left to the e2e specs; `canvasActions.test.ts`
+// covers what the canvas does with React Flow's events.
+measureElementsInJsdom();
+
+function renderDesigner() {
+  const editor = createEditorStore(structuredClone(examples.reception));
+  render(
+    <EditorProvider store={editor}>
+      <ReactFlowProvider>
+        <Palette />
+        <FindNode />
+        <div style={{ width: 800, height: 600 }}>
+          <FlowCanvas />
+        </div>
+      </ReactFlowProvider>
+    </EditorProvider>,
+  );
+  return { editor, user: userEvent.setup() };
+}
+
+describe('FlowCanvas', () => {
+  it('draws every node of the document, named after its kind and label', () => {
+    renderDesigner();
+    const canvas = screen.getByRole('application', { name: 'Flow canvas' });
+    expect(within(canvas).getAllByRole('group', { name: /: / })).toHaveLength(11);
+    const menu = within(canvas).getByRole('group', { name: 'Button menu: menu' });
+    expect(
+      within(menu)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['1 · Vendas', '2 · Suporte', 'no input', 'no match']);
+  });
+
+  it('draws the selection from the store, and follows its changes', () => {
+    const { editor } = renderDesigner();
+    const node = (name: string) => screen.getByRole('group', { name });
+    expect(node('Button menu: menu').classList.contains('selected')).toBe(false);
+    act(() => editor.getState().select({ nodes: ['menu'] }));
+    expect(node('Button menu: menu').classList.contains('selected')).toBe(true);
+    act(() => editor.getState().dispatch('deleteNodes', { ids: ['menu'] }));
+    expect(screen.queryByRole('group', { name: 'Button menu: menu' })).toBeNull();
+  });
+
+  it('puts validation badges on the nodes with problems', () => {
+    const { editor } = renderDesigner();
+    act(() => editor.getState().dispatch('updateNode', { id: 't-vendas', data: { team: '' } }));
+    const transfer = screen.getByRole('group', { name: 'Transfer to team: t-vendas' });
+    expect(within(transfer).getByRole('img', { name: '1 error' })).toBeDefined();
+  });
+});
+
+describe('Palette', () => {
+  it('has one button per kind, named after the kind, described by a tooltip', () => {
+    renderDesigner();
+    const palette = screen.getByRole('navigation', { name: 'Palette' });
+    expect(
+      within(palette)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual([
+      'Greeting',
+      'Message',
+      'Button menu',
+      'Schedule',
+      'Transfer to team',
+      'Fallback bot',
+      'AI agent',
+      'Hang up',
+    ]);
+    const tip = screen.getByRole('button', { name: 'Schedule' }).getAttribute('aria-describedby');
+    expect(document.getElementById(tip!)?.textContent).toBe(
+      'Branches on opening hours: open, closed or holiday.',
+    );
+  });
+
+  it('adds a node at the centre of the view on click, and selects it', async () => {
+    const { editor, user } = renderDesigner();
+    await user.click(screen.getByRole('button', { name: 'Transfer to team' }));
+    const { doc, selection, past } = editor.getState();
+    expect(doc.nodes.at(-1)).toMatchObject({ id: 'transfer', kind: 'transfer' });
+    expect(doc.layout.nodes.transfer).toBeDefined();
+    expect(selection.nodes).toEqual(['transfer']);
+    expect(past.map((e) => e.name)).toEqual(['addNode']);
+    const added = screen.getByRole('group', { name: 'Transfer to team: transfer' });
+    expect(added.classList.contains('selected')).toBe(true);
+  });
+
+  it('adds a node with the keyboard', async () => {
+    const { editor, user } = renderDesigner();
+    screen.getByRole('button', { name: 'Hang up' }).focus();
+    await user.keyboard('{Enter}');
+    expect(editor.getState().doc.nodes.at(-1)).toMatchObject({ id: 'hangup', kind: 'hangup' });
+  });
+
+  it('offers the kind to drag onto the canvas', () => {
+    renderDesigner();
+    const button = screen.getByRole('button', { name: 'Button menu' });
+    expect(button.getAttribute('draggable')).toBe('true');
+    const data = new Map<string, string>();
+    const dataTransfer = {
+      setData: (type: string, value: string) => data.set(type, value),
+      effectAllowed: 'none',
+    };
+    button.dispatchEvent(
+      Object.assign(new Event('dragstart', { bubbles: true }), { dataTransfer }),
+    );
+    expect(data.get('application/x-callbot-node')).toBe('menu');
+  });
+});
+
+describe('FindNode', () => {
+  it('finds a node by what it says, accents aside, and selects the one chosen', async () => {
+    const { editor, user } = renderDesigner();
+    const box = screen.getByRole('combobox', { name: 'Find a node' });
+    await user.type(box, 'nao ouvi');
+    expect(screen.queryAllByRole('option')).toHaveLength(0);
+    expect(screen.getByRole('listbox', { name: 'Matching nodes' }).textContent).toBe(
+      'No node matches “nao ouvi”',
+    );
+    await user.clear(box);
+    await user.type(box, 'horario');
+    const options = screen.getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual([
+      'Schedule: Horário de atendimento',
+      'Fallback bot: bot-forabot-fora-do-horario',
+    ]);
+    await user.click(options[0]!);
+    expect(editor.getState().selection).toEqual({ nodes: ['horario'], edges: [] });
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
+  it('is used with the keyboard: arrows to pick, Enter to choose', async () => {
+    const { editor, user } = renderDesigner();
+    const box = screen.getByRole('combobox', { name: 'Find a node' });
+    await user.type(box, 'suporte');
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    await user.keyboard('{ArrowDown}{Enter}');
+    // t-suporte and bot-suporte are names, the menu's keyword is a text: the second is bot-suporte.
+    expect(editor.getState().selection.nodes).toEqual(['bot-suporte']);
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+  });
+});

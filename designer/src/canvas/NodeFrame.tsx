@@ -1,0 +1,147 @@
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
+import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { estimateSpeechMs, kindOf, type FlowNode } from '@callbot/shared';
+import { countOf, formatSpeechTime } from './format.ts';
+import { kindColors } from './kindColors.ts';
+import type { NodeBadge } from './toReactFlow.ts';
+import './NodeFrame.css';
+
+export interface NodeFrameProps {
+  node: FlowNode;
+  /** Errors and warnings validation found on the node. */
+  badge?: NodeBadge | undefined;
+  selected?: boolean;
+  /** A short note in the header, after the kind: how long the node speaks. */
+  aside?: ReactNode;
+  /** What the kind shows at a glance, between the header and the outputs. */
+  children?: ReactNode;
+}
+
+/**
+ * What every node view shares: the kind and the node's name, its badges, an
+ * input handle, and one labelled output handle per port of the kind (a menu
+ * has one per option). Each kind's view puts its own summary inside.
+ * User text is rendered by React as text, so markup in a label stays inert.
+ */
+export function NodeFrame({ node, badge, selected = false, aside, children }: NodeFrameProps) {
+  const kind = kindOf(node);
+  const ports = kind.ports(node.data);
+  usePortsMeasured(
+    node.id,
+    ports.map((p) => p.id),
+  );
+  const style = { '--kind-color': kindColors[node.kind] } as CSSProperties;
+  return (
+    <div
+      className={`flow-node flow-node--${node.kind}${selected ? ' flow-node--selected' : ''}`}
+      style={style}
+    >
+      <Handle type="target" position={Position.Top} className="flow-node__input" />
+      <div className="flow-node__header">
+        <span className="flow-node__kind">{kind.title}</span>
+        {aside}
+        {badge && <Badges badge={badge} />}
+      </div>
+      <div className="flow-node__name">{node.label ?? node.id}</div>
+      {children !== undefined && <div className="flow-node__body">{children}</div>}
+      {ports.length > 0 && (
+        <ul className="flow-node__ports" aria-label="Outputs">
+          {ports.map((port) => (
+            <li key={port.id} className="flow-node__port">
+              {port.label}
+              <Handle type="source" id={port.id} position={Position.Bottom} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * React Flow measures where handles are when a node first shows; a menu that
+ * gains or loses an option keeps its size, so tell it to look again.
+ */
+function usePortsMeasured(nodeId: string, portIds: string[]) {
+  const updateNodeInternals = useUpdateNodeInternals();
+  const key = portIds.join('\n');
+  const measuredKey = useRef(key);
+  useEffect(() => {
+    if (measuredKey.current === key) return;
+    measuredKey.current = key;
+    updateNodeInternals(nodeId);
+  }, [key, nodeId, updateNodeInternals]);
+}
+
+function Badges({ badge }: { badge: NodeBadge }) {
+  if (badge.errors === 0 && badge.warnings === 0) return null;
+  return (
+    <span className="flow-node__badges">
+      {badge.errors > 0 && (
+        <span
+          role="img"
+          className="flow-node__badge flow-node__badge--error"
+          aria-label={countOf(badge.errors, 'error')}
+          title={countOf(badge.errors, 'error')}
+        >
+          ✕ {badge.errors}
+        </span>
+      )}
+      {badge.warnings > 0 && (
+        <span
+          role="img"
+          className="flow-node__badge flow-node__badge--warning"
+          aria-label={countOf(badge.warnings, 'warning')}
+          title={countOf(badge.warnings, 'warning')}
+        >
+          ▲ {badge.warnings}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** A text the bot says, clamped to a few lines (the whole text is in its tooltip). */
+export function SpokenText({
+  text,
+  lines = 3,
+  empty,
+}: {
+  text: string;
+  lines?: number;
+  /** Shown instead when the text is empty. */
+  empty: string;
+}) {
+  if (text.trim() === '') return <p className="flow-node__text flow-node__muted">{empty}</p>;
+  return (
+    <p className="flow-node__text flow-node__clamp" style={{ WebkitLineClamp: lines }} title={text}>
+      {text}
+    </p>
+  );
+}
+
+/** How long a text takes to say, for the header of the node that says it. */
+export function SpeechTime({ text }: { text: string }) {
+  if (text.trim() === '') return null;
+  return (
+    <span className="flow-node__speech" title="Estimated speaking time">
+      <span className="flow-node__sr-only">Speaking time: </span>
+      <span aria-hidden="true">≈ </span>
+      {formatSpeechTime(estimateSpeechMs(text))}
+    </span>
+  );
+}
+
+/** Name / value pairs of a node (the team, the bot, the time zone). */
+export function NodeFacts({ facts }: { facts: [name: string, value: ReactNode][] }) {
+  return (
+    <dl className="flow-node__facts">
+      {facts.map(([name, value]) => (
+        <div key={name} className="flow-node__fact">
+          <dt>{name}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

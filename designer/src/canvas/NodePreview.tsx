@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import { Background, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import type { FlowNode } from '@callbot/shared';
+import { flowNodeTypes } from '../nodes/views.ts';
+import { toCanvasNode, type NodeBadge } from './toReactFlow.ts';
+
+export interface NodePreviewProps {
+  node: FlowNode;
+  badge?: NodeBadge;
+  selected?: boolean;
+  width?: number;
+  height?: number;
+}
+
+const fitViewOptions = { maxZoom: 1, padding: 0.2 };
+
+/**
+ * One node drawn by its view on a small canvas of its own, for stories and
+ * tests: handles only work inside a React Flow node. Not connected to any
+ * editor store.
+ */
+export function NodePreview({
+  node,
+  badge,
+  selected = false,
+  width = 420,
+  height = 320,
+}: NodePreviewProps) {
+  const nodes = useMemo(
+    () => [toCanvasNode(node, { x: 0, y: 0 }, { badge, selected })],
+    [node, badge, selected],
+  );
+  return (
+    <ReactFlowProvider>
+      <div style={{ width, height, border: '1px solid #e5e7eb' }}>
+        <ReactFlow
+          // Uncontrolled, so React Flow keeps the sizes it measures; a new key starts over.
+          key={JSON.stringify(nodes)}
+          aria-label="Node preview"
+          defaultNodes={nodes}
+          nodeTypes={flowNodeTypes}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          fitView
+          fitViewOptions={fitViewOptions}
+        >
+          <Background />
+        </ReactFlow>
+      </div>
+    </ReactFlowProvider>
+  );
+}

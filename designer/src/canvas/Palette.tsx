@@ -1,0 +1,53 @@
+import { useId, type CSSProperties, type DragEvent } from 'react';
+import { nodeKinds, type NodeKindName } from '@callbot/shared';
+import { paletteKinds } from '../editor/commands.ts';
+import { NODE_DRAG_TYPE } from './canvasActions.ts';
+import { kindColors } from './kindColors.ts';
+import { useAddNodeAtCentre } from './useAddNodeAtCentre.ts';
+import './Palette.css';
+
+/**
+ * Every node kind, to drag onto the canvas, or to click (or press Enter on)
+ * to add at the centre of the view. Must be inside the same
+ * `ReactFlowProvider` as the `FlowCanvas`.
+ */
+export function Palette() {
+  const addAtCentre = useAddNodeAtCentre();
+  return (
+    <nav className="palette" aria-label="Palette">
+      <h2 className="palette__heading">Add a node</h2>
+      <ul className="palette__list">
+        {paletteKinds.map((kind) => (
+          <PaletteItem key={kind} kind={kind} onAdd={addAtCentre} />
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function PaletteItem({ kind, onAdd }: { kind: NodeKindName; onAdd: (kind: NodeKindName) => void }) {
+  const tipId = useId();
+  const { title, description } = nodeKinds[kind];
+  const onDragStart = (event: DragEvent) => {
+    event.dataTransfer.setData(NODE_DRAG_TYPE, kind);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+  return (
+    <li className="palette__item" style={{ '--kind-color': kindColors[kind] } as CSSProperties}>
+      <button
+        type="button"
+        className="palette__button"
+        draggable
+        onDragStart={onDragStart}
+        onClick={() => onAdd(kind)}
+        aria-describedby={tipId}
+      >
+        <span className="palette__swatch" aria-hidden="true" />
+        {title}
+      </button>
+      <span role="tooltip" id={tipId} className="palette__tip">
+        {description}
+      </span>
+    </li>
+  );
+}

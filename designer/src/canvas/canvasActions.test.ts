@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { examples } from '@callbot/runtime';
+import type { Edge } from '@xyflow/react';
+import { createEditorStore } from '../editor/store.ts';
+import {
+  addNodeAt,
+  applyEdgeChanges,
+  applyNodeChanges,
+  connect,
+  isNodeKind,
+  reconnect,
+} from './canvasActions.ts';
+
+const reception = () => createEditorStore(structuredClone(examples.reception));
+const nodeOf = (editor: ReturnType<typeof reception>, id: string) =>
+  editor.getState().doc.nodes.find((n) => n.id === id)!;
+const edge = (source: string, port: string, target: string): Edge => ({
+  id: `${source}:${port}`,
+  source,
+  sourceHandle: port,
+  target,
+});
+
+describe('dragging nodes', () => {
+  it('previews every move and records the whole drag as one undo step', () => {
+    const editor = reception();
+    for (const x of [10, 20, 40]) {
+      applyNodeChanges(editor, [
+        { type: 'position', id: 'menu', position: { x, y: 320 }, dragging: true },
+        { type: 'position', id: 'tchau', position: { x: x + 360, y: 740 }, dragging: true },
+      ]);
+      expect(editor.getState().doc.layout.nodes.menu).toEqual({ x, y: 320 });
+    }
+    expect(editor.getState().past).toHaveLength(0);
+    applyNodeChanges(editor, [
+      { type: 'position', id: 'menu', position: { x: 40, y: 320 }, dragging: false },
+      { type: 'position', id: 'tchau', position: { x: 400, y: 740 }, dragging: false },
+    ]);
+    expect(editor.getState().past.map((e) => e.name)).toEqual(['moveNodes']);
+    editor.getState().undo();
+    expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 200, y: 320 });
+    expect(editor.getState().doc.layout.nodes.tchau).toEqual({ x: 560, y: 740 });
+  });
+
+  it('records a move by arrow key, which has no drag, as one step', () => {
+    const editor = reception();
+    applyNodeChanges(editor, [{ type: 'position', id: 'menu', position: { x: 220, y: 320 } }]);
+    expect(editor.getState().past).toHaveLength(1);
+    expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 220, y: 320 });
+  });
+
+  it('records nothing when a node is released where it was', () => {
+    const editor = reception();
+    applyNodeChanges(editor, [
+      { type: 'position', id: 'menu', position: { x: 200, y: 320 }, dragging: false },
+    ]);
+    expect(editor.getState().past).toHaveLength(0);
+  });
+});
+
+describe('selecting', () => {
+  it('applies node and edge selection changes to the selection, unrecorded', () => {
+    const editor = reception();
+    applyNodeChanges(editor, [
+      { type: 'select', id: 'menu', selected: true },
+      { type: 'select', id: 'tchau', selected: true },
+    ]);
+    applyEdgeChanges(editor, [{ type: 'select', id: 'menu:noMatch', selected: true }]);
+    expect(editor.getState().selection).toEqual({
+      nodes: ['menu', 'tchau'],
+      edges: ['menu:noMatch'],
+    });
+    applyNodeChanges(editor, [{ type: 'select', id: 'menu', selected: false }]);
+    expect(editor.getState().selection.nodes).toEqual(['tchau']);
+    expect(editor.getState().past).toHaveLength(0);
+  });
+
+  it('ignores the sizes React Flow measures', () => {
+    const editor = reception();
+    const before = editor.getState();
+    applyNodeChanges(editor, [
+      { type: 'dimensions', id: 'menu', dimensions: { width: 280, height: 200 } },
+    ]);
+    expect(editor.getState()).toBe(before);
+  });
+});
+
+describe('removing', () => {
+  it('deletes nodes and disconnects edges through commands', () => {
+    const editor = reception();
+    applyNodeChanges(editor, [{ type: 'remove', id: 'tchau' }]);
+    applyEdgeChanges(editor, [{ type: 'remove', id: 'menu:option:vendas' }]);
+    expect(nodeOf(editor, 'menu').connections).toEqual({
+      'option:suporte': 't-suporte',
+      noInput: 't-recepcao',
+    });
+    expect(editor.getState().past.map((e) => e.name)).toEqual(['deleteNodes', 'disconnect']);
+  });
+
+  it('does not record a step for edges already gone with their node', () => {
+    const editor = reception();
+    applyNodeChanges(editor, [{ type: 'remove', id: 'tchau' }]);
+    applyEdgeChanges(editor, [{ type: 'remove', id: 'menu:noMatch' }]);
+    expect(editor.getState().past).toHaveLength(1);
+  });
+});
+
+describe('connecting', () => {
+  it('connects a port, and replaces the connection of a port already connected', () => {
+    const editor = reception();
+    connect(editor, {
+      source: 'menu',
+      sourceHandle: 'noMatch',
+      target: 'fechado',
+      targetHandle: null,
+    });
+    expect(nodeOf(editor, 'menu').connections.noMatch).toBe('fechado');
+    expect(editor.getState().past.map((e) => e.name)).toEqual(['connect']);
+  });
+
+  it('records nothing when the port already leads there, or a node is missing', () => {
+    const editor = reception();
+    connect(editor, {
+      source: 'menu',
+      sourceHandle: 'noMatch',
+      target: 'tchau',
+      targetHandle: null,
+    });
+    connect(editor, {
+      source: 'menu',
+      sourceHandle: 'noMatch',
+      target: 'nope',
+      targetHandle: null,
+    });
+    connect(editor, { source: 'menu', sourceHandle: null, target: 'tchau', targetHandle: null });
+    expect(editor.getState().past).toHaveLength(0);
+  });
+
+  it('reconnects the target end of an edge in one step', () => {
+    const editor = reception();
+    reconnect(editor, edge('menu', 'noMatch', 'tchau'), {
+      source: 'menu',
+      sourceHandle: 'noMatch',
+      target: 'fechado',
+      targetHandle: null,
+    });
+    expect(nodeOf(editor, 'menu').connections.noMatch).toBe('fechado');
+    expect(editor.getState().past).toHaveLength(1);
+  });
+
+  it('moves an edge to another port: the old port is disconnected', () => {
+    const editor = reception();
+    reconnect(editor, edge('greeting', 'next', 'horario'), {
+      source: 'fechado',
+      sourceHandle: 'next',
+      target: 'horario',
+      targetHandle: null,
+    });
+    expect(nodeOf(editor, 'greeting').connections).toEqual({});
+    expect(nodeOf(editor, 'fechado').connections).toEqual({ next: 'horario' });
+    expect(editor.getState().past.map((e) => e.name)).toEqual(['disconnect', 'connect']);
+  });
+});
+
+describe('addNodeAt', () => {
+  it('adds a node centred on the point, on the grid, and selects it', () => {
+    const editor = reception();
+    const id = addNodeAt(editor, 'message', { x: 1000, y: 1000 });
+    expect(id).toBe('message');
+    const { doc, selection, past } = editor.getState();
+    expect(doc.nodes.at(-1)).toMatchObject({ id: 'message', kind: 'message' });
+    expect(doc.layout.nodes.message).toEqual({ x: 880, y: 960 });
+    expect(selection).toEqual({ nodes: ['message'], edges: [] });
+    expect(past).toHaveLength(1);
+  });
+
+  it('moves a new node aside from one already at that spot', () => {
+    const editor = reception();
+    addNodeAt(editor, 'message', { x: 1000, y: 1000 });
+    const id = addNodeAt(editor, 'message', { x: 1000, y: 1000 });
+    expect(id).toBe('message-2');
+    expect(editor.getState().doc.layout.nodes['message-2']).toEqual({ x: 920, y: 1000 });
+  });
+
+  it('knows the node kinds, and nothing else', () => {
+    expect(isNodeKind('menu')).toBe(true);
+    expect(isNodeKind('toString')).toBe(false);
+    expect(isNodeKind('')).toBe(false);
+  });
+});

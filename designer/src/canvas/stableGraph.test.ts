@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { examples } from '@callbot/runtime';
+import { createEditorStore } from '../editor/store.ts';
+import { createGraphCache } from './stableGraph.ts';
+import { toReactFlow } from './toReactFlow.ts';
+
+describe('createGraphCache', () => {
+  it('keeps the objects of nodes and edges that did not change', () => {
+    const editor = createEditorStore(structuredClone(examples.reception));
+    const cache = createGraphCache();
+    const first = toReactFlow(editor.getState().doc);
+    const nodes1 = cache.nodes(first.nodes);
+    const edges1 = cache.edges(first.edges);
+
+    // The same document drawn again: the very same arrays.
+    const again = toReactFlow(editor.getState().doc);
+    expect(cache.nodes(again.nodes)).toBe(nodes1);
+    expect(cache.edges(again.edges)).toBe(edges1);
+
+    editor.getState().dispatch('moveNodes', { positions: { menu: { x: 0, y: 0 } } });
+    const moved = cache.nodes(toReactFlow(editor.getState().doc).nodes);
+    expect(moved).not.toBe(nodes1);
+    const changed = moved.filter((node, i) => node !== nodes1[i]).map((n) => n.id);
+    expect(changed).toEqual(['menu']);
+  });
+
+  it('draws a node again when its selection, badge or size changes', () => {
+    const doc = examples.reception;
+    const cache = createGraphCache();
+    const base = cache.nodes(toReactFlow(doc).nodes);
+    const selected = cache.nodes(
+      toReactFlow(doc, { selection: { nodes: ['tchau'], edges: [] } }).nodes,
+    );
+    expect(selected.filter((n, i) => n !== base[i]).map((n) => n.id)).toEqual(['tchau']);
+    const badged = cache.nodes(
+      toReactFlow(doc, { diagnosticsByNode: new Map([['menu', { errors: 1, warnings: 0 }]]) })
+        .nodes,
+    );
+    expect(
+      badged
+        .filter((n, i) => n !== selected[i])
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['menu', 'tchau']);
+    const sized = cache.nodes(
+      badged.map((n) => (n.id === 'greeting' ? { ...n, measured: { width: 240, height: 90 } } : n)),
+    );
+    expect(sized.filter((n, i) => n !== badged[i]).map((n) => n.id)).toEqual(['greeting']);
+  });
+});

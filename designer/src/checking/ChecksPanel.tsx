@@ -1,0 +1,101 @@
+import { useId } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import type { Diagnostic } from '@callbot/shared';
+import { useEditorStore } from '../editor/EditorContext.tsx';
+import { bySeverity, summarize, useDiagnostics } from './diagnostics.ts';
+import './checking.css';
+
+const severityName = { error: 'Error', warning: 'Warning' } as const;
+
+/** Closer than this, a node is too small to find when the panel centres it. */
+const MIN_FOCUS_ZOOM = 1;
+const CENTRE_DURATION_MS = 400;
+
+const prefersReducedMotion = () =>
+  typeof window.matchMedia === 'function' &&
+  window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * The live checks of the open flow: a summary, then each diagnostic with its
+ * hint. Choosing one selects its node and centres the canvas on it. Must be
+ * inside the `ReactFlowProvider` that holds the canvas.
+ */
+export function ChecksPanel() {
+  const diagnostics = useDiagnostics();
+  const store = useEditorStore();
+  const { getNode, getZoom, setCenter } = useReactFlow();
+  const summaryId = useId();
+
+  const show = (nodeId: string) => {
+    store.getState().select({ nodes: [nodeId], edges: [] });
+    const position = store.getState().doc.layout.nodes[nodeId];
+    if (!position) return;
+    const size = getNode(nodeId)?.measured;
+    void setCenter(position.x + (size?.width ?? 0) / 2, position.y + (size?.height ?? 0) / 2, {
+      zoom: Math.max(getZoom(), MIN_FOCUS_ZOOM),
+      duration: prefersReducedMotion() ? 0 : CENTRE_DURATION_MS,
+    });
+  };
+
+  const sorted = bySeverity(diagnostics);
+  return (
+    <section className="checks" aria-label="Checks" aria-describedby={summaryId}>
+      <h2 className="checks__title">Checks</h2>
+      <p
+        id={summaryId}
+        className={`checks__summary${diagnostics.length === 0 ? ' checks__summary--ok' : ''}`}
+        role="status"
+      >
+        {summarize(diagnostics)}
+      </p>
+      {sorted.length > 0 && (
+        <ul className="checks__list">
+          {sorted.map((d, i) => (
+            <DiagnosticItem key={`${i}:${d.code}:${d.nodeId ?? ''}`} diagnostic={d} onShow={show} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function DiagnosticItem({
+  diagnostic: d,
+  onShow,
+}: {
+  diagnostic: Diagnostic;
+  onShow: (nodeId: string) => void;
+}) {
+  const hintId = useId();
+  const content = (
+    <>
+      <span className={`checks__severity checks__severity--${d.severity}`}>
+        {severityName[d.severity]}
+      </span>{' '}
+      <span className="checks__message">{d.message}</span>
+    </>
+  );
+  const { nodeId } = d;
+  return (
+    <li className={`checks__item checks__item--${d.severity}`} data-code={d.code}>
+      {nodeId !== undefined ? (
+        <button
+          type="button"
+          className="checks__target"
+          aria-describedby={d.hint ? hintId : undefined}
+          onClick={() => onShow(nodeId)}
+        >
+          {content}
+        </button>
+      ) : (
+        // About the flow as a whole (no greeting, settings): nothing to select.
+        <p className="checks__target checks__target--flow">{content}</p>
+      )}
+      {d.hint && (
+        <p id={hintId} className="checks__hint">
+          {d.hint}
+        </p>
+      )}
+    </li>
+  );
+}

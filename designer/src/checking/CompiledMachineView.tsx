@@ -1,0 +1,92 @@
+import { useMemo, useState } from 'react';
+import { useEditor } from '../editor/EditorContext.tsx';
+import type { EditorState } from '../editor/store.ts';
+import { useCompiled } from './diagnostics.ts';
+import { Dialog } from '../ui/Dialog.tsx';
+import { downloadJson } from './download.ts';
+import './checking.css';
+
+const selectFlowName = (state: EditorState) => state.doc.settings.name;
+
+type CopyState = { json: string; ok: boolean } | null;
+
+/**
+ * The xstate machine config the compiler makes from the open flow, as JSON,
+ * with Copy and Download; or, while the flow has errors, the errors that
+ * stop it compiling. Fits in a tab; `CompiledMachineDialog` shows it in a dialog.
+ */
+export function CompiledMachineView() {
+  const { machine, diagnostics } = useCompiled();
+  const name = useEditor(selectFlowName);
+  const json = useMemo(() => (machine ? JSON.stringify(machine, null, 2) : null), [machine]);
+  // What the last copy did, for this JSON only: an edit makes it stale.
+  const [copied, setCopied] = useState<CopyState>(null);
+
+  const copy = (text: string) => {
+    const done = (ok: boolean) => setCopied({ json: text, ok });
+    // The clipboard needs a secure context and may be refused.
+    if (!navigator.clipboard) return done(false);
+    navigator.clipboard.writeText(text).then(
+      () => done(true),
+      () => done(false),
+    );
+  };
+
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return (
+    <section className="machine" aria-label="Compiled machine">
+      <div className="machine__toolbar">
+        <p>The xstate machine the runtime runs for this flow.</p>
+        <button type="button" disabled={json === null} onClick={() => json !== null && copy(json)}>
+          Copy
+        </button>
+        <button
+          type="button"
+          disabled={machine === null}
+          onClick={() => machine && downloadJson(machine, `${name}.machine.json`)}
+        >
+          Download
+        </button>
+        <span role="status">
+          {copied && copied.json === json
+            ? copied.ok
+              ? 'Copied'
+              : 'Could not copy: select the text and copy it yourself.'
+            : ''}
+        </span>
+      </div>
+      {json !== null ? (
+        // Focusable, so keyboard users can scroll it.
+        <pre className="machine__json" tabIndex={0} aria-label="Machine JSON">
+          <code>{json}</code>
+        </pre>
+      ) : (
+        <div>
+          <p>The flow does not compile yet. Fix these errors first:</p>
+          <ul className="machine__errors">
+            {errors.map((d, i) => (
+              <li key={i}>{d.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** A "Compiled machine" button that opens `CompiledMachineView` in a dialog. */
+export function CompiledMachineDialog() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        Compiled machine
+      </button>
+      {open && (
+        <Dialog label="Compiled machine" onClose={() => setOpen(false)}>
+          <CompiledMachineView />
+        </Dialog>
+      )}
+    </>
+  );
+}

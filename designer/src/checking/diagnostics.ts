@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import {
+  compileFlow,
+  validateFlow,
+  type CompileResult,
+  type Diagnostic,
+  type FlowDocument,
+} from '@callbot/shared';
+import { useEditor } from '../editor/EditorContext.tsx';
+import type { EditorState } from '../editor/store.ts';
+
+// Validation and compilation are derived from the document, never stored.
+// Documents are immutable, so one result per document object serves every
+// component that asks (the checks panel, node badges, the compiled view),
+// and an old document's result goes when the document does.
+const validated = new WeakMap<FlowDocument, Diagnostic[]>();
+const compiled = new WeakMap<FlowDocument, CompileResult>();
+
+/** The diagnostics of a document, computed once per document object. */
+export function diagnosticsOf(doc: FlowDocument): Diagnostic[] {
+  let diagnostics = validated.get(doc);
+  if (!diagnostics) {
+    diagnostics = validateFlow(doc);
+    validated.set(doc, diagnostics);
+  }
+  return diagnostics;
+}
+
+/** The compiled machine (or why there is none), computed once per document object. */
+export function compiledOf(doc: FlowDocument): CompileResult {
+  let result = compiled.get(doc);
+  if (!result) {
+    result = compileFlow(doc);
+    compiled.set(doc, result);
+  }
+  return result;
+}
+
+/** Errors first, then warnings, each in the validator's order. */
+export function bySeverity(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [
+    ...diagnostics.filter((d) => d.severity === 'error'),
+    ...diagnostics.filter((d) => d.severity !== 'error'),
+  ];
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "2 errors, 1 warning", "1 warning" or "No problems". */
+export function summarize(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const parts = [
+    errors > 0 && plural(errors, 'error', 'errors'),
+    warnings > 0 && plural(warnings, 'warning', 'warnings'),
+  ].filter((p) => p !== false);
+  return parts.length > 0 ? parts.join(', ') : 'No problems';
+}
+
+export const selectDoc = (state: EditorState) => state.doc;
+
+/** The current document's diagnostics, live. */
+export function useDiagnostics(): Diagnostic[] {
+  const doc = useEditor(selectDoc);
+  return useMemo(() => diagnosticsOf(doc), [doc]);
+}
+
+/** The current document compiled, live. */
+export function useCompiled(): CompileResult {
+  const doc = useEditor(selectDoc);
+  return useMemo(() => compiledOf(doc), [doc]);
+}

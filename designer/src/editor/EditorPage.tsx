@@ -1,0 +1,93 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useState } from 'react';
+import { libraryHref } from '../app/route.ts';
+import { useRepository } from '../app/RepositoryContext.tsx';
+import { FindNode } from '../canvas/FindNode.tsx';
+import { FlowCanvas } from '../canvas/FlowCanvas.tsx';
+import { Palette } from '../canvas/Palette.tsx';
+import { ChecksPanel } from '../checking/ChecksPanel.tsx';
+import { CompiledMachineDialog } from '../checking/CompiledMachineView.tsx';
+import { downloadBlob } from '../checking/download.ts';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { KeyboardShortcuts } from '../shortcuts/KeyboardShortcuts.tsx';
+import { UndoRedo } from '../shortcuts/UndoRedo.tsx';
+import { EditorProvider, useEditor } from './EditorContext.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
+import { useFlowEditing, type FlowEditing } from './useFlowEditing.ts';
+import { VersionsDialog } from './VersionsDialog.tsx';
+import './editor.css';
+
+/** One flow open for editing: palette, canvas, inspector and checks around one editor store. */
+export function EditorPage({ flowId }: { flowId: string }) {
+  const state = useFlowEditing(flowId);
+  if (state.status === 'loading') return <p className="editor__loading">Opening the flow…</p>;
+  if (state.status === 'error') {
+    return (
+      <div className="editor__failed" role="alert">
+        <h1>The flow could not be opened</h1>
+        <p>{state.message}</p>
+        <a href={libraryHref}>Back to the flows</a>
+      </div>
+    );
+  }
+  return (
+    <EditorProvider store={state.editing.store}>
+      <ReactFlowProvider>
+        <Editor flowId={flowId} editing={state.editing} />
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}
+
+const selectName = (s: { doc: { settings: { name: string } } }) => s.doc.settings.name;
+
+function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
+  const repository = useRepository();
+  const name = useEditor(selectName);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+
+  const exportFlow = async () => {
+    await editing.flush();
+    const { fileName, text } = await repository.exportFlow(flowId);
+    downloadBlob(new Blob([text], { type: 'application/json' }), fileName);
+  };
+
+  return (
+    <div className="editor">
+      <header className="editor__bar">
+        <a href={libraryHref} className="editor__back">
+          Flows
+        </a>
+        <h1 className="editor__title">{name}</h1>
+        <SaveStatus state={editing.save} />
+        <UndoRedo />
+        <FindNode />
+        <button type="button" onClick={() => setVersionsOpen(true)}>
+          Versions
+        </button>
+        <button type="button" onClick={() => void exportFlow()}>
+          Export flow
+        </button>
+        <CompiledMachineDialog />
+        <KeyboardShortcuts />
+      </header>
+      {editing.otherTab && (
+        <p className="editor__warning" role="alert">
+          This flow is also open in another tab. Edit it in one tab only: a save made elsewhere is
+          never overwritten silently here.
+        </p>
+      )}
+      <div className="editor__body">
+        <Palette />
+        <main className="editor__canvas">
+          <FlowCanvas />
+        </main>
+        <Inspector />
+      </div>
+      <ChecksPanel />
+      {versionsOpen && (
+        <VersionsDialog flowId={flowId} editing={editing} onClose={() => setVersionsOpen(false)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import { useRepository } from '../app/RepositoryContext.tsx';
+import {
+  createAutosaver,
+  watchFlow,
+  type AutosaveState,
+  type Autosaver,
+  type FlowRepository,
+} from '../persistence/index.ts';
+import { createEditorStore, type EditorStore } from './store.ts';
+
+/** An open flow: its editor store, wired to storage. */
+export interface FlowEditing {
+  store: EditorStore;
+  /** Saved, saving, error or conflict, for the status indicator. */
+  save: AutosaveState;
+  /** Set when the same flow is open in another tab. */
+  otherTab: 'opened' | 'saved' | null;
+  /** Writes what is pending now (before a version snapshot, an export, leaving). */
+  flush(): Promise<AutosaveState>;
+  /** The stored revision this editor's next save expects. */
+  revision(): number;
+  setRevision(revision: number): void;
+}
+
+export type FlowEditingState =
+  | { status: 'loading' }
+  | { status: 'ready'; editing: FlowEditing }
+  | { status: 'error'; message: string };
+
+/**
+ * Opens a flow from storage into a fresh editor store and keeps it saved:
+ * every document change is written (debounced, latest wins) with a revision
+ * check, flushed when the tab is hidden or closed; another tab editing the
+ * same flow is reported.
+ */
+export function useFlowEditing(flowId: string): FlowEditingState {
+  const repository = useRepository();
+  const [state, setState] = useState<FlowEditingState>({ status: 'loading' });
+
+  useEffect(() => {
+    let disposed = false;
+    const cleanups: (() => void)[] = [];
+    open(repository, flowId, (update) => {
+      if (!disposed) setState(update);
+    }).then(
+      (cleanup) => (disposed ? cleanup() : cleanups.push(cleanup)),
+      (error: unknown) =>
+        !disposed &&
+        setState({
+          status: 'error',
+          message: error instanceof Error ? error.message : 'The flow could not be opened.',
+        }),
+    );
+    return () => {
+      disposed = true;
+      cleanups.forEach((c) => c());
+    };
+  }, [repository, flowId]);
+
+  return state;
+}
+
+async function open(
+  repository: FlowRepository,
+  flowId: string,
+  publish: (state: FlowEditingState) => void,
+): Promise<() => void> {
+  const opened = await repository.open(flowId);
+  let revision = opened.revision;
+  // An automatic snapshot on every open: a way back to how the flow was.
+  await repository.saveVersion(flowId, 'Opened', { auto: true });
+
+  const store = createEditorStore(opened.doc);
+  let otherTab: FlowEditing['otherTab'] = null;
+  const watcher = watchFlow(flowId, {
+    onOtherTab: (event) => {
+      otherTab = event === 'closed' ? (watcher.otherTabs > 0 ? otherTab : null) : event;
+      emit();
+    },
+  });
+  const autosaver: Autosaver<typeof opened.doc> = createAutosaver({
+    save: async (doc) => {
+      revision = await repository.save(flowId, doc, revision);
+      watcher.announceSaved(revision);
+    },
+  });
+  const editing = (): FlowEditing => ({
+    store,
+    save: autosaver.state,
+    otherTab,
+    flush: () => autosaver.flush(),
+    revision: () => revision,
+    setRevision: (r) => (revision = r),
+  });
+  const emit = () => publish({ status: 'ready', editing: editing() });
+
+  const unsubscribeStore = store.subscribe((next, previous) => {
+    if (next.doc !== previous.doc) autosaver.schedule(next.doc);
+  });
+  const unsubscribeSaver = autosaver.subscribe(emit);
+  const flushNow = () => void autosaver.flush();
+  const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
+  window.addEventListener('pagehide', flushNow);
+  document.addEventListener('visibilitychange', onVisibility);
+  emit();
+
+  return () => {
+    window.removeEventListener('pagehide', flushNow);
+    document.removeEventListener('visibilitychange', onVisibility);
+    unsubscribeStore();
+    unsubscribeSaver();
+    void autosaver.flush().finally(() => autosaver.dispose());
+    watcher.close();
+  };
+}

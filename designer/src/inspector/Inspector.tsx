@@ -1,0 +1,31 @@
+import { useEditor } from '../editor/EditorContext.tsx';
+import type { EditorState } from '../editor/store.ts';
+import { NodeInspector } from './NodeInspector.tsx';
+import { SettingsForm } from './SettingsForm.tsx';
+import './Inspector.css';
+
+const selectSelectedNodes = (s: EditorState) => s.selection.nodes;
+
+/**
+ * The side panel that edits what is selected: the form of the one selected
+ * node, the flow's settings when nothing is, a count when several are. Every
+ * change goes through a named command, so it can be undone.
+ */
+export function Inspector() {
+  const selected = useEditor(selectSelectedNodes);
+  const [only] = selected;
+  return (
+    <aside aria-label="Inspector" className="inspector">
+      {selected.length === 0 ? (
+        <SettingsForm />
+      ) : selected.length === 1 && only !== undefined ? (
+        <NodeInspector key={only} id={only} />
+      ) : (
+        <header className="inspector__header">
+          <h2 className="inspector__title">{selected.length} nodes selected</h2>
+          <p className="field__hint">Select a single node to edit it.</p>
+        </header>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,258 @@
+import { weekdays, type WeeklyRange } from '@callbot/shared';
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
+import {
+  SLOTS_PER_DAY,
+  gridFromRanges,
+  isOpen,
+  paintRect,
+  rangesFromGrid,
+  sameGrid,
+  slotEnd,
+  slotStart,
+  toggleCell,
+  type GridCell,
+  type WeekGrid,
+} from './weekGrid.ts';
+
+export const dayNames = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
+const shortDayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+/** Hour labels over the grid, every three hours. */
+const HOURS_PER_LABEL = 3;
+const SLOTS_PER_HOUR = SLOTS_PER_DAY / 24;
+
+/** The accessible name of a cell, e.g. "Monday 09:00 to 09:30". */
+export const cellName = (cell: GridCell) =>
+  `${dayNames[cell.day]} ${slotStart(cell.slot)} to ${slotEnd(cell.slot)}`;
+
+/** A drag in progress: the rectangle between two cells, painted open or closed. */
+interface Stroke {
+  from: GridCell;
+  to: GridCell;
+  open: boolean;
+}
+
+function cellOf(target: EventTarget | null): GridCell | null {
+  const td = target instanceof Element ? target.closest<HTMLElement>('[data-slot]') : null;
+  if (!td) return null;
+  return { day: Number(td.dataset.day), slot: Number(td.dataset.slot) };
+}
+
+const sameCell = (a: GridCell, b: GridCell) => a.day === b.day && a.slot === b.slot;
+
+const clamp = (n: number, max: number) => Math.min(Math.max(n, 0), max);
+
+function moved(cell: GridCell, key: string): GridCell | null {
+  switch (key) {
+    case 'ArrowLeft':
+      return { ...cell, slot: clamp(cell.slot - 1, SLOTS_PER_DAY - 1) };
+    case 'ArrowRight':
+      return { ...cell, slot: clamp(cell.slot + 1, SLOTS_PER_DAY - 1) };
+    case 'ArrowUp':
+      return { ...cell, day: clamp(cell.day - 1, weekdays.length - 1) };
+    case 'ArrowDown':
+      return { ...cell, day: clamp(cell.day + 1, weekdays.length - 1) };
+    case 'Home':
+      return { ...cell, slot: 0 };
+    case 'End':
+      return { ...cell, slot: SLOTS_PER_DAY - 1 };
+    default:
+      return null;
+  }
+}
+
+/** One line per day: "Mon 09:00–12:00, 13:00–18:00" or "Sun closed". */
+function summary(weekly: readonly WeeklyRange[]): string[] {
+  return weekdays.map((day, d) => {
+    const ranges = weekly.filter((r) => r.day === day);
+    return `${shortDayNames[d]} ${
+      ranges.length === 0 ? 'closed' : ranges.map((r) => `${r.start}–${r.end}`).join(', ')
+    }`;
+  });
+}
+
+export interface WeekGridEditorProps {
+  weekly: readonly WeeklyRange[];
+  /** Called once per finished stroke or key press, with the grid as merged ranges. */
+  onChange: (weekly: WeeklyRange[]) => void;
+  /** Ids of notes about the opening hours (diagnostics), read with the grid. */
+  describedBy?: string;
+}
+
+/**
+ * Weekly opening hours painted on a week grid: 7 days by 48 half hours, open
+ * cells coloured like a heat map. A drag paints the rectangle between where
+ * it started and where it is, open, or closed when it started on an open
+ * cell; the whole drag is one command. Keyboard: arrow keys, Home and End move,
+ * Space or Enter switches a half hour.
+ */
+export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditorProps) {
+  const helpId = useId();
+  const tableRef = useRef<HTMLTableElement>(null);
+  const grid = useMemo(() => gridFromRanges(weekly), [weekly]);
+  // The stroke is read by window listeners between renders, so its latest
+  // value lives in a ref; the state only redraws the grid.
+  const [stroke, setStroke] = useState<Stroke | null>(null);
+  const strokeRef = useRef<Stroke | null>(null);
+  const stopListening = useRef<(() => void) | null>(null);
+  const [focus, setFocus] = useState<GridCell>(() => firstOpenCell(grid));
+  const shown = stroke ? paintRect(grid, stroke.from, stroke.to, stroke.open) : grid;
+  const summaryLines = useMemo(() => summary(rangesFromGrid(shown)), [shown]);
+
+  const updateStroke = (next: Stroke | null) => {
+    strokeRef.current = next;
+    setStroke(next);
+  };
+
+  // A stroke left unfinished by an unmount must not leave listeners behind.
+  useEffect(() => () => stopListening.current?.(), []);
+
+  const onPointerDown = (event: PointerEvent) => {
+    const cell = cellOf(event.target);
+    if (!cell || event.button !== 0) return;
+    event.preventDefault();
+    // Touch captures the pointer to the first cell; release it so the cells
+    // under the finger receive `pointerover` as it moves.
+    const target = event.target as HTMLElement;
+    if (target.hasPointerCapture?.(event.pointerId)) target.releasePointerCapture(event.pointerId);
+    target.focus();
+    setFocus(cell);
+    updateStroke({ from: cell, to: cell, open: !isOpen(grid, cell) });
+
+    // The stroke ends wherever the pointer is released, inside the grid or not;
+    // the listeners are added now, not in an effect, so no release is missed.
+    stopListening.current?.();
+    const finish = (commit: boolean) => {
+      stopListening.current?.();
+      const done = strokeRef.current;
+      updateStroke(null);
+      if (!commit || !done) return;
+      const next = paintRect(grid, done.from, done.to, done.open);
+      if (!sameGrid(next, grid)) onChange(rangesFromGrid(next));
+    };
+    const up = () => finish(true);
+    const cancel = () => finish(false);
+    window.addEventListener('pointerup', up);
+    window.addEventListener('pointercancel', cancel);
+    stopListening.current = () => {
+      window.removeEventListener('pointerup', up);
+      window.removeEventListener('pointercancel', cancel);
+      stopListening.current = null;
+    };
+  };
+
+  const onPointerOver = (event: PointerEvent) => {
+    const current = strokeRef.current;
+    if (!current) return;
+    const cell = cellOf(event.target);
+    if (cell && !sameCell(cell, current.to)) updateStroke({ ...current, to: cell });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === ' ' || event.key === 'Enter') {
+      event.preventDefault();
+      onChange(rangesFromGrid(toggleCell(grid, focus)));
+      return;
+    }
+    const next = moved(focus, event.key);
+    if (!next) return;
+    event.preventDefault();
+    setFocus(next);
+    tableRef.current
+      ?.querySelector<HTMLElement>(`[data-day="${next.day}"][data-slot="${next.slot}"]`)
+      ?.focus();
+  };
+
+  const labelSlots = HOURS_PER_LABEL * SLOTS_PER_HOUR;
+  return (
+    <div className="week-grid">
+      <p id={helpId} className="field__hint">
+        Drag across the grid to paint the opening hours; start on an open (coloured) half hour to
+        erase. Keyboard: arrow keys move, Space switches a half hour between open and closed.
+      </p>
+      <table
+        ref={tableRef}
+        role="grid"
+        aria-label="Weekly opening hours"
+        aria-describedby={[helpId, describedBy].filter(Boolean).join(' ')}
+        className={`week-grid__table${stroke ? ' week-grid__table--painting' : ''}`}
+        onPointerDown={onPointerDown}
+        onPointerOver={onPointerOver}
+        onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          const cell = cellOf(event.target);
+          if (cell && !sameCell(cell, focus)) setFocus(cell);
+        }}
+      >
+        <thead>
+          <tr>
+            <td className="week-grid__corner" />
+            {Array.from({ length: SLOTS_PER_DAY / labelSlots }, (_, i) => (
+              <th key={i} scope="colgroup" colSpan={labelSlots} className="week-grid__hour">
+                {slotStart(i * labelSlots).slice(0, 2)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row, day) => (
+            <tr key={weekdays[day]}>
+              <th scope="row" className="week-grid__day" abbr={dayNames[day]}>
+                {shortDayNames[day]}
+              </th>
+              {row.map((open, slot) => {
+                const cell = { day, slot };
+                return (
+                  <td
+                    key={slot}
+                    role="gridcell"
+                    data-day={day}
+                    data-slot={slot}
+                    aria-selected={open}
+                    aria-label={cellName(cell)}
+                    tabIndex={sameCell(cell, focus) ? 0 : -1}
+                    className={[
+                      'week-grid__cell',
+                      open && 'week-grid__cell--open',
+                      slot % SLOTS_PER_HOUR === 0 && 'week-grid__cell--hour',
+                    ]
+                      .filter(Boolean)
+                      .join(' ')}
+                  />
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="week-grid__summary" aria-label="Opening hours by day">
+        {summaryLines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function firstOpenCell(grid: WeekGrid): GridCell {
+  for (let day = 0; day < grid.length; day++) {
+    const slot = grid[day]!.indexOf(true);
+    if (slot >= 0) return { day, slot };
+  }
+  return { day: 0, slot: 18 };
+}

@@ -1,0 +1,35 @@
+import type { NodeProps } from '@xyflow/react';
+import { NodeFacts, NodeFrame } from '../../canvas/NodeFrame.tsx';
+import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
+
+/** An AI agent: the first line of its instructions, and the endpoint that answers. */
+export function AiAgentNodeView({ data, selected }: NodeProps<FlowCanvasNode<'aiAgent'>>) {
+  const { instructions, endpoint } = data.node.data;
+  const firstLine = instructions
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim();
+  return (
+    <NodeFrame node={data.node} badge={data.badge} selected={selected}>
+      {firstLine === undefined ? (
+        <p className="flow-node__muted">No instructions yet</p>
+      ) : (
+        <p
+          className="flow-node__text flow-node__clamp"
+          style={{ WebkitLineClamp: 2 }}
+          title={instructions}
+        >
+          {firstLine}
+        </p>
+      )}
+      <NodeFacts
+        facts={[
+          [
+            'Endpoint',
+            endpoint.trim() === '' ? <span className="flow-node__muted">none yet</span> : endpoint,
+          ],
+        ]}
+      />
+    </NodeFrame>
+  );
+}

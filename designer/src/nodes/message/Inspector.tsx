@@ -1,0 +1,17 @@
+import { SpokenTextField } from '../../inspector/DataField.tsx';
+import { useNodeForm } from '../../inspector/useNodeForm.ts';
+import type { InspectorFormProps } from '../inspectors.ts';
+
+/** A message: a text the bot says before going on. */
+export function MessageInspector({ node }: InspectorFormProps<'message'>) {
+  const form = useNodeForm(node);
+  return (
+    <SpokenTextField
+      form={form}
+      path={['text']}
+      label="Message"
+      rows={4}
+      hint="The caller cannot interrupt it."
+    />
+  );
+}

@@ -1,0 +1,185 @@
+import { isValidTimeZone, type NodeOfKind } from '@callbot/shared';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { useEditor } from '../../editor/EditorContext.tsx';
+import type { EditorState } from '../../editor/store.ts';
+import { DataField } from '../../inspector/DataField.tsx';
+import { DiagnosticNote } from '../../inspector/FormFields.tsx';
+import { dataPathOf } from '../../inspector/diagnostics.ts';
+import { optionalText } from '../../inspector/parsers.ts';
+import { timeZoneNames } from '../../inspector/timeZones.ts';
+import { useNodeForm, type NodeForm } from '../../inspector/useNodeForm.ts';
+import { fitsGrid } from '../../inspector/weekGrid.ts';
+import { WeekGridEditor } from '../../inspector/WeekGridEditor.tsx';
+import type { InspectorFormProps } from '../inspectors.ts';
+
+type ScheduleData = NodeOfKind<'schedule'>['data'];
+type Holiday = ScheduleData['holidays'][number];
+
+const selectFlowZone = (s: EditorState) => s.doc.settings.timeZone;
+
+/** Why a typed time zone cannot be used; empty is fine (the flow's zone applies). */
+export const checkTimeZone = (text: string): string | null =>
+  text === '' || isValidTimeZone(text)
+    ? null
+    : `“${text}” is not a time zone this browser knows. Pick one from the list, e.g. America/Sao_Paulo.`;
+
+/**
+ * A schedule: weekly opening hours painted on a week grid, holidays, and the
+ * time zone they are read in.
+ */
+export function ScheduleInspector({ node }: InspectorFormProps<'schedule'>) {
+  const form = useNodeForm(node);
+  const flowZone = useEditor(selectFlowZone);
+  const notesId = useId();
+  const { weekly, holidays } = node.data;
+  const weeklyNotes = form.diagnosticsAt(['weekly']);
+  const setHolidays = (next: Holiday[]) => form.set(['holidays'], next);
+
+  return (
+    <>
+      <fieldset className="inspector__group">
+        <legend>Opening hours</legend>
+        <WeekGridEditor
+          weekly={weekly}
+          onChange={(next) => form.set(['weekly'], next)}
+          describedBy={notesId}
+        />
+        <div id={notesId}>
+          {!fitsGrid(weekly) && (
+            <p className="field__hint">
+              Some opening hours do not start or end on the half hour; painting rounds them to the
+              grid.
+            </p>
+          )}
+          {weeklyNotes.map((d, i) => (
+            <DiagnosticNote key={i} diagnostic={d} />
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="inspector__group">
+        <legend>Holidays</legend>
+        <p className="field__hint">Closed all day: calls take the “holiday” output.</p>
+        {holidays.length > 0 && (
+          <ul className="holidays">
+            {holidays.map((holiday, i) => (
+              <li key={i} className="holidays__item">
+                <DataField form={form} path={['holidays', i, 'date']} label="Date" type="date" />
+                <DataField
+                  form={form}
+                  path={['holidays', i, 'name']}
+                  label="Name"
+                  parse={optionalText}
+                />
+                <button
+                  type="button"
+                  className="inspector__button inspector__button--danger"
+                  aria-label={`Remove holiday ${holiday.date}${holiday.name ? ` (${holiday.name})` : ''}`}
+                  onClick={() => setHolidays(holidays.filter((_, j) => j !== i))}
+                >
+                  Remove
+                </button>
+                {form.diagnostics
+                  .filter((d) => dataPathOf(d) === `holidays[${i}]`)
+                  .map((d, j) => (
+                    <DiagnosticNote key={j} diagnostic={d} />
+                  ))}
+              </li>
+            ))}
+          </ul>
+        )}
+        <NewHoliday
+          form={form}
+          onAdd={(holiday) =>
+            setHolidays([...holidays, holiday].sort((a, b) => a.date.localeCompare(b.date)))
+          }
+        />
+      </fieldset>
+
+      <DataField
+        form={form}
+        path={['timeZone']}
+        label="Time zone"
+        parse={optionalText}
+        validate={checkTimeZone}
+        suggestions={timeZoneNames()}
+        placeholder={flowZone}
+        hint={`The zone the hours and holidays are read in. Empty: the flow’s time zone (${flowZone}).`}
+      />
+    </>
+  );
+}
+
+/** A row to add a holiday: a date, an optional name, and an "Add holiday" button. */
+function NewHoliday({
+  form,
+  onAdd,
+}: {
+  form: NodeForm<ScheduleData>;
+  onAdd: (h: Holiday) => void;
+}) {
+  const id = useId();
+  const [date, setDate] = useState('');
+  const [name, setName] = useState('');
+  const { holidays } = form.data;
+  const holiday: Holiday = name.trim() === '' ? { date } : { date, name };
+  const error =
+    date === ''
+      ? null
+      : holidays.some((h) => h.date === date)
+        ? 'This date is already a holiday.'
+        : form.check(['holidays', holidays.length], holiday);
+  const canAdd = date !== '' && error === null;
+  const add = () => {
+    if (!canAdd) return;
+    onAdd(holiday);
+    setDate('');
+    setName('');
+  };
+  const onEnter = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      add();
+    }
+  };
+  return (
+    <div className="holidays__new">
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-date`}>
+          New holiday date
+        </label>
+        <input
+          id={`${id}-date`}
+          className="field__control"
+          type="date"
+          value={date}
+          aria-invalid={error !== null}
+          aria-describedby={error !== null ? `${id}-error` : undefined}
+          onChange={(e) => setDate(e.target.value)}
+          onKeyDown={onEnter}
+        />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-name`}>
+          New holiday name
+        </label>
+        <input
+          id={`${id}-name`}
+          className="field__control"
+          value={name}
+          placeholder="e.g. Natal"
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={onEnter}
+        />
+      </div>
+      <button type="button" className="inspector__button" disabled={!canAdd} onClick={add}>
+        Add holiday
+      </button>
+      {error !== null && (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import type { NodeProps } from '@xyflow/react';
+import { NodeFacts, NodeFrame } from '../../canvas/NodeFrame.tsx';
+import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
+
+/** A transfer: the team that takes the call. */
+export function TransferNodeView({ data, selected }: NodeProps<FlowCanvasNode<'transfer'>>) {
+  const { team } = data.node.data;
+  return (
+    <NodeFrame node={data.node} badge={data.badge} selected={selected}>
+      <NodeFacts
+        facts={[
+          ['Team', team.trim() === '' ? <span className="flow-node__muted">none yet</span> : team],
+        ]}
+      />
+    </NodeFrame>
+  );
+}

@@ -1,0 +1,75 @@
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { FlowDocument } from '@callbot/shared';
+
+/** The IndexedDB database of the designer, one per browser profile and origin. */
+export const DEFAULT_DB_NAME = 'callbot-designer';
+
+/**
+ * A flow as stored. `doc` is what some version of the designer wrote: it is
+ * read back through `loadFlow` every time (migrated when older, refused when
+ * broken), never trusted as is.
+ */
+export interface FlowRecord {
+  id: string;
+  /** Mirrors `doc.settings.name`, for listing without reading the document. */
+  name: string;
+  doc: FlowDocument;
+  /** Starts at 1 and grows by one on every save: the guard against overwriting another tab. */
+  revision: number;
+  /** Epoch ms, from the repository's injected `now()`. */
+  createdAt: number;
+  updatedAt: number;
+  /** The reception example seeded on the first visit. */
+  isExample?: boolean;
+}
+
+/** A snapshot of a flow: "Save version" with a note, or an automatic one. */
+export interface VersionRecord {
+  /** Auto-incremented by IndexedDB. */
+  id: number;
+  flowId: string;
+  /** The flow's revision the snapshot was taken at. */
+  revision: number;
+  note: string;
+  auto: boolean;
+  createdAt: number;
+  doc: FlowDocument;
+}
+
+/** Small facts about this browser's storage, e.g. that the example was seeded once. */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * `indexedDB` and `IDBKeyRange` default to the browser's; tests pass
+ * `new IDBFactory()` and `IDBKeyRange` from fake-indexeddb (see `testing.ts`).
+ */
+export interface DesignerDbOptions extends Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> {
+  /** The database name; tests use a unique one each. Defaults to `callbot-designer`. */
+  name?: string;
+}
+
+/**
+ * The designer's Dexie database. Schema versions are append-only: to change
+ * the tables, add `this.version(n + 1).stores(...)` (with an `upgrade` when
+ * records must change) and never edit a published one.
+ */
+export class DesignerDb extends Dexie {
+  declare flows: EntityTable<FlowRecord, 'id'>;
+  declare versions: EntityTable<VersionRecord, 'id'>;
+  declare meta: EntityTable<MetaRecord, 'key'>;
+
+  constructor(options: DesignerDbOptions = {}) {
+    const { name = DEFAULT_DB_NAME, ...dexieOptions } = options;
+    super(name, dexieOptions);
+    this.version(1).stores({
+      // Listing is newest first.
+      flows: 'id, updatedAt',
+      // A flow's versions, newest first; deleting a flow deletes them by flowId.
+      versions: '++id, flowId, [flowId+createdAt]',
+      meta: 'key',
+    });
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The designer's local-first storage: flows, versions, autosave and the
+ * watch on other tabs. UI-free; the only place that talks to IndexedDB.
+ */
+export * from './errors.ts';
+export { DEFAULT_DB_NAME, DesignerDb } from './db.ts';
+export type { DesignerDbOptions, FlowRecord, MetaRecord, VersionRecord } from './db.ts';
+export * from './repository.ts';
+export * from './autosave.ts';
+export * from './tabs.ts';

@@ -1,0 +1,67 @@
+// Test helpers: an in-memory IndexedDB per database, and a fake
+// BroadcastChannel. Imported by tests only, never by the app.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { DesignerDb } from './db.ts';
+import { createFlowRepository, type FlowRepository } from './repository.ts';
+import type { ChannelLike } from './tabs.ts';
+
+let dbCount = 0;
+
+/** A designer database in a fresh in-memory IndexedDB, under a unique name. */
+export function createTestDb(name = `callbot-designer-test-${++dbCount}`): DesignerDb {
+  return new DesignerDb({ name, indexedDB: new IDBFactory(), IDBKeyRange });
+}
+
+/** A repository on a fresh database, with a clock that ticks 1 ms per call and ids `flow-1`, `flow-2`... */
+export function createTestRepository(db: DesignerDb = createTestDb()): {
+  repo: FlowRepository;
+  db: DesignerDb;
+  clock: { now: number };
+} {
+  const clock = { now: 1_700_000_000_000 };
+  let ids = 0;
+  const repo = createFlowRepository({
+    db,
+    now: () => clock.now++,
+    newId: () => `flow-${++ids}`,
+  });
+  return { repo, db, clock };
+}
+
+/**
+ * A `BroadcastChannel` stand-in: instances of one `createFakeChannel()` with
+ * the same name reach each other (not themselves), asynchronously, like the real one.
+ */
+export function createFakeChannel() {
+  const open = new Set<FakeChannel>();
+  const sent: unknown[] = [];
+
+  class FakeChannel implements ChannelLike {
+    private listeners: ((event: { data: unknown }) => void)[] = [];
+
+    constructor(readonly name: string) {
+      open.add(this);
+    }
+
+    postMessage(message: unknown) {
+      sent.push(message);
+      const data = structuredClone(message);
+      for (const other of open) {
+        if (other === this || other.name !== this.name) continue;
+        queueMicrotask(() => {
+          if (open.has(other)) other.listeners.forEach((listener) => listener({ data }));
+        });
+      }
+    }
+
+    addEventListener(_type: 'message', listener: (event: { data: unknown }) => void) {
+      this.listeners.push(listener);
+    }
+
+    close() {
+      open.delete(this);
+    }
+  }
+
+  return { Channel: FakeChannel, sent, openCount: () => open.size };
+}
