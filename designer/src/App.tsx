@@ -1,12 +1,20 @@
+import { lazy, Suspense } from 'react';
 import { useRoute } from './app/route.ts';
-import { EditorPage } from './editor/EditorPage.tsx';
 import { LibraryPage } from './library/LibraryPage.tsx';
+
+// The editor (canvas, inspector, checks) loads when a flow is opened, so the
+// library, the first screen, stays small.
+const EditorPage = lazy(() =>
+  import('./editor/EditorPage.tsx').then((m) => ({ default: m.EditorPage })),
+);
 
 /** The designer: the flows library, or one flow in the editor, by the address's hash. */
 export function App() {
   const route = useRoute();
   return route.page === 'editor' ? (
-    <EditorPage key={route.flowId} flowId={route.flowId} />
+    <Suspense fallback={<p className="editor__loading">Opening the editor…</p>}>
+      <EditorPage key={route.flowId} flowId={route.flowId} />
+    </Suspense>
   ) : (
     <LibraryPage />
   );
