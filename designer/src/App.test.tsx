@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from './App.tsx';
@@ -52,8 +52,22 @@ describe('App', () => {
     if (!imported.ok) throw new Error('import failed');
     window.location.hash = `#/flow/${imported.flow.id}`;
     const canvas = await screen.findByRole('application', { name: 'Flow canvas' });
-    expect(within(canvas).getAllByText(text).length).toBeGreaterThan(0);
+    expect((await within(canvas).findAllByText(text)).length).toBeGreaterThan(0);
     expect(canvas.querySelector('img, b')).toBeNull();
+  });
+
+  it('refuses a broken file dropped on the canvas, changing nothing', async () => {
+    const repo = await renderApp();
+    await userEvent.click(await screen.findByRole('link', { name: 'Recepção Loja Exemplo' }));
+    const canvas = await screen.findByRole('application', { name: 'Flow canvas' });
+    const file = new File(['{"schemaVersion": 99}'], 'future.json', { type: 'application/json' });
+    fireEvent.drop(canvas, {
+      dataTransfer: { files: [file], types: ['Files'], getData: () => '' },
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('future.json was not imported: nothing was changed.');
+    expect(alert.textContent).toContain('newer version');
+    expect((await repo.list()).map((f) => f.name)).toEqual(['Recepção Loja Exemplo']);
   });
 
   it('says why a flow could not be opened', async () => {

@@ -61,9 +61,10 @@ type Size = { width: number; height: number };
  * shortcut layer's (React Flow's own Delete key is off).
  *
  * Works on its own; put it inside a `ReactFlowProvider` together with
- * `Palette` and `FindNode` so they act on this canvas.
+ * `Palette` and `FindNode` so they act on this canvas. A file dropped on it
+ * goes to `onDropFile` (the page imports it).
  */
-export function FlowCanvas() {
+export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void } = {}) {
   const editor = useEditorStore();
   const { doc, selection } = useEditor(selectCanvas);
   const logic = useEditor(selectLogic);
@@ -112,19 +113,29 @@ export function FlowCanvas() {
     [editor],
   );
 
-  const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(NODE_DRAG_TYPE)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  }, []);
+  const onDragOver = useCallback(
+    (event: DragEvent) => {
+      const types = event.dataTransfer.types;
+      if (!types.includes(NODE_DRAG_TYPE) && !(onDropFile && types.includes('Files'))) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    },
+    [onDropFile],
+  );
   const onDrop = useCallback(
     (event: DragEvent) => {
+      const file = event.dataTransfer.files[0];
+      if (file && onDropFile) {
+        event.preventDefault();
+        onDropFile(file);
+        return;
+      }
       const kind = event.dataTransfer.getData(NODE_DRAG_TYPE);
       if (!flow || !isNodeKind(kind)) return;
       event.preventDefault();
       addNodeAt(editor, kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
     },
-    [editor, flow],
+    [editor, flow, onDropFile],
   );
 
   return (

@@ -1,7 +1,8 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
-import { libraryHref } from '../app/route.ts';
+import { flowHref, libraryHref } from '../app/route.ts';
 import { useRepository } from '../app/RepositoryContext.tsx';
+import { AutoLayoutButton } from '../canvas/AutoLayoutButton.tsx';
 import { FindNode } from '../canvas/FindNode.tsx';
 import { FlowCanvas } from '../canvas/FlowCanvas.tsx';
 import { Palette } from '../canvas/Palette.tsx';
@@ -9,6 +10,7 @@ import { ChecksPanel } from '../checking/ChecksPanel.tsx';
 import { CompiledMachineDialog } from '../checking/CompiledMachineView.tsx';
 import { downloadBlob } from '../checking/download.ts';
 import { Inspector } from '../inspector/Inspector.tsx';
+import { readFileText } from '../ui/readFile.ts';
 import { KeyboardShortcuts } from '../shortcuts/KeyboardShortcuts.tsx';
 import { UndoRedo } from '../shortcuts/UndoRedo.tsx';
 import { EditorProvider, useEditor } from './EditorContext.tsx';
@@ -45,6 +47,28 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
   const repository = useRepository();
   const name = useEditor(selectName);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [importProblem, setImportProblem] = useState<{ fileName: string; why: string[] } | null>(
+    null,
+  );
+
+  /** A flow file dropped on the canvas becomes a new flow; a bad one changes nothing. */
+  const importFile = async (file: File) => {
+    setImportProblem(null);
+    let result;
+    try {
+      result = await repository.importFlow(await readFileText(file), file.name);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : 'The file could not be read.';
+      setImportProblem({ fileName: file.name, why: [why] });
+      return;
+    }
+    if (result.ok) window.location.hash = flowHref(result.flow.id);
+    else
+      setImportProblem({
+        fileName: result.fileName,
+        why: result.diagnostics.map((d) => d.message),
+      });
+  };
 
   const exportFlow = async () => {
     await editing.flush();
@@ -62,6 +86,7 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
         <SaveStatus state={editing.save} />
         <UndoRedo />
         <FindNode />
+        <AutoLayoutButton />
         <button type="button" onClick={() => setVersionsOpen(true)}>
           Versions
         </button>
@@ -77,10 +102,20 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
           never overwritten silently here.
         </p>
       )}
+      {importProblem && (
+        <div className="editor__warning" role="alert">
+          <p>{importProblem.fileName} was not imported: nothing was changed.</p>
+          <ul>
+            {importProblem.why.map((why, i) => (
+              <li key={i}>{why}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="editor__body">
         <Palette />
         <main className="editor__canvas">
-          <FlowCanvas />
+          <FlowCanvas onDropFile={(file) => void importFile(file)} />
         </main>
         <Inspector />
       </div>

@@ -53,6 +53,10 @@ export const commands = {
     label: 'Move',
     run: (doc: FlowDocument, p: { positions: Record<string, XY> }) => withLayout(doc, p.positions),
   },
+  autoLayout: {
+    label: 'Auto layout',
+    run: (doc: FlowDocument, p: { positions: Record<string, XY> }) => withLayout(doc, p.positions),
+  },
   connect: {
     label: 'Connect',
     run: (doc: FlowDocument, p: { source: string; port: string; target: string }) =>

@@ -98,6 +98,17 @@ describe('history', () => {
     expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 200, y: 320 });
   });
 
+  it('records an automatic layout as one step', () => {
+    const editor = reception();
+    const before = editor.getState().doc;
+    editor.getState().dispatch('autoLayout', {
+      positions: { greeting: { x: 0, y: 0 }, menu: { x: 400, y: 400 } },
+    });
+    expect(editor.getState().past.map((e) => e.label)).toEqual(['Auto layout']);
+    editor.getState().undo();
+    expect(editor.getState().doc).toBe(before);
+  });
+
   it('does not record selection, and a new edit clears what could be redone', () => {
     const editor = reception();
     editor.getState().select({ nodes: ['menu'] });

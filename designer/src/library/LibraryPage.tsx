@@ -4,6 +4,7 @@ import { flowHref } from '../app/route.ts';
 import { useRepository } from '../app/RepositoryContext.tsx';
 import type { FlowSummary } from '../persistence/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { readFileText } from '../ui/readFile.ts';
 import './library.css';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -57,7 +58,13 @@ export function LibraryPage() {
 
   const importFile = async (file: File) => {
     setProblem(null);
-    const result = await repository.importFlow(await file.text(), file.name);
+    let result;
+    try {
+      result = await repository.importFlow(await readFileText(file), file.name);
+    } catch (error) {
+      setProblem({ message: `${file.name} was not imported: ${messageOf(error)}` });
+      return;
+    }
     if (result.ok) window.location.hash = flowHref(result.flow.id);
     else
       setProblem({

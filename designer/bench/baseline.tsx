@@ -1,0 +1,61 @@
+/**
+ * Bench page (b), the baseline: plain React Flow with its default nodes and
+ * edges, the same 2,000 nodes at the same positions and the same edges,
+ * controlled the way React Flow's docs show (`useNodesState`).
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  ReactFlow,
+  ReactFlowProvider,
+  useEdgesState,
+  useNodesState,
+  type Edge,
+  type Node,
+} from '@xyflow/react';
+import { edgeCount, generateFlow } from './flow.ts';
+import { BenchViewport, installProbe } from './probe.tsx';
+import '@xyflow/react/dist/style.css';
+import '../src/styles.css';
+
+const doc = generateFlow();
+installProbe({ nodes: doc.nodes.length, edges: edgeCount(doc) });
+
+const initialNodes: Node[] = doc.nodes.map((node) => ({
+  id: node.id,
+  position: doc.layout.nodes[node.id] ?? { x: 0, y: 0 },
+  data: { label: node.label ?? node.id },
+}));
+const initialEdges: Edge[] = doc.nodes.flatMap((node) =>
+  Object.entries(node.connections).map(([port, target]) => ({
+    id: `${node.id}:${port}`,
+    source: node.id,
+    target,
+  })),
+);
+
+function Baseline() {
+  const [nodes, , onNodesChange] = useNodesState(initialNodes);
+  const [edges, , onEdgesChange] = useEdgesState(initialEdges);
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      minZoom={0.1}
+      fitView
+    />
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ReactFlowProvider>
+      <div style={{ position: 'relative', height: '100vh' }}>
+        <Baseline />
+      </div>
+      <BenchViewport />
+    </ReactFlowProvider>
+  </StrictMode>,
+);

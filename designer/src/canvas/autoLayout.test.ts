@@ -1,0 +1,29 @@
+import { examples } from '@callbot/runtime';
+import { describe, expect, it } from 'vitest';
+import { autoLayout } from './autoLayout.ts';
+
+describe('autoLayout', () => {
+  it('lays the flow out top to bottom, every node placed on the grid without overlaps', async () => {
+    const doc = examples.reception;
+    const positions = await autoLayout(doc, new Map());
+    expect(Object.keys(positions).sort()).toEqual(doc.nodes.map((n) => n.id).sort());
+    const y = (id: string) => positions[id]!.y;
+    expect(y('greeting')).toBeLessThan(y('horario'));
+    expect(y('horario')).toBeLessThan(y('menu'));
+    expect(y('menu')).toBeLessThan(y('t-vendas'));
+    expect(y('t-vendas')).toBeLessThan(y('bot-vendas'));
+    for (const { x, y: top } of Object.values(positions)) {
+      expect(x % 20).toBe(0);
+      expect(top % 20).toBe(0);
+    }
+    const boxes = Object.values(positions);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        const apart = Math.abs(a.x - b.x) >= 240 || Math.abs(a.y - b.y) >= 120;
+        expect(apart).toBe(true);
+      }
+    }
+  });
+});
