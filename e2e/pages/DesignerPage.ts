@@ -1,4 +1,11 @@
-import type { ConsoleMessage, Locator, Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
+
+/** A file as the user would pick it in the browser's file chooser. */
+export interface PickedFile {
+  name: string;
+  text: string;
+}
 
 /**
  * The designer as a user sees it, found by role and accessible name. It also
@@ -8,6 +15,11 @@ import type { ConsoleMessage, Locator, Page } from '@playwright/test';
 export class DesignerPage {
   readonly errors: string[] = [];
   readonly canvas: Locator;
+  /** The side panel that edits the selected node (or the flow's settings). */
+  readonly inspector: Locator;
+  /** The library's list of flows (only on the library page). */
+  readonly flowList: Locator;
+  readonly checks: Locator;
 
   constructor(readonly page: Page) {
     page.on('console', (message: ConsoleMessage) => {
@@ -17,35 +29,218 @@ export class DesignerPage {
     });
     page.on('pageerror', (error) => this.errors.push(`page: ${error.message}`));
     this.canvas = page.getByRole('application', { name: 'Flow canvas' });
+    this.inspector = page.getByRole('complementary', { name: 'Inspector' });
+    this.flowList = page.getByRole('list', { name: 'Flows' });
+    this.checks = page.getByRole('region', { name: 'Checks' });
   }
 
   async open(): Promise<void> {
     await this.page.goto('/');
   }
 
+  // ---- Library -------------------------------------------------------------
+
   /** Opens a flow of the library by its name. */
   async openFlow(name: string): Promise<void> {
-    await this.page.getByRole('list', { name: 'Flows' }).getByRole('link', { name }).click();
+    await this.flowList.getByRole('link', { name, exact: true }).first().click();
     await this.heading(name).waitFor();
   }
 
-  /** The palette button that adds a node of a kind. */
-  paletteItem(kindTitle: string): Locator {
-    return this.page
-      .getByRole('navigation', { name: 'Palette' })
-      .getByRole('button', { name: kindTitle });
+  /** Creates a flow from the library's "New flow" form; the editor opens on it. */
+  async createFlow(name: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Name of the new flow' }).fill(name);
+    await this.page.getByRole('button', { name: 'New flow', exact: true }).click();
+    await this.heading(name).waitFor();
+    await this.canvas.waitFor();
   }
+
+  /** Each row of the library as the user reads it (name, node count, last change). */
+  async libraryRows(): Promise<string[]> {
+    await this.flowList.waitFor();
+    return this.flowList.getByRole('listitem').allInnerTexts();
+  }
+
+  /** Picks a file with the library's "Import flow" button and the browser's file chooser. */
+  async importFile(file: PickedFile): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Import flow' }).click();
+    await (
+      await chooser
+    ).setFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+  }
+
+  /** Back from the editor to the library, by the header's "Flows" link. */
+  async backToLibrary(): Promise<void> {
+    await this.page.getByRole('banner').getByRole('link', { name: 'Flows' }).click();
+    await this.heading('Flows').waitFor();
+  }
+
+  // ---- Editor header -------------------------------------------------------
 
   saveStatus(): Locator {
     return this.page.getByRole('status').filter({ hasText: /^(Saved|Saving|Not saved)/ });
   }
 
+  /** Waits until every edit is stored in the browser. */
+  async expectSaved(): Promise<void> {
+    await expect(this.saveStatus()).toHaveText('Saved');
+  }
+
   heading(name: string): Locator {
-    return this.page.getByRole('heading', { level: 1, name });
+    return this.page.getByRole('heading', { level: 1, name, exact: true });
+  }
+
+  /** The warning shown while the same flow is open in another tab. */
+  otherTabWarning(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'another tab' });
+  }
+
+  undoButton(): Locator {
+    return this.page.getByRole('group', { name: 'History' }).getByRole('button', { name: 'Undo' });
+  }
+
+  redoButton(): Locator {
+    return this.page.getByRole('group', { name: 'History' }).getByRole('button', { name: 'Redo' });
+  }
+
+  /**
+   * "Export flow": the downloaded file's name and text. The export writes
+   * pending edits first, so it is what is stored.
+   */
+  async exportFlow(): Promise<PickedFile> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Export flow' }).click();
+    const file = await download;
+    const path = await file.path();
+    return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
+  // ---- Canvas and palette --------------------------------------------------
+
+  /** The palette button that adds a node of a kind. */
+  paletteItem(kindTitle: string): Locator {
+    return this.page
+      .getByRole('navigation', { name: 'Palette' })
+      .getByRole('button', { name: kindTitle, exact: true });
+  }
+
+  /**
+   * Adds a node with the palette (it is added at the centre and selected, so
+   * the inspector shows it) and returns its id, as the inspector shows it.
+   */
+  async addNode(kindTitle: string): Promise<string> {
+    const before = await this.nodes().count();
+    const idField = this.inspector.getByRole('textbox', { name: 'Id', exact: true });
+    const previous = (await idField.count()) > 0 ? await idField.inputValue() : null;
+    await this.paletteItem(kindTitle).click();
+    await expect(this.nodes()).toHaveCount(before + 1);
+    if (previous !== null) await expect(idField).not.toHaveValue(previous);
+    await expect(this.inspector.getByText(kindTitle, { exact: true }).first()).toBeVisible();
+    return idField.inputValue();
   }
 
   /** A node on the canvas, by the accessible name React Flow gives it ("Kind: name"). */
   node(name: string): Locator {
-    return this.canvas.getByRole('group', { name });
+    return this.canvas.getByRole('group', { name, exact: true });
+  }
+
+  /** Every node on the canvas. */
+  nodes(): Locator {
+    return this.canvas.getByRole('group', { name: /: / });
+  }
+
+  /** Selects a node with "Find a node": type, then choose the match by its canvas name. */
+  async findNode(query: string, name: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Find a node' }).fill(query);
+    await this.page
+      .getByRole('listbox', { name: 'Matching nodes' })
+      .getByRole('option', { name })
+      .click();
+    await expect(this.inspector.getByRole('heading', { level: 2 })).toHaveText(
+      name.slice(name.indexOf(': ') + 2),
+    );
+  }
+
+  /**
+   * Puts the keyboard focus on the canvas itself (an empty spot of the pane,
+   * which also clears the selection), so shortcuts act on the flow rather
+   * than on a form field.
+   */
+  async focusCanvas(): Promise<void> {
+    await this.canvas.click({ position: { x: 8, y: 8 } });
+    await expect(this.inspector.getByText('Flow settings', { exact: true })).toBeVisible();
+  }
+
+  /** Ctrl+Z (or Ctrl+Shift+Z) pressed `times` times with the focus on the canvas. */
+  async pressOnCanvas(key: 'Control+z' | 'Control+Shift+z', times = 1): Promise<void> {
+    for (let i = 0; i < times; i++) await this.page.keyboard.press(key);
+  }
+
+  // ---- Inspector -----------------------------------------------------------
+
+  /** The id of the node the inspector shows (its read-only "Id" field). */
+  async selectedNodeId(): Promise<string> {
+    return this.inspector.getByRole('textbox', { name: 'Id', exact: true }).inputValue();
+  }
+
+  /** A part of the inspector's form: a fieldset by its legend, e.g. "No input", "Option 1". */
+  inspectorGroup(legend: string): Locator {
+    return this.inspector.getByRole('group', { name: legend, exact: true });
+  }
+
+  /**
+   * Types a value into a labelled inspector field and leaves it, which writes
+   * it to the flow (one undoable step). Works for single- and multi-line fields.
+   */
+  async setField(label: string, value: string, within: Locator = this.inspector): Promise<void> {
+    const field = within.getByLabel(label, { exact: true });
+    await field.fill(value);
+    await field.blur();
+    await expect(field).toHaveValue(value);
+    await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  }
+
+  /**
+   * Connects an output with the inspector's target select (labelled "Then go
+   * to", "When open, go to", "Goes to"...). The options show each node's id.
+   */
+  async connectPort(label: string, targetId: string, within: Locator = this.inspector) {
+    const select = within.getByRole('combobox', { name: label, exact: true });
+    await select.selectOption(targetId);
+    await expect(select).toHaveValue(targetId);
+  }
+
+  /** A half hour of the schedule's week grid, e.g. ("Monday", "09:00"). */
+  weekCell(day: string, start: string): Locator {
+    const [h = 0, m = 0] = start.split(':').map(Number);
+    const endMinutes = h * 60 + m + 30;
+    const end = `${String(Math.floor(endMinutes / 60)).padStart(2, '0')}:${String(endMinutes % 60).padStart(2, '0')}`;
+    return this.inspector
+      .getByRole('grid', { name: 'Weekly opening hours' })
+      .getByRole('gridcell', { name: `${day} ${start} to ${end}`, exact: true });
+  }
+
+  /** Drags across the week grid from one half hour to another (one stroke). */
+  async paintWeek(from: Locator, to: Locator): Promise<void> {
+    await from.scrollIntoViewIfNeeded();
+    await from.hover();
+    await this.page.mouse.down();
+    await to.hover();
+    await this.page.mouse.up();
+  }
+
+  /** The week grid's summary, one line per day ("Mon 09:00–18:00", "Sun closed"). */
+  weekSummary(): Locator {
+    return this.inspector.getByRole('list', { name: 'Opening hours by day' }).getByRole('listitem');
+  }
+
+  /** Adds a holiday with the schedule inspector's "New holiday" row. */
+  async addHoliday(date: string, name: string): Promise<void> {
+    await this.inspector.getByLabel('New holiday date', { exact: true }).fill(date);
+    await this.inspector.getByLabel('New holiday name', { exact: true }).fill(name);
+    await this.inspector.getByRole('button', { name: 'Add holiday' }).click();
+    await expect(
+      this.inspector.getByRole('button', { name: `Remove holiday ${date} (${name})` }),
+    ).toBeVisible();
   }
 }

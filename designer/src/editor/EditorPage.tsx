@@ -10,6 +10,7 @@ import { ChecksPanel } from '../checking/ChecksPanel.tsx';
 import { CompiledMachineDialog } from '../checking/CompiledMachineView.tsx';
 import { downloadBlob } from '../checking/download.ts';
 import { Inspector } from '../inspector/Inspector.tsx';
+import { describeDiagnostic } from '../ui/describeDiagnostic.ts';
 import { readFileText } from '../ui/readFile.ts';
 import { KeyboardShortcuts } from '../shortcuts/KeyboardShortcuts.tsx';
 import { UndoRedo } from '../shortcuts/UndoRedo.tsx';
@@ -66,7 +67,7 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
     else
       setImportProblem({
         fileName: result.fileName,
-        why: result.diagnostics.map((d) => d.message),
+        why: result.diagnostics.map(describeDiagnostic),
       });
   };
 
@@ -98,8 +99,9 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
       </header>
       {editing.otherTab && (
         <p className="editor__warning" role="alert">
-          This flow is also open in another tab. Edit it in one tab only: a save made elsewhere is
-          never overwritten silently here.
+          {editing.otherTab === 'saved'
+            ? 'Changes to this flow were saved in another tab. Reload to see them: a save from here would be refused rather than overwrite them.'
+            : 'This flow is also open in another tab. Edit it in one tab only: a save made elsewhere is never overwritten silently here.'}
         </p>
       )}
       {importProblem && (

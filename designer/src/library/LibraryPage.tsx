@@ -4,6 +4,7 @@ import { flowHref } from '../app/route.ts';
 import { useRepository } from '../app/RepositoryContext.tsx';
 import type { FlowSummary } from '../persistence/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { describeDiagnostic } from '../ui/describeDiagnostic.ts';
 import { readFileText } from '../ui/readFile.ts';
 import './library.css';
 
@@ -103,7 +104,7 @@ export function LibraryPage() {
           {problem.diagnostics && (
             <ul>
               {problem.diagnostics.map((d, i) => (
-                <li key={i}>{d.message}</li>
+                <li key={i}>{describeDiagnostic(d)}</li>
               ))}
             </ul>
           )}

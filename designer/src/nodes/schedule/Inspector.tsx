@@ -64,11 +64,16 @@ export function ScheduleInspector({ node }: InspectorFormProps<'schedule'>) {
           <ul className="holidays">
             {holidays.map((holiday, i) => (
               <li key={i} className="holidays__item">
-                <DataField form={form} path={['holidays', i, 'date']} label="Date" type="date" />
+                <DataField
+                  form={form}
+                  path={['holidays', i, 'date']}
+                  label={`Date of holiday ${i + 1}`}
+                  type="date"
+                />
                 <DataField
                   form={form}
                   path={['holidays', i, 'name']}
-                  label="Name"
+                  label={`Name of holiday ${i + 1}`}
                   parse={optionalText}
                 />
                 <button

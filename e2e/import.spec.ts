@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { DesignerPage } from './pages/DesignerPage.ts';
+import { readRepoFlow } from './support/flowShape.ts';
+
+const example = readRepoFlow('runtime/examples/reception.flow.json');
+const exampleText = `${JSON.stringify(example, null, 2)}\n`;
+
+/** Files a user might pick by mistake or be handed by an attacker, and what the alert must say. */
+const refused = [
+  {
+    what: 'a malformed file',
+    file: { name: 'truncated.json', text: exampleText.slice(0, 200) },
+    says: [/not valid JSON/],
+  },
+  {
+    what: 'a hostile file',
+    file: {
+      name: 'hostile.json',
+      text: exampleText.replace(
+        '"settings": {',
+        '"settings": { "__proto__": { "polluted": true, "isAdmin": true },',
+      ),
+    },
+    says: [/"__proto__"/, /refused for safety/],
+  },
+  {
+    what: 'a file from a future version',
+    file: {
+      name: 'future.json',
+      text: JSON.stringify({ ...example, schemaVersion: 99 }),
+    },
+    says: [/newer version of the designer/, /version 99/],
+  },
+  {
+    what: 'a file with a broken field',
+    file: {
+      name: 'broken-team.json',
+      text: JSON.stringify({
+        ...example,
+        nodes: example.nodes.map((n) => (n.id === 't-vendas' ? { ...n, data: { team: 42 } } : n)),
+      }),
+    },
+    // Which field, and why.
+    says: [/nodes\[5\]\.data\.team/, /string/],
+  },
+];
+
+test('a malformed, hostile or future flow file is refused with a clear error and nothing changes', async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  const before = await designer.libraryRows();
+  expect(before).toHaveLength(1);
+
+  for (const { what, file, says } of refused) {
+    await test.step(what, async () => {
+      await designer.importFile(file);
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText(`${file.name} was not imported: nothing was changed.`);
+      for (const text of says) await expect(alert).toContainText(text);
+      expect(await designer.libraryRows()).toEqual(before);
+      await expect(page).toHaveURL(/#\/?$|\/$/);
+    });
+  }
+  // The hostile key reached no object's prototype.
+  expect(await page.evaluate(() => 'polluted' in {} || 'isAdmin' in {})).toBe(false);
+
+  // Still there after a reload: nothing was stored.
+  await page.reload();
+  expect(await designer.libraryRows()).toEqual(before);
+  expect(designer.errors).toEqual([]);
+});
+
+test('a flow exported from the designer is imported as a new flow and opens', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.openFlow('Recepção Loja Exemplo');
+  const exampleUrl = page.url();
+  const exported = await designer.exportFlow();
+  expect(exported.name).toMatch(/\.json$/);
+  await designer.backToLibrary();
+
+  await designer.importFile(exported);
+  await expect(designer.heading('Recepção Loja Exemplo')).toBeVisible();
+  await expect(page).toHaveURL(/#\/flow\//);
+  expect(page.url()).not.toBe(exampleUrl);
+  await expect(designer.nodes()).toHaveCount(11);
+  await expect(designer.node('Greeting: greeting')).toContainText(
+    'Olá! Você ligou para a Loja Exemplo.',
+  );
+  expect((await designer.exportFlow()).text).toBe(exported.text);
+
+  await designer.backToLibrary();
+  await expect(
+    designer.flowList.getByRole('link', { name: 'Recepção Loja Exemplo', exact: true }),
+  ).toHaveCount(2);
+  expect(designer.errors).toEqual([]);
+});
