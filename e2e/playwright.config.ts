@@ -19,6 +19,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     browserName: 'chromium',
+    // The designer speaks the browser's language: specs find controls by their
+    // English names, whatever the machine's locale (`i18n.spec.ts` sets its own).
+    locale: 'en-US',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRoute } from './app/route.ts';
 import { LibraryPage } from './library/LibraryPage.tsx';
 
@@ -10,9 +11,10 @@ const EditorPage = lazy(() =>
 
 /** The designer: the flows library, or one flow in the editor, by the address's hash. */
 export function App() {
+  const { t } = useTranslation();
   const route = useRoute();
   return route.page === 'editor' ? (
-    <Suspense fallback={<p className="editor__loading">Opening the editor…</p>}>
+    <Suspense fallback={<p className="editor__loading">{t('app.openingEditor')}</p>}>
       <EditorPage key={route.flowId} flowId={route.flowId} />
     </Suspense>
   ) : (

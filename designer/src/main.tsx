@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// First: the i18next instance, with every language bundled, before anything renders.
+import './i18n/index.ts';
 import { App } from './App.tsx';
 import { RepositoryProvider } from './app/RepositoryContext.tsx';
 import { createFlowRepository } from './persistence/index.ts';

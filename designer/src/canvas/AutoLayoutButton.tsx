@@ -1,10 +1,12 @@
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../editor/EditorContext.tsx';
 import { autoLayout } from './autoLayout.ts';
 
 /** Lays the whole flow out again, as one step that undo takes back. */
 export function AutoLayoutButton() {
+  const { t } = useTranslation();
   const store = useEditorStore();
   const flow = useReactFlow();
   const [busy, setBusy] = useState(false);
@@ -29,7 +31,7 @@ export function AutoLayoutButton() {
 
   return (
     <button type="button" onClick={() => void run()} disabled={busy}>
-      Auto layout
+      {t('canvas.autoLayout')}
     </button>
   );
 }

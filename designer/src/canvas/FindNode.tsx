@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import { buildNodeSearchIndex, findNodes, type NodeMatch } from './findNodes.ts';
@@ -17,6 +18,7 @@ const FOUND_ZOOM = 1;
  * canvas on it. Must be inside the same `ReactFlowProvider` as the `FlowCanvas`.
  */
 export function FindNode() {
+  const { t } = useTranslation();
   const nodes = useEditor(selectNodes);
   const editor = useEditorStore();
   const flow = useReactFlow();
@@ -25,7 +27,7 @@ export function FindNode() {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
 
-  const index = useMemo(() => buildNodeSearchIndex(nodes), [nodes]);
+  const index = useMemo(() => buildNodeSearchIndex(nodes, t), [nodes, t]);
   const results = useMemo(() => findNodes(index, query), [index, query]);
   const showList = open && query.trim() !== '';
   const current = Math.min(active, results.length - 1);
@@ -69,8 +71,8 @@ export function FindNode() {
         type="search"
         role="combobox"
         className="find-node__input"
-        aria-label="Find a node"
-        placeholder="Find a node…"
+        aria-label={t('find.label')}
+        placeholder={t('find.placeholder')}
         aria-autocomplete="list"
         aria-expanded={showList}
         aria-controls={listId}
@@ -90,7 +92,7 @@ export function FindNode() {
       <ul
         id={listId}
         role="listbox"
-        aria-label="Matching nodes"
+        aria-label={t('find.results')}
         className="find-node__results"
         hidden={!showList}
       >
@@ -114,7 +116,7 @@ export function FindNode() {
         ))}
         {results.length === 0 && (
           <li role="presentation" className="find-node__none">
-            No node matches “{query.trim()}”
+            {t('find.none', { query: query.trim() })}
           </li>
         )}
       </ul>

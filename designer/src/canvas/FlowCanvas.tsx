@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   Background,
   Controls,
@@ -7,6 +8,7 @@ import {
   ReactFlow,
   type Connection,
   type DefaultEdgeOptions,
+  type AriaLabelConfig,
   type Edge,
   type EdgeChange,
   type FitViewOptions,
@@ -17,6 +19,7 @@ import {
 import { validateDocument, type FlowDocument, type NodeKindName } from '@callbot/shared';
 import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
+import type { Translate } from '../i18n/index.ts';
 import { flowNodeTypes } from '../nodes/views.ts';
 import {
   addNodeAt,
@@ -54,6 +57,26 @@ const noLayout: FlowDocument['layout'] = { nodes: {} };
 
 type Size = { width: number; height: number };
 
+/** React Flow's own labels (controls, minimap, keyboard help) in the UI language. */
+const reactFlowLabels = (t: Translate): Partial<AriaLabelConfig> => ({
+  'node.a11yDescription.default': t('reactFlow.nodeDescription'),
+  'node.a11yDescription.keyboardDisabled': t('reactFlow.nodeDescriptionKeyboard'),
+  'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
+    t('reactFlow.nodeMoved', {
+      direction: t(`reactFlow.directions.${direction as 'up' | 'down' | 'left' | 'right'}`),
+      x,
+      y,
+    }),
+  'edge.a11yDescription.default': t('reactFlow.edgeDescription'),
+  'controls.ariaLabel': t('reactFlow.controls'),
+  'controls.zoomIn.ariaLabel': t('reactFlow.zoomIn'),
+  'controls.zoomOut.ariaLabel': t('reactFlow.zoomOut'),
+  'controls.fitView.ariaLabel': t('reactFlow.fitView'),
+  'controls.interactive.ariaLabel': t('reactFlow.interactive'),
+  'minimap.ariaLabel': t('reactFlow.minimap'),
+  'handle.ariaLabel': t('reactFlow.handle'),
+});
+
 /**
  * The flow on a pannable, zoomable canvas, drawn from the editor store and
  * edited through it: every move, connection and deletion is a named command.
@@ -65,6 +88,8 @@ type Size = { width: number; height: number };
  * goes to `onDropFile` (the page imports it).
  */
 export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void } = {}) {
+  const { t } = useTranslation();
+  const ariaLabelConfig = useMemo(() => reactFlowLabels(t), [t]);
   const editor = useEditorStore();
   const { doc, selection } = useEditor(selectCanvas);
   const logic = useEditor(selectLogic);
@@ -78,10 +103,10 @@ export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void }
   );
   // Edges do not depend on the layout: a drag rebuilds the nodes only.
   const flowNodes = useMemo(
-    () => toFlowNodes(doc, { selection, diagnosticsByNode: badges }),
-    [doc, selection, badges],
+    () => toFlowNodes(doc, { selection, diagnosticsByNode: badges, t }),
+    [doc, selection, badges, t],
   );
-  const flowEdges = useMemo(() => toFlowEdges(doc.nodes, selection), [doc.nodes, selection]);
+  const flowEdges = useMemo(() => toFlowEdges(doc.nodes, selection, t), [doc.nodes, selection, t]);
   // React Flow forgets a node's measured size when it gets a new node object,
   // and hides it until measured again: give every node the size it reported.
   const nodes = useMemo(() => cache.nodes(withSizes(flowNodes, sizes)), [cache, flowNodes, sizes]);
@@ -140,7 +165,8 @@ export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void }
 
   return (
     <ReactFlow
-      aria-label="Flow canvas"
+      aria-label={t('canvas.label')}
+      ariaLabelConfig={ariaLabelConfig}
       className="flow-canvas"
       nodes={nodes}
       edges={edges}

@@ -1,7 +1,9 @@
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { estimateSpeechMs, kindOf, type FlowNode } from '@callbot/shared';
-import { countOf, formatSpeechTime } from './format.ts';
+import { kindTitle, portLabel } from '../i18n/nodeTerms.ts';
+import { formatSpeechTime } from './format.ts';
 import { kindColors } from './kindColors.ts';
 import type { NodeBadge } from './toReactFlow.ts';
 import './NodeFrame.css';
@@ -24,6 +26,7 @@ export interface NodeFrameProps {
  * User text is rendered by React as text, so markup in a label stays inert.
  */
 export function NodeFrame({ node, badge, selected = false, aside, children }: NodeFrameProps) {
+  const { t } = useTranslation();
   const kind = kindOf(node);
   const ports = kind.ports(node.data);
   usePortsMeasured(
@@ -38,17 +41,17 @@ export function NodeFrame({ node, badge, selected = false, aside, children }: No
     >
       <Handle type="target" position={Position.Top} className="flow-node__input" />
       <div className="flow-node__header">
-        <span className="flow-node__kind">{kind.title}</span>
+        <span className="flow-node__kind">{kindTitle(node.kind, t)}</span>
         {aside}
         {badge && <Badges badge={badge} />}
       </div>
       <div className="flow-node__name">{node.label ?? node.id}</div>
       {children !== undefined && <div className="flow-node__body">{children}</div>}
       {ports.length > 0 && (
-        <ul className="flow-node__ports" aria-label="Outputs">
+        <ul className="flow-node__ports" aria-label={t('node.outputs')}>
           {ports.map((port) => (
             <li key={port.id} className="flow-node__port">
-              {port.label}
+              {portLabel(port, t)}
               <Handle type="source" id={port.id} position={Position.Bottom} />
             </li>
           ))}
@@ -74,6 +77,7 @@ function usePortsMeasured(nodeId: string, portIds: string[]) {
 }
 
 function Badges({ badge }: { badge: NodeBadge }) {
+  const { t } = useTranslation();
   if (badge.errors === 0 && badge.warnings === 0) return null;
   return (
     <span className="flow-node__badges">
@@ -81,8 +85,8 @@ function Badges({ badge }: { badge: NodeBadge }) {
         <span
           role="img"
           className="flow-node__badge flow-node__badge--error"
-          aria-label={countOf(badge.errors, 'error')}
-          title={countOf(badge.errors, 'error')}
+          aria-label={t('common.errors', { count: badge.errors })}
+          title={t('common.errors', { count: badge.errors })}
         >
           ✕ {badge.errors}
         </span>
@@ -91,8 +95,8 @@ function Badges({ badge }: { badge: NodeBadge }) {
         <span
           role="img"
           className="flow-node__badge flow-node__badge--warning"
-          aria-label={countOf(badge.warnings, 'warning')}
-          title={countOf(badge.warnings, 'warning')}
+          aria-label={t('common.warnings', { count: badge.warnings })}
+          title={t('common.warnings', { count: badge.warnings })}
         >
           ▲ {badge.warnings}
         </span>
@@ -122,10 +126,11 @@ export function SpokenText({
 
 /** How long a text takes to say, for the header of the node that says it. */
 export function SpeechTime({ text }: { text: string }) {
+  const { t } = useTranslation();
   if (text.trim() === '') return null;
   return (
-    <span className="flow-node__speech" title="Estimated speaking time">
-      <span className="flow-node__sr-only">Speaking time: </span>
+    <span className="flow-node__speech" title={t('node.speakingTimeTitle')}>
+      <span className="flow-node__sr-only">{t('node.speakingTime')} </span>
       <span aria-hidden="true">≈ </span>
       {formatSpeechTime(estimateSpeechMs(text))}
     </span>

@@ -1,5 +1,6 @@
 import { useId, type CSSProperties, type DragEvent } from 'react';
-import { nodeKinds, type NodeKindName } from '@callbot/shared';
+import { useTranslation } from 'react-i18next';
+import type { NodeKindName } from '@callbot/shared';
 import { paletteKinds } from '../editor/commands.ts';
 import { NODE_DRAG_TYPE } from './canvasActions.ts';
 import { kindColors } from './kindColors.ts';
@@ -12,10 +13,11 @@ import './Palette.css';
  * `ReactFlowProvider` as the `FlowCanvas`.
  */
 export function Palette() {
+  const { t } = useTranslation();
   const addAtCentre = useAddNodeAtCentre();
   return (
-    <nav className="palette" aria-label="Palette">
-      <h2 className="palette__heading">Add a node</h2>
+    <nav className="palette" aria-label={t('palette.label')}>
+      <h2 className="palette__heading">{t('palette.heading')}</h2>
       <ul className="palette__list">
         {paletteKinds.map((kind) => (
           <PaletteItem key={kind} kind={kind} onAdd={addAtCentre} />
@@ -26,8 +28,10 @@ export function Palette() {
 }
 
 function PaletteItem({ kind, onAdd }: { kind: NodeKindName; onAdd: (kind: NodeKindName) => void }) {
+  const { t } = useTranslation();
   const tipId = useId();
-  const { title, description } = nodeKinds[kind];
+  const title = t(`kinds.${kind}.title`);
+  const description = t(`kinds.${kind}.description`);
   const onDragStart = (event: DragEvent) => {
     event.dataTransfer.setData(NODE_DRAG_TYPE, kind);
     event.dataTransfer.effectAllowed = 'copy';

@@ -1,4 +1,7 @@
-import { kindOf, normalizeSpeech, type FlowNode } from '@callbot/shared';
+import { normalizeSpeech, type FlowNode } from '@callbot/shared';
+import { i18n, type Translate } from '../i18n/index.ts';
+import { kindTitle } from '../i18n/nodeTerms.ts';
+import { nodeName } from './toReactFlow.ts';
 
 /** A node found by `findNodes`, with the text it was found by when that is not its name. */
 export interface NodeMatch {
@@ -17,6 +20,8 @@ interface Field {
 
 interface IndexedNode {
   node: FlowNode;
+  /** `Kind title: label or id`, in the UI language. */
+  name: string;
   names: Field[];
   texts: Field[];
 }
@@ -51,10 +56,15 @@ export function nodeTexts(node: FlowNode): string[] {
   }
 }
 
-export function buildNodeSearchIndex(nodes: readonly FlowNode[]): NodeSearchIndex {
+/** `t` names the kinds (in the UI language): a new `t` after a language change means a new index. */
+export function buildNodeSearchIndex(
+  nodes: readonly FlowNode[],
+  t: Translate = i18n.t,
+): NodeSearchIndex {
   return nodes.map((node) => ({
     node,
-    names: [node.id, node.label ?? '', kindOf(node).title].filter(Boolean).map(field),
+    name: nodeName(node, t),
+    names: [node.id, node.label ?? '', kindTitle(node.kind, t)].filter(Boolean).map(field),
     texts: nodeTexts(node).filter(Boolean).map(field),
   }));
 }
@@ -69,8 +79,7 @@ export function findNodes(index: NodeSearchIndex, query: string, limit = 8): Nod
   const q = normalizeSpeech(query);
   if (q === '') return [];
   const ranked: { rank: number; match: NodeMatch }[] = [];
-  for (const { node, names, texts } of index) {
-    const name = `${kindOf(node).title}: ${node.label ?? node.id}`;
+  for (const { node, name, names, texts } of index) {
     if (names.some((f) => f.normalized.startsWith(q) || f.normalized.includes(` ${q}`))) {
       ranked.push({ rank: 0, match: { id: node.id, node, name } });
     } else if (names.some((f) => f.normalized.includes(q))) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WeeklyRange } from '@callbot/shared';
-import { countOf, formatSpeechTime, summarizeWeek } from './format.ts';
+import { formatSpeechTime, summarizeWeek } from './format.ts';
 
 const range = (day: WeeklyRange['day'], start: string, end: string): WeeklyRange => ({
   day,
@@ -45,10 +45,4 @@ describe('formatSpeechTime', () => {
     expect(formatSpeechTime(60_000)).toBe('1 min');
     expect(formatSpeechTime(72_400)).toBe('1 min 12 s');
   });
-});
-
-it('countOf puts the noun in the plural when needed', () => {
-  expect(countOf(1, 'holiday')).toBe('1 holiday');
-  expect(countOf(2, 'error')).toBe('2 errors');
-  expect(countOf(0, 'warning')).toBe('0 warnings');
 });

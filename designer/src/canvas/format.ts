@@ -1,4 +1,5 @@
 import { weekdays, type WeeklyRange } from '@callbot/shared';
+import { i18n, type Translate } from '../i18n/index.ts';
 
 /** A speaking time for a person: `< 1 s`, `4 s`, `1 min 12 s`. */
 export function formatSpeechTime(ms: number): string {
@@ -9,8 +10,6 @@ export function formatSpeechTime(ms: number): string {
   const rest = seconds % 60;
   return `${Math.floor(seconds / 60)} min${rest === 0 ? '' : ` ${rest} s`}`;
 }
-
-const dayShort = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
 /** Days in a row with the same opening hours: `{ days: 'Mon–Fri', ranges: ['09:00–18:00'] }`. */
 export interface WeekRun {
@@ -24,14 +23,15 @@ export interface WeekRun {
  * reads `09:00–12:00 & 14:00–18:00`. Closed days are left out; an empty
  * string means the schedule never opens.
  */
-export function summarizeWeek(weekly: readonly WeeklyRange[]): string {
-  return weekRuns(weekly)
+export function summarizeWeek(weekly: readonly WeeklyRange[], t: Translate = i18n.t): string {
+  return weekRuns(weekly, t)
     .map((run) => `${run.days} ${run.ranges.join(' & ')}`)
     .join(', ');
 }
 
-/** The runs of days `summarizeWeek` is made of, in week order. */
-export function weekRuns(weekly: readonly WeeklyRange[]): WeekRun[] {
+/** The runs of days `summarizeWeek` is made of, in week order; days are named in the UI language. */
+export function weekRuns(weekly: readonly WeeklyRange[], t: Translate = i18n.t): WeekRun[] {
+  const dayShort = (day: number) => t(`days.short.${weekdays[day]!}`);
   const rangesByDay = weekdays.map((day) =>
     weekly
       .filter((range) => range.day === day)
@@ -48,13 +48,10 @@ export function weekRuns(weekly: readonly WeeklyRange[]): WeekRun[] {
   return runs.map(({ from, to, ranges }) => ({
     days:
       from === 0 && to === 6
-        ? 'Every day'
+        ? t('days.everyDay')
         : from === to
-          ? dayShort[from]!
-          : `${dayShort[from]}–${dayShort[to]}`,
+          ? dayShort(from)
+          : `${dayShort(from)}–${dayShort(to)}`,
     ranges,
   }));
 }
-
-/** `1 holiday`, `3 errors`: a count with its noun. */
-export const countOf = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examples } from '@callbot/runtime';
 import { createEditorStore } from '../editor/store.ts';
+import { i18n } from '../i18n/index.ts';
 import { createGraphCache } from './stableGraph.ts';
 import { toReactFlow } from './toReactFlow.ts';
 
@@ -46,5 +47,18 @@ describe('createGraphCache', () => {
       badged.map((n) => (n.id === 'greeting' ? { ...n, measured: { width: 240, height: 90 } } : n)),
     );
     expect(sized.filter((n, i) => n !== badged[i]).map((n) => n.id)).toEqual(['greeting']);
+  });
+
+  it('draws every node and edge again when the UI language changes their names', () => {
+    const doc = examples.reception;
+    const cache = createGraphCache();
+    const english = toReactFlow(doc);
+    const nodes = cache.nodes(english.nodes);
+    const edges = cache.edges(english.edges);
+    const spanish = toReactFlow(doc, { t: i18n.getFixedT('es') });
+    const renamed = cache.nodes(spanish.nodes);
+    expect(renamed.every((n, i) => n !== nodes[i])).toBe(true);
+    expect(renamed.find((n) => n.id === 'menu')?.ariaLabel).toBe('Menú de botones: menu');
+    expect(cache.edges(spanish.edges).every((e, i) => e !== edges[i])).toBe(true);
   });
 });

@@ -46,6 +46,7 @@ function sameNode(a: FlowCanvasNode, b: FlowCanvasNode): boolean {
     a.position.x === b.position.x &&
     a.position.y === b.position.y &&
     a.selected === b.selected &&
+    a.ariaLabel === b.ariaLabel &&
     a.measured?.width === b.measured?.width &&
     a.measured?.height === b.measured?.height
   );

@@ -8,6 +8,8 @@ import {
   type NodeOfKind,
 } from '@callbot/shared';
 import type { Selection } from '../editor/store.ts';
+import { i18n, type Translate } from '../i18n/index.ts';
+import { kindTitle, portLabel } from '../i18n/nodeTerms.ts';
 
 /** Vertical distance between nodes that have no position in the layout. */
 const FALLBACK_ROW_GAP = 180;
@@ -37,17 +39,19 @@ export interface ToReactFlowOptions {
   selection?: Selection;
   /** Badge counts by node id, from `diagnosticsByNode`. */
   diagnosticsByNode?: ReadonlyMap<string, NodeBadge>;
+  /** Says the accessible names in the UI language. */
+  t?: Translate;
 }
 
 /** The accessible name of a node on the canvas: `Kind title: label or id`. */
-export const nodeName = (node: FlowNode): string =>
-  `${kindOf(node).title}: ${node.label ?? node.id}`;
+export const nodeName = (node: FlowNode, t: Translate = i18n.t): string =>
+  t('node.name', { kind: kindTitle(node.kind, t), name: node.label ?? node.id });
 
 /** One document node as a React Flow node. */
 export function toCanvasNode(
   node: FlowNode,
   position: { x: number; y: number },
-  options: { selected?: boolean; badge?: NodeBadge | undefined } = {},
+  options: { selected?: boolean; badge?: NodeBadge | undefined; t?: Translate } = {},
 ): FlowCanvasNode {
   return {
     id: node.id,
@@ -55,7 +59,7 @@ export function toCanvasNode(
     position,
     data: options.badge ? { node, badge: options.badge } : { node },
     selected: options.selected ?? false,
-    ariaLabel: nodeName(node),
+    ariaLabel: nodeName(node, options.t),
   };
 }
 
@@ -70,13 +74,16 @@ export function toCanvasNode(
  * drawn: React Flow cannot attach it to anything, and validation reports it.
  */
 export function toReactFlow(doc: FlowDocument, options: ToReactFlowOptions = {}): ReactFlowGraph {
-  return { nodes: toFlowNodes(doc, options), edges: toFlowEdges(doc.nodes, options.selection) };
+  return {
+    nodes: toFlowNodes(doc, options),
+    edges: toFlowEdges(doc.nodes, options.selection, options.t),
+  };
 }
 
 /** The nodes of `toReactFlow`. */
 export function toFlowNodes(
   doc: FlowDocument,
-  { selection, diagnosticsByNode }: ToReactFlowOptions = {},
+  { selection, diagnosticsByNode, t }: ToReactFlowOptions = {},
 ): FlowCanvasNode[] {
   const selected = new Set(selection?.nodes);
   return doc.nodes.map((node, index) => {
@@ -85,7 +92,7 @@ export function toFlowNodes(
     return toCanvasNode(
       node,
       placed ? { x: placed.x, y: placed.y } : { x: 0, y: index * FALLBACK_ROW_GAP },
-      { selected: selected.has(node.id), badge: diagnosticsByNode?.get(node.id) },
+      { selected: selected.has(node.id), badge: diagnosticsByNode?.get(node.id), t },
     );
   });
 }
@@ -94,14 +101,18 @@ export function toFlowNodes(
  * The edges of `toReactFlow`. They depend on the nodes but not on the
  * layout, so the canvas does not rebuild them while nodes are dragged.
  */
-export function toFlowEdges(nodes: readonly FlowNode[], selection?: Selection): Edge[] {
+export function toFlowEdges(
+  nodes: readonly FlowNode[],
+  selection?: Selection,
+  t: Translate = i18n.t,
+): Edge[] {
   const selected = new Set(selection?.edges);
   const byId = new Map(nodes.map((node) => [node.id, node]));
   return nodes.flatMap((node) => {
     const ports = new Map(
       kindOf(node)
         .ports(node.data)
-        .map((port) => [port.id, port.label]),
+        .map((port) => [port.id, portLabel(port, t)]),
     );
     return Object.entries(node.connections).flatMap(([port, target]): Edge[] => {
       const label = ports.get(port);
@@ -115,7 +126,11 @@ export function toFlowEdges(nodes: readonly FlowNode[], selection?: Selection): 
           sourceHandle: port,
           target,
           selected: selected.has(id),
-          ariaLabel: `Connection from ${node.label ?? node.id} (${label}) to ${to.label ?? to.id}`,
+          ariaLabel: t('node.connection', {
+            from: node.label ?? node.id,
+            port: label,
+            to: to.label ?? to.id,
+          }),
         },
       ];
     });

@@ -1,11 +1,10 @@
 import { useId } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '@callbot/shared';
 import { useEditorStore } from '../editor/EditorContext.tsx';
 import { bySeverity, summarize, useDiagnostics } from './diagnostics.ts';
 import './checking.css';
-
-const severityName = { error: 'Error', warning: 'Warning' } as const;
 
 /** Closer than this, a node is too small to find when the panel centres it. */
 const MIN_FOCUS_ZOOM = 1;
@@ -21,6 +20,7 @@ const prefersReducedMotion = () =>
  * inside the `ReactFlowProvider` that holds the canvas.
  */
 export function ChecksPanel() {
+  const { t } = useTranslation();
   const diagnostics = useDiagnostics();
   const store = useEditorStore();
   const { getNode, getZoom, setCenter } = useReactFlow();
@@ -39,14 +39,14 @@ export function ChecksPanel() {
 
   const sorted = bySeverity(diagnostics);
   return (
-    <section className="checks" aria-label="Checks" aria-describedby={summaryId}>
-      <h2 className="checks__title">Checks</h2>
+    <section className="checks" aria-label={t('checks.title')} aria-describedby={summaryId}>
+      <h2 className="checks__title">{t('checks.title')}</h2>
       <p
         id={summaryId}
         className={`checks__summary${diagnostics.length === 0 ? ' checks__summary--ok' : ''}`}
         role="status"
       >
-        {summarize(diagnostics)}
+        {summarize(diagnostics, t)}
       </p>
       {sorted.length > 0 && (
         <ul className="checks__list">
@@ -66,11 +66,12 @@ function DiagnosticItem({
   diagnostic: Diagnostic;
   onShow: (nodeId: string) => void;
 }) {
+  const { t } = useTranslation();
   const hintId = useId();
   const content = (
     <>
       <span className={`checks__severity checks__severity--${d.severity}`}>
-        {severityName[d.severity]}
+        {t(`common.${d.severity}`)}
       </span>{' '}
       <span className="checks__message">{d.message}</span>
     </>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useEditor } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import { useCompiled } from './diagnostics.ts';
@@ -16,6 +17,7 @@ type CopyState = { json: string; ok: boolean } | null;
  * stop it compiling. Fits in a tab; `CompiledMachineDialog` shows it in a dialog.
  */
 export function CompiledMachineView() {
+  const { t } = useTranslation();
   const { machine, diagnostics } = useCompiled();
   const name = useEditor(selectFlowName);
   const json = useMemo(() => (machine ? JSON.stringify(machine, null, 2) : null), [machine]);
@@ -34,35 +36,35 @@ export function CompiledMachineView() {
 
   const errors = diagnostics.filter((d) => d.severity === 'error');
   return (
-    <section className="machine" aria-label="Compiled machine">
+    <section className="machine" aria-label={t('machine.title')}>
       <div className="machine__toolbar">
-        <p>The xstate machine the runtime runs for this flow.</p>
+        <p>{t('machine.about')}</p>
         <button type="button" disabled={json === null} onClick={() => json !== null && copy(json)}>
-          Copy
+          {t('machine.copy')}
         </button>
         <button
           type="button"
           disabled={machine === null}
           onClick={() => machine && downloadJson(machine, `${name}.machine.json`)}
         >
-          Download
+          {t('machine.download')}
         </button>
         <span role="status">
           {copied && copied.json === json
             ? copied.ok
-              ? 'Copied'
-              : 'Could not copy: select the text and copy it yourself.'
+              ? t('machine.copied')
+              : t('machine.notCopied')
             : ''}
         </span>
       </div>
       {json !== null ? (
         // Focusable, so keyboard users can scroll it.
-        <pre className="machine__json" tabIndex={0} aria-label="Machine JSON">
+        <pre className="machine__json" tabIndex={0} aria-label={t('machine.json')}>
           <code>{json}</code>
         </pre>
       ) : (
         <div>
-          <p>The flow does not compile yet. Fix these errors first:</p>
+          <p>{t('machine.notCompiling')}</p>
           <ul className="machine__errors">
             {errors.map((d, i) => (
               <li key={i}>{d.message}</li>
@@ -76,14 +78,15 @@ export function CompiledMachineView() {
 
 /** A "Compiled machine" button that opens `CompiledMachineView` in a dialog. */
 export function CompiledMachineDialog() {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Compiled machine
+        {t('machine.title')}
       </button>
       {open && (
-        <Dialog label="Compiled machine" onClose={() => setOpen(false)}>
+        <Dialog label={t('machine.title')} onClose={() => setOpen(false)}>
           <CompiledMachineView />
         </Dialog>
       )}

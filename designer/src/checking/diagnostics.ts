@@ -7,6 +7,7 @@ import {
   type FlowDocument,
 } from '@callbot/shared';
 import { useEditor } from '../editor/EditorContext.tsx';
+import { i18n, type Translate } from '../i18n/index.ts';
 import type { EditorState } from '../editor/store.ts';
 
 // Validation and compilation are derived from the document, never stored.
@@ -44,17 +45,15 @@ export function bySeverity(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   ];
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** "2 errors, 1 warning", "1 warning" or "No problems". */
-export function summarize(diagnostics: readonly Diagnostic[]): string {
+/** "2 errors, 1 warning", "1 warning" or "No problems", in the UI language. */
+export function summarize(diagnostics: readonly Diagnostic[], t: Translate = i18n.t): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const parts = [
-    errors > 0 && plural(errors, 'error', 'errors'),
-    warnings > 0 && plural(warnings, 'warning', 'warnings'),
+    errors > 0 && t('common.errors', { count: errors }),
+    warnings > 0 && t('common.warnings', { count: warnings }),
   ].filter((p) => p !== false);
-  return parts.length > 0 ? parts.join(', ') : 'No problems';
+  return parts.length > 0 ? parts.join(', ') : t('checks.none');
 }
 
 export const selectDoc = (state: EditorState) => state.doc;

@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { flowHref, libraryHref } from '../app/route.ts';
 import { useRepository } from '../app/RepositoryContext.tsx';
 import { AutoLayoutButton } from '../canvas/AutoLayoutButton.tsx';
@@ -9,8 +10,10 @@ import { Palette } from '../canvas/Palette.tsx';
 import { ChecksPanel } from '../checking/ChecksPanel.tsx';
 import { CompiledMachineDialog } from '../checking/CompiledMachineView.tsx';
 import { downloadBlob } from '../checking/download.ts';
+import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { describeDiagnostic } from '../ui/describeDiagnostic.ts';
+import { errorMessage } from '../ui/errorMessage.ts';
 import { readFileText } from '../ui/readFile.ts';
 import { KeyboardShortcuts } from '../shortcuts/KeyboardShortcuts.tsx';
 import { UndoRedo } from '../shortcuts/UndoRedo.tsx';
@@ -22,14 +25,15 @@ import './editor.css';
 
 /** One flow open for editing: palette, canvas, inspector and checks around one editor store. */
 export function EditorPage({ flowId }: { flowId: string }) {
+  const { t } = useTranslation();
   const state = useFlowEditing(flowId);
-  if (state.status === 'loading') return <p className="editor__loading">Opening the flow…</p>;
+  if (state.status === 'loading') return <p className="editor__loading">{t('editor.opening')}</p>;
   if (state.status === 'error') {
     return (
       <div className="editor__failed" role="alert">
-        <h1>The flow could not be opened</h1>
+        <h1>{t('editor.notOpened')}</h1>
         <p>{state.message}</p>
-        <a href={libraryHref}>Back to the flows</a>
+        <a href={libraryHref}>{t('editor.backToFlows')}</a>
       </div>
     );
   }
@@ -45,6 +49,7 @@ export function EditorPage({ flowId }: { flowId: string }) {
 const selectName = (s: { doc: { settings: { name: string } } }) => s.doc.settings.name;
 
 function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
+  const { t } = useTranslation();
   const repository = useRepository();
   const name = useEditor(selectName);
   const [versionsOpen, setVersionsOpen] = useState(false);
@@ -59,7 +64,7 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
     try {
       result = await repository.importFlow(await readFileText(file), file.name);
     } catch (error) {
-      const why = error instanceof Error ? error.message : 'The file could not be read.';
+      const why = errorMessage(error, t('errors.unreadableFile'));
       setImportProblem({ fileName: file.name, why: [why] });
       return;
     }
@@ -81,7 +86,7 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
     <div className="editor">
       <header className="editor__bar">
         <a href={libraryHref} className="editor__back">
-          Flows
+          {t('library.title')}
         </a>
         <h1 className="editor__title">{name}</h1>
         <SaveStatus state={editing.save} />
@@ -89,24 +94,23 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
         <FindNode />
         <AutoLayoutButton />
         <button type="button" onClick={() => setVersionsOpen(true)}>
-          Versions
+          {t('editor.versions')}
         </button>
         <button type="button" onClick={() => void exportFlow()}>
-          Export flow
+          {t('editor.exportFlow')}
         </button>
         <CompiledMachineDialog />
         <KeyboardShortcuts />
+        <LanguageSelect />
       </header>
       {editing.otherTab && (
         <p className="editor__warning" role="alert">
-          {editing.otherTab === 'saved'
-            ? 'Changes to this flow were saved in another tab. Reload to see them: a save from here would be refused rather than overwrite them.'
-            : 'This flow is also open in another tab. Edit it in one tab only: a save made elsewhere is never overwritten silently here.'}
+          {editing.otherTab === 'saved' ? t('editor.savedInOtherTab') : t('editor.openInOtherTab')}
         </p>
       )}
       {importProblem && (
         <div className="editor__warning" role="alert">
-          <p>{importProblem.fileName} was not imported: nothing was changed.</p>
+          <p>{t('importFlow.refused', { file: importProblem.fileName })}</p>
           <ul>
             {importProblem.why.map((why, i) => (
               <li key={i}>{why}</li>

@@ -1,11 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRepository } from '../app/RepositoryContext.tsx';
+import { formattingLocale, type Translate } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { errorMessage } from '../ui/errorMessage.ts';
 import type { VersionSummary } from '../persistence/index.ts';
 import { useEditorStore } from './EditorContext.tsx';
-import type { FlowEditing } from './useFlowEditing.ts';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { OPENED_NOTE, type FlowEditing } from './useFlowEditing.ts';
 
 /** Save a version with a note, and restore any saved or automatic one (as one undoable step). */
 export function VersionsDialog({
@@ -17,6 +18,18 @@ export function VersionsDialog({
   editing: FlowEditing;
   onClose: () => void;
 }) {
+  const {
+    t,
+    i18n: { language },
+  } = useTranslation();
+  const dateFormat = useMemo(
+    () =>
+      new Intl.DateTimeFormat(formattingLocale(language), {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }),
+    [language],
+  );
   const repository = useRepository();
   const store = useEditorStore();
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
@@ -27,7 +40,7 @@ export function VersionsDialog({
     let live = true;
     repository.listVersions(flowId).then(
       (list) => live && setVersions(list),
-      (e: unknown) => live && setProblem(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setProblem(errorMessage(e, String(e))),
     );
     return () => {
       live = false;
@@ -39,7 +52,7 @@ export function VersionsDialog({
     try {
       await action();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error, String(error)));
     }
     setReloads((n) => n + 1);
   };
@@ -64,27 +77,27 @@ export function VersionsDialog({
     });
 
   return (
-    <Dialog label="Versions" onClose={onClose}>
+    <Dialog label={t('editor.versions')} onClose={onClose}>
       <form onSubmit={save} className="versions__save">
         <label>
-          Note
-          <input name="note" maxLength={200} placeholder="What changed" />
+          {t('versions.note')}
+          <input name="note" maxLength={200} placeholder={t('versions.notePlaceholder')} />
         </label>
-        <button type="submit">Save version</button>
+        <button type="submit">{t('versions.save')}</button>
       </form>
       {problem && <p role="alert">{problem}</p>}
       {versions === null ? (
-        <p>Loading…</p>
+        <p>{t('common.loading')}</p>
       ) : (
-        <ul className="versions__list" aria-label="Saved versions">
+        <ul className="versions__list" aria-label={t('versions.list')}>
           {versions.map((v) => (
             <li key={v.id}>
               <span>
-                {v.note || (v.auto ? 'Automatic snapshot' : 'Version')} ·{' '}
-                {dateFormat.format(v.createdAt)} · {v.nodeCount} nodes
+                {noteOf(v, t)} · {dateFormat.format(v.createdAt)} ·{' '}
+                {t('common.nodes', { count: v.nodeCount })}
               </span>
               <button type="button" onClick={() => void restore(v)}>
-                Restore
+                {t('versions.restore')}
               </button>
             </li>
           ))}
@@ -92,4 +105,10 @@ export function VersionsDialog({
       )}
     </Dialog>
   );
+}
+
+/** A version's note; the automatic snapshot taken on opening is named in the UI language. */
+function noteOf(v: VersionSummary, t: Translate): string {
+  if (v.auto && v.note === OPENED_NOTE) return t('versions.opened');
+  return v.note || (v.auto ? t('versions.automatic') : t('versions.version'));
 }

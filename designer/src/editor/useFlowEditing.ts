@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useRepository } from '../app/RepositoryContext.tsx';
+import { i18n } from '../i18n/index.ts';
 import {
   createAutosaver,
   watchFlow,
@@ -7,6 +8,7 @@ import {
   type Autosaver,
   type FlowRepository,
 } from '../persistence/index.ts';
+import { errorMessage } from '../ui/errorMessage.ts';
 import { createEditorStore, type EditorStore } from './store.ts';
 
 /** An open flow: its editor store, wired to storage. */
@@ -27,6 +29,9 @@ export type FlowEditingState =
   | { status: 'loading' }
   | { status: 'ready'; editing: FlowEditing }
   | { status: 'error'; message: string };
+
+/** The note of the automatic snapshot taken each time a flow is opened (stored as is). */
+export const OPENED_NOTE = 'Opened';
 
 /**
  * Opens a flow from storage into a fresh editor store and keeps it saved:
@@ -49,7 +54,7 @@ export function useFlowEditing(flowId: string): FlowEditingState {
         !disposed &&
         setState({
           status: 'error',
-          message: error instanceof Error ? error.message : 'The flow could not be opened.',
+          message: errorMessage(error, i18n.t('editor.notOpenedWhy')),
         }),
     );
     return () => {
@@ -69,7 +74,7 @@ async function open(
   const opened = await repository.open(flowId);
   let revision = opened.revision;
   // An automatic snapshot on every open: a way back to how the flow was.
-  await repository.saveVersion(flowId, 'Opened', { auto: true });
+  await repository.saveVersion(flowId, OPENED_NOTE, { auto: true });
 
   const store = createEditorStore(opened.doc);
   let otherTab: FlowEditing['otherTab'] = null;

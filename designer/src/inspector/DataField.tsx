@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TextField, type TextFieldProps } from './FormFields.tsx';
 import { asText, formatValue } from './parsers.ts';
 import { getIn, type Path } from './paths.ts';
@@ -49,13 +50,15 @@ export function SpokenTextField<D>({
   hint,
   ...props
 }: Omit<DataFieldProps<D>, 'hint' | 'multiline'> & { hint?: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <DataField
       {...props}
       multiline
       hint={(text) => (
         <>
-          Speaking time: {speakingTime(text)}.{hint != null && <> {hint}</>}
+          {t('inspector.speakingTime', { time: speakingTime(text, t) })}
+          {hint != null && <> {hint}</>}
         </>
       )}
     />

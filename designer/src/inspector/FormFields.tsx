@@ -1,13 +1,13 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '@callbot/shared';
-
-const severityWord = { error: 'Error', warning: 'Warning' } as const;
 
 /** A diagnostic of the flow, as a short note under the field it concerns. */
 export function DiagnosticNote({ diagnostic }: { diagnostic: Diagnostic }) {
+  const { t } = useTranslation();
   return (
     <p className={`diagnostic diagnostic--${diagnostic.severity}`}>
-      <span className="diagnostic__severity">{severityWord[diagnostic.severity]}:</span>{' '}
+      <span className="diagnostic__severity">{t(`common.${diagnostic.severity}`)}:</span>{' '}
       {diagnostic.message}
       {diagnostic.hint !== undefined && (
         <span className="diagnostic__hint"> {diagnostic.hint}</span>

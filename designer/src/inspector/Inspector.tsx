@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEditor } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import { NodeInspector } from './NodeInspector.tsx';
@@ -12,18 +13,21 @@ const selectSelectedNodes = (s: EditorState) => s.selection.nodes;
  * change goes through a named command, so it can be undone.
  */
 export function Inspector() {
+  const { t } = useTranslation();
   const selected = useEditor(selectSelectedNodes);
   const [only] = selected;
   return (
-    <aside aria-label="Inspector" className="inspector">
+    <aside aria-label={t('inspector.label')} className="inspector">
       {selected.length === 0 ? (
         <SettingsForm />
       ) : selected.length === 1 && only !== undefined ? (
         <NodeInspector key={only} id={only} />
       ) : (
         <header className="inspector__header">
-          <h2 className="inspector__title">{selected.length} nodes selected</h2>
-          <p className="field__hint">Select a single node to edit it.</p>
+          <h2 className="inspector__title">
+            {t('inspector.nodesSelected', { count: selected.length })}
+          </h2>
+          <p className="field__hint">{t('inspector.selectOne')}</p>
         </header>
       )}
     </aside>

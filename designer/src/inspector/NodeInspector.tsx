@@ -1,7 +1,9 @@
-import { kindOf, nodeKinds, type Diagnostic, type FlowNode } from '@callbot/shared';
+import { nodeKinds, type Diagnostic, type FlowNode } from '@callbot/shared';
 import { useCallback, useId, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
+import { kindTitle } from '../i18n/nodeTerms.ts';
 import { inspectors } from '../nodes/inspectors.ts';
 import { DiagnosticNote, ReadOnlyField, TextField } from './FormFields.tsx';
 import { errorAt } from './issues.ts';
@@ -10,6 +12,7 @@ import { useDiagnostics } from './diagnostics.ts';
 
 /** The label (node name) field every kind has, checked by the kind's node schema. */
 function LabelField({ node }: { node: FlowNode }) {
+  const { t } = useTranslation();
   const store = useEditorStore();
   const check = (text: string) =>
     errorAt(
@@ -21,7 +24,7 @@ function LabelField({ node }: { node: FlowNode }) {
     );
   return (
     <TextField
-      label="Name"
+      label={t('inspector.name')}
       value={node.label ?? ''}
       placeholder={node.id}
       check={check}
@@ -30,7 +33,7 @@ function LabelField({ node }: { node: FlowNode }) {
           .getState()
           .dispatch('updateNode', { id: node.id, label: text.trim() === '' ? null : text })
       }
-      hint="Shown on the canvas and in diagnostics. Empty: the id is shown."
+      hint={t('inspector.nameHint')}
     />
   );
 }
@@ -38,17 +41,19 @@ function LabelField({ node }: { node: FlowNode }) {
 /** Every diagnostic about the node, whatever field it concerns. */
 export function NodeChecks({
   diagnostics,
-  title = 'Checks',
+  title,
 }: {
   diagnostics: readonly Diagnostic[];
+  /** "Checks" by default. */
   title?: string;
 }) {
+  const { t } = useTranslation();
   const titleId = useId();
   return (
     <section className="inspector__checks" aria-labelledby={titleId}>
-      <h3 id={titleId}>{title}</h3>
+      <h3 id={titleId}>{title ?? t('inspector.checks')}</h3>
       {diagnostics.length === 0 ? (
-        <p className="field__hint">No problems found.</p>
+        <p className="field__hint">{t('inspector.noProblems')}</p>
       ) : (
         <ul>
           {diagnostics.map((d, i) => (
@@ -64,23 +69,24 @@ export function NodeChecks({
 
 /** The form of one node: its name and id, its kind's own fields, its outputs and its checks. */
 export function NodeInspector({ id }: { id: string }) {
+  const { t } = useTranslation();
   const node = useEditor(
     useCallback((s: EditorState) => s.doc.nodes.find((n) => n.id === id), [id]),
   );
   const all = useDiagnostics();
-  if (!node) return <p className="inspector__empty">This node no longer exists.</p>;
+  if (!node) return <p className="inspector__empty">{t('inspector.nodeGone')}</p>;
   const diagnostics = all.filter((d) => d.nodeId === node.id);
   const entry = inspectors[node.kind];
   const Form = entry.Form as ComponentType<{ node: FlowNode }>;
   return (
     <>
       <header className="inspector__header">
-        <p className="inspector__kind">{kindOf(node).title}</p>
+        <p className="inspector__kind">{kindTitle(node.kind, t)}</p>
         <h2 className="inspector__title">{node.label ?? node.id}</h2>
       </header>
       <div className="inspector__body">
         <LabelField node={node} />
-        <ReadOnlyField label="Id" value={node.id} />
+        <ReadOnlyField label={t('inspector.id')} value={node.id} />
         <Form node={node} />
         {!entry.ownsOutputs && <Outputs node={node} diagnostics={diagnostics} />}
         <NodeChecks diagnostics={diagnostics} />

@@ -1,25 +1,33 @@
 import { kindOf, type Diagnostic, type FlowDocument, type FlowNode } from '@callbot/shared';
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
+import { i18n } from '../i18n/index.ts';
+import { kindTitle, portLabel } from '../i18n/nodeTerms.ts';
 import { SelectField, type SelectOption } from './FormFields.tsx';
 
-const choicesCache = new WeakMap<FlowDocument['nodes'], SelectOption[]>();
+// One list per document version and language, shared by every target select.
+const choicesCache = new WeakMap<FlowDocument['nodes'], Map<string, SelectOption[]>>();
 
-/** Every node of the flow as a choice of target, named as on the canvas. */
-export function nodeChoices(nodes: FlowDocument['nodes']): SelectOption[] {
-  let choices = choicesCache.get(nodes);
+/** Every node of the flow as a choice of target, named as on the canvas (kinds in `language`). */
+export function nodeChoices(
+  nodes: FlowDocument['nodes'],
+  language: string = i18n.language,
+): SelectOption[] {
+  let byLanguage = choicesCache.get(nodes);
+  if (!byLanguage) choicesCache.set(nodes, (byLanguage = new Map<string, SelectOption[]>()));
+  let choices = byLanguage.get(language);
   if (!choices) {
+    const t = i18n.getFixedT(language);
     choices = nodes.map((n) => ({
       value: n.id,
-      label: `${n.label ? `${n.label} (${n.id})` : n.id} · ${kindOf(n).title}`,
+      label: `${n.label ? `${n.label} (${n.id})` : n.id} · ${kindTitle(n.kind, t)}`,
     }));
-    choicesCache.set(nodes, choices);
+    byLanguage.set(language, choices);
   }
   return choices;
 }
-
-const selectChoices = (s: EditorState) => nodeChoices(s.doc.nodes);
 
 export interface PortTargetFieldProps {
   node: FlowNode;
@@ -40,14 +48,20 @@ export function PortTargetField({
   diagnostics,
   className,
 }: PortTargetFieldProps) {
-  const choices = useEditor(selectChoices);
+  const {
+    t,
+    i18n: { language },
+  } = useTranslation();
+  const choices = useEditor(
+    useCallback((s: EditorState) => nodeChoices(s.doc.nodes, language), [language]),
+  );
   const store = useEditorStore();
   const target = node.connections[port] ?? '';
   const missing = target !== '' && !choices.some((c) => c.value === target);
   const options: SelectOption[] = [
-    { value: '', label: 'Not connected' },
+    { value: '', label: t('inspector.outputs.notConnected') },
     ...choices,
-    ...(missing ? [{ value: target, label: `${target} (missing)` }] : []),
+    ...(missing ? [{ value: target, label: t('inspector.outputs.missing', { id: target }) }] : []),
   ];
   return (
     <SelectField
@@ -77,18 +91,23 @@ export function Outputs({
   node: FlowNode;
   diagnostics: readonly Diagnostic[];
 }) {
+  const { t } = useTranslation();
   const ports = kindOf(node).ports(node.data);
   if (ports.length === 0) return null;
   return (
     <fieldset className="inspector__group">
-      <legend>Outputs</legend>
-      <p className="field__hint">Where the call goes next. An output left unconnected hangs up.</p>
+      <legend>{t('inspector.outputs.legend')}</legend>
+      <p className="field__hint">{t('inspector.outputs.hint')}</p>
       {ports.map((p) => (
         <PortTargetField
           key={p.id}
           node={node}
           port={p.id}
-          label={p.id === 'next' ? 'Then go to' : `When ${p.label}, go to`}
+          label={
+            p.id === 'next'
+              ? t('inspector.outputs.then')
+              : t('inspector.outputs.when', { port: portLabel(p, t) })
+          }
           diagnostics={portDiagnostics(diagnostics, p.id)}
         />
       ))}

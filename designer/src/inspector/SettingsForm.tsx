@@ -1,4 +1,5 @@
 import { flowSettingsSchema, isValidTimeZone, type FlowSettings } from '@callbot/shared';
+import { useTranslation } from 'react-i18next';
 import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import { TextField } from './FormFields.tsx';
@@ -12,6 +13,7 @@ const selectSettings = (s: EditorState) => s.doc.settings;
 
 /** The flow's own settings, shown when no node is selected. */
 export function SettingsForm() {
+  const { t } = useTranslation();
   const settings = useEditor(selectSettings);
   const store = useEditorStore();
   const diagnostics = useDiagnostics().filter((d) => d.nodeId === undefined);
@@ -42,45 +44,44 @@ export function SettingsForm() {
   return (
     <>
       <header className="inspector__header">
-        <p className="inspector__kind">Flow settings</p>
+        <p className="inspector__kind">{t('inspector.settings.title')}</p>
         <h2 className="inspector__title">{settings.name}</h2>
       </header>
       <div className="inspector__body">
-        <TextField label="Flow name" {...field('name', (t) => t)} />
+        <TextField label={t('inspector.settings.name')} {...field('name', (text) => text)} />
         <TextField
-          label="Time zone"
+          label={t('inspector.settings.timeZone')}
           suggestions={timeZoneNames()}
-          hint="Schedules are read in this zone unless they name their own."
+          hint={t('inspector.settings.timeZoneHint')}
           {...field(
             'timeZone',
-            (t) => t,
-            (t) =>
-              isValidTimeZone(t)
-                ? null
-                : `“${t}” is not a time zone this browser knows. Pick one from the list, e.g. America/Sao_Paulo.`,
+            (text) => text,
+            (text) =>
+              isValidTimeZone(text) ? null : t('inspector.unknownTimeZone', { zone: text }),
           )}
         />
         <TextField
-          label="Language of the prompts"
+          label={t('inspector.settings.locale')}
           suggestions={commonLocales}
-          hint="A language tag such as pt-BR, es or en-US."
+          hint={t('inspector.settings.localeHint')}
           {...field(
             'locale',
-            (t) => t,
-            (t) => (isLanguageTag(t) ? null : `“${t}” is not a language tag such as pt-BR or es.`),
+            (text) => text,
+            (text) =>
+              isLanguageTag(text) ? null : t('inspector.settings.badLocale', { tag: text }),
           )}
         />
         <TextField
-          label="Default silence timeout (ms)"
+          label={t('inspector.settings.timeout')}
           type="number"
           min={1000}
           max={120000}
           step={500}
-          hint="How long a menu waits for the caller, unless it sets its own."
+          hint={t('inspector.settings.timeoutHint')}
           {...field('noInputTimeoutMs', asNumber)}
         />
         <NodeChecks
-          title="Checks for the flow"
+          title={t('inspector.settings.checks')}
           diagnostics={diagnostics.filter((d) => !d.path?.startsWith('settings.'))}
         />
       </div>

@@ -8,6 +8,8 @@ import {
   type KeyboardEvent,
   type PointerEvent,
 } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n, type Translate } from '../i18n/index.ts';
 import {
   SLOTS_PER_DAY,
   gridFromRanges,
@@ -22,23 +24,20 @@ import {
   type WeekGrid,
 } from './weekGrid.ts';
 
-export const dayNames = [
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-] as const;
-const shortDayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+/** A day of the grid (0 is Monday) by its name in the UI language. */
+const dayName = (day: number, t: Translate) => t(`days.long.${weekdays[day]!}`);
+const shortDayName = (day: number, t: Translate) => t(`days.short.${weekdays[day]!}`);
 /** Hour labels over the grid, every three hours. */
 const HOURS_PER_LABEL = 3;
 const SLOTS_PER_HOUR = SLOTS_PER_DAY / 24;
 
 /** The accessible name of a cell, e.g. "Monday 09:00 to 09:30". */
-export const cellName = (cell: GridCell) =>
-  `${dayNames[cell.day]} ${slotStart(cell.slot)} to ${slotEnd(cell.slot)}`;
+export const cellName = (cell: GridCell, t: Translate = i18n.t) =>
+  t('weekGrid.cell', {
+    day: dayName(cell.day, t),
+    start: slotStart(cell.slot),
+    end: slotEnd(cell.slot),
+  });
 
 /** A drag in progress: the rectangle between two cells, painted open or closed. */
 interface Stroke {
@@ -77,11 +76,13 @@ function moved(cell: GridCell, key: string): GridCell | null {
 }
 
 /** One line per day: "Mon 09:00–12:00, 13:00–18:00" or "Sun closed". */
-function summary(weekly: readonly WeeklyRange[]): string[] {
+function summary(weekly: readonly WeeklyRange[], t: Translate): string[] {
   return weekdays.map((day, d) => {
     const ranges = weekly.filter((r) => r.day === day);
-    return `${shortDayNames[d]} ${
-      ranges.length === 0 ? 'closed' : ranges.map((r) => `${r.start}–${r.end}`).join(', ')
+    return `${shortDayName(d, t)} ${
+      ranges.length === 0
+        ? t('weekGrid.closed')
+        : ranges.map((r) => `${r.start}–${r.end}`).join(', ')
     }`;
   });
 }
@@ -102,6 +103,7 @@ export interface WeekGridEditorProps {
  * Space or Enter switches a half hour.
  */
 export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditorProps) {
+  const { t } = useTranslation();
   const helpId = useId();
   const tableRef = useRef<HTMLTableElement>(null);
   const grid = useMemo(() => gridFromRanges(weekly), [weekly]);
@@ -112,7 +114,7 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
   const stopListening = useRef<(() => void) | null>(null);
   const [focus, setFocus] = useState<GridCell>(() => firstOpenCell(grid));
   const shown = stroke ? paintRect(grid, stroke.from, stroke.to, stroke.open) : grid;
-  const summaryLines = useMemo(() => summary(rangesFromGrid(shown)), [shown]);
+  const summaryLines = useMemo(() => summary(rangesFromGrid(shown), t), [shown, t]);
 
   const updateStroke = (next: Stroke | null) => {
     strokeRef.current = next;
@@ -182,13 +184,12 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
   return (
     <div className="week-grid">
       <p id={helpId} className="field__hint">
-        Drag across the grid to paint the opening hours; start on an open (coloured) half hour to
-        erase. Keyboard: arrow keys move, Space switches a half hour between open and closed.
+        {t('weekGrid.help')}
       </p>
       <table
         ref={tableRef}
         role="grid"
-        aria-label="Weekly opening hours"
+        aria-label={t('weekGrid.label')}
         aria-describedby={[helpId, describedBy].filter(Boolean).join(' ')}
         className={`week-grid__table${stroke ? ' week-grid__table--painting' : ''}`}
         onPointerDown={onPointerDown}
@@ -212,8 +213,8 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
         <tbody>
           {shown.map((row, day) => (
             <tr key={weekdays[day]}>
-              <th scope="row" className="week-grid__day" abbr={dayNames[day]}>
-                {shortDayNames[day]}
+              <th scope="row" className="week-grid__day" abbr={dayName(day, t)}>
+                {shortDayName(day, t)}
               </th>
               {row.map((open, slot) => {
                 const cell = { day, slot };
@@ -224,7 +225,7 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
                     data-day={day}
                     data-slot={slot}
                     aria-selected={open}
-                    aria-label={cellName(cell)}
+                    aria-label={cellName(cell, t)}
                     tabIndex={sameCell(cell, focus) ? 0 : -1}
                     className={[
                       'week-grid__cell',
@@ -240,7 +241,7 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
           ))}
         </tbody>
       </table>
-      <ul className="week-grid__summary" aria-label="Opening hours by day">
+      <ul className="week-grid__summary" aria-label={t('weekGrid.summary')}>
         {summaryLines.map((line) => (
           <li key={line}>{line}</li>
         ))}

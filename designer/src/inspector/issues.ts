@@ -1,3 +1,4 @@
+import { i18n } from '../i18n/index.ts';
 import { isWithin, type Path } from './paths.ts';
 
 /** What the inspector reads of a zod issue (the designer does not depend on zod itself). */
@@ -17,29 +18,32 @@ export type ParseResult = { success: true } | { success: false; error: { issues:
 
 /**
  * A zod issue in words for the form. Messages written in the schema (such as
- * "expected a date as YYYY-MM-DD") are kept; zod's generic ones are reworded.
+ * "expected a date as YYYY-MM-DD", from `@callbot/shared`, in English) are
+ * kept; zod's generic ones are reworded, in the UI language.
  */
 export function describeIssue(issue: SchemaIssue): string {
   const generic = /^(Too big|Too small|Invalid input)\b/.test(issue.message);
   if (!generic) return sentence(issue.message);
-  const count = (n: number | bigint | undefined) => Number(n ?? 0).toLocaleString('en-US');
+  const { t } = i18n;
+  const max = Number(issue.maximum ?? 0);
+  const min = Number(issue.minimum ?? 0);
   switch (issue.code) {
     case 'too_big':
       return issue.origin === 'string'
-        ? `Use at most ${count(issue.maximum)} characters.`
+        ? t('inspector.issues.maxCharacters', { max })
         : issue.origin === 'array'
-          ? `Use at most ${count(issue.maximum)} items.`
-          : `Use at most ${count(issue.maximum)}.`;
+          ? t('inspector.issues.maxItems', { max })
+          : t('inspector.issues.max', { max });
     case 'too_small':
       return issue.origin === 'string'
-        ? Number(issue.minimum) === 1
-          ? 'This cannot be empty.'
-          : `Use at least ${count(issue.minimum)} characters.`
-        : `Use at least ${count(issue.minimum)}.`;
+        ? min === 1
+          ? t('inspector.issues.empty')
+          : t('inspector.issues.minCharacters', { min })
+        : t('inspector.issues.min', { min });
     case 'invalid_type':
-      if (issue.expected === 'int') return 'Enter a whole number.';
-      if (issue.expected === 'number') return 'Enter a number.';
-      return 'This value is missing or of the wrong kind.';
+      if (issue.expected === 'int') return t('inspector.issues.wholeNumber');
+      if (issue.expected === 'number') return t('inspector.issues.number');
+      return t('inspector.issues.wrongKind');
     default:
       return sentence(issue.message);
   }

@@ -1,17 +1,31 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '@callbot/shared';
 import { flowHref } from '../app/route.ts';
 import { useRepository } from '../app/RepositoryContext.tsx';
 import type { FlowSummary } from '../persistence/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { formattingLocale, i18n } from '../i18n/index.ts';
+import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { describeDiagnostic } from '../ui/describeDiagnostic.ts';
+import { errorMessage } from '../ui/errorMessage.ts';
 import { readFileText } from '../ui/readFile.ts';
 import './library.css';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** The start page: the flows stored in this browser, to create, open, rename, copy, delete, search. */
 export function LibraryPage() {
+  const {
+    t,
+    i18n: { language },
+  } = useTranslation();
+  const dateFormat = useMemo(
+    () =>
+      new Intl.DateTimeFormat(formattingLocale(language), {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }),
+    [language],
+  );
   const repository = useRepository();
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
   const [query, setQuery] = useState('');
@@ -63,13 +77,13 @@ export function LibraryPage() {
     try {
       result = await repository.importFlow(await readFileText(file), file.name);
     } catch (error) {
-      setProblem({ message: `${file.name} was not imported: ${messageOf(error)}` });
+      setProblem({ message: t('importFlow.failed', { file: file.name, why: messageOf(error) }) });
       return;
     }
     if (result.ok) window.location.hash = flowHref(result.flow.id);
     else
       setProblem({
-        message: `${result.fileName} was not imported: nothing was changed.`,
+        message: t('importFlow.refused', { file: result.fileName }),
         diagnostics: result.diagnostics,
       });
   };
@@ -77,22 +91,23 @@ export function LibraryPage() {
   return (
     <div className="library">
       <header className="library__header">
-        <h1>Flows</h1>
+        <h1>{t('library.title')}</h1>
         <form className="library__new" onSubmit={create}>
           <label>
-            <span className="visually-hidden">Name of the new flow</span>
-            <input name="name" placeholder="Name of the new flow" maxLength={120} required />
+            <span className="visually-hidden">{t('library.newName')}</span>
+            <input name="name" placeholder={t('library.newName')} maxLength={120} required />
           </label>
-          <button type="submit">New flow</button>
+          <button type="submit">{t('library.create')}</button>
         </form>
         <ImportButton onFile={(file) => void importFile(file)} />
+        <LanguageSelect />
       </header>
 
       <label className="library__search">
-        <span className="visually-hidden">Search flows</span>
+        <span className="visually-hidden">{t('library.search')}</span>
         <input
           type="search"
-          placeholder="Search flows"
+          placeholder={t('library.search')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
@@ -112,11 +127,11 @@ export function LibraryPage() {
       )}
 
       {flows === null ? (
-        <p>Loading…</p>
+        <p>{t('common.loading')}</p>
       ) : flows.length === 0 ? (
-        <p>{query ? 'No flow matches.' : 'No flows yet: create one.'}</p>
+        <p>{query ? t('library.noMatch') : t('library.empty')}</p>
       ) : (
-        <ul className="library__list" aria-label="Flows">
+        <ul className="library__list" aria-label={t('library.title')}>
           {flows.map((flow) => (
             <li key={flow.id} className="library__item">
               {renaming === flow.id ? (
@@ -134,28 +149,28 @@ export function LibraryPage() {
                 </a>
               )}
               <span className="library__meta">
-                {flow.nodeCount} nodes · {dateFormat.format(flow.updatedAt)}
+                {t('common.nodes', { count: flow.nodeCount })} · {dateFormat.format(flow.updatedAt)}
               </span>
               <button
                 type="button"
                 onClick={() => setRenaming(flow.id)}
-                aria-label={`Rename ${flow.name}`}
+                aria-label={t('library.renameFlow', { name: flow.name })}
               >
-                Rename
+                {t('library.rename')}
               </button>
               <button
                 type="button"
                 onClick={() => void attempt(() => repository.duplicate(flow.id))}
-                aria-label={`Duplicate ${flow.name}`}
+                aria-label={t('library.duplicateFlow', { name: flow.name })}
               >
-                Duplicate
+                {t('library.duplicate')}
               </button>
               <button
                 type="button"
                 onClick={() => setDeleting(flow)}
-                aria-label={`Delete ${flow.name}`}
+                aria-label={t('library.deleteFlow', { name: flow.name })}
               >
-                Delete
+                {t('library.delete')}
               </button>
             </li>
           ))}
@@ -164,9 +179,9 @@ export function LibraryPage() {
 
       {deleting && (
         <ConfirmDialog
-          title={`Delete “${deleting.name}”?`}
-          body="The flow and its saved versions are removed from this browser. This cannot be undone."
-          confirm="Delete"
+          title={t('library.deleteTitle', { name: deleting.name })}
+          body={t('library.deleteBody')}
+          confirm={t('library.delete')}
           onClose={(confirmed) => {
             const flow = deleting;
             setDeleting(null);
@@ -179,6 +194,7 @@ export function LibraryPage() {
 }
 
 function RenameForm({ name, onDone }: { name: string; onDone: (name: string | null) => void }) {
+  const { t } = useTranslation();
   return (
     <form
       onSubmit={(e) => {
@@ -188,7 +204,7 @@ function RenameForm({ name, onDone }: { name: string; onDone: (name: string | nu
       }}
     >
       <label>
-        <span className="visually-hidden">New name</span>
+        <span className="visually-hidden">{t('library.newNameOf')}</span>
         <input
           name="name"
           defaultValue={name}
@@ -197,24 +213,25 @@ function RenameForm({ name, onDone }: { name: string; onDone: (name: string | nu
           onKeyDown={(e) => e.key === 'Escape' && onDone(null)}
         />
       </label>
-      <button type="submit">Save name</button>
+      <button type="submit">{t('library.saveName')}</button>
     </form>
   );
 }
 
 /** A file picker for flow JSON files. */
 export function ImportButton({ onFile }: { onFile: (file: File) => void }) {
+  const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
       <button type="button" onClick={() => input.current?.click()}>
-        Import flow
+        {t('importFlow.button')}
       </button>
       <input
         ref={input}
         type="file"
         accept="application/json,.json"
-        aria-label="Flow file to import"
+        aria-label={t('importFlow.file')}
         hidden
         onChange={(e) => {
           const file = e.target.files?.[0];
@@ -249,5 +266,4 @@ export function ConfirmDialog({
   );
 }
 
-const messageOf = (error: unknown) =>
-  error instanceof Error ? error.message : 'Something went wrong with this browser’s storage.';
+const messageOf = (error: unknown) => errorMessage(error, i18n.t('errors.storageFallback'));

@@ -1,6 +1,14 @@
 import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../ui/Dialog.tsx';
-import { comboKeys, currentPlatform, shortcuts, type Platform } from './shortcuts.ts';
+import type { Resources } from '../i18n/en.ts';
+import {
+  comboKeys,
+  currentPlatform,
+  shortcuts,
+  type Platform,
+  type Shortcut,
+} from './shortcuts.ts';
 import './shortcuts.css';
 
 /**
@@ -17,19 +25,20 @@ export function ShortcutsHelp({
   onOpenChange: (open: boolean) => void;
   platform?: Platform;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <button
         type="button"
         aria-haspopup="dialog"
         aria-keyshortcuts="?"
-        title="Keyboard shortcuts (?)"
+        title={t('shortcuts.button')}
         onClick={() => onOpenChange(true)}
       >
-        Keyboard shortcuts
+        {t('shortcuts.title')}
       </button>
       {open && (
-        <Dialog label="Keyboard shortcuts" onClose={() => onOpenChange(false)}>
+        <Dialog label={t('shortcuts.title')} onClose={() => onOpenChange(false)}>
           <ShortcutList platform={platform} />
         </Dialog>
       )}
@@ -39,15 +48,21 @@ export function ShortcutsHelp({
 
 /** Every shortcut and its keys, as a description list. */
 export function ShortcutList({ platform = currentPlatform() }: { platform?: Platform }) {
+  const { t } = useTranslation();
+  /** What a shortcut does, in the UI language (its English `label` if it has no translation). */
+  const labelOf = (shortcut: Shortcut) =>
+    t(`shortcuts.actions.${shortcut.id as keyof Resources['shortcuts']['actions']}`, {
+      defaultValue: shortcut.label,
+    });
   return (
     <dl className="shortcuts">
       {shortcuts.map((shortcut) => (
         <div key={shortcut.id} className="shortcuts__row">
-          <dt>{shortcut.label}</dt>
+          <dt>{labelOf(shortcut)}</dt>
           <dd>
             {shortcut.keys[platform].map((combo, i) => (
               <Fragment key={i}>
-                {i > 0 && <span className="shortcuts__or"> or </span>}
+                {i > 0 && <span className="shortcuts__or"> {t('shortcuts.or')} </span>}
                 <kbd className="shortcuts__combo">
                   {comboKeys(combo, platform).map((key, j) => (
                     <Fragment key={j}>

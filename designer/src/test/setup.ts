@@ -1,5 +1,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+// Components translate with the designer's i18next instance; jsdom asks for en-US.
+import '../i18n/index.ts';
 
 // jsdom has no layout. React Flow observes the size of its panes and nodes, so
 // give it an observer that never reports: nodes still render, unmeasured.

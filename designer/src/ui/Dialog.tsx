@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import '../checking/checking.css';
 
 /**
@@ -15,6 +16,7 @@ export function Dialog({
   onClose: () => void;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
 
@@ -58,7 +60,7 @@ export function Dialog({
       <header className="dialog__header">
         <h2>{label}</h2>
         <button type="button" onClick={close}>
-          Close
+          {t('common.close')}
         </button>
       </header>
       <div className="dialog__body">{children}</div>

@@ -1,27 +1,27 @@
+import { useTranslation } from 'react-i18next';
 import { DataField } from '../../inspector/DataField.tsx';
 import { useNodeForm } from '../../inspector/useNodeForm.ts';
 import type { InspectorFormProps } from '../inspectors.ts';
 
 /** An AI agent: what the model is told, and which endpoint answers. */
 export function AiAgentInspector({ node }: InspectorFormProps<'aiAgent'>) {
+  const { t } = useTranslation();
   const form = useNodeForm(node);
   return (
     <>
       <DataField
         form={form}
         path={['instructions']}
-        label="Instructions"
+        label={t('inspector.aiAgent.instructions')}
         multiline
         rows={8}
-        hint={(text) =>
-          `Who the agent is, what it may do, and when to hand over. ${text.length.toLocaleString('en-US')} of 8,000 characters.`
-        }
+        hint={(text) => t('inspector.aiAgent.instructionsHint', { length: text.length, max: 8000 })}
       />
       <DataField
         form={form}
         path={['endpoint']}
-        label="Endpoint"
-        hint="The name of a configured chat-completions endpoint, e.g. “default”."
+        label={t('inspector.aiAgent.endpoint')}
+        hint={t('inspector.aiAgent.endpointHint')}
       />
     </>
   );

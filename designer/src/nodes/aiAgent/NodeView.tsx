@@ -1,9 +1,11 @@
 import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { NodeFacts, NodeFrame } from '../../canvas/NodeFrame.tsx';
 import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
 /** An AI agent: the first line of its instructions, and the endpoint that answers. */
 export function AiAgentNodeView({ data, selected }: NodeProps<FlowCanvasNode<'aiAgent'>>) {
+  const { t } = useTranslation();
   const { instructions, endpoint } = data.node.data;
   const firstLine = instructions
     .split('\n')
@@ -12,7 +14,7 @@ export function AiAgentNodeView({ data, selected }: NodeProps<FlowCanvasNode<'ai
   return (
     <NodeFrame node={data.node} badge={data.badge} selected={selected}>
       {firstLine === undefined ? (
-        <p className="flow-node__muted">No instructions yet</p>
+        <p className="flow-node__muted">{t('node.aiAgent.noInstructions')}</p>
       ) : (
         <p
           className="flow-node__text flow-node__clamp"
@@ -25,8 +27,12 @@ export function AiAgentNodeView({ data, selected }: NodeProps<FlowCanvasNode<'ai
       <NodeFacts
         facts={[
           [
-            'Endpoint',
-            endpoint.trim() === '' ? <span className="flow-node__muted">none yet</span> : endpoint,
+            t('node.aiAgent.endpoint'),
+            endpoint.trim() === '' ? (
+              <span className="flow-node__muted">{t('node.noneYet')}</span>
+            ) : (
+              endpoint
+            ),
           ],
         ]}
       />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { DataField } from '../../inspector/DataField.tsx';
 import { useNodeForm } from '../../inspector/useNodeForm.ts';
 import { useBotsInFlow } from '../../inspector/valuesInFlow.ts';
@@ -5,15 +6,16 @@ import type { InspectorFormProps } from '../inspectors.ts';
 
 /** A fallback bot: the bot that carries on with the call. */
 export function FallbackBotInspector({ node }: InspectorFormProps<'fallbackBot'>) {
+  const { t } = useTranslation();
   const form = useNodeForm(node);
   const bots = useBotsInFlow();
   return (
     <DataField
       form={form}
       path={['bot']}
-      label="Bot id"
+      label={t('inspector.fallbackBot.bot')}
       suggestions={bots}
-      hint="Suggestions are the bots this flow already hands calls to. The workspace’s list of bots is not connected yet: type the bot’s id."
+      hint={t('inspector.fallbackBot.botHint')}
     />
   );
 }

@@ -1,15 +1,20 @@
 import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { NodeFacts, NodeFrame } from '../../canvas/NodeFrame.tsx';
 import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
 /** A fallback bot: which bot carries on with the call. */
 export function FallbackBotNodeView({ data, selected }: NodeProps<FlowCanvasNode<'fallbackBot'>>) {
+  const { t } = useTranslation();
   const { bot } = data.node.data;
   return (
     <NodeFrame node={data.node} badge={data.badge} selected={selected}>
       <NodeFacts
         facts={[
-          ['Bot', bot.trim() === '' ? <span className="flow-node__muted">none yet</span> : bot],
+          [
+            t('node.fallbackBot.bot'),
+            bot.trim() === '' ? <span className="flow-node__muted">{t('node.noneYet')}</span> : bot,
+          ],
         ]}
       />
     </NodeFrame>

@@ -1,9 +1,11 @@
 import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { NodeFrame, SpeechTime, SpokenText } from '../../canvas/NodeFrame.tsx';
 import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
 /** A hang-up: the goodbye said before the call ends, if any. */
 export function HangupNodeView({ data, selected }: NodeProps<FlowCanvasNode<'hangup'>>) {
+  const { t } = useTranslation();
   return (
     <NodeFrame
       node={data.node}
@@ -11,7 +13,7 @@ export function HangupNodeView({ data, selected }: NodeProps<FlowCanvasNode<'han
       selected={selected}
       aside={<SpeechTime text={data.node.data.text} />}
     >
-      <SpokenText text={data.node.data.text} empty="Hangs up without a goodbye" />
+      <SpokenText text={data.node.data.text} empty={t('node.hangup.empty')} />
     </NodeFrame>
   );
 }

@@ -1,4 +1,5 @@
 import { DTMF_KEYS, optionPort, type NodeOfKind } from '@callbot/shared';
+import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../editor/EditorContext.tsx';
 import type { EditorState } from '../../editor/store.ts';
 import { DataField, SpokenTextField } from '../../inspector/DataField.tsx';
@@ -52,6 +53,7 @@ const selectFlowTimeout = (s: EditorState) => s.doc.settings.noInputTimeoutMs;
  * after silence (no input) or a wrong answer (no match).
  */
 export function MenuInspector({ node }: InspectorFormProps<'menu'>) {
+  const { t } = useTranslation();
   const form = useNodeForm(node);
   const flowTimeout = useEditor(selectFlowTimeout);
   const { options } = node.data;
@@ -60,14 +62,11 @@ export function MenuInspector({ node }: InspectorFormProps<'menu'>) {
 
   return (
     <>
-      <SpokenTextField form={form} path={['prompt']} label="Prompt" rows={3} />
+      <SpokenTextField form={form} path={['prompt']} label={t('inspector.menu.prompt')} rows={3} />
 
       <fieldset className="inspector__group">
-        <legend>Options</legend>
-        <p className="field__hint">
-          Each option has a key to press and, if you like, keywords the caller can say instead,
-          separated by commas.
-        </p>
+        <legend>{t('inspector.menu.options')}</legend>
+        <p className="field__hint">{t('inspector.menu.optionsHint')}</p>
         {listNotes.map((d, i) => (
           <DiagnosticNote key={i} diagnostic={d} />
         ))}
@@ -90,73 +89,73 @@ export function MenuInspector({ node }: InspectorFormProps<'menu'>) {
           disabled={options.length >= MAX_OPTIONS}
           onClick={() => form.commit(withNewOption(node.data))}
         >
-          Add option
+          {t('inspector.menu.addOption')}
         </button>
         {options.length >= MAX_OPTIONS && (
-          <p className="field__hint">A menu has at most {MAX_OPTIONS} options, one per key.</p>
+          <p className="field__hint">{t('inspector.menu.maxOptions', { max: MAX_OPTIONS })}</p>
         )}
       </fieldset>
 
       <fieldset className="inspector__group">
-        <legend>No input</legend>
+        <legend>{t('inspector.menu.noInput')}</legend>
         <DataField
           form={form}
           path={['noInput', 'timeoutMs']}
-          label="Silence timeout (ms)"
+          label={t('inspector.menu.timeout')}
           type="number"
           min={1000}
           max={120000}
           step={500}
           parse={optionalNumber}
           placeholder={String(flowTimeout)}
-          hint={`Empty: the flow’s default, ${flowTimeout} ms.`}
+          hint={t('inspector.menu.timeoutHint', { ms: flowTimeout })}
         />
         <DataField
           form={form}
           path={['noInput', 'repeats']}
-          label="Repeats"
+          label={t('inspector.menu.repeats')}
           type="number"
           min={0}
           max={9}
           parse={asNumber}
-          hint="How many times the prompt is said again after silence before going on."
+          hint={t('inspector.menu.noInputRepeatsHint')}
         />
         <DataField
           form={form}
           path={['noInput', 'message']}
-          label="Message before repeating (optional)"
+          label={t('inspector.menu.repeatMessage')}
           parse={optionalText}
         />
         <PortTargetField
           node={node}
           port="noInput"
-          label="Then go to"
+          label={t('inspector.outputs.then')}
           diagnostics={portDiagnostics(form.diagnostics, 'noInput')}
         />
       </fieldset>
 
       <fieldset className="inspector__group">
-        <legend>No match</legend>
+        <legend>{t('inspector.menu.noMatch')}</legend>
         <DataField
           form={form}
           path={['noMatch', 'repeats']}
-          label="Repeats"
+          label={t('inspector.menu.repeats')}
           type="number"
           min={0}
           max={9}
           parse={asNumber}
-          hint="How many times the prompt is said again after a wrong answer before going on."
+          hint={t('inspector.menu.noMatchRepeatsHint')}
         />
         <DataField
           form={form}
           path={['noMatch', 'message']}
-          label="Message before repeating (optional)"
+          label={t('inspector.menu.repeatMessage')}
           parse={optionalText}
         />
         <PortTargetField
           node={node}
           port="noMatch"
-          label="Then go to"
+          label={t('inspector.outputs.then')}
           diagnostics={portDiagnostics(form.diagnostics, 'noMatch')}
         />
       </fieldset>
@@ -173,6 +172,7 @@ interface OptionEditorProps {
 }
 
 function OptionEditor({ form, option, index, onMove, onRemove }: OptionEditorProps) {
+  const { t } = useTranslation();
   const { options } = form.data;
   const n = index + 1;
   const owners = new Map(options.map((o, i) => [o.key, i + 1] as const));
@@ -180,22 +180,28 @@ function OptionEditor({ form, option, index, onMove, onRemove }: OptionEditorPro
     const owner = owners.get(key);
     return {
       value: key,
-      label: owner !== undefined && owner !== n ? `${key} (option ${owner})` : key,
+      label:
+        owner !== undefined && owner !== n
+          ? t('inspector.menu.keyTaken', { dtmf: key, n: owner })
+          : key,
     };
   });
   if (!(DTMF_KEYS as readonly string[]).includes(option.key)) {
-    keyChoices.unshift({ value: option.key, label: option.key === '' ? 'No key' : option.key });
+    keyChoices.unshift({
+      value: option.key,
+      label: option.key === '' ? t('inspector.menu.noKey') : option.key,
+    });
   }
   const idNotes = form.diagnostics.filter((d) => dataPathOf(d) === `options[${index}].id`);
 
   return (
     <fieldset className="menu-option">
-      <legend>Option {n}</legend>
+      <legend>{t('inspector.menu.option', { n })}</legend>
       {idNotes.map((d, i) => (
         <DiagnosticNote key={i} diagnostic={d} />
       ))}
       <SelectField
-        label="Key"
+        label={t('inspector.menu.key')}
         className="menu-option__key"
         value={option.key}
         options={keyChoices}
@@ -205,7 +211,7 @@ function OptionEditor({ form, option, index, onMove, onRemove }: OptionEditorPro
       <DataField
         form={form}
         path={['options', index, 'label']}
-        label="Label"
+        label={t('inspector.menu.label')}
         className="menu-option__label"
         parse={optionalText}
         placeholder={option.keywords[0]}
@@ -213,42 +219,42 @@ function OptionEditor({ form, option, index, onMove, onRemove }: OptionEditorPro
       <DataField
         form={form}
         path={['options', index, 'keywords']}
-        label="Keywords"
+        label={t('inspector.menu.keywords')}
         parse={commaList}
-        placeholder="e.g. vendas, comprar"
+        placeholder={t('inspector.menu.keywordsPlaceholder')}
       />
       <PortTargetField
         node={form.node}
         port={optionPort(option)}
-        label="Goes to"
+        label={t('inspector.menu.goesTo')}
         diagnostics={portDiagnostics(form.diagnostics, optionPort(option))}
       />
       <div className="menu-option__actions">
         <button
           type="button"
           className="inspector__button"
-          aria-label={`Move option ${n} up`}
+          aria-label={t('inspector.menu.moveUp', { n })}
           disabled={index === 0}
           onClick={() => onMove(index - 1)}
         >
-          <span aria-hidden="true">↑</span> Up
+          <span aria-hidden="true">↑</span> {t('inspector.menu.up')}
         </button>
         <button
           type="button"
           className="inspector__button"
-          aria-label={`Move option ${n} down`}
+          aria-label={t('inspector.menu.moveDown', { n })}
           disabled={index === options.length - 1}
           onClick={() => onMove(index + 1)}
         >
-          <span aria-hidden="true">↓</span> Down
+          <span aria-hidden="true">↓</span> {t('inspector.menu.down')}
         </button>
         <button
           type="button"
           className="inspector__button inspector__button--danger"
-          aria-label={`Remove option ${n}`}
+          aria-label={t('inspector.menu.removeOption', { n })}
           onClick={onRemove}
         >
-          Remove
+          {t('inspector.menu.remove')}
         </button>
       </div>
     </fieldset>

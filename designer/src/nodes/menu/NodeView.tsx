@@ -1,4 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { NodeFrame, SpeechTime, SpokenText } from '../../canvas/NodeFrame.tsx';
 import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
@@ -8,6 +9,7 @@ import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
  * a list: the list of the node is its outputs.
  */
 export function MenuNodeView({ data, selected }: NodeProps<FlowCanvasNode<'menu'>>) {
+  const { t } = useTranslation();
   const { prompt, options } = data.node.data;
   return (
     <NodeFrame
@@ -16,16 +18,16 @@ export function MenuNodeView({ data, selected }: NodeProps<FlowCanvasNode<'menu'
       selected={selected}
       aside={<SpeechTime text={prompt} />}
     >
-      <SpokenText text={prompt} lines={2} empty="No prompt yet" />
+      <SpokenText text={prompt} lines={2} empty={t('node.menu.noPrompt')} />
       {options.length === 0 ? (
-        <p className="flow-node__muted">No options yet</p>
+        <p className="flow-node__muted">{t('node.menu.noOptions')}</p>
       ) : (
         <dl className="flow-node__options">
           {options.map((option) => (
             <div key={option.id} className="flow-node__option">
               <dt>{option.key || '?'}</dt>
               <dd>
-                {option.label ?? (option.keywords.length === 0 ? 'no name' : null)}
+                {option.label ?? (option.keywords.length === 0 ? t('node.menu.noName') : null)}
                 {option.keywords.length > 0 && (
                   <span className="flow-node__keywords">
                     {option.label !== undefined && ' · '}

@@ -1,9 +1,11 @@
 import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { NodeFrame, SpeechTime, SpokenText } from '../../canvas/NodeFrame.tsx';
 import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
 /** A message: the text said, and how long it takes. */
 export function MessageNodeView({ data, selected }: NodeProps<FlowCanvasNode<'message'>>) {
+  const { t } = useTranslation();
   return (
     <NodeFrame
       node={data.node}
@@ -11,7 +13,7 @@ export function MessageNodeView({ data, selected }: NodeProps<FlowCanvasNode<'me
       selected={selected}
       aside={<SpeechTime text={data.node.data.text} />}
     >
-      <SpokenText text={data.node.data.text} empty="Nothing to say yet" />
+      <SpokenText text={data.node.data.text} empty={t('node.message.empty')} />
     </NodeFrame>
   );
 }

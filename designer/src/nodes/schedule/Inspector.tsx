@@ -1,7 +1,9 @@
 import { isValidTimeZone, type NodeOfKind } from '@callbot/shared';
 import { useId, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../editor/EditorContext.tsx';
 import type { EditorState } from '../../editor/store.ts';
+import { i18n } from '../../i18n/index.ts';
 import { DataField } from '../../inspector/DataField.tsx';
 import { DiagnosticNote } from '../../inspector/FormFields.tsx';
 import { dataPathOf } from '../../inspector/diagnostics.ts';
@@ -19,15 +21,14 @@ const selectFlowZone = (s: EditorState) => s.doc.settings.timeZone;
 
 /** Why a typed time zone cannot be used; empty is fine (the flow's zone applies). */
 export const checkTimeZone = (text: string): string | null =>
-  text === '' || isValidTimeZone(text)
-    ? null
-    : `“${text}” is not a time zone this browser knows. Pick one from the list, e.g. America/Sao_Paulo.`;
+  text === '' || isValidTimeZone(text) ? null : i18n.t('inspector.unknownTimeZone', { zone: text });
 
 /**
  * A schedule: weekly opening hours painted on a week grid, holidays, and the
  * time zone they are read in.
  */
 export function ScheduleInspector({ node }: InspectorFormProps<'schedule'>) {
+  const { t } = useTranslation();
   const form = useNodeForm(node);
   const flowZone = useEditor(selectFlowZone);
   const notesId = useId();
@@ -38,19 +39,14 @@ export function ScheduleInspector({ node }: InspectorFormProps<'schedule'>) {
   return (
     <>
       <fieldset className="inspector__group">
-        <legend>Opening hours</legend>
+        <legend>{t('inspector.schedule.openingHours')}</legend>
         <WeekGridEditor
           weekly={weekly}
           onChange={(next) => form.set(['weekly'], next)}
           describedBy={notesId}
         />
         <div id={notesId}>
-          {!fitsGrid(weekly) && (
-            <p className="field__hint">
-              Some opening hours do not start or end on the half hour; painting rounds them to the
-              grid.
-            </p>
-          )}
+          {!fitsGrid(weekly) && <p className="field__hint">{t('inspector.schedule.offGrid')}</p>}
           {weeklyNotes.map((d, i) => (
             <DiagnosticNote key={i} diagnostic={d} />
           ))}
@@ -58,8 +54,8 @@ export function ScheduleInspector({ node }: InspectorFormProps<'schedule'>) {
       </fieldset>
 
       <fieldset className="inspector__group">
-        <legend>Holidays</legend>
-        <p className="field__hint">Closed all day: calls take the “holiday” output.</p>
+        <legend>{t('inspector.schedule.holidays')}</legend>
+        <p className="field__hint">{t('inspector.schedule.holidaysHint')}</p>
         {holidays.length > 0 && (
           <ul className="holidays">
             {holidays.map((holiday, i) => (
@@ -67,22 +63,29 @@ export function ScheduleInspector({ node }: InspectorFormProps<'schedule'>) {
                 <DataField
                   form={form}
                   path={['holidays', i, 'date']}
-                  label={`Date of holiday ${i + 1}`}
+                  label={t('inspector.schedule.holidayDate', { n: i + 1 })}
                   type="date"
                 />
                 <DataField
                   form={form}
                   path={['holidays', i, 'name']}
-                  label={`Name of holiday ${i + 1}`}
+                  label={t('inspector.schedule.holidayName', { n: i + 1 })}
                   parse={optionalText}
                 />
                 <button
                   type="button"
                   className="inspector__button inspector__button--danger"
-                  aria-label={`Remove holiday ${holiday.date}${holiday.name ? ` (${holiday.name})` : ''}`}
+                  aria-label={
+                    holiday.name
+                      ? t('inspector.schedule.removeNamedHoliday', {
+                          date: holiday.date,
+                          name: holiday.name,
+                        })
+                      : t('inspector.schedule.removeHoliday', { date: holiday.date })
+                  }
                   onClick={() => setHolidays(holidays.filter((_, j) => j !== i))}
                 >
-                  Remove
+                  {t('inspector.schedule.remove')}
                 </button>
                 {form.diagnostics
                   .filter((d) => dataPathOf(d) === `holidays[${i}]`)
@@ -104,12 +107,12 @@ export function ScheduleInspector({ node }: InspectorFormProps<'schedule'>) {
       <DataField
         form={form}
         path={['timeZone']}
-        label="Time zone"
+        label={t('inspector.schedule.timeZone')}
         parse={optionalText}
         validate={checkTimeZone}
         suggestions={timeZoneNames()}
         placeholder={flowZone}
-        hint={`The zone the hours and holidays are read in. Empty: the flow’s time zone (${flowZone}).`}
+        hint={t('inspector.schedule.timeZoneHint', { zone: flowZone })}
       />
     </>
   );
@@ -123,6 +126,7 @@ function NewHoliday({
   form: NodeForm<ScheduleData>;
   onAdd: (h: Holiday) => void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
@@ -132,7 +136,7 @@ function NewHoliday({
     date === ''
       ? null
       : holidays.some((h) => h.date === date)
-        ? 'This date is already a holiday.'
+        ? t('inspector.schedule.duplicateHoliday')
         : form.check(['holidays', holidays.length], holiday);
   const canAdd = date !== '' && error === null;
   const add = () => {
@@ -151,7 +155,7 @@ function NewHoliday({
     <div className="holidays__new">
       <div className="field">
         <label className="field__label" htmlFor={`${id}-date`}>
-          New holiday date
+          {t('inspector.schedule.newDate')}
         </label>
         <input
           id={`${id}-date`}
@@ -166,19 +170,19 @@ function NewHoliday({
       </div>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-name`}>
-          New holiday name
+          {t('inspector.schedule.newName')}
         </label>
         <input
           id={`${id}-name`}
           className="field__control"
           value={name}
-          placeholder="e.g. Natal"
+          placeholder={t('inspector.schedule.newNamePlaceholder')}
           onChange={(e) => setName(e.target.value)}
           onKeyDown={onEnter}
         />
       </div>
       <button type="button" className="inspector__button" disabled={!canAdd} onClick={add}>
-        Add holiday
+        {t('inspector.schedule.add')}
       </button>
       {error !== null && (
         <p id={`${id}-error`} className="field__error">

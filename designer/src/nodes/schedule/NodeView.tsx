@@ -1,17 +1,19 @@
 import { Fragment } from 'react';
 import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { NodeFacts, NodeFrame } from '../../canvas/NodeFrame.tsx';
-import { countOf, weekRuns } from '../../canvas/format.ts';
+import { weekRuns } from '../../canvas/format.ts';
 import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
 /** A schedule: its opening hours in one line, its holidays and its time zone. */
 export function ScheduleNodeView({ data, selected }: NodeProps<FlowCanvasNode<'schedule'>>) {
+  const { t } = useTranslation();
   const { weekly, holidays, timeZone } = data.node.data;
-  const runs = weekRuns(weekly);
+  const runs = weekRuns(weekly, t);
   return (
     <NodeFrame node={data.node} badge={data.badge} selected={selected}>
       {runs.length === 0 ? (
-        <p className="flow-node__muted">Never open</p>
+        <p className="flow-node__muted">{t('node.schedule.neverOpen')}</p>
       ) : (
         <p className="flow-node__text flow-node__clamp" style={{ WebkitLineClamp: 3 }}>
           {runs.map((run, i) => (
@@ -33,8 +35,13 @@ export function ScheduleNodeView({ data, selected }: NodeProps<FlowCanvasNode<'s
       )}
       <NodeFacts
         facts={[
-          ['Holidays', holidays.length === 0 ? 'none' : countOf(holidays.length, 'holiday')],
-          ['Time zone', timeZone ?? 'the flow’s'],
+          [
+            t('node.schedule.holidays'),
+            holidays.length === 0
+              ? t('node.schedule.noHolidays')
+              : t('node.schedule.holidayCount', { count: holidays.length }),
+          ],
+          [t('node.schedule.timeZone'), timeZone ?? t('node.schedule.flowTimeZone')],
         ]}
       />
     </NodeFrame>

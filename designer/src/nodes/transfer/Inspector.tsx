@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { DataField } from '../../inspector/DataField.tsx';
 import { useNodeForm } from '../../inspector/useNodeForm.ts';
 import { useTeamsInFlow } from '../../inspector/valuesInFlow.ts';
@@ -5,15 +6,16 @@ import type { InspectorFormProps } from '../inspectors.ts';
 
 /** A transfer: the team whose queue takes the call. */
 export function TransferInspector({ node }: InspectorFormProps<'transfer'>) {
+  const { t } = useTranslation();
   const form = useNodeForm(node);
   const teams = useTeamsInFlow();
   return (
     <DataField
       form={form}
       path={['team']}
-      label="Team"
+      label={t('inspector.transfer.team')}
       suggestions={teams}
-      hint="Suggestions are the teams this flow already uses. The workspace’s list of teams is not connected yet: type the team’s name as your telephony system knows it."
+      hint={t('inspector.transfer.teamHint')}
     />
   );
 }

@@ -1,15 +1,24 @@
 import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { NodeFacts, NodeFrame } from '../../canvas/NodeFrame.tsx';
 import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
 /** A transfer: the team that takes the call. */
 export function TransferNodeView({ data, selected }: NodeProps<FlowCanvasNode<'transfer'>>) {
+  const { t } = useTranslation();
   const { team } = data.node.data;
   return (
     <NodeFrame node={data.node} badge={data.badge} selected={selected}>
       <NodeFacts
         facts={[
-          ['Team', team.trim() === '' ? <span className="flow-node__muted">none yet</span> : team],
+          [
+            t('node.transfer.team'),
+            team.trim() === '' ? (
+              <span className="flow-node__muted">{t('node.noneYet')}</span>
+            ) : (
+              team
+            ),
+          ],
         ]}
       />
     </NodeFrame>

@@ -1,0 +1,109 @@
+import i18next, { type TFunction } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en, type Resources } from './en.ts';
+import { es } from './es.ts';
+import { ptBR } from './pt-BR.ts';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Resources };
+  }
+}
+
+/** The languages the designer speaks, English first (the fallback). */
+export const languages = ['en', 'pt-BR', 'es'] as const;
+export type Language = (typeof languages)[number];
+
+const resources: Record<Language, Resources> = { en, 'pt-BR': ptBR, es };
+
+/** Where the language picked in the UI is remembered. */
+export const LANGUAGE_STORAGE_KEY = 'callbot.designer.language';
+
+/** Any Portuguese reads the Brazilian texts, any Spanish the Spanish ones. */
+const byBaseLanguage: Record<string, Language> = { en: 'en', pt: 'pt-BR', es: 'es' };
+
+/**
+ * The designer's language for a browser's preferred languages
+ * (`navigator.languages`, most preferred first): the first one it speaks,
+ * English when the browser asks for English first, and English for a browser
+ * that asks only for languages it does not speak.
+ */
+export function detectLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const match = byBaseLanguage[tag.toLowerCase().split('-')[0] ?? ''];
+    if (match) return match;
+  }
+  return 'en';
+}
+
+const isLanguage = (value: unknown): value is Language =>
+  (languages as readonly unknown[]).includes(value);
+
+/** The language last picked in the UI, if any (storage may be unavailable). */
+function storedLanguage(): Language | null {
+  try {
+    const value = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
+}
+
+/**
+ * The designer's i18next instance, ready at import: every language is bundled
+ * (no backend to wait for), so the first render is already translated.
+ */
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: Object.fromEntries(
+    languages.map((language) => [language, { translation: resources[language] }]),
+  ),
+  lng: storedLanguage() ?? detectLanguage(browserLanguages()),
+  fallbackLng: 'en',
+  supportedLngs: languages,
+  initAsync: false,
+  // React escapes what it renders.
+  interpolation: { escapeValue: false },
+});
+
+/** Keeps `<html lang>` in step, so screen readers pronounce the page right. */
+const markDocument = (language: string) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+};
+markDocument(i18n.language);
+i18n.on('languageChanged', markDocument);
+
+/** The current language, as one of `languages`. */
+export const currentLanguage = (): Language => (isLanguage(i18n.language) ? i18n.language : 'en');
+
+/** Switches the UI to `language` and remembers the choice in this browser. */
+export async function setLanguage(language: Language): Promise<void> {
+  try {
+    globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // No storage (a private window may forbid it): the choice lasts this visit.
+  }
+  await i18n.changeLanguage(language);
+}
+
+/**
+ * The locale dates and numbers are formatted in: the browser's own variant
+ * of the UI language when it asks for one (en-GB dates for a British English
+ * browser), otherwise the UI language itself.
+ */
+export function formattingLocale(
+  language: string = i18n.language,
+  preferred: readonly string[] = browserLanguages(),
+): string {
+  const base = language.split('-')[0];
+  return preferred.find((tag) => tag.toLowerCase().split('-')[0] === base) ?? language;
+}
+
+/** A translate function: the hook's `t`, or `i18n.t` outside components. */
+export type Translate = TFunction;
