@@ -4,13 +4,16 @@
  * `requestAnimationFrame`, and a way to put both pages on the same viewport.
  */
 import { useEffect } from 'react';
-import { useReactFlow, type Viewport } from '@xyflow/react';
+import { useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 
 export interface BenchApi {
   /** ms from navigation start until every node was drawn and measured, and every edge drawn. */
   openMs: number | null;
+  /** Nodes and edges in the DOM (fewer than in the flow if only visible ones are rendered). */
   nodeCount(): number;
   edgeCount(): number;
+  /** Nodes React Flow holds, and how many of them it has measured. */
+  flowNodes(): { total: number; measured: number };
   /** Ready once React Flow is initialised. */
   setViewport(viewport: Viewport): Promise<void>;
   getViewport(): Viewport;
@@ -33,9 +36,12 @@ const unavailable = (): never => {
 };
 
 /**
- * Installs `window.__bench` at once, and watches every frame until
- * `nodes` nodes are drawn with their size (React Flow hides a node until it
- * is measured) and `edges` edges are drawn.
+ * Installs `window.__bench` at once, and watches every frame until React
+ * Flow has measured all `nodes` nodes, no node in the DOM is hidden (React
+ * Flow hides a node until it is measured), and, when every node is in the
+ * DOM, all `edges` edges are drawn too. (With `onlyRenderVisibleElements`
+ * React Flow renders every node once to measure it, then only the visible
+ * ones and their edges.)
  */
 export function installProbe({ nodes, edges }: { nodes: number; edges: number }): void {
   let frames: number[] | null = null;
@@ -51,6 +57,7 @@ export function installProbe({ nodes, edges }: { nodes: number; edges: number })
     openMs: null,
     nodeCount: () => document.querySelectorAll('.react-flow__node').length,
     edgeCount: () => document.querySelectorAll('.react-flow__edge').length,
+    flowNodes: () => ({ total: 0, measured: 0 }),
     setViewport: unavailable,
     getViewport: unavailable,
     startFrames() {
@@ -77,10 +84,12 @@ export function installProbe({ nodes, edges }: { nodes: number; edges: number })
   };
   window.__bench = api;
 
-  const drawn = () =>
-    api.nodeCount() >= nodes &&
-    document.querySelector('.react-flow__node[style*="visibility: hidden"]') === null &&
-    api.edgeCount() >= edges;
+  const drawn = () => {
+    if (api.flowNodes().measured < nodes) return false;
+    if (document.querySelector('.react-flow__node[style*="visibility: hidden"]')) return false;
+    const inDom = api.nodeCount();
+    return inDom > 0 && (inDom < nodes || api.edgeCount() >= edges);
+  };
   const watch = () => {
     if (drawn()) api.openMs = performance.now();
     else requestAnimationFrame(watch);
@@ -88,16 +97,26 @@ export function installProbe({ nodes, edges }: { nodes: number; edges: number })
   requestAnimationFrame(watch);
 }
 
-/** Inside a `ReactFlowProvider`: lets the driver set and read the viewport. */
+/**
+ * Inside a `ReactFlowProvider`: lets the probe read React Flow's nodes, and
+ * the driver set and read the viewport.
+ */
 export function BenchViewport() {
   const flow = useReactFlow();
+  const store = useStoreApi();
   useEffect(() => {
     const api = window.__bench;
     if (!api) return;
+    api.flowNodes = () => {
+      const { nodeLookup } = store.getState();
+      let measured = 0;
+      for (const node of nodeLookup.values()) if (node.internals.handleBounds) measured++;
+      return { total: nodeLookup.size, measured };
+    };
     api.setViewport = async (viewport) => {
       await flow.setViewport(viewport);
     };
     api.getViewport = () => flow.getViewport();
-  }, [flow]);
+  }, [flow, store]);
   return null;
 }
