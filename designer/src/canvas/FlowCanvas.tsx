@@ -15,6 +15,7 @@ import {
   type Node,
   type NodeChange,
   type ReactFlowInstance,
+  useStore,
 } from '@xyflow/react';
 import { validateDocument, type FlowDocument, type NodeKindName } from '@callbot/shared';
 import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
@@ -32,6 +33,7 @@ import {
   reconnect,
 } from './canvasActions.ts';
 import { kindColors } from './kindColors.ts';
+import { DETAIL_ZOOM } from './NodeFrame.tsx';
 import { createGraphCache } from './stableGraph.ts';
 import { diagnosticsByNode, toFlowEdges, toFlowNodes, type FlowCanvasNode } from './toReactFlow.ts';
 import './FlowCanvas.css';
@@ -187,9 +189,9 @@ export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void }
       fitView
       fitViewOptions={fitViewOptions}
     >
-      <Background gap={GRID} />
+      <GridBackground />
       <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-      <MiniMap pannable zoomable nodeColor={minimapColor} style={minimapStyle} />
+      <OverviewMap />
     </ReactFlow>
   );
 }
@@ -200,4 +202,23 @@ function withSizes(nodes: FlowCanvasNode[], sizes: ReadonlyMap<string, Size>): F
     const measured = sizes.get(node.id);
     return measured ? { ...node, measured } : node;
   });
+}
+
+const selectZoomedOut = (s: { transform: [number, number, number] }) =>
+  s.transform[2] < DETAIL_ZOOM;
+
+/** The snap grid's dots, left out when zoomed too far out to see them (they cost every pan frame). */
+function GridBackground() {
+  const zoomedOut = useStore(selectZoomedOut);
+  return zoomedOut ? null : <Background gap={GRID} />;
+}
+
+/** Large flows skip the minimap: it redraws every node on every pan frame. */
+const MINIMAP_MAX_NODES = 500;
+const selectSmallFlow = (s: { nodeLookup: { size: number } }) =>
+  s.nodeLookup.size <= MINIMAP_MAX_NODES;
+
+function OverviewMap() {
+  const small = useStore(selectSmallFlow);
+  return small ? <MiniMap pannable zoomable nodeColor={minimapColor} style={minimapStyle} /> : null;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
-import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { Handle, Position, useStore, useUpdateNodeInternals } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { estimateSpeechMs, kindOf, type FlowNode } from '@callbot/shared';
 import { kindTitle, portLabel } from '../i18n/nodeTerms.ts';
@@ -25,8 +25,15 @@ export interface NodeFrameProps {
  * has one per option). Each kind's view puts its own summary inside.
  * User text is rendered by React as text, so markup in a label stays inert.
  */
+/** Below this zoom a node shows only its kind, name and outputs: the rest is unreadable anyway. */
+export const DETAIL_ZOOM = 0.45;
+const selectZoomedOut = (s: { transform: [number, number, number] }) =>
+  s.transform[2] < DETAIL_ZOOM;
+
 export function NodeFrame({ node, badge, selected = false, aside, children }: NodeFrameProps) {
   const { t } = useTranslation();
+  // One boolean per node: nodes re-render when the zoom crosses the threshold, not on every pan.
+  const zoomedOut = useStore(selectZoomedOut);
   const kind = kindOf(node);
   const ports = kind.ports(node.data);
   usePortsMeasured(
@@ -42,16 +49,16 @@ export function NodeFrame({ node, badge, selected = false, aside, children }: No
       <Handle type="target" position={Position.Top} className="flow-node__input" />
       <div className="flow-node__header">
         <span className="flow-node__kind">{kindTitle(node.kind, t)}</span>
-        {aside}
+        {!zoomedOut && aside}
         {badge && <Badges badge={badge} />}
       </div>
       <div className="flow-node__name">{node.label ?? node.id}</div>
-      {children !== undefined && <div className="flow-node__body">{children}</div>}
+      {!zoomedOut && children !== undefined && <div className="flow-node__body">{children}</div>}
       {ports.length > 0 && (
         <ul className="flow-node__ports" aria-label={t('node.outputs')}>
           {ports.map((port) => (
             <li key={port.id} className="flow-node__port">
-              {portLabel(port, t)}
+              {zoomedOut ? null : portLabel(port, t)}
               <Handle type="source" id={port.id} position={Position.Bottom} />
             </li>
           ))}

@@ -44,8 +44,16 @@ export interface ToReactFlowOptions {
 }
 
 /** The accessible name of a node on the canvas: `Kind title: label or id`. */
-export const nodeName = (node: FlowNode, t: Translate = i18n.t): string =>
-  t('node.name', { kind: kindTitle(node.kind, t), name: node.label ?? node.id });
+export const nodeName = (node: FlowNode, t: Translate = i18n.t): string => {
+  // Mapping 2,000 nodes on every drag frame: translate each node once per language.
+  const language = i18n.language;
+  const cached = names.get(node);
+  if (cached?.language === language && cached.t === t) return cached.name;
+  const name = t('node.name', { kind: kindTitle(node.kind, t), name: node.label ?? node.id });
+  names.set(node, { language, t, name });
+  return name;
+};
+const names = new WeakMap<FlowNode, { language: string; t: Translate; name: string }>();
 
 /** One document node as a React Flow node. */
 export function toCanvasNode(
