@@ -110,54 +110,12 @@ export function MenuInspector({ node }: InspectorFormProps<'menu'>) {
           placeholder={String(flowTimeout)}
           hint={t('inspector.menu.timeoutHint', { ms: flowTimeout })}
         />
-        <DataField
-          form={form}
-          path={['noInput', 'repeats']}
-          label={t('inspector.menu.repeats')}
-          type="number"
-          min={0}
-          max={9}
-          parse={asNumber}
-          hint={t('inspector.menu.noInputRepeatsHint')}
-        />
-        <DataField
-          form={form}
-          path={['noInput', 'message']}
-          label={t('inspector.menu.repeatMessage')}
-          parse={optionalText}
-        />
-        <PortTargetField
-          node={node}
-          port="noInput"
-          label={t('inspector.outputs.then')}
-          diagnostics={portDiagnostics(form.diagnostics, 'noInput')}
-        />
+        <RepeatFields form={form} node={node} counter="noInput" />
       </fieldset>
 
       <fieldset className="inspector__group">
         <legend>{t('inspector.menu.noMatch')}</legend>
-        <DataField
-          form={form}
-          path={['noMatch', 'repeats']}
-          label={t('inspector.menu.repeats')}
-          type="number"
-          min={0}
-          max={9}
-          parse={asNumber}
-          hint={t('inspector.menu.noMatchRepeatsHint')}
-        />
-        <DataField
-          form={form}
-          path={['noMatch', 'message']}
-          label={t('inspector.menu.repeatMessage')}
-          parse={optionalText}
-        />
-        <PortTargetField
-          node={node}
-          port="noMatch"
-          label={t('inspector.outputs.then')}
-          diagnostics={portDiagnostics(form.diagnostics, 'noMatch')}
-        />
+        <RepeatFields form={form} node={node} counter="noMatch" />
       </fieldset>
     </>
   );
@@ -169,6 +127,45 @@ interface OptionEditorProps {
   index: number;
   onMove: (to: number) => void;
   onRemove: () => void;
+}
+
+/** How often the prompt is repeated after silence or a wrong input, what is said first, and where to go then. */
+function RepeatFields({
+  form,
+  node,
+  counter,
+}: {
+  form: NodeForm<MenuData>;
+  node: NodeOfKind<'menu'>;
+  counter: 'noInput' | 'noMatch';
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <DataField
+        form={form}
+        path={[counter, 'repeats']}
+        label={t('inspector.menu.repeats')}
+        type="number"
+        min={0}
+        max={9}
+        parse={asNumber}
+        hint={t(`inspector.menu.${counter}RepeatsHint`)}
+      />
+      <DataField
+        form={form}
+        path={[counter, 'message']}
+        label={t('inspector.menu.repeatMessage')}
+        parse={optionalText}
+      />
+      <PortTargetField
+        node={node}
+        port={counter}
+        label={t('inspector.outputs.then')}
+        diagnostics={portDiagnostics(form.diagnostics, counter)}
+      />
+    </>
+  );
 }
 
 function OptionEditor({ form, option, index, onMove, onRemove }: OptionEditorProps) {

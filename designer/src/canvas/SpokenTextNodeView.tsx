@@ -1,0 +1,24 @@
+import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { NodeFrame, SpeechTime, SpokenText } from './NodeFrame.tsx';
+import type { FlowCanvasNode } from './toReactFlow.ts';
+
+/** The kinds whose whole job is to say one text. */
+export type SpokenTextKind = 'greeting' | 'message' | 'hangup';
+
+/** The view of a node that says one text: the text (clamped) and how long it takes to say. */
+export function SpokenTextNodeView({ data, selected }: NodeProps<FlowCanvasNode<SpokenTextKind>>) {
+  const { t } = useTranslation();
+  const kind: SpokenTextKind = data.node.kind;
+  const said = data.node.data;
+  return (
+    <NodeFrame
+      node={data.node}
+      badge={data.badge}
+      selected={selected}
+      aside={<SpeechTime text={said.text} />}
+    >
+      <SpokenText text={said.text} empty={t(`node.${kind}.empty`)} />
+    </NodeFrame>
+  );
+}
