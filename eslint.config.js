@@ -79,6 +79,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/dist/**',
+      '**/dist-e2e-*/**',
       '**/storybook-static/**',
       '**/test-results/**',
       '**/playwright-report/**',

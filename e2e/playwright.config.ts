@@ -2,7 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const port = 4173;
+/**
+ * `E2E_PORT=4301 npx playwright test -c e2e/playwright.config.ts` serves its own
+ * build (in `designer/dist-e2e-4301`) on its own port, so two runs side by side
+ * never test each other's build.
+ */
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = process.env.E2E_PORT ? `dist-e2e-${port}` : 'dist';
 
 /**
  * Specs run against the production build of the designer, served by
@@ -36,7 +42,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run build --workspace @callbot/designer && npm run preview --workspace @callbot/designer -- --port ${port} --strictPort`,
+    command: `npm run build --workspace @callbot/designer -- --outDir ${outDir} && npm run preview --workspace @callbot/designer -- --outDir ${outDir} --port ${port} --strictPort`,
     cwd: repoRoot,
     url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
