@@ -24,3 +24,4 @@ export * from './compiler/machineConfig.ts';
 export * from './compiler/compile.ts';
 export * from './compiler/guards.ts';
 export * from './compiler/events.ts';
+export * from './billing/index.ts';

@@ -1,0 +1,2 @@
+export * from './priceTable.ts';
+export * from './estimate.ts';
