@@ -39,7 +39,13 @@ export function ChecksPanel() {
 
   const sorted = bySeverity(diagnostics);
   return (
-    <section className="checks" aria-label={t('checks.title')} aria-describedby={summaryId}>
+    // Focusable, so keyboard users can scroll a long list that holds no button (WCAG 2.1.1).
+    <section
+      className="checks"
+      aria-label={t('checks.title')}
+      aria-describedby={summaryId}
+      tabIndex={0}
+    >
       <h2 className="checks__title">{t('checks.title')}</h2>
       <p
         id={summaryId}
