@@ -29,3 +29,10 @@ export {
 } from './session/session.ts';
 export { scriptSchema, type Script, type ScriptInput, type ScriptStep } from './simulate/script.ts';
 export { simulateCall, type SimulateOptions, type SimulationResult } from './simulate/simulate.ts';
+export {
+  createSimulatedCall,
+  type SimulatedCall,
+  type SimulatedCallSetup,
+  type SimulatedInput,
+  type SimulatedSnapshot,
+} from './simulate/simulatedCall.ts';

@@ -1,13 +1,18 @@
-import { estimateSpeechMs, type CallEvent } from '@callbot/shared';
-import { VirtualClock } from '../clock/virtualClock.ts';
 import type { CallOutcome, TraceLine } from '../protocol.ts';
-import { createCallSession, type CallSessionOptions } from '../session/session.ts';
+import type { CallSessionOptions } from '../session/session.ts';
 import type { Script } from './script.ts';
+import { createSimulatedCall } from './simulatedCall.ts';
 
 export interface SimulationResult {
   lines: TraceLine[];
   outcome: CallOutcome | null;
   durationMs: number;
+}
+
+/** A step whose moment is known (ms since the call started). */
+interface Timed {
+  at: number;
+  event: Script['steps'][number]['event'];
 }
 
 export interface SimulateOptions {
@@ -21,8 +26,10 @@ export interface SimulateOptions {
 /**
  * Runs one call of a flow in virtual time, playing the media layer: each
  * `say` ends by itself after its speaking time, a transfer to a team with
- * agents is answered, and the script's steps arrive at their moments. This is
- * what `callbot simulate` prints and what the designer's recorded tests run.
+ * agents is answered, and the script's steps arrive at their moments (an
+ * `at` step after whatever else falls due at the same moment). This is what
+ * `callbot simulate` prints and what the designer's recorded tests run: a
+ * batch driver of {@link createSimulatedCall}.
  *
  * @example
  * const { lines, outcome } = simulateCall(flow, scriptSchema.parse(json));
@@ -32,89 +39,66 @@ export function simulateCall(
   script: Script,
   options: SimulateOptions = {},
 ): SimulationResult {
-  const startMs = script.startAt !== undefined ? Date.parse(script.startAt) : (options.now ?? 0);
-  const clock = new VirtualClock(startMs);
-  const session = createCallSession(flow, {
-    clock,
-    directory: (team) => script.agents[team] ?? 0,
+  const call = createSimulatedCall(flow, {
+    call: script.call,
+    ...(script.startAt !== undefined && { startAt: script.startAt }),
+    ...(options.now !== undefined && { now: options.now }),
+    agents: script.agents,
+    wordsPerMinute: script.wordsPerMinute,
+    maxMs: script.maxMs,
     ...(options.limits && { limits: options.limits }),
   });
   const lines: TraceLine[] = [];
-  const send = (event: CallEvent) => session.send(event);
+  const ended = () => call.getSnapshot().status === 'ended';
 
   // Steps of the `when` kind go in order, each armed by the next trigger after the one before fired.
   const whenSteps = script.steps.filter((s) => 'when' in s);
   let nextWhen = 0;
-  let armed = false;
+  /** The `when` step whose trigger came: its moment is known. */
+  const armed: { step: Timed | null } = { step: null };
   const trigger = (kind: 'listening' | 'say') => {
     const step = whenSteps[nextWhen];
-    if (armed || !step || step.when !== kind) return;
-    armed = true;
-    clock.setTimeout(() => {
-      armed = false;
-      nextWhen++;
-      send(step.event);
-    }, step.delay);
+    if (armed.step || !step || step.when !== kind) return;
+    armed.step = { at: call.getSnapshot().t + step.delay, event: step.event };
   };
-
-  const prompts = new Map<string, unknown>();
-  session.subscribe((message) => {
+  call.subscribe((message) => {
     if (message.channel === 'trace') {
       lines.push(message.line);
       options.onLine?.(message.line);
       return;
     }
-    const command = message.command;
-    switch (command.type) {
-      case 'say': {
-        const ms = estimateSpeechMs(command.text, script.wordsPerMinute);
-        const { promptId } = command;
-        prompts.set(
-          promptId,
-          clock.setTimeout(() => {
-            prompts.delete(promptId);
-            send({ type: 'prompt.ended', promptId });
-          }, ms),
-        );
-        trigger('say');
-        return;
-      }
-      case 'say.cancel':
-        clock.clearTimeout(prompts.get(command.promptId));
-        prompts.delete(command.promptId);
-        return;
-      case 'listen':
-        if (command.on) trigger('listening');
-        return;
-      case 'transfer':
-        // The runtime only rings a team that has agents, so the simulated transfer is answered.
-        clock.setTimeout(() => send({ type: 'transfer.result', outcome: 'answered' }), 0);
-        return;
-      default:
-        return;
+    const { command } = message;
+    if (command.type === 'say') trigger('say');
+    else if (command.type === 'listen' && command.on) trigger('listening');
+  });
+
+  // `at` steps in order of time (a stable sort keeps equal times in script order).
+  const atSteps: Timed[] = script.steps.filter((s) => 'at' in s).sort((a, b) => a.at - b.at);
+  let i = 0;
+  call.start();
+  while (!ended()) {
+    const step = atSteps[i];
+    const next = step && (!armed.step || step.at <= armed.step.at) ? step : armed.step;
+    const due = call.nextDue();
+    // Whatever falls due by a step's moment is played before the step.
+    if (due !== undefined && (!next || due <= next.at)) {
+      call.runNext();
+      continue;
     }
-  });
-
-  for (const step of script.steps) {
-    if ('at' in step) clock.setTimeout(() => send(step.event), step.at);
+    if (!next) break;
+    call.runUntil(next.at);
+    if (next === step) i++;
+    else {
+      armed.step = null;
+      nextWhen++;
+    }
+    call.send(next.event);
   }
-  clock.setTimeout(() => send({ type: 'call.ended', by: 'network' }), script.maxMs);
-
-  send({
-    type: 'call.started',
-    ...script.call,
-    at: script.startAt ?? isoAt(startMs),
-  });
-  while (session.getSnapshot().status !== 'ended' && clock.runNext()) {
-    // each timer sends one event; the session does the rest
-  }
+  const snapshot = call.getSnapshot();
   const end = lines.findLast((l) => l.kind === 'end');
   return {
     lines,
-    outcome: session.getSnapshot().outcome,
-    durationMs: end?.kind === 'end' ? end.durationMs : clock.now() - startMs,
+    outcome: snapshot.outcome,
+    durationMs: end?.kind === 'end' ? end.durationMs : snapshot.t,
   };
 }
-
-/** An epoch-ms moment as ISO 8601 in UTC (`new Date(ms)` is a pure conversion, not a clock read). */
-const isoAt = (ms: number): string => new Date(ms).toISOString();
