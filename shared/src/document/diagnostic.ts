@@ -10,6 +10,11 @@ export interface Diagnostic {
   message: string;
   /** What to do about it. */
   hint?: string;
+  /**
+   * The values the message names (ids, keys, times…), so that a UI can say
+   * the same diagnostic in another language from its `code`.
+   */
+  params?: Readonly<Record<string, string | number>>;
   /** The node concerned, when there is one. */
   nodeId?: string;
   /** The output port concerned, when there is one. */

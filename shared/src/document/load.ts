@@ -27,6 +27,7 @@ function checkShape(input: unknown): Diagnostic[] {
           severity: 'error',
           code: 'document.tooDeep',
           message: `The document is nested deeper than ${LIMITS.maxDepth} levels; no flow looks like that.`,
+          params: { max: LIMITS.maxDepth },
           path: formatPath(path),
         },
       ];
@@ -43,6 +44,7 @@ function checkShape(input: unknown): Diagnostic[] {
             code: 'document.forbiddenKey',
             message: `The document contains the key "${key}", which is never part of a flow and is refused for safety.`,
             hint: 'Export the flow again from the designer.',
+            params: { key },
             path: formatPath([...path, key]),
           },
         ];
@@ -155,6 +157,7 @@ export function parseFlowJson(text: string, maxBytes: number = LIMITS.maxBytes):
         severity: 'error',
         code: 'document.tooLarge',
         message: `The file is ${megabytes(bytes, 1)} MB; flows are at most ${megabytes(maxBytes, 0)} MB.`,
+        params: { size: megabytes(bytes, 1), max: megabytes(maxBytes, 0) },
       },
     ]);
   }
@@ -162,11 +165,13 @@ export function parseFlowJson(text: string, maxBytes: number = LIMITS.maxBytes):
   try {
     raw = JSON.parse(text);
   } catch (error) {
+    const detail = error instanceof Error ? error.message : 'parse error';
     return fail([
       {
         severity: 'error',
         code: 'document.invalidJson',
-        message: `The file is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).`,
+        message: `The file is not valid JSON (${detail}).`,
+        params: { detail },
       },
     ]);
   }

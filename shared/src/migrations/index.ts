@@ -21,9 +21,13 @@ export type MigrateResult =
   | { ok: true; doc: Record<string, unknown>; from: number }
   | { ok: false; diagnostics: Diagnostic[] };
 
-const refuse = (code: string, message: string, hint?: string): MigrateResult => ({
+const refuse = (
+  code: string,
+  message: string,
+  more: Pick<Diagnostic, 'hint' | 'params'> = {},
+): MigrateResult => ({
   ok: false,
-  diagnostics: [{ severity: 'error', code, message, path: 'schemaVersion', ...(hint && { hint }) }],
+  diagnostics: [{ severity: 'error', code, message, path: 'schemaVersion', ...more }],
 });
 
 /** A value as a user would recognise it in a message; never throws (BigInt, symbols...). */
@@ -49,34 +53,42 @@ export function migrate(
     return refuse(
       'document.noVersion',
       'This file has no "schemaVersion", so it is not a callbot flow (or it is damaged).',
-      'Export the flow again from the designer.',
+      { hint: 'Export the flow again from the designer.' },
     );
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return refuse(
       'document.badVersion',
       `"schemaVersion" must be a whole number from 1, not ${shown(version)}.`,
+      { params: { value: shown(version) } },
     );
   }
   if (version > current) {
     return refuse(
       'document.futureVersion',
       `This flow was made by a newer version of the designer (document version ${version}; this one reads up to ${current}).`,
-      'Update the designer, or export the flow again from the version that made it.',
+      {
+        hint: 'Update the designer, or export the flow again from the version that made it.',
+        params: { version, current },
+      },
     );
   }
   let doc: Record<string, unknown> = { ...raw };
   for (let v = version; v < current; v++) {
     const step = chain.find((m) => m.from === v);
     if (!step) {
-      return refuse('document.noMigration', `There is no way to upgrade a version ${v} document.`);
+      return refuse('document.noMigration', `There is no way to upgrade a version ${v} document.`, {
+        params: { version: v },
+      });
     }
     try {
       doc = { ...step.up(doc), schemaVersion: v + 1 };
     } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
       return refuse(
         'document.migrationFailed',
-        `Upgrading the flow from version ${v} to ${v + 1} failed: ${error instanceof Error ? error.message : String(error)}.`,
+        `Upgrading the flow from version ${v} to ${v + 1} failed: ${detail}.`,
+        { params: { from: v, to: v + 1, detail } },
       );
     }
   }

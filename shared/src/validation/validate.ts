@@ -23,6 +23,7 @@ function checkSettings(doc: FlowDocument): Diagnostic[] {
       code: 'settings.invalidTimeZone',
       message: `"${doc.settings.timeZone}" is not a time zone, so schedules cannot be read.`,
       hint: 'Pick the time zone of the business, e.g. America/Sao_Paulo.',
+      params: { timeZone: doc.settings.timeZone },
       path: 'settings.timeZone',
     });
   }
@@ -32,6 +33,7 @@ function checkSettings(doc: FlowDocument): Diagnostic[] {
       code: 'settings.invalidLocale',
       message: `"${doc.settings.locale}" is not a language tag.`,
       hint: 'Use a tag such as pt-BR, es or en-US.',
+      params: { locale: doc.settings.locale },
       path: 'settings.locale',
     });
   }
@@ -48,6 +50,7 @@ function checkNodes(doc: FlowDocument): Diagnostic[] {
         code: 'node.duplicateId',
         message: `Two nodes are called "${node.id}"; connections to it would be ambiguous.`,
         hint: 'Rename one of them.',
+        params: { id: node.id },
         nodeId: node.id,
         path: nodePath(i, 'id'),
       });
@@ -71,6 +74,7 @@ function checkNodes(doc: FlowDocument): Diagnostic[] {
       code: 'flow.manyGreetings',
       message: `A flow has exactly one greeting; "${extra.id}" is a second one.`,
       hint: 'Delete it, or turn it into a Message node.',
+      params: { id: extra.id },
       nodeId: extra.id,
       path: nodePath(doc.nodes.indexOf(extra)),
     });
@@ -93,6 +97,7 @@ function checkConnections(doc: FlowDocument): Diagnostic[] {
           code: 'edge.unknownPort',
           message: `"${node.id}" has a connection from an output it no longer has ("${port}"); it is ignored.`,
           hint: 'Delete the connection.',
+          params: { node: node.id, port },
           nodeId: node.id,
           port,
           path,
@@ -103,6 +108,7 @@ function checkConnections(doc: FlowDocument): Diagnostic[] {
           code: 'edge.missingTarget',
           message: `The "${port}" output of "${node.id}" leads to "${target}", which does not exist.`,
           hint: 'Connect it to an existing node.',
+          params: { port, node: node.id, target },
           nodeId: node.id,
           port,
           path,
@@ -117,6 +123,7 @@ function checkConnections(doc: FlowDocument): Diagnostic[] {
           code: 'port.unconnected',
           message: `The "${port.label}" output of "${node.label ?? node.id}" is not connected: if the call gets there, the bot hangs up.`,
           hint: 'Connect it to the node that should come next.',
+          params: { port: port.label, portId: port.id, node: node.label ?? node.id },
           nodeId: node.id,
           port: port.id,
           path: nodePath(i, 'connections'),
@@ -140,6 +147,7 @@ function checkGraph(doc: FlowDocument): Diagnostic[] {
           code: 'node.unreachable',
           message: `No call can reach "${node.label ?? node.id}": nothing leads to it from the greeting.`,
           hint: 'Connect an output to it, or delete it.',
+          params: { node: node.label ?? node.id },
           nodeId: node.id,
           path: nodePath(i),
         });
@@ -160,6 +168,7 @@ function checkGraph(doc: FlowDocument): Diagnostic[] {
         code: 'menu.noInputLoop',
         message: `A caller who says nothing hears "${node.label ?? node.id}" again and again: its "no input" output leads back to it.`,
         hint: 'Lead "no input" to a transfer or a goodbye.',
+        params: { node: node.label ?? node.id },
         nodeId: node.id,
         port: 'noInput',
         path: nodePath(i, 'connections.noInput'),
@@ -175,6 +184,7 @@ function checkGraph(doc: FlowDocument): Diagnostic[] {
         code: 'flow.silentLoop',
         message: `"${id}" is in a loop where the bot never listens (${route}): the call would talk forever.`,
         hint: 'Put a menu in the loop, or lead one of its outputs elsewhere.',
+        params: { id, route },
         nodeId: id,
         path: nodePath(doc.nodes.findIndex((n) => n.id === id)),
       });

@@ -10,7 +10,7 @@ export function validateMenu(
 ): Diagnostic[] {
   const { data } = node;
   const out: Diagnostic[] = [
-    ...checkSpokenText(node, ctx, 'data.prompt', data.prompt, 'menu prompt'),
+    ...checkSpokenText(node, ctx, 'data.prompt', data.prompt, 'menuPrompt'),
   ];
   const at = (field: string, d: Omit<Diagnostic, 'nodeId' | 'path'>) =>
     out.push(nodeDiagnostic(node, ctx, { ...d, field }));
@@ -35,6 +35,7 @@ export function validateMenu(
         code: 'menu.duplicateOptionId',
         message: `Two options share the id "${option.id}", so their outputs would be confused.`,
         hint: 'Give each option its own id.',
+        params: { id: option.id },
       });
     }
     seenIds.add(option.id);
@@ -48,6 +49,7 @@ export function validateMenu(
             ? `Option ${i + 1} has no key.`
             : `Option ${i + 1} uses "${option.key}", which is not a phone key.`,
         hint: 'Use one key of the keypad: 0-9, * or #.',
+        params: { option: i + 1, key: option.key },
       });
     } else if (keyOwner.has(option.key)) {
       at(`${field}.key`, {
@@ -55,6 +57,7 @@ export function validateMenu(
         code: 'menu.duplicateKey',
         message: `Key ${option.key} is used by options ${keyOwner.get(option.key)! + 1} and ${i + 1}; only the first would ever be chosen.`,
         hint: 'Give each option a different key.',
+        params: { key: option.key, first: keyOwner.get(option.key)! + 1, second: i + 1 },
       });
     } else {
       keyOwner.set(option.key, i);
@@ -68,6 +71,7 @@ export function validateMenu(
           code: 'menu.emptyKeyword',
           message: `Option ${i + 1} has a keyword with no words ("${keyword}"); nobody can say it.`,
           hint: 'Write a word the caller would say, or remove it.',
+          params: { option: i + 1, keyword },
         });
         continue;
       }
@@ -78,6 +82,7 @@ export function validateMenu(
           code: 'menu.duplicateKeyword',
           message: `The keyword "${keyword}" is also used by option ${owner + 1}; saying it chooses option ${owner + 1}.`,
           hint: 'Use different words for different options.',
+          params: { keyword, owner: owner + 1 },
         });
         continue;
       }
@@ -91,6 +96,7 @@ export function validateMenu(
           code: 'menu.shadowedKeyword',
           message: `Saying "${keyword}" also says "${shadow[0]}", which chooses option ${shadow[1] + 1} first.`,
           hint: 'Make the keywords of different options not contain one another.',
+          params: { keyword, other: shadow[0], owner: shadow[1] + 1 },
         });
       }
       keywordOwner.set(k, i);
@@ -104,7 +110,7 @@ export function validateMenu(
         ctx,
         'data.noInput.message',
         data.noInput.message,
-        'no-input message',
+        'noInputMessage',
         false,
       ),
     );
@@ -116,7 +122,7 @@ export function validateMenu(
         ctx,
         'data.noMatch.message',
         data.noMatch.message,
-        'no-match message',
+        'noMatchMessage',
         false,
       ),
     );

@@ -57,6 +57,7 @@ export const schedule = defineNodeKind({
           field: 'data.timeZone',
           message: `"${data.timeZone}" is not a time zone, so opening hours cannot be read.`,
           hint: 'Pick a time zone such as America/Sao_Paulo, or leave it empty to use the flow’s.',
+          params: { timeZone: data.timeZone },
         }),
       );
     }
@@ -80,6 +81,7 @@ export const schedule = defineNodeKind({
           field: `data.weekly[${i}]`,
           message: `${dayNames[r.day]} ${r.start}-${r.end} ends before it starts.`,
           hint: 'A range must end after it starts; split ranges that cross midnight in two.',
+          params: { day: r.day, start: r.start, end: r.end },
         }),
       );
     }
@@ -93,6 +95,13 @@ export const schedule = defineNodeKind({
           field: `data.weekly[${b}]`,
           message: `${dayNames[rb.day]} ${rb.start}-${rb.end} overlaps ${ra.start}-${ra.end}.`,
           hint: 'Merge the two ranges into one.',
+          params: {
+            day: rb.day,
+            start: rb.start,
+            end: rb.end,
+            otherStart: ra.start,
+            otherEnd: ra.end,
+          },
         }),
       );
     }
@@ -106,6 +115,7 @@ export const schedule = defineNodeKind({
             field: `data.holidays[${i}]`,
             message: `The holiday ${h.date} is listed twice.`,
             hint: 'Remove one of them.',
+            params: { date: h.date },
           }),
         );
       }
