@@ -36,6 +36,25 @@ export interface VersionRecord {
   doc: FlowDocument;
 }
 
+/**
+ * A simulated call kept as a test of its flow: the script that drives it and
+ * the transcript it produced. `script` and `transcript` are what some version
+ * of the designer wrote: the simulator reads them back through its schemas.
+ */
+export interface TestCaseRecord {
+  /** Auto-incremented by IndexedDB. */
+  id: number;
+  flowId: string;
+  name: string;
+  /** The runtime's `Script` (call-protocol format). */
+  script: unknown;
+  /** The runtime's trace lines the call produced: what a run must reproduce. */
+  transcript: unknown;
+  createdAt: number;
+  /** The flow's revision the call was recorded on. */
+  flowRevision: number;
+}
+
 /** Small facts about this browser's storage, e.g. that the example was seeded once. */
 export interface MetaRecord {
   key: string;
@@ -60,6 +79,7 @@ export class DesignerDb extends Dexie {
   declare flows: EntityTable<FlowRecord, 'id'>;
   declare versions: EntityTable<VersionRecord, 'id'>;
   declare meta: EntityTable<MetaRecord, 'key'>;
+  declare testCases: EntityTable<TestCaseRecord, 'id'>;
 
   constructor(options: DesignerDbOptions = {}) {
     const { name = DEFAULT_DB_NAME, ...dexieOptions } = options;
@@ -70,6 +90,10 @@ export class DesignerDb extends Dexie {
       // A flow's versions, newest first; deleting a flow deletes them by flowId.
       versions: '++id, flowId, [flowId+createdAt]',
       meta: 'key',
+    });
+    this.version(2).stores({
+      // A flow's test cases, oldest first; deleting a flow deletes them by flowId.
+      testCases: '++id, flowId, [flowId+createdAt]',
     });
   }
 }

@@ -4,7 +4,14 @@
  */
 export * from './errors.ts';
 export { DEFAULT_DB_NAME, DesignerDb } from './db.ts';
-export type { DesignerDbOptions, FlowRecord, MetaRecord, VersionRecord } from './db.ts';
+export type {
+  DesignerDbOptions,
+  FlowRecord,
+  MetaRecord,
+  TestCaseRecord,
+  VersionRecord,
+} from './db.ts';
 export * from './repository.ts';
+export * from './testCases.ts';
 export * from './autosave.ts';
 export * from './tabs.ts';

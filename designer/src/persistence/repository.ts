@@ -15,6 +15,7 @@ import {
   StorageError,
   toStorageError,
 } from './errors.ts';
+import { createTestCaseStore, type TestCaseStore } from './testCases.ts';
 
 /** A flow as the library lists it. */
 export interface FlowSummary {
@@ -77,7 +78,7 @@ export interface FlowRepositoryOptions {
   maxAutoVersions?: number;
 }
 
-export interface FlowRepository {
+export interface FlowRepository extends TestCaseStore {
   /** Every stored flow, most recently changed first. */
   list(): Promise<FlowSummary[]>;
   /** The flows whose name contains `text`, ignoring case and accents ("recepcao" finds "Recepção"). */
@@ -96,7 +97,7 @@ export interface FlowRepository {
   rename(id: string, name: string): Promise<number>;
   /** A copy under a new id, named "<name> (copy)", without the versions. */
   duplicate(id: string): Promise<FlowSummary>;
-  /** Deletes the flow and its versions. Deleting a flow that is gone already is not an error. */
+  /** Deletes the flow, its versions and test cases. Deleting a flow that is gone already is not an error. */
   remove(id: string): Promise<void>;
   /**
    * Snapshots the flow as stored (flush the autosaver first). An automatic
@@ -373,8 +374,9 @@ export function createFlowRepository(options: FlowRepositoryOptions): FlowReposi
 
     remove: (id) =>
       run(() =>
-        db.transaction('rw', db.flows, db.versions, async () => {
+        db.transaction('rw', db.flows, db.versions, db.testCases, async () => {
           await db.versions.where('flowId').equals(id).delete();
+          await db.testCases.where('flowId').equals(id).delete();
           await db.flows.delete(id);
         }),
       ),
@@ -468,6 +470,8 @@ export function createFlowRepository(options: FlowRepositoryOptions): FlowReposi
           return insert(examples.reception, { isExample: true });
         });
       }),
+
+    ...createTestCaseStore(db, now, run),
 
     onStorageError: (listener) => {
       listeners.add(listener);
