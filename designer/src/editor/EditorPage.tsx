@@ -19,6 +19,7 @@ import { KeyboardShortcuts } from '../shortcuts/KeyboardShortcuts.tsx';
 import { UndoRedo } from '../shortcuts/UndoRedo.tsx';
 import { EditorProvider, useEditor } from './EditorContext.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
+import { useAutoSnapshots } from './useAutoSnapshots.ts';
 import { useFlowEditing, type FlowEditing } from './useFlowEditing.ts';
 import { VersionsDialog } from './VersionsDialog.tsx';
 import './editor.css';
@@ -52,6 +53,7 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
   const { t } = useTranslation();
   const repository = useRepository();
   const name = useEditor(selectName);
+  useAutoSnapshots(flowId, editing);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [importProblem, setImportProblem] = useState<{ fileName: string; why: string[] } | null>(
     null,

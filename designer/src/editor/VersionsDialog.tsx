@@ -6,6 +6,7 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { errorMessage } from '../ui/errorMessage.ts';
 import type { VersionSummary } from '../persistence/index.ts';
 import { useEditorStore } from './EditorContext.tsx';
+import { EDITING_NOTE, LEFT_NOTE } from './useAutoSnapshots.ts';
 import { OPENED_NOTE, type FlowEditing } from './useFlowEditing.ts';
 
 /** Save a version with a note, and restore any saved or automatic one (as one undoable step). */
@@ -107,8 +108,10 @@ export function VersionsDialog({
   );
 }
 
-/** A version's note; the automatic snapshot taken on opening is named in the UI language. */
+/** A version's note; the automatic snapshots (on opening, while editing, on leaving) are named in the UI language. */
 function noteOf(v: VersionSummary, t: Translate): string {
   if (v.auto && v.note === OPENED_NOTE) return t('versions.opened');
+  if (v.auto && v.note === EDITING_NOTE) return t('versions.whileEditing');
+  if (v.auto && v.note === LEFT_NOTE) return t('versions.leftEditor');
   return v.note || (v.auto ? t('versions.automatic') : t('versions.version'));
 }
