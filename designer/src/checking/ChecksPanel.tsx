@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '@callbot/shared';
 import { useEditorStore } from '../editor/EditorContext.tsx';
+import { diagnosticText } from '../i18n/diagnostics/index.ts';
 import { bySeverity, summarize, useDiagnostics } from './diagnostics.ts';
 import './checking.css';
 
@@ -74,12 +75,13 @@ function DiagnosticItem({
 }) {
   const { t } = useTranslation();
   const hintId = useId();
+  const { message, hint } = diagnosticText(d, t);
   const content = (
     <>
       <span className={`checks__severity checks__severity--${d.severity}`}>
         {t(`common.${d.severity}`)}
       </span>{' '}
-      <span className="checks__message">{d.message}</span>
+      <span className="checks__message">{message}</span>
     </>
   );
   const { nodeId } = d;
@@ -89,7 +91,7 @@ function DiagnosticItem({
         <button
           type="button"
           className="checks__target"
-          aria-describedby={d.hint ? hintId : undefined}
+          aria-describedby={hint ? hintId : undefined}
           onClick={() => onShow(nodeId)}
         >
           {content}
@@ -98,9 +100,9 @@ function DiagnosticItem({
         // About the flow as a whole (no greeting, settings): nothing to select.
         <p className="checks__target checks__target--flow">{content}</p>
       )}
-      {d.hint && (
+      {hint && (
         <p id={hintId} className="checks__hint">
-          {d.hint}
+          {hint}
         </p>
       )}
     </li>

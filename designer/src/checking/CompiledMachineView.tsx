@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
+import { diagnosticText } from '../i18n/diagnostics/index.ts';
 import { useCompiled } from './diagnostics.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { downloadJson } from './download.ts';
@@ -67,7 +68,7 @@ export function CompiledMachineView() {
           <p>{t('machine.notCompiling')}</p>
           <ul className="machine__errors">
             {errors.map((d, i) => (
-              <li key={i}>{d.message}</li>
+              <li key={i}>{diagnosticText(d, t).message}</li>
             ))}
           </ul>
         </div>

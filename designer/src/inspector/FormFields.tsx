@@ -1,17 +1,16 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '@callbot/shared';
+import { diagnosticText } from '../i18n/diagnostics/index.ts';
 
 /** A diagnostic of the flow, as a short note under the field it concerns. */
 export function DiagnosticNote({ diagnostic }: { diagnostic: Diagnostic }) {
   const { t } = useTranslation();
+  const { message, hint } = diagnosticText(diagnostic, t);
   return (
     <p className={`diagnostic diagnostic--${diagnostic.severity}`}>
-      <span className="diagnostic__severity">{t(`common.${diagnostic.severity}`)}:</span>{' '}
-      {diagnostic.message}
-      {diagnostic.hint !== undefined && (
-        <span className="diagnostic__hint"> {diagnostic.hint}</span>
-      )}
+      <span className="diagnostic__severity">{t(`common.${diagnostic.severity}`)}:</span> {message}
+      {hint !== undefined && <span className="diagnostic__hint"> {hint}</span>}
     </p>
   );
 }

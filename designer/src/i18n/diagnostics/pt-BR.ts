@@ -1,0 +1,194 @@
+import type { DiagnosticsResources } from './index.ts';
+
+/** The diagnostics of `@callbot/shared` in Brazilian Portuguese (see `en.ts`). */
+export const diagnosticsPtBR: DiagnosticsResources = {
+  texts: {
+    greeting: 'mensagem inicial',
+    message: 'mensagem',
+    goodbye: 'despedida',
+    menuPrompt: 'pergunta do menu',
+    noInputMessage: 'mensagem de “sem resposta”',
+    noMatchMessage: 'mensagem de “opção inválida”',
+  },
+  settings: {
+    invalidTimeZone: {
+      message: '"{{timeZone}}" não é um fuso horário, então os horários não podem ser lidos.',
+      hint: 'Escolha o fuso horário da empresa, por exemplo America/Sao_Paulo.',
+    },
+    invalidLocale: {
+      message: '"{{locale}}" não é um código de idioma.',
+      hint: 'Use um código como pt-BR, es ou en-US.',
+    },
+  },
+  node: {
+    duplicateId: {
+      message: 'Dois nós se chamam "{{id}}"; as conexões para ele ficariam ambíguas.',
+      hint: 'Renomeie um deles.',
+    },
+    unreachable: {
+      message: 'Nenhuma chamada chega a "{{node}}": nada leva a ele a partir da mensagem inicial.',
+      hint: 'Conecte uma saída a ele, ou exclua-o.',
+    },
+  },
+  flow: {
+    noGreeting: {
+      message: 'O fluxo não tem mensagem inicial, então uma chamada não teria por onde começar.',
+      hint: 'Adicione um nó de Mensagem inicial: toda chamada começa nele.',
+    },
+    manyGreetings: {
+      message: 'Um fluxo tem exatamente uma mensagem inicial; "{{id}}" é uma segunda.',
+      hint: 'Exclua-a, ou transforme-a em um nó de Mensagem.',
+    },
+    silentLoop: {
+      message:
+        '"{{id}}" está em um ciclo em que o bot nunca escuta ({{route}}): a chamada falaria para sempre.',
+      hint: 'Coloque um menu no ciclo, ou leve uma das saídas para outro lugar.',
+    },
+  },
+  edge: {
+    unknownPort: {
+      message:
+        '"{{node}}" tem uma conexão de uma saída que não existe mais ("{{port}}"); ela é ignorada.',
+      hint: 'Exclua a conexão.',
+    },
+    missingTarget: {
+      message: 'A saída "{{port}}" de "{{node}}" leva a "{{target}}", que não existe.',
+      hint: 'Conecte-a a um nó existente.',
+    },
+  },
+  port: {
+    unconnected: {
+      message:
+        'A saída "{{port}}" de "{{node}}" não está conectada: se a chamada chegar lá, o bot desliga.',
+      hint: 'Conecte-a ao nó que deve vir em seguida.',
+    },
+  },
+  text: {
+    empty: {
+      message: 'O texto da {{text}} está vazio: o bot não teria nada a dizer.',
+      hint: 'Escreva o texto da {{text}}.',
+    },
+    long: {
+      message:
+        'O texto da {{text}} leva cerca de {{seconds}} s para ser dito, e quem liga não pode interrompê-lo.',
+      hint: 'Encurte-o, ou divida-o em várias mensagens.',
+    },
+  },
+  menu: {
+    noOptions: {
+      message: 'Este menu não tem opções: quem liga não poderia escolher nada.',
+      hint: 'Adicione pelo menos uma opção com uma tecla.',
+    },
+    duplicateOptionId: {
+      message: 'Duas opções têm o mesmo id "{{id}}", então as saídas delas se confundiriam.',
+      hint: 'Dê a cada opção um id próprio.',
+    },
+    invalidKey: {
+      message: 'A opção {{option}} usa "{{key}}", que não é uma tecla do telefone.',
+      message_missing: 'A opção {{option}} não tem tecla.',
+      hint: 'Use uma tecla do teclado: 0-9, * ou #.',
+    },
+    duplicateKey: {
+      message:
+        'A tecla {{key}} é usada pelas opções {{first}} e {{second}}; só a primeira seria escolhida.',
+      hint: 'Dê a cada opção uma tecla diferente.',
+    },
+    emptyKeyword: {
+      message:
+        'A opção {{option}} tem uma palavra-chave sem palavras ("{{keyword}}"); ninguém consegue dizê-la.',
+      hint: 'Escreva uma palavra que quem liga diria, ou remova-a.',
+    },
+    duplicateKeyword: {
+      message:
+        'A palavra-chave "{{keyword}}" também é usada pela opção {{owner}}; dizê-la escolhe a opção {{owner}}.',
+      hint: 'Use palavras diferentes para opções diferentes.',
+    },
+    shadowedKeyword: {
+      message: 'Dizer "{{keyword}}" também diz "{{other}}", que escolhe antes a opção {{owner}}.',
+      hint: 'Faça com que as palavras-chave de opções diferentes não contenham umas às outras.',
+    },
+    noInputLoop: {
+      message:
+        'Quem liga e não diz nada ouve "{{node}}" de novo e de novo: a saída “sem resposta” volta para ele.',
+      hint: 'Leve “sem resposta” a uma transferência ou a uma despedida.',
+    },
+  },
+  schedule: {
+    invalidTimeZone: {
+      message:
+        '"{{timeZone}}" não é um fuso horário, então o horário de atendimento não pode ser lido.',
+      hint: 'Escolha um fuso como America/Sao_Paulo, ou deixe vazio para usar o do fluxo.',
+    },
+    noOpeningRange: {
+      message: 'Este horário não tem períodos de atendimento, então está sempre fechado.',
+      hint: 'Pinte o horário de atendimento na grade da semana.',
+    },
+    emptyRange: {
+      message: '{{day}} {{start}}-{{end}} termina antes de começar.',
+      hint: 'Um período deve terminar depois de começar; divida em dois os que passam da meia-noite.',
+    },
+    overlap: {
+      message: '{{day}} {{start}}-{{end}} se sobrepõe a {{otherStart}}-{{otherEnd}}.',
+      hint: 'Junte os dois períodos em um só.',
+    },
+    duplicateHoliday: {
+      message: 'O feriado {{date}} aparece duas vezes.',
+      hint: 'Remova um deles.',
+    },
+  },
+  transfer: {
+    noTeam: {
+      message: 'Esta transferência não tem equipe: a chamada não teria para onde ir.',
+      hint: 'Escolha a equipe que atende estas chamadas.',
+    },
+  },
+  fallbackBot: {
+    noBot: {
+      message: 'Este nó de bot de contingência não indica nenhum bot: a chamada cairia.',
+      hint: 'Escolha o bot que continua a chamada.',
+    },
+  },
+  aiAgent: {
+    noInstructions: {
+      message: 'O agente de IA não tem instruções, então não saberia o seu trabalho.',
+      hint: 'Descreva quem é o agente, o que ele pode fazer e quando transferir.',
+    },
+    noEndpoint: {
+      message: 'O agente de IA não indica nenhum endpoint para responder.',
+      hint: 'Escolha um endpoint (por exemplo "default").',
+    },
+  },
+  document: {
+    notObject: {
+      message:
+        'Um fluxo deve ser um objeto JSON com "schemaVersion", "settings", "nodes" e "layout".',
+    },
+    tooDeep: {
+      message: 'O documento tem mais de {{max}} níveis de aninhamento; nenhum fluxo é assim.',
+    },
+    forbiddenKey: {
+      message:
+        'O documento contém a chave "{{key}}", que nunca faz parte de um fluxo e é recusada por segurança.',
+      hint: 'Exporte o fluxo de novo pelo designer.',
+    },
+    tooLarge: { message: 'O arquivo tem {{size}} MB; um fluxo tem no máximo {{max}} MB.' },
+    invalidJson: { message: 'O arquivo não é um JSON válido ({{detail}}).' },
+    noVersion: {
+      message:
+        'Este arquivo não tem "schemaVersion", então não é um fluxo de callbot (ou está danificado).',
+      hint: 'Exporte o fluxo de novo pelo designer.',
+    },
+    badVersion: {
+      message: '"schemaVersion" deve ser um número inteiro a partir de 1, não {{value}}.',
+    },
+    futureVersion: {
+      message:
+        'Este fluxo foi feito por uma versão mais nova do designer (versão do documento {{version}}; esta lê até a {{current}}).',
+      hint: 'Atualize o designer, ou exporte o fluxo de novo pela versão que o criou.',
+    },
+    noMigration: { message: 'Não há como atualizar um documento da versão {{version}}.' },
+    migrationFailed: {
+      message: 'A atualização do fluxo da versão {{from}} para a {{to}} falhou: {{detail}}.',
+    },
+  },
+};
