@@ -1,0 +1,176 @@
+import { useMemo, useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Background,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type DefaultEdgeOptions,
+  type FitViewOptions,
+  type NodeProps,
+  type NodeTypes,
+} from '@xyflow/react';
+import { diffFlows, nodeKindNames, type FlowDocument } from '@callbot/shared';
+import { nodeViews } from '../nodes/views.ts';
+import {
+  countByStatus,
+  diffEntries,
+  diffGraph,
+  diffStatuses,
+  type DiffCanvasNode,
+  type DiffEntry,
+} from './diffGraph.ts';
+import './VersionDiff.css';
+
+const defaultEdgeOptions: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed } };
+const fitViewOptions: FitViewOptions = { maxZoom: 1, padding: 0.1 };
+
+/** Each kind's own view, with a badge saying how the node fared ("Added", "Removed"...). */
+function withStatusBadge(View: ComponentType<NodeProps<DiffCanvasNode>>) {
+  return function DiffNodeView(props: NodeProps<DiffCanvasNode>) {
+    const { t } = useTranslation();
+    const { status } = props.data;
+    return (
+      <>
+        {status && (
+          // The node's accessible name says it already.
+          <span className="version-diff__badge" aria-hidden="true">
+            {t(`versionDiff.badge.${status}`)}
+          </span>
+        )}
+        <View {...props} />
+      </>
+    );
+  };
+}
+
+// At module level: React Flow re-creates every node when `nodeTypes` changes.
+const diffNodeTypes = Object.fromEntries(
+  nodeKindNames.map((kind) => [
+    kind,
+    withStatusBadge(nodeViews[kind] as unknown as ComponentType<NodeProps<DiffCanvasNode>>),
+  ]),
+) as NodeTypes;
+
+export interface VersionDiffViewProps {
+  before: FlowDocument;
+  after: FlowDocument;
+  /** How the two versions are named, e.g. "Before the menu · 1 Dec 2026, 10:00" and "The current flow". */
+  beforeLabel: string;
+  afterLabel: string;
+  onBack: () => void;
+}
+
+/**
+ * Two versions of a flow side by side on one read-only canvas: what the
+ * newer one added (green), what it no longer has, drawn from the older one
+ * at its old place (red, dashed), what changed (amber) and what only moved
+ * (dotted). Every mark also has a word, on the node and in its name; the
+ * changes are listed beside the canvas, each a button that centres its nodes.
+ */
+export function VersionDiffView(props: VersionDiffViewProps) {
+  // Its own React Flow store: the editor's canvas keeps its viewport.
+  return (
+    <ReactFlowProvider>
+      <DiffCanvas {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function DiffCanvas({ before, after, beforeLabel, afterLabel, onBack }: VersionDiffViewProps) {
+  const { t } = useTranslation();
+  const flow = useReactFlow<DiffCanvasNode>();
+  const diff = useMemo(() => diffFlows(before, after), [before, after]);
+  const graph = useMemo(() => diffGraph(before, after, diff, t), [before, after, diff, t]);
+  const entries = useMemo(() => diffEntries(before, after, diff, t), [before, after, diff, t]);
+  const counts = countByStatus(entries);
+  const [focused, setFocused] = useState<string | null>(null);
+
+  const nodes = useMemo(() => {
+    const shown = entries.find((e) => e.key === focused)?.focus ?? [];
+    return graph.nodes.map((node) =>
+      shown.includes(node.id) ? { ...node, selected: true } : node,
+    );
+  }, [graph.nodes, entries, focused]);
+
+  const centre = (entry: DiffEntry) => {
+    setFocused(entry.key);
+    void flow.fitView({
+      nodes: entry.focus.map((id) => ({ id })),
+      duration: 300,
+      maxZoom: 1,
+      padding: 0.3,
+    });
+  };
+
+  return (
+    <section className="version-diff" aria-label={t('versionDiff.title')}>
+      <header className="version-diff__bar">
+        <button type="button" onClick={onBack}>
+          {t('versionDiff.back')}
+        </button>
+        <h3>{t('versionDiff.heading', { before: beforeLabel, after: afterLabel })}</h3>
+        <p className="version-diff__summary" role="status">
+          {entries.length === 0
+            ? t('versionDiff.none')
+            : diffStatuses
+                .filter((s) => s !== 'moved' || counts.moved > 0)
+                .map((s) => t(`versionDiff.count.${s}`, { count: counts[s] }))
+                .join(', ')}
+        </p>
+      </header>
+      <ul className="version-diff__legend" aria-label={t('versionDiff.legend')}>
+        {diffStatuses.map((status) => (
+          <li key={status} className={`version-diff__key version-diff__key--${status}`}>
+            {t(`versionDiff.badge.${status}`)}
+          </li>
+        ))}
+      </ul>
+      <div className="version-diff__body">
+        <div className="version-diff__canvas">
+          <ReactFlow
+            aria-label={t('versionDiff.canvas')}
+            className="flow-canvas"
+            nodes={nodes}
+            edges={graph.edges}
+            nodeTypes={diffNodeTypes}
+            defaultEdgeOptions={defaultEdgeOptions}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            edgesReconnectable={false}
+            elementsSelectable={false}
+            deleteKeyCode={null}
+            minZoom={0.1}
+            fitView
+            fitViewOptions={fitViewOptions}
+          >
+            <Background />
+            <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+          </ReactFlow>
+        </div>
+        <ol className="version-diff__changes" aria-label={t('versionDiff.changes')}>
+          {entries.map((entry) => (
+            <li
+              key={entry.key}
+              className={`version-diff__change version-diff__change--${entry.status}`}
+            >
+              {entry.focus.length > 0 ? (
+                <button
+                  type="button"
+                  aria-current={entry.key === focused ? 'true' : undefined}
+                  onClick={() => centre(entry)}
+                >
+                  {entry.text}
+                </button>
+              ) : (
+                <span>{entry.text}</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </div>
+    </section>
+  );
+}
