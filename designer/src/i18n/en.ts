@@ -538,7 +538,7 @@ export const en = {
     },
   },
   weekGrid: {
-    help: 'Drag across the grid to paint the opening hours; start on an open (coloured) half hour to erase. Keyboard: arrow keys move, Space switches a half hour between open and closed.',
+    help: 'Drag across the grid to paint the opening hours; start on an open (coloured) half hour to erase. Keyboard: arrow keys move, Space switches a half hour between open and closed, Shift with the arrow keys paints a range.',
     label: 'Weekly opening hours',
     cell: '{{day}} {{start}} to {{end}}',
     closed: 'closed',

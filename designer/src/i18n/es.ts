@@ -547,7 +547,7 @@ export const es: Resources = {
     },
   },
   weekGrid: {
-    help: 'Arrastra sobre la cuadrícula para pintar los horarios de atención; empieza en una media hora abierta (coloreada) para borrar. Teclado: las flechas mueven, Espacio cambia una media hora entre abierta y cerrada.',
+    help: 'Arrastra sobre la cuadrícula para pintar los horarios de atención; empieza en una media hora abierta (coloreada) para borrar. Teclado: las flechas mueven, Espacio cambia una media hora entre abierta y cerrada, Mayús con las flechas pinta un tramo.',
     label: 'Horarios de atención de la semana',
     cell: '{{day}} de {{start}} a {{end}}',
     closed: 'cerrado',

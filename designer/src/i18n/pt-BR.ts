@@ -544,7 +544,7 @@ export const ptBR: Resources = {
     },
   },
   weekGrid: {
-    help: 'Arraste pela grade para pintar os horários de atendimento; comece numa meia hora aberta (colorida) para apagar. Teclado: as setas movem, Espaço alterna uma meia hora entre aberta e fechada.',
+    help: 'Arraste pela grade para pintar os horários de atendimento; comece numa meia hora aberta (colorida) para apagar. Teclado: as setas movem, Espaço alterna uma meia hora entre aberta e fechada, Shift com as setas pinta um intervalo.',
     label: 'Horários de atendimento da semana',
     cell: '{{day}} das {{start}} às {{end}}',
     closed: 'fechado',

@@ -100,7 +100,9 @@ export interface WeekGridEditorProps {
  * cells coloured like a heat map. A drag paints the rectangle between where
  * it started and where it is, open, or closed when it started on an open
  * cell; the whole drag is one command. Keyboard: arrow keys, Home and End move,
- * Space or Enter switches a half hour.
+ * Space or Enter switches a half hour, and Shift with them paints the rectangle
+ * from where Shift went down, as a drag does (one command when Shift is
+ * released or the grid loses focus; Escape drops it).
  */
 export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditorProps) {
   const { t } = useTranslation();
@@ -124,6 +126,15 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
   // A stroke left unfinished by an unmount must not leave listeners behind.
   useEffect(() => () => stopListening.current?.(), []);
 
+  /** Ends the stroke in progress: one change to the hours, or none when `commit` is false. */
+  const finishStroke = (commit: boolean) => {
+    const done = strokeRef.current;
+    updateStroke(null);
+    if (!commit || !done) return;
+    const next = paintRect(grid, done.from, done.to, done.open);
+    if (!sameGrid(next, grid)) onChange(rangesFromGrid(next));
+  };
+
   const onPointerDown = (event: PointerEvent) => {
     const cell = cellOf(event.target);
     if (!cell || event.button !== 0) return;
@@ -141,11 +152,7 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
     stopListening.current?.();
     const finish = (commit: boolean) => {
       stopListening.current?.();
-      const done = strokeRef.current;
-      updateStroke(null);
-      if (!commit || !done) return;
-      const next = paintRect(grid, done.from, done.to, done.open);
-      if (!sameGrid(next, grid)) onChange(rangesFromGrid(next));
+      finishStroke(commit);
     };
     const up = () => finish(true);
     const cancel = () => finish(false);
@@ -166,6 +173,12 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && strokeRef.current) {
+      event.preventDefault();
+      event.stopPropagation();
+      finishStroke(false);
+      return;
+    }
     if (event.key === ' ' || event.key === 'Enter') {
       event.preventDefault();
       onChange(rangesFromGrid(toggleCell(grid, focus)));
@@ -174,6 +187,13 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
     const next = moved(focus, event.key);
     if (!next) return;
     event.preventDefault();
+    if (event.shiftKey) {
+      // Shift + move paints like a drag from the cell where Shift went down.
+      const current = strokeRef.current;
+      updateStroke(
+        current ? { ...current, to: next } : { from: focus, to: next, open: !isOpen(grid, focus) },
+      );
+    }
     setFocus(next);
     tableRef.current
       ?.querySelector<HTMLElement>(`[data-day="${next.day}"][data-slot="${next.slot}"]`)
@@ -195,6 +215,14 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
         onPointerDown={onPointerDown}
         onPointerOver={onPointerOver}
         onKeyDown={onKeyDown}
+        onKeyUp={(event) => {
+          if (event.key === 'Shift' && strokeRef.current && !stopListening.current)
+            finishStroke(true);
+        }}
+        onBlur={(event) => {
+          const leaving = !event.currentTarget.contains(event.relatedTarget);
+          if (leaving && strokeRef.current && !stopListening.current) finishStroke(true);
+        }}
         onFocus={(event) => {
           const cell = cellOf(event.target);
           if (cell && !sameCell(cell, focus)) setFocus(cell);
