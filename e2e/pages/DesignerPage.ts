@@ -243,4 +243,61 @@ export class DesignerPage {
       this.inspector.getByRole('button', { name: `Remove holiday ${date} (${name})` }),
     ).toBeVisible();
   }
+
+  // ---- Versions ------------------------------------------------------------
+
+  /** The versions dialog, while it is open. */
+  versionsDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Versions' });
+  }
+
+  /** Opens the versions dialog from the editor's header and waits for its list. */
+  async openVersions(): Promise<Locator> {
+    await this.page
+      .getByRole('banner')
+      .getByRole('button', { name: 'Versions', exact: true })
+      .click();
+    const dialog = this.versionsDialog();
+    await dialog.getByRole('list', { name: 'Saved versions' }).waitFor();
+    return dialog;
+  }
+
+  /** The versions dialog's list, one row per version as the user reads it. */
+  versionRows(): Locator {
+    return this.versionsDialog()
+      .getByRole('list', { name: 'Saved versions' })
+      .getByRole('listitem');
+  }
+
+  /** "Save version" with a note, in the open versions dialog. */
+  async saveVersion(note: string): Promise<void> {
+    const dialog = this.versionsDialog();
+    await dialog.getByRole('textbox', { name: 'Note' }).fill(note);
+    await dialog.getByRole('button', { name: 'Save version' }).click();
+    await expect(this.versionRows().filter({ hasText: note })).toHaveCount(1);
+  }
+
+  /**
+   * Picks two versions by their note (or "The current flow") in the open
+   * versions dialog and compares them; returns the comparison.
+   */
+  async compareVersions(from: string, to = 'The current flow'): Promise<Locator> {
+    const form = this.versionsDialog().getByRole('form', { name: 'Compare versions' });
+    for (const [name, note] of [
+      ['Compare', from],
+      ['with', to],
+    ] as const) {
+      const select = form.getByRole('combobox', { name, exact: true });
+      const value = await select
+        .getByRole('option')
+        .filter({ hasText: note })
+        .first()
+        .getAttribute('value');
+      await select.selectOption(value ?? note);
+    }
+    await form.getByRole('button', { name: 'Compare', exact: true }).click();
+    const comparison = this.versionsDialog().getByRole('region', { name: 'Compare versions' });
+    await comparison.waitFor();
+    return comparison;
+  }
 }

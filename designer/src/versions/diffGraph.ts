@@ -115,6 +115,8 @@ function marked(node: Node<FlowNodeData>, status: DiffStatus | undefined, t: Tra
     data: status ? { ...node.data, status } : node.data,
   };
   if (status) {
+    // Above unchanged nodes where they overlap, so the mark is seen.
+    out.zIndex = 1;
     out.className = `version-diff__node version-diff__node--${status}`;
     out.ariaLabel = t('versionDiff.nodeName', {
       name: node.ariaLabel,
