@@ -1,0 +1,71 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { examplePriceTable, type PriceTable } from '@callbot/shared';
+import { CallCost } from './CallCost.tsx';
+
+const panel = () => screen.getByRole('region', { name: 'Estimated cost' });
+const amount = () => within(panel()).getByRole('status', { name: 'Estimated amount' });
+const tiers = () =>
+  within(panel())
+    .getAllByRole('listitem')
+    .map((item) => item.textContent);
+
+describe('CallCost', () => {
+  it('R20: prices a short line call at the up-to-2-minutes rate, with example figures said so', () => {
+    render(<CallCost channel="line" direction="inbound" durationMs={95_000} />);
+    expect(amount().textContent).toBe('R$0.30');
+    expect(panel().textContent).toContain('for 2 billed minutes');
+    expect(tiers()).toEqual(['Calls up to 2 min: 2 min × R$0.15 per minute']);
+    expect(within(panel()).getByText('Example figures')).toBeTruthy();
+    expect(panel().textContent).toContain('Every started minute is billed.');
+  });
+
+  it('R20: prices a line call over 2 minutes at the other rate', () => {
+    render(<CallCost channel="line" direction="inbound" durationMs={180_001} />);
+    expect(amount().textContent).toBe('R$0.40');
+    expect(tiers()).toEqual(['Calls over 2 min: 4 min × R$0.10 per minute']);
+  });
+
+  it('R21: a WhatsApp call the customer starts is free, one the business starts is not', () => {
+    const { rerender } = render(
+      <CallCost channel="whatsapp" direction="inbound" durationMs={600_000} />,
+    );
+    expect(amount().textContent).toBe('R$0.00');
+    expect(tiers()).toEqual(['Free: WhatsApp calls the customer starts cost nothing extra']);
+
+    rerender(<CallCost channel="whatsapp" direction="outbound" durationMs={150_000} />);
+    expect(amount().textContent).toBe('R$0.90');
+    expect(tiers()).toEqual(['Monthly minutes 0 to 10,000: 3 min × R$0.30 per minute']);
+  });
+
+  it('shows both volume tiers for a call that crosses one', () => {
+    render(
+      <CallCost
+        channel="whatsapp"
+        direction="outbound"
+        durationMs={120_000}
+        monthlyMinutesSoFar={9_999}
+      />,
+    );
+    expect(tiers()).toEqual([
+      'Monthly minutes 0 to 10,000: 1 min × R$0.30 per minute',
+      'Monthly minutes 10,000 to 100,000: 1 min × R$0.25 per minute',
+    ]);
+    expect(amount().textContent).toBe('R$0.55');
+  });
+
+  it('names a workspace table instead of saying "Example figures"', () => {
+    const own: PriceTable = { ...examplePriceTable, label: 'Loja Exemplo 2027', example: false };
+    render(<CallCost channel="sip" direction="outbound" durationMs={60_000} table={own} />);
+    expect(panel().textContent).toContain('Loja Exemplo 2027');
+    expect(within(panel()).queryByText('Example figures')).toBeNull();
+    expect(amount().textContent).toBe('R$0.08');
+  });
+
+  it('says when the table has no prices for the country', () => {
+    render(<CallCost channel="line" direction="inbound" durationMs={1} country="AR" />);
+    expect(within(panel()).getByRole('alert').textContent).toBe(
+      'The price table has no prices for AR.',
+    );
+  });
+});
