@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
 
@@ -61,6 +62,14 @@ test('a saved version compared with the edited flow shows each change on the can
   await expect(changes.nth(2)).toHaveAttribute('aria-current', 'true');
   await expect(changed).toBeInViewport();
   await page.screenshot({ path: test.info().outputPath('versions-diff.png') });
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   // Back to the list, which has not changed.
   await comparison.getByRole('button', { name: 'Back to the versions' }).click();

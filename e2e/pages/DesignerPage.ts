@@ -275,6 +275,7 @@ export class DesignerPage {
     await dialog.getByRole('textbox', { name: 'Note' }).fill(note);
     await dialog.getByRole('button', { name: 'Save version' }).click();
     await expect(this.versionRows().filter({ hasText: note })).toHaveCount(1);
+    await expect(dialog.getByRole('textbox', { name: 'Note' })).toHaveValue('');
   }
 
   /**
@@ -299,5 +300,58 @@ export class DesignerPage {
     const comparison = this.versionsDialog().getByRole('region', { name: 'Compare versions' });
     await comparison.waitFor();
     return comparison;
+  }
+
+  // ---- Simulator -----------------------------------------------------------
+
+  /** The call simulator panel beside the canvas. */
+  simulator(): Locator {
+    return this.page.getByRole('complementary', { name: 'Simulator' });
+  }
+
+  /** Opens the simulator with the editor header's "Simulate" button. */
+  async openSimulator(): Promise<Locator> {
+    await this.page.getByRole('banner').getByRole('button', { name: 'Simulate' }).click();
+    await this.simulator().getByRole('button', { name: 'Start call' }).waitFor();
+    return this.simulator();
+  }
+
+  /** The listening indicator: the simulator's live region. */
+  listeningIndicator(): Locator {
+    return this.simulator().getByRole('status', { name: 'Is the bot listening?' });
+  }
+
+  /** The simulated call's transcript, a line per item. */
+  transcript(): Locator {
+    return this.simulator().getByRole('list', { name: 'Transcript' }).getByRole('listitem');
+  }
+
+  /**
+   * Sets the call up (the moment in the flow's time zone, agents per team,
+   * the speed) and starts it.
+   */
+  async startCall(setup: {
+    date: string;
+    time: string;
+    agents?: Record<string, number>;
+    speed?: 'Real time' | 'Faster (×4)' | 'Instant';
+  }): Promise<void> {
+    const sim = this.simulator();
+    await sim.getByLabel('Date', { exact: true }).fill(setup.date);
+    await sim.getByLabel('Time', { exact: true }).fill(setup.time);
+    for (const [team, count] of Object.entries(setup.agents ?? {})) {
+      await sim.getByLabel(`Agents available in ${team}`).fill(String(count));
+    }
+    if (setup.speed) await sim.getByRole('radio', { name: setup.speed }).check();
+    await sim.getByRole('button', { name: 'Start call' }).click();
+    await expect(sim.getByRole('button', { name: 'Hang up' })).toBeVisible();
+  }
+
+  /** Presses a key of the simulated phone's keypad. */
+  async pressKey(digit: string): Promise<void> {
+    await this.simulator()
+      .getByRole('group', { name: 'Keypad' })
+      .getByRole('button', { name: digit, exact: true })
+      .click();
   }
 }

@@ -91,6 +91,7 @@ describe('VersionsDialog', () => {
     const versions = await screen.findByRole('list', { name: 'Saved versions' });
     await within(versions).findByText(/^Primeira/);
     act(() => store.getState().dispatch('addNode', { kind: 'hangup', position: { x: 0, y: 300 } }));
+    // The form resets the field; user-event does not see a reset, so clear its idea of the value.
     await user.clear(screen.getByRole('textbox', { name: 'Note' }));
     await user.type(screen.getByRole('textbox', { name: 'Note' }), 'Segunda');
     await user.click(screen.getByRole('button', { name: 'Save version' }));
