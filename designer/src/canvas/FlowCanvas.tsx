@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Background,
@@ -33,7 +33,7 @@ import {
   reconnect,
 } from './canvasActions.ts';
 import { kindColors } from './kindColors.ts';
-import { DETAIL_ZOOM } from './NodeFrame.tsx';
+import { DETAIL_ZOOM, NodeViewProvider } from './NodeFrame.tsx';
 import { createGraphCache } from './stableGraph.ts';
 import { diagnosticsByNode, toFlowEdges, toFlowNodes, type FlowCanvasNode } from './toReactFlow.ts';
 import './FlowCanvas.css';
@@ -56,8 +56,6 @@ const selectLogic = (s: EditorState) => ({
   nodes: s.doc.nodes,
 });
 const noLayout: FlowDocument['layout'] = { nodes: {} };
-
-type Size = { width: number; height: number };
 
 /** React Flow's own labels (controls, minimap, keyboard help) in the UI language. */
 const reactFlowLabels = (t: Translate): Partial<AriaLabelConfig> => ({
@@ -95,8 +93,9 @@ export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void }
   const editor = useEditorStore();
   const { doc, selection } = useEditor(selectCanvas);
   const logic = useEditor(selectLogic);
-  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [cache] = useState(createGraphCache);
+  const [zoomedOut, setZoomedOut] = useState(false);
+  const nodeView = useMemo(() => ({ t, zoomedOut }), [t, zoomedOut]);
   const [flow, setFlow] = useState<ReactFlowInstance<FlowCanvasNode, Edge> | null>(null);
 
   const badges = useMemo(
@@ -109,26 +108,15 @@ export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void }
     [doc, selection, badges, t],
   );
   const flowEdges = useMemo(() => toFlowEdges(doc.nodes, selection, t), [doc.nodes, selection, t]);
-  // React Flow forgets a node's measured size when it gets a new node object,
-  // and hides it until measured again: give every node the size it reported.
-  const nodes = useMemo(() => cache.nodes(withSizes(flowNodes, sizes)), [cache, flowNodes, sizes]);
+  const nodes = useMemo(() => cache.nodes(flowNodes), [cache, flowNodes]);
   const edges = useMemo(() => cache.edges(flowEdges), [cache, flowEdges]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowCanvasNode>[]) => {
-      const measured = changes.flatMap((c) =>
-        c.type === 'dimensions' && c.dimensions ? [{ id: c.id, size: c.dimensions }] : [],
-      );
-      if (measured.length > 0) {
-        setSizes((previous) => {
-          const next = new Map(previous);
-          for (const { id, size } of measured) next.set(id, size);
-          return next;
-        });
-      }
+      cache.measured(changes);
       applyNodeChanges(editor, changes);
     },
-    [editor],
+    [cache, editor],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => applyEdgeChanges(editor, changes),
@@ -166,50 +154,50 @@ export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void }
   );
 
   return (
-    <ReactFlow
-      aria-label={t('canvas.label')}
-      ariaLabelConfig={ariaLabelConfig}
-      className="flow-canvas"
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={flowNodeTypes}
-      defaultEdgeOptions={defaultEdgeOptions}
-      onInit={setFlow}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      onReconnect={onReconnect}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      deleteKeyCode={null}
-      multiSelectionKeyCode={multiSelectionKeys}
-      snapToGrid
-      snapGrid={snapGrid}
-      minZoom={0.1}
-      fitView
-      fitViewOptions={fitViewOptions}
-    >
-      <GridBackground />
-      <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-      <OverviewMap />
-    </ReactFlow>
+    <NodeViewProvider value={nodeView}>
+      <ReactFlow
+        aria-label={t('canvas.label')}
+        ariaLabelConfig={ariaLabelConfig}
+        className="flow-canvas"
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={flowNodeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onInit={setFlow}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onReconnect={onReconnect}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={multiSelectionKeys}
+        snapToGrid
+        snapGrid={snapGrid}
+        minZoom={0.1}
+        fitView
+        fitViewOptions={fitViewOptions}
+      >
+        <DetailLevel onChange={setZoomedOut} />
+        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+        <OverviewMap />
+      </ReactFlow>
+    </NodeViewProvider>
   );
-}
-
-function withSizes(nodes: FlowCanvasNode[], sizes: ReadonlyMap<string, Size>): FlowCanvasNode[] {
-  if (sizes.size === 0) return nodes;
-  return nodes.map((node) => {
-    const measured = sizes.get(node.id);
-    return measured ? { ...node, measured } : node;
-  });
 }
 
 const selectZoomedOut = (s: { transform: [number, number, number] }) =>
   s.transform[2] < DETAIL_ZOOM;
 
-/** The snap grid's dots, left out when zoomed too far out to see them (they cost every pan frame). */
-function GridBackground() {
+/**
+ * Watches whether the zoom is below `DETAIL_ZOOM` (one subscription for the
+ * whole canvas, rather than one per node) and tells the canvas, which tells
+ * the nodes. Below it, also leaves out the snap grid's dots: too small to
+ * see, and they cost every pan frame.
+ */
+function DetailLevel({ onChange }: { onChange: (zoomedOut: boolean) => void }) {
   const zoomedOut = useStore(selectZoomedOut);
+  useEffect(() => onChange(zoomedOut), [onChange, zoomedOut]);
   return zoomedOut ? null : <Background gap={GRID} />;
 }
 

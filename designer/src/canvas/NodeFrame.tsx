@@ -1,7 +1,14 @@
-import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
-import { Handle, Position, useStore, useUpdateNodeInternals } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useRef,
+  type CSSProperties,
+  type ReactNode,
+} from 'react';
+import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { estimateSpeechMs, kindOf, type FlowNode } from '@callbot/shared';
+import { i18n, type Translate } from '../i18n/index.ts';
 import { kindTitle, portLabel } from '../i18n/nodeTerms.ts';
 import { formatSpeechTime } from './format.ts';
 import { kindColors } from './kindColors.ts';
@@ -27,13 +34,24 @@ export interface NodeFrameProps {
  */
 /** Below this zoom a node shows only its kind, name and outputs: the rest is unreadable anyway. */
 export const DETAIL_ZOOM = 0.45;
-const selectZoomedOut = (s: { transform: [number, number, number] }) =>
-  s.transform[2] < DETAIL_ZOOM;
+
+/**
+ * What all node views of a canvas share: the UI language's `t`, and whether
+ * the canvas is zoomed out below `DETAIL_ZOOM`. The canvas reads both once
+ * and provides them, so that 2,000 nodes do not each subscribe to the
+ * language and to every pan frame; they re-render when either changes.
+ * Without a provider (a node previewed alone): the current language, details shown.
+ */
+export interface NodeViewSettings {
+  t: Translate;
+  zoomedOut: boolean;
+}
+const NodeViewContext = createContext<NodeViewSettings>({ t: i18n.t, zoomedOut: false });
+export const NodeViewProvider = NodeViewContext.Provider;
+export const useNodeView = (): NodeViewSettings => useContext(NodeViewContext);
 
 export function NodeFrame({ node, badge, selected = false, aside, children }: NodeFrameProps) {
-  const { t } = useTranslation();
-  // One boolean per node: nodes re-render when the zoom crosses the threshold, not on every pan.
-  const zoomedOut = useStore(selectZoomedOut);
+  const { t, zoomedOut } = useNodeView();
   const kind = kindOf(node);
   const ports = kind.ports(node.data);
   usePortsMeasured(
@@ -84,7 +102,7 @@ function usePortsMeasured(nodeId: string, portIds: string[]) {
 }
 
 function Badges({ badge }: { badge: NodeBadge }) {
-  const { t } = useTranslation();
+  const { t } = useNodeView();
   if (badge.errors === 0 && badge.warnings === 0) return null;
   return (
     <span className="flow-node__badges">
@@ -133,7 +151,7 @@ export function SpokenText({
 
 /** How long a text takes to say, for the header of the node that says it. */
 export function SpeechTime({ text }: { text: string }) {
-  const { t } = useTranslation();
+  const { t } = useNodeView();
   if (text.trim() === '') return null;
   return (
     <span className="flow-node__speech" title={t('node.speakingTimeTitle')}>

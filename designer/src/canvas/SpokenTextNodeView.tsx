@@ -1,6 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
-import { NodeFrame, SpeechTime, SpokenText } from './NodeFrame.tsx';
+import { NodeFrame, SpeechTime, SpokenText, useNodeView } from './NodeFrame.tsx';
 import type { FlowCanvasNode } from './toReactFlow.ts';
 
 /** The kinds whose whole job is to say one text. */
@@ -8,7 +7,7 @@ export type SpokenTextKind = 'greeting' | 'message' | 'hangup';
 
 /** The view of a node that says one text: the text (clamped) and how long it takes to say. */
 export function SpokenTextNodeView({ data, selected }: NodeProps<FlowCanvasNode<SpokenTextKind>>) {
-  const { t } = useTranslation();
+  const { t } = useNodeView();
   const kind: SpokenTextKind = data.node.kind;
   const said = data.node.data;
   return (

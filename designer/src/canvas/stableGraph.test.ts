@@ -25,7 +25,7 @@ describe('createGraphCache', () => {
     expect(changed).toEqual(['menu']);
   });
 
-  it('draws a node again when its selection, badge or size changes', () => {
+  it('draws a node again when its selection or badge changes', () => {
     const doc = examples.reception;
     const cache = createGraphCache();
     const base = cache.nodes(toReactFlow(doc).nodes);
@@ -43,10 +43,24 @@ describe('createGraphCache', () => {
         .map((n) => n.id)
         .sort(),
     ).toEqual(['menu', 'tchau']);
-    const sized = cache.nodes(
-      badged.map((n) => (n.id === 'greeting' ? { ...n, measured: { width: 240, height: 90 } } : n)),
-    );
-    expect(sized.filter((n, i) => n !== badged[i]).map((n) => n.id)).toEqual(['greeting']);
+  });
+
+  it('keeps the nodes when React Flow measures them, and gives a new node object its size', () => {
+    const editor = createEditorStore(structuredClone(examples.reception));
+    const cache = createGraphCache();
+    const nodes = cache.nodes(toReactFlow(editor.getState().doc).nodes);
+    cache.measured([
+      { type: 'dimensions', id: 'menu', dimensions: { width: 280, height: 190 } },
+      { type: 'dimensions', id: 'tchau', dimensions: { width: 240, height: 80 } },
+    ]);
+    // React Flow already holds the sizes of the objects it has: nothing is drawn again.
+    expect(cache.nodes(toReactFlow(editor.getState().doc).nodes)).toBe(nodes);
+
+    // A moved node is a new object: it comes with its size, so React Flow does not hide it to measure it.
+    editor.getState().dispatch('moveNodes', { positions: { menu: { x: 40, y: 0 } } });
+    const moved = cache.nodes(toReactFlow(editor.getState().doc).nodes);
+    expect(moved.find((n) => n.id === 'menu')?.measured).toEqual({ width: 280, height: 190 });
+    expect(moved.find((n) => n.id === 'tchau')).toBe(nodes.find((n) => n.id === 'tchau'));
   });
 
   it('draws every node and edge again when the UI language changes their names', () => {

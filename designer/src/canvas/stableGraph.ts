@@ -1,5 +1,7 @@
-import type { Edge } from '@xyflow/react';
+import type { Edge, NodeChange } from '@xyflow/react';
 import type { FlowCanvasNode, NodeBadge } from './toReactFlow.ts';
+
+type Size = { width: number; height: number };
 
 /**
  * Keeps the React Flow objects of nodes and edges that did not change from
@@ -7,25 +9,44 @@ import type { FlowCanvasNode, NodeBadge } from './toReactFlow.ts';
  * changes, so during a drag only the nodes that move are drawn again, not
  * the 2,000 others.
  *
+ * It also remembers the sizes React Flow measured (`measured`, from its
+ * `dimensions` changes). React Flow keeps a node's size as long as it gets
+ * the same node object; a new object without `measured` would be hidden
+ * until measured again, so each new object gets the node's last size. A
+ * measurement itself re-creates no object.
+ *
  * @example
  * const [cache] = useState(createGraphCache);
  * const nodes = useMemo(() => cache.nodes(graph.nodes), [cache, graph]);
+ * const onNodesChange = (changes) => { cache.measured(changes); ... };
  */
 export function createGraphCache() {
+  const sizes = new Map<string, Size>();
+  const sized = (node: FlowCanvasNode): FlowCanvasNode => {
+    const measured = sizes.get(node.id);
+    return measured ? { ...node, measured } : node;
+  };
   return {
-    nodes: keeper<FlowCanvasNode>(sameNode),
-    edges: keeper<Edge>(sameEdge),
+    nodes: keeper<FlowCanvasNode>(sameNode, sized),
+    edges: keeper<Edge>(sameEdge, (edge) => edge),
+    /** Notes the sizes in React Flow's `dimensions` changes. */
+    measured(changes: readonly NodeChange<FlowCanvasNode>[]): void {
+      for (const c of changes) {
+        if (c.type === 'dimensions' && c.dimensions) sizes.set(c.id, c.dimensions);
+      }
+    },
   };
 }
 
-function keeper<T extends { id: string }>(same: (a: T, b: T) => boolean) {
+/** Keeps the previous object of each item that is the `same`; a new one goes through `fresh`. */
+function keeper<T extends { id: string }>(same: (a: T, b: T) => boolean, fresh: (item: T) => T) {
   let last: T[] = [];
   let byId = new Map<string, T>();
   return (next: T[]): T[] => {
     let changed = next.length !== last.length;
     const out = next.map((item, i) => {
       const previous = byId.get(item.id);
-      const kept = previous !== undefined && same(previous, item) ? previous : item;
+      const kept = previous !== undefined && same(previous, item) ? previous : fresh(item);
       if (kept !== last[i]) changed = true;
       return kept;
     });
@@ -46,9 +67,7 @@ function sameNode(a: FlowCanvasNode, b: FlowCanvasNode): boolean {
     a.position.x === b.position.x &&
     a.position.y === b.position.y &&
     a.selected === b.selected &&
-    a.ariaLabel === b.ariaLabel &&
-    a.measured?.width === b.measured?.width &&
-    a.measured?.height === b.measured?.height
+    a.ariaLabel === b.ariaLabel
   );
 }
 

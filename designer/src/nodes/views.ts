@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { memo, type ComponentType, type ReactNode } from 'react';
 import type { Node, NodeProps, NodeTypes } from '@xyflow/react';
 import type { NodeKindName } from '@callbot/shared';
 import type { FlowCanvasNode } from '../canvas/toReactFlow.ts';
@@ -11,19 +11,26 @@ import { MessageNodeView } from './message/NodeView.tsx';
 import { ScheduleNodeView } from './schedule/NodeView.tsx';
 import { TransferNodeView } from './transfer/NodeView.tsx';
 
-/** The view that draws each node kind on the canvas: one line per kind. */
 /** The component type of the view of kind `K`. */
 export type NodeView<K extends NodeKindName> = ComponentType<NodeProps<FlowCanvasNode<K> & Node>>;
 
+/**
+ * A view draws its node's data and selection only, so it re-renders when
+ * one of them changes, not when React Flow measures, moves or raises the node.
+ */
+const drawnFrom = <P extends NodeProps>(view: (props: P) => ReactNode) =>
+  memo(view, (before, after) => before.data === after.data && before.selected === after.selected);
+
+/** The view that draws each node kind on the canvas: one line per kind. */
 export const nodeViews: { [K in NodeKindName]: NodeView<K> } = {
-  greeting: GreetingNodeView,
-  message: MessageNodeView,
-  menu: MenuNodeView,
-  schedule: ScheduleNodeView,
-  transfer: TransferNodeView,
-  fallbackBot: FallbackBotNodeView,
-  aiAgent: AiAgentNodeView,
-  hangup: HangupNodeView,
+  greeting: drawnFrom(GreetingNodeView),
+  message: drawnFrom(MessageNodeView),
+  menu: drawnFrom(MenuNodeView),
+  schedule: drawnFrom(ScheduleNodeView),
+  transfer: drawnFrom(TransferNodeView),
+  fallbackBot: drawnFrom(FallbackBotNodeView),
+  aiAgent: drawnFrom(AiAgentNodeView),
+  hangup: drawnFrom(HangupNodeView),
 };
 
 /**

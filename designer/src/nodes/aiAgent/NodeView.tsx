@@ -1,11 +1,10 @@
 import type { NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
-import { NodeFacts, NodeFrame } from '../../canvas/NodeFrame.tsx';
+import { NodeFacts, NodeFrame, useNodeView } from '../../canvas/NodeFrame.tsx';
 import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
 /** An AI agent: the first line of its instructions, and the endpoint that answers. */
 export function AiAgentNodeView({ data, selected }: NodeProps<FlowCanvasNode<'aiAgent'>>) {
-  const { t } = useTranslation();
+  const { t } = useNodeView();
   const { instructions, endpoint } = data.node.data;
   const firstLine = instructions
     .split('\n')

@@ -1,11 +1,10 @@
 import type { NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
-import { NodeFacts, NodeFrame } from '../../canvas/NodeFrame.tsx';
+import { NodeFacts, NodeFrame, useNodeView } from '../../canvas/NodeFrame.tsx';
 import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
 /** A fallback bot: which bot carries on with the call. */
 export function FallbackBotNodeView({ data, selected }: NodeProps<FlowCanvasNode<'fallbackBot'>>) {
-  const { t } = useTranslation();
+  const { t } = useNodeView();
   const { bot } = data.node.data;
   return (
     <NodeFrame node={data.node} badge={data.badge} selected={selected}>

@@ -1,6 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
-import { NodeFrame, SpeechTime, SpokenText } from '../../canvas/NodeFrame.tsx';
+import { NodeFrame, SpeechTime, SpokenText, useNodeView } from '../../canvas/NodeFrame.tsx';
 import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
 /**
@@ -9,7 +8,7 @@ import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
  * a list: the list of the node is its outputs.
  */
 export function MenuNodeView({ data, selected }: NodeProps<FlowCanvasNode<'menu'>>) {
-  const { t } = useTranslation();
+  const { t } = useNodeView();
   const { prompt, options } = data.node.data;
   return (
     <NodeFrame

@@ -1,13 +1,12 @@
 import { Fragment } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
-import { NodeFacts, NodeFrame } from '../../canvas/NodeFrame.tsx';
+import { NodeFacts, NodeFrame, useNodeView } from '../../canvas/NodeFrame.tsx';
 import { weekRuns } from '../../canvas/format.ts';
 import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
 /** A schedule: its opening hours in one line, its holidays and its time zone. */
 export function ScheduleNodeView({ data, selected }: NodeProps<FlowCanvasNode<'schedule'>>) {
-  const { t } = useTranslation();
+  const { t } = useNodeView();
   const { weekly, holidays, timeZone } = data.node.data;
   const runs = weekRuns(weekly, t);
   return (

@@ -1,11 +1,10 @@
 import type { NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
-import { NodeFacts, NodeFrame } from '../../canvas/NodeFrame.tsx';
+import { NodeFacts, NodeFrame, useNodeView } from '../../canvas/NodeFrame.tsx';
 import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
 /** A transfer: the team that takes the call. */
 export function TransferNodeView({ data, selected }: NodeProps<FlowCanvasNode<'transfer'>>) {
-  const { t } = useTranslation();
+  const { t } = useNodeView();
   const { team } = data.node.data;
   return (
     <NodeFrame node={data.node} badge={data.badge} selected={selected}>
