@@ -319,6 +319,7 @@ export const en = {
     changes: 'Changes',
     none: 'No differences: both versions are the same flow.',
     loading: 'Comparing…',
+    readOnly: 'Read only: the list of changes beside the canvas brings each change into view.',
     badge: { added: 'Added', removed: 'Removed', changed: 'Changed', moved: 'Moved' },
     state: { added: 'added', removed: 'removed', changed: 'changed', moved: 'moved' },
     count: {

@@ -320,6 +320,7 @@ export const es: Resources = {
     changes: 'Cambios',
     none: 'Ninguna diferencia: las dos versiones son el mismo flujo.',
     loading: 'Comparando…',
+    readOnly: 'Solo lectura: la lista de cambios junto al lienzo muestra cada cambio.',
     badge: { added: 'Añadido', removed: 'Eliminado', changed: 'Modificado', moved: 'Movido' },
     state: { added: 'añadido', removed: 'eliminado', changed: 'modificado', moved: 'movido' },
     count: {

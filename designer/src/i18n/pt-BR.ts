@@ -316,6 +316,7 @@ export const ptBR: Resources = {
     changes: 'Mudanças',
     none: 'Nenhuma diferença: as duas versões são o mesmo fluxo.',
     loading: 'Comparando…',
+    readOnly: 'Somente leitura: a lista de mudanças ao lado do canvas mostra cada mudança.',
     badge: { added: 'Adicionado', removed: 'Removido', changed: 'Alterado', moved: 'Movido' },
     state: { added: 'adicionado', removed: 'removido', changed: 'alterado', moved: 'movido' },
     count: {

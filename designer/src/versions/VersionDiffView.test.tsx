@@ -50,6 +50,11 @@ describe('VersionDiffView', () => {
     expect(added.classList.contains('version-diff__node--added')).toBe(true);
     const changed = within(canvas).getByRole('group', { name: 'Greeting: greeting (changed)' });
     expect(changed.textContent).toContain('Changed');
+    // Nodes can be looked at only, and React Flow says so.
+    const description = document.getElementById(added.getAttribute('aria-describedby') ?? '');
+    expect(description?.textContent).toBe(
+      'Read only: the list of changes beside the canvas brings each change into view.',
+    );
     // Unchanged nodes are drawn as they are.
     expect(within(canvas).getByRole('group', { name: 'Button menu: menu' })).toBeTruthy();
   });

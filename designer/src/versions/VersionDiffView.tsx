@@ -7,12 +7,14 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  type AriaLabelConfig,
   type DefaultEdgeOptions,
   type FitViewOptions,
   type NodeProps,
   type NodeTypes,
 } from '@xyflow/react';
 import { diffFlows, nodeKindNames, type FlowDocument } from '@callbot/shared';
+import type { Translate } from '../i18n/index.ts';
 import { nodeViews } from '../nodes/views.ts';
 import {
   countByStatus,
@@ -26,6 +28,19 @@ import './VersionDiff.css';
 
 const defaultEdgeOptions: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed } };
 const fitViewOptions: FitViewOptions = { maxZoom: 1, padding: 0.1 };
+
+/** React Flow's own words in the UI language; nodes and connections here can only be looked at. */
+const ariaLabels = (t: Translate): Partial<AriaLabelConfig> => ({
+  'node.a11yDescription.default': t('versionDiff.readOnly'),
+  'node.a11yDescription.keyboardDisabled': t('versionDiff.readOnly'),
+  'edge.a11yDescription.default': t('versionDiff.readOnly'),
+  'controls.ariaLabel': t('reactFlow.controls'),
+  'controls.zoomIn.ariaLabel': t('reactFlow.zoomIn'),
+  'controls.zoomOut.ariaLabel': t('reactFlow.zoomOut'),
+  'controls.fitView.ariaLabel': t('reactFlow.fitView'),
+  'controls.interactive.ariaLabel': t('reactFlow.interactive'),
+  'handle.ariaLabel': t('reactFlow.handle'),
+});
 
 /** Each kind's own view, with a badge saying how the node fared ("Added", "Removed"...). */
 function withStatusBadge(View: ComponentType<NodeProps<DiffCanvasNode>>) {
@@ -86,6 +101,7 @@ function DiffCanvas({ before, after, beforeLabel, afterLabel, onBack }: VersionD
   const graph = useMemo(() => diffGraph(before, after, diff, t), [before, after, diff, t]);
   const entries = useMemo(() => diffEntries(before, after, diff, t), [before, after, diff, t]);
   const counts = countByStatus(entries);
+  const ariaLabelConfig = useMemo(() => ariaLabels(t), [t]);
   const [focused, setFocused] = useState<string | null>(null);
 
   const nodes = useMemo(() => {
@@ -132,6 +148,7 @@ function DiffCanvas({ before, after, beforeLabel, afterLabel, onBack }: VersionD
         <div className="version-diff__canvas">
           <ReactFlow
             aria-label={t('versionDiff.canvas')}
+            ariaLabelConfig={ariaLabelConfig}
             className="flow-canvas"
             nodes={nodes}
             edges={graph.edges}
