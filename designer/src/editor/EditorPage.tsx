@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flowHref, libraryHref } from '../app/route.ts';
 import { useRepository } from '../app/RepositoryContext.tsx';
@@ -23,6 +23,9 @@ import { useAutoSnapshots } from './useAutoSnapshots.ts';
 import { useFlowEditing, type FlowEditing } from './useFlowEditing.ts';
 import { VersionsDialog } from './VersionsDialog.tsx';
 import './editor.css';
+
+/** The call simulator, with the runtime: loaded when first opened. */
+const SimulatorPanel = lazy(() => import('../simulator/SimulatorPanel.tsx'));
 
 /** One flow open for editing: palette, canvas, inspector and checks around one editor store. */
 export function EditorPage({ flowId }: { flowId: string }) {
@@ -55,6 +58,7 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
   const name = useEditor(selectName);
   useAutoSnapshots(flowId, editing);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [simulating, setSimulating] = useState(false);
   const [importProblem, setImportProblem] = useState<{ fileName: string; why: string[] } | null>(
     null,
   );
@@ -102,6 +106,9 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
           {t('editor.exportFlow')}
         </button>
         <CompiledMachineDialog />
+        <button type="button" aria-pressed={simulating} onClick={() => setSimulating(!simulating)}>
+          {t('simulator.open')}
+        </button>
         <KeyboardShortcuts />
         <LanguageSelect />
       </header>
@@ -120,12 +127,17 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
           </ul>
         </div>
       )}
-      <div className="editor__body">
+      <div className={simulating ? 'editor__body editor__body--simulating' : 'editor__body'}>
         <Palette />
         <main className="editor__canvas">
           <FlowCanvas onDropFile={(file) => void importFile(file)} />
         </main>
         <Inspector />
+        {simulating && (
+          <Suspense fallback={<p role="status">{t('simulator.loading')}</p>}>
+            <SimulatorPanel onClose={() => setSimulating(false)} />
+          </Suspense>
+        )}
       </div>
       <ChecksPanel />
       {versionsOpen && (

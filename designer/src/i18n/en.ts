@@ -102,6 +102,7 @@ export const en = {
       cannotStart: 'The call could not start.',
     },
     indicator: {
+      name: 'Is the bot listening?',
       speaking: 'Speaking',
       speakingDetail: 'not listening: keys and speech are ignored',
       speakingListening: 'Speaking and listening',

@@ -101,6 +101,7 @@ export const es: Resources = {
       cannotStart: 'La llamada no pudo empezar.',
     },
     indicator: {
+      name: '¿El bot escucha?',
       speaking: 'Hablando',
       speakingDetail: 'no escucha: se ignoran teclas y voz',
       speakingListening: 'Hablando y escuchando',

@@ -98,6 +98,7 @@ export const ptBR: Resources = {
       cannotStart: 'A chamada não pôde começar.',
     },
     indicator: {
+      name: 'O bot está ouvindo?',
       speaking: 'Falando',
       speakingDetail: 'não está ouvindo: teclas e fala são ignoradas',
       speakingListening: 'Falando e ouvindo',

@@ -133,6 +133,15 @@ describe('the simulator store', () => {
     expect(simulateCall(reception, script).lines).toEqual(transcript);
   });
 
+  it('turns fractions of wall-clock ms into whole virtual ms, losing none', () => {
+    const { s } = simulator();
+    s().start(reception);
+    for (let i = 0; i < 401; i++) s().tick(12.5);
+    expect(s().now.t).toBe(5012);
+    s().send({ type: 'dtmf', digit: '9' });
+    expect(s().recorded!.script.steps).toEqual([{ at: 5012, event: { type: 'dtmf', digit: '9' } }]);
+  });
+
   it('says the problem when the flow cannot run, and stays in the setup', () => {
     const { s } = simulator();
     s().start({ ...reception, nodes: reception.nodes.filter((n) => n.id !== 'greeting') });

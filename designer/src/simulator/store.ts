@@ -74,21 +74,21 @@ export interface SimulatorState {
 }
 
 export interface SimulatorActions {
-  updateSetup(patch: Partial<CallSetup>): void;
-  setAgents(team: string, count: number): void;
+  updateSetup: (patch: Partial<CallSetup>) => void;
+  setAgents: (team: string, count: number) => void;
   /** Starts a call of `doc` (the editor's current flow) with the setup. */
-  start(doc: FlowDocument, agent?: AgentAdapter): void;
+  start: (doc: FlowDocument, agent?: AgentAdapter) => void;
   /** The caller presses a key, speaks, hangs up; or the trainer gives the agent's reply. */
-  send(event: SimulatedInput): void;
-  hangUp(): void;
+  send: (event: SimulatedInput) => void;
+  hangUp: () => void;
   /** Moves time on as `wallMs` of wall-clock time allow, at the setup's speed. */
-  tick(wallMs: number): void;
+  tick: (wallMs: number) => void;
   /** Jumps to the next thing due (a prompt ending, a no-input timeout). */
-  skipWait(): void;
-  select(index: number | null): void;
-  setSpeakAloud(on: boolean): void;
+  skipWait: () => void;
+  select: (index: number | null) => void;
+  setSpeakAloud: (on: boolean) => void;
   /** Back to the setup form, for another call. */
-  newCall(): void;
+  newCall: () => void;
 }
 
 export type SimulatorStore = StoreApi<SimulatorState & SimulatorActions>;
@@ -150,6 +150,8 @@ export function createSimulatorStore(options: SimulatorOptions): SimulatorStore 
   let folded: FoldedMoment = { ...callNotStarted, speakingUntil: 0 };
   let changed = false;
   let lang = 'en';
+  /** Wall-clock time not yet turned into whole virtual milliseconds. */
+  let carry = 0;
 
   const agents = Object.fromEntries((options.teams ?? []).map((team) => [team, 1]));
   const initialSetup: CallSetup = {
@@ -237,6 +239,7 @@ export function createSimulatorStore(options: SimulatorOptions): SimulatorStore 
         lang = doc.settings.locale;
         modes = [];
         folded = { ...callNotStarted, speakingUntil: 0 };
+        carry = 0;
         canvasHighlight.setState(noHighlight);
         try {
           call = createSimulatedCall(flowStartingAt(doc, setup.startNode), {
@@ -296,10 +299,12 @@ export function createSimulatorStore(options: SimulatorOptions): SimulatorStore 
       tick(wallMs) {
         if (!call || get().phase !== 'running') return;
         const { speed } = get().setup;
-        if (speed !== 'instant') {
-          call.advance(wallMs * SPEED_FACTOR[speed]);
-        } else if (call.getSnapshot().listening) {
-          call.advance(wallMs);
+        const listening = call.getSnapshot().listening;
+        if (speed !== 'instant' || listening) {
+          carry += wallMs * SPEED_FACTOR[speed];
+          const ms = Math.floor(carry);
+          carry -= ms;
+          call.advance(ms);
         } else {
           // Everything until the bot listens (or the call ends) happens at once.
           for (let i = 0; i < 10_000 && !call.getSnapshot().listening && call.runNext(); i++);

@@ -37,7 +37,7 @@ export interface SimulatedCall {
   start(): void;
   /** The caller (or the trainer) gives an event now; it is recorded for `toScript`. */
   send(event: SimulatedInput): void;
-  /** Moves virtual time on by `ms`, playing everything that falls due. */
+  /** Moves virtual time on by `ms` (rounded to whole ms), playing everything that falls due. */
   advance(ms: number): void;
   /** Moves virtual time on to `t` ms since the call started (never back). */
   runUntil(t: number): void;
@@ -142,7 +142,8 @@ export function createSimulatedCall(flow: unknown, setup: SimulatedCallSetup): S
   });
 
   const runUntil = (t: number) => {
-    const at = startMs + t;
+    // Virtual time is whole milliseconds, as scripts write it.
+    const at = startMs + Math.round(t);
     while (!ended()) {
       const due = clock.nextDue();
       if (due === undefined || due > at) break;

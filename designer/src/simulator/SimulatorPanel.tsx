@@ -1,0 +1,167 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { useEditor } from '../editor/EditorContext.tsx';
+import { describeDiagnostic } from '../ui/describeDiagnostic.ts';
+import { AgentSettingsDialog } from './AgentSettingsDialog.tsx';
+import { agentFor, loadAgentSettings, saveAgentSettings } from './agentSettings.ts';
+import { browserVoice } from './browserSpeech.ts';
+import { EventLog, Transcript } from './CallLog.tsx';
+import { CallCost } from './cost/CallCost.tsx';
+import { ListeningIndicator } from './ListeningIndicator.tsx';
+import { formatCallTime, timelineOf } from './moments.ts';
+import { startPacing } from './pacing.ts';
+import { PhonePanel } from './PhonePanel.tsx';
+import { SetupForm } from './SetupForm.tsx';
+import { createSimulatorStore, teamsOf, type SimulatorStore } from './store.ts';
+import { Timeline } from './Timeline.tsx';
+import './simulator.css';
+
+/**
+ * The call simulator, beside the canvas: set a call up, run it on the
+ * runtime against the flow as it is now, and watch when the bot listens.
+ * Loaded on demand with the runtime (the editor's "Simulate" button).
+ */
+export default function SimulatorPanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const doc = useEditor((s) => s.doc);
+  const selectedNode = useEditor((s) =>
+    s.selection.nodes.length === 1 ? s.selection.nodes[0]! : null,
+  );
+  const teams = useMemo(() => teamsOf(doc), [doc]);
+  const [voice] = useState(browserVoice);
+  const [store] = useState<SimulatorStore>(() =>
+    createSimulatorStore({
+      now: Date.now(),
+      timeZone: doc.settings.timeZone,
+      teams,
+      ...(voice && { voice }),
+    }),
+  );
+  const sim = useStore(store);
+  const [agentSettings, setAgentSettings] = useState(loadAgentSettings);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+
+  useEffect(() => {
+    if (sim.phase !== 'running') return;
+    return startPacing(store);
+  }, [sim.phase, store]);
+  // Closing the panel ends what it was doing: no voice or highlight is left behind.
+  useEffect(() => () => store.getState().newCall(), [store]);
+
+  const atAgent =
+    sim.now.node !== null && doc.nodes.find((n) => n.id === sim.now.node)?.kind === 'aiAgent';
+  const timeline = useMemo(
+    () =>
+      timelineOf(
+        sim.log.map((e) => e.line),
+        sim.now.t,
+        sim.wordsPerMinute,
+      ),
+    [sim.log, sim.now.t, sim.wordsPerMinute],
+  );
+
+  return (
+    <aside className="simulator" aria-label={t('simulator.title')}>
+      <header className="simulator__header">
+        <h2>{t('simulator.title')}</h2>
+        <button type="button" onClick={() => setSettingsOpen(true)}>
+          {t('simulator.settings.open')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('simulator.close')}
+        </button>
+      </header>
+      {agentSettings.url && (
+        <p className="simulator__note">
+          {t('simulator.settings.inUse', { model: agentSettings.model, url: agentSettings.url })}
+        </p>
+      )}
+      <ListeningIndicator moment={sim.now} phase={sim.phase} />
+      {sim.phase === 'setup' ? (
+        <>
+          {sim.problem && (
+            <div role="alert" className="simulator__problem">
+              <p>{t('simulator.setup.cannotStart')}</p>
+              <ul>
+                {sim.problem.diagnostics.length > 0 ? (
+                  sim.problem.diagnostics
+                    .filter((d) => d.severity === 'error')
+                    .map((d, i) => <li key={i}>{describeDiagnostic(d)}</li>)
+                ) : (
+                  <li>{sim.problem.message}</li>
+                )}
+              </ul>
+            </div>
+          )}
+          <SetupForm
+            doc={doc}
+            setup={sim.setup}
+            teams={teams}
+            selectedNode={selectedNode}
+            onChange={sim.updateSetup}
+            onAgents={sim.setAgents}
+            onStart={() => sim.start(doc, agentFor(agentSettings))}
+          />
+        </>
+      ) : (
+        <>
+          <div className="simulator__clock">
+            <span>
+              {t('simulator.clock.time')} <time>{formatCallTime(sim.now.t)}</time>
+            </span>
+            {sim.phase === 'running' ? (
+              <button type="button" onClick={sim.skipWait}>
+                {t('simulator.clock.skipWait')}
+              </button>
+            ) : (
+              <button type="button" onClick={sim.newCall}>
+                {t('simulator.clock.newCall')}
+              </button>
+            )}
+          </div>
+          <PhonePanel
+            inCall={sim.phase === 'running'}
+            lang={doc.settings.locale}
+            onInput={sim.send}
+            onHangUp={sim.hangUp}
+            typeAgentTurns={atAgent && !agentSettings.url}
+          />
+          {voice ? (
+            <label className="simulator__switch">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={sim.speakAloud}
+                onChange={(e) => sim.setSpeakAloud(e.target.checked)}
+              />
+              {t('simulator.phone.speakAloud')}
+            </label>
+          ) : (
+            <p className="phone__note">{t('simulator.phone.noVoice')}</p>
+          )}
+          <Timeline data={timeline} />
+          <CallCost
+            channel={sim.setup.channel}
+            direction={sim.setup.direction}
+            durationMs={sim.now.t}
+          />
+          <Transcript log={sim.log} />
+          <EventLog log={sim.log} selected={sim.selected} onSelect={sim.select} />
+          {/* TestCasesPanel (designer/src/simulator/tests/TestCasesPanel.tsx) goes here with
+              { flowId, doc, recorded: sim.recorded } once it exists. */}
+        </>
+      )}
+      {settingsOpen && (
+        <AgentSettingsDialog
+          settings={agentSettings}
+          onSave={(settings) => {
+            saveAgentSettings(settings);
+            setAgentSettings(settings);
+          }}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
+    </aside>
+  );
+}

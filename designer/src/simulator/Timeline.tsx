@@ -1,0 +1,95 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCallTime, type TimelineData } from './moments.ts';
+
+const WIDTH = 600;
+const ROW = { labels: 14, speaking: 30, listening: 52, inputs: 74 } as const;
+const BAR = 14;
+const LEFT = 70;
+
+/**
+ * The call over virtual time: speaking and listening as bars, inputs as marks
+ * (ignored ones hollow and red), node changes as labels. The same is in the
+ * transcript; the SVG's title and description sum it up for screen readers.
+ */
+export function Timeline({ data }: { data: TimelineData }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const span = Math.max(data.end, 1000);
+  const x = (ms: number) => LEFT + ((WIDTH - LEFT - 8) * ms) / span;
+  const ignored = data.inputs.filter((i) => !i.accepted).length;
+  return (
+    <svg
+      className="timeline"
+      viewBox={`0 0 ${WIDTH} 96`}
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+    >
+      <title id={`${id}-title`}>{t('simulator.timeline.title')}</title>
+      <desc id={`${id}-desc`}>
+        {t('simulator.timeline.summary', {
+          prompts: data.speaking.length,
+          listening: data.listening.length,
+          inputs: data.inputs.length,
+          ignored,
+          nodes: data.nodes.length,
+        })}
+      </desc>
+      <text x={4} y={ROW.speaking + 4} className="timeline__row">
+        {t('simulator.timeline.speaking')}
+      </text>
+      <text x={4} y={ROW.listening + 4} className="timeline__row">
+        {t('simulator.timeline.listening')}
+      </text>
+      <text x={4} y={ROW.inputs + 4} className="timeline__row">
+        {t('simulator.timeline.inputs')}
+      </text>
+      {data.nodes.map((n, i) => (
+        <g key={`n${i}`}>
+          <line x1={x(n.t)} x2={x(n.t)} y1={ROW.labels + 2} y2={88} className="timeline__node" />
+          <text x={x(n.t) + 2} y={ROW.labels} className="timeline__label">
+            {n.id}
+          </text>
+        </g>
+      ))}
+      {data.speaking.map((s, i) => (
+        <rect
+          key={`s${i}`}
+          className="timeline__speaking"
+          x={x(s.from)}
+          y={ROW.speaking - BAR / 2}
+          width={Math.max(1, x(s.to) - x(s.from))}
+          height={BAR}
+        >
+          <title>{`${t('simulator.timeline.speaking')} ${formatCallTime(s.from)}–${formatCallTime(s.to)}`}</title>
+        </rect>
+      ))}
+      {data.listening.map((s, i) => (
+        <rect
+          key={`l${i}`}
+          className="timeline__listening"
+          x={x(s.from)}
+          y={ROW.listening - BAR / 2}
+          width={Math.max(1, x(s.to) - x(s.from))}
+          height={BAR}
+        >
+          <title>{`${t('simulator.timeline.listening')} ${formatCallTime(s.from)}–${formatCallTime(s.to)}`}</title>
+        </rect>
+      ))}
+      {data.inputs.map((m, i) => (
+        <circle
+          key={`i${i}`}
+          className={m.accepted ? 'timeline__input' : 'timeline__input timeline__input--ignored'}
+          cx={x(m.t)}
+          cy={ROW.inputs}
+          r={5}
+        >
+          <title>{`${formatCallTime(m.t)} ${m.label}`}</title>
+        </circle>
+      ))}
+      <text x={WIDTH - 4} y={94} textAnchor="end" className="timeline__row">
+        {formatCallTime(data.end)}
+      </text>
+    </svg>
+  );
+}
