@@ -1,0 +1,248 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { examples, scriptSchema, simulateCall, type Script } from '@callbot/runtime';
+import type { FlowDocument } from '@callbot/shared';
+import { RepositoryProvider } from '../../app/RepositoryContext.tsx';
+import type { DesignerDb, FlowRepository } from '../../persistence/index.ts';
+import { createTestRepository } from '../../persistence/testing.ts';
+import { readFileText } from '../../ui/readFile.ts';
+import { coverageHighlight } from './coverageHighlight.ts';
+import { TestCasesPanel } from './TestCasesPanel.tsx';
+
+const reception = examples.reception;
+
+const script: Script = scriptSchema.parse({
+  call: { channel: 'line', direction: 'inbound', from: '+5511999990000', to: '+551130000000' },
+  startAt: '2026-11-23T10:00:00-03:00',
+  agents: { vendas: 0 },
+  steps: [{ when: 'listening', delay: 200, event: { type: 'dtmf', digit: '1' } }],
+});
+const recorded = { script, transcript: simulateCall(reception, script).lines };
+
+function withMenuPrompt(doc: FlowDocument, prompt: string): FlowDocument {
+  return {
+    ...doc,
+    nodes: doc.nodes.map((n) => (n.kind === 'menu' ? { ...n, data: { ...n.data, prompt } } : n)),
+  };
+}
+
+let repo: FlowRepository;
+let db: DesignerDb;
+let flowId: string;
+
+beforeEach(async () => {
+  ({ repo, db } = createTestRepository());
+  const imported = await repo.importFlow(JSON.stringify(reception), 'reception.flow.json');
+  if (!imported.ok) throw new Error('the example did not import');
+  flowId = imported.flow.id;
+});
+afterEach(() => db.close());
+
+function renderPanel(props: { doc?: FlowDocument; recorded?: typeof recorded | null } = {}) {
+  const view = (p: typeof props) => (
+    <RepositoryProvider repository={repo}>
+      <TestCasesPanel flowId={flowId} doc={p.doc ?? reception} recorded={p.recorded ?? null} />
+    </RepositoryProvider>
+  );
+  const result = render(view(props));
+  return { ...result, rerender: (p: typeof props) => result.rerender(view(p)) };
+}
+
+const panel = () => screen.getByRole('region', { name: 'Test cases' });
+const list = () => within(panel()).findByRole('list', { name: 'Test cases of this flow' });
+const row = async (name: string) =>
+  within(await list())
+    .getAllByRole('listitem')
+    .find((li) => li.textContent?.includes(name))!;
+
+async function saveAs(name: string) {
+  const user = userEvent.setup();
+  await user.type(within(panel()).getByRole('textbox', { name: 'Test case name' }), name);
+  await user.click(within(panel()).getByRole('button', { name: 'Save as test case' }));
+  await within(panel()).findByText(`Saved “${name}”.`);
+  return user;
+}
+
+describe('TestCasesPanel', () => {
+  it('cannot save before a call was recorded, and says why', async () => {
+    renderPanel();
+    expect(await within(panel()).findByText('No test cases yet.')).toBeTruthy();
+    expect(
+      within(panel()).getByRole('button', { name: 'Save as test case' }).hasAttribute('disabled'),
+    ).toBe(true);
+    expect(panel().textContent).toContain('Run a call first');
+  });
+
+  it('saves the recorded call under a name, at the stored revision', async () => {
+    renderPanel({ recorded });
+    const user = userEvent.setup();
+    const save = within(panel()).getByRole('button', { name: 'Save as test case' });
+    expect(save.hasAttribute('disabled')).toBe(true); // no name yet
+    await user.type(within(panel()).getByRole('textbox', { name: 'Test case name' }), 'Vendas');
+    await user.click(save);
+
+    expect((await row('Vendas')).textContent).toContain('revision 1');
+    expect(
+      within(panel()).getByRole<HTMLInputElement>('textbox', { name: 'Test case name' }).value,
+    ).toBe('');
+    const [stored] = await repo.listTestCases(flowId);
+    expect(stored).toMatchObject({
+      name: 'Vendas',
+      flowRevision: 1,
+      script,
+      transcript: recorded.transcript,
+    });
+  });
+
+  it('passes, then fails after the menu text is edited, with the difference', async () => {
+    const { rerender } = renderPanel({ recorded });
+    const user = await saveAs('Vendas sem agentes');
+
+    await user.click(within(panel()).getByRole('button', { name: 'Run tests' }));
+    expect(within(panel()).getByRole('status').textContent).toBe('1 of 1 passed');
+    const result = () =>
+      within(panel()).queryByLabelText('Result of Vendas sem agentes')?.textContent;
+    expect(result()).toBe('Passed');
+
+    const edited = withMenuPrompt(reception, 'Vendas: 1. Suporte: 2.');
+    rerender({ doc: edited, recorded });
+    expect(result()).toBeUndefined(); // a run on the old document is not shown as current
+
+    await user.click(within(panel()).getByRole('button', { name: 'Run tests' }));
+    expect(within(panel()).getByRole('status').textContent).toBe('0 of 1 passed');
+    expect(result()).toBe('Failed');
+    const diff = within(panel()).getByRole('figure', {
+      name: 'Difference in the transcript of Vendas sem agentes (− expected, + actual)',
+    });
+    const removed = [...diff.querySelectorAll('del')].map((e) => e.textContent);
+    const added = [...diff.querySelectorAll('ins')].map((e) => e.textContent);
+    expect(removed).toContain('− 00:02.800 say "Para vendas, digite 1. Para suporte, digite 2."');
+    expect(added).toContain('+ 00:02.800 say "Vendas: 1. Suporte: 2."');
+  });
+
+  it('runs one test case alone', async () => {
+    renderPanel({ recorded });
+    const user = await saveAs('Vendas');
+    await user.click(within(panel()).getByRole('button', { name: 'Run Vendas' }));
+    expect(within(panel()).getByLabelText('Result of Vendas').textContent).toBe('Passed');
+  });
+
+  it('renames and deletes a test case', async () => {
+    renderPanel({ recorded });
+    const user = await saveAs('Vendas');
+    await user.click(within(panel()).getByRole('button', { name: 'Rename Vendas' }));
+    const field = within(panel()).getByRole('textbox', { name: 'New name of Vendas' });
+    await user.clear(field);
+    await user.type(field, 'Vendas sem agentes');
+    await user.click(within(panel()).getByRole('button', { name: 'Save name' }));
+    await within(panel()).findByRole('button', { name: 'Delete Vendas sem agentes' });
+    expect((await repo.listTestCases(flowId)).map((c) => c.name)).toEqual(['Vendas sem agentes']);
+
+    await user.click(within(panel()).getByRole('button', { name: 'Delete Vendas sem agentes' }));
+    expect(await within(panel()).findByText('No test cases yet.')).toBeTruthy();
+    expect(await repo.listTestCases(flowId)).toEqual([]);
+  });
+
+  it('exports a test case as a script that replays to its transcript', async () => {
+    const blobs: Blob[] = [];
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: (blob: Blob) => (blobs.push(blob), 'blob:test'),
+        revokeObjectURL: () => {},
+      }),
+    );
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      expect(this.download).toBe('vendas-sem-agentes.script.json');
+    });
+    try {
+      renderPanel({ recorded });
+      const user = await saveAs('Vendas sem agentes');
+      await user.click(
+        within(panel()).getByRole('button', {
+          name: 'Export Vendas sem agentes as a script for callbot simulate',
+        }),
+      );
+      expect(clicked).toHaveBeenCalledOnce();
+      const exported = scriptSchema.parse(JSON.parse(await readFileText(blobs[0]!)));
+      expect(simulateCall(reception, exported).lines).toEqual(recorded.transcript);
+    } finally {
+      clicked.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('imports a script file as a test case of what the current flow does', async () => {
+    renderPanel();
+    const user = userEvent.setup();
+    const file = new File([JSON.stringify(script)], 'vendas.script.json', {
+      type: 'application/json',
+    });
+    await user.upload(within(panel()).getByLabelText('Script file to import'), file);
+    await within(panel()).findByText(/Imported “vendas”/);
+    const [stored] = await repo.listTestCases(flowId);
+    expect(stored).toMatchObject({ name: 'vendas', transcript: recorded.transcript });
+  });
+
+  it('refuses a script file that is not a script, saying which field', async () => {
+    renderPanel();
+    const user = userEvent.setup();
+    const file = new File([JSON.stringify({ ...script, maxMs: -5 })], 'bad.json');
+    await user.upload(within(panel()).getByLabelText('Script file to import'), file);
+    const alert = await within(panel()).findByRole('alert');
+    expect(alert.textContent).toMatch(/^bad\.json was not imported: maxMs: /);
+    expect(await repo.listTestCases(flowId)).toEqual([]);
+  });
+
+  it('shows a stored test case it cannot read, and lets it be deleted', async () => {
+    await db.testCases.add({
+      flowId,
+      name: 'Broken',
+      script: { call: 'nope' },
+      transcript: [],
+      createdAt: 1,
+      flowRevision: 1,
+    });
+    renderPanel();
+    const alert = await within(panel()).findByRole('alert');
+    expect(alert.textContent).toMatch(/^This test case cannot be read \(script\.call: /);
+    await userEvent.click(within(panel()).getByRole('button', { name: 'Delete Broken' }));
+    expect(await within(panel()).findByText('No test cases yet.')).toBeTruthy();
+  });
+
+  it('sums up coverage and shows it on the canvas while the box is ticked', async () => {
+    const { unmount } = renderPanel({ recorded });
+    const user = await saveAs('Vendas');
+    const coverage = within(panel()).getByRole('region', { name: 'Coverage' });
+    expect(coverage.textContent).toContain('Nodes: 5 of 11 (45%)');
+    expect(coverage.textContent).toContain('Outputs: 4 of 15 (26%)');
+
+    const box = within(coverage).getByRole('checkbox', { name: 'Show coverage on canvas' });
+    await user.click(box);
+    expect(coverageHighlight.getState().shown).toMatchObject({ flowId });
+    expect([...coverageHighlight.getState().shown!.nodes]).toContain('t-vendas');
+    await user.click(box);
+    expect(coverageHighlight.getState().shown).toBeNull();
+
+    await user.click(box);
+    expect(coverageHighlight.getState().shown).not.toBeNull();
+    unmount(); // the simulator panel closed
+    expect(coverageHighlight.getState().shown).toBeNull();
+  });
+});
+
+describe('TestCasesPanel and the flow repository', () => {
+  it('lists nothing for another flow', async () => {
+    const other = await repo.create('Other');
+    await repo.saveTestCase(flowId, { ...recorded, name: 'Vendas', flowRevision: 1 });
+    render(
+      <RepositoryProvider repository={repo}>
+        <TestCasesPanel flowId={other.id} doc={reception} recorded={null} />
+      </RepositoryProvider>,
+    );
+    await waitFor(() => expect(panel().textContent).toContain('No test cases yet.'));
+  });
+});
