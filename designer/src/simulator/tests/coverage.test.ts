@@ -15,7 +15,7 @@ const call = (doc: FlowDocument, script: Omit<ScriptInput, 'call'>) =>
     }),
   ).lines;
 
-const pressAtMenu = (digit: string) => ({
+const pressAtMenu = (digit: '1' | '2') => ({
   when: 'listening' as const,
   delay: 200,
   event: { type: 'dtmf' as const, digit },
