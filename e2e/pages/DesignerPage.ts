@@ -354,4 +354,35 @@ export class DesignerPage {
       .getByRole('button', { name: digit, exact: true })
       .click();
   }
+
+  // ---- Simulator: test cases -----------------------------------------------
+
+  /** The simulator's test cases of the flow. */
+  testCases(): Locator {
+    return this.page.getByRole('region', { name: 'Test cases' });
+  }
+
+  /** Saves the call just simulated as a test case of the flow. */
+  async saveTestCase(name: string): Promise<void> {
+    const tests = this.testCases();
+    await tests.getByRole('textbox', { name: 'Test case name' }).fill(name);
+    await tests.getByRole('button', { name: 'Save as test case' }).click();
+    await expect(tests.getByRole('status')).toHaveText(`Saved “${name}”.`);
+  }
+
+  /** "Run tests", then the result of the test case `name` ("Passed" or "Failed"). */
+  async runTests(name: string): Promise<Locator> {
+    await this.testCases().getByRole('button', { name: 'Run tests' }).click();
+    return this.testCases().getByLabel(`Result of ${name}`, { exact: true });
+  }
+
+  /** "Export" of a test case: the script file for `callbot simulate`. */
+  async exportTestCase(name: string): Promise<PickedFile> {
+    const download = this.page.waitForEvent('download');
+    await this.testCases()
+      .getByRole('button', { name: `Export ${name} as a script for callbot simulate` })
+      .click();
+    const file = await download;
+    return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+  }
 }
