@@ -33,7 +33,7 @@ export const en = {
     title: 'Test cases',
     name: 'Test case name',
     save: 'Save as test case',
-    saveHint: 'Run a call first: its script and transcript become the test case.',
+    saveHint: 'Run a call to its end first: its script and transcript become the test case.',
     saved: 'Saved “{{name}}”.',
     importScript: 'Import script',
     scriptFile: 'Script file to import',

@@ -32,7 +32,7 @@ export const es: Resources = {
     name: 'Nombre del caso de prueba',
     save: 'Guardar como caso de prueba',
     saveHint:
-      'Haga primero una llamada: su guion y su transcripción se convierten en el caso de prueba.',
+      'Haga primero una llamada hasta el final: su guion y su transcripción se convierten en el caso de prueba.',
     saved: '“{{name}}” guardado.',
     importScript: 'Importar guion',
     scriptFile: 'Archivo de guion para importar',

@@ -32,7 +32,8 @@ export const ptBR: Resources = {
     title: 'Casos de teste',
     name: 'Nome do caso de teste',
     save: 'Salvar como caso de teste',
-    saveHint: 'Faça uma ligação primeiro: o roteiro e a transcrição dela viram o caso de teste.',
+    saveHint:
+      'Faça uma ligação até o fim primeiro: o roteiro e a transcrição dela viram o caso de teste.',
     saved: '“{{name}}” salvo.',
     importScript: 'Importar roteiro',
     scriptFile: 'Arquivo de roteiro a importar',

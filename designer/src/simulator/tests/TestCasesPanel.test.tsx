@@ -71,7 +71,17 @@ describe('TestCasesPanel', () => {
     expect(
       within(panel()).getByRole('button', { name: 'Save as test case' }).hasAttribute('disabled'),
     ).toBe(true);
-    expect(panel().textContent).toContain('Run a call first');
+    expect(panel().textContent).toContain('Run a call to its end first');
+  });
+
+  it('cannot save a call that is still going on: its replay would not stop there', async () => {
+    renderPanel({ recorded: { script, transcript: recorded.transcript.slice(0, 5) } });
+    const user = userEvent.setup();
+    await user.type(within(panel()).getByRole('textbox', { name: 'Test case name' }), 'Half');
+    expect(
+      within(panel()).getByRole('button', { name: 'Save as test case' }).hasAttribute('disabled'),
+    ).toBe(true);
+    expect(panel().textContent).toContain('Run a call to its end first');
   });
 
   it('saves the recorded call under a name, at the stored revision', async () => {

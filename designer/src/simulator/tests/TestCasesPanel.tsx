@@ -27,8 +27,8 @@ type Message = { role: 'status' | 'alert'; text: string } | null;
 type Results = { doc: FlowDocument; runs: ReadonlyMap<number, TestRun> };
 
 /**
- * The flow's test cases: save the simulated call (or an imported script) as
- * one, run them against the current document with the difference where one
+ * The flow's test cases: save the simulated call, once it has ended (or an
+ * imported script) as one, run them against the current document with the difference where one
  * fails, rename, delete and export them, and see what they cover.
  */
 export function TestCasesPanel({
@@ -50,6 +50,8 @@ export function TestCasesPanel({
   const [message, setMessage] = useState<Message>(null);
   const [results, setResults] = useState<Results | null>(null);
   const [showOnCanvas, setShowOnCanvas] = useState(false);
+  // Only a call that ended replays to the same transcript: one still running has more to come.
+  const finished = recorded?.transcript.at(-1)?.kind === 'end' ? recorded : null;
 
   useEffect(() => {
     let live = true;
@@ -143,7 +145,7 @@ export function TestCasesPanel({
   return (
     <section className="test-cases" aria-label={t('simulatorTests.title')}>
       <h3 className="test-cases__title">{t('simulatorTests.title')}</h3>
-      <SaveForm recorded={recorded} onSave={(name) => recorded && save(name, recorded)} />
+      <SaveForm canSave={finished !== null} onSave={(name) => finished && save(name, finished)} />
       <ScriptImport onFile={(file) => void importScript(file)} />
       {message && (
         <p
@@ -241,10 +243,10 @@ export function TestCasesPanel({
 }
 
 function SaveForm({
-  recorded,
+  canSave,
   onSave,
 }: {
-  recorded: { script: Script; transcript: TraceLine[] } | null;
+  canSave: boolean;
   onSave: (name: string) => Promise<boolean> | null;
 }) {
   const { t } = useTranslation();
@@ -264,10 +266,10 @@ function SaveForm({
           onChange={(e) => setName(e.target.value)}
         />
       </label>
-      <button type="submit" disabled={!recorded || name.trim() === ''}>
+      <button type="submit" disabled={!canSave || name.trim() === ''}>
         {t('simulatorTests.save')}
       </button>
-      {!recorded && <p className="test-cases__hint">{t('simulatorTests.saveHint')}</p>}
+      {!canSave && <p className="test-cases__hint">{t('simulatorTests.saveHint')}</p>}
     </form>
   );
 }
