@@ -5,6 +5,7 @@ import type { PortKey } from './coverage.ts';
 export interface CoverageShown {
   flowId: string;
   nodes: ReadonlySet<string>;
+  /** `source:port`: the ids of the canvas's edges (`toFlowEdges`). */
   ports: ReadonlySet<PortKey>;
 }
 
