@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
@@ -78,5 +79,14 @@ test('a saved test case passes, then fails after the menu text is edited', async
     diff.locator('ins').filter({ hasText: 'say "Vendas: 1. Suporte: 2."' }),
   ).toBeVisible();
 
+  // The panel with a failed test and its difference, and the cost beside it, pass axe (WCAG 2.1 AA).
+  const axe = await new AxeBuilder({ page })
+    .include('section[aria-label="Test cases"]')
+    .include('section[aria-label="Estimated cost"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const where = (v: (typeof axe.violations)[number]) =>
+    v.nodes.map((n) => n.target.join(' ')).join(', ');
+  expect(axe.violations.map((v) => `${v.id}: ${where(v)}`)).toEqual([]);
   expect(designer.errors).toEqual([]);
 });
