@@ -135,7 +135,7 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
         <Inspector />
         {simulating && (
           <Suspense fallback={<p role="status">{t('simulator.loading')}</p>}>
-            <SimulatorPanel onClose={() => setSimulating(false)} />
+            <SimulatorPanel flowId={flowId} onClose={() => setSimulating(false)} />
           </Suspense>
         )}
       </div>

@@ -14,6 +14,7 @@ import { startPacing } from './pacing.ts';
 import { PhonePanel } from './PhonePanel.tsx';
 import { SetupForm } from './SetupForm.tsx';
 import { createSimulatorStore, teamsOf, type SimulatorStore } from './store.ts';
+import { TestCasesPanel } from './tests/TestCasesPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 import './simulator.css';
 
@@ -22,7 +23,13 @@ import './simulator.css';
  * runtime against the flow as it is now, and watch when the bot listens.
  * Loaded on demand with the runtime (the editor's "Simulate" button).
  */
-export default function SimulatorPanel({ onClose }: { onClose: () => void }) {
+export default function SimulatorPanel({
+  flowId,
+  onClose,
+}: {
+  flowId: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const doc = useEditor((s) => s.doc);
   const selectedNode = useEditor((s) =>
@@ -148,10 +155,9 @@ export default function SimulatorPanel({ onClose }: { onClose: () => void }) {
           />
           <Transcript log={sim.log} />
           <EventLog log={sim.log} selected={sim.selected} onSelect={sim.select} />
-          {/* TestCasesPanel (designer/src/simulator/tests/TestCasesPanel.tsx) goes here with
-              { flowId, doc, recorded: sim.recorded } once it exists. */}
         </>
       )}
+      <TestCasesPanel flowId={flowId} doc={doc} recorded={sim.recorded} />
       {settingsOpen && (
         <AgentSettingsDialog
           settings={agentSettings}

@@ -111,10 +111,14 @@ describe('the simulator store', () => {
     expect(s().now).toMatchObject({ node: 'bot-fora', outcome: 'handed_off' });
   });
 
-  it('starts from a chosen node', () => {
+  it('starts from a chosen node, and such a call is no test case', () => {
     const { s } = simulator({ startNode: 'menu' });
     s().start(reception);
     expect(s().log[0]!.line).toMatchObject({ kind: 'node', id: 'menu' });
+    expect(s().now).toMatchObject({ node: 'menu', speaking: true });
+    s().tick(4000);
+    expect(s().now.listening).toBe(true);
+    expect(s().recorded).toBeNull();
   });
 
   it('records the call as a script that replays to the same transcript', () => {

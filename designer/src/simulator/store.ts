@@ -68,6 +68,7 @@ export interface SimulatorState {
   log: LogEntry[];
   /** The event log entry whose moment is shown, if one was chosen. */
   selected: number | null;
+  /** The call as a test case takes it; none for a call started at another node than the flow's start. */
   recorded: RecordedCall | null;
   speakAloud: boolean;
   wordsPerMinute: number;
@@ -181,9 +182,11 @@ export function createSimulatorStore(options: SimulatorOptions): SimulatorStore 
           outcome: snapshot.outcome,
         },
         phase: ended ? 'ended' : 'running',
-        ...(changed && {
-          recorded: { script: call.toScript(), transcript: [...snapshot.transcript] },
-        }),
+        // A script always starts at the flow's start: a call started elsewhere is no test case.
+        ...(changed &&
+          get().setup.startNode === null && {
+            recorded: { script: call.toScript(), transcript: [...snapshot.transcript] },
+          }),
       });
       changed = false;
     };

@@ -1,0 +1,143 @@
+import { examples } from '@callbot/runtime';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RepositoryProvider } from '../app/RepositoryContext.tsx';
+import { EditorProvider } from '../editor/EditorContext.tsx';
+import { createEditorStore } from '../editor/store.ts';
+import { createTestRepository } from '../persistence/testing.ts';
+import { AGENT_SETTINGS_KEY } from './agentSettings.ts';
+import { canvasHighlight } from './canvasHighlight.ts';
+import SimulatorPanel from './SimulatorPanel.tsx';
+
+const ENDPOINT = 'https://llm.example.test/v1/chat/completions';
+const REPLY =
+  'Olá! Aqui é a assistente virtual da Loja Exemplo, e hoje temos ofertas em todos os departamentos da loja para você.';
+const requests: { authorization: string | null; body: unknown }[] = [];
+const server = setupServer(
+  http.post(ENDPOINT, async ({ request }) => {
+    requests.push({
+      authorization: request.headers.get('authorization'),
+      body: await request.json(),
+    });
+    return HttpResponse.json({ choices: [{ message: { role: 'assistant', content: REPLY } }] });
+  }),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  localStorage.clear();
+  requests.length = 0;
+});
+afterAll(() => server.close());
+
+function open(doc: unknown) {
+  const { repo } = createTestRepository();
+  const store = createEditorStore(structuredClone(doc) as Parameters<typeof createEditorStore>[0]);
+  render(
+    <RepositoryProvider repository={repo}>
+      <EditorProvider store={store}>
+        <SimulatorPanel flowId="flow-1" onClose={() => {}} />
+      </EditorProvider>
+    </RepositoryProvider>,
+  );
+  return within(screen.getByRole('complementary', { name: 'Simulator' }));
+}
+
+const indicator = (sim: ReturnType<typeof open>) =>
+  sim.getByRole('status', { name: 'Is the bot listening?' });
+
+describe('SimulatorPanel', () => {
+  it('runs the AI example against the endpoint set in this browser; caller speech interrupts it', async () => {
+    localStorage.setItem(
+      AGENT_SETTINGS_KEY,
+      JSON.stringify({ url: ENDPOINT, model: 'test-model', apiKey: 'sk-test' }),
+    );
+    const sim = open(examples.aiAgent);
+    sim.getByText(`AI agent turns come from test-model at ${ENDPOINT}.`);
+    await userEvent.click(sim.getByRole('radio', { name: 'Instant' }));
+    await userEvent.click(sim.getByRole('button', { name: 'Start call' }));
+
+    await waitFor(() =>
+      expect(indicator(sim).textContent).toBe(
+        'Speaking and listening · the caller can interrupt by speaking',
+      ),
+    );
+    expect(requests[0]!.authorization).toBe('Bearer sk-test');
+    expect(JSON.stringify(requests[0]!.body)).toContain('"model":"test-model"');
+
+    await userEvent.type(sim.getByRole('textbox', { name: 'What the caller says' }), 'uma pessoa');
+    await userEvent.click(sim.getByRole('button', { name: 'Say' }));
+    const transcript = sim.getByRole('list', { name: 'Transcript' });
+    await waitFor(() =>
+      expect(
+        within(transcript)
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/Bot says: “Olá! Aqui é a assistente/),
+          expect.stringMatching(/Bot stops speaking \(interrupted\)$/),
+          expect.stringMatching(/Caller says “uma pessoa”$/),
+        ]),
+      ),
+    );
+    expect(canvasHighlight.getState().active).toBe('assistente');
+    await userEvent.click(sim.getByRole('button', { name: 'Hang up' }));
+    await waitFor(() => expect(indicator(sim).textContent).toBe('Call ended'));
+  });
+
+  it('lets the trainer type the agent’s turns when no endpoint is set', async () => {
+    const sim = open(examples.aiAgent);
+    await userEvent.click(sim.getByRole('radio', { name: 'Instant' }));
+    await userEvent.click(sim.getByRole('button', { name: 'Start call' }));
+    const reply = await sim.findByRole('textbox', { name: 'The agent’s reply' });
+    await userEvent.type(reply, 'Até logo!');
+    await userEvent.click(sim.getByRole('button', { name: 'Reply and finish' }));
+    await waitFor(() => expect(indicator(sim).textContent).toBe('Call ended'));
+    expect(requests).toEqual([]);
+    const lines = within(sim.getByRole('list', { name: 'Transcript' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    // Instant: the greeting took no wall time; the agent's turn came while time ran as in real
+    // time; what follows it (the turn said, the goodbye, the hang-up) took none again.
+    expect(lines).toEqual([
+      '00:00.0 Bot says: “Olá! Sou a assistente virtual da Loja Exemplo.”',
+      '00:03.2 AI agent assistente takes the call',
+      expect.stringMatching(/^00:0\d\.\d Bot says: “Até logo!”$/),
+      expect.stringMatching(/^00:0\d\.\d Bot says: “Obrigado pela ligação. Até logo.”$/),
+      expect.stringMatching(/^00:0\d\.\d Bot hangs up \(flow_ended\)$/),
+      expect.stringMatching(/^00:0\d\.\d Call ended: hung up by the bot$/),
+    ]);
+  });
+
+  it('keeps the AI endpoint settings in this browser, and forgets them', async () => {
+    const sim = open(examples.aiAgent);
+    await userEvent.click(sim.getByRole('button', { name: 'AI endpoint' }));
+    const dialog = screen.getByRole('dialog', { name: 'AI endpoint for simulated calls' });
+    within(dialog).getByText(/stay in this browser/);
+    await userEvent.type(within(dialog).getByLabelText('Chat-completions URL'), ENDPOINT);
+    await userEvent.type(within(dialog).getByLabelText('Model'), 'm');
+    await userEvent.type(within(dialog).getByLabelText('API key'), 'k');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(JSON.parse(localStorage.getItem(AGENT_SETTINGS_KEY)!)).toEqual({
+      url: ENDPOINT,
+      model: 'm',
+      apiKey: 'k',
+    });
+    await userEvent.click(sim.getByRole('button', { name: 'AI endpoint' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Forget these settings' }));
+    expect(localStorage.getItem(AGENT_SETTINGS_KEY)).toBeNull();
+  });
+
+  it('says why a flow that cannot run does not start', async () => {
+    const broken = structuredClone(examples.reception) as { nodes: { id: string }[] };
+    broken.nodes = broken.nodes.filter((n) => n.id !== 'greeting');
+    const sim = open(broken);
+    await userEvent.click(sim.getByRole('button', { name: 'Start call' }));
+    within(sim.getByRole('alert')).getByText('The call could not start.');
+    expect(indicator(sim).textContent).toBe('No call');
+  });
+});
