@@ -270,7 +270,7 @@ export const en = {
     deleteFlow: 'Delete {{name}}',
     deleteTitle: 'Delete “{{name}}”?',
     deleteBody:
-      'The flow and its saved versions are removed from this browser. This cannot be undone.',
+      'The flow, its saved versions and its test cases are removed from this browser. This cannot be undone.',
     newNameOf: 'New name',
     saveName: 'Save name',
   },

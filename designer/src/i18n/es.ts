@@ -270,7 +270,7 @@ export const es: Resources = {
     deleteFlow: 'Eliminar {{name}}',
     deleteTitle: '¿Eliminar “{{name}}”?',
     deleteBody:
-      'El flujo y sus versiones guardadas se eliminan de este navegador. Esto no se puede deshacer.',
+      'El flujo, sus versiones guardadas y sus casos de prueba se eliminan de este navegador. Esto no se puede deshacer.',
     newNameOf: 'Nuevo nombre',
     saveName: 'Guardar nombre',
   },

@@ -267,7 +267,7 @@ export const ptBR: Resources = {
     deleteFlow: 'Excluir {{name}}',
     deleteTitle: 'Excluir “{{name}}”?',
     deleteBody:
-      'O fluxo e suas versões salvas são removidos deste navegador. Isso não pode ser desfeito.',
+      'O fluxo, suas versões salvas e seus casos de teste são removidos deste navegador. Isso não pode ser desfeito.',
     newNameOf: 'Novo nome',
     saveName: 'Salvar nome',
   },
