@@ -23,5 +23,9 @@ describe('Timeline', () => {
       'menu',
       't-vendas',
     ]);
+    // "horario" and "menu" are entered at the same moment: their labels take two rows.
+    const [, horario, menu] = [...container.querySelectorAll('.timeline__label')];
+    expect(horario!.getAttribute('x')).toBe(menu!.getAttribute('x'));
+    expect(horario!.getAttribute('y')).not.toBe(menu!.getAttribute('y'));
   });
 });

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { formatCallTime, type TimelineData } from './moments.ts';
 
 const WIDTH = 600;
-const ROW = { labels: 14, speaking: 30, listening: 52, inputs: 74 } as const;
+const ROW = { speaking: 38, listening: 58, inputs: 78 } as const;
+/** Node labels take the first of these rows where they do not overlap the one before. */
+const LABEL_ROWS = [10, 22] as const;
+const CHAR_WIDTH = 5.5;
 const BAR = 14;
 const LEFT = 70;
 
@@ -18,10 +21,18 @@ export function Timeline({ data }: { data: TimelineData }) {
   const span = Math.max(data.end, 1000);
   const x = (ms: number) => LEFT + ((WIDTH - LEFT - 8) * ms) / span;
   const ignored = data.inputs.filter((i) => !i.accepted).length;
+  const rowEnds = LABEL_ROWS.map(() => -Infinity);
+  const labels = data.nodes.map((n) => {
+    const at = x(n.t);
+    const free = rowEnds.findIndex((end) => at > end + 4);
+    const row = free === -1 ? rowEnds.indexOf(Math.min(...rowEnds)) : free;
+    rowEnds[row] = at + 2 + n.id.length * CHAR_WIDTH;
+    return { ...n, x: at, y: LABEL_ROWS[row]! };
+  });
   return (
     <svg
       className="timeline"
-      viewBox={`0 0 ${WIDTH} 96`}
+      viewBox={`0 0 ${WIDTH} 100`}
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
     >
@@ -44,10 +55,10 @@ export function Timeline({ data }: { data: TimelineData }) {
       <text x={4} y={ROW.inputs + 4} className="timeline__row">
         {t('simulator.timeline.inputs')}
       </text>
-      {data.nodes.map((n, i) => (
+      {labels.map((n, i) => (
         <g key={`n${i}`}>
-          <line x1={x(n.t)} x2={x(n.t)} y1={ROW.labels + 2} y2={88} className="timeline__node" />
-          <text x={x(n.t) + 2} y={ROW.labels} className="timeline__label">
+          <line x1={n.x} x2={n.x} y1={n.y + 2} y2={88} className="timeline__node" />
+          <text x={n.x + 2} y={n.y} className="timeline__label">
             {n.id}
           </text>
         </g>
@@ -87,7 +98,7 @@ export function Timeline({ data }: { data: TimelineData }) {
           <title>{`${formatCallTime(m.t)} ${m.label}`}</title>
         </circle>
       ))}
-      <text x={WIDTH - 4} y={94} textAnchor="end" className="timeline__row">
+      <text x={WIDTH - 4} y={98} textAnchor="end" className="timeline__row">
         {formatCallTime(data.end)}
       </text>
     </svg>
