@@ -36,10 +36,10 @@ export function AgentSettingsDialog({
           onClose();
         }}
       >
-        <p className="simsettings__note">{t('simulator.settings.note')}</p>
         {field('url', t('simulator.settings.url'), 'url')}
         {field('model', t('simulator.settings.model'))}
         {field('apiKey', t('simulator.settings.apiKey'), 'password')}
+        <p className="simsettings__note">{t('simulator.settings.note')}</p>
         <p>{t('simulator.settings.none')}</p>
         <div className="phone__row">
           <button type="submit">{t('simulator.settings.save')}</button>

@@ -2,13 +2,13 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCallTime, type TimelineData } from './moments.ts';
 
-const WIDTH = 600;
+const WIDTH = 420;
 const ROW = { speaking: 38, listening: 58, inputs: 78 } as const;
 /** Node labels take the first of these rows where they do not overlap the one before. */
 const LABEL_ROWS = [10, 22] as const;
 const CHAR_WIDTH = 5.5;
 const BAR = 14;
-const LEFT = 70;
+const LEFT = 58;
 
 /**
  * The call over virtual time: speaking and listening as bars, inputs as marks
