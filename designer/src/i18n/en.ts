@@ -100,6 +100,7 @@ export const en = {
       startHere: 'Start from the selected node',
       start: 'Start call',
       cannotStart: 'The call could not start.',
+      noStartNode: 'There is no node “{{node}}” to start from any more: choose another.',
     },
     indicator: {
       name: 'Is the bot listening?',

@@ -99,6 +99,7 @@ export const es: Resources = {
       startHere: 'Empezar desde el nodo seleccionado',
       start: 'Iniciar llamada',
       cannotStart: 'La llamada no pudo empezar.',
+      noStartNode: 'Ya no existe el nodo “{{node}}” para empezar: elija otro.',
     },
     indicator: {
       name: '¿El bot escucha?',

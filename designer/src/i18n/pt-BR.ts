@@ -97,6 +97,7 @@ export const ptBR: Resources = {
       startHere: 'Começar do nó selecionado',
       start: 'Iniciar chamada',
       cannotStart: 'A chamada não pôde começar.',
+      noStartNode: 'Não existe mais o nó “{{node}}” para começar: escolha outro.',
     },
     indicator: {
       name: 'O bot está ouvindo?',

@@ -91,7 +91,11 @@ export default function SimulatorPanel({
             <div role="alert" className="simulator__problem">
               <p>{t('simulator.setup.cannotStart')}</p>
               <ul>
-                {sim.problem.diagnostics.length > 0 ? (
+                {sim.problem.missingStartNode !== undefined ? (
+                  <li>
+                    {t('simulator.setup.noStartNode', { node: sim.problem.missingStartNode })}
+                  </li>
+                ) : sim.problem.diagnostics.length > 0 ? (
                   sim.problem.diagnostics
                     .filter((d) => d.severity === 'error')
                     .map((d, i) => <li key={i}>{describeDiagnostic(d)}</li>)

@@ -121,6 +121,13 @@ describe('the simulator store', () => {
     expect(s().recorded).toBeNull();
   });
 
+  it('says when the start node chosen is no longer in the flow', () => {
+    const { s } = simulator({ startNode: 'gone' });
+    s().start(reception);
+    expect(s().phase).toBe('setup');
+    expect(s().problem).toMatchObject({ missingStartNode: 'gone' });
+  });
+
   it('records the call as a script that replays to the same transcript', () => {
     const { s } = simulator();
     s().start(reception);

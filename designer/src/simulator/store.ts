@@ -61,8 +61,12 @@ export interface Voice {
 export interface SimulatorState {
   setup: CallSetup;
   phase: 'setup' | 'running' | 'ended';
-  /** Why the last call could not start. */
-  problem: { message: string; diagnostics: Diagnostic[] } | null;
+  /** Why the last call could not start: the flow's errors, the start node gone, or the runtime's message. */
+  problem: {
+    message: string;
+    diagnostics: Diagnostic[];
+    missingStartNode?: string;
+  } | null;
   /** What the call is doing now. */
   now: CallMoment;
   log: LogEntry[];
@@ -115,9 +119,6 @@ export function flowStartingAt(doc: FlowDocument, node: string | null): unknown 
   const { machine, diagnostics } = compileFlow(doc);
   if (!machine) {
     throw new SessionError('The flow cannot run.', diagnostics);
-  }
-  if (!doc.nodes.some((n) => n.id === node)) {
-    throw new SessionError(`There is no node "${node}" to start from.`);
   }
   const ready = machine.states._ready;
   return {
@@ -238,6 +239,10 @@ export function createSimulatorStore(options: SimulatorOptions): SimulatorStore 
         unsubscribe();
         voice?.cancel();
         const { setup, wordsPerMinute } = get();
+        if (setup.startNode !== null && !doc.nodes.some((n) => n.id === setup.startNode)) {
+          set({ problem: { message: '', diagnostics: [], missingStartNode: setup.startNode } });
+          return;
+        }
         lastDoc = doc;
         lang = doc.settings.locale;
         modes = [];
