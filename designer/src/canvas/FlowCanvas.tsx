@@ -15,6 +15,7 @@ import {
   type Node,
   type NodeChange,
   type ReactFlowInstance,
+  type Viewport,
   useStore,
 } from '@xyflow/react';
 import { validateDocument, type FlowDocument, type NodeKindName } from '@callbot/shared';
@@ -42,6 +43,7 @@ import './FlowCanvas.css';
 const defaultEdgeOptions: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed } };
 const fitViewOptions: FitViewOptions = { maxZoom: 1, padding: 0.1 };
 const snapGrid: [number, number] = [GRID, GRID];
+const MIN_ZOOM = 0.1;
 /** Shift adds to the selection (and draws a selection box on the pane), as do Ctrl and Cmd. */
 const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 const minimapColor = (node: Node) => kindColors[node.type as NodeKindName] ?? '#64748b';
@@ -94,6 +96,7 @@ export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void }
   const { doc, selection } = useEditor(selectCanvas);
   const logic = useEditor(selectLogic);
   const [cache] = useState(createGraphCache);
+  const [defaultViewport] = useState(() => initialViewport(doc.layout));
   const [zoomedOut, setZoomedOut] = useState(false);
   const nodeView = useMemo(() => ({ t, zoomedOut }), [t, zoomedOut]);
   const [flow, setFlow] = useState<ReactFlowInstance<FlowCanvasNode, Edge> | null>(null);
@@ -158,7 +161,7 @@ export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void }
       <ReactFlow
         aria-label={t('canvas.label')}
         ariaLabelConfig={ariaLabelConfig}
-        className="flow-canvas"
+        className={zoomedOut ? 'flow-canvas flow-canvas--zoomed-out' : 'flow-canvas'}
         nodes={nodes}
         edges={edges}
         nodeTypes={flowNodeTypes}
@@ -174,7 +177,8 @@ export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void }
         multiSelectionKeyCode={multiSelectionKeys}
         snapToGrid
         snapGrid={snapGrid}
-        minZoom={0.1}
+        minZoom={MIN_ZOOM}
+        defaultViewport={defaultViewport}
         fitView
         fitViewOptions={fitViewOptions}
       >
@@ -184,6 +188,26 @@ export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void }
       </ReactFlow>
     </NodeViewProvider>
   );
+}
+
+/**
+ * Where the canvas starts, before `fitView` fits the flow in it: zoomed to
+ * fit the nodes' positions in the window, which is at least the zoom
+ * `fitView` will choose (the canvas is no larger than the window, the nodes
+ * take room past their positions, and `fitView` adds padding). So a large
+ * flow starts below `DETAIL_ZOOM` and its 2,000 nodes are drawn once, in
+ * little detail, rather than in full detail then again once fitted.
+ */
+function initialViewport(layout: FlowDocument['layout']): Viewport {
+  const positions = Object.values(layout.nodes);
+  if (positions.length === 0) return { x: 0, y: 0, zoom: 1 };
+  const span = (values: number[]) => Math.max(...values) - Math.min(...values);
+  const zoom = Math.min(
+    1,
+    window.innerWidth / span(positions.map((p) => p.x)),
+    window.innerHeight / span(positions.map((p) => p.y)),
+  );
+  return { x: 0, y: 0, zoom: Math.max(MIN_ZOOM, zoom) };
 }
 
 const selectZoomedOut = (s: { transform: [number, number, number] }) =>

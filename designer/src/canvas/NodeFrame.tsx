@@ -61,7 +61,7 @@ export function NodeFrame({ node, badge, selected = false, aside, children }: No
   const style = { '--kind-color': kindColors[node.kind] } as CSSProperties;
   return (
     <div
-      className={`flow-node flow-node--${node.kind}${selected ? ' flow-node--selected' : ''}`}
+      className={`flow-node flow-node--${node.kind}${zoomedOut ? ' flow-node--compact' : ''}${selected ? ' flow-node--selected' : ''}`}
       style={style}
     >
       <Handle type="target" position={Position.Top} className="flow-node__input" />
