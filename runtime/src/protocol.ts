@@ -22,7 +22,14 @@ export type InputRefusal = 'not_listening' | 'no_match' | 'call_over';
 
 /** What happened, one line at a time; `t` is virtual ms since the call started. */
 export type TraceLine = { t: number } & (
-  | { kind: 'node'; id: string; type: string; label: string }
+  | {
+      kind: 'node';
+      id: string;
+      type: string;
+      label: string;
+      /** The output that led here, as `node:port`; absent for the first node of a call. */
+      via?: string;
+    }
   | { kind: 'say'; promptId: string; text: string; interruptible: boolean }
   | { kind: 'say.cancel'; promptId: string }
   | { kind: 'listen'; on: boolean }

@@ -197,12 +197,12 @@ export function createSimulatorStore(options: SimulatorOptions): SimulatorStore 
       const { speakingUntil: _, ...state } = folded;
       set({ log: [...get().log, { line, state }] });
       changed = true;
-      if (line.kind === 'node') highlightNode(line.id);
+      if (line.kind === 'node') highlightNode(line.id, line.via ?? null);
     };
 
-    const highlightNode = (id: string) => {
-      const { active, path } = canvasHighlight.getState();
-      const edge = active === null ? null : edgeBetween(lastDoc, active, id, get().log);
+    /** The node the call is at, and the output that led there (`node:port`, the canvas's edge id). */
+    const highlightNode = (id: string, edge: string | null) => {
+      const { path } = canvasHighlight.getState();
       canvasHighlight.setState({
         active: id,
         path: {
@@ -212,7 +212,6 @@ export function createSimulatorStore(options: SimulatorOptions): SimulatorStore 
       });
     };
 
-    let lastDoc: FlowDocument | null = null;
     const voice = options.voice;
 
     return {
@@ -243,7 +242,6 @@ export function createSimulatorStore(options: SimulatorOptions): SimulatorStore 
           set({ problem: { message: '', diagnostics: [], missingStartNode: setup.startNode } });
           return;
         }
-        lastDoc = doc;
         lang = doc.settings.locale;
         modes = [];
         folded = { ...callNotStarted, speakingUntil: 0 };
@@ -343,27 +341,4 @@ export function createSimulatorStore(options: SimulatorOptions): SimulatorStore 
       },
     };
   });
-}
-
-/**
- * The edge (`source:port`) the call took from `from` to `to`: the port of
- * `from` connected to `to`, chosen by what the transcript says when several
- * are (a transfer's "no agents" and "failed" may lead to the same node).
- */
-function edgeBetween(
-  doc: FlowDocument | null,
-  from: string,
-  to: string,
-  log: readonly LogEntry[],
-): string | null {
-  const node = doc?.nodes.find((n) => n.id === from);
-  if (!node) return null;
-  const ports = Object.entries(node.connections)
-    .filter(([, target]) => target === to)
-    .map(([port]) => port);
-  if (ports.length <= 1) return ports[0] === undefined ? null : `${from}:${ports[0]}`;
-  const transfer = log.findLast((e) => e.line.kind === 'transfer')?.line;
-  const preferred =
-    transfer?.kind === 'transfer' && transfer.outcome === 'no_agents' ? 'noAgents' : 'failed';
-  return `${from}:${ports.includes(preferred) ? preferred : ports[0]}`;
 }

@@ -359,6 +359,7 @@ describe('output lines of the simulator', () => {
    */
   const alsoAllowed: Record<string, string[]> = {
     say: ['promptId'],
+    node: ['via'],
     input: ['reason'],
     handoff: ['bot', 'agent'],
   };

@@ -178,6 +178,7 @@ describe('menus', () => {
           id: 't-vendas',
           type: 'transfer',
           label: 'Transfer to team',
+          via: 'menu:option:vendas',
         },
       },
       { channel: 'command', command: { type: 'transfer', team: 'vendas' } },
@@ -293,9 +294,23 @@ describe('menus', () => {
     expect(call.lines().slice(-7)).toEqual([
       { t: 6000, kind: 'input', event: dtmf('1'), accepted: true },
       { t: 6000, kind: 'listen', on: false },
-      { t: 6000, kind: 'node', id: 't-vendas', type: 'transfer', label: 'Transfer to team' },
+      {
+        t: 6000,
+        kind: 'node',
+        id: 't-vendas',
+        type: 'transfer',
+        label: 'Transfer to team',
+        via: 'menu:option:vendas',
+      },
       { t: 6000, kind: 'transfer', team: 'vendas', outcome: 'no_agents' },
-      { t: 6000, kind: 'node', id: 'bot-vendas', type: 'fallbackBot', label: 'Fallback bot' },
+      {
+        t: 6000,
+        kind: 'node',
+        id: 'bot-vendas',
+        type: 'fallbackBot',
+        label: 'Fallback bot',
+        via: 't-vendas:noAgents',
+      },
       { t: 6000, kind: 'handoff', bot: 'bot-vendas' },
       { t: 6000, kind: 'end', outcome: 'handed_off', durationMs: 6000 },
     ]);
@@ -368,9 +383,23 @@ describe('transfers (R16)', () => {
     expect(call.directoryCalls).toEqual(['recepcao']);
     expect(call.commands().filter((c) => c.type === 'transfer')).toEqual([]);
     expect(call.lines().slice(-4)).toEqual([
-      { t: 21000, kind: 'node', id: 't-recepcao', type: 'transfer', label: 'Transfer to team' },
+      {
+        t: 21000,
+        kind: 'node',
+        id: 't-recepcao',
+        type: 'transfer',
+        label: 'Transfer to team',
+        via: 'menu:noInput',
+      },
       { t: 21000, kind: 'transfer', team: 'recepcao', outcome: 'no_agents' },
-      { t: 21000, kind: 'node', id: 'tchau', type: 'hangup', label: 'Hang up' },
+      {
+        t: 21000,
+        kind: 'node',
+        id: 'tchau',
+        type: 'hangup',
+        label: 'Hang up',
+        via: 't-recepcao:noAgents',
+      },
       { t: 21000, kind: 'say', promptId: 'tchau#5', text: GOODBYE, interruptible: false },
     ]);
     // A transfer.result that nobody asked for changes nothing.
@@ -386,7 +415,14 @@ describe('transfers (R16)', () => {
       call.advance(20_000).send(transferResult(outcome));
       expect(call.lines().slice(-4)).toEqual([
         { t: 26000, kind: 'transfer', team: 'vendas', outcome },
-        { t: 26000, kind: 'node', id: 'bot-vendas', type: 'fallbackBot', label: 'Fallback bot' },
+        {
+          t: 26000,
+          kind: 'node',
+          id: 'bot-vendas',
+          type: 'fallbackBot',
+          label: 'Fallback bot',
+          via: 't-vendas:failed',
+        },
         { t: 26000, kind: 'handoff', bot: 'bot-vendas' },
         { t: 26000, kind: 'end', outcome: 'handed_off', durationMs: 26000 },
       ]);
@@ -413,7 +449,14 @@ describe('endings', () => {
       { type: 'handoff', bot: 'bot-fora-do-horario' },
     ]);
     expect(call.lines().slice(-3)).toEqual([
-      { t: 6800, kind: 'node', id: 'bot-fora', type: 'fallbackBot', label: 'Fallback bot' },
+      {
+        t: 6800,
+        kind: 'node',
+        id: 'bot-fora',
+        type: 'fallbackBot',
+        label: 'Fallback bot',
+        via: 'fechado:next',
+      },
       { t: 6800, kind: 'handoff', bot: 'bot-fora-do-horario' },
       { t: 6800, kind: 'end', outcome: 'handed_off', durationMs: 6800 },
     ]);

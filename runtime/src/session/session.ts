@@ -151,6 +151,7 @@ const callbotSetup = setup({
   actions: {
     startCall: ({ event }) => current().startCall(event),
     enterNode: (_, p: { id: string; kind: string; label: string }) => current().enterNode(p),
+    takePort: (_, p: { node: string; port: string }) => current().takePort(p),
     say: (_, p: { text: string; interruptible: boolean }) => current().say(p.text, p.interruptible),
     sayReply: ({ event }) => {
       if (event.type === 'agent.reply') current().sayReply(event.text);
@@ -254,6 +255,8 @@ class Session implements CallSession {
   #startedAt: number | null = null;
   #callAt: number | null = null;
   #node: string | null = null;
+  /** The output taken on the way to the node being entered (set and read within one step). */
+  #via: string | null = null;
   #promptSeq = 0;
   #prompt: string | null = null;
   #timer: { deadline: number; handle: unknown } | null = null;
@@ -387,6 +390,11 @@ class Session implements CallSession {
     this.#callAt = Number.isNaN(at) ? this.#startedAt : at;
   }
 
+  /** An output was taken: the next node's trace line names it. */
+  takePort(p: { node: string; port: string }): void {
+    this.#via = `${p.node}:${p.port}`;
+  }
+
   enterNode(p: { id: string; kind: string; label: string }): void {
     const entries = (this.#entries[p.id] ?? 0) + 1;
     this.#entries[p.id] = entries;
@@ -400,7 +408,9 @@ class Session implements CallSession {
       throw new LoopError(`"${p.id}" was entered more than ${this.#limits.maxNodeEntries} times`);
     }
     this.#node = p.id;
-    this.trace({ kind: 'node', id: p.id, type: p.kind, label: p.label });
+    const via = this.#via;
+    this.#via = null;
+    this.trace({ kind: 'node', id: p.id, type: p.kind, label: p.label, ...(via && { via }) });
   }
 
   say(text: string, interruptible: boolean): void {

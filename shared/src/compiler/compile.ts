@@ -63,9 +63,10 @@ function compileContext(doc: FlowDocument): CompileContext {
           ],
         };
       }
+      // Says which output led to the next node, so its trace line can name it (`via`).
       return {
         target: target(to),
-        ...(actions.length > 0 && { actions }),
+        actions: [...actions, { type: 'takePort', params: { node: node.id, port } }],
       };
     },
     finalTarget: (outcome) => target(FINAL_STATES[outcome]),

@@ -38,7 +38,7 @@ describe('computeCoverage', () => {
       'greeting:next',
       'horario:open',
       'menu:option:vendas',
-      // Both of the transfer's ports lead to bot-vendas: its trace says "no agents".
+      // Both of the transfer's ports lead to bot-vendas: the call took "no agents".
       't-vendas:noAgents',
     ]);
     // 11 nodes; 15 connected ports (greeting 1, schedule 3, closed message 1, menu 4, transfers 2 each).
@@ -67,12 +67,16 @@ describe('computeCoverage', () => {
     expect(coverage.percent).toEqual({ nodes: 54, ports: 33 });
   });
 
-  it('leaves out a port it cannot tell apart from another leading to the same node', () => {
-    // Sunday 03:00: closed; "closed" and "holiday" both lead to the closed message.
+  it('tells apart ports that lead to the same node, by the output the call took', () => {
+    // "closed" and "holiday" both lead to the closed message.
     const sunday = call(reception, { startAt: '2026-11-29T03:00:00-03:00' });
-    const coverage = computeCoverage(reception, [sunday]);
-    expect(coverage.nodes).toEqual(new Set(['greeting', 'horario', 'fechado', 'bot-fora']));
-    expect(coverage.ports).toEqual(new Set(['greeting:next', 'fechado:next']));
+    const christmas = call(reception, { startAt: '2026-12-25T10:00:00-03:00' });
+    expect(computeCoverage(reception, [sunday]).ports).toEqual(
+      new Set(['greeting:next', 'horario:closed', 'fechado:next']),
+    );
+    expect(computeCoverage(reception, [christmas]).ports).toEqual(
+      new Set(['greeting:next', 'horario:holiday', 'fechado:next']),
+    );
   });
 
   it('reads old transcripts against the current flow: gone nodes and ports are ignored', () => {

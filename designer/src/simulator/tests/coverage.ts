@@ -30,32 +30,16 @@ function connectedPorts(
   });
 }
 
-/**
- * When several ports of a transfer lead to the same node, the transfer's own
- * trace line says which one was taken.
- */
-function portFromTrace(candidates: string[], between: readonly TraceLine[]): string | undefined {
-  const transfer = between.findLast((line) => line.kind === 'transfer');
-  if (transfer?.kind !== 'transfer') return undefined;
-  const port = transfer.outcome === 'no_agents' ? 'noAgents' : 'failed';
-  return candidates.includes(port) ? port : undefined;
-}
-
 const percentOf = (covered: number, total: number): number =>
   total === 0 ? 100 : Math.floor((100 * covered) / total);
 
 /**
- * What the transcripts of a flow's test cases exercise.
- *
- * Nodes: every `node` line is a node entered. Ports: the trace says which
- * node came next, not which port led there, so a port is derived from two
- * consecutive `node` lines A then B, as the port of A whose connection leads
- * to B. Limits: when several ports of A lead to B, only a transfer's trace
- * (its outcome) tells them apart; otherwise none of them is counted. A port
- * left unconnected (the call hangs up there) is neither counted nor
- * coverable, and the last node of a call takes no port. Transcripts recorded
- * on another version of the flow are read against the current connections:
- * a node or port that no longer exists is ignored.
+ * What the transcripts of a flow's test cases exercise: every `node` line is
+ * a node entered, and its `via` the output port that led there. A port left
+ * unconnected (the call hangs up there) is neither counted nor coverable.
+ * Transcripts recorded on another version of the flow are read against the
+ * current one: a node or port that no longer exists, or no longer leads
+ * there, is ignored.
  *
  * @example
  * const { percent } = computeCoverage(doc, testCases.map((c) => c.transcript));
@@ -65,35 +49,26 @@ export function computeCoverage(
   transcripts: readonly (readonly TraceLine[])[],
 ): Coverage {
   const ids = new Set(doc.nodes.map((n) => n.id));
-  const ports = new Map(doc.nodes.map((n) => [n.id, connectedPorts(n, ids)]));
+  const coverable = new Set(
+    doc.nodes.flatMap((n) =>
+      connectedPorts(n, ids).map(([port, target]) => `${portKey(n.id, port)}>${target}`),
+    ),
+  );
   const covered: Coverage = {
     nodes: new Set(),
     ports: new Set(),
-    totals: { nodes: ids.size, ports: [...ports.values()].reduce((sum, p) => sum + p.length, 0) },
+    totals: { nodes: ids.size, ports: coverable.size },
     percent: { nodes: 0, ports: 0 },
   };
 
   for (const lines of transcripts) {
-    let previous: { id: string; at: number } | null = null;
-    lines.forEach((line, at) => {
-      if (line.kind !== 'node') return;
-      if (!ids.has(line.id)) {
-        previous = null; // the chain of nodes is broken: no port to derive across the gap
-        return;
-      }
+    for (const line of lines) {
+      if (line.kind !== 'node' || !ids.has(line.id)) continue;
       covered.nodes.add(line.id);
-      if (previous) {
-        const candidates = (ports.get(previous.id) ?? [])
-          .filter(([, target]) => target === line.id)
-          .map(([port]) => port);
-        const port =
-          candidates.length === 1
-            ? candidates[0]
-            : portFromTrace(candidates, lines.slice(previous.at + 1, at));
-        if (port !== undefined) covered.ports.add(portKey(previous.id, port));
+      if (line.via !== undefined && coverable.has(`${line.via}>${line.id}`)) {
+        covered.ports.add(line.via as PortKey);
       }
-      previous = { id: line.id, at };
-    });
+    }
   }
 
   covered.percent = {

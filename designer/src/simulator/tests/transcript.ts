@@ -10,7 +10,14 @@ const text = z.string().max(100_000);
  * transcripts back: whatever IndexedDB holds is checked, never trusted.
  */
 export const traceLineSchema: z.ZodType<TraceLine> = z.union([
-  z.object({ t, kind: z.literal('node'), id: text, type: text, label: text }),
+  z.object({
+    t,
+    kind: z.literal('node'),
+    id: text,
+    type: text,
+    label: text,
+    via: text.optional(),
+  }),
   z.object({ t, kind: z.literal('say'), promptId: text, text, interruptible: z.boolean() }),
   z.object({ t, kind: z.literal('say.cancel'), promptId: text }),
   z.object({ t, kind: z.literal('listen'), on: z.boolean() }),
