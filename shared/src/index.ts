@@ -26,3 +26,6 @@ export * from './compiler/compile.ts';
 export * from './compiler/guards.ts';
 export * from './compiler/events.ts';
 export * from './billing/index.ts';
+export * from './workspace/index.ts';
+export { scheduleNodeDataSchema, type ScheduleNodeData } from './nodes/schedule/index.ts';
+export * from './whatsapp/index.ts';

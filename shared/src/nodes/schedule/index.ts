@@ -1,14 +1,21 @@
+import { z } from 'zod';
 import type { Diagnostic } from '../../document/diagnostic.ts';
 import type { GuardRef } from '../../compiler/machineConfig.ts';
 import { findEmptyRanges, findOverlaps } from '../../schedules/evaluate.ts';
-import {
-  scheduleSchema,
-  type Schedule,
-  type ScheduleStatus,
-  type Weekday,
-} from '../../schedules/schema.ts';
+import { scheduleSchema, type ScheduleStatus, type Weekday } from '../../schedules/schema.ts';
 import { isValidTimeZone } from '../../schedules/time.ts';
 import { defineNodeKind, nodeDiagnostic } from '../kind.ts';
+
+/**
+ * The node's opening hours. With `scheduleId` the hours are a copy of that
+ * named schedule's, refreshed by the designer whenever the schedule changes,
+ * so the flow stays self-contained for the compiler, the runtime and
+ * `callbot simulate`.
+ */
+export const scheduleNodeDataSchema = scheduleSchema.extend({
+  scheduleId: z.string().min(1).max(100).optional(),
+});
+export type ScheduleNodeData = z.infer<typeof scheduleNodeDataSchema>;
 
 const dayNames: Record<Weekday, string> = {
   mon: 'Monday',
@@ -29,8 +36,8 @@ export const schedule = defineNodeKind({
   kind: 'schedule',
   title: 'Schedule',
   description: 'Branches on opening hours: open, closed or holiday.',
-  dataSchema: scheduleSchema,
-  defaults: (): Schedule => ({
+  dataSchema: scheduleNodeDataSchema,
+  defaults: (): ScheduleNodeData => ({
     weekly: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({
       day,
       start: '09:00',

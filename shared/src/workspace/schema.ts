@@ -1,0 +1,259 @@
+import { z } from 'zod';
+import { priceTableSchema } from '../billing/priceTable.ts';
+import { holidaySchema, weeklyRangeSchema } from '../schedules/schema.ts';
+import {
+  callAttemptSchema,
+  callPermissionSchema,
+  customerSchema,
+  permissionLimitsSchema,
+} from '../whatsapp/schema.ts';
+import {
+  countrySchema,
+  e164Schema,
+  entityIdSchema,
+  instantSchema,
+  nameSchema,
+  timeZoneSchema,
+} from './fields.ts';
+
+/** A team (equipe de atendimento) of human agents calls can be transferred to. */
+export const teamSchema = z.strictObject({
+  id: entityIdSchema,
+  name: nameSchema('a team'),
+  /** How many agents answer for the team; 0 is allowed while it is being set up. */
+  agents: z
+    .int('the number of agents is a whole number')
+    .min(0, 'the number of agents cannot be negative')
+    .max(100_000),
+  /** The team the default callbot transfers to (R9); at most one team is the default. */
+  isDefault: z.boolean(),
+});
+export type Team = z.infer<typeof teamSchema>;
+
+/** Opening hours (horários de atendimento) with a name, reusable by schedule nodes. */
+export const namedScheduleSchema = z.strictObject({
+  id: entityIdSchema,
+  name: nameSchema('a schedule'),
+  timeZone: timeZoneSchema,
+  weekly: z.array(weeklyRangeSchema).max(7 * 48),
+  holidays: z.array(holidaySchema).max(1000),
+});
+export type NamedSchedule = z.infer<typeof namedScheduleSchema>;
+
+/** What every line has. `callbotId` is the flow that answers it (R3: at most one). */
+const lineBase = {
+  id: entityIdSchema,
+  callbotId: entityIdSchema.optional(),
+  createdAt: instantSchema,
+};
+
+/** The states of a number purchase request (R7). */
+export const purchaseStatuses = ['requested', 'in_process', 'active', 'failed'] as const;
+export type PurchaseStatus = (typeof purchaseStatuses)[number];
+
+/** A number bought through the platform: voice calls only (R4, R5). */
+export const purchasedLineSchema = z.strictObject({
+  ...lineBase,
+  kind: z.literal('purchased'),
+  country: countrySchema,
+  number: e164Schema,
+  status: z.enum(purchaseStatuses),
+  requestedAt: instantSchema,
+  /** The provider's id of the purchase order. */
+  orderId: z.string().min(1, 'a purchase needs its order id').max(100),
+});
+
+/**
+ * A WhatsApp Business number (R1). `calling` is what the provider says of
+ * the number (the calling feature is on); `callsEnabled` is the workspace's
+ * switch that shows customers the call button (R2). `voiceLineId` names the
+ * SIP line that carries the same number's voice calls (R6).
+ */
+export const whatsappLineSchema = z
+  .strictObject({
+    ...lineBase,
+    kind: z.literal('whatsapp'),
+    number: e164Schema,
+    displayName: nameSchema('a WhatsApp line', 120),
+    business: z.literal(true, 'only WhatsApp Business numbers can take calls (R1)'),
+    calling: z.boolean(),
+    callsEnabled: z.boolean(),
+    voiceLineId: entityIdSchema.optional(),
+  })
+  .refine((line) => line.calling || !line.callsEnabled, {
+    path: ['callsEnabled'],
+    message: 'calls cannot be enabled on a number whose WhatsApp calling feature is off (R1)',
+  });
+
+/** A host name or an IP address (v4, or v6 in brackets or bare). */
+const hostSchema = z
+  .string()
+  .trim()
+  .min(1, 'a SIP line needs the host of the PBX')
+  .max(253, 'a host name has at most 253 characters')
+  .regex(
+    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/,
+    'expected a host name such as pbx.example.com or an IP address',
+  );
+
+/** An existing PBX or call centre connected over SIP (R19). */
+export const sipLineSchema = z.strictObject({
+  ...lineBase,
+  kind: z.literal('sip'),
+  label: nameSchema('a SIP line', 120),
+  host: hostSchema,
+  port: z
+    .int('the port is a whole number')
+    .min(1, 'a port is between 1 and 65535')
+    .max(65535, 'a port is between 1 and 65535'),
+  transport: z.enum(['udp', 'tcp', 'tls'], 'the transport is udp, tcp or tls'),
+  username: z
+    .string()
+    .min(1, 'a SIP line needs the user name of its account')
+    .max(128, 'a SIP user name has at most 128 characters'),
+  password: z
+    .string()
+    .min(1, 'a SIP line needs the password of its account')
+    .max(256, 'a SIP password has at most 256 characters'),
+  /** The number the trunk answers on, E.164, when it has one. */
+  number: e164Schema.optional(),
+});
+
+/** A line calls arrive on: purchased, WhatsApp or SIP. */
+export const lineSchema = z.discriminatedUnion('kind', [
+  purchasedLineSchema,
+  whatsappLineSchema,
+  sipLineSchema,
+]);
+export type Line = z.infer<typeof lineSchema>;
+export type PurchasedLine = z.infer<typeof purchasedLineSchema>;
+export type WhatsAppLine = z.infer<typeof whatsappLineSchema>;
+export type SipLine = z.infer<typeof sipLineSchema>;
+export type LineKind = Line['kind'];
+
+export const workspaceSettingsSchema = z.strictObject({
+  /** The workspace's IANA time zone: a "day" of the call limits is a calendar day there (R14). */
+  timeZone: timeZoneSchema,
+  /** The team the default callbot transfers to (R9). */
+  defaultTeamId: entityIdSchema.optional(),
+  /** The country new numbers are looked for in, and calls are priced in by default. */
+  country: countrySchema,
+  /** The workspace's own prices; the example table applies when absent. */
+  priceTable: priceTableSchema.optional(),
+  /** Outbound WhatsApp call limits; the FAQ's defaults apply when absent. */
+  whatsappLimits: permissionLimitsSchema.optional(),
+});
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+
+export const WORKSPACE_FILE_FORMAT = 'callbot-workspace/1';
+
+/** Refuses two records with the same key, naming the second one. */
+function unique<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  what: string,
+  field: string,
+  ctx: z.RefinementCtx,
+) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) {
+      ctx.addIssue({ code: 'custom', path: [field, i], message: `${what} "${k}" is listed twice` });
+    }
+    seen.add(k);
+  });
+}
+
+/**
+ * The whole workspace as one file: export and import. Flows' `doc` is left
+ * `unknown` here: the importer reads each through `loadFlow` (migrated when
+ * older, refused when broken). References between records are checked.
+ */
+export const workspaceFileSchema = z
+  .strictObject({
+    format: z.literal(
+      WORKSPACE_FILE_FORMAT,
+      `expected a workspace file (${WORKSPACE_FILE_FORMAT})`,
+    ),
+    exportedAt: instantSchema,
+    settings: workspaceSettingsSchema,
+    teams: z.array(teamSchema).max(500),
+    schedules: z.array(namedScheduleSchema).max(500),
+    lines: z.array(lineSchema).max(1000),
+    callbots: z.array(z.strictObject({ flowId: entityIdSchema })).max(2000),
+    flows: z
+      .array(
+        z.strictObject({
+          id: entityIdSchema,
+          name: nameSchema('a flow', 120),
+          callbot: z.boolean(),
+          doc: z.unknown(),
+        }),
+      )
+      .max(2000),
+    customers: z.array(customerSchema).max(100_000),
+    permissions: z.array(callPermissionSchema).max(100_000),
+    attempts: z.array(callAttemptSchema).max(500_000),
+  })
+  .superRefine((file, ctx) => {
+    unique(file.teams, (t) => t.id, 'the team', 'teams', ctx);
+    unique(file.schedules, (s) => s.id, 'the schedule', 'schedules', ctx);
+    unique(file.lines, (l) => l.id, 'the line', 'lines', ctx);
+    unique(file.flows, (f) => f.id, 'the flow', 'flows', ctx);
+    unique(file.callbots, (c) => c.flowId, 'the callbot', 'callbots', ctx);
+    unique(file.customers, (c) => c.number, 'the customer number', 'customers', ctx);
+    unique(file.permissions, (p) => p.number, 'the permission of', 'permissions', ctx);
+    unique(file.attempts, (a) => a.id, 'the call attempt', 'attempts', ctx);
+
+    const defaults = file.teams.flatMap((t, i) => (t.isDefault ? [i] : []));
+    defaults.slice(1).forEach((i) =>
+      ctx.addIssue({
+        code: 'custom',
+        path: ['teams', i, 'isDefault'],
+        message: 'only one team can be the default team',
+      }),
+    );
+    const { defaultTeamId } = file.settings;
+    if (defaultTeamId !== undefined) {
+      const team = file.teams.find((t) => t.id === defaultTeamId);
+      if (team === undefined || !team.isDefault) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['settings', 'defaultTeamId'],
+          message: `the default team "${defaultTeamId}" must be a team of the file marked as the default`,
+        });
+      }
+    }
+
+    const callbotFlows = new Set(file.flows.filter((f) => f.callbot).map((f) => f.id));
+    file.callbots.forEach((c, i) => {
+      if (!callbotFlows.has(c.flowId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['callbots', i, 'flowId'],
+          message: `the callbot "${c.flowId}" is not a flow of the file marked as a callbot`,
+        });
+      }
+    });
+    const sipLines = new Set(file.lines.filter((l) => l.kind === 'sip').map((l) => l.id));
+    file.lines.forEach((line, i) => {
+      if (line.callbotId !== undefined && !callbotFlows.has(line.callbotId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lines', i, 'callbotId'],
+          message: `the line's callbot "${line.callbotId}" is not a callbot of the file`,
+        });
+      }
+      if (line.kind === 'whatsapp' && line.voiceLineId !== undefined) {
+        if (!sipLines.has(line.voiceLineId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lines', i, 'voiceLineId'],
+            message: `the voice line "${line.voiceLineId}" is not a SIP line of the file (R6)`,
+          });
+        }
+      }
+    });
+  });
+export type WorkspaceFile = z.infer<typeof workspaceFileSchema>;
