@@ -15,6 +15,7 @@ import {
   type Node,
   type NodeChange,
   type ReactFlowInstance,
+  type ReactFlowState,
   type Viewport,
   useStore,
 } from '@xyflow/react';
@@ -97,7 +98,7 @@ export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void }
   const logic = useEditor(selectLogic);
   const [cache] = useState(createGraphCache);
   const [defaultViewport] = useState(() => initialViewport(doc.layout));
-  const [zoomedOut, setZoomedOut] = useState(false);
+  const [zoomedOut, setZoomedOut] = useState(defaultViewport.zoom < DETAIL_ZOOM);
   const nodeView = useMemo(() => ({ t, zoomedOut }), [t, zoomedOut]);
   const [flow, setFlow] = useState<ReactFlowInstance<FlowCanvasNode, Edge> | null>(null);
 
@@ -210,8 +211,9 @@ function initialViewport(layout: FlowDocument['layout']): Viewport {
   return { x: 0, y: 0, zoom: Math.max(MIN_ZOOM, zoom) };
 }
 
-const selectZoomedOut = (s: { transform: [number, number, number] }) =>
-  s.transform[2] < DETAIL_ZOOM;
+/** Unknown (null) until React Flow has set up the viewport: its zoom is 1 until then. */
+const selectZoomedOut = (s: ReactFlowState): boolean | null =>
+  s.panZoom ? s.transform[2] < DETAIL_ZOOM : null;
 
 /**
  * Watches whether the zoom is below `DETAIL_ZOOM` (one subscription for the
@@ -221,8 +223,10 @@ const selectZoomedOut = (s: { transform: [number, number, number] }) =>
  */
 function DetailLevel({ onChange }: { onChange: (zoomedOut: boolean) => void }) {
   const zoomedOut = useStore(selectZoomedOut);
-  useEffect(() => onChange(zoomedOut), [onChange, zoomedOut]);
-  return zoomedOut ? null : <Background gap={GRID} />;
+  useEffect(() => {
+    if (zoomedOut !== null) onChange(zoomedOut);
+  }, [onChange, zoomedOut]);
+  return zoomedOut === false ? <Background gap={GRID} /> : null;
 }
 
 /** Large flows skip the minimap: it redraws every node on every pan frame. */
