@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kindOf, loadFlow, type FlowDocument } from '@callbot/shared';
 import reception from '@callbot/runtime/examples/reception.flow.json';
+import { i18n } from '../i18n/index.ts';
 import { diagnosticsByNode, toReactFlow } from './toReactFlow.ts';
 
 function load(input: unknown): FlowDocument {
@@ -87,6 +88,23 @@ describe('toReactFlow with a selection and diagnostics', () => {
     expect(edges.find((e) => e.id === 'menu:option:vendas')?.ariaLabel).toBe(
       'Connection from menu (1 · Vendas) to t-vendas',
     );
+  });
+
+  it('names edges anew when their target is renamed or the language changes', () => {
+    const renamed = {
+      ...doc,
+      nodes: doc.nodes.map((n) => (n.id === 't-vendas' ? { ...n, label: 'Sales team' } : n)),
+    };
+    const name = (edges: { id: string; ariaLabel?: string }[]) =>
+      edges.find((e) => e.id === 'menu:option:vendas')?.ariaLabel;
+    expect(name(toReactFlow(renamed).edges)).toBe(
+      'Connection from menu (1 · Vendas) to Sales team',
+    );
+    expect(name(toReactFlow(doc).edges)).toBe('Connection from menu (1 · Vendas) to t-vendas');
+    const spanish = toReactFlow(doc, { t: i18n.getFixedT('es') });
+    expect(name(spanish.edges)).toBe('Conexión de menu (1 · Vendas) a t-vendas');
+    expect(spanish.nodes.find((n) => n.id === 'menu')?.ariaLabel).toBe('Menú de botones: menu');
+    expect(name(toReactFlow(doc).edges)).toBe('Connection from menu (1 · Vendas) to t-vendas');
   });
 });
 

@@ -49,11 +49,28 @@ export const nodeName = (node: FlowNode, t: Translate = i18n.t): string => {
   const language = i18n.language;
   const cached = names.get(node);
   if (cached?.language === language && cached.t === t) return cached.name;
-  const name = t('node.name', { kind: kindTitle(node.kind, t), name: node.label ?? node.id });
+  const kind = term(`kind:${node.kind}`, t, () => kindTitle(node.kind, t));
+  const name = t('node.name', { kind, name: node.label ?? node.id });
   names.set(node, { language, t, name });
   return name;
 };
 const names = new WeakMap<FlowNode, { language: string; t: Translate; name: string }>();
+
+/**
+ * A kind title or an output label, said once per language: a large flow
+ * repeats the same few thousands of times, and each `t` call costs.
+ */
+function term(key: string, t: Translate, say: () => string): string {
+  const language = i18n.language;
+  if (terms?.t !== t || terms.language !== language) terms = { t, language, said: new Map() };
+  let value = terms.said.get(key);
+  if (value === undefined) {
+    value = say();
+    terms.said.set(key, value);
+  }
+  return value;
+}
+let terms: { t: Translate; language: string; said: Map<string, string> } | undefined;
 
 /** One document node as a React Flow node. */
 export function toCanvasNode(
@@ -116,34 +133,61 @@ export function toFlowEdges(
 ): Edge[] {
   const selected = new Set(selection?.edges);
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  return nodes.flatMap((node) => {
-    const ports = new Map(
-      kindOf(node)
-        .ports(node.data)
-        .map((port) => [port.id, portLabel(port, t)]),
-    );
-    return Object.entries(node.connections).flatMap(([port, target]): Edge[] => {
-      const label = ports.get(port);
+  return nodes.flatMap((node) =>
+    Object.entries(node.connections).flatMap(([port, target]): Edge[] => {
       const to = byId.get(target);
-      if (label === undefined || to === undefined) return [];
+      const ariaLabel = to && connectionName(node, port, to, t);
+      if (ariaLabel === undefined) return [];
       const id = `${node.id}:${port}`;
       return [
-        {
-          id,
-          source: node.id,
-          sourceHandle: port,
-          target,
-          selected: selected.has(id),
-          ariaLabel: t('node.connection', {
-            from: node.label ?? node.id,
-            port: label,
-            to: to.label ?? to.id,
-          }),
-        },
+        { id, source: node.id, sourceHandle: port, target, selected: selected.has(id), ariaLabel },
       ];
-    });
-  });
+    }),
+  );
 }
+
+/**
+ * The accessible name of the edge from `node`'s `port` to `to`, or undefined
+ * when the node has no such port. Said once per node object, target object
+ * and language, so selecting or editing one node does not say every edge's again.
+ */
+function connectionName(
+  node: FlowNode,
+  port: string,
+  to: FlowNode,
+  t: Translate,
+): string | undefined {
+  const language = i18n.language;
+  let cached = connectionNames.get(node);
+  if (cached?.language !== language || cached.t !== t) {
+    const ports = kindOf(node).ports(node.data);
+    const labels = ports.map(
+      (p) => [p.id, term(`port:${p.id}\n${p.label}`, t, () => portLabel(p, t))] as const,
+    );
+    cached = { language, t, labels: new Map(labels), names: new Map() };
+    connectionNames.set(node, cached);
+  }
+  const label = cached.labels.get(port);
+  if (label === undefined) return undefined;
+  const said = cached.names.get(port);
+  if (said?.to === to) return said.name;
+  const name = t('node.connection', {
+    from: node.label ?? node.id,
+    port: label,
+    to: to.label ?? to.id,
+  });
+  cached.names.set(port, { to, name });
+  return name;
+}
+const connectionNames = new WeakMap<
+  FlowNode,
+  {
+    language: string;
+    t: Translate;
+    labels: Map<string, string>;
+    names: Map<string, { to: FlowNode; name: string }>;
+  }
+>();
 
 /** Errors and warnings counted by node, for the badges; nodes without any are left out. */
 export function diagnosticsByNode(diagnostics: readonly Diagnostic[]): Map<string, NodeBadge> {
