@@ -67,6 +67,8 @@ export const callPermissionSchema = z
     updatedAt: instantSchema,
     /** When invitation templates were sent (epoch ms), oldest first; the latest 50 are kept. */
     requests: z.array(instantSchema).max(50),
+    /** Calls in a row the customer did not answer, for the platform's revocation rule. */
+    unansweredInRow: z.int().min(0).max(100_000),
   })
   .superRefine((p, ctx) => {
     if ((p.state === 'temporary') !== (p.expiresAt !== undefined)) {

@@ -44,7 +44,9 @@ const file = (over: Partial<WorkspaceFile> = {}): WorkspaceFile => ({
   callbots: [{ flowId: 'recepcao' }],
   flows: [{ id: 'recepcao', name: 'Recepção', callbot: true, doc: {} }],
   customers: [{ id: 'c1', number: '+5511912345678', createdAt: 1 }],
-  permissions: [{ number: '+5511912345678', state: 'always', updatedAt: 2, requests: [1] }],
+  permissions: [
+    { number: '+5511912345678', state: 'always', updatedAt: 2, unansweredInRow: 0, requests: [1] },
+  ],
   attempts: [{ id: 'a1', number: '+5511912345678', at: 3, outcome: 'answered' }],
   ...over,
 });
@@ -162,7 +164,15 @@ describe('workspace schemas', () => {
 
   it('refuses a temporary permission without expiry', () => {
     const f = file({
-      permissions: [{ number: '+5511912345678', state: 'temporary', updatedAt: 2, requests: [] }],
+      permissions: [
+        {
+          number: '+5511912345678',
+          state: 'temporary',
+          updatedAt: 2,
+          unansweredInRow: 0,
+          requests: [],
+        },
+      ],
     });
     expect(messages(workspaceFileSchema.safeParse(f))).toEqual([
       'permissions.0.expiresAt: a temporary permission has an expiry, and only a temporary one',

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { checkWhatsAppNumber, isPersonalMobile } from './numbers.ts';
+
+describe('checkWhatsAppNumber', () => {
+  const number = '+5511912345678';
+
+  it('R1: a WhatsApp Business number with calling is accepted', () => {
+    expect(checkWhatsAppNumber({ number, business: true, calling: true })).toEqual({ ok: true });
+  });
+
+  it('R1: a personal WhatsApp account is refused', () => {
+    expect(checkWhatsAppNumber({ number, business: false, calling: true })).toMatchObject({
+      ok: false,
+      code: 'R1.notBusiness',
+      params: { number },
+    });
+  });
+
+  it('R1: a Business number without the calling feature is refused, saying to turn calling on', () => {
+    const result = checkWhatsAppNumber({ number, business: true, calling: false });
+    expect(result).toMatchObject({ ok: false, code: 'R1.callingOff' });
+    expect(result.ok === false && result.message).toContain('turn calling on');
+  });
+});
+
+describe('isPersonalMobile', () => {
+  it('R19: a personal mobile number is refused for a SIP line, with an explanation', () => {
+    for (const mobile of ['+5511912345678', '+34600000000', '+4915112345678']) {
+      const result = isPersonalMobile(mobile);
+      expect(result).toMatchObject({
+        ok: false,
+        code: 'R19.personalMobile',
+        params: { type: 'MOBILE' },
+      });
+      expect(result.ok === false && result.message).toContain('PBX');
+    }
+  });
+
+  it('R19: a mobile number typed nationally is recognised with its country', () => {
+    expect(isPersonalMobile('(11) 91234-5678', 'BR')).toMatchObject({
+      ok: false,
+      code: 'R19.personalMobile',
+      params: { number: '+5511912345678' },
+    });
+  });
+
+  it('R19: fixed-line, toll-free and US numbers (fixed or mobile) are accepted, in E.164', () => {
+    expect(isPersonalMobile('+55 11 3000-0000')).toEqual({
+      ok: true,
+      number: '+551130000000',
+      type: 'FIXED_LINE',
+    });
+    expect(isPersonalMobile('0800 123 4567', 'BR')).toEqual({
+      ok: true,
+      number: '+558001234567',
+      type: 'TOLL_FREE',
+    });
+    expect(isPersonalMobile('+1 212 555 0100')).toMatchObject({
+      ok: true,
+      type: 'FIXED_LINE_OR_MOBILE',
+    });
+  });
+
+  it('refuses what is not a phone number, saying how to type one', () => {
+    expect(isPersonalMobile('abc')).toMatchObject({ ok: false, code: 'number.invalid' });
+    expect(isPersonalMobile('+99912')).toMatchObject({ ok: false, code: 'number.invalid' });
+    expect(isPersonalMobile('123', 'BR')).toMatchObject({
+      ok: false,
+      code: 'number.invalid',
+      params: { country: 'BR' },
+    });
+  });
+});
