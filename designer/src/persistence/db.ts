@@ -21,6 +21,8 @@ export interface FlowRecord {
   updatedAt: number;
   /** The reception example seeded on the first visit. */
   isExample?: boolean;
+  /** Marked as a callbot (from the library): lines can be assigned to it. Absent means no. */
+  callbot?: boolean;
 }
 
 /** A snapshot of a flow: "Save version" with a note, or an automatic one. */
@@ -62,6 +64,29 @@ export interface MetaRecord {
 }
 
 /**
+ * A workspace record as stored (a team, a named schedule, a line, a customer,
+ * a call permission, a call attempt): what some version of the designer
+ * wrote. The workspace repository reads each one back through its shared
+ * schema (`workspaceRepository.ts`), never trusting it as is.
+ */
+export interface WorkspaceRecord {
+  id: string;
+  [field: string]: unknown;
+}
+
+/** A customer number's WhatsApp call permission, keyed by the number (R14), read back like the others. */
+export interface PermissionRecord {
+  number: string;
+  [field: string]: unknown;
+}
+
+/** The workspace's settings: a single record under the key `workspace`. */
+export interface SettingsRecord {
+  key: 'workspace';
+  value: unknown;
+}
+
+/**
  * `indexedDB` and `IDBKeyRange` default to the browser's; tests pass
  * `new IDBFactory()` and `IDBKeyRange` from fake-indexeddb (see `testing.ts`).
  */
@@ -80,6 +105,13 @@ export class DesignerDb extends Dexie {
   declare versions: EntityTable<VersionRecord, 'id'>;
   declare meta: EntityTable<MetaRecord, 'key'>;
   declare testCases: EntityTable<TestCaseRecord, 'id'>;
+  declare teams: EntityTable<WorkspaceRecord, 'id'>;
+  declare schedules: EntityTable<WorkspaceRecord, 'id'>;
+  declare lines: EntityTable<WorkspaceRecord, 'id'>;
+  declare customers: EntityTable<WorkspaceRecord, 'id'>;
+  declare permissions: EntityTable<PermissionRecord, 'number'>;
+  declare callAttempts: EntityTable<WorkspaceRecord, 'id'>;
+  declare settings: EntityTable<SettingsRecord, 'key'>;
 
   constructor(options: DesignerDbOptions = {}) {
     const { name = DEFAULT_DB_NAME, ...dexieOptions } = options;
@@ -94,6 +126,19 @@ export class DesignerDb extends Dexie {
     this.version(2).stores({
       // A flow's test cases, oldest first; deleting a flow deletes them by flowId.
       testCases: '++id, flowId, [flowId+createdAt]',
+    });
+    // The workspace (issue 6): no existing record changes, so no upgrade function.
+    this.version(3).stores({
+      teams: 'id',
+      schedules: 'id',
+      // Lines by the callbot that answers them (R3, R9: unassigning a deleted callbot).
+      lines: 'id, callbotId',
+      // A customer by number; a permission is the number's own (R14).
+      customers: 'id, number',
+      permissions: 'number',
+      // A number's attempts in a day (R14: 5 a day), by time.
+      callAttempts: 'id, number, [number+at]',
+      settings: 'key',
     });
   }
 }

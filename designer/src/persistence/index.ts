@@ -8,10 +8,15 @@ export type {
   DesignerDbOptions,
   FlowRecord,
   MetaRecord,
+  PermissionRecord,
+  SettingsRecord,
   TestCaseRecord,
   VersionRecord,
+  WorkspaceRecord,
 } from './db.ts';
 export * from './repository.ts';
 export * from './testCases.ts';
 export * from './autosave.ts';
 export * from './tabs.ts';
+export * from './workspaceErrors.ts';
+export * from './workspaceRepository.ts';

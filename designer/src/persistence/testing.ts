@@ -4,6 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { DesignerDb } from './db.ts';
 import { createFlowRepository, type FlowRepository } from './repository.ts';
 import type { ChannelLike } from './tabs.ts';
+import { createWorkspaceRepository } from './workspaceRepository.ts';
 
 let dbCount = 0;
 
@@ -64,4 +65,17 @@ export function createFakeChannel() {
   }
 
   return { Channel: FakeChannel, sent, openCount: () => open.size };
+}
+
+/** A workspace repository on a fresh database, with a 1 ms clock, ids `id-1`, `id-2`... and the flows it rewrote (`flowSaved`). */
+export function createTestWorkspace(db: DesignerDb = createTestDb()) {
+  const clock = { now: 1_700_000_000_000 };
+  let ids = 0;
+  const flowSaved: [flowId: string, revision: number][] = [];
+  const workspace = createWorkspaceRepository(db, {
+    now: () => clock.now++,
+    newId: () => `id-${++ids}`,
+    onFlowSaved: (flowId, revision) => flowSaved.push([flowId, revision]),
+  });
+  return { workspace, db, clock, flowSaved };
 }

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+
+/** Which field of a record and why it is refused, in the schema's words. */
+export interface FieldProblem {
+  /** e.g. `teams[2].agents`, or `agents` for a single record. */
+  path: string;
+  message: string;
+}
+
+/** The zod issues of a refused record as field problems, under `prefix`. */
+export function fieldProblems(error: z.ZodError, prefix = ''): FieldProblem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.reduce<string>(
+      (at, key) =>
+        typeof key === 'number' ? `${at}[${key}]` : at ? `${at}.${String(key)}` : String(key),
+      prefix,
+    );
+    return { path, message: issue.message };
+  });
+}
+
+/** What a workspace change can be refused for; the UI translates by code. */
+export type WorkspaceRefusalCode =
+  /** The record does not pass its schema: `problems` say which field and why. */
+  | 'invalid'
+  /** The team, schedule, line or flow is not stored (deleted in another tab, maybe). */
+  | 'notFound'
+  /** The default team cannot be deleted while other teams exist: choose another default first. */
+  | 'team.defaultWithOthers'
+  /** A named schedule used by flows cannot be deleted: `flows` names them. */
+  | 'schedule.inUse'
+  /** A rule of the domain refused it (e.g. R7: a line in process): `rule` says which. */
+  | 'rule';
+
+/**
+ * A workspace change refused before anything was written: an invalid record,
+ * a missing one, or a rule of the domain. `params` carry what the UI shows.
+ */
+export class WorkspaceRefusal extends Error {
+  override readonly name = 'WorkspaceRefusal';
+
+  constructor(
+    readonly code: WorkspaceRefusalCode,
+    message: string,
+    readonly params: {
+      problems?: FieldProblem[];
+      flows?: { id: string; name: string }[];
+      rule?: string;
+      id?: string;
+    } = {},
+  ) {
+    super(message);
+  }
+}

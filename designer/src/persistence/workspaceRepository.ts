@@ -1,0 +1,565 @@
+import type { Table } from 'dexie';
+import type { z } from 'zod';
+import {
+  callAttemptSchema,
+  callPermissionSchema,
+  customerSchema,
+  lineSchema,
+  loadFlow,
+  namedScheduleSchema,
+  teamSchema,
+  workspaceSettingsSchema,
+  type CallAttempt,
+  type CallPermission,
+  type Customer,
+  type FlowDocument,
+  type Line,
+  type NamedSchedule,
+  type Team,
+  type WorkspaceSettings,
+} from '@callbot/shared';
+import type { DesignerDb } from './db.ts';
+import { type FlowRecord } from './db.ts';
+import { toStorageError } from './errors.ts';
+import { fieldProblems, WorkspaceRefusal, type FieldProblem } from './workspaceErrors.ts';
+
+/** The workspace's tables, as broken records name them. */
+export type WorkspaceTable =
+  'settings' | 'teams' | 'schedules' | 'lines' | 'customers' | 'permissions' | 'callAttempts';
+
+/** A stored record that does not read through its schema: shown, never crashing the page. */
+export interface BrokenRecord {
+  table: WorkspaceTable;
+  /** Its id (a permission's number; `workspace` for the settings). */
+  key: string;
+  problems: FieldProblem[];
+}
+
+/** Records read back through their schema, and those that did not read. */
+export interface Listed<T> {
+  items: T[];
+  broken: BrokenRecord[];
+}
+
+/** A flow as the workspace sees it: a callbot or not, and the named schedules it uses. */
+export interface WorkspaceFlow {
+  id: string;
+  name: string;
+  callbot: boolean;
+  revision: number;
+  /** The ids of the named schedules its schedule nodes reference. */
+  scheduleIds: string[];
+}
+
+/** A flow whose copy of a named schedule's hours was refreshed, at its new revision. */
+export interface RefreshedFlow {
+  id: string;
+  name: string;
+  revision: number;
+}
+
+export interface WorkspaceRepositoryOptions {
+  /** Epoch ms, e.g. `Date.now`. */
+  now: () => number;
+  /** A fresh id, e.g. `() => crypto.randomUUID()`. */
+  newId: () => string;
+  /**
+   * Told of every flow this repository rewrote (a named schedule's hours
+   * refreshed), so an editor open in another tab learns its copy is old:
+   * the app announces it on the tabs channel (`announceFlowSaved`).
+   */
+  onFlowSaved?: (flowId: string, revision: number) => void;
+}
+
+/** The settings of a workspace nobody has configured yet. */
+export const defaultWorkspaceSettings: WorkspaceSettings = {
+  timeZone: 'America/Sao_Paulo',
+  country: 'BR',
+};
+
+const SETTINGS_KEY = 'workspace';
+
+/** What a stored flow document says of the named schedules it uses, without trusting it. */
+function referencedScheduleIds(doc: unknown): string[] {
+  const nodes: unknown =
+    doc !== null && typeof doc === 'object' && 'nodes' in doc ? doc.nodes : undefined;
+  if (!Array.isArray(nodes)) return [];
+  const ids = new Set<string>();
+  for (const node of nodes as unknown[]) {
+    if (node === null || typeof node !== 'object') continue;
+    const { kind, data } = node as { kind?: unknown; data?: unknown };
+    if (kind !== 'schedule' || data === null || typeof data !== 'object') continue;
+    const id = (data as { scheduleId?: unknown }).scheduleId;
+    if (typeof id === 'string') ids.add(id);
+  }
+  return [...ids];
+}
+
+/**
+ * The flow with a fresh copy of the named schedule's hours in every schedule
+ * node that references it; the same object when nothing changes.
+ * TODO(shared): replace with `applyNamedSchedule` from @callbot/shared once it lands.
+ */
+function applyNamedSchedule(doc: FlowDocument, schedule: NamedSchedule): FlowDocument {
+  let changed = false;
+  const nodes = doc.nodes.map((node) => {
+    if (node.kind !== 'schedule') return node;
+    const data = node.data as { scheduleId?: string };
+    if (data.scheduleId !== schedule.id) return node;
+    const copy = {
+      scheduleId: schedule.id,
+      timeZone: schedule.timeZone,
+      weekly: schedule.weekly,
+      holidays: schedule.holidays,
+    };
+    if (JSON.stringify(copy) === JSON.stringify(node.data)) return node;
+    changed = true;
+    return { ...node, data: copy };
+  });
+  return changed ? { ...doc, nodes } : doc;
+}
+
+/** R7 (TODO(shared): replace with `canDeleteLine` from @callbot/shared once it lands). */
+function canDeleteLine(line: Line): { ok: true } | { ok: false; code: string; message: string } {
+  return line.kind === 'purchased' && (line.status === 'requested' || line.status === 'in_process')
+    ? {
+        ok: false,
+        code: 'R7',
+        message: 'A line cannot be deleted while its request is received or in process (R7).',
+      }
+    : { ok: true };
+}
+
+const describeFlow = (record: FlowRecord): WorkspaceFlow => ({
+  id: record.id,
+  name: record.name,
+  callbot: record.callbot === true,
+  revision: record.revision,
+  scheduleIds: referencedScheduleIds(record.doc),
+});
+
+/** Reads every record of a table through its schema; the broken ones are reported apart. */
+function readAll<S extends z.ZodType>(
+  table: WorkspaceTable,
+  records: readonly unknown[],
+  schema: S,
+  keyOf: (record: unknown) => string,
+): Listed<z.output<S>> {
+  const items: z.output<S>[] = [];
+  const broken: BrokenRecord[] = [];
+  for (const record of records) {
+    const parsed = schema.safeParse(record);
+    if (parsed.success) items.push(parsed.data);
+    else broken.push({ table, key: keyOf(record), problems: fieldProblems(parsed.error) });
+  }
+  return { items, broken };
+}
+
+const keyField =
+  (field: string) =>
+  (record: unknown): string => {
+    const value =
+      record !== null && typeof record === 'object'
+        ? (record as Record<string, unknown>)[field]
+        : undefined;
+    return typeof value === 'string' ? value : '?';
+  };
+
+/** Checks a record by its schema, or refuses it with which field and why. */
+function check<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const problems = fieldProblems(parsed.error);
+  throw new WorkspaceRefusal(
+    'invalid',
+    `${what} cannot be saved: ${problems.map((p) => `${p.path || what}: ${p.message}`).join('; ')}.`,
+    { problems },
+  );
+}
+
+const byName = <T extends { name: string }>(a: T, b: T) =>
+  a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+
+export interface WorkspaceRepository {
+  /** The settings, or the defaults when none are stored (or the stored ones are broken, then reported). */
+  readSettings(): Promise<{ settings: WorkspaceSettings; broken: BrokenRecord[] }>;
+  /** Changes some settings; the whole is checked by its schema. Returns what was stored. */
+  updateSettings(patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings>;
+
+  /** Teams by name; exactly one is the default when any exist. */
+  listTeams(): Promise<Listed<Team>>;
+  /** A new team; the first one becomes the default. */
+  createTeam(team: { name: string; agents: number }): Promise<Team>;
+  /** Renames a team or sets its agents available. */
+  updateTeam(id: string, patch: { name?: string; agents?: number }): Promise<Team>;
+  /** Makes this team the default one (and no other). */
+  setDefaultTeam(id: string): Promise<void>;
+  /**
+   * Deletes a team. The default team is refused while other teams exist
+   * (`team.defaultWithOthers`): choose another default first.
+   */
+  deleteTeam(id: string): Promise<void>;
+
+  /** Named schedules by name. */
+  listSchedules(): Promise<Listed<NamedSchedule>>;
+  /** A new named schedule (weekdays 09:00-18:00 unless given). */
+  createSchedule(schedule: Omit<NamedSchedule, 'id'>): Promise<NamedSchedule>;
+  /**
+   * Saves a named schedule and refreshes its copy in every flow that uses it,
+   * in one transaction, bumping each such flow's revision.
+   */
+  saveSchedule(schedule: NamedSchedule): Promise<RefreshedFlow[]>;
+  /** Deletes a named schedule; refused while flows use it (`schedule.inUse`, naming them). */
+  deleteSchedule(id: string): Promise<void>;
+
+  /** Every flow, by name, as the workspace sees it (callbot mark, schedules used). */
+  listFlows(): Promise<WorkspaceFlow[]>;
+  /**
+   * Marks a flow as a callbot or not. Unmarking it unassigns it from its
+   * lines, which the default callbot then answers (R9).
+   */
+  setCallbot(flowId: string, callbot: boolean): Promise<void>;
+
+  listLines(): Promise<Listed<Line>>;
+  /** Adds or replaces a line, checked by its schema. */
+  putLine(line: Line): Promise<Line>;
+  /** Deletes a line; refused by R7 while its purchase is requested or in process. */
+  deleteLine(id: string): Promise<void>;
+
+  listCustomers(): Promise<Listed<Customer>>;
+  putCustomer(customer: Customer): Promise<Customer>;
+  /** Deletes a customer with its number's permission and call attempts. */
+  deleteCustomer(id: string): Promise<void>;
+  listPermissions(): Promise<Listed<CallPermission>>;
+  putPermission(permission: CallPermission): Promise<CallPermission>;
+  /** The call attempts, oldest first; of one number when given. */
+  listCallAttempts(number?: string): Promise<Listed<CallAttempt>>;
+  addCallAttempt(attempt: CallAttempt): Promise<CallAttempt>;
+
+  /** Calls `listener` after every change this repository writes. Returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+}
+
+/**
+ * The workspace's local-first storage, beside the flows in the designer's
+ * database: settings, teams, named schedules, lines, customers, call
+ * permissions and attempts, and the callbot mark of flows. UI-free. Every
+ * record is read back through its shared schema (a broken one is listed in
+ * `broken`, never thrown); every refused change is a `WorkspaceRefusal`
+ * written before anything is touched; storage failures are `StorageError`s.
+ *
+ * @example
+ * const workspace = createWorkspaceRepository(db, { now: Date.now, newId: () => crypto.randomUUID() });
+ * const team = await workspace.createTeam({ name: 'Atendimento', agents: 3 });
+ */
+export function createWorkspaceRepository(
+  db: DesignerDb,
+  options: WorkspaceRepositoryOptions,
+): WorkspaceRepository {
+  const { now, newId, onFlowSaved } = options;
+
+  const listeners = new Set<() => void>();
+
+  async function run<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (error instanceof WorkspaceRefusal) throw error;
+      throw toStorageError(error);
+    }
+  }
+
+  /** A change: run it, then tell the subscribers. */
+  async function write<T>(operation: () => Promise<T>): Promise<T> {
+    const result = await run(operation);
+    for (const listener of [...listeners]) listener();
+    return result;
+  }
+
+  const listTable = async <S extends z.ZodType>(
+    table: Table,
+    name: WorkspaceTable,
+    schema: S,
+    key = 'id',
+  ) => readAll(name, await table.toArray(), schema, keyField(key));
+
+  async function getTeam(id: string): Promise<Team> {
+    const stored = await db.teams.get(id);
+    if (!stored) throw new WorkspaceRefusal('notFound', 'This team no longer exists.', { id });
+    return check(teamSchema, stored, 'The team');
+  }
+
+  async function getSchedule(id: string): Promise<NamedSchedule> {
+    const stored = await db.schedules.get(id);
+    if (!stored) {
+      throw new WorkspaceRefusal('notFound', 'This schedule no longer exists.', { id });
+    }
+    return check(namedScheduleSchema, stored, 'The schedule');
+  }
+
+  async function storedSettings(): Promise<WorkspaceSettings> {
+    const stored = await db.settings.get(SETTINGS_KEY);
+    const parsed = workspaceSettingsSchema.safeParse(stored?.value);
+    return parsed.success ? parsed.data : defaultWorkspaceSettings;
+  }
+
+  /** Inside a transaction over teams and settings: the default's id mirrored in the settings. */
+  async function mirrorDefaultTeam(defaultTeamId: string | undefined) {
+    const settings = await storedSettings();
+    const { defaultTeamId: _old, ...rest } = settings;
+    await db.settings.put({
+      key: SETTINGS_KEY,
+      value: defaultTeamId === undefined ? rest : { ...rest, defaultTeamId },
+    });
+  }
+
+  return {
+    readSettings: () =>
+      run(async () => {
+        const stored = await db.settings.get(SETTINGS_KEY);
+        if (!stored) return { settings: defaultWorkspaceSettings, broken: [] };
+        const parsed = workspaceSettingsSchema.safeParse(stored.value);
+        return parsed.success
+          ? { settings: parsed.data, broken: [] }
+          : {
+              settings: defaultWorkspaceSettings,
+              broken: [
+                { table: 'settings', key: SETTINGS_KEY, problems: fieldProblems(parsed.error) },
+              ],
+            };
+      }),
+
+    updateSettings: (patch) =>
+      write(() =>
+        db.transaction('rw', db.settings, async () => {
+          const settings = check(
+            workspaceSettingsSchema,
+            { ...(await storedSettings()), ...patch },
+            'The workspace settings',
+          );
+          await db.settings.put({ key: SETTINGS_KEY, value: settings });
+          return settings;
+        }),
+      ),
+
+    listTeams: () =>
+      run(async () => {
+        const listed = await listTable(db.teams, 'teams', teamSchema);
+        return { ...listed, items: listed.items.sort(byName) };
+      }),
+
+    createTeam: ({ name, agents }) =>
+      write(() =>
+        db.transaction('rw', db.teams, db.settings, async () => {
+          const first = (await db.teams.count()) === 0;
+          const team = check(
+            teamSchema,
+            { id: newId(), name, agents, isDefault: first },
+            'The team',
+          );
+          await db.teams.add(team);
+          if (first) await mirrorDefaultTeam(team.id);
+          return team;
+        }),
+      ),
+
+    updateTeam: (id, patch) =>
+      write(() =>
+        db.transaction('rw', db.teams, async () => {
+          const team = check(teamSchema, { ...(await getTeam(id)), ...patch }, 'The team');
+          await db.teams.put(team);
+          return team;
+        }),
+      ),
+
+    setDefaultTeam: (id) =>
+      write(() =>
+        db.transaction('rw', db.teams, db.settings, async () => {
+          await getTeam(id);
+          await db.teams.toCollection().modify((team) => {
+            team.isDefault = team.id === id;
+          });
+          await mirrorDefaultTeam(id);
+        }),
+      ),
+
+    deleteTeam: (id) =>
+      write(() =>
+        db.transaction('rw', db.teams, db.settings, async () => {
+          const team = await db.teams.get(id);
+          if (!team) return;
+          if (team.isDefault === true) {
+            if ((await db.teams.count()) > 1) {
+              throw new WorkspaceRefusal(
+                'team.defaultWithOthers',
+                'The default team cannot be deleted while there are other teams: choose another default team first.',
+                { id },
+              );
+            }
+            await mirrorDefaultTeam(undefined);
+          }
+          await db.teams.delete(id);
+        }),
+      ),
+
+    listSchedules: () =>
+      run(async () => {
+        const listed = await listTable(db.schedules, 'schedules', namedScheduleSchema);
+        return { ...listed, items: listed.items.sort(byName) };
+      }),
+
+    createSchedule: (schedule) =>
+      write(async () => {
+        const created = check(namedScheduleSchema, { ...schedule, id: newId() }, 'The schedule');
+        await db.schedules.add(created);
+        return created;
+      }),
+
+    saveSchedule: (schedule) =>
+      write(async () => {
+        const checked = check(namedScheduleSchema, schedule, 'The schedule');
+        const refreshed = await db.transaction('rw', db.schedules, db.flows, async () => {
+          await getSchedule(checked.id);
+          await db.schedules.put(checked);
+          const out: RefreshedFlow[] = [];
+          const users = (await db.flows.toArray()).filter((record) =>
+            referencedScheduleIds(record.doc).includes(checked.id),
+          );
+          for (const record of users) {
+            // A flow that does not read is left as it is: the editor reports it when opened.
+            const loaded = loadFlow(record.doc);
+            if (!loaded.ok) continue;
+            const doc: FlowDocument = applyNamedSchedule(loaded.doc, checked);
+            if (doc === loaded.doc && loaded.migratedFrom === undefined) continue;
+            const revision = record.revision + 1;
+            await db.flows.put({ ...record, doc, revision, updatedAt: now() });
+            out.push({ id: record.id, name: record.name, revision });
+          }
+          return out;
+        });
+        for (const flow of refreshed) onFlowSaved?.(flow.id, flow.revision);
+        return refreshed;
+      }),
+
+    deleteSchedule: (id) =>
+      write(() =>
+        db.transaction('rw', db.schedules, db.flows, async () => {
+          const users = (await db.flows.toArray())
+            .filter((record) => referencedScheduleIds(record.doc).includes(id))
+            .map((record) => ({ id: record.id, name: record.name }))
+            .sort(byName);
+          if (users.length > 0) {
+            throw new WorkspaceRefusal(
+              'schedule.inUse',
+              `This schedule is used by ${users.map((f) => `"${f.name}"`).join(', ')}: choose other hours in their schedule nodes first.`,
+              { id, flows: users },
+            );
+          }
+          await db.schedules.delete(id);
+        }),
+      ),
+
+    listFlows: () => run(async () => (await db.flows.toArray()).map(describeFlow).sort(byName)),
+
+    setCallbot: (flowId, callbot) =>
+      write(() =>
+        db.transaction('rw', db.flows, db.lines, async () => {
+          const record = await db.flows.get(flowId);
+          if (!record) {
+            throw new WorkspaceRefusal('notFound', 'This flow no longer exists.', { id: flowId });
+          }
+          await db.flows.put({ ...record, callbot });
+          if (!callbot) {
+            await db.lines
+              .where('callbotId')
+              .equals(flowId)
+              .modify((line) => {
+                delete line.callbotId;
+              });
+          }
+        }),
+      ),
+
+    listLines: () => run(() => listTable(db.lines, 'lines', lineSchema)),
+
+    putLine: (line) =>
+      write(async () => {
+        const checked = check(lineSchema, line, 'The line');
+        await db.lines.put(checked);
+        return checked;
+      }),
+
+    deleteLine: (id) =>
+      write(() =>
+        db.transaction('rw', db.lines, async () => {
+          const stored = await db.lines.get(id);
+          if (!stored) return;
+          const parsed = lineSchema.safeParse(stored);
+          // A broken record can always be deleted: nothing else can be done with it.
+          if (parsed.success) {
+            const verdict = canDeleteLine(parsed.data);
+            if (!verdict.ok) {
+              throw new WorkspaceRefusal('rule', verdict.message, { id, rule: verdict.code });
+            }
+          }
+          await db.lines.delete(id);
+        }),
+      ),
+
+    listCustomers: () => run(() => listTable(db.customers, 'customers', customerSchema)),
+
+    putCustomer: (customer) =>
+      write(async () => {
+        const checked = check(customerSchema, customer, 'The customer');
+        await db.customers.put(checked);
+        return checked;
+      }),
+
+    deleteCustomer: (id) =>
+      write(() =>
+        db.transaction('rw', db.customers, db.permissions, db.callAttempts, async () => {
+          const stored = await db.customers.get(id);
+          if (!stored) return;
+          const number = stored.number;
+          await db.customers.delete(id);
+          if (typeof number !== 'string') return;
+          // The permission and attempts belong to the number (R14): kept while another customer has it.
+          if ((await db.customers.where('number').equals(number).count()) > 0) return;
+          await db.permissions.delete(number);
+          await db.callAttempts.where('number').equals(number).delete();
+        }),
+      ),
+
+    listPermissions: () =>
+      run(() => listTable(db.permissions, 'permissions', callPermissionSchema, 'number')),
+
+    putPermission: (permission) =>
+      write(async () => {
+        const checked = check(callPermissionSchema, permission, 'The call permission');
+        await db.permissions.put(checked);
+        return checked;
+      }),
+
+    listCallAttempts: (number) =>
+      run(async () => {
+        const records =
+          number === undefined
+            ? await db.callAttempts.toArray()
+            : await db.callAttempts.where('number').equals(number).toArray();
+        const listed = readAll('callAttempts', records, callAttemptSchema, keyField('id'));
+        return { ...listed, items: listed.items.sort((a, b) => a.at - b.at) };
+      }),
+
+    addCallAttempt: (attempt) =>
+      write(async () => {
+        const checked = check(callAttemptSchema, attempt, 'The call attempt');
+        await db.callAttempts.add(checked);
+        return checked;
+      }),
+
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
