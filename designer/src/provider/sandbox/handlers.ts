@@ -1,0 +1,602 @@
+import { delay, http, HttpResponse, type RequestHandler } from 'msw';
+import { z } from 'zod';
+import {
+  e164Schema,
+  numberTypes,
+  sipTransports,
+  type AvailableNumber,
+  type Call,
+  type Country,
+  type NumberType,
+  type Order,
+  type PermissionRequest,
+  type ProviderErrorCode,
+  type SipCheck,
+  type VerificationRefusal,
+  type WhatsappVerification,
+} from '../api.ts';
+import { SANDBOX_BASE_URL } from '../settings.ts';
+
+/**
+ * The sandbox provider: MSW handlers that implement the API of `../README.md`
+ * in memory, with realistic delays and deterministic failures (the README's
+ * "Sandbox" section lists which numbers trigger which failure).
+ */
+
+/** Where the sandbox's state survives a reload (the app passes localStorage). */
+export type SandboxStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export interface SandboxOptions {
+  /** Requests are matched under this URL (`SANDBOX_BASE_URL` when absent). */
+  baseUrl?: string;
+  /** Makes the offered numbers; the same seed gives the same numbers. */
+  seed?: number;
+  /** Milliseconds each answer waits (verifications and calls twice as long); 0 in tests. */
+  delayMs?: number;
+  /** The sandbox's time, epoch ms: order, call and permission progress follow it. */
+  now?: () => number;
+  /** When set, requests without `Authorization: Bearer <token>` get 401. */
+  requiredToken?: string;
+  /** Keeps orders, verified numbers, calls and permission requests across reloads. */
+  storage?: SandboxStorage;
+  storageKey?: string;
+}
+
+/** How long each stage lasts, in the sandbox's time. */
+export const sandboxTimings = {
+  /** An order is `requested` this long, then `in_process`… */
+  orderInProcessAfterMs: 3_000,
+  /** …then `active` (or `failed`) from this long after it was placed. */
+  orderDoneAfterMs: 10_000,
+  /** A WhatsApp call rings this long before it is answered or not. */
+  callRingMs: 4_000,
+  /** The customer answers the invitation template after this long. */
+  permissionAnswerAfterMs: 5_000,
+} as const;
+
+/** A block of numbers a country offers: its type, place, prefix and national length. */
+interface NumberRange {
+  type: NumberType;
+  locality: string;
+  prefix: string;
+  nationalDigits: number;
+}
+
+const local = (locality: string, prefix: string, nationalDigits: number): NumberRange => ({
+  type: 'local',
+  locality,
+  prefix,
+  nationalDigits,
+});
+
+const countries: (Country & { ranges: NumberRange[] })[] = [
+  {
+    code: 'BR',
+    name: 'Brazil',
+    callingCode: '+55',
+    monthlyPrice: { amount: 2_500, currency: 'BRL' },
+    numberTypes: ['local', 'tollfree', 'mobile'],
+    ranges: [
+      local('São Paulo', '113', 10),
+      local('Rio de Janeiro', '213', 10),
+      local('Belo Horizonte', '313', 10),
+      local('Porto Alegre', '513', 10),
+      { type: 'tollfree', locality: 'Toll free', prefix: '800', nationalDigits: 10 },
+      { type: 'mobile', locality: 'São Paulo', prefix: '119', nationalDigits: 11 },
+    ],
+  },
+  {
+    code: 'MX',
+    name: 'Mexico',
+    callingCode: '+52',
+    monthlyPrice: { amount: 9_900, currency: 'MXN' },
+    numberTypes: ['local', 'tollfree'],
+    ranges: [
+      local('Ciudad de México', '55', 10),
+      local('Guadalajara', '33', 10),
+      local('Monterrey', '81', 10),
+      { type: 'tollfree', locality: 'Toll free', prefix: '800', nationalDigits: 10 },
+    ],
+  },
+  {
+    code: 'US',
+    name: 'United States',
+    callingCode: '+1',
+    monthlyPrice: { amount: 115, currency: 'USD' },
+    numberTypes: ['local', 'tollfree'],
+    ranges: [
+      local('New York, NY', '212', 10),
+      local('San Francisco, CA', '415', 10),
+      local('Chicago, IL', '312', 10),
+      { type: 'tollfree', locality: 'Toll free', prefix: '888', nationalDigits: 10 },
+    ],
+  },
+  {
+    code: 'AR',
+    name: 'Argentina',
+    callingCode: '+54',
+    monthlyPrice: { amount: 450_000, currency: 'ARS' },
+    numberTypes: ['local'],
+    ranges: [local('Buenos Aires', '11', 10), local('Córdoba', '351', 10)],
+  },
+  {
+    code: 'CO',
+    name: 'Colombia',
+    callingCode: '+57',
+    monthlyPrice: { amount: 1_800_000, currency: 'COP' },
+    numberTypes: ['local'],
+    ranges: [local('Bogotá', '601', 10), local('Medellín', '604', 10)],
+  },
+  {
+    code: 'ES',
+    name: 'Spain',
+    callingCode: '+34',
+    monthlyPrice: { amount: 300, currency: 'EUR' },
+    numberTypes: ['local'],
+    ranges: [local('Madrid', '91', 9), local('Barcelona', '93', 9)],
+  },
+];
+
+/** mulberry32: a small seeded generator, so the same seed offers the same numbers. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** How many numbers each country offers. */
+const NUMBERS_PER_COUNTRY = 40;
+
+/**
+ * Numbers ending in 00 are bought by someone else between listing and
+ * ordering (409 `number_taken`); numbers ending in 99 are ordered, then the
+ * order fails. Every country's first page holds one of each (3rd and 5th).
+ */
+export const isTakenOnOrder = (number: string) => number.endsWith('00');
+export const failsOnOrder = (number: string) => number.endsWith('99');
+
+function generateNumbers(seed: number): AvailableNumber[] {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const digits = (n: number) => Array.from({ length: n }, () => pick([...'0123456789'])).join('');
+  const all: AvailableNumber[] = [];
+  for (const c of countries) {
+    const made = new Set<string>();
+    while (made.size < NUMBERS_PER_COUNTRY) {
+      const i = made.size;
+      // The first page starts with local numbers, whatever the country.
+      const range = pick(i < 6 ? c.ranges.filter((r) => r.type === 'local') : c.ranges);
+      let ending = digits(2);
+      if (i === 2) ending = '00';
+      else if (i === 4) ending = '99';
+      else while (ending === '00' || ending === '99') ending = digits(2);
+      const national =
+        range.prefix + digits(range.nationalDigits - range.prefix.length - 2) + ending;
+      const number = c.callingCode + national;
+      if (made.has(number)) continue;
+      made.add(number);
+      all.push({
+        number,
+        country: c.code,
+        locality: range.locality,
+        type: range.type,
+        capabilities: ['voice'],
+      });
+    }
+  }
+  return all;
+}
+
+/**
+ * WhatsApp verification by the number's last digit: 1 a personal account,
+ * 2 a business account without calling, 3 not on WhatsApp; any other digit is
+ * a WhatsApp Business account with calling.
+ */
+export function whatsappAccountOf(
+  number: string,
+): { refused: VerificationRefusal } | { displayName: string } {
+  const last = number.at(-1);
+  if (last === '1') return { refused: 'personal_account' };
+  if (last === '2') return { refused: 'calling_not_enabled' };
+  if (last === '3') return { refused: 'not_on_whatsapp' };
+  const names = ['Acme Atendimento', 'Clínica Bem Estar', 'Loja Central', 'Banco Horizonte'];
+  return { displayName: names[Number(number.slice(-2)) % names.length]! };
+}
+
+/**
+ * A WhatsApp call's outcome by the called number's last digit: 0 is not
+ * answered, 9 fails (`unreachable`); any other is answered.
+ */
+export function callOutcomeOf(to: string): 'answered' | 'unanswered' | 'failed' {
+  const last = to.at(-1);
+  return last === '0' ? 'unanswered' : last === '9' ? 'failed' : 'answered';
+}
+
+/** The customer declines the invitation template when their number ends in 8; accepts otherwise. */
+export const permissionAnswerOf = (to: string): 'accepted' | 'declined' =>
+  to.endsWith('8') ? 'declined' : 'accepted';
+
+const storedStateSchema = z.object({
+  counter: z.int().min(0),
+  taken: z.array(z.string()),
+  orders: z.array(
+    z.object({
+      orderId: z.string(),
+      number: z.string(),
+      country: z.string(),
+      createdAt: z.number(),
+    }),
+  ),
+  released: z.array(z.string()),
+  verified: z.array(z.object({ number: z.string(), displayName: z.string() })),
+  calls: z.array(
+    z.object({ callId: z.string(), from: z.string(), to: z.string(), startedAt: z.number() }),
+  ),
+  permissionRequests: z.array(
+    z.object({ requestId: z.string(), from: z.string(), to: z.string(), sentAt: z.number() }),
+  ),
+});
+type SandboxState = z.infer<typeof storedStateSchema>;
+
+const emptyState = (): SandboxState => ({
+  counter: 0,
+  taken: [],
+  orders: [],
+  released: [],
+  verified: [],
+  calls: [],
+  permissionRequests: [],
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function orderView(order: SandboxState['orders'][number], now: number): Order {
+  const age = now - order.createdAt;
+  const done = age >= sandboxTimings.orderDoneAfterMs;
+  const failed = done && failsOnOrder(order.number);
+  const status: Order['status'] = done
+    ? failed
+      ? 'failed'
+      : 'active'
+    : age >= sandboxTimings.orderInProcessAfterMs
+      ? 'in_process'
+      : 'requested';
+  const updatedAt = done
+    ? order.createdAt + sandboxTimings.orderDoneAfterMs
+    : status === 'in_process'
+      ? order.createdAt + sandboxTimings.orderInProcessAfterMs
+      : order.createdAt;
+  return {
+    orderId: order.orderId,
+    number: order.number,
+    country: order.country,
+    status,
+    createdAt: iso(order.createdAt),
+    updatedAt: iso(updatedAt),
+    failureReason: failed ? 'regulatory_rejected' : null,
+  };
+}
+
+function callView(call: SandboxState['calls'][number], now: number): Call {
+  const ended = now - call.startedAt >= sandboxTimings.callRingMs;
+  const outcome = callOutcomeOf(call.to);
+  return {
+    callId: call.callId,
+    from: call.from,
+    to: call.to,
+    status: ended ? outcome : 'ringing',
+    startedAt: iso(call.startedAt),
+    endedAt: ended ? iso(call.startedAt + sandboxTimings.callRingMs) : null,
+    failureReason: ended && outcome === 'failed' ? 'unreachable' : null,
+  };
+}
+
+function permissionView(
+  request: SandboxState['permissionRequests'][number],
+  now: number,
+): PermissionRequest {
+  const answered = now - request.sentAt >= sandboxTimings.permissionAnswerAfterMs;
+  return {
+    requestId: request.requestId,
+    from: request.from,
+    to: request.to,
+    template: { name: 'call_permission_request', language: 'pt_BR' },
+    status: answered ? permissionAnswerOf(request.to) : 'sent',
+    sentAt: iso(request.sentAt),
+    answeredAt: answered ? iso(request.sentAt + sandboxTimings.permissionAnswerAfterMs) : null,
+  };
+}
+
+const statusOf: Record<ProviderErrorCode, number> = {
+  invalid_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  number_taken: 409,
+  order_in_progress: 409,
+  verification_refused: 422,
+  whatsapp_not_verified: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+  timeout: 504,
+  network: 502,
+  bad_response: 502,
+  unknown: 500,
+};
+
+const fail = (code: ProviderErrorCode, message: string, reason?: string) =>
+  HttpResponse.json(
+    { error: { code, message, ...(reason && { reason }) } },
+    { status: statusOf[code] },
+  );
+
+async function readBody<T>(request: Request, schema: z.ZodType<T>) {
+  let json: unknown;
+  try {
+    json = await request.json();
+  } catch {
+    return { error: fail('invalid_request', 'The body is not JSON.') } as const;
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return {
+      error: fail('invalid_request', `${issue.path.join('.') || 'body'}: ${issue.message}`),
+    } as const;
+  }
+  return { data: parsed.data } as const;
+}
+
+/** The sandbox provider's MSW handlers (use them with `sandboxTransport`, or any MSW setup). */
+export function createSandboxHandlers(options: SandboxOptions = {}): RequestHandler[] {
+  const base = (options.baseUrl ?? SANDBOX_BASE_URL).replace(/\/+$/, '');
+  const now = options.now ?? (() => Date.now());
+  const delayMs = options.delayMs ?? 300;
+  const numbers = generateNumbers(options.seed ?? 6);
+  const storageKey = options.storageKey ?? 'callbot.designer.provider.sandbox';
+  const state = load();
+
+  function load(): SandboxState {
+    try {
+      const raw = options.storage?.getItem(storageKey);
+      const parsed = storedStateSchema.safeParse(raw ? JSON.parse(raw) : null);
+      if (parsed.success) return parsed.data;
+    } catch {
+      // An unreadable saved sandbox starts afresh.
+    }
+    return emptyState();
+  }
+  const save = () => options.storage?.setItem(storageKey, JSON.stringify(state));
+  const nextId = (prefix: string) => `${prefix}_${String(++state.counter).padStart(6, '0')}`;
+
+  /** Waits like a real provider would, then checks the token. */
+  async function arrive(request: Request, slow = 1): Promise<Response | undefined> {
+    if (delayMs > 0) await delay(delayMs * slow);
+    if (
+      options.requiredToken !== undefined &&
+      request.headers.get('authorization') !== `Bearer ${options.requiredToken}`
+    ) {
+      return fail('unauthorized', 'A valid bearer token is required.');
+    }
+    return undefined;
+  }
+
+  const isOrdered = (number: string) =>
+    state.orders.some((o) => o.number === number && !state.released.includes(o.orderId));
+  const ownedOrder = (number: string) =>
+    state.orders.find((o) => o.number === number && !state.released.includes(o.orderId));
+
+  const orderBody = z.object({ country: z.string(), number: e164Schema });
+  const callBody = z.object({ from: e164Schema, to: e164Schema });
+  const sipBody = z.object({
+    host: z.string().trim().min(1).max(253),
+    port: z.int().min(1).max(65_535),
+    transport: z.enum(sipTransports),
+  });
+
+  return [
+    http.get(`${base}/v1/countries`, async ({ request }) => {
+      const refused = await arrive(request);
+      if (refused) return refused;
+      return HttpResponse.json({
+        countries: countries.map((c): Country => ({
+          code: c.code,
+          name: c.name,
+          callingCode: c.callingCode,
+          monthlyPrice: c.monthlyPrice,
+          numberTypes: c.numberTypes,
+        })),
+      });
+    }),
+
+    http.get(`${base}/v1/numbers/available`, async ({ request }) => {
+      const refused = await arrive(request);
+      if (refused) return refused;
+      const url = new URL(request.url);
+      const code = url.searchParams.get('country') ?? '';
+      if (!countries.some((c) => c.code === code)) {
+        return fail('invalid_request', `country: no numbers are sold in "${code}"`);
+      }
+      const contains = url.searchParams.get('contains') ?? '';
+      if (!/^\d{0,15}$/.test(contains)) {
+        return fail('invalid_request', 'contains: digits only');
+      }
+      const type = url.searchParams.get('type');
+      if (type !== null && !(numberTypes as readonly string[]).includes(type)) {
+        return fail('invalid_request', `type: one of ${numberTypes.join(', ')}`);
+      }
+      const limit = Number(url.searchParams.get('limit') ?? 20);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
+        return fail('invalid_request', 'limit: a whole number from 1 to 50');
+      }
+      const offset = Number(url.searchParams.get('cursor') ?? 0);
+      if (!Number.isInteger(offset) || offset < 0) {
+        return fail('invalid_request', 'cursor: not a cursor this API gave');
+      }
+      const matching = numbers.filter(
+        (n) =>
+          n.country === code &&
+          (type === null || n.type === type) &&
+          n.number.slice(1).includes(contains) &&
+          !state.taken.includes(n.number) &&
+          !isOrdered(n.number),
+      );
+      const page = matching.slice(offset, offset + limit);
+      return HttpResponse.json({
+        numbers: page,
+        nextCursor: offset + limit < matching.length ? String(offset + limit) : null,
+      });
+    }),
+
+    http.post(`${base}/v1/numbers/orders`, async ({ request }) => {
+      const refused = await arrive(request);
+      if (refused) return refused;
+      const body = await readBody(request, orderBody);
+      if (body.error) return body.error;
+      const { country: code, number } = body.data;
+      const offered = numbers.find((n) => n.number === number && n.country === code);
+      if (!offered) {
+        return fail('not_found', `${number} is not a number offered in ${code}.`);
+      }
+      if (state.taken.includes(number) || isOrdered(number) || isTakenOnOrder(number)) {
+        if (!state.taken.includes(number) && !isOrdered(number)) state.taken.push(number);
+        save();
+        return fail('number_taken', `${number} was bought by someone else meanwhile.`);
+      }
+      const order = { orderId: nextId('ord'), number, country: code, createdAt: now() };
+      state.orders.push(order);
+      save();
+      return HttpResponse.json(orderView(order, now()), { status: 201 });
+    }),
+
+    http.get(`${base}/v1/numbers/orders/:orderId`, async ({ request, params }) => {
+      const refused = await arrive(request);
+      if (refused) return refused;
+      const order = state.orders.find((o) => o.orderId === params.orderId);
+      if (!order) return fail('not_found', `No order ${String(params.orderId)}.`);
+      return HttpResponse.json(orderView(order, now()));
+    }),
+
+    http.delete(`${base}/v1/numbers/:number`, async ({ request, params }) => {
+      const refused = await arrive(request);
+      if (refused) return refused;
+      const number = String(params.number);
+      const order = ownedOrder(number);
+      const status = order && orderView(order, now()).status;
+      if (!order || status === 'failed') {
+        return fail('not_found', `${number} is not a number of this account.`);
+      }
+      if (status !== 'active') {
+        return fail(
+          'order_in_progress',
+          `${number} cannot be released while its order is ${status === 'requested' ? 'requested' : 'in process'}.`,
+        );
+      }
+      state.released.push(order.orderId);
+      save();
+      return new HttpResponse(null, { status: 204 });
+    }),
+
+    http.post(`${base}/v1/whatsapp/verify`, async ({ request }) => {
+      const refused = await arrive(request, 2);
+      if (refused) return refused;
+      const body = await readBody(request, z.object({ number: e164Schema }));
+      if (body.error) return body.error;
+      const { number } = body.data;
+      const account = whatsappAccountOf(number);
+      if ('refused' in account) {
+        const why = {
+          personal_account: 'is a personal WhatsApp account, not WhatsApp Business',
+          calling_not_enabled: 'is a WhatsApp Business account without calling enabled',
+          not_on_whatsapp: 'is not on WhatsApp',
+        }[account.refused];
+        return fail('verification_refused', `${number} ${why}.`, account.refused);
+      }
+      if (!state.verified.some((v) => v.number === number)) {
+        state.verified.push({ number, displayName: account.displayName });
+        save();
+      }
+      const verification: WhatsappVerification = {
+        number,
+        business: true,
+        calling: true,
+        displayName: account.displayName,
+      };
+      return HttpResponse.json(verification);
+    }),
+
+    http.post(`${base}/v1/whatsapp/calls`, async ({ request }) => {
+      const refused = await arrive(request, 2);
+      if (refused) return refused;
+      const body = await readBody(request, callBody);
+      if (body.error) return body.error;
+      const { from, to } = body.data;
+      if (!state.verified.some((v) => v.number === from)) {
+        return fail('whatsapp_not_verified', `${from} is not a verified WhatsApp line.`);
+      }
+      const call = { callId: nextId('call'), from, to, startedAt: now() };
+      state.calls.push(call);
+      save();
+      return HttpResponse.json(callView(call, now()), { status: 202 });
+    }),
+
+    http.get(`${base}/v1/whatsapp/calls/:callId`, async ({ request, params }) => {
+      const refused = await arrive(request);
+      if (refused) return refused;
+      const call = state.calls.find((c) => c.callId === params.callId);
+      if (!call) return fail('not_found', `No call ${String(params.callId)}.`);
+      return HttpResponse.json(callView(call, now()));
+    }),
+
+    http.post(`${base}/v1/whatsapp/permission-requests`, async ({ request }) => {
+      const refused = await arrive(request);
+      if (refused) return refused;
+      const body = await readBody(request, callBody);
+      if (body.error) return body.error;
+      const { from, to } = body.data;
+      if (!state.verified.some((v) => v.number === from)) {
+        return fail('whatsapp_not_verified', `${from} is not a verified WhatsApp line.`);
+      }
+      const sent = { requestId: nextId('perm'), from, to, sentAt: now() };
+      state.permissionRequests.push(sent);
+      save();
+      return HttpResponse.json(permissionView(sent, now()), { status: 201 });
+    }),
+
+    http.get(`${base}/v1/whatsapp/permission-requests/:requestId`, async ({ request, params }) => {
+      const refused = await arrive(request);
+      if (refused) return refused;
+      const sent = state.permissionRequests.find((p) => p.requestId === params.requestId);
+      if (!sent) return fail('not_found', `No permission request ${String(params.requestId)}.`);
+      return HttpResponse.json(permissionView(sent, now()));
+    }),
+
+    http.post(`${base}/v1/sip/check`, async ({ request }) => {
+      const refused = await arrive(request, 2);
+      if (refused) return refused;
+      const body = await readBody(request, sipBody);
+      if (body.error) return body.error;
+      return HttpResponse.json(sipCheckOf(body.data.host, seededRandom(body.data.port)));
+    }),
+  ];
+}
+
+/**
+ * SIP reachability by host: `.invalid` hosts are not found, hosts with
+ * "unreachable" in their name time out, private addresses (10/8, 172.16/12,
+ * 192.168/16, localhost) are refused; any other host answers.
+ */
+function sipCheckOf(host: string, random: () => number): SipCheck {
+  const h = host.toLowerCase();
+  if (h.endsWith('.invalid')) return { reachable: false, reason: 'dns_not_found' };
+  if (h.includes('unreachable')) return { reachable: false, reason: 'timeout' };
+  if (h === 'localhost' || /^(10\.|192\.168\.|127\.|172\.(1[6-9]|2\d|3[01])\.)/.test(h)) {
+    return { reachable: false, reason: 'private_address' };
+  }
+  return { reachable: true, latencyMs: 20 + Math.floor(random() * 120) };
+}
