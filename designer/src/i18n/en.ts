@@ -250,6 +250,32 @@ export const en = {
     unreadableFile: 'The file could not be read.',
     diagnosticAt: '(at {{path}})',
   },
+  provider: {
+    sandboxNote: 'Sandbox: no real number is bought and no real call is placed.',
+    errors: {
+      invalid_request: 'The provider refused the request as invalid.',
+      unauthorized: 'The provider refused the access token. Check the provider settings.',
+      not_found: 'The provider does not know this item (it may have been removed).',
+      number_taken: 'Someone else bought this number meanwhile. Pick another number.',
+      order_in_progress:
+        'This number cannot be released while its request is received or in process.',
+      verification_refused: 'This number cannot be connected for WhatsApp calls.',
+      whatsapp_not_verified: 'This WhatsApp line is not verified with the provider yet.',
+      rate_limited: 'The provider is receiving too many requests. Try again in a moment.',
+      internal: 'The provider had an internal error. Try again in a moment.',
+      unavailable: 'The provider is unavailable right now. Try again in a moment.',
+      timeout: 'The provider did not answer in time. Try again.',
+      network: 'The provider could not be reached. Check the connection and the provider settings.',
+      bad_response: 'The provider answered something unexpected, so nothing was changed.',
+      unknown: 'The provider refused the request.',
+    },
+    refusals: {
+      personal_account:
+        'It is a personal WhatsApp number: only WhatsApp Business numbers can take calls.',
+      calling_not_enabled: 'It is a WhatsApp Business number without calling enabled.',
+      not_on_whatsapp: 'This number is not on WhatsApp.',
+    },
+  },
   importFlow: {
     button: 'Import flow',
     file: 'Flow file to import',

@@ -250,6 +250,35 @@ export const es: Resources = {
     unreadableFile: 'No se pudo leer el archivo.',
     diagnosticAt: '(en {{path}})',
   },
+  provider: {
+    sandboxNote: 'Sandbox: no se compra ningún número real ni se hace ninguna llamada real.',
+    errors: {
+      invalid_request: 'El proveedor rechazó la solicitud por no ser válida.',
+      unauthorized:
+        'El proveedor rechazó el token de acceso. Revise la configuración del proveedor.',
+      not_found: 'El proveedor no conoce este elemento (puede haber sido eliminado).',
+      number_taken: 'Otra persona compró este número mientras tanto. Elija otro número.',
+      order_in_progress:
+        'Este número no se puede liberar mientras su pedido está como pedido recibido o en proceso.',
+      verification_refused: 'Este número no se puede conectar para llamadas por WhatsApp.',
+      whatsapp_not_verified: 'Esta línea de WhatsApp aún no está verificada por el proveedor.',
+      rate_limited:
+        'El proveedor está recibiendo demasiadas solicitudes. Inténtelo de nuevo en un momento.',
+      internal: 'El proveedor tuvo un error interno. Inténtelo de nuevo en un momento.',
+      unavailable: 'El proveedor no está disponible ahora. Inténtelo de nuevo en un momento.',
+      timeout: 'El proveedor no respondió a tiempo. Inténtelo de nuevo.',
+      network:
+        'No se pudo contactar con el proveedor. Revise la conexión y la configuración del proveedor.',
+      bad_response: 'El proveedor respondió algo inesperado; no se cambió nada.',
+      unknown: 'El proveedor rechazó la solicitud.',
+    },
+    refusals: {
+      personal_account:
+        'Es un número personal de WhatsApp: solo los números de WhatsApp Business pueden recibir llamadas.',
+      calling_not_enabled: 'Es un número de WhatsApp Business sin llamadas activadas.',
+      not_on_whatsapp: 'Este número no está en WhatsApp.',
+    },
+  },
   importFlow: {
     button: 'Importar flujo',
     file: 'Archivo de flujo para importar',

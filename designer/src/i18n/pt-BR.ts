@@ -247,6 +247,33 @@ export const ptBR: Resources = {
     unreadableFile: 'Não foi possível ler o arquivo.',
     diagnosticAt: '(em {{path}})',
   },
+  provider: {
+    sandboxNote: 'Sandbox: nenhum número real é comprado e nenhuma chamada real é feita.',
+    errors: {
+      invalid_request: 'O provedor recusou o pedido por ser inválido.',
+      unauthorized: 'O provedor recusou o token de acesso. Verifique as configurações do provedor.',
+      not_found: 'O provedor não conhece este item (ele pode ter sido removido).',
+      number_taken: 'Outra pessoa comprou este número nesse meio-tempo. Escolha outro número.',
+      order_in_progress:
+        'Este número não pode ser liberado enquanto o pedido está como pedido recebido ou em processo.',
+      verification_refused: 'Este número não pode ser conectado para chamadas por WhatsApp.',
+      whatsapp_not_verified: 'Esta linha de WhatsApp ainda não foi verificada pelo provedor.',
+      rate_limited: 'O provedor está recebendo pedidos demais. Tente de novo em instantes.',
+      internal: 'O provedor teve um erro interno. Tente de novo em instantes.',
+      unavailable: 'O provedor está indisponível agora. Tente de novo em instantes.',
+      timeout: 'O provedor não respondeu a tempo. Tente de novo.',
+      network:
+        'Não foi possível falar com o provedor. Verifique a conexão e as configurações do provedor.',
+      bad_response: 'O provedor respondeu algo inesperado; nada foi alterado.',
+      unknown: 'O provedor recusou o pedido.',
+    },
+    refusals: {
+      personal_account:
+        'É um número pessoal de WhatsApp: só números do WhatsApp Business podem receber chamadas.',
+      calling_not_enabled: 'É um número do WhatsApp Business sem chamadas ativadas.',
+      not_on_whatsapp: 'Este número não está no WhatsApp.',
+    },
+  },
   importFlow: {
     button: 'Importar fluxo',
     file: 'Arquivo de fluxo a importar',
