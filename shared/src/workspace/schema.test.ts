@@ -185,3 +185,12 @@ describe('workspace schemas', () => {
     ]);
   });
 });
+
+describe('a workspace file read from JSON', () => {
+  it('refuses a __proto__ key instead of reading it', () => {
+    const text = JSON.stringify(file()).replace('{', '{"__proto__":{"polluted":true},');
+    const result = workspaceFileSchema.safeParse(JSON.parse(text));
+    expect(messages(result)).toEqual([': Unrecognized key: "__proto__"']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
