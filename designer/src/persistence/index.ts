@@ -20,3 +20,4 @@ export * from './autosave.ts';
 export * from './tabs.ts';
 export * from './workspaceErrors.ts';
 export * from './workspaceRepository.ts';
+export * from './workspaceFile.ts';

@@ -1,7 +1,9 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
 import {
+  applyNamedSchedule,
   callAttemptSchema,
+  canDeleteLine,
   callPermissionSchema,
   customerSchema,
   lineSchema,
@@ -22,6 +24,13 @@ import type { DesignerDb } from './db.ts';
 import { type FlowRecord } from './db.ts';
 import { toStorageError } from './errors.ts';
 import { fieldProblems, WorkspaceRefusal, type FieldProblem } from './workspaceErrors.ts';
+import {
+  checkWorkspaceFile,
+  exportWorkspace,
+  replaceWorkspace,
+  type CheckedWorkspaceFile,
+  type ExportedWorkspace,
+} from './workspaceFile.ts';
 
 /** The workspace's tables, as broken records name them. */
 export type WorkspaceTable =
@@ -93,41 +102,6 @@ function referencedScheduleIds(doc: unknown): string[] {
     if (typeof id === 'string') ids.add(id);
   }
   return [...ids];
-}
-
-/**
- * The flow with a fresh copy of the named schedule's hours in every schedule
- * node that references it; the same object when nothing changes.
- * TODO(shared): replace with `applyNamedSchedule` from @callbot/shared once it lands.
- */
-function applyNamedSchedule(doc: FlowDocument, schedule: NamedSchedule): FlowDocument {
-  let changed = false;
-  const nodes = doc.nodes.map((node) => {
-    if (node.kind !== 'schedule') return node;
-    const data = node.data as { scheduleId?: string };
-    if (data.scheduleId !== schedule.id) return node;
-    const copy = {
-      scheduleId: schedule.id,
-      timeZone: schedule.timeZone,
-      weekly: schedule.weekly,
-      holidays: schedule.holidays,
-    };
-    if (JSON.stringify(copy) === JSON.stringify(node.data)) return node;
-    changed = true;
-    return { ...node, data: copy };
-  });
-  return changed ? { ...doc, nodes } : doc;
-}
-
-/** R7 (TODO(shared): replace with `canDeleteLine` from @callbot/shared once it lands). */
-function canDeleteLine(line: Line): { ok: true } | { ok: false; code: string; message: string } {
-  return line.kind === 'purchased' && (line.status === 'requested' || line.status === 'in_process')
-    ? {
-        ok: false,
-        code: 'R7',
-        message: 'A line cannot be deleted while its request is received or in process (R7).',
-      }
-    : { ok: true };
 }
 
 const describeFlow = (record: FlowRecord): WorkspaceFlow => ({
@@ -235,6 +209,16 @@ export interface WorkspaceRepository {
   /** The call attempts, oldest first; of one number when given. */
   listCallAttempts(number?: string): Promise<Listed<CallAttempt>>;
   addCallAttempt(attempt: CallAttempt): Promise<CallAttempt>;
+
+  /** The whole workspace as one file (`callbot-workspace/1`), records that do not read left out and listed. */
+  exportWorkspace(): Promise<ExportedWorkspace>;
+  /**
+   * Replaces the whole workspace with the file's (see `replaceWorkspace`)
+   * when everything in it reads; otherwise changes nothing and returns the
+   * problems (which record, which field, why). Check it first with
+   * `checkWorkspaceFile` to confirm with the user.
+   */
+  importWorkspace(text: string): Promise<CheckedWorkspaceFile>;
 
   /** Calls `listener` after every change this repository writes. Returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
@@ -554,6 +538,17 @@ export function createWorkspaceRepository(
       write(async () => {
         const checked = check(callAttemptSchema, attempt, 'The call attempt');
         await db.callAttempts.add(checked);
+        return checked;
+      }),
+
+    exportWorkspace: () => run(() => exportWorkspace(db, now())),
+
+    importWorkspace: (text) =>
+      write(async () => {
+        const checked = checkWorkspaceFile(text);
+        if (!checked.ok) return checked;
+        const rewritten = await replaceWorkspace(db, checked, now());
+        for (const flow of rewritten) onFlowSaved?.(flow.id, flow.revision);
         return checked;
       }),
 
