@@ -88,6 +88,17 @@ describe('provider client against the sandbox', () => {
     expect(c.numbers[0]!.number).not.toBe(a.numbers[0]!.number);
   });
 
+  it('offers, with the default seed, the first Brazilian numbers the README names', async () => {
+    const { numbers } = await setup().client.listAvailableNumbers({ country: 'BR', limit: 5 });
+    expect(numbers.map((n) => n.number)).toEqual([
+      '+553132500906',
+      '+555133004729',
+      '+553131992900',
+      '+555139992596',
+      '+551138455899',
+    ]);
+  });
+
   it('refuses a country it does not sell in as an invalid request', async () => {
     const error = await errorOf(setup().client.listAvailableNumbers({ country: 'FR' }));
     expect(error).toMatchObject({ code: 'invalid_request', status: 400, retryable: false });
