@@ -172,8 +172,22 @@ export const providerErrorCodes = [
   'unavailable',
 ] as const;
 export const clientErrorCodes = ['timeout', 'network', 'bad_response', 'unknown'] as const;
-export type ProviderErrorCode =
-  (typeof providerErrorCodes)[number] | (typeof clientErrorCodes)[number];
+export type ApiErrorCode = (typeof providerErrorCodes)[number];
+export type ProviderErrorCode = ApiErrorCode | (typeof clientErrorCodes)[number];
+
+/** The HTTP status each of the provider's error codes comes with. */
+export const providerErrorStatus: Record<ApiErrorCode, number> = {
+  invalid_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  number_taken: 409,
+  order_in_progress: 409,
+  verification_refused: 422,
+  whatsapp_not_verified: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+};
 
 export const errorBodySchema = z.object({
   error: z.object({

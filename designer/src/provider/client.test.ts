@@ -99,6 +99,35 @@ describe('provider client against the sandbox', () => {
     ]);
   });
 
+  it('waits like a real provider: delayMs per answer, twice as long to verify', async () => {
+    const { client } = setup({ delayMs: 60 });
+    let started = performance.now();
+    await client.listCountries();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    started = performance.now();
+    await client.verifyWhatsappNumber('+5511987654325');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(115);
+  });
+
+  it('refuses a page size out of range, a body that is not JSON, and a path it does not serve', async () => {
+    const { client, handlers } = setup();
+    expect(await errorOf(client.listAvailableNumbers({ country: 'BR', limit: 51 }))).toMatchObject({
+      code: 'invalid_request',
+      message: 'limit: a whole number from 1 to 50',
+    });
+    const transport = sandboxTransport(handlers);
+    const notJson = await transport(
+      new Request(`${SANDBOX_BASE_URL}/v1/numbers/orders`, { method: 'POST', body: '{' }),
+    );
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toEqual({
+      error: { code: 'invalid_request', message: 'The body is not JSON.' },
+    });
+    const unknown = await transport(new Request(`${SANDBOX_BASE_URL}/v2/anything`));
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+
   it('refuses a country it does not sell in as an invalid request', async () => {
     const error = await errorOf(setup().client.listAvailableNumbers({ country: 'FR' }));
     expect(error).toMatchObject({ code: 'invalid_request', status: 400, retryable: false });

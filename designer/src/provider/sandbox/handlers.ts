@@ -10,7 +10,8 @@ import {
   type NumberType,
   type Order,
   type PermissionRequest,
-  type ProviderErrorCode,
+  providerErrorStatus,
+  type ApiErrorCode,
   type SipCheck,
   type VerificationRefusal,
   type WhatsappVerification,
@@ -312,27 +313,10 @@ function permissionView(
   };
 }
 
-const statusOf: Record<ProviderErrorCode, number> = {
-  invalid_request: 400,
-  unauthorized: 401,
-  not_found: 404,
-  number_taken: 409,
-  order_in_progress: 409,
-  verification_refused: 422,
-  whatsapp_not_verified: 422,
-  rate_limited: 429,
-  internal: 500,
-  unavailable: 503,
-  timeout: 504,
-  network: 502,
-  bad_response: 502,
-  unknown: 500,
-};
-
-const fail = (code: ProviderErrorCode, message: string, reason?: string) =>
+const fail = (code: ApiErrorCode, message: string, reason?: string) =>
   HttpResponse.json(
     { error: { code, message, ...(reason && { reason }) } },
-    { status: statusOf[code] },
+    { status: providerErrorStatus[code] },
   );
 
 async function readBody<T>(request: Request, schema: z.ZodType<T>) {
