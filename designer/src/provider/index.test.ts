@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { providerClientFor } from './index.ts';
+import { SANDBOX_STORAGE_KEY } from './sandbox/handlers.ts';
 import { sandboxForStories } from './sandbox/stories.ts';
 
 afterEach(() => localStorage.clear());
@@ -13,7 +14,7 @@ describe('the provider client the designer uses', () => {
     // Another client of the app sees the same sandbox.
     const other = providerClientFor({ mode: 'sandbox', baseUrl: '', token: '' });
     expect((await other.getOrder(order.orderId)).number).toBe(numbers[0]!.number);
-    expect(localStorage.getItem('callbot.designer.provider.sandbox')).toContain(order.orderId);
+    expect(localStorage.getItem(SANDBOX_STORAGE_KEY)).toContain(order.orderId);
   });
 
   it('goes over fetch to the base URL of a remote provider', async () => {

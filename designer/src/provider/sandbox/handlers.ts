@@ -40,8 +40,10 @@ export interface SandboxOptions {
   requiredToken?: string;
   /** Keeps orders, verified numbers, calls and permission requests across reloads. */
   storage?: SandboxStorage;
-  storageKey?: string;
 }
+
+/** The key of the sandbox's state in the storage it is given. */
+export const SANDBOX_STORAGE_KEY = 'callbot.designer.provider.sandbox';
 
 /** How long each stage lasts, in the sandbox's time. */
 export const sandboxTimings = {
@@ -342,12 +344,11 @@ export function createSandboxHandlers(options: SandboxOptions = {}): RequestHand
   const now = options.now ?? (() => Date.now());
   const delayMs = options.delayMs ?? 300;
   const numbers = generateNumbers(options.seed ?? 6);
-  const storageKey = options.storageKey ?? 'callbot.designer.provider.sandbox';
   const state = load();
 
   function load(): SandboxState {
     try {
-      const raw = options.storage?.getItem(storageKey);
+      const raw = options.storage?.getItem(SANDBOX_STORAGE_KEY);
       const parsed = storedStateSchema.safeParse(raw ? JSON.parse(raw) : null);
       if (parsed.success) return parsed.data;
     } catch {
@@ -355,7 +356,7 @@ export function createSandboxHandlers(options: SandboxOptions = {}): RequestHand
     }
     return emptyState();
   }
-  const save = () => options.storage?.setItem(storageKey, JSON.stringify(state));
+  const save = () => options.storage?.setItem(SANDBOX_STORAGE_KEY, JSON.stringify(state));
   const nextId = (prefix: string) => `${prefix}_${String(++state.counter).padStart(6, '0')}`;
 
   /** Waits like a real provider would, then checks the token. */
@@ -370,10 +371,10 @@ export function createSandboxHandlers(options: SandboxOptions = {}): RequestHand
     return undefined;
   }
 
-  const isOrdered = (number: string) =>
-    state.orders.some((o) => o.number === number && !state.released.includes(o.orderId));
+  /** The number's order that was not released, if any. */
   const ownedOrder = (number: string) =>
     state.orders.find((o) => o.number === number && !state.released.includes(o.orderId));
+  const isOrdered = (number: string) => ownedOrder(number) !== undefined;
 
   const orderBody = z.object({ country: z.string(), number: e164Schema });
   const callBody = z.object({ from: e164Schema, to: e164Schema });
