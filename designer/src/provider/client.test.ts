@@ -54,7 +54,7 @@ describe('provider client against the sandbox', () => {
     });
   });
 
-  it('R4: offers a page of voice-only numbers of the chosen country (R5), filtered and paged', async () => {
+  it('R4: offers a page of numbers of the chosen country, filtered and paged', async () => {
     const { client } = setup();
     const first = await client.listAvailableNumbers({ country: 'BR' });
     expect(first.numbers).toHaveLength(20);
@@ -78,6 +78,16 @@ describe('provider client against the sandbox', () => {
     expect(tollfree.numbers.every((n) => n.type === 'tollfree' && n.locality === 'Toll free')).toBe(
       true,
     );
+  });
+
+  it('R5: every number for sale, in every country, carries voice only', async () => {
+    const { client } = setup();
+    for (const country of await client.listCountries()) {
+      const { numbers } = await client.listAvailableNumbers({ country: country.code, limit: 50 });
+      expect(numbers).toHaveLength(40);
+      expect(numbers.every((n) => n.capabilities.join() === 'voice')).toBe(true);
+      expect(numbers.every((n) => n.number.startsWith(country.callingCode))).toBe(true);
+    }
   });
 
   it('offers the same numbers for the same seed, other numbers for another seed', async () => {
