@@ -35,7 +35,7 @@ import {
   reconnect,
 } from './canvasActions.ts';
 import { kindColors } from './kindColors.ts';
-import { DETAIL_ZOOM, NodeViewProvider } from './NodeFrame.tsx';
+import { DETAIL_ZOOM, NodeViewProvider, rememberingT } from './NodeFrame.tsx';
 import { createGraphCache } from './stableGraph.ts';
 import { diagnosticsByNode, toFlowEdges, toFlowNodes, type FlowCanvasNode } from './toReactFlow.ts';
 import './FlowCanvas.css';
@@ -99,7 +99,7 @@ export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void }
   const [cache] = useState(createGraphCache);
   const [defaultViewport] = useState(() => initialViewport(doc.layout));
   const [zoomedOut, setZoomedOut] = useState(defaultViewport.zoom < DETAIL_ZOOM);
-  const nodeView = useMemo(() => ({ t, zoomedOut }), [t, zoomedOut]);
+  const nodeView = useMemo(() => ({ t: rememberingT(t), zoomedOut }), [t, zoomedOut]);
   const [flow, setFlow] = useState<ReactFlowInstance<FlowCanvasNode, Edge> | null>(null);
 
   const badges = useMemo(

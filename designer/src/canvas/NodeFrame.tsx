@@ -26,12 +26,6 @@ export interface NodeFrameProps {
   children?: ReactNode;
 }
 
-/**
- * What every node view shares: the kind and the node's name, its badges, an
- * input handle, and one labelled output handle per port of the kind (a menu
- * has one per option). Each kind's view puts its own summary inside.
- * User text is rendered by React as text, so markup in a label stays inert.
- */
 /** Below this zoom a node shows only its kind, name and outputs: the rest is unreadable anyway. */
 export const DETAIL_ZOOM = 0.45;
 
@@ -50,6 +44,32 @@ const NodeViewContext = createContext<NodeViewSettings>({ t: i18n.t, zoomedOut: 
 export const NodeViewProvider = NodeViewContext.Provider;
 export const useNodeView = (): NodeViewSettings => useContext(NodeViewContext);
 
+/**
+ * `t` for the node views: says each label that has no options once, as the
+ * nodes of a large flow ask for the same few (kind titles, "Outputs", the
+ * names of facts) thousands of times. Labels with options go to `t` each time.
+ */
+export function rememberingT(t: Translate): Translate {
+  const say = t as unknown as (key: string, options?: object) => string;
+  const said = new Map<string, string>();
+  const remembering = (key: string, options?: object): string => {
+    if (options !== undefined) return say(key, options);
+    let value = said.get(key);
+    if (value === undefined) {
+      value = say(key);
+      said.set(key, value);
+    }
+    return value;
+  };
+  return remembering as unknown as Translate;
+}
+
+/**
+ * What every node view shares: the kind and the node's name, its badges, an
+ * input handle, and one labelled output handle per port of the kind (a menu
+ * has one per option). Each kind's view puts its own summary inside.
+ * User text is rendered by React as text, so markup in a label stays inert.
+ */
 export function NodeFrame({ node, badge, selected = false, aside, children }: NodeFrameProps) {
   const { t, zoomedOut } = useNodeView();
   const kind = kindOf(node);
