@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from './App.tsx';
 import { RepositoryProvider } from './app/RepositoryContext.tsx';
-import { createTestRepository } from './persistence/testing.ts';
+import { createTestRepository, createTestWorkspace } from './persistence/testing.ts';
+import { WorkspaceProvider } from './workspace/WorkspaceContext.tsx';
 
 const flowSaying = (text: string) =>
   JSON.stringify({
@@ -14,11 +15,13 @@ const flowSaying = (text: string) =>
   });
 
 async function renderApp() {
-  const { repo } = createTestRepository();
+  const { repo, db } = createTestRepository();
   await repo.ensureExample();
   render(
     <RepositoryProvider repository={repo}>
-      <App />
+      <WorkspaceProvider repository={createTestWorkspace(db).workspace}>
+        <App />
+      </WorkspaceProvider>
     </RepositoryProvider>,
   );
   return repo;

@@ -1,7 +1,12 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRoute } from './app/route.ts';
+import { useRoute, type Route } from './app/route.ts';
 import { LibraryPage } from './library/LibraryPage.tsx';
+import { ChannelsPlaceholder } from './workspace/ChannelsPlaceholder.tsx';
+import { PricesPage } from './workspace/PricesPage.tsx';
+import { SchedulesPage } from './workspace/SchedulesPage.tsx';
+import { TeamsPage } from './workspace/TeamsPage.tsx';
+import { TopNav } from './workspace/TopNav.tsx';
 
 // The editor (canvas, inspector, checks) loads when a flow is opened, so the
 // library, the first screen, stays small.
@@ -9,15 +14,42 @@ const EditorPage = lazy(() =>
   import('./editor/EditorPage.tsx').then((m) => ({ default: m.EditorPage })),
 );
 
-/** The designer: the flows library, or one flow in the editor, by the address's hash. */
+function workspacePage(route: Exclude<Route, { page: 'editor' }>): ReactNode {
+  switch (route.page) {
+    case 'library':
+      return <LibraryPage />;
+    case 'teams':
+      return <TeamsPage />;
+    case 'schedules':
+      return <SchedulesPage selectedId={route.scheduleId} />;
+    case 'channels':
+    case 'customers':
+      return <ChannelsPlaceholder page={route.page} />;
+    case 'prices':
+      return <PricesPage />;
+  }
+}
+
+/**
+ * The designer, by the address's hash: one flow in the editor (with its own
+ * header and a way back), or a workspace page under the top navigation.
+ */
 export function App() {
   const { t } = useTranslation();
   const route = useRoute();
-  return route.page === 'editor' ? (
-    <Suspense fallback={<p className="editor__loading">{t('app.openingEditor')}</p>}>
-      <EditorPage key={route.flowId} flowId={route.flowId} />
-    </Suspense>
-  ) : (
-    <LibraryPage />
+  // A workspace file imported: every page reads its lists again.
+  const [imports, setImports] = useState(0);
+  if (route.page === 'editor') {
+    return (
+      <Suspense fallback={<p className="editor__loading">{t('app.openingEditor')}</p>}>
+        <EditorPage key={route.flowId} flowId={route.flowId} />
+      </Suspense>
+    );
+  }
+  return (
+    <>
+      <TopNav current={route.page} onImported={() => setImports((n) => n + 1)} />
+      <main key={imports}>{workspacePage(route)}</main>
+    </>
   );
 }

@@ -4,13 +4,26 @@ import { createRoot } from 'react-dom/client';
 import './i18n/index.ts';
 import { App } from './App.tsx';
 import { RepositoryProvider } from './app/RepositoryContext.tsx';
-import { createFlowRepository } from './persistence/index.ts';
+import {
+  createFlowRepository,
+  createFlowSavedAnnouncer,
+  createWorkspaceRepository,
+  DesignerDb,
+} from './persistence/index.ts';
+import { WorkspaceProvider } from './workspace/WorkspaceContext.tsx';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 
+const db = new DesignerDb();
 const repository = createFlowRepository({
+  db,
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),
+});
+const workspace = createWorkspaceRepository(db, {
+  now: () => Date.now(),
+  newId: () => crypto.randomUUID(),
+  onFlowSaved: createFlowSavedAnnouncer(),
 });
 
 // A first visit finds the reception example in the library, so there is something real at once.
@@ -18,7 +31,9 @@ void repository.ensureExample().finally(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <RepositoryProvider repository={repository}>
-        <App />
+        <WorkspaceProvider repository={workspace}>
+          <App />
+        </WorkspaceProvider>
       </RepositoryProvider>
     </StrictMode>,
   );

@@ -1,16 +1,59 @@
 import { useSyncExternalStore } from 'react';
 
-/** Where the designer is: the flows library, or one flow open in the editor. */
-export type Route = { page: 'library' } | { page: 'editor'; flowId: string };
+/** The channels pages (the channels work fills them in). */
+export const channelPages = ['phone-lines', 'whatsapp', 'sip'] as const;
+export type ChannelPage = (typeof channelPages)[number];
 
-/** `#/flow/<id>` opens a flow; anything else is the library. */
+/** Where the designer is: a workspace page, or one flow open in the editor. */
+export type Route =
+  | { page: 'library' }
+  | { page: 'editor'; flowId: string }
+  | { page: 'teams' }
+  /** `scheduleId`: the named schedule to show first (the inspector links to it). */
+  | { page: 'schedules'; scheduleId?: string }
+  | { page: 'channels'; channel: ChannelPage }
+  | { page: 'customers' }
+  | { page: 'prices' };
+
+/** The pages of the top navigation, in its order. */
+export type NavPage = Exclude<Route['page'], 'editor'>;
+
+const isChannelPage = (value: string): value is ChannelPage =>
+  (channelPages as readonly string[]).includes(value);
+
+/** `#/flow/<id>` opens a flow, `#/teams`, `#/schedules[/<id>]`, `#/channels/<channel>`, `#/customers`, `#/prices` the workspace pages; anything else is the library. */
 export function parseRoute(hash: string): Route {
-  const match = /^#\/flow\/([^/?#]+)$/.exec(hash);
-  return match ? { page: 'editor', flowId: decodeURIComponent(match[1]!) } : { page: 'library' };
+  const flow = /^#\/flow\/([^/?#]+)$/.exec(hash);
+  if (flow) return { page: 'editor', flowId: decodeURIComponent(flow[1]!) };
+  const schedule = /^#\/schedules\/([^/?#]+)$/.exec(hash);
+  if (schedule) return { page: 'schedules', scheduleId: decodeURIComponent(schedule[1]!) };
+  const channel = /^#\/channels(?:\/([^/?#]+))?$/.exec(hash);
+  if (channel) {
+    const name = channel[1] ?? 'phone-lines';
+    return { page: 'channels', channel: isChannelPage(name) ? name : 'phone-lines' };
+  }
+  switch (hash) {
+    case '#/teams':
+      return { page: 'teams' };
+    case '#/schedules':
+      return { page: 'schedules' };
+    case '#/customers':
+      return { page: 'customers' };
+    case '#/prices':
+      return { page: 'prices' };
+    default:
+      return { page: 'library' };
+  }
 }
 
 export const flowHref = (flowId: string) => `#/flow/${encodeURIComponent(flowId)}`;
 export const libraryHref = '#/';
+export const teamsHref = '#/teams';
+export const schedulesHref = '#/schedules';
+export const scheduleHref = (scheduleId: string) => `#/schedules/${encodeURIComponent(scheduleId)}`;
+export const channelHref = (channel: ChannelPage) => `#/channels/${channel}`;
+export const customersHref = '#/customers';
+export const pricesHref = '#/prices';
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);

@@ -3,15 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../App.tsx';
 import { RepositoryProvider } from '../app/RepositoryContext.tsx';
-import { createTestRepository } from '../persistence/testing.ts';
+import { createTestRepository, createTestWorkspace } from '../persistence/testing.ts';
+import { WorkspaceProvider } from '../workspace/WorkspaceContext.tsx';
 import { i18n, LANGUAGE_STORAGE_KEY } from './index.ts';
 
 async function renderApp() {
-  const { repo } = createTestRepository();
+  const { repo, db } = createTestRepository();
   await repo.ensureExample();
   render(
     <RepositoryProvider repository={repo}>
-      <App />
+      <WorkspaceProvider repository={createTestWorkspace(db).workspace}>
+        <App />
+      </WorkspaceProvider>
     </RepositoryProvider>,
   );
 }

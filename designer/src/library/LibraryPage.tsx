@@ -6,10 +6,11 @@ import { useRepository } from '../app/RepositoryContext.tsx';
 import type { FlowSummary } from '../persistence/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { formattingLocale, i18n } from '../i18n/index.ts';
-import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { describeDiagnostic } from '../ui/describeDiagnostic.ts';
 import { errorMessage } from '../ui/errorMessage.ts';
 import { readFileText } from '../ui/readFile.ts';
+import { CallbotToggle } from '../workspace/CallbotToggle.tsx';
+import { useWorkspaceFlows } from '../workspace/WorkspaceContext.tsx';
 import './library.css';
 
 /** The start page: the flows stored in this browser, to create, open, rename, copy, delete, search. */
@@ -27,6 +28,7 @@ export function LibraryPage() {
     [language],
   );
   const repository = useRepository();
+  const callbots = useWorkspaceFlows().value;
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [problem, setProblem] = useState<{ message: string; diagnostics?: Diagnostic[] } | null>(
@@ -100,7 +102,6 @@ export function LibraryPage() {
           <button type="submit">{t('library.create')}</button>
         </form>
         <ImportButton onFile={(file) => void importFile(file)} />
-        <LanguageSelect />
       </header>
 
       <label className="library__search">
@@ -151,6 +152,11 @@ export function LibraryPage() {
               <span className="library__meta">
                 {t('common.nodes', { count: flow.nodeCount })} · {dateFormat.format(flow.updatedAt)}
               </span>
+              <CallbotToggle
+                flowId={flow.id}
+                name={flow.name}
+                callbot={callbots?.some((f) => f.id === flow.id && f.callbot)}
+              />
               <button
                 type="button"
                 onClick={() => setRenaming(flow.id)}

@@ -21,3 +21,4 @@ export * from './tabs.ts';
 export * from './workspaceErrors.ts';
 export * from './workspaceRepository.ts';
 export * from './workspaceFile.ts';
+export * from './workspaceTabs.ts';

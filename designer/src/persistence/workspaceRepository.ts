@@ -157,7 +157,7 @@ const byName = <T extends { name: string }>(a: T, b: T) =>
 export interface WorkspaceRepository {
   /** The settings, or the defaults when none are stored (or the stored ones are broken, then reported). */
   readSettings(): Promise<{ settings: WorkspaceSettings; broken: BrokenRecord[] }>;
-  /** Changes some settings; the whole is checked by its schema. Returns what was stored. */
+  /** Changes some settings (`undefined` removes one); the whole is checked by its schema. Returns what was stored. */
   updateSettings(patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings>;
 
   /** Teams by name; exactly one is the default when any exist. */
@@ -316,11 +316,13 @@ export function createWorkspaceRepository(
     updateSettings: (patch) =>
       write(() =>
         db.transaction('rw', db.settings, async () => {
-          const settings = check(
-            workspaceSettingsSchema,
-            { ...(await storedSettings()), ...patch },
-            'The workspace settings',
+          // A field patched to `undefined` is removed (e.g. the price table, back to the example).
+          const merged = Object.fromEntries(
+            Object.entries({ ...(await storedSettings()), ...patch }).filter(
+              ([, value]) => value !== undefined,
+            ),
           );
+          const settings = check(workspaceSettingsSchema, merged, 'The workspace settings');
           await db.settings.put({ key: SETTINGS_KEY, value: settings });
           return settings;
         }),

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWorkspace } from './WorkspaceContext.tsx';
+import { workspaceMessage } from './messages.ts';
+
+/**
+ * Marks a flow as a callbot (lines can then be assigned to it) or not; a
+ * flow no longer a callbot leaves its lines to the default callbot (R9).
+ */
+export function CallbotToggle({
+  flowId,
+  name,
+  callbot,
+}: {
+  flowId: string;
+  name: string;
+  /** `undefined` while the workspace is being read. */
+  callbot: boolean | undefined;
+}) {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <label className="callbot-toggle" title={problem ?? undefined}>
+      <input
+        type="checkbox"
+        checked={callbot === true}
+        disabled={callbot === undefined}
+        aria-label={t('workspace.callbot.of', { name })}
+        aria-invalid={problem !== null}
+        onChange={(e) => {
+          setProblem(null);
+          workspace
+            .setCallbot(flowId, e.target.checked)
+            .catch((error: unknown) => setProblem(workspaceMessage(error)));
+        }}
+      />
+      {t('workspace.callbot.label')}
+      {problem && (
+        <span role="alert" className="visually-hidden">
+          {problem}
+        </span>
+      )}
+    </label>
+  );
+}

@@ -1,0 +1,230 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Team } from '@callbot/shared';
+import { ConfirmDialog } from '../library/LibraryPage.tsx';
+import { useTeams, useWorkspace } from './WorkspaceContext.tsx';
+import { BrokenRecords } from './BrokenRecords.tsx';
+import { workspaceMessage } from './messages.ts';
+
+/**
+ * Teams (equipes de atendimento): create, rename, set the agents available,
+ * choose the one default team (R9: the default callbot transfers to it),
+ * delete with confirmation.
+ */
+export function TeamsPage() {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const teams = useTeams();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<Team | null>(null);
+
+  const attempt = async (action: () => Promise<unknown>) => {
+    setProblem(null);
+    try {
+      await action();
+    } catch (error) {
+      setProblem(workspaceMessage(error));
+    }
+  };
+
+  const create = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const name = data.get('name');
+    const agents = data.get('agents');
+    if (typeof name !== 'string' || typeof agents !== 'string') return;
+    void attempt(async () => {
+      await workspace.createTeam({ name, agents: Number(agents) });
+      form.reset();
+    });
+  };
+
+  const list = teams.value?.items ?? [];
+  const others = (team: Team) => list.length > 1 && team.isDefault;
+
+  return (
+    <div className="workspace-page">
+      <h1>{t('workspace.teams.title')}</h1>
+      <p className="workspace-page__lead">{t('workspace.teams.lead')}</p>
+
+      <form className="workspace-page__new" onSubmit={create}>
+        <label>
+          {t('workspace.teams.name')}
+          <input name="name" maxLength={80} required />
+        </label>
+        <label>
+          {t('workspace.teams.agents')}
+          <input name="agents" type="number" min={0} step={1} defaultValue={1} required />
+        </label>
+        <button type="submit">{t('workspace.teams.create')}</button>
+      </form>
+
+      {(problem ?? teams.error) && (
+        <p role="alert" className="workspace-page__problem">
+          {problem ?? teams.error}
+        </p>
+      )}
+      <BrokenRecords records={teams.value?.broken ?? []} />
+
+      {teams.value === null ? (
+        <p>{t('common.loading')}</p>
+      ) : list.length === 0 ? (
+        <p>{t('workspace.teams.empty')}</p>
+      ) : (
+        <table className="workspace-table">
+          <caption className="visually-hidden">{t('workspace.teams.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('workspace.teams.name')}</th>
+              <th scope="col">{t('workspace.teams.agents')}</th>
+              <th scope="col">{t('workspace.teams.default')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('workspace.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((team) => (
+              <tr key={team.id}>
+                <th scope="row">
+                  {renaming === team.id ? (
+                    <NameForm
+                      name={team.name}
+                      label={t('workspace.teams.newNameOf', { name: team.name })}
+                      onDone={(name) => {
+                        setRenaming(null);
+                        if (name && name !== team.name)
+                          void attempt(() => workspace.updateTeam(team.id, { name }));
+                      }}
+                    />
+                  ) : (
+                    team.name
+                  )}
+                </th>
+                <td>
+                  <AgentsField
+                    team={team}
+                    onChange={(agents) =>
+                      void attempt(() => workspace.updateTeam(team.id, { agents }))
+                    }
+                  />
+                </td>
+                <td>
+                  <input
+                    type="radio"
+                    name="default-team"
+                    checked={team.isDefault}
+                    aria-label={t('workspace.teams.defaultOf', { name: team.name })}
+                    onChange={() => void attempt(() => workspace.setDefaultTeam(team.id))}
+                  />
+                  {team.isDefault && (
+                    <span className="workspace-badge">{t('workspace.teams.default')}</span>
+                  )}
+                </td>
+                <td className="workspace-table__actions">
+                  <button
+                    type="button"
+                    onClick={() => setRenaming(team.id)}
+                    aria-label={t('workspace.teams.renameOf', { name: team.name })}
+                  >
+                    {t('workspace.rename')}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      others(team)
+                        ? setProblem(t('workspace.refusal.defaultTeam'))
+                        : setDeleting(team)
+                    }
+                    aria-label={t('workspace.teams.deleteOf', { name: team.name })}
+                  >
+                    {t('workspace.delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {deleting && (
+        <ConfirmDialog
+          title={t('workspace.teams.deleteTitle', { name: deleting.name })}
+          body={t('workspace.teams.deleteBody')}
+          confirm={t('workspace.delete')}
+          onClose={(confirmed) => {
+            const team = deleting;
+            setDeleting(null);
+            if (confirmed) void attempt(() => workspace.deleteTeam(team.id));
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The agents available: saved when the field is left or Enter pressed, if it is a whole number. */
+function AgentsField({ team, onChange }: { team: Team; onChange: (agents: number) => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(String(team.agents));
+  const [seen, setSeen] = useState(team.agents);
+  if (seen !== team.agents) {
+    setSeen(team.agents);
+    setValue(String(team.agents));
+  }
+  const commit = () => {
+    const agents = Number(value);
+    if (value.trim() !== '' && Number.isInteger(agents) && agents !== team.agents) onChange(agents);
+    else if (value.trim() === '') setValue(String(team.agents));
+  };
+  return (
+    <input
+      type="number"
+      min={0}
+      step={1}
+      className="workspace-table__number"
+      aria-label={t('workspace.teams.agentsOf', { name: team.name })}
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+    />
+  );
+}
+
+/** A name typed in place: Enter saves, Escape gives up. */
+export function NameForm({
+  name,
+  label,
+  onDone,
+}: {
+  name: string;
+  label: string;
+  onDone: (name: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <form
+      className="workspace-name-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const value = new FormData(e.currentTarget).get('name');
+        onDone(typeof value === 'string' && value.trim() ? value.trim() : null);
+      }}
+    >
+      <label>
+        <span className="visually-hidden">{label}</span>
+        <input
+          name="name"
+          defaultValue={name}
+          maxLength={80}
+          autoFocus
+          onKeyDown={(e) => e.key === 'Escape' && onDone(null)}
+        />
+      </label>
+      <button type="submit">{t('workspace.saveName')}</button>
+    </form>
+  );
+}

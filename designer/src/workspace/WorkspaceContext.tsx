@@ -1,0 +1,87 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import {
+  examplePriceTable,
+  type NamedSchedule,
+  type PriceTable,
+  type Team,
+  type WorkspaceSettings,
+} from '@callbot/shared';
+import type {
+  BrokenRecord,
+  Listed,
+  WorkspaceFlow,
+  WorkspaceRepository,
+} from '../persistence/index.ts';
+import { workspaceMessage } from './messages.ts';
+
+const WorkspaceContext = createContext<WorkspaceRepository | null>(null);
+
+/** Gives the pages the browser's workspace storage (a test one in tests and stories). */
+export function WorkspaceProvider({
+  repository,
+  children,
+}: {
+  repository: WorkspaceRepository;
+  children: ReactNode;
+}) {
+  return <WorkspaceContext.Provider value={repository}>{children}</WorkspaceContext.Provider>;
+}
+
+export function useWorkspace(): WorkspaceRepository {
+  const repository = useContext(WorkspaceContext);
+  if (!repository) throw new Error('useWorkspace must be used inside a WorkspaceProvider');
+  return repository;
+}
+
+/** A read of the workspace: loading (`value` null), its value, or why it failed. */
+export interface WorkspaceRead<T> {
+  value: T | null;
+  error: string | null;
+}
+
+/**
+ * Reads from the workspace now and again after every change written through
+ * it. `read` must be stable (a module function of the repository).
+ */
+export function useWorkspaceRead<T>(read: (repository: WorkspaceRepository) => Promise<T>) {
+  const repository = useWorkspace();
+  const [state, setState] = useState<WorkspaceRead<T>>({ value: null, error: null });
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      read(repository).then(
+        (value) => live && setState({ value, error: null }),
+        (error: unknown) => live && setState((s) => ({ ...s, error: workspaceMessage(error) })),
+      );
+    void load();
+    const stop = repository.subscribe(() => void load());
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [repository, read]);
+  return state;
+}
+
+const readTeams = (r: WorkspaceRepository) => r.listTeams();
+const readSchedules = (r: WorkspaceRepository) => r.listSchedules();
+const readFlows = (r: WorkspaceRepository) => r.listFlows();
+const readSettings = (r: WorkspaceRepository) => r.readSettings();
+
+/** The teams (by name) and the broken team records; e.g. agents per team for the simulator. */
+export const useTeams = (): WorkspaceRead<Listed<Team>> => useWorkspaceRead(readTeams);
+export const useSchedules = (): WorkspaceRead<Listed<NamedSchedule>> =>
+  useWorkspaceRead(readSchedules);
+export const useWorkspaceFlows = (): WorkspaceRead<WorkspaceFlow[]> => useWorkspaceRead(readFlows);
+export const useSettings = (): WorkspaceRead<{
+  settings: WorkspaceSettings;
+  broken: BrokenRecord[];
+}> => useWorkspaceRead(readSettings);
+
+/**
+ * The price table in use: the workspace's own, or `examplePriceTable` (its
+ * `example` flag says "Example figures") while none is set or while loading.
+ */
+export function usePriceTable(): PriceTable {
+  return useSettings().value?.settings.priceTable ?? examplePriceTable;
+}

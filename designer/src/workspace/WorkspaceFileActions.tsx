@@ -1,0 +1,135 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadBlob } from '../checking/download.ts';
+import { checkWorkspaceFile, type CheckedWorkspaceFile } from '../persistence/index.ts';
+import { Dialog } from '../ui/Dialog.tsx';
+import { readFileText } from '../ui/readFile.ts';
+import { useWorkspace } from './WorkspaceContext.tsx';
+import { workspaceMessage } from './messages.ts';
+
+type Step =
+  | { kind: 'idle' }
+  | {
+      kind: 'confirm';
+      fileName: string;
+      text: string;
+      checked: CheckedWorkspaceFile & { ok: true };
+    }
+  | { kind: 'refused'; fileName: string; problems: { path: string; message: string }[] }
+  | { kind: 'done'; message: string }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Export the whole workspace as one file, and import one: the file is
+ * checked entirely first (a refusal lists which record, which field and
+ * why, and nothing changes), then the user confirms that it replaces the
+ * workspace.
+ */
+export function WorkspaceFileActions({ onImported }: { onImported: () => void }) {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const input = useRef<HTMLInputElement>(null);
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+
+  const exportFile = async () => {
+    try {
+      const exported = await workspace.exportWorkspace();
+      downloadBlob(new Blob([exported.text], { type: 'application/json' }), exported.fileName);
+      setStep(
+        exported.skipped.length > 0
+          ? {
+              kind: 'failed',
+              message: t('workspace.file.exportedSkipping', {
+                count: exported.skipped.length,
+                records: exported.skipped.map((r) => `${r.table} ${r.key}`).join(', '),
+              }),
+            }
+          : { kind: 'idle' },
+      );
+    } catch (error) {
+      setStep({ kind: 'failed', message: workspaceMessage(error) });
+    }
+  };
+
+  const pick = async (file: File) => {
+    try {
+      const text = await readFileText(file);
+      const checked = checkWorkspaceFile(text);
+      setStep(
+        checked.ok
+          ? { kind: 'confirm', fileName: file.name, text, checked }
+          : { kind: 'refused', fileName: file.name, problems: checked.problems },
+      );
+    } catch (error) {
+      setStep({ kind: 'failed', message: workspaceMessage(error) });
+    }
+  };
+
+  const replace = async (text: string) => {
+    try {
+      const result = await workspace.importWorkspace(text);
+      if (!result.ok) {
+        setStep({ kind: 'refused', fileName: '', problems: result.problems });
+        return;
+      }
+      setStep({ kind: 'done', message: t('workspace.file.imported', { ...result.counts }) });
+      onImported();
+    } catch (error) {
+      setStep({ kind: 'failed', message: workspaceMessage(error) });
+    }
+  };
+
+  return (
+    <div className="topnav__file">
+      <button type="button" onClick={() => void exportFile()}>
+        {t('workspace.file.export')}
+      </button>
+      <button type="button" onClick={() => input.current?.click()}>
+        {t('workspace.file.import')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        aria-label={t('workspace.file.pick')}
+        hidden
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void pick(file);
+        }}
+      />
+      {step.kind === 'confirm' && (
+        <Dialog label={t('workspace.file.confirmTitle')} onClose={() => setStep({ kind: 'idle' })}>
+          <h2>{t('workspace.file.confirmTitle')}</h2>
+          <p>{t('workspace.file.confirmBody', { file: step.fileName })}</p>
+          <p>{t('workspace.file.contents', { ...step.checked.counts })}</p>
+          <button type="button" className="danger" onClick={() => void replace(step.text)}>
+            {t('workspace.file.replace')}
+          </button>
+        </Dialog>
+      )}
+      {step.kind === 'refused' && (
+        <Dialog label={t('workspace.file.refusedTitle')} onClose={() => setStep({ kind: 'idle' })}>
+          <h2>{t('workspace.file.refusedTitle')}</h2>
+          <p>{t('workspace.file.refusedBody', { file: step.fileName })}</p>
+          <ul>
+            {step.problems.slice(0, 50).map((p, i) => (
+              <li key={i}>
+                {p.path && <code>{p.path}</code>} {p.message}
+              </li>
+            ))}
+          </ul>
+        </Dialog>
+      )}
+      {(step.kind === 'done' || step.kind === 'failed') && (
+        <p role={step.kind === 'failed' ? 'alert' : 'status'} className="topnav__message">
+          {step.message}
+          <button type="button" onClick={() => setStep({ kind: 'idle' })}>
+            {t('workspace.dismiss')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { i18n } from '../i18n/index.ts';
+import { WorkspaceRefusal, type BrokenRecord } from '../persistence/index.ts';
+import { errorMessage } from '../ui/errorMessage.ts';
+
+/**
+ * Why a workspace change failed, in the UI language: the refusals by code
+ * (field problems keep the schema's English words, like flow diagnostics),
+ * storage failures as the flows say them.
+ */
+export function workspaceMessage(error: unknown): string {
+  if (error instanceof WorkspaceRefusal) {
+    switch (error.code) {
+      case 'invalid':
+        return i18n.t('workspace.refusal.invalid', {
+          problems: (error.params.problems ?? [])
+            .map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
+            .join('; '),
+        });
+      case 'notFound':
+        return i18n.t('workspace.refusal.notFound');
+      case 'team.defaultWithOthers':
+        return i18n.t('workspace.refusal.defaultTeam');
+      case 'schedule.inUse':
+        return i18n.t('workspace.refusal.scheduleInUse', {
+          flows: (error.params.flows ?? []).map((f) => `“${f.name}”`).join(', '),
+        });
+      case 'rule':
+        return error.message;
+    }
+  }
+  return errorMessage(error, i18n.t('workspace.failed'));
+}
+
+/** A stored record that does not read, said with which field and why. */
+export const brokenRecordMessage = (record: BrokenRecord): string =>
+  i18n.t('workspace.broken', {
+    key: record.key,
+    problems: record.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+  });
