@@ -109,7 +109,14 @@ export default tseslint.config(
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   {
-    files: ['*.js', '*.ts', 'e2e/**/*.ts', 'runtime/bin/*.js', 'runtime/bench/**/*.ts'],
+    files: [
+      '*.js',
+      '*.ts',
+      'e2e/**/*.ts',
+      'runtime/bin/*.js',
+      'runtime/bench/**/*.ts',
+      'runtime/server/**/*.ts',
+    ],
     languageOptions: { globals: globals.node },
   },
   pureCore,

@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'runtime',
           root: './runtime',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
           environment: 'node',
           passWithNoTests: true,
         },

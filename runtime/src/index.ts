@@ -18,6 +18,7 @@ export type * from './protocol.ts';
 export {
   createCallSession,
   DEFAULT_LIMITS,
+  machineFingerprint,
   restoreCallSession,
   SessionError,
   type AgentDirectory,

@@ -710,3 +710,14 @@ export function restoreCallSession(
   }
   return new Session(config, options, persisted);
 }
+
+/**
+ * The fingerprint of a flow's compiled machine, as `persist()` records it: a
+ * persisted call continues only on a flow with the same fingerprint.
+ *
+ * @example
+ * store.save({ flow, fingerprint: machineFingerprint(flow) });
+ */
+export function machineFingerprint(flow: unknown): string {
+  return fingerprint(configOf(flow));
+}

@@ -1,0 +1,107 @@
+/**
+ * The database schema, as numbered migrations applied in order at start.
+ * Applying them is idempotent, and several instances starting at once on one
+ * PostgreSQL take turns (an advisory lock), so each migration runs once.
+ * Add a migration at the end; never edit one that has shipped.
+ */
+import type { Database } from './db.ts';
+
+const MIGRATIONS: readonly string[] = [
+  // 1: callbots and their versions, lines, teams, fallback bots, calls and their events.
+  `
+  CREATE TABLE callbots (
+    id text PRIMARY KEY,
+    name text NOT NULL,
+    created_at timestamptz NOT NULL
+  );
+  CREATE TABLE callbot_versions (
+    callbot_id text NOT NULL REFERENCES callbots (id),
+    version integer NOT NULL,
+    flow jsonb NOT NULL,
+    fingerprint text NOT NULL,
+    note text NOT NULL DEFAULT '',
+    created_at timestamptz NOT NULL,
+    PRIMARY KEY (callbot_id, version)
+  );
+  CREATE TABLE lines (
+    number text PRIMARY KEY,
+    callbot_id text NOT NULL,
+    version integer NOT NULL,
+    assigned_at timestamptz NOT NULL,
+    FOREIGN KEY (callbot_id, version) REFERENCES callbot_versions (callbot_id, version)
+  );
+  CREATE TABLE teams (
+    id text PRIMARY KEY,
+    target text NOT NULL,
+    agents_available integer NOT NULL DEFAULT 0,
+    is_default boolean NOT NULL DEFAULT false
+  );
+  CREATE UNIQUE INDEX teams_one_default ON teams (is_default) WHERE is_default;
+  CREATE TABLE bots (
+    id text PRIMARY KEY,
+    target text NOT NULL
+  );
+  CREATE TABLE calls (
+    sid text PRIMARY KEY,
+    line text NOT NULL,
+    caller text NOT NULL,
+    callbot_id text,
+    version integer,
+    default_team text,
+    status text NOT NULL,
+    step integer NOT NULL,
+    session jsonb NOT NULL,
+    listen jsonb,
+    last_twiml text NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL
+  );
+  CREATE TABLE call_events (
+    sid text NOT NULL REFERENCES calls (sid) ON DELETE CASCADE,
+    seq integer NOT NULL,
+    step integer NOT NULL,
+    at timestamptz NOT NULL,
+    line jsonb NOT NULL,
+    PRIMARY KEY (sid, seq)
+  );
+  `,
+];
+
+/** The schema version this code expects. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** A number no other application's advisory lock is likely to use. */
+const LOCK_ID = 7_210_414;
+
+/**
+ * Brings the database up to `SCHEMA_VERSION`; refuses a database made by a
+ * newer server rather than touching it.
+ */
+export async function migrate(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_ID]);
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const { rows } = await tx.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM schema_migrations',
+    );
+    const current = rows[0]?.version ?? 0;
+    if (current > SCHEMA_VERSION) {
+      throw new Error(
+        `The database is at schema version ${current}, newer than this server's ${SCHEMA_VERSION}: upgrade the server.`,
+      );
+    }
+    for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+      for (const statement of statements(MIGRATIONS[version - 1]!)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+    }
+  });
+}
+
+/** A migration's statements, one by one (both drivers take one statement per query). */
+const statements = (migration: string): string[] =>
+  migration
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');

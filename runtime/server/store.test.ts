@@ -1,0 +1,110 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { examples } from '../src/index.ts';
+import { openPglite } from './db.ts';
+import { SCHEMA_VERSION } from './schema.ts';
+import { createServer } from './server.ts';
+import { createStore } from './store.ts';
+import { postWebhook } from './webhookClient.ts';
+
+const dir = await mkdtemp(join(tmpdir(), 'callbot-store-'));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const LINE = '+551130000000';
+const options = {
+  token: 'token',
+  authToken: 'auth',
+  clock: { now: () => Date.parse('2026-11-24T10:00:00-03:00') },
+  log: () => {},
+};
+
+/** A server on the PGlite folder; `stop` closes it and the database. */
+async function start() {
+  const store = await createStore(await openPglite(dir));
+  const server = createServer({ store, ...options });
+  const origin = await server.listen(0);
+  const api = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(origin + path, {
+      method,
+      headers: { authorization: 'Bearer token', 'content-type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const hook = (path: string, params: Record<string, string>) =>
+    postWebhook(origin, path, params, { authToken: 'auth' });
+  const stop = async () => {
+    await server.close();
+    await store.close();
+  };
+  return { api, hook, stop };
+}
+
+it('keeps callbots, lines, teams and a call in progress across a restart', async () => {
+  const first = await start();
+  await first.api('POST', '/api/callbots/recepcao/versions', {
+    flow: examples.reception,
+    note: 'v1',
+  });
+  await first.api('PUT', `/api/lines/${LINE}`, { callbot: 'recepcao', version: 1 });
+  await first.api('PUT', '/api/teams/vendas', { target: '+551140000001', agentsAvailable: 2 });
+  await first.api('PUT', '/api/bots/bot-vendas', { target: 'https://bots.example.com/vendas' });
+  const incoming = await first.hook('/voice/incoming', {
+    CallSid: 'CA1',
+    From: '+5511999990000',
+    To: LINE,
+  });
+  expect(incoming.body).toContain('<Gather');
+  await first.stop();
+
+  const again = await start();
+  try {
+    expect(await again.api('GET', '/api/callbots')).toEqual({
+      callbots: [expect.objectContaining({ id: 'recepcao', latestVersion: 1, versions: 1 })],
+    });
+    const version = await again.api('GET', '/api/callbots/recepcao/versions/1');
+    expect(version).toMatchObject({ note: 'v1', flow: examples.reception });
+    expect(await again.api('GET', `/api/lines/${LINE}`)).toMatchObject({ callbot: 'recepcao' });
+    expect(await again.api('GET', '/api/bots')).toEqual({
+      bots: [{ id: 'bot-vendas', target: 'https://bots.example.com/vendas' }],
+    });
+    // The call goes on where it was: the menu was listening, 1 is vendas.
+    const transfer = await again.hook('/voice/gather?step=1', { CallSid: 'CA1', Digits: '1' });
+    expect(transfer.body).toContain(
+      '<Dial action="/voice/dial-result?step=2" method="POST"><Number>+551140000001</Number></Dial>',
+    );
+    const noAnswer = await again.hook('/voice/dial-result?step=2', {
+      CallSid: 'CA1',
+      DialCallStatus: 'busy',
+    });
+    expect(noAnswer.body).toContain(
+      '<Redirect method="POST">https://bots.example.com/vendas</Redirect>',
+    );
+    expect(await again.api('GET', '/api/calls/CA1')).toMatchObject({
+      status: 'handed_off',
+      step: 3,
+    });
+  } finally {
+    await again.stop();
+  }
+}, 60_000);
+
+it('migrates a database once however often it starts, and keeps one default team', async () => {
+  const db = await openPglite();
+  try {
+    await createStore(db);
+    const store = await createStore(db);
+    const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
+    expect(rows.map((r) => r.version)).toEqual([SCHEMA_VERSION]);
+    await store.putTeam({ id: 'a', target: 'a', agentsAvailable: 0, isDefault: true });
+    await store.putTeam({ id: 'b', target: 'b', agentsAvailable: 0, isDefault: true });
+    expect((await store.listTeams()).map((t) => [t.id, t.isDefault])).toEqual([
+      ['a', false],
+      ['b', true],
+    ]);
+  } finally {
+    await db.close();
+  }
+}, 60_000);

@@ -1,0 +1,435 @@
+/**
+ * Everything the server keeps: published callbots and their versions, which
+ * callbot version answers each line, teams, fallback bots, and calls with
+ * their event log. One interface, the same SQL on PGlite and PostgreSQL.
+ */
+import type { FlowDocument } from '@callbot/shared';
+import type { PersistedCall, TraceLine } from '../src/index.ts';
+import type { Database, SqlClient } from './db.ts';
+import { migrate } from './schema.ts';
+
+export interface CallbotSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  latestVersion: number;
+  versions: number;
+}
+
+export interface VersionSummary {
+  callbot: string;
+  version: number;
+  /** The compiled machine's fingerprint: two versions with the same one behave the same. */
+  fingerprint: string;
+  note: string;
+  createdAt: string;
+}
+
+export interface VersionRecord extends VersionSummary {
+  flow: FlowDocument;
+}
+
+export interface LineAssignment {
+  /** E.164, e.g. `+551130000000`. */
+  number: string;
+  callbot: string;
+  version: number;
+  assignedAt: string;
+}
+
+export interface Team {
+  id: string;
+  /** Where a transfer dials: a queue name, a number in E.164, or a `sip:` address. */
+  target: string;
+  /** Agents who can take a call now (R16): with none, a transfer takes its "no agents" branch. */
+  agentsAvailable: number;
+  /** The team the default callbot transfers to (R9); at most one. */
+  isDefault: boolean;
+}
+
+export interface Bot {
+  id: string;
+  /** Where a fallback-bot handoff goes: a `sip:` address (dialled) or an `https:` TwiML URL (redirected to). */
+  target: string;
+}
+
+/** Which flow a call runs: a published version, or the default callbot (R9) for a team. */
+export type CallFlowRef = { callbot: string; version: number } | { defaultTeam: string };
+
+export interface CallRecord {
+  sid: string;
+  line: string;
+  caller: string;
+  flow: CallFlowRef;
+  /** `in_progress`, or the call's outcome once it ended. */
+  status: string;
+  /** Bumped by each request that changed the call; the next request must find the same value. */
+  step: number;
+  session: PersistedCall;
+  /** How the call listens now (the last `listen` command while it is on), or null. */
+  listen: ListenState | null;
+  /** The TwiML answered to the request that made `step`, sent again to a repeat of it. */
+  lastTwiml: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CallEventRecord {
+  seq: number;
+  step: number;
+  at: string;
+  line: TraceLine;
+}
+
+export type AssignResult =
+  | { ok: true; assignment: LineAssignment; replaced: LineAssignment | null }
+  | { ok: false; code: 'version.notFound' }
+  | { ok: false; code: 'R3.lineHasCallbot'; current: LineAssignment };
+
+/** A `listen` command that turned listening on. */
+export interface ListenState {
+  modes: ('dtmf' | 'speech')[];
+  noInputMs?: number;
+}
+
+export interface CallUpdate {
+  session: PersistedCall;
+  listen: ListenState | null;
+  status: string;
+  twiml: string;
+  /** Trace lines new since the last step, numbered by their place in the transcript. */
+  events: { seq: number; line: TraceLine }[];
+}
+
+export interface Store {
+  publishVersion(input: {
+    callbot: string;
+    name: string;
+    flow: FlowDocument;
+    fingerprint: string;
+    note: string;
+    at: number;
+  }): Promise<VersionSummary>;
+  listCallbots(): Promise<CallbotSummary[]>;
+  /** Null when there is no such callbot. */
+  listVersions(callbot: string): Promise<VersionSummary[] | null>;
+  getVersion(callbot: string, version: number): Promise<VersionRecord | null>;
+
+  listLines(): Promise<LineAssignment[]>;
+  getLine(number: string): Promise<LineAssignment | null>;
+  /**
+   * Points a line at a callbot version (R3): another version of the callbot
+   * it has is a plain change; another callbot is refused unless `replace`.
+   */
+  assignLine(
+    number: string,
+    target: { callbot: string; version: number },
+    options: { replace: boolean; at: number },
+  ): Promise<AssignResult>;
+  /** The assignment removed, or null when the line had none. */
+  removeLine(number: string): Promise<LineAssignment | null>;
+
+  listTeams(): Promise<Team[]>;
+  /** Creates or replaces a team; making it the default takes that from any other. */
+  putTeam(team: Team): Promise<void>;
+  deleteTeam(id: string): Promise<boolean>;
+
+  listBots(): Promise<Bot[]>;
+  putBot(bot: Bot): Promise<void>;
+  deleteBot(id: string): Promise<boolean>;
+
+  /** False when a call with this sid exists already. */
+  createCall(call: {
+    sid: string;
+    line: string;
+    caller: string;
+    flow: CallFlowRef;
+    update: CallUpdate;
+    at: number;
+  }): Promise<boolean>;
+  getCall(sid: string): Promise<CallRecord | null>;
+  /**
+   * Saves the call as of step `expectedStep + 1`; false, with nothing
+   * written, when another request changed it first.
+   */
+  saveCall(sid: string, expectedStep: number, update: CallUpdate, at: number): Promise<boolean>;
+  callEvents(sid: string): Promise<CallEventRecord[]>;
+
+  close(): Promise<void>;
+}
+
+const iso = (value: unknown): string =>
+  value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+const timestamp = (ms: number): string => new Date(ms).toISOString();
+/** node-postgres gives jsonb parsed; a driver that gives text is parsed here. */
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+const toVersion = (r: Record<string, unknown>): VersionSummary => ({
+  callbot: r.callbot_id as string,
+  version: r.version as number,
+  fingerprint: r.fingerprint as string,
+  note: r.note as string,
+  createdAt: iso(r.created_at),
+});
+
+const toLine = (r: Record<string, unknown>): LineAssignment => ({
+  number: r.number as string,
+  callbot: r.callbot_id as string,
+  version: r.version as number,
+  assignedAt: iso(r.assigned_at),
+});
+
+const toTeam = (r: Record<string, unknown>): Team => ({
+  id: r.id as string,
+  target: r.target as string,
+  agentsAvailable: r.agents_available as number,
+  isDefault: r.is_default as boolean,
+});
+
+const toCall = (r: Record<string, unknown>): CallRecord => ({
+  sid: r.sid as string,
+  line: r.line as string,
+  caller: r.caller as string,
+  flow:
+    r.callbot_id === null
+      ? { defaultTeam: r.default_team as string }
+      : { callbot: r.callbot_id as string, version: r.version as number },
+  status: r.status as string,
+  step: r.step as number,
+  session: json<PersistedCall>(r.session),
+  listen: r.listen === null ? null : json<ListenState>(r.listen),
+  lastTwiml: r.last_twiml as string,
+  createdAt: iso(r.created_at),
+  updatedAt: iso(r.updated_at),
+});
+
+async function insertEvents(
+  tx: SqlClient,
+  sid: string,
+  step: number,
+  at: number,
+  events: CallUpdate['events'],
+): Promise<void> {
+  if (events.length === 0) return;
+  // One statement for all of a step's lines: unnest of parallel arrays.
+  await tx.query(
+    `INSERT INTO call_events (sid, seq, step, at, line)
+     SELECT $1, seq, $2, $3, line::jsonb FROM unnest($4::integer[], $5::text[]) AS e (seq, line)`,
+    [sid, step, timestamp(at), events.map((e) => e.seq), events.map((e) => JSON.stringify(e.line))],
+  );
+}
+
+/**
+ * The store on an open database; creates or migrates the schema first.
+ *
+ * @example
+ * const store = await createStore(await openPglite('runtime/.data'));
+ */
+export async function createStore(db: Database): Promise<Store> {
+  await migrate(db);
+  return {
+    async publishVersion({ callbot, name, flow, fingerprint, note, at }) {
+      return db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO callbots (id, name, created_at) VALUES ($1, $2, $3)
+           ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name`,
+          [callbot, name, timestamp(at)],
+        );
+        // The callbot's row is locked by the upsert, so two publishes number their versions in turn.
+        const { rows } = await tx.query(
+          `INSERT INTO callbot_versions (callbot_id, version, flow, fingerprint, note, created_at)
+           SELECT $1, coalesce(max(version), 0) + 1, $2::jsonb, $3, $4, $5
+           FROM callbot_versions WHERE callbot_id = $1
+           RETURNING callbot_id, version, fingerprint, note, created_at`,
+          [callbot, JSON.stringify(flow), fingerprint, note, timestamp(at)],
+        );
+        return toVersion(rows[0]!);
+      });
+    },
+
+    async listCallbots() {
+      const { rows } = await db.query(
+        `SELECT c.id, c.name, c.created_at, max(v.version) AS latest, count(v.version)::integer AS versions
+         FROM callbots c JOIN callbot_versions v ON v.callbot_id = c.id
+         GROUP BY c.id, c.name, c.created_at ORDER BY c.id`,
+      );
+      return rows.map((r) => ({
+        id: r.id as string,
+        name: r.name as string,
+        createdAt: iso(r.created_at),
+        latestVersion: r.latest as number,
+        versions: r.versions as number,
+      }));
+    },
+
+    async listVersions(callbot) {
+      const { rows } = await db.query(
+        `SELECT callbot_id, version, fingerprint, note, created_at FROM callbot_versions
+         WHERE callbot_id = $1 ORDER BY version`,
+        [callbot],
+      );
+      return rows.length === 0 ? null : rows.map(toVersion);
+    },
+
+    async getVersion(callbot, version) {
+      const { rows } = await db.query(
+        `SELECT callbot_id, version, fingerprint, note, created_at, flow FROM callbot_versions
+         WHERE callbot_id = $1 AND version = $2`,
+        [callbot, version],
+      );
+      const row = rows[0];
+      return row ? { ...toVersion(row), flow: json<FlowDocument>(row.flow) } : null;
+    },
+
+    async listLines() {
+      const { rows } = await db.query('SELECT * FROM lines ORDER BY number');
+      return rows.map(toLine);
+    },
+
+    async getLine(number) {
+      const { rows } = await db.query('SELECT * FROM lines WHERE number = $1', [number]);
+      return rows[0] ? toLine(rows[0]) : null;
+    },
+
+    async assignLine(number, target, { replace, at }) {
+      return db.transaction(async (tx): Promise<AssignResult> => {
+        const exists = await tx.query(
+          'SELECT 1 FROM callbot_versions WHERE callbot_id = $1 AND version = $2',
+          [target.callbot, target.version],
+        );
+        if (exists.rows.length === 0) return { ok: false, code: 'version.notFound' };
+        const { rows } = await tx.query('SELECT * FROM lines WHERE number = $1 FOR UPDATE', [
+          number,
+        ]);
+        const current = rows[0] ? toLine(rows[0]) : null;
+        if (current && current.callbot !== target.callbot && !replace) {
+          return { ok: false, code: 'R3.lineHasCallbot', current };
+        }
+        const saved = await tx.query(
+          `INSERT INTO lines (number, callbot_id, version, assigned_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (number) DO UPDATE
+           SET callbot_id = EXCLUDED.callbot_id, version = EXCLUDED.version, assigned_at = EXCLUDED.assigned_at
+           RETURNING *`,
+          [number, target.callbot, target.version, timestamp(at)],
+        );
+        return { ok: true, assignment: toLine(saved.rows[0]!), replaced: current };
+      });
+    },
+
+    async removeLine(number) {
+      const { rows } = await db.query('DELETE FROM lines WHERE number = $1 RETURNING *', [number]);
+      return rows[0] ? toLine(rows[0]) : null;
+    },
+
+    async listTeams() {
+      const { rows } = await db.query('SELECT * FROM teams ORDER BY id');
+      return rows.map(toTeam);
+    },
+
+    async putTeam(team) {
+      await db.transaction(async (tx) => {
+        if (team.isDefault) {
+          await tx.query('UPDATE teams SET is_default = false WHERE is_default AND id <> $1', [
+            team.id,
+          ]);
+        }
+        await tx.query(
+          `INSERT INTO teams (id, target, agents_available, is_default) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (id) DO UPDATE SET target = EXCLUDED.target,
+             agents_available = EXCLUDED.agents_available, is_default = EXCLUDED.is_default`,
+          [team.id, team.target, team.agentsAvailable, team.isDefault],
+        );
+      });
+    },
+
+    async deleteTeam(id) {
+      return (await db.query('DELETE FROM teams WHERE id = $1', [id])).count > 0;
+    },
+
+    async listBots() {
+      const { rows } = await db.query('SELECT * FROM bots ORDER BY id');
+      return rows.map((r) => ({ id: r.id as string, target: r.target as string }));
+    },
+
+    async putBot(bot) {
+      await db.query(
+        `INSERT INTO bots (id, target) VALUES ($1, $2)
+         ON CONFLICT (id) DO UPDATE SET target = EXCLUDED.target`,
+        [bot.id, bot.target],
+      );
+    },
+
+    async deleteBot(id) {
+      return (await db.query('DELETE FROM bots WHERE id = $1', [id])).count > 0;
+    },
+
+    async createCall({ sid, line, caller, flow, update, at }) {
+      return db.transaction(async (tx) => {
+        const { count } = await tx.query(
+          `INSERT INTO calls (sid, line, caller, callbot_id, version, default_team, status, step,
+             session, listen, last_twiml, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8::jsonb, $9::jsonb, $10, $11, $11)
+           ON CONFLICT (sid) DO NOTHING`,
+          [
+            sid,
+            line,
+            caller,
+            'callbot' in flow ? flow.callbot : null,
+            'callbot' in flow ? flow.version : null,
+            'defaultTeam' in flow ? flow.defaultTeam : null,
+            update.status,
+            JSON.stringify(update.session),
+            update.listen && JSON.stringify(update.listen),
+            update.twiml,
+            timestamp(at),
+          ],
+        );
+        if (count === 0) return false;
+        await insertEvents(tx, sid, 1, at, update.events);
+        return true;
+      });
+    },
+
+    async getCall(sid) {
+      const { rows } = await db.query('SELECT * FROM calls WHERE sid = $1', [sid]);
+      return rows[0] ? toCall(rows[0]) : null;
+    },
+
+    async saveCall(sid, expectedStep, update, at) {
+      return db.transaction(async (tx) => {
+        const { count } = await tx.query(
+          `UPDATE calls SET session = $3::jsonb, listen = $4::jsonb, status = $5, last_twiml = $6,
+             step = step + 1, updated_at = $7
+           WHERE sid = $1 AND step = $2`,
+          [
+            sid,
+            expectedStep,
+            JSON.stringify(update.session),
+            update.listen && JSON.stringify(update.listen),
+            update.status,
+            update.twiml,
+            timestamp(at),
+          ],
+        );
+        if (count === 0) return false;
+        await insertEvents(tx, sid, expectedStep + 1, at, update.events);
+        return true;
+      });
+    },
+
+    async callEvents(sid) {
+      const { rows } = await db.query(
+        'SELECT seq, step, at, line FROM call_events WHERE sid = $1 ORDER BY seq',
+        [sid],
+      );
+      return rows.map((r) => ({
+        seq: r.seq as number,
+        step: r.step as number,
+        at: iso(r.at),
+        line: json<TraceLine>(r.line),
+      }));
+    },
+
+    close: () => db.close(),
+  };
+}
