@@ -33,22 +33,20 @@ export function SchedulesPage({ selectedId }: { selectedId?: string | undefined 
   const list = schedules.value?.items ?? [];
   const selected = list.find((s) => s.id === selectedId) ?? list[0];
 
+  const [newName, setNewName] = useState('');
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = event.currentTarget;
-    const name = new FormData(form).get('name');
-    if (typeof name !== 'string') return;
     setProblem(null);
     workspace
       .createSchedule({
-        name,
+        name: newName,
         timeZone: settings.value?.settings.timeZone ?? 'America/Sao_Paulo',
         weekly: weekdayHours(),
         holidays: [],
       })
       .then(
         (schedule) => {
-          form.reset();
+          setNewName('');
           window.location.hash = scheduleHref(schedule.id);
         },
         (error: unknown) => setProblem(workspaceMessage(error)),
@@ -62,7 +60,13 @@ export function SchedulesPage({ selectedId }: { selectedId?: string | undefined 
       <form className="workspace-page__new" onSubmit={create}>
         <label>
           {t('workspace.schedules.newName')}
-          <input name="name" maxLength={80} required />
+          <input
+            name="name"
+            maxLength={80}
+            required
+            value={newName}
+            onChange={(e) => setNewName(e.target.value)}
+          />
         </label>
         <button type="submit">{t('workspace.schedules.create')}</button>
       </form>

@@ -28,16 +28,14 @@ export function TeamsPage() {
     }
   };
 
+  const [newName, setNewName] = useState('');
+  const [newAgents, setNewAgents] = useState('1');
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const name = data.get('name');
-    const agents = data.get('agents');
-    if (typeof name !== 'string' || typeof agents !== 'string') return;
     void attempt(async () => {
-      await workspace.createTeam({ name, agents: Number(agents) });
-      form.reset();
+      await workspace.createTeam({ name: newName, agents: Number(newAgents) });
+      setNewName('');
+      setNewAgents('1');
     });
   };
 
@@ -52,11 +50,25 @@ export function TeamsPage() {
       <form className="workspace-page__new" onSubmit={create}>
         <label>
           {t('workspace.teams.name')}
-          <input name="name" maxLength={80} required />
+          <input
+            name="name"
+            maxLength={80}
+            required
+            value={newName}
+            onChange={(e) => setNewName(e.target.value)}
+          />
         </label>
         <label>
           {t('workspace.teams.agents')}
-          <input name="agents" type="number" min={0} step={1} defaultValue={1} required />
+          <input
+            name="agents"
+            type="number"
+            min={0}
+            step={1}
+            required
+            value={newAgents}
+            onChange={(e) => setNewAgents(e.target.value)}
+          />
         </label>
         <button type="submit">{t('workspace.teams.create')}</button>
       </form>

@@ -39,14 +39,13 @@ export interface WorkspaceRead<T> {
   error: string | null;
 }
 
-/**
- * Reads from the workspace now and again after every change written through
- * it. `read` must be stable (a module function of the repository).
- */
-export function useWorkspaceRead<T>(read: (repository: WorkspaceRepository) => Promise<T>) {
-  const repository = useWorkspace();
+function useReadOn<T>(
+  repository: WorkspaceRepository | null,
+  read: (repository: WorkspaceRepository) => Promise<T>,
+): WorkspaceRead<T> {
   const [state, setState] = useState<WorkspaceRead<T>>({ value: null, error: null });
   useEffect(() => {
+    if (!repository) return;
     let live = true;
     const load = () =>
       read(repository).then(
@@ -63,6 +62,13 @@ export function useWorkspaceRead<T>(read: (repository: WorkspaceRepository) => P
   return state;
 }
 
+/**
+ * Reads from the workspace now and again after every change written through
+ * it. `read` must be stable (a module function of the repository).
+ */
+export const useWorkspaceRead = <T,>(read: (repository: WorkspaceRepository) => Promise<T>) =>
+  useReadOn(useWorkspace(), read);
+
 const readTeams = (r: WorkspaceRepository) => r.listTeams();
 const readSchedules = (r: WorkspaceRepository) => r.listSchedules();
 const readFlows = (r: WorkspaceRepository) => r.listFlows();
@@ -72,6 +78,16 @@ const readSettings = (r: WorkspaceRepository) => r.readSettings();
 export const useTeams = (): WorkspaceRead<Listed<Team>> => useWorkspaceRead(readTeams);
 export const useSchedules = (): WorkspaceRead<Listed<NamedSchedule>> =>
   useWorkspaceRead(readSchedules);
+
+/**
+ * The named schedules where a workspace is given (the app), `null` where
+ * none is (a node inspector shown on its own, in a story or test).
+ */
+export function useSchedulesIfAny(): WorkspaceRead<Listed<NamedSchedule>> | null {
+  const repository = useContext(WorkspaceContext);
+  const read = useReadOn(repository, readSchedules);
+  return repository ? read : null;
+}
 export const useWorkspaceFlows = (): WorkspaceRead<WorkspaceFlow[]> => useWorkspaceRead(readFlows);
 export const useSettings = (): WorkspaceRead<{
   settings: WorkspaceSettings;

@@ -1,7 +1,7 @@
 import { isValidTimeZone, type NodeOfKind } from '@callbot/shared';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEditor } from '../../editor/EditorContext.tsx';
+import { useEditor, useEditorStore } from '../../editor/EditorContext.tsx';
 import type { EditorState } from '../../editor/store.ts';
 import { i18n } from '../../i18n/index.ts';
 import { DataField } from '../../inspector/DataField.tsx';
@@ -12,6 +12,7 @@ import { timeZoneNames } from '../../inspector/timeZones.ts';
 import { useNodeForm, type NodeForm } from '../../inspector/useNodeForm.ts';
 import { fitsGrid } from '../../inspector/weekGrid.ts';
 import { WeekGridEditor } from '../../inspector/WeekGridEditor.tsx';
+import { ScheduleSource } from '../../workspace/ScheduleSource.tsx';
 import type { InspectorFormProps } from '../inspectors.ts';
 
 type ScheduleData = NodeOfKind<'schedule'>['data'];
@@ -25,17 +26,38 @@ export const checkTimeZone = (text: string): string | null =>
 
 /**
  * A schedule: weekly opening hours painted on a week grid, holidays, and the
- * time zone they are read in.
+ * time zone they are read in; or those of a named schedule, read only.
  */
 export function ScheduleInspector({ node }: InspectorFormProps<'schedule'>) {
-  const { t } = useTranslation();
   const form = useNodeForm(node);
   const flowZone = useEditor(selectFlowZone);
   const notesId = useId();
-  const { weekly, holidays } = node.data;
+  const store = useEditorStore();
+
+  return (
+    <>
+      <ScheduleSource node={node} doc={() => store.getState().doc} onChange={form.commit} />
+      {node.data.scheduleId === undefined && (
+        <ScheduleHours form={form} flowZone={flowZone} notesId={notesId} />
+      )}
+    </>
+  );
+}
+
+/** The node's own hours: the week grid, the holidays, the time zone. */
+function ScheduleHours({
+  form,
+  flowZone,
+  notesId,
+}: {
+  form: NodeForm<ScheduleData>;
+  flowZone: string;
+  notesId: string;
+}) {
+  const { t } = useTranslation();
+  const { weekly, holidays } = form.data;
   const weeklyNotes = form.diagnosticsAt(['weekly']);
   const setHolidays = (next: Holiday[]) => form.set(['holidays'], next);
-
   return (
     <>
       <fieldset className="inspector__group">
