@@ -2,7 +2,8 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoute, type Route } from './app/route.ts';
 import { LibraryPage } from './library/LibraryPage.tsx';
-import { ChannelsPlaceholder } from './workspace/ChannelsPlaceholder.tsx';
+import { ChannelsPage } from './channels/ChannelsPage.tsx';
+import { CustomersPage } from './customers/CustomersPage.tsx';
 import { PricesPage } from './workspace/PricesPage.tsx';
 import { SchedulesPage } from './workspace/SchedulesPage.tsx';
 import { TeamsPage } from './workspace/TeamsPage.tsx';
@@ -23,8 +24,9 @@ function workspacePage(route: Exclude<Route, { page: 'editor' }>): ReactNode {
     case 'schedules':
       return <SchedulesPage selectedId={route.scheduleId} />;
     case 'channels':
+      return <ChannelsPage channel={route.channel} />;
     case 'customers':
-      return <ChannelsPlaceholder page={route.page} />;
+      return <CustomersPage />;
     case 'prices':
       return <PricesPage />;
   }

@@ -135,6 +135,236 @@ export const en = {
       perMinute: '{{rate}} per minute',
     },
   },
+  /** Channels & integrations > Channels: phone, WhatsApp and SIP lines (issue 6). */
+  channels: {
+    title: 'Channels',
+    breadcrumb: {
+      label: 'Where you are',
+      integrations: 'Channels & integrations',
+      channels: 'Channels',
+    },
+    overview: 'Channels overview',
+    tabs: { 'phone-lines': 'Phone lines', whatsapp: 'Calls by WhatsApp', sip: 'SIP lines' },
+    loading: 'Loading…',
+    cancel: 'Cancel',
+    phone: {
+      title: 'Phone lines',
+      callsOnlyNote:
+        'Numbers bought here carry calls only: they are not WhatsApp lines and cannot carry messages.',
+      callsOnly: 'Calls only',
+      list: 'Purchased numbers',
+      none: 'No number bought yet.',
+    },
+    buy: {
+      open: 'Buy a number',
+      title: 'Buy a number',
+      country: 'Country',
+      search: 'Search numbers (digits)',
+      available: 'Available numbers',
+      none: 'No number available with these digits.',
+      type: { local: 'local', tollfree: 'toll free', mobile: 'mobile' },
+      pickFirst: 'Choose a number first',
+      confirm: 'Buy {{number}}',
+      ordering: 'Ordering {{number}}…',
+      ordered: '{{number}} was ordered: request received. Its status follows the provider.',
+    },
+    status: {
+      requested: 'Request received',
+      in_process: 'In process',
+      active: 'Active',
+      failed: 'Failed',
+      reason: 'the provider said “{{reason}}”',
+    },
+    delete: {
+      button: 'Delete {{line}}',
+      title: 'Delete {{line}}?',
+      confirm: 'The line {{line}} will be removed from this workspace.',
+      releases:
+        'The number {{line}} will be released at the provider (it stops taking calls and may be bought by someone else), then removed from this workspace.',
+      yes: 'Delete',
+      pending: {
+        requested:
+          'Request received: it can be deleted once the number is active or the request has failed.',
+        in_process:
+          'In process: it can be deleted once the number is active or the request has failed.',
+        active: '',
+        failed: '',
+      },
+    },
+    callbot: {
+      assigned: 'Answered by the callbot “{{callbot}}”.',
+      defaultTeam: 'Answered by the default callbot, which transfers to {{team}}.',
+      defaultNoTeam:
+        'Answered by the default callbot, which transfers to the default team, but there is no default team yet.',
+      setDefaultTeam: 'Set a default team',
+      pick: 'Callbot for {{line}}',
+      assign: 'Assign callbot to {{line}}',
+      unassign: 'Remove the callbot of {{line}}',
+      noCallbots: 'No flow is marked as a callbot yet.',
+      markPick: 'Flow to mark as a callbot for {{line}}',
+      mark: 'Mark as callbot',
+      noFlows: 'No flow yet: draw a callbot in the flows library first.',
+      replaceTitle: 'Replace the callbot?',
+      refused:
+        '{{line}} is already answered by “{{current}}”. A line has one callbot: replace it with “{{next}}”, or keep it.',
+      replace: 'Replace with “{{next}}”',
+      keep: 'Keep “{{current}}”',
+      lineGone: 'This line no longer exists.',
+    },
+    sip: {
+      title: 'SIP lines',
+      intro:
+        'Connect an existing PBX or call centre that speaks SIP. Personal mobile lines are not supported.',
+      label: 'Name',
+      host: 'Host',
+      port: 'Port',
+      transport: 'Transport',
+      username: 'User name',
+      password: 'Password',
+      passwordNote:
+        'The password is stored in this browser (with the workspace, and in its exported file), not on a server.',
+      number: 'Number (optional)',
+      numberNote: 'The number the PBX answers on, with + and the country code, e.g. +551130000000.',
+      check: 'Check reachability',
+      checking: 'Asking the provider whether it reaches {{host}}…',
+      reachable: 'The provider reaches this PBX ({{ms}} ms).',
+      unreachable: {
+        dns_not_found: 'The provider cannot find this host name.',
+        timeout: 'The PBX did not answer the provider in time.',
+        refused: 'The PBX refused the provider’s connection.',
+        private_address:
+          'This is a private address: the provider cannot reach it from the internet.',
+        other: 'The provider cannot reach this PBX.',
+      },
+      add: 'Add SIP line',
+      added: 'The SIP line “{{label}}” was added.',
+      list: 'SIP lines',
+      none: 'No SIP line yet.',
+      refusal: {
+        number: {
+          invalid: '“{{number}}” is not a phone number: type it with + and the country code.',
+        },
+        R19: {
+          personalMobile:
+            '{{number}} is a mobile number. Personal mobile lines are not supported: a SIP line connects a PBX or call centre, on a fixed, VoIP or toll-free number.',
+        },
+      },
+    },
+    whatsapp: {
+      title: 'Calls by WhatsApp',
+      create: 'Create new WhatsApp line',
+      number: 'WhatsApp Business number',
+      numberNote:
+        'With + and the country code. The provider checks it is a WhatsApp Business number with calling enabled.',
+      share: 'Also use this number as the voice line (connected as an existing SIP line)',
+      shareNoSip: 'To use the number as the voice line too, first add it as a SIP line.',
+      voiceLine: 'Existing line',
+      verifyAndCreate: 'Verify and create',
+      verifying: 'Verifying {{number}} with WhatsApp…',
+      created: 'The WhatsApp line {{number}} was created. Calls are off until you enable them.',
+      refusal: {
+        R1: {
+          notBusiness:
+            '{{number}} is not a WhatsApp Business number: personal WhatsApp accounts cannot take calls.',
+          callingOff:
+            '{{number}} is a WhatsApp Business number without calling: turn calling on for it, then try again.',
+        },
+        R6: {
+          callingOff:
+            'The number needs the Business connection with calling on before it can also be the voice line.',
+          notExistingLine: 'The voice line must be connected as an existing line (SIP).',
+          differentNumber:
+            'The existing line does not answer on {{number}}: choose the SIP line with this number.',
+        },
+        line: { notFound: 'The chosen existing line no longer exists.' },
+      },
+      list: 'WhatsApp lines',
+      none: 'No WhatsApp line yet.',
+      messagesAndCalls: 'Messages and calls',
+      enableCalls: 'Enable calls on {{number}}',
+      callsOn: 'Calls are on: customers see the call button.',
+      callsOff: 'Calls are off.',
+      callingOff: '{{number}} does not have WhatsApp calling on, so calls cannot be enabled.',
+      checklistIncomplete:
+        'Calls cannot be enabled yet: customers would see the call button at once. Complete the list below first.',
+      checklistDone: 'Everything needed to take calls is set.',
+      missing: 'Before calls can be enabled:',
+      missingList: 'Missing before enabling calls',
+      item: {
+        openingHours: 'Opening hours: a schedule with opening hours.',
+        teamWithAgents: 'Answering teams: a team with at least one agent.',
+        defaultTeam: 'A default team, for the calls transferred by default.',
+        receptionCallbot: 'A reception callbot assigned to this line.',
+      },
+      fix: {
+        openingHours: 'Go to Schedules',
+        teamWithAgents: 'Go to Teams',
+        defaultTeam: 'Go to Teams',
+        receptionCallbot: 'Assign a reception callbot',
+      },
+      sharedVoice: 'This number is also the voice line of an existing SIP line.',
+    },
+  },
+  /** Customers and outbound WhatsApp calls (R13-R15). */
+  customers: {
+    title: 'Customers',
+    intro:
+      'Calling a customer on WhatsApp needs their call permission: send the invitation template first. A temporary permission lasts {{days}} days; every permission allows {{limit}} calls or attempts per day ({{timeZone}}).',
+    noLine: 'Calls are placed from a WhatsApp line, and there is none yet.',
+    createLine: 'Create new WhatsApp line',
+    from: 'Call from',
+    add: 'Add a customer',
+    number: 'Number',
+    name: 'Name (optional)',
+    addButton: 'Add customer',
+    none: 'No customer yet.',
+    caption: 'Customers and their call permission',
+    permission: 'Call permission',
+    todayHeader: 'Calls today',
+    actions: 'Actions',
+    today: '{{count}} of {{limit}}',
+    state: {
+      none: 'None',
+      requested: 'Requested',
+      temporary: 'Temporary until {{date}}',
+      always: 'Always',
+      revoked: 'Revoked by the customer',
+      revokedByPlatform: 'Revoked by the platform (unanswered calls)',
+      expired: 'Expired',
+    },
+    call: 'Call {{who}}',
+    invite: 'Send invitation template to {{who}}',
+    acceptTemporary: 'Customer accepted (temporary)',
+    acceptAlways: 'Customer accepted (always)',
+    decline: 'Customer declined',
+    revoke: 'Customer revoked',
+    toTemporary: 'Customer switched to temporary',
+    toAlways: 'Customer switched to always',
+    invited: 'Invitation template sent to {{who}}.',
+    calling: 'Calling {{who}}…',
+    outcome: {
+      answered: '{{who}} answered the call.',
+      unanswered: '{{who}} did not answer. The attempt counts toward today’s calls.',
+    },
+    unexpected: 'This answer does not fit the permission as it is now.',
+    refused: {
+      call: 'Call refused: {{reason}}',
+      invite: 'Invitation refused: {{reason}}',
+    },
+    retryAt: 'It can be tried again from {{when}}.',
+    rule: {
+      noOptIn:
+        'the customer has not accepted the call permission (R13): calls are never placed without the invitation template accepted.',
+      expired: 'the temporary permission ({{days}} days) has expired (R14): send a new invitation.',
+      dailyLimit: '{{count}} calls or attempts today, the most allowed per day is {{limit}} (R14).',
+      revoked: 'the customer revoked the call permission (R15): they must accept a new invitation.',
+      unanswered:
+        'the permission was revoked after {{unanswered}} unanswered calls in a row (platform rule).',
+      timeZone: 'the workspace’s time zone is not valid, so today’s calls cannot be counted.',
+      requests24h: '{{count}} invitations in the last 24 hours, the platform allows {{limit}}.',
+      requests7d: '{{count}} invitations in the last 7 days, the platform allows {{limit}}.',
+    },
+  },
   /** The estimated cost of a simulated call (R20, R21). */
   cost: {
     title: 'Estimated cost',

@@ -135,6 +135,245 @@ export const es: Resources = {
       perMinute: '{{rate}} por minuto',
     },
   },
+  /** Canales e integraciones > Canales: líneas telefónicas, de WhatsApp y SIP (issue 6). */
+  channels: {
+    title: 'Canales',
+    breadcrumb: {
+      label: 'Dónde estás',
+      integrations: 'Canales e integraciones',
+      channels: 'Canales',
+    },
+    overview: 'Resumen de los canales',
+    tabs: {
+      'phone-lines': 'Líneas telefónicas',
+      whatsapp: 'Llamadas por WhatsApp',
+      sip: 'Líneas SIP',
+    },
+    loading: 'Cargando…',
+    cancel: 'Cancelar',
+    phone: {
+      title: 'Líneas telefónicas',
+      callsOnlyNote:
+        'Los números comprados aquí solo reciben llamadas: no son líneas de WhatsApp y no llevan mensajes.',
+      callsOnly: 'Solo llamadas',
+      list: 'Números comprados',
+      none: 'Todavía no se compró ningún número.',
+    },
+    buy: {
+      open: 'Comprar un número',
+      title: 'Comprar un número',
+      country: 'País',
+      search: 'Buscar números (dígitos)',
+      available: 'Números disponibles',
+      none: 'No hay números disponibles con esos dígitos.',
+      type: { local: 'local', tollfree: 'gratuito', mobile: 'móvil' },
+      pickFirst: 'Elige un número primero',
+      confirm: 'Comprar {{number}}',
+      ordering: 'Pidiendo {{number}}…',
+      ordered: 'Se pidió {{number}}: pedido recibido. Su estado sigue al proveedor.',
+    },
+    status: {
+      requested: 'Pedido recibido',
+      in_process: 'En proceso',
+      active: 'Activa',
+      failed: 'Falló',
+      reason: 'el proveedor dijo “{{reason}}”',
+    },
+    delete: {
+      button: 'Eliminar {{line}}',
+      title: '¿Eliminar {{line}}?',
+      confirm: 'La línea {{line}} se quitará de este espacio de trabajo.',
+      releases:
+        'El número {{line}} se liberará en el proveedor (deja de recibir llamadas y otra persona puede comprarlo) y luego se quitará de este espacio de trabajo.',
+      yes: 'Eliminar',
+      pending: {
+        requested:
+          'Pedido recibido: podrá eliminarse cuando el número esté activo o el pedido haya fallado.',
+        in_process:
+          'En proceso: podrá eliminarse cuando el número esté activo o el pedido haya fallado.',
+        active: '',
+        failed: '',
+      },
+    },
+    callbot: {
+      assigned: 'Atendida por el callbot “{{callbot}}”.',
+      defaultTeam: 'Atendida por el callbot predeterminado, que transfiere a {{team}}.',
+      defaultNoTeam:
+        'Atendida por el callbot predeterminado, que transfiere al equipo predeterminado, pero todavía no hay equipo predeterminado.',
+      setDefaultTeam: 'Definir un equipo predeterminado',
+      pick: 'Callbot de {{line}}',
+      assign: 'Asignar callbot a {{line}}',
+      unassign: 'Quitar el callbot de {{line}}',
+      noCallbots: 'Todavía ningún flujo está marcado como callbot.',
+      markPick: 'Flujo a marcar como callbot para {{line}}',
+      mark: 'Marcar como callbot',
+      noFlows: 'Todavía no hay flujos: dibuja un callbot en la biblioteca de flujos primero.',
+      replaceTitle: '¿Reemplazar el callbot?',
+      refused:
+        '{{line}} ya es atendida por “{{current}}”. Una línea tiene un solo callbot: reemplázalo por “{{next}}” o mantenlo.',
+      replace: 'Reemplazar por “{{next}}”',
+      keep: 'Mantener “{{current}}”',
+      lineGone: 'Esta línea ya no existe.',
+    },
+    sip: {
+      title: 'Líneas SIP',
+      intro:
+        'Conecta una centralita (PBX) o un call center existente que hable SIP. Las líneas de móvil personal no son compatibles.',
+      label: 'Nombre',
+      host: 'Host',
+      port: 'Puerto',
+      transport: 'Transporte',
+      username: 'Usuario',
+      password: 'Contraseña',
+      passwordNote:
+        'La contraseña se guarda en este navegador (con el espacio de trabajo y en su archivo exportado), no en un servidor.',
+      number: 'Número (opcional)',
+      numberNote:
+        'El número en el que atiende la centralita, con + y el código de país, p. ej. +551130000000.',
+      check: 'Comprobar alcance',
+      checking: 'Preguntando al proveedor si alcanza {{host}}…',
+      reachable: 'El proveedor alcanza esta centralita ({{ms}} ms).',
+      unreachable: {
+        dns_not_found: 'El proveedor no encuentra este nombre de host.',
+        timeout: 'La centralita no respondió al proveedor a tiempo.',
+        refused: 'La centralita rechazó la conexión del proveedor.',
+        private_address:
+          'Es una dirección privada: el proveedor no puede alcanzarla desde internet.',
+        other: 'El proveedor no puede alcanzar esta centralita.',
+      },
+      add: 'Añadir línea SIP',
+      added: 'Se añadió la línea SIP “{{label}}”.',
+      list: 'Líneas SIP',
+      none: 'Todavía no hay líneas SIP.',
+      refusal: {
+        number: {
+          invalid: '“{{number}}” no es un número de teléfono: escríbelo con + y el código de país.',
+        },
+        R19: {
+          personalMobile:
+            '{{number}} es un número móvil. Las líneas de móvil personal no son compatibles: una línea SIP conecta una centralita o un call center, en un número fijo, VoIP o gratuito.',
+        },
+      },
+    },
+    whatsapp: {
+      title: 'Llamadas por WhatsApp',
+      create: 'Crear nueva línea de WhatsApp',
+      number: 'Número de WhatsApp Business',
+      numberNote:
+        'Con + y el código de país. El proveedor comprueba que es un número de WhatsApp Business con llamadas habilitadas.',
+      share: 'Usar este número también como línea de voz (conectada como línea SIP existente)',
+      shareNoSip: 'Para usar el número también como línea de voz, añádelo antes como línea SIP.',
+      voiceLine: 'Línea existente',
+      verifyAndCreate: 'Verificar y crear',
+      verifying: 'Verificando {{number}} con WhatsApp…',
+      created:
+        'Se creó la línea de WhatsApp {{number}}. Las llamadas están desactivadas hasta que las habilites.',
+      refusal: {
+        R1: {
+          notBusiness:
+            '{{number}} no es un número de WhatsApp Business: las cuentas personales de WhatsApp no reciben llamadas.',
+          callingOff:
+            '{{number}} es un número de WhatsApp Business sin llamadas: habilita las llamadas en él y vuelve a intentarlo.',
+        },
+        R6: {
+          callingOff:
+            'El número necesita la conexión Business con llamadas habilitadas antes de ser también la línea de voz.',
+          notExistingLine: 'La línea de voz debe estar conectada como línea existente (SIP).',
+          differentNumber:
+            'La línea existente no atiende en {{number}}: elige la línea SIP con este número.',
+        },
+        line: { notFound: 'La línea existente elegida ya no existe.' },
+      },
+      list: 'Líneas de WhatsApp',
+      none: 'Todavía no hay líneas de WhatsApp.',
+      messagesAndCalls: 'Mensajes y llamadas',
+      enableCalls: 'Habilitar llamadas en {{number}}',
+      callsOn: 'Llamadas activadas: los clientes ven el botón de llamada.',
+      callsOff: 'Llamadas desactivadas.',
+      callingOff:
+        '{{number}} no tiene las llamadas de WhatsApp habilitadas, así que no se pueden activar las llamadas.',
+      checklistIncomplete:
+        'Todavía no se pueden habilitar las llamadas: los clientes verían el botón de llamada enseguida. Completa antes la lista de abajo.',
+      checklistDone: 'Todo lo necesario para recibir llamadas está configurado.',
+      missing: 'Antes de habilitar las llamadas:',
+      missingList: 'Falta antes de habilitar las llamadas',
+      item: {
+        openingHours: 'Horarios de atención: un horario con franjas de atención.',
+        teamWithAgents: 'Equipos que atienden: un equipo con al menos un agente.',
+        defaultTeam: 'Un equipo predeterminado, para las llamadas transferidas por defecto.',
+        receptionCallbot: 'Un callbot de recepción asignado a esta línea.',
+      },
+      fix: {
+        openingHours: 'Ir a Horarios',
+        teamWithAgents: 'Ir a Equipos',
+        defaultTeam: 'Ir a Equipos',
+        receptionCallbot: 'Asignar un callbot de recepción',
+      },
+      sharedVoice: 'Este número también es la línea de voz de una línea SIP existente.',
+    },
+  },
+  /** Clientes y llamadas de WhatsApp iniciadas por la empresa (R13-R15). */
+  customers: {
+    title: 'Clientes',
+    intro:
+      'Llamar a un cliente por WhatsApp requiere su permiso de llamada: envía antes la plantilla de invitación. Un permiso temporal dura {{days}} días; todo permiso permite {{limit}} llamadas o intentos por día ({{timeZone}}).',
+    noLine: 'Las llamadas salen de una línea de WhatsApp, y todavía no hay ninguna.',
+    createLine: 'Crear nueva línea de WhatsApp',
+    from: 'Llamar desde',
+    add: 'Añadir un cliente',
+    number: 'Número',
+    name: 'Nombre (opcional)',
+    addButton: 'Añadir cliente',
+    none: 'Todavía no hay clientes.',
+    caption: 'Clientes y su permiso de llamada',
+    permission: 'Permiso de llamada',
+    todayHeader: 'Llamadas hoy',
+    actions: 'Acciones',
+    today: '{{count}} de {{limit}}',
+    state: {
+      none: 'Ninguno',
+      requested: 'Solicitado',
+      temporary: 'Temporal hasta {{date}}',
+      always: 'Siempre',
+      revoked: 'Revocado por el cliente',
+      revokedByPlatform: 'Revocado por la plataforma (llamadas no atendidas)',
+      expired: 'Vencido',
+    },
+    call: 'Llamar a {{who}}',
+    invite: 'Enviar plantilla de invitación a {{who}}',
+    acceptTemporary: 'El cliente aceptó (temporal)',
+    acceptAlways: 'El cliente aceptó (siempre)',
+    decline: 'El cliente rechazó',
+    revoke: 'El cliente revocó',
+    toTemporary: 'El cliente cambió a temporal',
+    toAlways: 'El cliente cambió a siempre',
+    invited: 'Plantilla de invitación enviada a {{who}}.',
+    calling: 'Llamando a {{who}}…',
+    outcome: {
+      answered: '{{who}} atendió la llamada.',
+      unanswered: '{{who}} no atendió. El intento cuenta en las llamadas de hoy.',
+    },
+    unexpected: 'Esta respuesta no corresponde al permiso tal como está ahora.',
+    refused: {
+      call: 'Llamada rechazada: {{reason}}',
+      invite: 'Invitación rechazada: {{reason}}',
+    },
+    retryAt: 'Se puede volver a intentar desde {{when}}.',
+    rule: {
+      noOptIn:
+        'el cliente no aceptó el permiso de llamada (R13): nunca se llama sin la plantilla de invitación aceptada.',
+      expired: 'el permiso temporal ({{days}} días) venció (R14): envía una nueva invitación.',
+      dailyLimit: '{{count}} llamadas o intentos hoy, el máximo por día es {{limit}} (R14).',
+      revoked: 'el cliente revocó el permiso de llamada (R15): debe aceptar una nueva invitación.',
+      unanswered:
+        'el permiso se revocó tras {{unanswered}} llamadas seguidas no atendidas (regla de la plataforma).',
+      timeZone:
+        'la zona horaria del espacio de trabajo no es válida, así que no se pueden contar las llamadas de hoy.',
+      requests24h:
+        '{{count}} invitaciones en las últimas 24 horas, la plataforma permite {{limit}}.',
+      requests7d: '{{count}} invitaciones en los últimos 7 días, la plataforma permite {{limit}}.',
+    },
+  },
   cost: {
     title: 'Costo estimado',
     amount: 'Importe estimado',

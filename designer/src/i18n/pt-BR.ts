@@ -134,6 +134,244 @@ export const ptBR: Resources = {
       perMinute: '{{rate}} por minuto',
     },
   },
+  /** Canais e integrações > Canais: linhas telefônicas, de WhatsApp e SIP (issue 6). */
+  channels: {
+    title: 'Canais',
+    breadcrumb: {
+      label: 'Onde você está',
+      integrations: 'Canais e integrações',
+      channels: 'Canais',
+    },
+    overview: 'Visão geral dos canais',
+    tabs: {
+      'phone-lines': 'Linhas telefônicas',
+      whatsapp: 'Chamadas por WhatsApp',
+      sip: 'Linhas SIP',
+    },
+    loading: 'Carregando…',
+    cancel: 'Cancelar',
+    phone: {
+      title: 'Linhas telefônicas',
+      callsOnlyNote:
+        'Os números comprados aqui só recebem chamadas: não são linhas de WhatsApp e não levam mensagens.',
+      callsOnly: 'Somente chamadas',
+      list: 'Números comprados',
+      none: 'Nenhum número comprado ainda.',
+    },
+    buy: {
+      open: 'Comprar um número',
+      title: 'Comprar um número',
+      country: 'País',
+      search: 'Buscar números (dígitos)',
+      available: 'Números disponíveis',
+      none: 'Nenhum número disponível com esses dígitos.',
+      type: { local: 'local', tollfree: 'gratuito (0800)', mobile: 'celular' },
+      pickFirst: 'Escolha um número primeiro',
+      confirm: 'Comprar {{number}}',
+      ordering: 'Pedindo {{number}}…',
+      ordered: '{{number}} foi pedido: pedido recebido. O status acompanha o provedor.',
+    },
+    status: {
+      requested: 'Pedido recebido',
+      in_process: 'Em processo',
+      active: 'Ativa',
+      failed: 'Falhou',
+      reason: 'o provedor disse “{{reason}}”',
+    },
+    delete: {
+      button: 'Excluir {{line}}',
+      title: 'Excluir {{line}}?',
+      confirm: 'A linha {{line}} será removida deste espaço de trabalho.',
+      releases:
+        'O número {{line}} será liberado no provedor (deixa de receber chamadas e outra pessoa pode comprá-lo) e depois removido deste espaço de trabalho.',
+      yes: 'Excluir',
+      pending: {
+        requested:
+          'Pedido recebido: poderá ser excluída quando o número estiver ativo ou o pedido tiver falhado.',
+        in_process:
+          'Em processo: poderá ser excluída quando o número estiver ativo ou o pedido tiver falhado.',
+        active: '',
+        failed: '',
+      },
+    },
+    callbot: {
+      assigned: 'Atendida pelo callbot “{{callbot}}”.',
+      defaultTeam: 'Atendida pelo callbot padrão, que transfere para {{team}}.',
+      defaultNoTeam:
+        'Atendida pelo callbot padrão, que transfere para a equipe padrão, mas ainda não há equipe padrão.',
+      setDefaultTeam: 'Definir uma equipe padrão',
+      pick: 'Callbot de {{line}}',
+      assign: 'Atribuir callbot a {{line}}',
+      unassign: 'Remover o callbot de {{line}}',
+      noCallbots: 'Nenhum fluxo está marcado como callbot ainda.',
+      markPick: 'Fluxo a marcar como callbot para {{line}}',
+      mark: 'Marcar como callbot',
+      noFlows: 'Nenhum fluxo ainda: desenhe um callbot na biblioteca de fluxos primeiro.',
+      replaceTitle: 'Substituir o callbot?',
+      refused:
+        '{{line}} já é atendida por “{{current}}”. Uma linha tem um único callbot: substitua-o por “{{next}}” ou mantenha-o.',
+      replace: 'Substituir por “{{next}}”',
+      keep: 'Manter “{{current}}”',
+      lineGone: 'Esta linha não existe mais.',
+    },
+    sip: {
+      title: 'Linhas SIP',
+      intro:
+        'Conecte um PABX ou call center existente que fale SIP. Linhas de celular pessoal não são suportadas.',
+      label: 'Nome',
+      host: 'Host',
+      port: 'Porta',
+      transport: 'Transporte',
+      username: 'Usuário',
+      password: 'Senha',
+      passwordNote:
+        'A senha fica guardada neste navegador (com o espaço de trabalho e no arquivo exportado), não em um servidor.',
+      number: 'Número (opcional)',
+      numberNote: 'O número em que o PABX atende, com + e o código do país, ex.: +551130000000.',
+      check: 'Verificar alcance',
+      checking: 'Perguntando ao provedor se ele alcança {{host}}…',
+      reachable: 'O provedor alcança este PABX ({{ms}} ms).',
+      unreachable: {
+        dns_not_found: 'O provedor não encontra este nome de host.',
+        timeout: 'O PABX não respondeu ao provedor a tempo.',
+        refused: 'O PABX recusou a conexão do provedor.',
+        private_address:
+          'Este é um endereço privado: o provedor não consegue alcançá-lo pela internet.',
+        other: 'O provedor não consegue alcançar este PABX.',
+      },
+      add: 'Adicionar linha SIP',
+      added: 'A linha SIP “{{label}}” foi adicionada.',
+      list: 'Linhas SIP',
+      none: 'Nenhuma linha SIP ainda.',
+      refusal: {
+        number: {
+          invalid: '“{{number}}” não é um número de telefone: digite com + e o código do país.',
+        },
+        R19: {
+          personalMobile:
+            '{{number}} é um número de celular. Linhas de celular pessoal não são suportadas: uma linha SIP conecta um PABX ou call center, em um número fixo, VoIP ou gratuito.',
+        },
+      },
+    },
+    whatsapp: {
+      title: 'Chamadas por WhatsApp',
+      create: 'Criar nova linha de WhatsApp',
+      number: 'Número do WhatsApp Business',
+      numberNote:
+        'Com + e o código do país. O provedor verifica que é um número do WhatsApp Business com chamadas habilitadas.',
+      share: 'Usar este número também como linha de voz (conectada como linha SIP existente)',
+      shareNoSip: 'Para usar o número também como linha de voz, adicione-o antes como linha SIP.',
+      voiceLine: 'Linha existente',
+      verifyAndCreate: 'Verificar e criar',
+      verifying: 'Verificando {{number}} com o WhatsApp…',
+      created:
+        'A linha de WhatsApp {{number}} foi criada. As chamadas ficam desligadas até você habilitá-las.',
+      refusal: {
+        R1: {
+          notBusiness:
+            '{{number}} não é um número do WhatsApp Business: contas pessoais de WhatsApp não recebem chamadas.',
+          callingOff:
+            '{{number}} é um número do WhatsApp Business sem chamadas: habilite as chamadas nele e tente de novo.',
+        },
+        R6: {
+          callingOff:
+            'O número precisa da conexão Business com chamadas habilitadas antes de ser também a linha de voz.',
+          notExistingLine: 'A linha de voz deve estar conectada como linha existente (SIP).',
+          differentNumber:
+            'A linha existente não atende em {{number}}: escolha a linha SIP com este número.',
+        },
+        line: { notFound: 'A linha existente escolhida não existe mais.' },
+      },
+      list: 'Linhas de WhatsApp',
+      none: 'Nenhuma linha de WhatsApp ainda.',
+      messagesAndCalls: 'Mensagens e chamadas',
+      enableCalls: 'Habilitar chamadas em {{number}}',
+      callsOn: 'Chamadas ligadas: os clientes veem o botão de chamada.',
+      callsOff: 'Chamadas desligadas.',
+      callingOff:
+        '{{number}} não tem as chamadas do WhatsApp habilitadas, então as chamadas não podem ser ligadas.',
+      checklistIncomplete:
+        'Ainda não é possível habilitar as chamadas: os clientes veriam o botão de chamada na hora. Complete a lista abaixo antes.',
+      checklistDone: 'Tudo o que é preciso para receber chamadas está configurado.',
+      missing: 'Antes de habilitar as chamadas:',
+      missingList: 'Falta antes de habilitar as chamadas',
+      item: {
+        openingHours: 'Horários de atendimento: um horário com períodos de atendimento.',
+        teamWithAgents: 'Equipes que atendem: uma equipe com pelo menos um agente.',
+        defaultTeam: 'Uma equipe padrão, para as chamadas transferidas por padrão.',
+        receptionCallbot: 'Um callbot de recepção atribuído a esta linha.',
+      },
+      fix: {
+        openingHours: 'Ir para Horários',
+        teamWithAgents: 'Ir para Equipes',
+        defaultTeam: 'Ir para Equipes',
+        receptionCallbot: 'Atribuir um callbot de recepção',
+      },
+      sharedVoice: 'Este número também é a linha de voz de uma linha SIP existente.',
+    },
+  },
+  /** Clientes e chamadas de WhatsApp feitas pela empresa (R13-R15). */
+  customers: {
+    title: 'Clientes',
+    intro:
+      'Ligar para um cliente pelo WhatsApp exige a permissão de chamada dele: envie antes o template de convite. Uma permissão temporária dura {{days}} dias; toda permissão permite {{limit}} chamadas ou tentativas por dia ({{timeZone}}).',
+    noLine: 'As chamadas saem de uma linha de WhatsApp, e ainda não há nenhuma.',
+    createLine: 'Criar nova linha de WhatsApp',
+    from: 'Ligar a partir de',
+    add: 'Adicionar um cliente',
+    number: 'Número',
+    name: 'Nome (opcional)',
+    addButton: 'Adicionar cliente',
+    none: 'Nenhum cliente ainda.',
+    caption: 'Clientes e sua permissão de chamada',
+    permission: 'Permissão de chamada',
+    todayHeader: 'Chamadas hoje',
+    actions: 'Ações',
+    today: '{{count}} de {{limit}}',
+    state: {
+      none: 'Nenhuma',
+      requested: 'Solicitada',
+      temporary: 'Temporária até {{date}}',
+      always: 'Sempre',
+      revoked: 'Revogada pelo cliente',
+      revokedByPlatform: 'Revogada pela plataforma (chamadas não atendidas)',
+      expired: 'Expirada',
+    },
+    call: 'Ligar para {{who}}',
+    invite: 'Enviar template de convite para {{who}}',
+    acceptTemporary: 'Cliente aceitou (temporária)',
+    acceptAlways: 'Cliente aceitou (sempre)',
+    decline: 'Cliente recusou',
+    revoke: 'Cliente revogou',
+    toTemporary: 'Cliente mudou para temporária',
+    toAlways: 'Cliente mudou para sempre',
+    invited: 'Template de convite enviado para {{who}}.',
+    calling: 'Ligando para {{who}}…',
+    outcome: {
+      answered: '{{who}} atendeu a chamada.',
+      unanswered: '{{who}} não atendeu. A tentativa conta nas chamadas de hoje.',
+    },
+    unexpected: 'Esta resposta não combina com a permissão como ela está agora.',
+    refused: {
+      call: 'Chamada recusada: {{reason}}',
+      invite: 'Convite recusado: {{reason}}',
+    },
+    retryAt: 'Pode tentar de novo a partir de {{when}}.',
+    rule: {
+      noOptIn:
+        'o cliente não aceitou a permissão de chamada (R13): nenhuma chamada é feita sem o template de convite aceito.',
+      expired: 'a permissão temporária ({{days}} dias) expirou (R14): envie um novo convite.',
+      dailyLimit: '{{count}} chamadas ou tentativas hoje, o máximo por dia é {{limit}} (R14).',
+      revoked:
+        'o cliente revogou a permissão de chamada (R15): ele precisa aceitar um novo convite.',
+      unanswered:
+        'a permissão foi revogada após {{unanswered}} chamadas seguidas não atendidas (regra da plataforma).',
+      timeZone:
+        'o fuso horário do espaço de trabalho não é válido, então as chamadas de hoje não podem ser contadas.',
+      requests24h: '{{count}} convites nas últimas 24 horas, a plataforma permite {{limit}}.',
+      requests7d: '{{count}} convites nos últimos 7 dias, a plataforma permite {{limit}}.',
+    },
+  },
   cost: {
     title: 'Custo estimado',
     amount: 'Valor estimado',
