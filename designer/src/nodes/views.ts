@@ -1,5 +1,6 @@
 import { memo, type ComponentType, type ReactNode } from 'react';
 import type { Node, NodeProps, NodeTypes } from '@xyflow/react';
+import { shallow } from 'zustand/shallow';
 import type { NodeKindName } from '@callbot/shared';
 import type { FlowCanvasNode } from '../canvas/toReactFlow.ts';
 import { AiAgentNodeView } from './aiAgent/NodeView.tsx';
@@ -16,10 +17,15 @@ export type NodeView<K extends NodeKindName> = ComponentType<NodeProps<FlowCanva
 
 /**
  * A view draws its node's data and selection only, so it re-renders when
- * one of them changes, not when React Flow measures, moves or raises the node.
+ * one of them changes, not when React Flow measures, moves or raises the
+ * node. The data is compared field by field: a dragged node gets a new data
+ * object on every move, with the same document node in it.
  */
 const drawnFrom = <P extends NodeProps>(view: (props: P) => ReactNode) =>
-  memo(view, (before, after) => before.data === after.data && before.selected === after.selected);
+  memo(
+    view,
+    (before, after) => shallow(before.data, after.data) && before.selected === after.selected,
+  );
 
 /** The view that draws each node kind on the canvas: one line per kind. */
 export const nodeViews: { [K in NodeKindName]: NodeView<K> } = {
