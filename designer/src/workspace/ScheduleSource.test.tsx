@@ -32,7 +32,8 @@ async function setup() {
   return { user, store: store!, node, schedule };
 }
 
-describe('ScheduleSource in the schedule inspector', () => {
+// The week grid is 336 cells: slow to render on a busy machine.
+describe('ScheduleSource in the schedule inspector', { timeout: 15_000 }, () => {
   it('choosing a named schedule copies its hours into the node as one undoable edit, shown read only with a link', async () => {
     const { user, store, node, schedule } = await setup();
     const own = node().data;

@@ -107,7 +107,7 @@ export function SchedulesPage({ selectedId }: { selectedId?: string | undefined 
           </nav>
           {selected && (
             <ScheduleEditor
-              key={`${selected.id}:${JSON.stringify(selected)}`}
+              key={selected.id}
               schedule={selected}
               usedBy={(flows.value ?? [])
                 .filter((f) => f.scheduleIds.includes(selected.id))
@@ -125,6 +125,12 @@ function ScheduleEditor({ schedule, usedBy }: { schedule: NamedSchedule; usedBy:
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const [draft, setDraft] = useState(schedule);
+  // Stored anew (saved here, or in another tab): an untouched draft follows it.
+  const [stored, setStored] = useState(schedule);
+  if (stored !== schedule) {
+    setStored(schedule);
+    if (JSON.stringify(draft) === JSON.stringify(stored)) setDraft(schedule);
+  }
   const [saved, setSaved] = useState<RefreshedFlow[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);

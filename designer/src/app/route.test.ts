@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { channelHref, flowHref, parseRoute, scheduleHref } from './route.ts';
+
+describe('parseRoute', () => {
+  it('reads every page of the navigation, and anything else as the library', () => {
+    expect(parseRoute('')).toEqual({ page: 'library' });
+    expect(parseRoute('#/')).toEqual({ page: 'library' });
+    expect(parseRoute('#/nowhere')).toEqual({ page: 'library' });
+    expect(parseRoute('#/teams')).toEqual({ page: 'teams' });
+    expect(parseRoute('#/schedules')).toEqual({ page: 'schedules' });
+    expect(parseRoute('#/customers')).toEqual({ page: 'customers' });
+    expect(parseRoute('#/prices')).toEqual({ page: 'prices' });
+  });
+
+  it('round-trips flow, schedule and channel addresses', () => {
+    expect(parseRoute(flowHref('a b/c'))).toEqual({ page: 'editor', flowId: 'a b/c' });
+    expect(parseRoute(scheduleHref('s 1'))).toEqual({ page: 'schedules', scheduleId: 's 1' });
+    for (const channel of ['phone-lines', 'whatsapp', 'sip'] as const) {
+      expect(parseRoute(channelHref(channel))).toEqual({ page: 'channels', channel });
+    }
+    expect(parseRoute('#/channels')).toEqual({ page: 'channels', channel: 'phone-lines' });
+    expect(parseRoute('#/channels/fax')).toEqual({ page: 'channels', channel: 'phone-lines' });
+  });
+});
