@@ -323,8 +323,11 @@ describe('a call of the reception example over the webhooks', () => {
     const status = await hook('/voice/status', { CallSid, CallStatus: 'completed' });
     expect(status.status).toBe(204);
     expect((await callRecord(CallSid)).status).toBe('caller_hung_up');
-    // Reported again, it changes nothing.
+    // Reported again, or followed by a late request, it changes nothing.
     expect((await hook('/voice/status', { CallSid, CallStatus: 'completed' })).status).toBe(204);
+    const late = await hook('/voice/gather?step=2', { CallSid, Digits: '1' });
+    expect(late.body).toContain('<Response><Hangup/></Response>');
+    expect(await callRecord(CallSid)).toMatchObject({ status: 'caller_hung_up', step: 2 });
   });
 });
 

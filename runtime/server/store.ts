@@ -5,7 +5,7 @@
  */
 import type { FlowDocument } from '@callbot/shared';
 import type { PersistedCall, TraceLine } from '../src/index.ts';
-import type { Database, SqlClient } from './db.ts';
+import type { Database } from './db.ts';
 import { migrate } from './schema.ts';
 
 export interface CallbotSummary {
@@ -203,21 +203,28 @@ const toCall = (r: Record<string, unknown>): CallRecord => ({
   updatedAt: iso(r.updated_at),
 });
 
-async function insertEvents(
-  tx: SqlClient,
-  sid: string,
-  step: number,
-  at: number,
-  events: CallUpdate['events'],
-): Promise<void> {
-  if (events.length === 0) return;
-  // One statement for all of a step's lines: unnest of parallel arrays.
-  await tx.query(
-    `INSERT INTO call_events (sid, seq, step, at, line)
-     SELECT $1, seq, $2, $3, line::jsonb FROM unnest($4::integer[], $5::text[]) AS e (seq, line)`,
-    [sid, step, timestamp(at), events.map((e) => e.seq), events.map((e) => JSON.stringify(e.line))],
-  );
+/**
+ * Appends a step's trace lines in the same statement as the change of the
+ * call (`change`, a data-modifying query returning the call's sid), so both
+ * happen or neither, in one round trip and without a transaction.
+ * Parameters from `$1` on are the events'; the change's own come after.
+ */
+function withEvents(change: string): string {
+  return `WITH changed AS (${change}),
+     logged AS (
+       INSERT INTO call_events (sid, seq, step, at, line)
+       SELECT changed.sid, e.seq, $1, $2, e.line::jsonb
+       FROM changed, unnest($3::integer[], $4::text[]) AS e (seq, line)
+     )
+     SELECT count(*)::integer AS count FROM changed`;
 }
+
+const eventParams = (step: number, at: number, events: CallUpdate['events']) => [
+  step,
+  timestamp(at),
+  events.map((e) => e.seq),
+  events.map((e) => JSON.stringify(e.line)),
+];
 
 /**
  * The store on an open database; creates or migrates the schema first.
@@ -364,30 +371,29 @@ export async function createStore(db: Database): Promise<Store> {
     },
 
     async createCall({ sid, line, caller, flow, update, at }) {
-      return db.transaction(async (tx) => {
-        const { count } = await tx.query(
+      const { rows } = await db.query<{ count: number }>(
+        withEvents(
           `INSERT INTO calls (sid, line, caller, callbot_id, version, default_team, status, step,
              session, listen, last_twiml, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8::jsonb, $9::jsonb, $10, $11, $11)
-           ON CONFLICT (sid) DO NOTHING`,
-          [
-            sid,
-            line,
-            caller,
-            'callbot' in flow ? flow.callbot : null,
-            'callbot' in flow ? flow.version : null,
-            'defaultTeam' in flow ? flow.defaultTeam : null,
-            update.status,
-            JSON.stringify(update.session),
-            update.listen && JSON.stringify(update.listen),
-            update.twiml,
-            timestamp(at),
-          ],
-        );
-        if (count === 0) return false;
-        await insertEvents(tx, sid, 1, at, update.events);
-        return true;
-      });
+           VALUES ($5, $6, $7, $8, $9, $10, $11, 1, $12::jsonb, $13::jsonb, $14, $2, $2)
+           ON CONFLICT (sid) DO NOTHING
+           RETURNING sid`,
+        ),
+        [
+          ...eventParams(1, at, update.events),
+          sid,
+          line,
+          caller,
+          'callbot' in flow ? flow.callbot : null,
+          'callbot' in flow ? flow.version : null,
+          'defaultTeam' in flow ? flow.defaultTeam : null,
+          update.status,
+          JSON.stringify(update.session),
+          update.listen && JSON.stringify(update.listen),
+          update.twiml,
+        ],
+      );
+      return rows[0]?.count === 1;
     },
 
     async getCall(sid) {
@@ -396,25 +402,24 @@ export async function createStore(db: Database): Promise<Store> {
     },
 
     async saveCall(sid, expectedStep, update, at) {
-      return db.transaction(async (tx) => {
-        const { count } = await tx.query(
-          `UPDATE calls SET session = $3::jsonb, listen = $4::jsonb, status = $5, last_twiml = $6,
-             step = step + 1, updated_at = $7
-           WHERE sid = $1 AND step = $2`,
-          [
-            sid,
-            expectedStep,
-            JSON.stringify(update.session),
-            update.listen && JSON.stringify(update.listen),
-            update.status,
-            update.twiml,
-            timestamp(at),
-          ],
-        );
-        if (count === 0) return false;
-        await insertEvents(tx, sid, expectedStep + 1, at, update.events);
-        return true;
-      });
+      const { rows } = await db.query<{ count: number }>(
+        withEvents(
+          `UPDATE calls SET session = $7::jsonb, listen = $8::jsonb, status = $9, last_twiml = $10,
+             step = step + 1, updated_at = $2
+           WHERE sid = $5 AND step = $6
+           RETURNING sid`,
+        ),
+        [
+          ...eventParams(expectedStep + 1, at, update.events),
+          sid,
+          expectedStep,
+          JSON.stringify(update.session),
+          update.listen && JSON.stringify(update.listen),
+          update.status,
+          update.twiml,
+        ],
+      );
+      return rows[0]?.count === 1;
     },
 
     async callEvents(sid) {

@@ -430,8 +430,11 @@ export function createVoiceHandler(deps: VoiceDeps) {
       if (!call) throw new WebhookError(404, `There is no call ${sid}.`);
       const repeat = repeated(call, step);
       if (repeat) return repeat;
-      if (hook === 'status' && (events?.length === 0 || call.session.outcome !== null)) {
-        return { status: 204, body: '' };
+      if (call.session.outcome !== null || (hook === 'status' && events?.length === 0)) {
+        // Nothing more happens on a call that is over: nothing is written either.
+        return hook === 'status'
+          ? { status: 204, body: '' }
+          : { status: 200, body: twiml([{ verb: 'Hangup' }]) };
       }
       const at = deps.clock.now();
       const setup = await sessionSetup(at);
