@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPermissionLimits } from '@callbot/shared';
-import { channelsFixture } from '../channels/testing.ts';
+import { channelsFixture, START } from '../channels/testing.ts';
 import {
   addCustomer,
   placeCall,
@@ -117,10 +117,12 @@ describe('outbound WhatsApp calls', () => {
       ok: true,
     });
     f.advance(HOUR);
-    expect(await sendInvitation(f.deps, { from: LINE, number: CUSTOMER }, platform)).toMatchObject({
+    const second = await sendInvitation(f.deps, { from: LINE, number: CUSTOMER }, platform);
+    // Allowed again 24 hours after the first invitation.
+    expect(second).toMatchObject({
       allowed: false,
       rule: 'platform.requestsPer24h',
-      retryAt: expect.any(Number),
+      retryAt: START + 24 * HOUR,
     });
   });
 });
