@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, FlowDocument } from '@callbot/shared';
 import type { AgentAdapter } from '../src/index.ts';
 import { examples } from '../src/index.ts';
-import { openPglite } from './db.ts';
+import { openPglite, openPostgres } from './db.ts';
 import { createServer, type CallbotServer } from './server.ts';
 import {
   createStore,
@@ -102,7 +102,9 @@ async function call(to: string) {
 const actionOf = (twiml: string) => /action="([^"]+)"/.exec(twiml)?.[1]?.replace(/&amp;/g, '&');
 
 beforeAll(async () => {
-  store = await createStore(await openPglite());
+  // CALLBOT_TEST_DATABASE_URL runs the same tests on a PostgreSQL server (an empty database).
+  const url = process.env.CALLBOT_TEST_DATABASE_URL;
+  store = await createStore(url ? openPostgres(url) : await openPglite());
   server = createServer({
     store,
     token: TOKEN,
