@@ -11,7 +11,7 @@ import {
   syncOrder,
   type SipForm,
 } from './lineCommands.ts';
-import { channelsFixture } from './testing.ts';
+import { channelsFixture } from './testing.tsx';
 
 // With the sandbox's default seed: Brazil's first number is sold normally, the
 // third is taken by someone else when ordered, the fifth's order fails.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPermissionLimits } from '@callbot/shared';
-import { channelsFixture, START } from '../channels/testing.ts';
+import { channelsFixture, START } from '../channels/testing.tsx';
 import {
   addCustomer,
   placeCall,
