@@ -61,9 +61,11 @@ export function PricesPage() {
       <h1>{t('workspace.prices.title')}</h1>
       <p className="workspace-page__lead">{t('workspace.prices.lead')}</p>
       <p>
-        <strong>{table.label}</strong>{' '}
-        {table.example && (
+        {/* The shipped table's own label is English; its badge speaks the UI language. */}
+        {table.example ? (
           <span className="workspace-badge workspace-badge--example">{t('cost.example')}</span>
+        ) : (
+          <strong>{table.label}</strong>
         )}
       </p>
       <div className="workspace-page__new">

@@ -9,6 +9,8 @@ import type { RefreshedFlow } from '../persistence/index.ts';
 import { BrokenRecords } from './BrokenRecords.tsx';
 import { useSchedules, useSettings, useWorkspace, useWorkspaceFlows } from './WorkspaceContext.tsx';
 import { workspaceMessage } from './messages.ts';
+// The week grid's and the form fields' looks, shared with the inspector.
+import '../inspector/Inspector.css';
 
 const weekdayHours = (): NamedSchedule['weekly'] =>
   (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({
