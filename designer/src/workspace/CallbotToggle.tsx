@@ -20,19 +20,25 @@ export function CallbotToggle({
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const [problem, setProblem] = useState<string | null>(null);
+  // Shown at once, until the stored mark catches up (or the change fails).
+  const [pending, setPending] = useState<boolean | null>(null);
+  if (pending !== null && pending === callbot) setPending(null);
   return (
     <label className="callbot-toggle" title={problem ?? undefined}>
       <input
         type="checkbox"
-        checked={callbot === true}
+        checked={pending ?? callbot === true}
         disabled={callbot === undefined}
         aria-label={t('workspace.callbot.of', { name })}
         aria-invalid={problem !== null}
         onChange={(e) => {
+          const wanted = e.target.checked;
           setProblem(null);
-          workspace
-            .setCallbot(flowId, e.target.checked)
-            .catch((error: unknown) => setProblem(workspaceMessage(error)));
+          setPending(wanted);
+          workspace.setCallbot(flowId, wanted).catch((error: unknown) => {
+            setPending(null);
+            setProblem(workspaceMessage(error));
+          });
         }}
       />
       {t('workspace.callbot.label')}

@@ -18,6 +18,8 @@ export function TeamsPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Team | null>(null);
+  // The default chosen, shown at once until the stored teams catch up (or the change fails).
+  const [choosing, setChoosing] = useState<string | null>(null);
 
   const attempt = async (action: () => Promise<unknown>) => {
     setProblem(null);
@@ -40,6 +42,8 @@ export function TeamsPage() {
   };
 
   const list = teams.value?.items ?? [];
+  if (choosing !== null && list.some((t) => t.id === choosing && t.isDefault)) setChoosing(null);
+  const isDefault = (team: Team) => (choosing === null ? team.isDefault : team.id === choosing);
   const others = (team: Team) => list.length > 1 && team.isDefault;
 
   return (
@@ -127,11 +131,21 @@ export function TeamsPage() {
                   <input
                     type="radio"
                     name="default-team"
-                    checked={team.isDefault}
+                    checked={isDefault(team)}
                     aria-label={t('workspace.teams.defaultOf', { name: team.name })}
-                    onChange={() => void attempt(() => workspace.setDefaultTeam(team.id))}
+                    onChange={() => {
+                      setChoosing(team.id);
+                      void attempt(async () => {
+                        try {
+                          await workspace.setDefaultTeam(team.id);
+                        } catch (error) {
+                          setChoosing(null);
+                          throw error;
+                        }
+                      });
+                    }}
                   />
-                  {team.isDefault && (
+                  {isDefault(team) && (
                     <span className="workspace-badge">{t('workspace.teams.default')}</span>
                   )}
                 </td>
