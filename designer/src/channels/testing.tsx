@@ -35,12 +35,14 @@ export function channelsFixture(
     provider: sandbox.client,
     now,
     newId: () => `line-${++ids}`,
-    wait: realWait
-      ? () => new Promise((resolve) => setTimeout(resolve, 5))
-      : (ms) => {
-          clock.now += ms;
-          return Promise.resolve();
-        },
+    wait: wallClock
+      ? (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+      : realWait
+        ? () => new Promise((resolve) => setTimeout(resolve, 5))
+        : (ms) => {
+            clock.now += ms;
+            return Promise.resolve();
+          },
     pollMs: 1_000,
   };
   /** The providers the channels and customers pages need, over this fixture. */
