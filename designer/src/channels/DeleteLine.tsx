@@ -46,7 +46,9 @@ export function DeleteLine({ line }: { line: Line }) {
       </button>
       {!verdict.ok && (
         <span id={reasonId} className="delete-line__reason">
-          {t(`channels.delete.pending.${line.kind === 'purchased' ? line.status : 'requested'}`)}
+          {t(
+            `channels.delete.pending.${line.kind === 'purchased' && line.status === 'in_process' ? 'in_process' : 'requested'}`,
+          )}
         </span>
       )}
       {error && <p role="alert">{error}</p>}

@@ -187,8 +187,6 @@ export const en = {
           'Request received: it can be deleted once the number is active or the request has failed.',
         in_process:
           'In process: it can be deleted once the number is active or the request has failed.',
-        active: '',
-        failed: '',
       },
     },
     callbot: {

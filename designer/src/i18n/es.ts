@@ -191,8 +191,6 @@ export const es: Resources = {
           'Pedido recibido: podrá eliminarse cuando el número esté activo o el pedido haya fallado.',
         in_process:
           'En proceso: podrá eliminarse cuando el número esté activo o el pedido haya fallado.',
-        active: '',
-        failed: '',
       },
     },
     callbot: {

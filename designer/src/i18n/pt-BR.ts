@@ -190,8 +190,6 @@ export const ptBR: Resources = {
           'Pedido recebido: poderá ser excluída quando o número estiver ativo ou o pedido tiver falhado.',
         in_process:
           'Em processo: poderá ser excluída quando o número estiver ativo ou o pedido tiver falhado.',
-        active: '',
-        failed: '',
       },
     },
     callbot: {
