@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RepositoryProvider } from '../app/RepositoryContext.tsx';
 import { EditorProvider } from '../editor/EditorContext.tsx';
 import { createEditorStore } from '../editor/store.ts';
-import { createTestRepository } from '../persistence/testing.ts';
+import { createTestRepository, createTestWorkspace } from '../persistence/testing.ts';
+import { WorkspaceProvider } from '../workspace/WorkspaceContext.tsx';
 import { AGENT_SETTINGS_KEY } from './agentSettings.ts';
 import { canvasHighlight } from './canvasHighlight.ts';
 import SimulatorPanel from './SimulatorPanel.tsx';
@@ -139,5 +140,29 @@ describe('SimulatorPanel', () => {
     await userEvent.click(sim.getByRole('button', { name: 'Start call' }));
     within(sim.getByRole('alert')).getByText('The call could not start.');
     expect(indicator(sim).textContent).toBe('No call');
+  });
+
+  it('starts each team of the workspace with the agents it has there', async () => {
+    const { workspace } = createTestWorkspace();
+    await workspace.createTeam({ name: 'vendas', agents: 0 });
+    await workspace.createTeam({ name: 'suporte', agents: 3 });
+    const { repo } = createTestRepository();
+    const store = createEditorStore(structuredClone(examples.reception));
+    render(
+      <RepositoryProvider repository={repo}>
+        <WorkspaceProvider repository={workspace}>
+          <EditorProvider store={store}>
+            <SimulatorPanel flowId="flow-1" onClose={() => {}} />
+          </EditorProvider>
+        </WorkspaceProvider>
+      </RepositoryProvider>,
+    );
+    const sim = within(screen.getByRole('complementary', { name: 'Simulator' }));
+    const agentsOf = (team: string) =>
+      (sim.getByRole('spinbutton', { name: new RegExp(team) }) as HTMLInputElement).value;
+    await waitFor(() => expect(agentsOf('vendas')).toBe('0'));
+    expect(agentsOf('suporte')).toBe('3');
+    // A team the workspace does not have keeps the simulator's default.
+    expect(agentsOf('recepcao')).toBe('1');
   });
 });

@@ -16,6 +16,7 @@ import { SetupForm } from './SetupForm.tsx';
 import { createSimulatorStore, teamsOf, type SimulatorStore } from './store.ts';
 import { TestCasesPanel } from './tests/TestCasesPanel.tsx';
 import { Timeline } from './Timeline.tsx';
+import { usePriceTable, useTeamsIfAny } from '../workspace/WorkspaceContext.tsx';
 import './simulator.css';
 
 /**
@@ -53,6 +54,14 @@ export default function SimulatorPanel({
     if (sim.phase !== 'running') return;
     return startPacing(store);
   }, [sim.phase, store]);
+  // A team of the workspace starts with the agents it has there (the trainer can change them).
+  const workspaceTeams = useTeamsIfAny()?.value?.items;
+  useEffect(() => {
+    for (const team of workspaceTeams ?? []) {
+      if (teams.includes(team.name)) store.getState().setAgents(team.name, team.agents);
+    }
+  }, [workspaceTeams, teams, store]);
+  const priceTable = usePriceTable();
   // Closing the panel ends what it was doing: no voice or highlight is left behind.
   useEffect(() => () => store.getState().newCall(), [store]);
 
@@ -153,6 +162,7 @@ export default function SimulatorPanel({
           )}
           <Timeline data={timeline} />
           <CallCost
+            table={priceTable}
             channel={sim.setup.channel}
             direction={sim.setup.direction}
             durationMs={sim.now.t}

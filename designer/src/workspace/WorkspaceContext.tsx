@@ -88,6 +88,12 @@ export function useSchedulesIfAny(): WorkspaceRead<Listed<NamedSchedule>> | null
   const read = useReadOn(repository, readSchedules);
   return repository ? read : null;
 }
+/** The teams where a workspace is given (the app), `null` where none is (a panel in a story or test). */
+export function useTeamsIfAny(): WorkspaceRead<Listed<Team>> | null {
+  const repository = useContext(WorkspaceContext);
+  const read = useReadOn(repository, readTeams);
+  return repository ? read : null;
+}
 export const useWorkspaceFlows = (): WorkspaceRead<WorkspaceFlow[]> => useWorkspaceRead(readFlows);
 export const useSettings = (): WorkspaceRead<{
   settings: WorkspaceSettings;
@@ -96,8 +102,10 @@ export const useSettings = (): WorkspaceRead<{
 
 /**
  * The price table in use: the workspace's own, or `examplePriceTable` (its
- * `example` flag says "Example figures") while none is set or while loading.
+ * `example` flag says "Example figures") while none is set, while loading,
+ * or where no workspace is given (a panel in a story or test).
  */
 export function usePriceTable(): PriceTable {
-  return useSettings().value?.settings.priceTable ?? examplePriceTable;
+  const settings = useReadOn(useContext(WorkspaceContext), readSettings);
+  return settings.value?.settings.priceTable ?? examplePriceTable;
 }
