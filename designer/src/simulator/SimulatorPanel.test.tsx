@@ -159,7 +159,7 @@ describe('SimulatorPanel', () => {
     );
     const sim = within(screen.getByRole('complementary', { name: 'Simulator' }));
     const agentsOf = (team: string) =>
-      (sim.getByRole('spinbutton', { name: new RegExp(team) }) as HTMLInputElement).value;
+      sim.getByRole<HTMLInputElement>('spinbutton', { name: new RegExp(team) }).value;
     await waitFor(() => expect(agentsOf('vendas')).toBe('0'));
     expect(agentsOf('suporte')).toBe('3');
     // A team the workspace does not have keeps the simulator's default.
