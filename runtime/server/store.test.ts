@@ -108,3 +108,48 @@ it('migrates a database once however often it starts, and keeps one default team
     await db.close();
   }
 }, 60_000);
+
+it('reads what a webhook needs in one statement: the call, the line, the teams and the bots', async () => {
+  const db = await openPglite();
+  try {
+    const store = await createStore(db);
+    const flow = examples.reception;
+    await store.publishVersion({
+      callbot: 'r',
+      name: 'R',
+      flow,
+      fingerprint: 'f',
+      note: '',
+      at: 0,
+    });
+    await store.assignLine(LINE, { callbot: 'r', version: 1 }, { replace: false, at: 0 });
+    await store.putTeam({ id: 'vendas', target: 'vendas', agentsAvailable: 2, isDefault: false });
+    await store.putBot({ id: 'bot-vendas', target: 'sip:bot@example.com' });
+    const empty = await store.callContext('CA1', LINE);
+    expect(empty).toEqual({
+      call: null,
+      line: await store.getLine(LINE),
+      teams: await store.listTeams(),
+      bots: await store.listBots(),
+    });
+    const update = {
+      session: { transcript: [] } as never,
+      listen: { modes: ['dtmf' as const] },
+      status: 'in_progress',
+      twiml: '<Response/>',
+      events: [],
+    };
+    const call = {
+      sid: 'CA1',
+      line: LINE,
+      caller: '+5511999990000',
+      flow: { callbot: 'r', version: 1 },
+    };
+    await store.createCall({ ...call, update, at: 1000 });
+    const context = await store.callContext('CA1');
+    expect(context.call).toEqual(await store.getCall('CA1'));
+    expect(context.line).toBeNull();
+  } finally {
+    await db.close();
+  }
+}, 60_000);

@@ -101,6 +101,14 @@ export interface CallUpdate {
   events: { seq: number; line: TraceLine }[];
 }
 
+/** What one webhook request reads: see `Store.callContext`. */
+export interface CallContext {
+  call: CallRecord | null;
+  line: LineAssignment | null;
+  teams: Team[];
+  bots: Bot[];
+}
+
 export interface Store {
   publishVersion(input: {
     callbot: string;
@@ -148,6 +156,11 @@ export interface Store {
     at: number;
   }): Promise<boolean>;
   getCall(sid: string): Promise<CallRecord | null>;
+  /**
+   * What serving a webhook needs, read in one statement: the call, the
+   * assignment of `line` (when given), the teams and the fallback bots.
+   */
+  callContext(sid: string, line?: string): Promise<CallContext>;
   /**
    * Saves the call as of step `expectedStep + 1`; false, with nothing
    * written, when another request changed it first.
@@ -399,6 +412,26 @@ export async function createStore(db: Database): Promise<Store> {
     async getCall(sid) {
       const { rows } = await db.query('SELECT * FROM calls WHERE sid = $1', [sid]);
       return rows[0] ? toCall(rows[0]) : null;
+    },
+
+    async callContext(sid, line) {
+      const { rows } = await db.query(
+        `SELECT
+           (SELECT row_to_json(c) FROM calls c WHERE c.sid = $1) AS call,
+           (SELECT row_to_json(l) FROM lines l WHERE l.number = $2) AS line,
+           (SELECT coalesce(json_agg(t ORDER BY t.id), '[]') FROM teams t) AS teams,
+           (SELECT coalesce(json_agg(b ORDER BY b.id), '[]') FROM bots b) AS bots`,
+        [sid, line ?? null],
+      );
+      const row = rows[0]!;
+      const call = json<Record<string, unknown> | null>(row.call);
+      const assigned = json<Record<string, unknown> | null>(row.line);
+      return {
+        call: call && toCall(call),
+        line: assigned && toLine(assigned),
+        teams: json<Record<string, unknown>[]>(row.teams).map(toTeam),
+        bots: json<Bot[]>(row.bots).map(({ id, target }) => ({ id, target })),
+      };
     },
 
     async saveCall(sid, expectedStep, update, at) {

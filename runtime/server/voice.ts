@@ -15,7 +15,16 @@ import {
   type Clock,
   type Command,
 } from '../src/index.ts';
-import type { CallFlowRef, CallRecord, CallUpdate, ListenState, Store, Team } from './store.ts';
+import type {
+  Bot,
+  CallContext,
+  CallFlowRef,
+  CallRecord,
+  CallUpdate,
+  ListenState,
+  Store,
+  Team,
+} from './store.ts';
 import { twiml, type SayVerb, type Verb } from './twiml.ts';
 
 export type Webhook = 'incoming' | 'gather' | 'dial-result' | 'status';
@@ -212,6 +221,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
     agentTurns: Promise<unknown>[];
     flow: FlowDocument;
     teams: Team[];
+    bots: Bot[];
     listen: ListenState | null;
     step: number;
     events: CallEvent[] | null;
@@ -291,7 +301,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
           }
           case 'handoff':
             if ('bot' in command) {
-              const bot = (await deps.store.listBots()).find((b) => b.id === command.bot);
+              const bot = input.bots.find((b) => b.id === command.bot);
               if (bot?.target.startsWith('sip:')) {
                 verbs.push({ verb: 'Dial', target: { sip: bot.target } }, { verb: 'Hangup' });
               } else if (bot) {
@@ -357,8 +367,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
   }
 
   /** The per-request session setup: its clock, directory and agent. */
-  async function sessionSetup(at: number) {
-    const teams = await deps.store.listTeams();
+  function sessionSetup(at: number, { teams, bots }: Pick<CallContext, 'teams' | 'bots'>) {
     const clock = new RequestClock(at);
     const agentTurns: Promise<unknown>[] = [];
     const adapter = deps.agent ?? noAgentConfigured;
@@ -368,7 +377,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
       return reply;
     };
     const directory = (team: string) => teams.find((t) => t.id === team)?.agentsAvailable ?? 0;
-    return { teams, clock, agentTurns, options: { clock, directory, agent } };
+    return { teams, bots, clock, agentTurns, options: { clock, directory, agent } };
   }
 
   async function incoming(params: URLSearchParams): Promise<VoiceResponse> {
@@ -376,12 +385,12 @@ export function createVoiceHandler(deps: VoiceDeps) {
     const to = field(params, 'To', true);
     const from = field(params, 'From', true);
     if (to.length > 64 || from.length > 64) throw new WebhookError(400, 'From or To is too long.');
-    const existing = await deps.store.getCall(sid);
-    if (existing) return { status: 200, body: existing.lastTwiml };
+    const context = await deps.store.callContext(sid, to);
+    if (context.call) return { status: 200, body: context.call.lastTwiml };
 
     const at = deps.clock.now();
-    const setup = await sessionSetup(at);
-    const line = await deps.store.getLine(to);
+    const setup = sessionSetup(at, context);
+    const { line } = context;
     const ref: CallFlowRef = line
       ? { callbot: line.callbot, version: line.version }
       : { defaultTeam: setup.teams.find((t) => t.isDefault)?.id ?? 'default' };
@@ -426,7 +435,8 @@ export function createVoiceHandler(deps: VoiceDeps) {
       throw new WebhookError(400, 'step is not a step number.');
     }
     for (let attempt = 1; ; attempt++) {
-      const call = await deps.store.getCall(sid);
+      const context = await deps.store.callContext(sid);
+      const { call } = context;
       if (!call) throw new WebhookError(404, `There is no call ${sid}.`);
       const repeat = repeated(call, step);
       if (repeat) return repeat;
@@ -437,7 +447,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
           : { status: 200, body: twiml([{ verb: 'Hangup' }]) };
       }
       const at = deps.clock.now();
-      const setup = await sessionSetup(at);
+      const setup = sessionSetup(at, context);
       const flow = await flowOf(call.flow);
       const session = restoreCallSession(flow, call.session, setup.options);
       const update = await turn({

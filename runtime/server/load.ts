@@ -1,0 +1,324 @@
+/**
+ * `npm run load --workspace @callbot/runtime`: a load benchmark of the
+ * runtime server's voice webhooks (it reports figures; it is not a test).
+ *
+ * Without `--url` it starts a server in a child process (so that this
+ * script's own work does not delay the server's answers), on loopback, with
+ * PGlite in a fresh temporary folder and a clock that starts on a Tuesday at
+ * 10:00 in São Paulo (the reception example is open, so every call reaches
+ * its menu). It publishes the reception example, points a line at it, sets
+ * its teams and fallback bots, then plays `--calls` simulated calls.
+ *
+ * What it models: calls arrive one after another at `--rate` calls per
+ * second (evenly spaced), at most `--concurrency` of them in progress at
+ * once (a new arrival waits while the limit is reached), as a provider sends
+ * a number's calls. Each call is a caller who listens for `--think` ms
+ * between the server's answer and their next action. A call is one of three
+ * scripts, in turn:
+ *   - presses 1 (vendas, answered: `<Enqueue>`), the queue bridges, hangs up;
+ *   - presses 2 (suporte has no agent: the fallback bot over SIP), hangs up;
+ *   - presses 7 (no match: the menu again), then 1, nobody answers (the
+ *     fallback bot over SIP), hangs up.
+ * Each request is signed as the provider signs it, and each answer is
+ * checked: the status, and TwiML of the expected shape (the menu's
+ * `<Gather>` with the next step, the `<Enqueue>`, the `<Dial><Sip>`, the
+ * `<Hangup/>`); anything else counts as an error and the first few are
+ * printed.
+ *
+ * With `--url` it targets a running server instead (`--token` or
+ * CALLBOT_API_TOKEN, `--auth-token` or TWILIO_AUTH_TOKEN); that server's
+ * clock must be within the reception example's opening hours.
+ *
+ * Prints figures, then as the last line one JSON object:
+ * `{"calls":…, "errors":…, "p50Ms":…, "p99Ms":…, "requestsPerSec":…}`
+ * (latencies of single webhook requests, over every request of every call).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { postWebhook } from './webhookClient.ts';
+
+const LINE = '+551130000000';
+const CALLBOT = 'recepcao';
+/** A Tuesday at 10:00 in São Paulo: the reception example is open. */
+const OPEN_AT = Date.parse('2026-11-24T10:00:00-03:00');
+
+const { values: args } = parseArgs({
+  options: {
+    calls: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '1000' },
+    rate: { type: 'string', default: '200' },
+    think: { type: 'string', default: '100' },
+    url: { type: 'string' },
+    token: { type: 'string' },
+    'auth-token': { type: 'string' },
+    serve: { type: 'boolean', default: false },
+  },
+});
+
+const positive = (name: string, text: string, min = 1): number => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) {
+    process.stderr.write(`--${name} must be a whole number of at least ${min} (got ${text})\n`);
+    process.exit(2);
+  }
+  return n;
+};
+
+/** The child process: a server on PGlite in a temporary folder, its URL sent to the parent. */
+async function serve(): Promise<void> {
+  const { createServer, createStore, openPglite } = await import('./index.ts');
+  const dir = mkdtempSync(path.join(tmpdir(), 'callbot-load-'));
+  const store = await createStore(await openPglite(dir));
+  const started = performance.now();
+  const server = createServer({
+    store,
+    token: process.env.LOAD_API_TOKEN!,
+    authToken: process.env.LOAD_AUTH_TOKEN!,
+    clock: { now: () => OPEN_AT + Math.round(performance.now() - started) },
+  });
+  const url = await server.listen(0, '127.0.0.1');
+  process.send!({ url });
+  // The parent asks for the server's CPU time once the calls are over.
+  process.on('message', () => process.send!({ cpuMs: cpuMs() }));
+  process.on('disconnect', () => {
+    void server
+      .close()
+      .then(() => store.close())
+      .finally(() => {
+        rmSync(dir, { recursive: true, force: true });
+        process.exit(0);
+      });
+  });
+}
+
+async function startChild(token: string, authToken: string) {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
+    env: { ...process.env, LOAD_API_TOKEN: token, LOAD_AUTH_TOKEN: authToken },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { url: string }).url));
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
+  });
+  return { child, url };
+}
+
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** The server process's CPU time so far, in ms. */
+function childCpuMs(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve((m as { cpuMs: number }).cpuMs));
+    child.send('stats');
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.disconnect();
+  });
+}
+
+async function api(origin: string, token: string, method: string, route: string, body: unknown) {
+  const response = await fetch(origin + route, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+  }
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** Publishes the reception example and sets up what its calls need. */
+async function setUp(origin: string, token: string): Promise<void> {
+  const flow: unknown = JSON.parse(
+    readFileSync(new URL('../examples/reception.flow.json', import.meta.url), 'utf8'),
+  );
+  const published = await api(origin, token, 'POST', `/api/callbots/${CALLBOT}/versions`, {
+    flow,
+    note: 'load script',
+  });
+  await api(origin, token, 'PUT', `/api/lines/${encodeURIComponent(LINE)}`, {
+    callbot: CALLBOT,
+    version: published.version,
+    replace: true,
+  });
+  const teams = [
+    ['vendas', { target: 'vendas', agentsAvailable: 5 }],
+    ['suporte', { target: '+551140000002', agentsAvailable: 0 }],
+    ['recepcao', { target: 'recepcao', agentsAvailable: 1, isDefault: true }],
+  ] as const;
+  for (const [id, team] of teams) await api(origin, token, 'PUT', `/api/teams/${id}`, team);
+  for (const bot of ['bot-vendas', 'bot-suporte', 'bot-fora-do-horario']) {
+    await api(origin, token, 'PUT', `/api/bots/${bot}`, { target: `sip:${bot}@bots.example.com` });
+  }
+}
+
+/** One request of a call and what its answer must be. */
+interface Step {
+  path: (step: number) => string;
+  fields: Record<string, string>;
+  status: number;
+  /** The answer's TwiML must match this (for the step the call is then at). */
+  expect: (step: number) => RegExp | null;
+}
+
+const XML = '^<\\?xml version="1\\.0" encoding="UTF-8"\\?><Response>';
+const menu = (step: number) =>
+  new RegExp(
+    `${XML}(<Say language="pt-BR">[^<]+</Say>)+<Gather input="dtmf speech" action="/voice/gather\\?step=${step}" [^>]*></Gather><Redirect method="POST">/voice/gather\\?step=${step}</Redirect></Response>$`,
+  );
+const queued = (step: number) =>
+  new RegExp(
+    `${XML}<Enqueue action="/voice/dial-result\\?step=${step}" method="POST">vendas</Enqueue></Response>$`,
+  );
+const fallbackBot = (bot: string) =>
+  new RegExp(`${XML}<Dial><Sip>sip:${bot}@bots\\.example\\.com</Sip></Dial><Hangup/></Response>$`);
+const hangup = new RegExp(`${XML}<Hangup/></Response>$`);
+
+const gather = (digits: string, expect: Step['expect']): Step => ({
+  path: (step) => `/voice/gather?step=${step}`,
+  fields: { Digits: digits },
+  status: 200,
+  expect,
+});
+const dialResult = (fields: Record<string, string>, expect: Step['expect']): Step => ({
+  path: (step) => `/voice/dial-result?step=${step}`,
+  fields,
+  status: 200,
+  expect,
+});
+const incoming: Step = {
+  path: () => '/voice/incoming',
+  fields: { From: '+5511999990000', To: LINE, Direction: 'inbound' },
+  status: 200,
+  expect: menu,
+};
+const hungUp: Step = {
+  path: () => '/voice/status',
+  fields: { CallStatus: 'completed' },
+  status: 204,
+  expect: () => null,
+};
+
+const SCRIPTS: Step[][] = [
+  [incoming, gather('1', queued), dialResult({ QueueResult: 'bridged' }, () => hangup), hungUp],
+  [incoming, gather('2', () => fallbackBot('bot-suporte')), hungUp],
+  [
+    incoming,
+    gather('7', menu),
+    gather('1', queued),
+    dialResult({ DialCallStatus: 'no-answer' }, () => fallbackBot('bot-vendas')),
+    hungUp,
+  ],
+];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function main(): Promise<void> {
+  const calls = positive('calls', args.calls);
+  const concurrency = positive('concurrency', args.concurrency);
+  const rate = positive('rate', args.rate);
+  const think = positive('think', args.think, 0);
+  const token = args.token ?? process.env.CALLBOT_API_TOKEN ?? 'load-api-token';
+  const authToken = args['auth-token'] ?? process.env.TWILIO_AUTH_TOKEN ?? 'load-auth-token';
+
+  const started = args.url ? null : await startChild(token, authToken);
+  const origin = (args.url ?? started!.url).replace(/\/$/, '');
+  try {
+    await setUp(origin, token);
+    const latencies: number[] = [];
+    const errors: string[] = [];
+    const runId = `${process.pid}x${Date.now().toString(36)}`;
+
+    async function playCall(index: number): Promise<void> {
+      const CallSid = `CA${runId}n${index}`;
+      const script = SCRIPTS[index % SCRIPTS.length]!;
+      let step = 0;
+      for (const [i, request] of script.entries()) {
+        if (i > 0) await sleep(think);
+        const t0 = performance.now();
+        let reply;
+        try {
+          reply = await postWebhook(
+            origin,
+            request.path(step),
+            { CallSid, ...request.fields },
+            { authToken },
+          );
+        } catch (error) {
+          errors.push(`${CallSid} ${request.path(step)}: ${(error as Error).message}`);
+          return;
+        }
+        latencies.push(performance.now() - t0);
+        step++;
+        const shape = request.expect(step);
+        if (reply.status !== request.status || (shape && !shape.test(reply.body))) {
+          errors.push(`${CallSid} ${request.path(step - 1)}: ${reply.status} ${reply.body}`);
+          return;
+        }
+      }
+    }
+
+    const inFlight = new Set<Promise<void>>();
+    const cpuBefore = started && (await childCpuMs(started.child));
+    const t0 = performance.now();
+    for (let i = 0; i < calls; i++) {
+      const due = t0 + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      while (inFlight.size >= concurrency) await Promise.race(inFlight);
+      const call = playCall(i).finally(() => inFlight.delete(call));
+      inFlight.add(call);
+    }
+    await Promise.all(inFlight);
+    const seconds = (performance.now() - t0) / 1000;
+    const serverCpuMs = started && (await childCpuMs(started.child)) - cpuBefore!;
+
+    latencies.sort((a, b) => a - b);
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    const result = {
+      calls,
+      errors: errors.length,
+      p50Ms: round(percentile(latencies, 50)),
+      p99Ms: round(percentile(latencies, 99)),
+      requestsPerSec: Math.round(latencies.length / seconds),
+    };
+    const say = (line: string) => process.stdout.write(`${line}\n`);
+    say(`target: ${args.url ?? `${origin} (child process, PGlite in a temporary folder)`}`);
+    say(
+      `model: ${calls} calls arriving at ${rate}/s, at most ${concurrency} in progress, ${think} ms between a caller's requests`,
+    );
+    say(
+      `requests: ${latencies.length} in ${seconds.toFixed(1)} s; p50 ${result.p50Ms} ms, p90 ${round(percentile(latencies, 90))} ms, p99 ${result.p99Ms} ms, max ${round(latencies.at(-1) ?? 0)} ms`,
+    );
+    if (serverCpuMs !== null) {
+      say(
+        `server CPU: ${Math.round(serverCpuMs)} ms, ${(serverCpuMs / latencies.length).toFixed(2)} ms per request`,
+      );
+    }
+    for (const error of errors.slice(0, 5)) say(`error: ${error}`);
+    say(JSON.stringify(result));
+  } finally {
+    if (started) await stopChild(started.child);
+  }
+}
+
+if (args.serve) await serve();
+else await main();
