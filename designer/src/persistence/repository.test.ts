@@ -245,6 +245,20 @@ describe('rename, duplicate, remove', () => {
     expect((await db.versions.toArray()).map((v) => v.flowId)).toEqual([b.id]);
     await expect(repo.remove(a.id)).resolves.toBeUndefined();
   });
+
+  it('R9: frees the lines of a deleted callbot, which the default callbot then answers', async () => {
+    const { repo, db } = setup();
+    const a = await repo.create('A');
+    await db.lines.bulkPut([
+      { id: 'l1', kind: 'sip', callbotId: a.id },
+      { id: 'l2', kind: 'sip', callbotId: 'other' },
+    ]);
+    await repo.remove(a.id);
+    expect(await db.lines.toArray()).toEqual([
+      { id: 'l1', kind: 'sip' },
+      { id: 'l2', kind: 'sip', callbotId: 'other' },
+    ]);
+  });
 });
 
 describe('versions', () => {

@@ -374,9 +374,16 @@ export function createFlowRepository(options: FlowRepositoryOptions): FlowReposi
 
     remove: (id) =>
       run(() =>
-        db.transaction('rw', db.flows, db.versions, db.testCases, async () => {
+        db.transaction('rw', [db.flows, db.versions, db.testCases, db.lines], async () => {
           await db.versions.where('flowId').equals(id).delete();
           await db.testCases.where('flowId').equals(id).delete();
+          // Its lines go back to the default callbot (R9).
+          await db.lines
+            .where('callbotId')
+            .equals(id)
+            .modify((line) => {
+              delete line.callbotId;
+            });
           await db.flows.delete(id);
         }),
       ),
