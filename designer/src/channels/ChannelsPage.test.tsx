@@ -46,6 +46,20 @@ describe('ChannelsPage', () => {
     expect(remove).toHaveProperty('disabled', false);
   });
 
+  it('R7: a failed order says why, and its line can be deleted', async () => {
+    const { user, advance } = setup('phone-lines');
+    await user.click(screen.getByRole('button', { name: 'Buy a number' }));
+    await user.click(await screen.findByRole('radio', { name: /^\+551138455899/ }));
+    await user.click(screen.getByRole('button', { name: 'Buy +551138455899' }));
+    const line = await screen.findByRole('listitem', { name: '+551138455899' });
+    advance(sandboxTimings.orderDoneAfterMs);
+    await within(line).findByText(/^Failed: the regulator rejected the request/);
+    expect(within(line).getByRole('button', { name: 'Delete +551138455899' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+  });
+
   it('R9: a line without a callbot says the default callbot answers and where it transfers', async () => {
     const { user, workspace, repo } = setup('phone-lines');
     const team = await workspace.createTeam({ name: 'Atendimento', agents: 2 });

@@ -110,7 +110,9 @@ export function PhoneLinesPage() {
                   {line.status === 'failed' && reasons[line.id] && (
                     <>
                       {': '}
-                      {t('channels.status.reason', { reason: reasons[line.id] })}
+                      {reasons[line.id] === 'regulatory_rejected'
+                        ? t('channels.status.regulatoryRejected')
+                        : t('channels.status.reason', { reason: reasons[line.id] })}
                     </>
                   )}
                 </span>

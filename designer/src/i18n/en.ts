@@ -174,6 +174,8 @@ export const en = {
       active: 'Active',
       failed: 'Failed',
       reason: 'the provider said “{{reason}}”',
+      regulatoryRejected:
+        'the regulator rejected the request (the number cannot be bought with this account)',
     },
     delete: {
       button: 'Delete {{line}}',

@@ -178,6 +178,8 @@ export const es: Resources = {
       active: 'Activa',
       failed: 'Falló',
       reason: 'el proveedor dijo “{{reason}}”',
+      regulatoryRejected:
+        'el regulador rechazó el pedido (el número no se puede comprar con esta cuenta)',
     },
     delete: {
       button: 'Eliminar {{line}}',

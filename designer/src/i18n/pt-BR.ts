@@ -177,6 +177,8 @@ export const ptBR: Resources = {
       active: 'Ativa',
       failed: 'Falhou',
       reason: 'o provedor disse “{{reason}}”',
+      regulatoryRejected:
+        'o órgão regulador recusou o pedido (o número não pode ser comprado com esta conta)',
     },
     delete: {
       button: 'Excluir {{line}}',
