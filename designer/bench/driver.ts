@@ -149,9 +149,12 @@ type Point = { x: number; y: number };
 /**
  * Presses the mouse at `from`, moves it back and forth for `durationMs`
  * (by the clock, so both pages get the same motion), and releases it where
- * it was pressed. Returns the frame durations recorded meanwhile; `check`
- * runs once, half way, while the button is still down, and names what went
- * wrong, if anything.
+ * it was pressed. Returns the frame durations recorded meanwhile. `check`
+ * names what is wrong, if anything, while the button is still down: it runs
+ * from a quarter of a back-and-forth on (the pointer is then farthest from
+ * where it was pressed; at each half it is back there), again until it passes,
+ * and once more at the end if it has not, so that a page slow to take the
+ * moves in is not taken for a broken one.
  */
 async function gesture(
   page: Page,
@@ -164,17 +167,22 @@ async function gesture(
   await page.mouse.down();
   await page.evaluate(() => window.__bench!.startFrames());
   const start = performance.now();
-  let problem: string | null | undefined;
+  let problem: string | null = null;
+  let passed = false;
   for (let t = 0; t < durationMs; t = performance.now() - start) {
     const phase = (2 * Math.PI * t) / PERIOD_MS;
     await page.mouse.move(
       from.x + amplitude * Math.sin(phase),
       from.y + (amplitude / 2) * Math.sin(2 * phase),
     );
-    if (problem === undefined && t > durationMs / 2) problem = await check();
+    if (!passed && t > PERIOD_MS / 4) {
+      problem = await check();
+      passed = problem === null;
+    }
     await sleep(MOVE_INTERVAL_MS);
   }
   const frames = await page.evaluate(() => window.__bench!.stopFrames());
+  if (!passed) problem = await check();
   await page.mouse.move(from.x, from.y);
   await page.mouse.up();
   if (problem) throw new BenchError(problem);
@@ -325,6 +333,12 @@ export async function visit(browser: Browser, url: string, options: VisitOptions
     const dragFrames = await around('drag', page, () => drag(page, gestureMs));
     if (errors.length > 0) throw new BenchError(`${url}: ${errors.join('; ')}`);
     return { openMs, pan: panFrames, drag: dragFrames };
+  } catch (error) {
+    // Name the page whose gesture went wrong.
+    if (error instanceof BenchError && !error.message.startsWith(url)) {
+      throw new BenchError(`${url}: ${error.message}`);
+    }
+    throw error;
   } finally {
     await context.close();
   }
