@@ -147,6 +147,27 @@ describe('publish API', () => {
     expect((await api('GET', '/api/callbots/x/versions')).status).toBe(404);
   });
 
+  it('lets a page of another origin (the designer) call it with its token: CORS', async () => {
+    const preflight = await fetch(`${origin}/api/callbots/x/versions`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:4173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    expect(preflight.headers.get('access-control-allow-methods')).toMatch(/PUT/);
+    // A refusal is readable by the page too, so that it can say "wrong token".
+    const refused = await fetch(`${origin}/api/callbots`, {
+      headers: { authorization: 'Bearer no' },
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('refuses an invalid flow with its diagnostics, and publishes nothing', async () => {
     const broken = {
       ...examples.reception,

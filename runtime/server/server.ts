@@ -197,6 +197,18 @@ export function createServer(options: ServerOptions): CallbotServer {
       return;
     }
     if (url.pathname.startsWith('/api/')) {
+      // The designer publishes from its own origin. The API takes a bearer token, never a
+      // cookie, so any origin may call it: only who holds the token gets anything done.
+      res.setHeader('access-control-allow-origin', '*');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST, PUT, DELETE',
+          'access-control-allow-headers': 'authorization, content-type',
+          'access-control-max-age': '600',
+        });
+        res.end();
+        return;
+      }
       const { status, body } = await serveApi(req, url);
       sendJson(res, status, body);
       return;
