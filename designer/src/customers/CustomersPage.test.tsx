@@ -90,4 +90,29 @@ describe('CustomersPage', () => {
     await user.click(within(row).getByRole('button', { name: `Call Ana (${CUSTOMER})` }));
     expect((await within(row).findByRole('alert')).textContent).toContain('(R15)');
   });
+
+  it('R13: with the platform rules on, a second invitation within 24 hours is refused with when to retry', async () => {
+    const { user, row, workspace } = await setup();
+    await user.click(screen.getByText('Call limits'));
+    await user.click(screen.getByRole('checkbox', { name: /Apply WhatsApp’s platform rules/ }));
+    await user.click(screen.getByRole('button', { name: 'Save limits' }));
+    await screen.findByText('The call limits were saved.');
+    expect((await workspace.readSettings()).settings.whatsappLimits?.platformRules.enabled).toBe(
+      true,
+    );
+    const invite = () =>
+      user.click(
+        within(screen.getByRole('row', { name: `Ana (${CUSTOMER})` })).getByRole('button', {
+          name: `Send invitation template to Ana (${CUSTOMER})`,
+        }),
+      );
+    await invite();
+    await within(row).findByText('Requested');
+    await invite();
+    const refusal = await within(screen.getByRole('row', { name: `Ana (${CUSTOMER})` })).findByRole(
+      'alert',
+    );
+    expect(refusal.textContent).toContain('Invitation refused: 1 invitations in the last 24 hours');
+    expect(refusal.textContent).toContain('It can be tried again from Mar 3, 2026');
+  });
 });

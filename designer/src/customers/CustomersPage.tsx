@@ -29,6 +29,7 @@ import {
   type CustomerAnswer,
   type CustomerDeps,
 } from './customerCommands.ts';
+import { CallLimits } from './CallLimits.tsx';
 import '../channels/channels.css';
 
 const readCustomers = async (r: WorkspaceRepository) => {
@@ -271,6 +272,7 @@ export function CustomersPage() {
           timeZone: rules.timeZone,
         })}
       </p>
+      {settings && <CallLimits limits={rules.limits} />}
       {whatsapp.length === 0 ? (
         <p>
           {t('customers.noLine')} <a href={channelHref('whatsapp')}>{t('customers.createLine')}</a>

@@ -310,6 +310,15 @@ export const en = {
     title: 'Customers',
     intro:
       'Calling a customer on WhatsApp needs their call permission: send the invitation template first. A temporary permission lasts {{days}} days; every permission allows {{limit}} calls or attempts per day ({{timeZone}}).',
+    limits: {
+      title: 'Call limits',
+      callsPerDay: 'Calls or attempts per customer and day',
+      temporaryDays: 'Days a temporary permission lasts',
+      platform:
+        'Apply WhatsApp’s platform rules: {{per24h}} invitation per 24 hours and {{per7d}} per 7 days; the permission revoked after {{unanswered}} unanswered calls in a row',
+      save: 'Save limits',
+      saved: 'The call limits were saved.',
+    },
     noLine: 'Calls are placed from a WhatsApp line, and there is none yet.',
     createLine: 'Create new WhatsApp line',
     from: 'Call from',

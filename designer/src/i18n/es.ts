@@ -317,6 +317,15 @@ export const es: Resources = {
     title: 'Clientes',
     intro:
       'Llamar a un cliente por WhatsApp requiere su permiso de llamada: envía antes la plantilla de invitación. Un permiso temporal dura {{days}} días; todo permiso permite {{limit}} llamadas o intentos por día ({{timeZone}}).',
+    limits: {
+      title: 'Límites de llamadas',
+      callsPerDay: 'Llamadas o intentos por cliente y por día',
+      temporaryDays: 'Días que dura un permiso temporal',
+      platform:
+        'Aplicar las reglas de la plataforma de WhatsApp: {{per24h}} invitación cada 24 horas y {{per7d}} cada 7 días; el permiso revocado tras {{unanswered}} llamadas seguidas no atendidas',
+      save: 'Guardar límites',
+      saved: 'Se guardaron los límites de llamadas.',
+    },
     noLine: 'Las llamadas salen de una línea de WhatsApp, y todavía no hay ninguna.',
     createLine: 'Crear nueva línea de WhatsApp',
     from: 'Llamar desde',

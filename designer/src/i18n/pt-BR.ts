@@ -315,6 +315,15 @@ export const ptBR: Resources = {
     title: 'Clientes',
     intro:
       'Ligar para um cliente pelo WhatsApp exige a permissão de chamada dele: envie antes o template de convite. Uma permissão temporária dura {{days}} dias; toda permissão permite {{limit}} chamadas ou tentativas por dia ({{timeZone}}).',
+    limits: {
+      title: 'Limites de chamadas',
+      callsPerDay: 'Chamadas ou tentativas por cliente e por dia',
+      temporaryDays: 'Dias que dura uma permissão temporária',
+      platform:
+        'Aplicar as regras da plataforma do WhatsApp: {{per24h}} convite a cada 24 horas e {{per7d}} a cada 7 dias; a permissão revogada após {{unanswered}} chamadas seguidas não atendidas',
+      save: 'Salvar limites',
+      saved: 'Os limites de chamadas foram salvos.',
+    },
     noLine: 'As chamadas saem de uma linha de WhatsApp, e ainda não há nenhuma.',
     createLine: 'Criar nova linha de WhatsApp',
     from: 'Ligar a partir de',
