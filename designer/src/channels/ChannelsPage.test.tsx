@@ -60,6 +60,25 @@ describe('ChannelsPage', () => {
     );
   });
 
+  it('R5: purchased lines say they carry calls only, WhatsApp lines messages and calls', async () => {
+    const { workspace } = setup('phone-lines');
+    await workspace.putLine({
+      id: 'p1',
+      kind: 'purchased',
+      country: 'BR',
+      number: FREE,
+      status: 'active',
+      requestedAt: 1,
+      orderId: 'o1',
+      createdAt: 1,
+    });
+    const line = await screen.findByRole('listitem', { name: FREE });
+    expect(within(line).getByText('Calls only')).toBeTruthy();
+    expect(
+      screen.getByText(/Numbers bought here carry calls only: they are not WhatsApp lines/),
+    ).toBeTruthy();
+  });
+
   it('R9: a line without a callbot says the default callbot answers and where it transfers', async () => {
     const { user, workspace, repo } = setup('phone-lines');
     const team = await workspace.createTeam({ name: 'Atendimento', agents: 2 });
