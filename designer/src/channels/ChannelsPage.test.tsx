@@ -60,7 +60,7 @@ describe('ChannelsPage', () => {
     );
   });
 
-  it('R5: purchased lines say they carry calls only, WhatsApp lines messages and calls', async () => {
+  it('R5: a purchased line says it carries calls only, not WhatsApp messages', async () => {
     const { workspace } = setup('phone-lines');
     await workspace.putLine({
       id: 'p1',
