@@ -137,6 +137,13 @@ describe('answeringCallbot', () => {
     });
   });
 
+  it('R10: a flow that is not marked as a callbot (a chat bot) never answers calls, even assigned', () => {
+    // Enabling calls does not make a chat bot answer: only flows marked as callbots do.
+    expect(
+      answeringCallbot(sip('a', 'chat-bot'), { callbots: [], defaultTeamId: 'suporte' }),
+    ).toEqual({ kind: 'default', team: 'suporte', reason: 'notCallbot' });
+  });
+
   it('R9: a line whose flow is no longer a callbot is answered by the default callbot', () => {
     expect(answeringCallbot(sip('a', 'velho'), { callbots: new Set(['recepcao']) })).toEqual({
       kind: 'default',

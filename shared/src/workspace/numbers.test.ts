@@ -61,6 +61,23 @@ describe('isPersonalMobile', () => {
     });
   });
 
+  it('R12: international numbers are read in their own country, whatever the workspace', () => {
+    // A Brazilian workspace's SIP line may carry a Mexican or Spanish fixed number.
+    expect(isPersonalMobile('+52 55 5555 1234', 'BR')).toMatchObject({
+      ok: true,
+      number: '+525555551234',
+    });
+    expect(isPersonalMobile('+34 912 345 678', 'BR')).toMatchObject({
+      ok: true,
+      number: '+34912345678',
+      type: 'FIXED_LINE',
+    });
+    expect(isPersonalMobile('+34 612 345 678', 'BR')).toMatchObject({
+      ok: false,
+      code: 'R19.personalMobile',
+    });
+  });
+
   it('refuses what is not a phone number, saying how to type one', () => {
     expect(isPersonalMobile('abc')).toMatchObject({ ok: false, code: 'number.invalid' });
     expect(isPersonalMobile('+99912')).toMatchObject({ ok: false, code: 'number.invalid' });
