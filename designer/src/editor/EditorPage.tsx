@@ -12,6 +12,7 @@ import { CompiledMachineDialog } from '../checking/CompiledMachineView.tsx';
 import { downloadBlob } from '../checking/download.ts';
 import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
+import { PublishButton } from '../publish/PublishButton.tsx';
 import { describeDiagnostic } from '../ui/describeDiagnostic.ts';
 import { errorMessage } from '../ui/errorMessage.ts';
 import { readFileText } from '../ui/readFile.ts';
@@ -106,6 +107,7 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
           {t('editor.exportFlow')}
         </button>
         <CompiledMachineDialog />
+        <PublishButton />
         <button type="button" aria-pressed={simulating} onClick={() => setSimulating(!simulating)}>
           {t('simulator.open')}
         </button>

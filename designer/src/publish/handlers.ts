@@ -1,0 +1,124 @@
+/**
+ * MSW handlers that stand in for the runtime server's publish API in unit
+ * tests and stories: versions numbered from 1, lines with one callbot (R3),
+ * roll-back, the bearer token checked, and the server's own validation (a
+ * flow with errors gets 422 with its diagnostics).
+ */
+import { compileFlow, loadFlow, type Diagnostic } from '@callbot/shared';
+import { http, HttpResponse } from 'msw';
+
+export const FAKE_SERVER_URL = 'http://runtime.example.test';
+export const FAKE_TOKEN = 'test-token';
+
+interface Version {
+  callbot: string;
+  version: number;
+  fingerprint: string;
+  note: string;
+  createdAt: string;
+}
+
+interface Line {
+  number: string;
+  callbot: string;
+  version: number;
+  assignedAt: string;
+}
+
+/** The fake server's state, to arrange and inspect in tests. */
+export interface FakeServer {
+  versions: Map<string, Version[]>;
+  lines: Map<string, Line>;
+  /** Warnings the server adds to every publish (its own checks), e.g. to show them. */
+  warnings: Diagnostic[];
+}
+
+export function createFakeServer(): FakeServer {
+  return { versions: new Map(), lines: new Map(), warnings: [] };
+}
+
+const AT = '2026-11-24T13:00:00.000Z';
+const refuse = (status: number, error: string, message: string, extra: object = {}) =>
+  HttpResponse.json({ error, message, ...extra }, { status });
+
+export function publishHandlers(server: FakeServer, url = FAKE_SERVER_URL) {
+  const authorised = (request: Request) =>
+    request.headers.get('authorization') === `Bearer ${FAKE_TOKEN}`;
+  const unauthorised = () => refuse(401, 'unauthorized', 'A valid bearer token is required.');
+  const assign = (number: string, callbot: string, version: number, replace: boolean) => {
+    const current = server.lines.get(number) ?? null;
+    if (current && current.callbot !== callbot && !replace) {
+      return refuse(
+        409,
+        'R3.lineHasCallbot',
+        `The line ${number} is answered by ${current.callbot}.`,
+        {
+          current,
+        },
+      );
+    }
+    const line = { number, callbot, version, assignedAt: AT };
+    server.lines.set(number, line);
+    return HttpResponse.json({ line, replaced: current });
+  };
+
+  return [
+    http.post<{ id: string }>(`${url}/api/callbots/:id/versions`, async ({ request, params }) => {
+      if (!authorised(request)) return unauthorised();
+      const body = (await request.json()) as { flow: unknown; note?: string };
+      const loaded = loadFlow(body.flow);
+      const compiled = loaded.ok ? compileFlow(loaded.doc) : null;
+      if (!loaded.ok || !compiled?.machine) {
+        return refuse(422, 'invalid_flow', 'The flow has errors; nothing was published.', {
+          diagnostics: loaded.ok ? compiled!.diagnostics : loaded.diagnostics,
+        });
+      }
+      const list = server.versions.get(params.id) ?? [];
+      const version = {
+        callbot: params.id,
+        version: list.length + 1,
+        fingerprint: `fp${list.length + 1}`,
+        note: body.note ?? '',
+        createdAt: AT,
+      };
+      server.versions.set(params.id, [...list, version]);
+      return HttpResponse.json(
+        { ...version, diagnostics: [...compiled.diagnostics, ...server.warnings] },
+        { status: 201 },
+      );
+    }),
+    http.get<{ id: string }>(`${url}/api/callbots/:id/versions`, ({ request, params }) => {
+      if (!authorised(request)) return unauthorised();
+      const versions = server.versions.get(params.id);
+      return versions
+        ? HttpResponse.json({ versions })
+        : refuse(404, 'callbot_not_found', `There is no callbot ${params.id}.`);
+    }),
+    http.get<{ number: string }>(`${url}/api/lines/:number`, ({ request, params }) => {
+      if (!authorised(request)) return unauthorised();
+      const line = server.lines.get(params.number);
+      return line
+        ? HttpResponse.json(line)
+        : refuse(404, 'line_not_found', `The line ${params.number} has no callbot.`);
+    }),
+    http.put<{ number: string }>(`${url}/api/lines/:number`, async ({ request, params }) => {
+      if (!authorised(request)) return unauthorised();
+      const body = (await request.json()) as {
+        callbot: string;
+        version: number;
+        replace?: boolean;
+      };
+      return assign(params.number, body.callbot, body.version, body.replace ?? false);
+    }),
+    http.post<{ number: string }>(`${url}/api/lines/:number/rollback`, ({ request, params }) => {
+      if (!authorised(request)) return unauthorised();
+      const current = server.lines.get(params.number);
+      if (!current)
+        return refuse(404, 'line_not_found', `The line ${params.number} has no callbot.`);
+      if (current.version === 1) {
+        return refuse(409, 'no_earlier_version', 'There is nothing to roll back to.');
+      }
+      return assign(params.number, current.callbot, current.version - 1, false);
+    }),
+  ];
+}
