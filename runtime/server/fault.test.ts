@@ -1,0 +1,324 @@
+/**
+ * Two server instances (separate processes) share one PostgreSQL database;
+ * calls are driven through both in turn; one instance is killed (SIGKILL)
+ * while it serves requests; the calls go on through the other, and each
+ * call's record holds every step exactly once and its expected outcome.
+ *
+ * PostgreSQL: `CALLBOT_TEST_DATABASE_URL` when set; otherwise the test makes
+ * its own cluster (Debian's `postgresql`: initdb and pg_ctl, as the
+ * `postgres` user when run as root) in a temporary folder on a free port, and
+ * removes it after. It skips, saying why, only when PostgreSQL cannot be
+ * started at all (`.ci/run` installs it, so CI never does).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { examples } from '../src/index.ts';
+import type { CallEventRecord } from './store.ts';
+import { postWebhook, type WebhookReply } from './webhookClient.ts';
+
+const API_TOKEN = 'fault-api-token';
+const AUTH_TOKEN = 'fault-auth-token';
+const CALLS = 24;
+const RUN = Date.now().toString(36);
+const LINE = `+55113${String(Date.now() % 1_000_000).padStart(6, '0')}`;
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const RUNTIME_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The folder of Debian's PostgreSQL binaries (the newest), or PATH's. */
+function postgresBin(): string | null {
+  const root = '/usr/lib/postgresql';
+  if (existsSync(root)) {
+    const versions = readdirSync(root)
+      .filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions[0]) return path.join(root, versions[0], 'bin');
+  }
+  const found = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
+  return found.status === 0 ? path.dirname(found.stdout.trim()) : null;
+}
+
+/** A throwaway cluster: its URL, and how to stop and remove it. */
+async function startCluster(): Promise<{ url: string; stop: () => void } | { skip: string }> {
+  const bin = postgresBin();
+  if (!bin) return { skip: 'PostgreSQL is not installed (no initdb); apt-get install postgresql' };
+  const dir = mkdtempSync(path.join(tmpdir(), 'callbot-pg-'));
+  const data = path.join(dir, 'data');
+  // initdb refuses to run as root: the cluster belongs to the postgres user then.
+  const asRoot = process.getuid?.() === 0;
+  const as = (command: string, args: string[]) =>
+    asRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' })
+      : spawnSync(command, args, { encoding: 'utf8' });
+  if (asRoot) {
+    const user = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+    const group = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+    if (user.status !== 0) return { skip: 'running as root and there is no postgres user' };
+    chownSync(dir, Number(user.stdout), Number(group.stdout));
+    chmodSync(dir, 0o700);
+  }
+  const port = await freePort();
+  const init = as(path.join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-sync',
+  ]);
+  if (init.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    return { skip: `initdb failed: ${init.stderr || init.error?.message}` };
+  }
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off`;
+  const start = as(path.join(bin, 'pg_ctl'), [
+    '-D',
+    data,
+    '-o',
+    options,
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    'start',
+  ]);
+  if (start.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    return { skip: `pg_ctl start failed: ${start.stderr || start.stdout || start.error?.message}` };
+  }
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop: () => {
+      as(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface Instance {
+  process: ChildProcess;
+  origin: string;
+}
+
+/** `npm run server`'s entry point in its own process, on a free port. */
+async function startInstance(databaseUrl: string): Promise<Instance> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: RUNTIME_DIR,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CALLBOT_API_TOKEN: API_TOKEN,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let said = '';
+  const origin = await new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      const url = /callbot server on (http:\/\/\S+)/.exec(said)?.[1];
+      if (url) resolve(url);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${said}`)));
+  });
+  return { process: child, origin };
+}
+
+async function api(origin: string, method: string, route: string, body?: unknown) {
+  const response = await fetch(origin + route, {
+    method,
+    headers: {
+      authorization: `Bearer ${API_TOKEN}`,
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text}`);
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** The reception example without its opening hours: the menu answers at any time of day. */
+function alwaysOpenReception() {
+  const flow = structuredClone(examples.reception);
+  const closedPath = new Set(['horario', 'fechado', 'bot-fora']);
+  flow.nodes = flow.nodes
+    .filter((n) => !closedPath.has(n.id))
+    .map((n) => (n.id === 'greeting' ? { ...n, connections: { next: 'menu' } } : n));
+  return flow;
+}
+
+const cluster = process.env.CALLBOT_TEST_DATABASE_URL
+  ? { url: process.env.CALLBOT_TEST_DATABASE_URL, stop: () => {} }
+  : await startCluster();
+const skip = 'skip' in cluster ? cluster.skip : null;
+if (skip)
+  process.stderr.write(`fault.test.ts skipped: PostgreSQL cannot be started here: ${skip}\n`);
+
+describe.skipIf(skip !== null)('two instances on one PostgreSQL, one killed mid-call', () => {
+  const instances: Instance[] = [];
+  let databaseUrl = '';
+
+  beforeAll(async () => {
+    if ('skip' in cluster) return;
+    databaseUrl = cluster.url;
+    if (!process.env.CALLBOT_TEST_DATABASE_URL) {
+      // A database of its own, so that the migrations run on an empty one.
+      const admin = new pg.Client({ connectionString: cluster.url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE callbot_fault_${RUN}`);
+      await admin.end();
+      databaseUrl = cluster.url.replace(/\/postgres$/, `/callbot_fault_${RUN}`);
+    }
+    // One at a time first (the migration), then both serve.
+    instances.push(await startInstance(databaseUrl));
+    instances.push(await startInstance(databaseUrl));
+  }, 60_000);
+
+  afterAll(() => {
+    for (const { process: child } of instances) if (child.exitCode === null) child.kill('SIGKILL');
+    if (!('skip' in cluster)) cluster.stop();
+  });
+
+  it('loses and repeats no step of any call', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const { version } = await api(a.origin, 'POST', '/api/callbots/fault-reception/versions', {
+      flow: alwaysOpenReception(),
+      note: 'fault test',
+    });
+    await api(b.origin, 'PUT', `/api/lines/${encodeURIComponent(LINE)}`, {
+      callbot: 'fault-reception',
+      version,
+      replace: true,
+    });
+    await api(a.origin, 'PUT', '/api/teams/vendas', { target: 'vendas', agentsAvailable: 3 });
+
+    let aDead = false;
+    /** Requests sent to A and not answered yet. */
+    let atA = 0;
+    /**
+     * One request of a call, to `first` (the load balancer's pick), and to the
+     * other instance when `first` does not answer: what a balancer or the
+     * provider's retry does when an instance is gone.
+     */
+    const send = async (first: Instance, route: string, fields: Record<string, string>) => {
+      const order = first === a && !aDead ? [a, b] : [b];
+      for (const instance of order) {
+        if (instance === a) atA++;
+        try {
+          return await postWebhook(instance.origin, route, fields, { authToken: AUTH_TOKEN });
+        } catch {
+          // The connection failed or was cut: try the other instance.
+        } finally {
+          if (instance === a) atA--;
+        }
+      }
+      throw new Error(`no instance answered ${route}`);
+    };
+    const sids = Array.from({ length: CALLS }, (_, i) => `CAfault${RUN}n${i}`);
+    const pick = (call: number, request: number) => ((call + request) % 2 === 0 ? a : b);
+    const expectAll = (replies: WebhookReply[], status: number, shape: RegExp) => {
+      for (const reply of replies) {
+        expect(reply.status, reply.body).toBe(status);
+        expect(reply.body).toMatch(shape);
+      }
+    };
+
+    // Step 1 and 2 through both instances in turn: the menu, then a key that matches nothing.
+    const from = { From: '+5511999990000', To: LINE, Direction: 'inbound' };
+    expectAll(
+      await Promise.all(
+        sids.map((CallSid, i) => send(pick(i, 0), '/voice/incoming', { CallSid, ...from })),
+      ),
+      200,
+      /<Gather [^>]*action="\/voice\/gather\?step=1"/,
+    );
+    expectAll(
+      await Promise.all(
+        sids.map((CallSid, i) =>
+          send(pick(i, 1), '/voice/gather?step=1', { CallSid, Digits: '7' }),
+        ),
+      ),
+      200,
+      /Opção inválida\.<\/Say>.*action="\/voice\/gather\?step=2"/,
+    );
+
+    // Step 3, the key for vendas: instance A is killed while it serves its share.
+    const third = sids.map((CallSid, i) =>
+      send(pick(i, 2), '/voice/gather?step=2', { CallSid, Digits: '1' }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    const cutShort = atA;
+    a.process.kill('SIGKILL');
+    aDead = true;
+    expectAll(await Promise.all(third), 200, /<Enqueue action="\/voice\/dial-result\?step=3"/);
+
+    // Step 4: the queue bridges the caller; then the provider reports the end.
+    expectAll(
+      await Promise.all(
+        sids.map((CallSid, i) =>
+          send(pick(i, 3), '/voice/dial-result?step=3', { CallSid, QueueResult: 'bridged' }),
+        ),
+      ),
+      200,
+      /<Response><Hangup\/><\/Response>$/,
+    );
+    expectAll(
+      await Promise.all(
+        sids.map((CallSid, i) =>
+          send(pick(i, 4), '/voice/status', { CallSid, CallStatus: 'completed' }),
+        ),
+      ),
+      204,
+      /^$/,
+    );
+    expect(a.process.signalCode).toBe('SIGKILL');
+    // A died with requests of its own under way, not between two batches.
+    expect(cutShort).toBeGreaterThan(0);
+
+    const expectedKinds = [
+      ['node', 'say', 'node', 'say', 'listen'], // step 1: greeting, menu, listening
+      ['input', 'listen', 'say', 'say', 'listen'], // step 2: 7 matches nothing, the menu again
+      ['input', 'listen', 'node'], // step 3: 1, the transfer to vendas
+      ['transfer', 'end'], // step 4: bridged: the transfer's outcome, the end
+    ];
+    for (const sid of sids) {
+      const record = (await api(b.origin, 'GET', `/api/calls/${sid}`)) as {
+        status: string;
+        step: number;
+        events: CallEventRecord[];
+      };
+      expect(record.status, sid).toBe('transferred');
+      expect(record.step, sid).toBe(4);
+      // Every trace line once, in order, none missing; each step's lines written by one request.
+      expect(record.events.map((e) => e.seq)).toEqual(record.events.map((_, i) => i));
+      const bySteps = [1, 2, 3, 4].map((step) =>
+        record.events.filter((e) => e.step === step).map((e) => e.line.kind),
+      );
+      expect(bySteps, sid).toEqual(expectedKinds);
+      expect(record.events.filter((e) => e.line.kind === 'input').map((e) => e.line)).toEqual([
+        expect.objectContaining({ event: { type: 'dtmf', digit: '7' } }),
+        expect.objectContaining({ event: { type: 'dtmf', digit: '1' }, accepted: true }),
+      ]);
+    }
+  }, 60_000);
+});
