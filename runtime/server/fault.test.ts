@@ -8,7 +8,8 @@
  * its own cluster (Debian's `postgresql`: initdb and pg_ctl, as the
  * `postgres` user when run as root) in a temporary folder on a free port, and
  * removes it after. It skips, saying why, only when PostgreSQL cannot be
- * started at all (`.ci/run` installs it, so CI never does).
+ * started at all; with `CALLBOT_REQUIRE_POSTGRES=1` (set by `.ci/run`,
+ * which installs PostgreSQL) it fails instead.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -171,6 +172,9 @@ const cluster = process.env.CALLBOT_TEST_DATABASE_URL
   ? { url: process.env.CALLBOT_TEST_DATABASE_URL, stop: () => {} }
   : await startCluster();
 const skip = 'skip' in cluster ? cluster.skip : null;
+if (skip && process.env.CALLBOT_REQUIRE_POSTGRES === '1') {
+  throw new Error(`PostgreSQL is required (CALLBOT_REQUIRE_POSTGRES=1) but cannot start: ${skip}`);
+}
 if (skip)
   process.stderr.write(`fault.test.ts skipped: PostgreSQL cannot be started here: ${skip}\n`);
 
