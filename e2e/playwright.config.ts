@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import {
+  SERVER_API_TOKEN,
+  SERVER_AUTH_TOKEN,
+  SERVER_DATA_DIR,
+  SERVER_PORT,
+  SERVER_URL,
+} from './support/runtimeServer.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /**
@@ -41,11 +48,29 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npm run build --workspace @callbot/designer -- --outDir ${outDir} && npm run preview --workspace @callbot/designer -- --outDir ${outDir} --port ${port} --strictPort`,
-    cwd: repoRoot,
-    url: `http://localhost:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-  },
+  webServer: [
+    {
+      command: `npm run build --workspace @callbot/designer -- --outDir ${outDir} && npm run preview --workspace @callbot/designer -- --outDir ${outDir} --port ${port} --strictPort`,
+      cwd: repoRoot,
+      url: `http://localhost:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+    {
+      // The runtime server that `publish.spec.ts` publishes to, on an empty database each run
+      // (never reused: a server left from another run holds its versions).
+      command: `rm -rf ${SERVER_DATA_DIR} && npm run server`,
+      cwd: repoRoot,
+      url: `${SERVER_URL}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(SERVER_PORT),
+        HOST: '127.0.0.1',
+        CALLBOT_DATA_DIR: SERVER_DATA_DIR,
+        CALLBOT_API_TOKEN: SERVER_API_TOKEN,
+        TWILIO_AUTH_TOKEN: SERVER_AUTH_TOKEN,
+      },
+    },
+  ],
 });

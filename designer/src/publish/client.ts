@@ -156,6 +156,13 @@ export function createPublishClient({
     publish: (id, flow, note) =>
       request(publishedSchema, 'POST', `${callbot(id)}/versions`, { flow, note }),
     async listVersions(id) {
+      // Asked first so that a callbot not published yet is no 404 (which browsers log as errors).
+      const { callbots } = await request(
+        z.object({ callbots: z.array(z.object({ id: z.string() })) }),
+        'GET',
+        '/api/callbots',
+      );
+      if (!callbots.some((c) => c.id === id)) return [];
       try {
         const { versions } = await request(
           z.object({ versions: z.array(versionSchema) }),

@@ -87,6 +87,16 @@ export function publishHandlers(server: FakeServer, url = FAKE_SERVER_URL) {
         { status: 201 },
       );
     }),
+    http.get(`${url}/api/callbots`, ({ request }) => {
+      if (!authorised(request)) return unauthorised();
+      const callbots = [...server.versions].map(([id, versions]) => ({
+        id,
+        name: id,
+        latestVersion: versions.length,
+        versions: versions.length,
+      }));
+      return HttpResponse.json({ callbots });
+    }),
     http.get<{ id: string }>(`${url}/api/callbots/:id/versions`, ({ request, params }) => {
       if (!authorised(request)) return unauthorised();
       const versions = server.versions.get(params.id);

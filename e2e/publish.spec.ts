@@ -1,0 +1,64 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { twilioSignature } from '../runtime/server/signature.ts';
+import { DesignerPage } from './pages/DesignerPage.ts';
+import { SERVER_API_TOKEN, SERVER_AUTH_TOKEN, SERVER_URL } from './support/runtimeServer.ts';
+
+const RECEPTION = 'Recepção Loja Exemplo';
+const LINE = '+551130000000';
+
+test('publishes the reception example to the real runtime server, which then answers its line', async ({
+  page,
+  request,
+}) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.openFlow(RECEPTION);
+
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish to a runtime server' });
+  await expect(
+    dialog.getByText('The server URL and token are kept in this browser’s local storage only.'),
+  ).toBeVisible();
+  await dialog.getByLabel('Server URL').fill(SERVER_URL);
+  await dialog.getByLabel('API token').fill(SERVER_API_TOKEN);
+  await dialog.getByRole('button', { name: 'Save server settings' }).click();
+  await expect(dialog.getByLabel('Callbot id')).toHaveValue('recepcao-loja-exemplo');
+  await dialog.getByLabel('Version note').fill('from the e2e suite');
+  await dialog.getByRole('button', { name: 'Publish version' }).click();
+  await expect(dialog.getByText('Published version 1 of recepcao-loja-exemplo.')).toBeVisible();
+  await expect(
+    dialog
+      .getByRole('region', { name: 'Published versions of recepcao-loja-exemplo' })
+      .getByRole('listitem'),
+  ).toHaveText([/^Version 1, .* · from the e2e suite$/]);
+
+  await dialog.getByLabel('Line number (E.164)').fill(LINE);
+  await dialog.getByRole('button', { name: 'Point the line at this version' }).click();
+  await expect(
+    dialog.getByText(`The line ${LINE} answers with recepcao-loja-exemplo, version 1.`),
+  ).toBeVisible();
+  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+    [],
+  );
+
+  // A call to the line, as the provider sends it (signed with the account's auth token).
+  const fields = { CallSid: 'CAe2e1', From: '+5511999990000', To: LINE, Direction: 'inbound' };
+  const reply = await request.post(`${SERVER_URL}/voice/incoming`, {
+    form: fields,
+    headers: {
+      'x-twilio-signature': twilioSignature(
+        SERVER_AUTH_TOKEN,
+        `${SERVER_URL}/voice/incoming`,
+        Object.entries(fields),
+      ),
+    },
+  });
+  expect(reply.status()).toBe(200);
+  expect(reply.headers()['content-type']).toContain('text/xml');
+  expect(await reply.text()).toContain(
+    '<Response><Say language="pt-BR">Olá! Você ligou para a Loja Exemplo.</Say>',
+  );
+  expect(designer.errors).toEqual([]);
+});
