@@ -77,7 +77,16 @@ function Diagnostics({ diagnostics, label }: { diagnostics: Diagnostic[]; label:
  * published versions, points a phone line at one (asking before replacing
  * another callbot, R3) and rolls a line back.
  */
-export function PublishDialog({ doc, onClose }: { doc: FlowDocument; onClose: () => void }) {
+export function PublishDialog({
+  doc,
+  onClose,
+  fetch,
+}: {
+  doc: FlowDocument;
+  onClose: () => void;
+  /** How requests reach the server: the browser's `fetch` unless given (stories). */
+  fetch?: typeof globalThis.fetch;
+}) {
   const {
     t,
     i18n: { language },
@@ -105,9 +114,13 @@ export function PublishDialog({ doc, onClose }: { doc: FlowDocument; onClose: ()
   const client = useMemo(
     () =>
       settings.serverUrl && settings.token
-        ? createPublishClient({ serverUrl: settings.serverUrl, token: settings.token })
+        ? createPublishClient({
+            serverUrl: settings.serverUrl,
+            token: settings.token,
+            ...(fetch && { fetch }),
+          })
         : null,
-    [settings],
+    [settings, fetch],
   );
   const callbotValid = CALLBOT_ID.test(callbot);
 

@@ -5,7 +5,7 @@
  * flow with errors gets 422 with its diagnostics).
  */
 import { compileFlow, loadFlow, type Diagnostic } from '@callbot/shared';
-import { http, HttpResponse } from 'msw';
+import { getResponse, http, HttpResponse } from 'msw';
 
 export const FAKE_SERVER_URL = 'http://runtime.example.test';
 export const FAKE_TOKEN = 'test-token';
@@ -131,4 +131,19 @@ export function publishHandlers(server: FakeServer, url = FAKE_SERVER_URL) {
       return assign(params.number, current.callbot, current.version - 1, false);
     }),
   ];
+}
+
+/**
+ * A `fetch` answered in-process by the handlers (no service worker, no
+ * network), for stories: pass it to `PublishDialog`.
+ */
+export function fakeServerFetch(server: FakeServer, url = FAKE_SERVER_URL): typeof fetch {
+  const handlers = publishHandlers(server, url);
+  return async (input, init) => {
+    const request = new Request(input, init);
+    return (
+      (await getResponse(handlers, request)) ??
+      HttpResponse.json({ error: 'not_found', message: 'No such API route.' }, { status: 404 })
+    );
+  };
 }
