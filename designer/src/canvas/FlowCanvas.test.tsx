@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { ReactFlowProvider } from '@xyflow/react';
 import { examples } from '@callbot/runtime';
 import { EditorProvider } from '../editor/EditorContext.tsx';
+import { canvasHighlight, noHighlight } from '../simulator/canvasHighlight.ts';
+import { hideCoverage, showCoverage } from '../simulator/tests/coverageHighlight.ts';
 import { createEditorStore } from '../editor/store.ts';
 import { FindNode } from './FindNode.tsx';
 import { FlowCanvas } from './FlowCanvas.tsx';
@@ -22,7 +24,7 @@ function renderDesigner() {
         <Palette />
         <FindNode />
         <div style={{ width: 800, height: 600 }}>
-          <FlowCanvas />
+          <FlowCanvas flowId="reception" />
         </div>
       </ReactFlowProvider>
     </EditorProvider>,
@@ -150,5 +152,44 @@ describe('FindNode', () => {
     // t-suporte and bot-suporte are names, the menu's keyword is a text: the second is bot-suporte.
     expect(editor.getState().selection.nodes).toEqual(['bot-suporte']);
     expect(box.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('marks the node a simulated call is at, and the path it took', () => {
+    renderDesigner();
+    const node = (name: string) => screen.getByRole('group', { name });
+    act(() =>
+      canvasHighlight.setState({
+        active: 'menu',
+        path: { nodes: ['greeting', 'horario', 'menu'], edges: ['greeting:next', 'horario:open'] },
+      }),
+    );
+    expect(node('Button menu: menu').classList.contains('is-active')).toBe(true);
+    expect(node('Greeting: greeting').classList.contains('is-visited')).toBe(true);
+    expect(node('Hang up: tchau').className).not.toMatch(/is-/);
+    const taken = document.querySelectorAll('.react-flow__edge.is-taken');
+    expect([...taken].map((e) => e.getAttribute('data-id'))).toEqual([
+      'greeting:next',
+      'horario:open',
+    ]);
+    act(() => canvasHighlight.setState(noHighlight));
+    expect(node('Button menu: menu').classList.contains('is-active')).toBe(false);
+  });
+
+  it("shows the test coverage of this flow, and not another flow's", () => {
+    renderDesigner();
+    const node = (name: string) => screen.getByRole('group', { name });
+    act(() => showCoverage({ flowId: 'other', nodes: new Set(['greeting']), ports: new Set() }));
+    expect(node('Greeting: greeting').className).not.toMatch(/is-covered/);
+    act(() =>
+      showCoverage({
+        flowId: 'reception',
+        nodes: new Set(['greeting']),
+        ports: new Set(['greeting:next']),
+      }),
+    );
+    expect(node('Greeting: greeting').classList.contains('is-covered')).toBe(true);
+    expect(node('Hang up: tchau').classList.contains('is-uncovered')).toBe(true);
+    act(() => hideCoverage('reception'));
+    expect(node('Hang up: tchau').classList.contains('is-uncovered')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore as useVanillaStore } from 'zustand';
 import {
   Background,
   Controls,
@@ -34,6 +35,9 @@ import {
   NODE_DRAG_TYPE,
   reconnect,
 } from './canvasActions.ts';
+import { canvasHighlight } from '../simulator/canvasHighlight.ts';
+import { coverageHighlight, type CoverageShown } from '../simulator/tests/coverageHighlight.ts';
+import { canvasMarks, withMarks } from './canvasMarks.ts';
 import { kindColors } from './kindColors.ts';
 import { DETAIL_ZOOM, NodeViewProvider, rememberingT } from './NodeFrame.tsx';
 import { createGraphCache } from './stableGraph.ts';
@@ -59,6 +63,7 @@ const selectLogic = (s: EditorState) => ({
   nodes: s.doc.nodes,
 });
 const noLayout: FlowDocument['layout'] = { nodes: {} };
+const selectCoverage = (s: { shown: CoverageShown | null }) => s.shown;
 
 /** React Flow's own labels (controls, minimap, keyboard help) in the UI language. */
 const reactFlowLabels = (t: Translate): Partial<AriaLabelConfig> => ({
@@ -90,7 +95,14 @@ const reactFlowLabels = (t: Translate): Partial<AriaLabelConfig> => ({
  * `Palette` and `FindNode` so they act on this canvas. A file dropped on it
  * goes to `onDropFile` (the page imports it).
  */
-export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void } = {}) {
+export function FlowCanvas({
+  flowId,
+  onDropFile,
+}: {
+  /** The flow shown, so the test coverage shown for it is marked. */
+  flowId?: string;
+  onDropFile?: (file: File) => void;
+} = {}) {
   const { t } = useTranslation();
   const ariaLabelConfig = useMemo(() => reactFlowLabels(t), [t]);
   const editor = useEditorStore();
@@ -115,15 +127,38 @@ export function FlowCanvas({ onDropFile }: { onDropFile?: (file: File) => void }
     [doc, selection, badges, t],
   );
   const flowEdges = useMemo(() => toFlowEdges(doc.nodes, selection, t), [doc.nodes, selection, t]);
-  const nodes = useMemo(() => cache.nodes(flowNodes), [cache, flowNodes]);
-  const edges = useMemo(() => cache.edges(flowEdges), [cache, flowEdges]);
+  // The simulated call and the test coverage, marked on the nodes and edges they concern.
+  const call = useVanillaStore(canvasHighlight);
+  const coverage = useVanillaStore(coverageHighlight, selectCoverage);
+  const marks = useMemo(
+    () =>
+      canvasMarks(
+        doc.nodes.map((n) => n.id),
+        call,
+        coverage,
+        flowId,
+      ),
+    [doc.nodes, call, coverage, flowId],
+  );
+  // The minimap draws nodes from the sizes on their objects: a flow small enough
+  // to show it gives each node its size once measured (a large one would be drawn twice).
+  const sized = doc.nodes.length <= MINIMAP_MAX_NODES;
+  const [measuredTimes, setMeasuredTimes] = useState(0);
+  const nodes = useMemo(
+    () => cache.nodes(withMarks(flowNodes, marks.nodes), { sized: sized && measuredTimes > 0 }),
+    [cache, flowNodes, marks, sized, measuredTimes],
+  );
+  const edges = useMemo(
+    () => cache.edges(withMarks(flowEdges, marks.edges)),
+    [cache, flowEdges, marks],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowCanvasNode>[]) => {
-      cache.measured(changes);
+      if (cache.measured(changes) && sized) setMeasuredTimes((n) => n + 1);
       applyNodeChanges(editor, changes);
     },
-    [cache, editor],
+    [cache, editor, sized],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => applyEdgeChanges(editor, changes),

@@ -63,6 +63,23 @@ describe('createGraphCache', () => {
     expect(moved.find((n) => n.id === 'tchau')).toBe(nodes.find((n) => n.id === 'tchau'));
   });
 
+  it('with sizes asked for (the minimap), gives each measured node its size, once', () => {
+    const doc = examples.reception;
+    const cache = createGraphCache();
+    const nodes = cache.nodes(toReactFlow(doc).nodes, { sized: true });
+    expect(
+      cache.measured([{ type: 'dimensions', id: 'menu', dimensions: { width: 280, height: 190 } }]),
+    ).toBe(true);
+    const sized = cache.nodes(toReactFlow(doc).nodes, { sized: true });
+    expect(sized.filter((n, i) => n !== nodes[i]).map((n) => n.id)).toEqual(['menu']);
+    expect(sized.find((n) => n.id === 'menu')?.measured).toEqual({ width: 280, height: 190 });
+    // The same size again is no news, and changes nothing.
+    expect(
+      cache.measured([{ type: 'dimensions', id: 'menu', dimensions: { width: 280, height: 190 } }]),
+    ).toBe(false);
+    expect(cache.nodes(toReactFlow(doc).nodes, { sized: true })).toBe(sized);
+  });
+
   it('draws every node and edge again when the UI language changes their names', () => {
     const doc = examples.reception;
     const cache = createGraphCache();

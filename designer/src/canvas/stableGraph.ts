@@ -13,7 +13,9 @@ type Size = { width: number; height: number };
  * `dimensions` changes). React Flow keeps a node's size as long as it gets
  * the same node object; a new object without `measured` would be hidden
  * until measured again, so each new object gets the node's last size. A
- * measurement itself re-creates no object.
+ * measurement itself re-creates no object, unless asked with `sized: true`
+ * (the minimap reads sizes from the node objects: small flows that show it
+ * give every node its size).
  *
  * @example
  * const [cache] = useState(createGraphCache);
@@ -26,14 +28,35 @@ export function createGraphCache() {
     const measured = sizes.get(node.id);
     return measured ? { ...node, measured } : node;
   };
+  let withSizes = false;
+  const hasItsSize = (a: FlowCanvasNode) => {
+    const size = sizes.get(a.id);
+    return (
+      size === undefined || (a.measured?.width === size.width && a.measured.height === size.height)
+    );
+  };
+  const keepNodes = keeper<FlowCanvasNode>(
+    (a, b) => sameNode(a, b) && (!withSizes || hasItsSize(a)),
+    sized,
+  );
   return {
-    nodes: keeper<FlowCanvasNode>(sameNode, sized),
+    /** The nodes, keeping unchanged objects; with `sized`, each also carries its measured size. */
+    nodes(next: FlowCanvasNode[], { sized = false }: { sized?: boolean } = {}): FlowCanvasNode[] {
+      withSizes = sized;
+      return keepNodes(next);
+    },
     edges: keeper<Edge>(sameEdge, (edge) => edge),
-    /** Notes the sizes in React Flow's `dimensions` changes. */
-    measured(changes: readonly NodeChange<FlowCanvasNode>[]): void {
+    /** Notes the sizes in React Flow's `dimensions` changes; true when one is new. */
+    measured(changes: readonly NodeChange<FlowCanvasNode>[]): boolean {
+      let changed = false;
       for (const c of changes) {
-        if (c.type === 'dimensions' && c.dimensions) sizes.set(c.id, c.dimensions);
+        if (c.type !== 'dimensions' || !c.dimensions) continue;
+        const before = sizes.get(c.id);
+        if (before?.width === c.dimensions.width && before.height === c.dimensions.height) continue;
+        sizes.set(c.id, c.dimensions);
+        changed = true;
       }
+      return changed;
     },
   };
 }
@@ -67,7 +90,8 @@ function sameNode(a: FlowCanvasNode, b: FlowCanvasNode): boolean {
     a.position.x === b.position.x &&
     a.position.y === b.position.y &&
     a.selected === b.selected &&
-    a.ariaLabel === b.ariaLabel
+    a.ariaLabel === b.ariaLabel &&
+    a.className === b.className
   );
 }
 
@@ -77,6 +101,7 @@ function sameEdge(a: Edge, b: Edge): boolean {
     a.sourceHandle === b.sourceHandle &&
     a.target === b.target &&
     a.selected === b.selected &&
-    a.ariaLabel === b.ariaLabel
+    a.ariaLabel === b.ariaLabel &&
+    a.className === b.className
   );
 }

@@ -132,7 +132,7 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
       <div className={simulating ? 'editor__body editor__body--simulating' : 'editor__body'}>
         <Palette />
         <main className="editor__canvas">
-          <FlowCanvas onDropFile={(file) => void importFile(file)} />
+          <FlowCanvas flowId={flowId} onDropFile={(file) => void importFile(file)} />
         </main>
         <Inspector />
         {simulating && (

@@ -1,0 +1,57 @@
+import type { CanvasHighlight } from '../simulator/canvasHighlight.ts';
+import type { CoverageShown } from '../simulator/tests/coverageHighlight.ts';
+
+/** Class names for some nodes and edges (by id), drawn on top of what they are. */
+export interface CanvasMarks {
+  nodes: ReadonlyMap<string, string>;
+  edges: ReadonlyMap<string, string>;
+}
+
+/**
+ * What the canvas marks while a call is simulated (the node the call is at,
+ * the nodes and connections it went through) and while a flow's test
+ * coverage is shown (the nodes and connections the test cases exercise, and
+ * the nodes they never reach). Edge ids are `node:port`, as on the canvas.
+ *
+ * @example
+ * const marks = canvasMarks(doc.nodes.map((n) => n.id), call, coverage, flowId);
+ */
+export function canvasMarks(
+  nodeIds: readonly string[],
+  call: CanvasHighlight,
+  coverage: CoverageShown | null,
+  flowId?: string,
+): CanvasMarks {
+  const nodes = new Map<string, string[]>();
+  const edges = new Map<string, string[]>();
+  const mark = (into: Map<string, string[]>, id: string, name: string) =>
+    into.set(id, [...(into.get(id) ?? []), name]);
+
+  for (const id of call.path.nodes) mark(nodes, id, 'is-visited');
+  if (call.active !== null) mark(nodes, call.active, 'is-active');
+  for (const id of call.path.edges) mark(edges, id, 'is-taken');
+
+  if (coverage !== null && coverage.flowId === flowId) {
+    for (const id of nodeIds)
+      mark(nodes, id, coverage.nodes.has(id) ? 'is-covered' : 'is-uncovered');
+    for (const id of coverage.ports) mark(edges, id, 'is-covered');
+  }
+  const joined = (from: Map<string, string[]>) =>
+    new Map([...from].map(([id, names]) => [id, names.join(' ')]));
+  return { nodes: joined(nodes), edges: joined(edges) };
+}
+
+/**
+ * The items with their mark as `className`; unmarked ones are returned as
+ * they are (the same objects), so only marked nodes are drawn again.
+ */
+export function withMarks<T extends { id: string; className?: string }>(
+  items: T[],
+  marks: ReadonlyMap<string, string>,
+): T[] {
+  if (marks.size === 0) return items;
+  return items.map((item) => {
+    const className = marks.get(item.id);
+    return className === undefined ? item : { ...item, className };
+  });
+}
