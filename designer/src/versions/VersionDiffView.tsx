@@ -14,6 +14,7 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { diffFlows, nodeKindNames, type FlowDocument } from '@callbot/shared';
+import { NodeViewProvider, rememberingT } from '../canvas/NodeFrame.tsx';
 import type { Translate } from '../i18n/index.ts';
 import { nodeViews } from '../nodes/views.ts';
 import {
@@ -102,6 +103,8 @@ function DiffCanvas({ before, after, beforeLabel, afterLabel, onBack }: VersionD
   const entries = useMemo(() => diffEntries(before, after, diff, t), [before, after, diff, t]);
   const counts = countByStatus(entries);
   const ariaLabelConfig = useMemo(() => ariaLabels(t), [t]);
+  // The node views are memoised: they take the UI language from here, as on the editor's canvas.
+  const nodeView = useMemo(() => ({ t: rememberingT(t), zoomedOut: false }), [t]);
   const [focused, setFocused] = useState<string | null>(null);
 
   const nodes = useMemo(() => {
@@ -146,26 +149,28 @@ function DiffCanvas({ before, after, beforeLabel, afterLabel, onBack }: VersionD
       </ul>
       <div className="version-diff__body">
         <div className="version-diff__canvas">
-          <ReactFlow
-            aria-label={t('versionDiff.canvas')}
-            ariaLabelConfig={ariaLabelConfig}
-            className="flow-canvas"
-            nodes={nodes}
-            edges={graph.edges}
-            nodeTypes={diffNodeTypes}
-            defaultEdgeOptions={defaultEdgeOptions}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            edgesReconnectable={false}
-            elementsSelectable={false}
-            deleteKeyCode={null}
-            minZoom={0.1}
-            fitView
-            fitViewOptions={fitViewOptions}
-          >
-            <Background />
-            <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-          </ReactFlow>
+          <NodeViewProvider value={nodeView}>
+            <ReactFlow
+              aria-label={t('versionDiff.canvas')}
+              ariaLabelConfig={ariaLabelConfig}
+              className="flow-canvas"
+              nodes={nodes}
+              edges={graph.edges}
+              nodeTypes={diffNodeTypes}
+              defaultEdgeOptions={defaultEdgeOptions}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              edgesReconnectable={false}
+              elementsSelectable={false}
+              deleteKeyCode={null}
+              minZoom={0.1}
+              fitView
+              fitViewOptions={fitViewOptions}
+            >
+              <Background />
+              <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+            </ReactFlow>
+          </NodeViewProvider>
         </div>
         <ol className="version-diff__changes" aria-label={t('versionDiff.changes')}>
           {entries.map((entry) => (
