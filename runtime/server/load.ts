@@ -10,11 +10,14 @@
  * its teams and fallback bots, then plays `--calls` simulated calls.
  *
  * What it models: calls arrive one after another at `--rate` calls per
- * second (evenly spaced), at most `--concurrency` of them in progress at
- * once (a new arrival waits while the limit is reached), as a provider sends
- * a number's calls. Each call is a caller who listens for `--think` ms
- * between the server's answer and their next action. A call is one of three
- * scripts, in turn:
+ * second (default 40, evenly spaced), at most `--concurrency` of them in
+ * progress at once (default 1,000; a new arrival waits while the limit is
+ * reached), as a provider sends a number's calls. Each call is a caller who
+ * listens for `--think` ms (default 1,000) between the server's answer and
+ * their next action; real prompts take longer, which only spreads the same
+ * requests out. `--rate 100000 --concurrency 200` is 200 calls at once, kept
+ * up until `--calls` have been played: a saturation test. A call is one of
+ * three scripts, in turn:
  *   - presses 1 (vendas, answered: `<Enqueue>`), the queue bridges, hangs up;
  *   - presses 2 (suporte has no agent: the fallback bot over SIP), hangs up;
  *   - presses 7 (no match: the menu again), then 1, nobody answers (the
@@ -51,8 +54,8 @@ const { values: args } = parseArgs({
   options: {
     calls: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '1000' },
-    rate: { type: 'string', default: '200' },
-    think: { type: 'string', default: '100' },
+    rate: { type: 'string', default: '40' },
+    think: { type: 'string', default: '1000' },
     url: { type: 'string' },
     token: { type: 'string' },
     'auth-token': { type: 'string' },
@@ -277,6 +280,7 @@ async function main(): Promise<void> {
     }
 
     const inFlight = new Set<Promise<void>>();
+    let peak = 0;
     const cpuBefore = started && (await childCpuMs(started.child));
     const t0 = performance.now();
     for (let i = 0; i < calls; i++) {
@@ -286,6 +290,7 @@ async function main(): Promise<void> {
       while (inFlight.size >= concurrency) await Promise.race(inFlight);
       const call = playCall(i).finally(() => inFlight.delete(call));
       inFlight.add(call);
+      peak = Math.max(peak, inFlight.size);
     }
     await Promise.all(inFlight);
     const seconds = (performance.now() - t0) / 1000;
@@ -303,7 +308,7 @@ async function main(): Promise<void> {
     const say = (line: string) => process.stdout.write(`${line}\n`);
     say(`target: ${args.url ?? `${origin} (child process, PGlite in a temporary folder)`}`);
     say(
-      `model: ${calls} calls arriving at ${rate}/s, at most ${concurrency} in progress, ${think} ms between a caller's requests`,
+      `model: ${calls} calls arriving at ${rate}/s, at most ${concurrency} in progress (peak ${peak}), ${think} ms between a caller's requests`,
     );
     say(
       `requests: ${latencies.length} in ${seconds.toFixed(1)} s; p50 ${result.p50Ms} ms, p90 ${round(percentile(latencies, 90))} ms, p99 ${result.p99Ms} ms, max ${round(latencies.at(-1) ?? 0)} ms`,
