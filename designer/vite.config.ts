@@ -15,5 +15,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
+    // Interaction tests type and click through whole forms: on a loaded 2-core
+    // machine some take seconds, which is slowness, not failure.
+    testTimeout: 20_000,
   },
 });

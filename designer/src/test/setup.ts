@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 // Components translate with the designer's i18next instance; jsdom asks for en-US.
 import '../i18n/index.ts';
@@ -14,3 +14,7 @@ globalThis.ResizeObserver ??= NoopResizeObserver;
 
 // Without vitest globals, Testing Library cannot register its own cleanup.
 afterEach(cleanup);
+
+// `findBy…` and `waitFor` wait up to 5 s (1 s by default): IndexedDB round trips
+// through fake-indexeddb are slow on a loaded machine, not wrong.
+configure({ asyncUtilTimeout: 5000 });
