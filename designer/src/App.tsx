@@ -2,17 +2,27 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoute, type Route } from './app/route.ts';
 import { LibraryPage } from './library/LibraryPage.tsx';
-import { ChannelsPage } from './channels/ChannelsPage.tsx';
-import { CustomersPage } from './customers/CustomersPage.tsx';
-import { PricesPage } from './workspace/PricesPage.tsx';
-import { SchedulesPage } from './workspace/SchedulesPage.tsx';
-import { TeamsPage } from './workspace/TeamsPage.tsx';
 import { TopNav } from './workspace/TopNav.tsx';
 
-// The editor (canvas, inspector, checks) loads when a flow is opened, so the
-// library, the first screen, stays small.
+// The editor (canvas, inspector, checks) and the workspace pages load when
+// opened, so the library, the first screen, stays small.
 const EditorPage = lazy(() =>
   import('./editor/EditorPage.tsx').then((m) => ({ default: m.EditorPage })),
+);
+const TeamsPage = lazy(() =>
+  import('./workspace/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })),
+);
+const SchedulesPage = lazy(() =>
+  import('./workspace/SchedulesPage.tsx').then((m) => ({ default: m.SchedulesPage })),
+);
+const ChannelsPage = lazy(() =>
+  import('./channels/ChannelsPage.tsx').then((m) => ({ default: m.ChannelsPage })),
+);
+const CustomersPage = lazy(() =>
+  import('./customers/CustomersPage.tsx').then((m) => ({ default: m.CustomersPage })),
+);
+const PricesPage = lazy(() =>
+  import('./workspace/PricesPage.tsx').then((m) => ({ default: m.PricesPage })),
 );
 
 function workspacePage(route: Exclude<Route, { page: 'editor' }>): ReactNode {
@@ -51,7 +61,11 @@ export function App() {
   return (
     <>
       <TopNav current={route.page} onImported={() => setImports((n) => n + 1)} />
-      <main key={imports}>{workspacePage(route)}</main>
+      <main key={imports}>
+        <Suspense fallback={<p className="page__loading">{t('app.openingPage')}</p>}>
+          {workspacePage(route)}
+        </Suspense>
+      </main>
     </>
   );
 }

@@ -435,6 +435,7 @@ export const en = {
   },
   app: {
     openingEditor: 'Opening the editor…',
+    openingPage: 'Opening the page…',
   },
   simulator: {
     open: 'Simulate',

@@ -443,6 +443,7 @@ export const es: Resources = {
   },
   app: {
     openingEditor: 'Abriendo el editor…',
+    openingPage: 'Abriendo la página…',
   },
   simulator: {
     open: 'Simular',

@@ -441,6 +441,7 @@ export const ptBR: Resources = {
   },
   app: {
     openingEditor: 'Abrindo o editor…',
+    openingPage: 'Abrindo a página…',
   },
   simulator: {
     open: 'Simular',
