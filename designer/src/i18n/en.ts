@@ -19,7 +19,6 @@ export const en = {
   },
   /** Teams, named schedules, prices, the workspace file (issue 6). */
   workspace: {
-    comingSoon: 'This page is being built.',
     failed: 'The browser refused to read or save the workspace.',
     dismiss: 'Dismiss',
     actions: 'Actions',

@@ -17,7 +17,6 @@ export const es: Resources = {
     prices: 'Precios',
   },
   workspace: {
-    comingSoon: 'Esta página está en construcción.',
     failed: 'El navegador rechazó leer o guardar el espacio de trabajo.',
     dismiss: 'Cerrar',
     actions: 'Acciones',

@@ -18,7 +18,6 @@ export const ptBR: Resources = {
     prices: 'Preços',
   },
   workspace: {
-    comingSoon: 'Esta página está em construção.',
     failed: 'O navegador recusou ler ou salvar o espaço de trabalho.',
     dismiss: 'Fechar',
     actions: 'Ações',
