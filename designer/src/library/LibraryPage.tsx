@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '@callbot/shared';
 import { flowHref } from '../app/route.ts';
@@ -7,6 +7,7 @@ import type { FlowSummary } from '../persistence/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { formattingLocale, i18n } from '../i18n/index.ts';
 import { describeDiagnostic } from '../ui/describeDiagnostic.ts';
+import { JsonFileButton } from '../ui/JsonFileButton.tsx';
 import { errorMessage } from '../ui/errorMessage.ts';
 import { readFileText } from '../ui/readFile.ts';
 import { CallbotToggle } from '../workspace/CallbotToggle.tsx';
@@ -101,7 +102,11 @@ export function LibraryPage() {
           </label>
           <button type="submit">{t('library.create')}</button>
         </form>
-        <ImportButton onFile={(file) => void importFile(file)} />
+        <JsonFileButton
+          label={t('importFlow.button')}
+          pickerLabel={t('importFlow.file')}
+          onFile={(file) => void importFile(file)}
+        />
       </header>
 
       <label className="library__search">
@@ -221,31 +226,6 @@ function RenameForm({ name, onDone }: { name: string; onDone: (name: string | nu
       </label>
       <button type="submit">{t('library.saveName')}</button>
     </form>
-  );
-}
-
-/** A file picker for flow JSON files. */
-export function ImportButton({ onFile }: { onFile: (file: File) => void }) {
-  const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
-  return (
-    <>
-      <button type="button" onClick={() => input.current?.click()}>
-        {t('importFlow.button')}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept="application/json,.json"
-        aria-label={t('importFlow.file')}
-        hidden
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) onFile(file);
-        }}
-      />
-    </>
   );
 }
 

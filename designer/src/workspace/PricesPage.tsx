@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { billingChannels, callDirections, type PriceTable } from '@callbot/shared';
 import { formattingLocale } from '../i18n/index.ts';
 import type { FieldProblem } from '../persistence/index.ts';
 import { formatMoney } from '../simulator/cost/callCost.ts';
+import { JsonFileButton } from '../ui/JsonFileButton.tsx';
 import { readFileText } from '../ui/readFile.ts';
 import { usePriceTable, useSettings, useWorkspace } from './WorkspaceContext.tsx';
 import { workspaceMessage } from './messages.ts';
@@ -23,7 +24,6 @@ export function PricesPage() {
   const settings = useSettings();
   const table = usePriceTable();
   const own = settings.value?.settings.priceTable !== undefined;
-  const input = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<{ file: string; problems: FieldProblem[] } | null>(null);
   const [message, setMessage] = useState<{ alert: boolean; text: string } | null>(null);
 
@@ -69,20 +69,10 @@ export function PricesPage() {
         )}
       </p>
       <div className="workspace-page__new">
-        <button type="button" onClick={() => input.current?.click()}>
-          {t('workspace.prices.import')}
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept="application/json,.json"
-          aria-label={t('workspace.prices.pick')}
-          hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importFile(file);
-          }}
+        <JsonFileButton
+          label={t('workspace.prices.import')}
+          pickerLabel={t('workspace.prices.pick')}
+          onFile={(file) => void importFile(file)}
         />
         {own && (
           <button type="button" onClick={() => void reset()}>

@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob } from '../checking/download.ts';
 import { checkWorkspaceFile, type CheckedWorkspaceFile } from '../persistence/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { JsonFileButton } from '../ui/JsonFileButton.tsx';
 import { readFileText } from '../ui/readFile.ts';
 import { useWorkspace } from './WorkspaceContext.tsx';
 import { workspaceMessage } from './messages.ts';
@@ -28,7 +29,6 @@ type Step =
 export function WorkspaceFileActions({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
-  const input = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
   const exportFile = async () => {
@@ -84,20 +84,10 @@ export function WorkspaceFileActions({ onImported }: { onImported: () => void })
       <button type="button" onClick={() => void exportFile()}>
         {t('workspace.file.export')}
       </button>
-      <button type="button" onClick={() => input.current?.click()}>
-        {t('workspace.file.import')}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept="application/json,.json"
-        aria-label={t('workspace.file.pick')}
-        hidden
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void pick(file);
-        }}
+      <JsonFileButton
+        label={t('workspace.file.import')}
+        pickerLabel={t('workspace.file.pick')}
+        onFile={(file) => void pick(file)}
       />
       {step.kind === 'confirm' && (
         <Dialog label={t('workspace.file.confirmTitle')} onClose={() => setStep({ kind: 'idle' })}>

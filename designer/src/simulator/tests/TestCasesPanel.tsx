@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { simulateCall, type Script, type TraceLine } from '@callbot/runtime';
 import type { FlowDocument } from '@callbot/shared';
@@ -20,6 +20,7 @@ import {
 } from './testCase.ts';
 import type { DiffLine } from './transcript.ts';
 import './testCases.css';
+import { JsonFileButton } from '../../ui/JsonFileButton.tsx';
 
 type Message = { role: 'status' | 'alert'; text: string } | null;
 
@@ -277,23 +278,12 @@ function SaveForm({
 /** A file picker for script files (the call-protocol format). */
 function ScriptImport({ onFile }: { onFile: (file: File) => void }) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
   return (
     <div>
-      <button type="button" onClick={() => input.current?.click()}>
-        {t('simulatorTests.importScript')}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept="application/json,.json"
-        aria-label={t('simulatorTests.scriptFile')}
-        hidden
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) onFile(file);
-        }}
+      <JsonFileButton
+        label={t('simulatorTests.importScript')}
+        pickerLabel={t('simulatorTests.scriptFile')}
+        onFile={onFile}
       />
     </div>
   );
