@@ -1,9 +1,12 @@
 /**
  * The two databases the server runs on, behind one small interface: PGlite
  * (PostgreSQL in WebAssembly, embedded, in a local folder or in memory) and a
- * real PostgreSQL through node-postgres. The store sends both the same SQL.
+ * real PostgreSQL, both through node-postgres, with prepared statements. The
+ * store sends both the same SQL.
  */
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 
 export type Row = Record<string, unknown>;
@@ -32,35 +35,32 @@ export interface Database extends SqlClient {
  * const db = await openPglite('runtime/.data');
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
-  await db.waitReady;
-  const client = (q: Pick<PGlite, 'query'>): SqlClient => ({
-    async query<T extends Row>(text: string, params: unknown[] = []) {
-      const result = await q.query<T>(text, params);
-      return { rows: result.rows, count: result.affectedRows ?? 0 };
-    },
-  });
+  const lite = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+  await lite.waitReady;
+  // Through node-postgres, whose named statements PGlite parses and plans once (its own
+  // `query` parses each time: twice the cost per webhook). PGlite is one connection: a pool
+  // of one, never closed while idle, hands it to one transaction at a time.
+  const pool = new pg.Pool({ ...createPgConfig(lite), max: 1, idleTimeoutMillis: 0 });
   return {
-    ...client(db),
-    transaction: (fn) => db.transaction((tx) => fn(client(tx))),
-    close: () => db.close(),
+    ...poolDatabase(pool),
+    async close() {
+      await pool.end();
+      await lite.close();
+    },
     description: dataDir === undefined ? 'PGlite in memory' : `PGlite in ${dataDir}`,
   };
 }
 
-/**
- * A PostgreSQL server at `url` (`postgres://user:pass@host:5432/db`), through a pool.
- *
- * @example
- * const db = openPostgres(process.env.DATABASE_URL);
- */
-export function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle connection that breaks is dropped by the pool; without a listener it would crash the process.
-  pool.on('error', () => {});
+/** A statement with parameters is prepared once per connection, under a name made from its text. */
+const statementName = (text: string) =>
+  `callbot_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+
+function poolDatabase(pool: pg.Pool): Omit<Database, 'close' | 'description'> {
   const client = (q: pg.Pool | pg.PoolClient): SqlClient => ({
     async query<T extends Row>(text: string, params: unknown[] = []) {
-      const result = await q.query<T>(text, params);
+      const result = await q.query<T>(
+        params.length > 0 ? { name: statementName(text), text, values: params } : text,
+      );
       return { rows: result.rows, count: result.rowCount ?? 0 };
     },
   });
@@ -80,6 +80,21 @@ export function openPostgres(url: string, poolSize = 10): Database {
         connection.release();
       }
     },
+  };
+}
+
+/**
+ * A PostgreSQL server at `url` (`postgres://user:pass@host:5432/db`), through a pool.
+ *
+ * @example
+ * const db = openPostgres(process.env.DATABASE_URL);
+ */
+export function openPostgres(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that breaks is dropped by the pool; without a listener it would crash the process.
+  pool.on('error', () => {});
+  return {
+    ...poolDatabase(pool),
     close: () => pool.end(),
     description: `PostgreSQL at ${redact(url)}`,
   };

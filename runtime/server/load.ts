@@ -10,12 +10,12 @@
  * its teams and fallback bots, then plays `--calls` simulated calls.
  *
  * What it models: calls arrive one after another at `--rate` calls per
- * second (default 40, evenly spaced), at most `--concurrency` of them in
+ * second (default 100, evenly spaced), at most `--concurrency` of them in
  * progress at once (default 1,000; a new arrival waits while the limit is
  * reached), as a provider sends a number's calls. Each call is a caller who
- * listens for `--think` ms (default 1,000) between the server's answer and
- * their next action; real prompts take longer, which only spreads the same
- * requests out. `--rate 100000 --concurrency 200` is 200 calls at once, kept
+ * listens for `--think` ms (default 5,000: the menu takes about that long to
+ * say) between the server's answer and their next action. With the defaults
+ * the 1,000 calls are all in progress together before the first ends. `--rate 100000 --concurrency 200` is 200 calls at once, kept
  * up until `--calls` have been played: a saturation test. A call is one of
  * three scripts, in turn:
  *   - presses 1 (vendas, answered: `<Enqueue>`), the queue bridges, hangs up;
@@ -54,8 +54,8 @@ const { values: args } = parseArgs({
   options: {
     calls: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '1000' },
-    rate: { type: 'string', default: '40' },
-    think: { type: 'string', default: '1000' },
+    rate: { type: 'string', default: '100' },
+    think: { type: 'string', default: '5000' },
     url: { type: 'string' },
     token: { type: 'string' },
     'auth-token': { type: 'string' },
