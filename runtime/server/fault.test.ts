@@ -182,24 +182,40 @@ describe.skipIf(skip !== null)('two instances on one PostgreSQL, one killed mid-
   const instances: Instance[] = [];
   let databaseUrl = '';
 
+  const database = `callbot_fault_${RUN}`;
+  let created = false;
+  const admin = async (statement: string) => {
+    if ('skip' in cluster) return;
+    const client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+
   beforeAll(async () => {
     if ('skip' in cluster) return;
-    databaseUrl = cluster.url;
-    if (!process.env.CALLBOT_TEST_DATABASE_URL) {
-      // A database of its own, so that the migrations run on an empty one.
-      const admin = new pg.Client({ connectionString: cluster.url });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE callbot_fault_${RUN}`);
-      await admin.end();
-      databaseUrl = cluster.url.replace(/\/postgres$/, `/callbot_fault_${RUN}`);
+    // A database of its own (the migrations run on an empty one, and a database given in
+    // CALLBOT_TEST_DATABASE_URL is left to server.test.ts), unless the role may not create one.
+    try {
+      await admin(`CREATE DATABASE ${database}`);
+      created = true;
+      const url = new URL(cluster.url);
+      url.pathname = `/${database}`;
+      databaseUrl = url.toString();
+    } catch {
+      databaseUrl = cluster.url;
     }
     // One at a time first (the migration), then both serve.
     instances.push(await startInstance(databaseUrl));
     instances.push(await startInstance(databaseUrl));
   }, 60_000);
 
-  afterAll(() => {
+  afterAll(async () => {
     for (const { process: child } of instances) if (child.exitCode === null) child.kill('SIGKILL');
+    if (created) await admin(`DROP DATABASE ${database} WITH (FORCE)`);
     if (!('skip' in cluster)) cluster.stop();
   });
 

@@ -30,7 +30,10 @@
  *
  * With `--url` it targets a running server instead (`--token` or
  * CALLBOT_API_TOKEN, `--auth-token` or TWILIO_AUTH_TOKEN); that server's
- * clock must be within the reception example's opening hours.
+ * clock must be within the reception example's opening hours. It changes
+ * that server: a new version of `recepcao`, the line +551130000000 pointed
+ * at it (replacing its callbot), the teams vendas, suporte and recepcao (the
+ * default) and the reception's fallback bots: use a server for testing.
  *
  * Prints figures, then as the last line one JSON object:
  * `{"calls":…, "errors":…, "p50Ms":…, "p99Ms":…, "requestsPerSec":…}`
