@@ -28,6 +28,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   workers: 2,
+  // On CI, a spec that fails once is run again and reported as flaky (as
+  // Playwright's own template does); one that fails twice fails the run.
+  retries: process.env.CI ? 1 : 0,
   reporter: 'list',
   use: {
     baseURL: `http://localhost:${port}`,

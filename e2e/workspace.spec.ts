@@ -176,8 +176,11 @@ test('a workspace exported, then imported into a fresh browser profile, gives th
   await expect(other.getByRole('status').filter({ hasText: 'Workspace imported' })).toBeVisible();
 
   const names = async (p: Page) => {
+    // Each page loads its list from the browser's storage: read it once it is there.
     await nav(p, 'Flows').click();
-    const flows = await new DesignerPage(p).flowList.getByRole('link').allInnerTexts();
+    const flowLinks = new DesignerPage(p).flowList.getByRole('link');
+    await flowLinks.first().waitFor();
+    const flows = await flowLinks.allInnerTexts();
     const callbot = await p
       .getByRole('checkbox', { name: 'Recepção Loja Exemplo is a callbot' })
       .isChecked();
@@ -188,10 +191,9 @@ test('a workspace exported, then imported into a fresh browser profile, gives th
       .getByRole('spinbutton', { name: /^Agents available in/ })
       .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     await nav(p, 'Schedules').click();
-    const schedules = await p
-      .getByRole('navigation', { name: 'Schedules' })
-      .getByRole('link')
-      .allInnerTexts();
+    const scheduleLinks = p.getByRole('navigation', { name: 'Schedules' }).getByRole('link');
+    await scheduleLinks.first().waitFor();
+    const schedules = await scheduleLinks.allInnerTexts();
     return { flows, callbot, teams, agents, schedules };
   };
   const expected = await names(page);
