@@ -1,30 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
+import { expectNoSeriousViolations } from './support/axe.ts';
 
-/**
- * axe-core on the designer's main screens, as they are after a user's first
- * steps: no serious or critical violation of WCAG 2.1 A / AA. A failure
- * lists each violation with the elements it found, so it can be fixed
- * without re-running axe by hand.
- */
-async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  const report = serious.map(
-    (v) =>
-      `${v.impact} ${v.id}: ${v.help}\n` +
-      v.nodes
-        .slice(0, 5)
-        .map((n) => `  ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`)
-        .join('\n'),
-  );
-  expect(report, `axe on ${screen}`).toEqual([]);
-}
+// axe-core on the designer's main screens, as they are after a user's first
+// steps: no serious or critical violation of WCAG 2.1 A / AA. The workspace,
+// simulator, versions and publish specs check their own screens the same way.
 
 test('the library has no serious accessibility violation', async ({ page }) => {
   const designer = new DesignerPage(page);

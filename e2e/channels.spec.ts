@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
+import { expectNoSeriousViolations } from './support/axe.ts';
 
 /**
  * Issue 6's channels, in the app with its in-process sandbox provider. The
@@ -26,16 +26,6 @@ async function buy(page: Page, number: string) {
   await page.getByRole('button', { name: 'Buy a number' }).click();
   await page.getByRole('radio', { name: new RegExp(`^\\${number}`) }).check();
   await page.getByRole('button', { name: `Buy ${number}` }).click();
-}
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${screen}`).toEqual([]);
 }
 
 test('a bought number is in process and undeletable, then active (R4, R5, R7)', async ({

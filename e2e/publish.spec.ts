@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { twilioSignature } from '../runtime/server/signature.ts';
 import { DesignerPage } from './pages/DesignerPage.ts';
+import { axeFindings } from './support/axe.ts';
 import { SERVER_API_TOKEN, SERVER_AUTH_TOKEN, SERVER_URL } from './support/runtimeServer.ts';
 
 const RECEPTION = 'Recepção Loja Exemplo';
@@ -38,10 +38,7 @@ test('publishes the reception example to the real runtime server, which then ans
   await expect(
     dialog.getByText(`The line ${LINE} answers with recepcao-loja-exemplo, version 1.`),
   ).toBeVisible();
-  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
-    [],
-  );
+  expect(await axeFindings(page, { include: ['dialog'] }), 'axe on the Publish dialog').toEqual([]);
 
   // A call to the line, as the provider sends it (signed with the account's auth token).
   const fields = { CallSid: 'CAe2e1', From: '+5511999990000', To: LINE, Direction: 'inbound' };

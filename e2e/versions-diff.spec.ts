@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
+import { expectNoSeriousViolations } from './support/axe.ts';
 
 test('a saved version compared with the edited flow shows each change on the canvas and in a list', async ({
   page,
@@ -62,14 +62,7 @@ test('a saved version compared with the edited flow shows each change on the can
   await expect(changes.nth(2)).toHaveAttribute('aria-current', 'true');
   await expect(changed).toBeInViewport();
   await page.screenshot({ path: test.info().outputPath('versions-diff.png') });
-  const axe = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    axe.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  await expectNoSeriousViolations(page, 'the comparison of two versions');
 
   // Back to the list, which has not changed.
   await comparison.getByRole('button', { name: 'Back to the versions' }).click();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
+import { expectNoSeriousViolations } from './support/axe.ts';
 
 /** The top navigation's link to a page. */
 const nav = (page: Page, name: string) =>
@@ -12,16 +12,6 @@ async function createTeam(page: Page, name: string, agents: string) {
   await page.getByRole('spinbutton', { name: 'Agents available', exact: true }).fill(agents);
   await page.getByRole('button', { name: 'Create team' }).click();
   await expect(page.getByRole('rowheader', { name, exact: true })).toBeVisible();
-}
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${screen}`).toEqual([]);
 }
 
 test('R9: teams: create two, make the second the default; the navigation marks the page', async ({
