@@ -6,6 +6,7 @@ import {
   type FlowNode,
   type FlowSettings,
   type NodeKindName,
+  type ScheduleNodeData,
 } from '@callbot/shared';
 
 /** A point on the canvas. */
@@ -87,6 +88,12 @@ export const commands = {
         else if (p.label !== undefined) next.label = p.label;
         return dropStaleConnections(next);
       }),
+  },
+  chooseScheduleHours: {
+    label: 'Choose opening hours',
+    // A schedule node's hours: its own, or a copy of a named schedule's (`scheduleId`).
+    run: (doc: FlowDocument, p: { id: string; data: ScheduleNodeData }) =>
+      mapNode(doc, p.id, (n) => (n.kind === 'schedule' ? { ...n, data: p.data } : n)),
   },
   updateSettings: {
     label: 'Edit flow settings',

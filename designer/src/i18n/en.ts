@@ -1047,6 +1047,7 @@ export const en = {
     connect: 'Connect',
     disconnect: 'Delete connection',
     updateNode: 'Edit node',
+    chooseScheduleHours: 'Choose opening hours',
     updateSettings: 'Edit flow settings',
     pasteNodes: 'Paste',
     replaceDocument: 'Replace flow',

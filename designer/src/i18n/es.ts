@@ -1066,6 +1066,7 @@ export const es: Resources = {
     connect: 'Conectar',
     disconnect: 'Eliminar conexión',
     updateNode: 'Editar nodo',
+    chooseScheduleHours: 'Elegir horarios de atención',
     updateSettings: 'Editar ajustes del flujo',
     pasteNodes: 'Pegar',
     replaceDocument: 'Reemplazar flujo',

@@ -1058,6 +1058,7 @@ export const ptBR: Resources = {
     connect: 'Conectar',
     disconnect: 'Excluir conexão',
     updateNode: 'Editar nó',
+    chooseScheduleHours: 'Escolher horários de atendimento',
     updateSettings: 'Editar configurações do fluxo',
     pasteNodes: 'Colar',
     replaceDocument: 'Substituir fluxo',

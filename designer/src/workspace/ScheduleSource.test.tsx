@@ -46,7 +46,7 @@ describe('ScheduleSource in the schedule inspector', { timeout: 15_000 }, () => 
       weekly: [{ day: 'sat', start: '10:00', end: '14:00' }],
       holidays: [{ date: '2026-12-25' }],
     });
-    expect(store.getState().past.map((e) => e.name)).toEqual(['updateNode']);
+    expect(store.getState().past.map((e) => e.name)).toEqual(['chooseScheduleHours']);
     // Read only: no week grid, the hours as text, a link to the schedule.
     expect(screen.queryAllByRole('gridcell')).toHaveLength(0);
     expect(screen.getByRole('list', { name: 'Opening hours by day' }).textContent).toContain(

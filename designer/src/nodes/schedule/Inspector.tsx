@@ -36,7 +36,11 @@ export function ScheduleInspector({ node }: InspectorFormProps<'schedule'>) {
 
   return (
     <>
-      <ScheduleSource node={node} doc={() => store.getState().doc} onChange={form.commit} />
+      <ScheduleSource
+        node={node}
+        doc={() => store.getState().doc}
+        onChange={(data) => store.getState().dispatch('chooseScheduleHours', { id: node.id, data })}
+      />
       {node.data.scheduleId === undefined && (
         <ScheduleHours form={form} flowZone={flowZone} notesId={notesId} />
       )}
