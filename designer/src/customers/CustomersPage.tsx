@@ -31,6 +31,7 @@ import {
 } from './customerCommands.ts';
 import { CallLimits } from './CallLimits.tsx';
 import '../channels/channels.css';
+import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
 
 const readCustomers = async (r: WorkspaceRepository) => {
   const [customers, permissions, attempts] = await Promise.all([
@@ -220,7 +221,7 @@ function CustomerRow({
  * when the rules allow them.
  */
 export function CustomersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const workspace = useWorkspace();
   const services = useChannelServices();
   const data = useWorkspaceRead(readCustomers);
@@ -241,14 +242,8 @@ export function CustomersPage() {
     [settings],
   );
   const deps: CustomerDeps = useMemo(() => ({ workspace, ...services }), [workspace, services]);
-  const format = useMemo(() => {
-    const f = new Intl.DateTimeFormat(i18n.language, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: rules.timeZone,
-    });
-    return (at: number) => f.format(at);
-  }, [i18n.language, rules.timeZone]);
+  const dateFormat = useDateTimeFormat(rules.timeZone);
+  const format = (at: number) => dateFormat.format(at);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowDocument } from '@callbot/shared';
 import { useRepository } from '../app/RepositoryContext.tsx';
-import { formattingLocale, type Translate } from '../i18n/index.ts';
+import { type Translate } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { errorMessage } from '../ui/errorMessage.ts';
 import type { VersionSummary } from '../persistence/index.ts';
@@ -10,6 +10,7 @@ import { VersionDiffView } from '../versions/VersionDiffView.tsx';
 import { useEditorStore } from './EditorContext.tsx';
 import { EDITING_NOTE, LEFT_NOTE } from './useAutoSnapshots.ts';
 import { OPENED_NOTE, type FlowEditing } from './useFlowEditing.ts';
+import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
 
 /** Two versions being compared, the older first; `null` loads while they are read. */
 type Comparison = {
@@ -36,18 +37,8 @@ export function VersionsDialog({
   editing: FlowEditing;
   onClose: () => void;
 }) {
-  const {
-    t,
-    i18n: { language },
-  } = useTranslation();
-  const dateFormat = useMemo(
-    () =>
-      new Intl.DateTimeFormat(formattingLocale(language), {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }),
-    [language],
-  );
+  const { t } = useTranslation();
+  const dateFormat = useDateTimeFormat();
   const repository = useRepository();
   const store = useEditorStore();
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '@callbot/shared';
 import { flowHref } from '../app/route.ts';
 import { useRepository } from '../app/RepositoryContext.tsx';
 import type { FlowSummary } from '../persistence/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
-import { formattingLocale, i18n } from '../i18n/index.ts';
+import { i18n } from '../i18n/index.ts';
 import { describeDiagnostic } from '../ui/describeDiagnostic.ts';
 import { JsonFileButton } from '../ui/JsonFileButton.tsx';
 import { errorMessage } from '../ui/errorMessage.ts';
@@ -13,21 +13,12 @@ import { readFileText } from '../ui/readFile.ts';
 import { CallbotToggle } from '../workspace/CallbotToggle.tsx';
 import { useWorkspaceFlows } from '../workspace/WorkspaceContext.tsx';
 import './library.css';
+import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
 
 /** The start page: the flows stored in this browser, to create, open, rename, copy, delete, search. */
 export function LibraryPage() {
-  const {
-    t,
-    i18n: { language },
-  } = useTranslation();
-  const dateFormat = useMemo(
-    () =>
-      new Intl.DateTimeFormat(formattingLocale(language), {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }),
-    [language],
-  );
+  const { t } = useTranslation();
+  const dateFormat = useDateTimeFormat();
   const repository = useRepository();
   const callbots = useWorkspaceFlows().value;
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);

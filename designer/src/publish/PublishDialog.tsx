@@ -8,7 +8,7 @@ import {
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diagnosticText } from '../i18n/diagnostics/index.ts';
-import { formattingLocale, type Translate } from '../i18n/index.ts';
+import { type Translate } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import {
   createPublishClient,
@@ -25,6 +25,7 @@ import {
   savePublishSettings,
 } from './settings.ts';
 import './publish.css';
+import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
 
 /** What the last action came to, shown under the forms. */
 type Outcome =
@@ -87,18 +88,8 @@ export function PublishDialog({
   /** How requests reach the server: the browser's `fetch` unless given (stories). */
   fetch?: typeof globalThis.fetch;
 }) {
-  const {
-    t,
-    i18n: { language },
-  } = useTranslation();
-  const dateFormat = useMemo(
-    () =>
-      new Intl.DateTimeFormat(formattingLocale(language), {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }),
-    [language],
-  );
+  const { t } = useTranslation();
+  const dateFormat = useDateTimeFormat();
   const [settings, setSettings] = useState(loadPublishSettings);
   const [serverUrl, setServerUrl] = useState(settings.serverUrl);
   const [token, setToken] = useState(settings.token);

@@ -4,7 +4,6 @@ import { simulateCall, type Script, type TraceLine } from '@callbot/runtime';
 import type { FlowDocument } from '@callbot/shared';
 import { useRepository } from '../../app/RepositoryContext.tsx';
 import { downloadBlob } from '../../checking/download.ts';
-import { formattingLocale } from '../../i18n/index.ts';
 import { MAX_TEST_CASE_NAME_LENGTH } from '../../persistence/index.ts';
 import { errorMessage } from '../../ui/errorMessage.ts';
 import { readFileText } from '../../ui/readFile.ts';
@@ -21,6 +20,7 @@ import {
 import type { DiffLine } from './transcript.ts';
 import './testCases.css';
 import { JsonFileButton } from '../../ui/JsonFileButton.tsx';
+import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 
 type Message = { role: 'status' | 'alert'; text: string } | null;
 
@@ -41,10 +41,7 @@ export function TestCasesPanel({
   doc: FlowDocument;
   recorded: { script: Script; transcript: TraceLine[] } | null;
 }) {
-  const {
-    t,
-    i18n: { language },
-  } = useTranslation();
+  const { t } = useTranslation();
   const repository = useRepository();
   const [cases, setCases] = useState<ReadTestCase[] | null>(null);
   const [reloads, setReloads] = useState(0);
@@ -134,14 +131,7 @@ export function TestCasesPanel({
   const passedCount = readable.filter((c) => current?.get(c.id)?.passed).length;
   const ranAll = current !== null && readable.every((c) => current.has(c.id));
 
-  const dateFormat = useMemo(
-    () =>
-      new Intl.DateTimeFormat(formattingLocale(language), {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }),
-    [language],
-  );
+  const dateFormat = useDateTimeFormat();
 
   return (
     <section className="test-cases" aria-label={t('simulatorTests.title')}>
