@@ -115,7 +115,7 @@ export default tseslint.config(
       'e2e/**/*.ts',
       'runtime/bin/*.js',
       'runtime/bench/**/*.ts',
-      'runtime/server/**/*.ts',
+      'server/**/*.ts',
     ],
     languageOptions: { globals: globals.node },
   },

@@ -19,9 +19,16 @@ export default defineConfig({
         test: {
           name: 'runtime',
           root: './runtime',
-          include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+          include: ['src/**/*.test.ts'],
           environment: 'node',
-          passWithNoTests: true,
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          root: './server',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
         },
       },
       './designer/vite.config.ts',

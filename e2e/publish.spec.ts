@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { twilioSignature } from '../runtime/server/signature.ts';
+import { twilioSignature } from '../server/src/signature.ts';
 import { DesignerPage } from './pages/DesignerPage.ts';
 import { axeFindings } from './support/axe.ts';
 import { SERVER_API_TOKEN, SERVER_AUTH_TOKEN, SERVER_URL } from './support/runtimeServer.ts';

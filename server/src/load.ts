@@ -40,13 +40,14 @@
  * (latencies of single webhook requests, over every request of every call).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { postWebhook } from './webhookClient.ts';
+import { examples } from '@callbot/runtime';
 
 const LINE = '+551130000000';
 const CALLBOT = 'recepcao';
@@ -148,9 +149,7 @@ async function api(origin: string, token: string, method: string, route: string,
 
 /** Publishes the reception example and sets up what its calls need. */
 async function setUp(origin: string, token: string): Promise<void> {
-  const flow: unknown = JSON.parse(
-    readFileSync(new URL('../examples/reception.flow.json', import.meta.url), 'utf8'),
-  );
+  const flow = examples.reception;
   const published = await api(origin, token, 'POST', `/api/callbots/${CALLBOT}/versions`, {
     flow,
     note: 'load script',

@@ -7,7 +7,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LIMITS } from '@callbot/shared';
-import type { AgentAdapter, Clock } from '../src/index.ts';
+import type { AgentAdapter, Clock } from '@callbot/runtime';
 import { createApi } from './api.ts';
 import { verifyTwilioSignature, type FormParams } from './signature.ts';
 import type { Store } from './store.ts';

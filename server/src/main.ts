@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { openAiChatAgent, realClock, type AgentAdapter } from '../src/index.ts';
+import { openAiChatAgent, realClock, type AgentAdapter } from '@callbot/runtime';
 import { openPglite, openPostgres } from './db.ts';
 import { createServer } from './server.ts';
 import { createStore } from './store.ts';

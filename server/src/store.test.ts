@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { examples } from '../src/index.ts';
+import { examples } from '@callbot/runtime';
 import { openPglite } from './db.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 import { createServer } from './server.ts';

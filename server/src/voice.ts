@@ -14,7 +14,7 @@ import {
   type CallSession,
   type Clock,
   type Command,
-} from '../src/index.ts';
+} from '@callbot/runtime';
 import type {
   Bot,
   CallContext,

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { examples } from '../src/index.ts';
+import { examples } from '@callbot/runtime';
 import type { CallEventRecord } from './store.ts';
 import { postWebhook, type WebhookReply } from './webhookClient.ts';
 
@@ -29,7 +29,7 @@ const CALLS = 24;
 const RUN = Date.now().toString(36);
 const LINE = `+55113${String(Date.now() % 1_000_000).padStart(6, '0')}`;
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
-const RUNTIME_DIR = fileURLToPath(new URL('..', import.meta.url));
+const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -121,7 +121,7 @@ interface Instance {
 /** `npm run server`'s entry point in its own process, on a free port. */
 async function startInstance(databaseUrl: string): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    cwd: RUNTIME_DIR,
+    cwd: SERVER_DIR,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

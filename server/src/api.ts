@@ -6,7 +6,7 @@
  */
 import { compileFlow, e164Schema, loadFlow } from '@callbot/shared';
 import { z } from 'zod';
-import { machineFingerprint } from '../src/index.ts';
+import { machineFingerprint } from '@callbot/runtime';
 import type { Store } from './store.ts';
 
 export interface ApiResponse {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, FlowDocument } from '@callbot/shared';
-import type { AgentAdapter } from '../src/index.ts';
-import { examples } from '../src/index.ts';
+import type { AgentAdapter } from '@callbot/runtime';
+import { examples } from '@callbot/runtime';
 import { openPglite, openPostgres } from './db.ts';
 import { createServer, type CallbotServer } from './server.ts';
 import {

@@ -4,7 +4,7 @@
  * their event log. One interface, the same SQL on PGlite and PostgreSQL.
  */
 import type { FlowDocument } from '@callbot/shared';
-import type { PersistedCall, TraceLine } from '../src/index.ts';
+import type { PersistedCall, TraceLine } from '@callbot/runtime';
 import type { Database } from './db.ts';
 import { migrate } from './schema.ts';
 
