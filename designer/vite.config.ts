@@ -1,14 +1,19 @@
 import react from '@vitejs/plugin-react';
+import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
  * Builds the designer SPA to `designer/dist`, and is also the designer's
  * vitest project (listed in the root `vite.config.ts`). Storybook reads it
  * too, so the stories are built the way the app is.
+ *
+ * `@callbot/shared` and `@callbot/runtime` are bundled from their TypeScript
+ * sources (the `@callbot/source` export condition): no build step first.
  */
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
+  resolve: { conditions: ['@callbot/source', ...defaultClientConditions] },
   build: { outDir: 'dist', emptyOutDir: true },
   test: {
     name: 'designer',

@@ -12,7 +12,7 @@ import process from 'node:process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { build } from 'vite';
+import { build, defaultClientConditions } from 'vite';
 import { DRAG_NODE_ID, FLOW_NODES, benchViewport } from './flow.ts';
 
 // ---- Settings ----
@@ -80,6 +80,8 @@ export async function buildPages(outDir: string, cacheDir: string): Promise<void
     logLevel: 'warn',
     mode: 'production',
     plugins: [react()],
+    // As designer/vite.config.ts: the packages from their sources, no build step.
+    resolve: { conditions: ['@callbot/source', ...defaultClientConditions] },
     build: {
       outDir,
       emptyOutDir: true,

@@ -1,18 +1,19 @@
 #!/usr/bin/env node
-// The `callbot` command. The runtime is TypeScript run from source, so the
-// CLI loads it through tsx's loader (a dependency of this package). All the
-// CLI does is in `src/cli/main.ts`; this file only hands it Node's I/O.
+// The `callbot` command. All the CLI does is in `src/cli/main.ts`; this file
+// only hands it Node's I/O. `#cli` (package.json `imports`) is the built
+// JavaScript in `dist/`, so an installed package runs on plain Node; inside
+// the monorepo, `node --conditions=@callbot/source --import tsx` runs it
+// from the TypeScript sources instead (that is how its tests run it).
 import { open } from 'node:fs/promises';
-import { register } from 'tsx/esm/api';
 
-register();
 let cli;
 try {
-  cli = await import('../src/cli/main.ts');
+  cli = await import('#cli');
 } catch (error) {
-  // Only a broken install or checkout gets here; still one line, no stack.
+  // Only a broken install, or a checkout not built yet, gets here; still one line, no stack.
   process.stderr.write(
-    `callbot: internal error: cannot load the CLI: ${error?.message ?? error}\n`,
+    `callbot: internal error: cannot load the CLI: ${error?.message ?? error}` +
+      ' (in a checkout, run `npm run build --workspace @callbot/runtime` first)\n',
   );
   process.exit(70);
 }

@@ -1,6 +1,6 @@
 import { loadFlow, type FlowDocument } from '@callbot/shared';
-import aiAgentJson from '../examples/ai-agent.flow.json';
-import receptionJson from '../examples/reception.flow.json';
+import aiAgentJson from '../examples/ai-agent.flow.json' with { type: 'json' };
+import receptionJson from '../examples/reception.flow.json' with { type: 'json' };
 
 function load(name: string, json: unknown): FlowDocument {
   const loaded = loadFlow(json);
@@ -20,7 +20,7 @@ function load(name: string, json: unknown): FlowDocument {
  * import { examples } from '@callbot/runtime';
  * const { machine } = compileFlow(examples.reception);
  */
-export const examples = {
+export const examples: { readonly reception: FlowDocument; readonly aiAgent: FlowDocument } = {
   reception: load('reception.flow.json', receptionJson),
   aiAgent: load('ai-agent.flow.json', aiAgentJson),
-} as const;
+};

@@ -1,7 +1,9 @@
 /**
  * End to end: the real `bin/callbot.js`, spawned with Node from the repository
- * root, as `npx callbot` runs it. This is the one test of the Node side (the
- * tsx loader, reading files, the size guard, exit codes set on the process).
+ * root. This is the one test of the Node side (reading files, the size guard,
+ * exit codes set on the process). Here it runs on the TypeScript sources (the
+ * `@callbot/source` condition, through tsx); the packaging check
+ * (`scripts/check-packages.mjs`) runs the same bin from the built package.
  *
  * The runtime's sources are typed without Node (`types: []`), and that must
  * stay so for the code beside this file. So Node's modules are imported with
@@ -46,12 +48,12 @@ const { execPath } = (await node('process')) as { execPath: string };
 const here = fileURLToPath((import.meta as { url?: string }).url ?? '');
 const root = resolve(here, '../../../..');
 
-/** Runs `node runtime/bin/callbot.js ...args` from the repository root. */
+/** Runs `node runtime/bin/callbot.js ...args` from the repository root, on the sources. */
 function callbot(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       execPath,
-      ['runtime/bin/callbot.js', ...args],
+      ['--conditions=@callbot/source', '--import', 'tsx', 'runtime/bin/callbot.js', ...args],
       { cwd: root, encoding: 'utf8', timeout: 30_000 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
