@@ -21,6 +21,7 @@ export {
 export * from './schedules/index.ts';
 export * from './speech/estimate.ts';
 export * from './validation/validate.ts';
+export * from './compiler/actions.ts';
 export * from './compiler/machineConfig.ts';
 export * from './compiler/compile.ts';
 export * from './compiler/guards.ts';

@@ -4,13 +4,9 @@ import type { FlowDocument } from '../document/schema.ts';
 import { kindOf } from '../nodes/index.ts';
 import type { AnyNode, CompileContext } from '../nodes/kind.ts';
 import { validateDocument } from '../validation/validate.ts';
-import type {
-  ActionRef,
-  CallOutcome,
-  MachineConfig,
-  StateConfig,
-  TransitionConfig,
-} from './machineConfig.ts';
+import type { ActionRef } from './actions.ts';
+import type { CallOutcome } from './events.ts';
+import type { MachineConfig, StateConfig, TransitionConfig } from './machineConfig.ts';
 
 export interface CompileResult {
   /** The machine config, or null when the flow has errors. */
@@ -53,7 +49,8 @@ function compileContext(doc: FlowDocument): CompileContext {
   return {
     doc,
     follow(node: AnyNode, port: string, actions: ActionRef[] = []): TransitionConfig {
-      const to = node.connections[port];
+      // Own keys only: a port name is never read off Object.prototype.
+      const to = Object.hasOwn(node.connections, port) ? node.connections[port] : undefined;
       if (to === undefined || !ports.get(node.id)?.has(port) || !ids.has(to)) {
         return {
           target: target(FINAL_STATES.hung_up),

@@ -27,13 +27,20 @@ export const speechEvent = z.strictObject({
   text: z.string().max(2000),
   confidence: z.number().min(0).max(1).optional(),
 });
+/** What became of a `transfer`: the media layer's answer. */
+export const transferOutcomeSchema = z.enum(['answered', 'no_answer', 'busy', 'failed']);
+export type TransferOutcome = z.infer<typeof transferOutcomeSchema>;
+
 export const transferResultEvent = z.strictObject({
   type: z.literal('transfer.result'),
-  outcome: z.enum(['answered', 'no_answer', 'busy', 'failed']),
+  outcome: transferOutcomeSchema,
 });
+/** The longest turn an AI agent may take, in characters (an `agent.reply`'s `text`). */
+export const MAX_AGENT_TEXT = 8000;
+
 export const agentReplyEvent = z.strictObject({
   type: z.literal('agent.reply'),
-  text: z.string().max(8000),
+  text: z.string().max(MAX_AGENT_TEXT),
   /** The agent is finished: say the text, then take the `done` port. */
   done: z.boolean().optional(),
   /** The agent asks for a person: say the text, then take the `transfer` port. */
@@ -64,3 +71,17 @@ export type InternalEvent = { type: 'timer.noInput' };
 
 /** Everything the compiled machine reacts to. */
 export type MachineEvent = CallEvent | InternalEvent;
+
+/**
+ * How a call ends (see the call protocol): put through to a team, handed to
+ * a fallback bot, hung up by the bot, hung up by the caller (or the line),
+ * or `error` when a safety cap or a runtime fault stops the run.
+ */
+export const callOutcomeSchema = z.enum([
+  'transferred',
+  'handed_off',
+  'hung_up',
+  'caller_hung_up',
+  'error',
+]);
+export type CallOutcome = z.infer<typeof callOutcomeSchema>;

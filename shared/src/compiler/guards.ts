@@ -59,3 +59,37 @@ export const guardImplementations = {
 } satisfies Record<string, (args: GuardArgs) => boolean>;
 
 export type GuardName = keyof typeof guardImplementations;
+
+/** The guards' params as xstate's `setup` takes them (see `ActionCatalogue`). */
+export type GuardCatalogue = { [K in GuardName]: Record<string, unknown> };
+
+/** A guard as xstate's `setup({ guards })` calls it. */
+export type BoundGuard<TContext extends MachineContext> = (
+  args: { context: TContext; event: MachineEvent },
+  params: Record<string, unknown> | undefined,
+) => boolean;
+
+/**
+ * Every guard, bound for xstate: each reads the world from `envOf(context)`,
+ * so one machine serves many calls, each with its own clock and directory.
+ *
+ * @example
+ * setup({ guards: bindGuards(() => ({ now: () => clock.now(), agentsAvailable: () => 1 })) });
+ */
+export function bindGuards<TContext extends MachineContext>(
+  envOf: (context: TContext) => GuardEnv,
+): { [K in GuardName]: BoundGuard<TContext> } {
+  const bind =
+    (name: GuardName): BoundGuard<TContext> =>
+    ({ context, event }, params) =>
+      guardImplementations[name]({ context, event, params: params ?? {}, env: envOf(context) });
+  return {
+    dtmfIs: bind('dtmfIs'),
+    speechMatches: bind('speechMatches'),
+    below: bind('below'),
+    scheduleIs: bind('scheduleIs'),
+    agentsAvailable: bind('agentsAvailable'),
+    transferAnswered: bind('transferAnswered'),
+    agentReplyIs: bind('agentReplyIs'),
+  };
+}

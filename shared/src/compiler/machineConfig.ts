@@ -4,18 +4,16 @@
  * so the output can be serialized, diffed, exported and shown to users; the
  * runtime binds the named actions and guards with xstate's `setup()`.
  */
+import type { ActionRef } from './actions.ts';
+import type { CallOutcome } from './events.ts';
+import type { GuardName } from './guards.ts';
+
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue | undefined };
 
-/** A named action with its parameters, e.g. `{ type: 'say', params: { text } }`. */
-export interface ActionRef {
-  type: string;
-  params?: { [key: string]: JsonValue | undefined };
-}
-
 /** A named guard with its parameters, e.g. `{ type: 'dtmfIs', params: { digit: '1' } }`. */
 export interface GuardRef {
-  type: string;
+  type: GuardName;
   params?: { [key: string]: JsonValue | undefined };
 }
 
@@ -29,16 +27,6 @@ export interface TransitionConfig {
 /** The tags every consumer reads to know whether the bot speaks or listens (R17, R18). */
 export type StateTag = 'speaking' | 'listening';
 
-/** Params of the `listen` action, which the runtime turns into the `listen` command. */
-export type ListenParams =
-  | {
-      on: true;
-      modes: ('dtmf' | 'speech')[];
-      /** No-input timeout: the runtime sends `timer.noInput` after this much silence. */
-      noInputMs?: number;
-    }
-  | { on: false };
-
 export interface StateConfig {
   description?: string;
   type?: 'final';
@@ -51,9 +39,6 @@ export interface StateConfig {
   on?: Record<string, TransitionConfig[]>;
   always?: TransitionConfig[];
 }
-
-/** How a call ends (see the call protocol); `error` when the run is stopped by a safety cap. */
-export type CallOutcome = 'transferred' | 'handed_off' | 'hung_up' | 'caller_hung_up' | 'error';
 
 /** The context the compiled machine starts with. The runtime may add to it. */
 export interface MachineContext {

@@ -2,12 +2,8 @@ import { z } from 'zod';
 import type { Diagnostic } from '../document/diagnostic.ts';
 import { nodeIdSchema, portIdSchema } from '../document/ids.ts';
 import type { FlowDocument } from '../document/schema.ts';
-import type {
-  ActionRef,
-  ListenParams,
-  StateConfig,
-  TransitionConfig,
-} from '../compiler/machineConfig.ts';
+import type { ActionRef, ListenParams } from '../compiler/actions.ts';
+import type { StateConfig, TransitionConfig } from '../compiler/machineConfig.ts';
 
 /** An output of a node that can be connected to another node. */
 export interface PortDef {

@@ -1,14 +1,10 @@
 import { expect, vi } from 'vitest';
 import { assign, createActor, setup, SimulatedClock } from 'xstate';
 import { compileFlow } from '../compiler/compile.ts';
-import { guardImplementations, type GuardEnv } from '../compiler/guards.ts';
+import { bindGuards, type GuardCatalogue, type GuardEnv } from '../compiler/guards.ts';
 import type { CallEvent, MachineEvent } from '../compiler/events.ts';
-import type {
-  ListenParams,
-  MachineConfig,
-  MachineContext,
-  StateConfig,
-} from '../compiler/machineConfig.ts';
+import type { ActionCatalogue, ActionRef, ListenParams } from '../compiler/actions.ts';
+import type { MachineConfig, MachineContext, StateConfig } from '../compiler/machineConfig.ts';
 import type { FlowDocument, FlowNode, FlowSettings } from '../document/schema.ts';
 
 /** One thing the machine did, as tests read it: `say: Olá!`, `enter: menu`, `transfer: vendas`. */
@@ -52,52 +48,48 @@ export function runCompiled(
           : `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
       );
     };
-  const guards = Object.fromEntries(
-    Object.entries(guardImplementations).map(([name, fn]) => [
-      name,
-      (
-        { context, event }: { context: MachineContext; event: MachineEvent },
-        params: Record<string, unknown>,
-      ) => fn({ context, event, params: params ?? {}, env }),
-    ]),
-  );
   // The no-input timer, as the runtime keeps it: on the injected clock.
   let timer: number | undefined;
   const cancelTimer = () => {
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
   };
-  const machineSetup = setup({
-    types: { context: {} as MachineContext, events: {} as MachineEvent },
-    guards,
-    actions: {
-      startCall: record('start'),
-      enterNode: record('enter', 'id'),
-      say: record('say', 'text'),
-      sayReply: ({ event }) => log.push(`say: ${event.type === 'agent.reply' ? event.text : '?'}`),
-      cancelSay: record('cancel'),
-      resetCounters: assign({ noInput: 0, noMatch: 0 }),
-      noInput: assign({ noInput: ({ context }) => context.noInput + 1 }),
-      noMatch: assign({ noMatch: ({ context }) => context.noMatch + 1 }),
-      noAgents: record('noAgents', 'team'),
-      transfer: record('transfer', 'team'),
-      handoff: record('handoff', 'bot'),
-      hangup: record('hangup', 'reason'),
-      startAgent: record('startAgent', 'node'),
-      stopAgent: record('stopAgent', 'node'),
-      agentHear: ({ event }) => log.push(`hear: ${event.type === 'speech' ? event.text : '?'}`),
-      end: record('end', 'outcome'),
-      listen: (_, params: ListenParams) => {
-        cancelTimer();
-        if (params.on && params.noInputMs !== undefined) {
-          timer = clock.setTimeout(() => {
-            timer = undefined;
-            actor.send({ type: 'timer.noInput' });
-          }, params.noInputMs);
-        }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no actors, no children
+  const machineSetup = setup<MachineContext, MachineEvent, {}, {}, ActionCatalogue, GuardCatalogue>(
+    {
+      types: { context: {} as MachineContext, events: {} as MachineEvent },
+      guards: bindGuards(() => env),
+      actions: {
+        startCall: record('start'),
+        enterNode: record('enter', 'id'),
+        takePort: () => undefined,
+        say: record('say', 'text'),
+        sayReply: ({ event }) =>
+          log.push(`say: ${event.type === 'agent.reply' ? event.text : '?'}`),
+        cancelSay: record('cancel'),
+        resetCounters: assign({ noInput: 0, noMatch: 0 }),
+        noInput: assign({ noInput: ({ context }) => context.noInput + 1 }),
+        noMatch: assign({ noMatch: ({ context }) => context.noMatch + 1 }),
+        noAgents: record('noAgents', 'team'),
+        transfer: record('transfer', 'team'),
+        handoff: record('handoff', 'bot'),
+        hangup: record('hangup', 'reason'),
+        startAgent: record('startAgent', 'node'),
+        stopAgent: record('stopAgent', 'node'),
+        agentHear: ({ event }) => log.push(`hear: ${event.type === 'speech' ? event.text : '?'}`),
+        end: record('end', 'outcome'),
+        listen: (_, params) => {
+          cancelTimer();
+          if (params.on && params.noInputMs !== undefined) {
+            timer = clock.setTimeout(() => {
+              timer = undefined;
+              actor.send({ type: 'timer.noInput' });
+            }, params.noInputMs);
+          }
+        },
       },
     },
-  });
+  );
   const machine = machineSetup.createMachine(
     config as unknown as Parameters<typeof machineSetup.createMachine>[0],
   );
@@ -162,6 +154,8 @@ export function silenceXstateWarnings() {
 
 /** What a state's entry `listen` action asks for (how the bot listens there), if it has one. */
 export function listenOf(state: StateConfig | undefined): ListenParams | undefined {
-  const action = state?.entry?.find((a) => a.type === 'listen');
-  return action?.params as ListenParams | undefined;
+  const action = state?.entry?.find(
+    (a): a is Extract<ActionRef, { type: 'listen' }> => a.type === 'listen',
+  );
+  return action?.params;
 }

@@ -4,7 +4,7 @@ import reception from '../../../runtime/examples/reception.flow.json';
 import type { Diagnostic } from '../document/diagnostic.ts';
 import type { FlowNode } from '../document/schema.ts';
 import { flow } from '../test/harness.ts';
-import { validateDocument, validateFlow } from './validate.ts';
+import { RESERVED_NODE_IDS, validateDocument, validateFlow } from './validate.ts';
 
 const greeting = (next?: string, id = 'greeting'): FlowNode => ({
   id,
@@ -37,6 +37,28 @@ describe('validateFlow', () => {
   it('finds nothing wrong in the two example flows', () => {
     expect(validateFlow(reception)).toEqual([]);
     expect(validateFlow(aiAgentFlow)).toEqual([]);
+  });
+
+  it('refuses node ids that every JavaScript object answers to, naming the id and where', () => {
+    const ds = validateDocument(
+      flow([greeting('toString'), menu('toString', { noInput: 'toString' })]),
+    );
+    expect(only(ds, 'node.reservedId')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        nodeId: 'toString',
+        path: 'nodes[1].id',
+        params: { id: 'toString' },
+        message: expect.stringContaining('"toString" cannot be a node id') as unknown,
+      }),
+    ]);
+    // Every such name an id could take is refused; nothing else is.
+    const idLike = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+    const builtIns = Object.getOwnPropertyNames(Object.prototype).filter((n) => idLike.test(n));
+    expect(new Set(builtIns)).toEqual(RESERVED_NODE_IDS);
+    expect(codes(validateDocument(flow([greeting('tostring'), bye('tostring')])))).not.toContain(
+      'node.reservedId',
+    );
   });
 
   it('returns the schema diagnostics of a broken document instead of throwing', () => {

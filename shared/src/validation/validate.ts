@@ -40,10 +40,39 @@ function checkSettings(doc: FlowDocument): Diagnostic[] {
   return out;
 }
 
+/**
+ * Names every JavaScript object answers to (`Object.prototype`'s members)
+ * that a node id could take (ids start with a letter or digit, so the
+ * `__proto__` family is refused by the schema already, as are `constructor`
+ * and `prototype`). A tool that looks an id up in a plain object would find
+ * the built-in instead of nothing: the runtime and `shared` use `Map`s, and
+ * validation refuses the names so no consumer can be caught out.
+ */
+export const RESERVED_NODE_IDS: ReadonlySet<string> = new Set([
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+]);
+
 function checkNodes(doc: FlowDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   doc.nodes.forEach((node, i) => {
+    if (RESERVED_NODE_IDS.has(node.id)) {
+      out.push({
+        severity: 'error',
+        code: 'node.reservedId',
+        message: `"${node.id}" cannot be a node id: it is the name of a built-in property of every JavaScript object, which tools reading the flow could mistake for the node.`,
+        hint: 'Rename the node.',
+        params: { id: node.id },
+        nodeId: node.id,
+        path: nodePath(i, 'id'),
+      });
+    }
     if (seen.has(node.id)) {
       out.push({
         severity: 'error',

@@ -34,6 +34,7 @@ function corpus(): Diagnostic[] {
     }),
     receptionWith((d) => void d.nodes.push({ ...createNode('message', 'menu'), label: 'Twin' })),
     receptionWith((d) => void (d.nodes = d.nodes.filter((n) => n.kind !== 'greeting'))),
+    receptionWith((d) => void d.nodes.push({ ...createNode('message', 'toString'), label: 'T' })),
     receptionWith((d) => void d.nodes.push(createNode('greeting', 'hello-again'))),
     receptionWith((d) => {
       nodeOf(d, 'fechado').connections = { next: 'bot-fora', bogus: 'menu' };

@@ -24,6 +24,11 @@ export const diagnosticsEn = {
     },
   },
   node: {
+    reservedId: {
+      message:
+        '"{{id}}" cannot be a node id: it is the name of a built-in property of every JavaScript object, which tools reading the flow could mistake for the node.',
+      hint: 'Rename the node.',
+    },
     duplicateId: {
       message: 'Two nodes are called "{{id}}"; connections to it would be ambiguous.',
       hint: 'Rename one of them.',

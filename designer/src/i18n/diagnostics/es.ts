@@ -21,6 +21,11 @@ export const diagnosticsEs: DiagnosticsResources = {
     },
   },
   node: {
+    reservedId: {
+      message:
+        '"{{id}}" no puede ser el id de un nodo: es el nombre de una propiedad integrada de todo objeto JavaScript, que las herramientas que leen el flujo podrían confundir con el nodo.',
+      hint: 'Cambia el nombre del nodo.',
+    },
     duplicateId: {
       message: 'Dos nodos se llaman "{{id}}"; las conexiones hacia él serían ambiguas.',
       hint: 'Cambia el nombre de uno de ellos.',

@@ -21,6 +21,11 @@ export const diagnosticsPtBR: DiagnosticsResources = {
     },
   },
   node: {
+    reservedId: {
+      message:
+        '"{{id}}" não pode ser o id de um nó: é o nome de uma propriedade embutida de todo objeto JavaScript, que ferramentas que leem o fluxo poderiam confundir com o nó.',
+      hint: 'Renomeie o nó.',
+    },
     duplicateId: {
       message: 'Dois nós se chamam "{{id}}"; as conexões para ele ficariam ambíguas.',
       hint: 'Renomeie um deles.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { StateConfig, TransitionConfig } from '../../compiler/machineConfig.ts';
+import type { ActionRef } from '../../compiler/actions.ts';
+import type { GuardRef, StateConfig, TransitionConfig } from '../../compiler/machineConfig.ts';
 import {
   defineNodeKind,
   listenAction,
@@ -27,8 +28,8 @@ export function compileAiAgent(
   node: BaseNode<'aiAgent', AiAgentData>,
   ctx: CompileContext,
 ): StateConfig {
-  const cancelAndHear = [{ type: 'cancelSay' }, { type: 'agentHear' }];
-  const replyIs = (ending: 'none' | 'done' | 'transfer', spoken: boolean) => ({
+  const cancelAndHear: ActionRef[] = [{ type: 'cancelSay' }, { type: 'agentHear' }];
+  const replyIs = (ending: 'none' | 'done' | 'transfer', spoken: boolean): GuardRef => ({
     type: 'agentReplyIs',
     params: { ending, spoken },
   });

@@ -21,7 +21,7 @@ export const hangup = defineNodeKind({
   compile: (node, ctx) => {
     const end = {
       target: ctx.finalTarget('hung_up'),
-      actions: [{ type: 'hangup', params: { reason: 'flow_ended' } }],
+      actions: [{ type: 'hangup' as const, params: { reason: 'flow_ended' } }],
     };
     if (node.data.text.trim() === '') {
       return { meta: { node: node.id }, entry: [ctx.enter(node)], always: [end] };

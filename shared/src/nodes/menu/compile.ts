@@ -1,4 +1,5 @@
-import type { ActionRef, StateConfig, TransitionConfig } from '../../compiler/machineConfig.ts';
+import type { ActionRef } from '../../compiler/actions.ts';
+import type { StateConfig, TransitionConfig } from '../../compiler/machineConfig.ts';
 import type { BaseNode, CompileContext } from '../kind.ts';
 import { listenAction, sayAction } from '../kind.ts';
 import { normalizeSpeech } from './match.ts';
@@ -61,7 +62,7 @@ export function compileMenu(node: BaseNode<'menu', MenuData>, ctx: CompileContex
       on: {
         dtmf: [
           ...data.options.map((o) => ({
-            guard: { type: 'dtmfIs', params: { digit: o.key } },
+            guard: { type: 'dtmfIs' as const, params: { digit: o.key } },
             ...ctx.follow(node, optionPort(o)),
           })),
           ...noMatch,
@@ -69,7 +70,7 @@ export function compileMenu(node: BaseNode<'menu', MenuData>, ctx: CompileContex
         ...(speechOptions.length > 0 && {
           speech: [
             ...speechOptions.map((o) => ({
-              guard: { type: 'speechMatches', params: { keywords: o.keywords } },
+              guard: { type: 'speechMatches' as const, params: { keywords: o.keywords } },
               ...ctx.follow(node, optionPort(o)),
             })),
             ...noMatch,
