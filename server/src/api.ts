@@ -4,7 +4,17 @@
  * and call records. Each route takes the parsed request and returns a status
  * and a JSON body; the HTTP plumbing is in `server.ts`.
  */
-import { compileFlow, e164Schema, loadFlow } from '@callbot/shared';
+import {
+  botRequestSchema,
+  callbotIdSchema,
+  compileFlow,
+  lineNumberSchema,
+  lineRequestSchema,
+  loadFlow,
+  publishRequestSchema,
+  rollbackRequestSchema,
+  teamRequestSchema,
+} from '@callbot/shared';
 import { z } from 'zod';
 import { machineFingerprint } from '@callbot/runtime';
 import type { Store } from './store.ts';
@@ -22,33 +32,8 @@ export interface ApiRequest {
   body: unknown;
 }
 
-const callbotId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a callbot id is 1-64 lowercase letters, digits and dashes');
 const recordId = z.string().min(1).max(100);
 const versionNumber = z.coerce.number().int().positive();
-
-const publishBody = z.strictObject({
-  flow: z.unknown(),
-  note: z.string().max(500).optional(),
-});
-const lineBody = z.strictObject({
-  callbot: callbotId,
-  version: z.number().int().positive(),
-  replace: z.boolean().optional(),
-});
-const rollbackBody = z.strictObject({ version: z.number().int().positive().optional() }).optional();
-const teamBody = z.strictObject({
-  target: z.string().min(1).max(200),
-  agentsAvailable: z.number().int().min(0).max(100_000),
-  isDefault: z.boolean().optional(),
-});
-const botBody = z.strictObject({
-  target: z
-    .string()
-    .max(500)
-    .regex(/^(sip:|https?:\/\/)/, 'a bot target is a sip: address or an http(s) URL'),
-});
 
 const error = (status: number, code: string, message: string, extra: object = {}): ApiResponse => ({
   status,
@@ -78,7 +63,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): Parsed<T>
  */
 export function createApi(store: Store, now: () => number) {
   async function publish(id: string, raw: unknown): Promise<ApiResponse> {
-    const bodyParsed = parse(publishBody, raw, 'body');
+    const bodyParsed = parse(publishRequestSchema, raw, 'body');
     if (!bodyParsed.ok) return bodyParsed.response;
     const body = bodyParsed.data;
     const loaded = loadFlow(body.flow);
@@ -102,7 +87,7 @@ export function createApi(store: Store, now: () => number) {
   }
 
   async function assign(number: string, raw: unknown): Promise<ApiResponse> {
-    const bodyParsed = parse(lineBody, raw, 'body');
+    const bodyParsed = parse(lineRequestSchema, raw, 'body');
     if (!bodyParsed.ok) return bodyParsed.response;
     const body = bodyParsed.data;
     const result = await store.assignLine(
@@ -124,7 +109,7 @@ export function createApi(store: Store, now: () => number) {
   }
 
   async function rollback(number: string, raw: unknown): Promise<ApiResponse> {
-    const bodyParsed = parse(rollbackBody, raw, 'body');
+    const bodyParsed = parse(rollbackRequestSchema, raw, 'body');
     if (!bodyParsed.ok) return bodyParsed.response;
     const body = bodyParsed.data;
     const current = await store.getLine(number);
@@ -150,7 +135,11 @@ export function createApi(store: Store, now: () => number) {
     if (rest.length > 0) return error(404, 'not_found', 'No such API route.');
 
     const idSchema =
-      resource === 'callbots' ? callbotId : resource === 'lines' ? e164Schema : recordId;
+      resource === 'callbots'
+        ? callbotIdSchema
+        : resource === 'lines'
+          ? lineNumberSchema
+          : recordId;
     if (id !== undefined) {
       const valid = parse(idSchema, id, `the ${resource} id`);
       if (!valid.ok) return valid.response;
@@ -201,7 +190,7 @@ export function createApi(store: Store, now: () => number) {
       case 'GET teams':
         return { status: 200, body: { teams: await store.listTeams() } };
       case 'PUT teams/:id': {
-        const teamParsed = parse(teamBody, body, 'body');
+        const teamParsed = parse(teamRequestSchema, body, 'body');
         if (!teamParsed.ok) return teamParsed.response;
         const team = teamParsed.data;
         const saved = { id: id!, ...team, isDefault: team.isDefault ?? false };
@@ -215,7 +204,7 @@ export function createApi(store: Store, now: () => number) {
       case 'GET bots':
         return { status: 200, body: { bots: await store.listBots() } };
       case 'PUT bots/:id': {
-        const botParsed = parse(botBody, body, 'body');
+        const botParsed = parse(botRequestSchema, body, 'body');
         if (!botParsed.ok) return botParsed.response;
         const bot = botParsed.data;
         await store.putBot({ id: id!, ...bot });

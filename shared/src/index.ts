@@ -30,3 +30,4 @@ export * from './billing/index.ts';
 export * from './workspace/index.ts';
 export { scheduleNodeDataSchema, type ScheduleNodeData } from './nodes/schedule/index.ts';
 export * from './whatsapp/index.ts';
+export * from './api/publish.ts';

@@ -1,51 +1,25 @@
 /**
- * A typed client of the runtime server's publish API (`runtime/server/api.ts`):
- * every answer is parsed with zod, every failure is a `PublishError` of a
+ * A typed client of the server's publish API (`server/src/api.ts`): every
+ * answer is parsed with the API's own schemas (`@callbot/shared`'s `api/publish.ts`), every failure is a `PublishError` of a
  * kind the UI can say in words.
  */
-import type { Diagnostic } from '@callbot/shared';
-import { z } from 'zod';
+import {
+  apiErrorSchema,
+  assignedSchema,
+  callbotListSchema,
+  lineAssignmentSchema,
+  publishedSchema,
+  versionListSchema,
+  type Assigned,
+  type Diagnostic,
+  type LineAssignment,
+  type Published,
+  type VersionSummary,
+} from '@callbot/shared';
+import type { z } from 'zod';
 
-const diagnosticSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  code: z.string(),
-  message: z.string(),
-  hint: z.string().optional(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  nodeId: z.string().optional(),
-  port: z.string().optional(),
-  path: z.string().optional(),
-});
-
-const versionSchema = z.object({
-  callbot: z.string(),
-  version: z.number().int().positive(),
-  fingerprint: z.string(),
-  note: z.string(),
-  createdAt: z.string(),
-});
-export type PublishedVersion = z.infer<typeof versionSchema>;
-
-const publishedSchema = versionSchema.extend({ diagnostics: z.array(diagnosticSchema) });
-export type Published = z.infer<typeof publishedSchema>;
-
-const lineSchema = z.object({
-  number: z.string(),
-  callbot: z.string(),
-  version: z.number().int().positive(),
-  assignedAt: z.string(),
-});
-export type LineAssignment = z.infer<typeof lineSchema>;
-
-const assignedSchema = z.object({ line: lineSchema, replaced: lineSchema.nullable() });
-export type Assigned = z.infer<typeof assignedSchema>;
-
-const errorSchema = z.object({
-  error: z.string(),
-  message: z.string(),
-  diagnostics: z.array(diagnosticSchema).optional(),
-  current: lineSchema.optional(),
-});
+export type { Assigned, LineAssignment, Published };
+export type PublishedVersion = VersionSummary;
 
 export type PublishErrorKind =
   /** No answer: the server is down, the URL is wrong, or the browser was refused (CORS). */
@@ -134,7 +108,7 @@ export function createPublishClient({
       if (parsed.success) return parsed.data;
       throw new PublishError('server', `Unexpected answer to ${method} ${path}.`);
     }
-    const problem = errorSchema.safeParse(json);
+    const problem = apiErrorSchema.safeParse(json);
     const message = problem.success ? problem.data.message : `HTTP ${response.status}`;
     const code = problem.success ? problem.data.error : '';
     if (response.status === 401) throw new PublishError('unauthorized', message);
@@ -157,18 +131,10 @@ export function createPublishClient({
       request(publishedSchema, 'POST', `${callbot(id)}/versions`, { flow, note }),
     async listVersions(id) {
       // Asked first so that a callbot not published yet is no 404 (which browsers log as errors).
-      const { callbots } = await request(
-        z.object({ callbots: z.array(z.object({ id: z.string() })) }),
-        'GET',
-        '/api/callbots',
-      );
+      const { callbots } = await request(callbotListSchema, 'GET', '/api/callbots');
       if (!callbots.some((c) => c.id === id)) return [];
       try {
-        const { versions } = await request(
-          z.object({ versions: z.array(versionSchema) }),
-          'GET',
-          `${callbot(id)}/versions`,
-        );
+        const { versions } = await request(versionListSchema, 'GET', `${callbot(id)}/versions`);
         return versions;
       } catch (error) {
         if (error instanceof PublishError && error.kind === 'notFound') return [];
@@ -177,7 +143,7 @@ export function createPublishClient({
     },
     async getLine(number) {
       try {
-        return await request(lineSchema, 'GET', line(number));
+        return await request(lineAssignmentSchema, 'GET', line(number));
       } catch (error) {
         if (error instanceof PublishError && error.kind === 'notFound') return null;
         throw error;

@@ -4,26 +4,25 @@
  * roll-back, the bearer token checked, and the server's own validation (a
  * flow with errors gets 422 with its diagnostics).
  */
-import { compileFlow, loadFlow, type Diagnostic } from '@callbot/shared';
+import {
+  compileFlow,
+  lineRequestSchema,
+  loadFlow,
+  publishRequestSchema,
+  type CallbotList,
+  type Diagnostic,
+  type LineAssignment,
+  type Published,
+  type VersionSummary,
+} from '@callbot/shared';
 import { getResponse, http, HttpResponse } from 'msw';
+import type { z } from 'zod';
 
 export const FAKE_SERVER_URL = 'http://runtime.example.test';
 export const FAKE_TOKEN = 'test-token';
 
-interface Version {
-  callbot: string;
-  version: number;
-  fingerprint: string;
-  note: string;
-  createdAt: string;
-}
-
-interface Line {
-  number: string;
-  callbot: string;
-  version: number;
-  assignedAt: string;
-}
+type Version = VersionSummary;
+type Line = LineAssignment;
 
 /** The fake server's state, to arrange and inspect in tests. */
 export interface FakeServer {
@@ -41,6 +40,18 @@ const AT = '2026-11-24T13:00:00.000Z';
 const refuse = (status: number, error: string, message: string, extra: object = {}) =>
   HttpResponse.json({ error, message, ...extra }, { status });
 
+/** The body parsed with the API's own request schema, or the server's 400. */
+async function bodyOf<T>(request: Request, schema: z.ZodType<T>) {
+  const parsed = schema.safeParse(await request.json().catch(() => undefined));
+  if (parsed.success) return { ok: true as const, body: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : 'body';
+  return {
+    ok: false as const,
+    response: refuse(400, 'invalid_request', `${where}: ${issue?.message ?? 'invalid'}.`),
+  };
+}
+
 export function publishHandlers(server: FakeServer, url = FAKE_SERVER_URL) {
   const authorised = (request: Request) =>
     request.headers.get('authorization') === `Bearer ${FAKE_TOKEN}`;
@@ -57,7 +68,7 @@ export function publishHandlers(server: FakeServer, url = FAKE_SERVER_URL) {
         },
       );
     }
-    const line = { number, callbot, version, assignedAt: AT };
+    const line: Line = { number, callbot, version, assignedAt: AT };
     server.lines.set(number, line);
     return HttpResponse.json({ line, replaced: current });
   };
@@ -65,7 +76,9 @@ export function publishHandlers(server: FakeServer, url = FAKE_SERVER_URL) {
   return [
     http.post<{ id: string }>(`${url}/api/callbots/:id/versions`, async ({ request, params }) => {
       if (!authorised(request)) return unauthorised();
-      const body = (await request.json()) as { flow: unknown; note?: string };
+      const parsed = await bodyOf(request, publishRequestSchema);
+      if (!parsed.ok) return parsed.response;
+      const { body } = parsed;
       const loaded = loadFlow(body.flow);
       const compiled = loaded.ok ? compileFlow(loaded.doc) : null;
       if (!loaded.ok || !compiled?.machine) {
@@ -74,7 +87,7 @@ export function publishHandlers(server: FakeServer, url = FAKE_SERVER_URL) {
         });
       }
       const list = server.versions.get(params.id) ?? [];
-      const version = {
+      const version: Version = {
         callbot: params.id,
         version: list.length + 1,
         fingerprint: `fp${list.length + 1}`,
@@ -82,14 +95,15 @@ export function publishHandlers(server: FakeServer, url = FAKE_SERVER_URL) {
         createdAt: AT,
       };
       server.versions.set(params.id, [...list, version]);
-      return HttpResponse.json(
-        { ...version, diagnostics: [...compiled.diagnostics, ...server.warnings] },
-        { status: 201 },
-      );
+      const published: Published = {
+        ...version,
+        diagnostics: [...compiled.diagnostics, ...server.warnings],
+      };
+      return HttpResponse.json(published, { status: 201 });
     }),
     http.get(`${url}/api/callbots`, ({ request }) => {
       if (!authorised(request)) return unauthorised();
-      const callbots = [...server.versions].map(([id, versions]) => ({
+      const callbots: CallbotList['callbots'] = [...server.versions].map(([id, versions]) => ({
         id,
         name: id,
         latestVersion: versions.length,
@@ -113,11 +127,9 @@ export function publishHandlers(server: FakeServer, url = FAKE_SERVER_URL) {
     }),
     http.put<{ number: string }>(`${url}/api/lines/:number`, async ({ request, params }) => {
       if (!authorised(request)) return unauthorised();
-      const body = (await request.json()) as {
-        callbot: string;
-        version: number;
-        replace?: boolean;
-      };
+      const parsed = await bodyOf(request, lineRequestSchema);
+      if (!parsed.ok) return parsed.response;
+      const { body } = parsed;
       return assign(params.number, body.callbot, body.version, body.replace ?? false);
     }),
     http.post<{ number: string }>(`${url}/api/lines/:number/rollback`, ({ request, params }) => {
