@@ -161,7 +161,7 @@ test('a workspace exported, then imported into a fresh browser profile, gives th
     buffer: Buffer.from(text),
   });
   const confirm = other.getByRole('dialog', { name: 'Replace the workspace?' });
-  await expect(confirm).toContainText('1 flows (1 callbots), 2 teams, 1 schedules');
+  await expect(confirm).toContainText('1 flow (1 callbot), 2 teams, 1 schedule');
   await confirm.getByRole('button', { name: 'Replace workspace' }).click();
   await expect(other.getByRole('status').filter({ hasText: 'Workspace imported' })).toBeVisible();
 

@@ -1,6 +1,7 @@
 import type { Connection, Edge, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import { nodeKinds, type NodeKindName } from '@callbot/shared';
 import { freshId } from '../editor/commands.ts';
+import { defaultNodeLabel } from '../i18n/nodeTerms.ts';
 import { parseEdgeId, type EditorStore } from '../editor/store.ts';
 import type { FlowCanvasNode } from './toReactFlow.ts';
 
@@ -41,7 +42,7 @@ export function addNodeAt(editor: EditorStore, kind: NodeKindName, point: XYPosi
     position.y += NUDGE;
   }
   const id = freshId(doc, kind);
-  state.dispatch('addNode', { kind, position, id });
+  state.dispatch('addNode', { kind, position, id, label: defaultNodeLabel(doc.nodes, kind) });
   state.select({ nodes: [id], edges: [] });
   return id;
 }

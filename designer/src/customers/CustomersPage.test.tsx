@@ -112,7 +112,7 @@ describe('CustomersPage', () => {
     const refusal = await within(screen.getByRole('row', { name: `Ana (${CUSTOMER})` })).findByRole(
       'alert',
     );
-    expect(refusal.textContent).toContain('Invitation refused: 1 invitations in the last 24 hours');
+    expect(refusal.textContent).toContain('Invitation refused: 1 invitation in the last 24 hours');
     expect(refusal.textContent).toContain('It can be tried again from Mar 3, 2026');
   });
 });

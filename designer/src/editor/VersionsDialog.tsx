@@ -2,14 +2,14 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowDocument } from '@callbot/shared';
 import { useRepository } from '../app/RepositoryContext.tsx';
-import { type Translate } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { errorMessage } from '../ui/errorMessage.ts';
 import type { VersionSummary } from '../persistence/index.ts';
 import { VersionDiffView } from '../versions/VersionDiffView.tsx';
 import { useEditorStore } from './EditorContext.tsx';
-import { EDITING_NOTE, LEFT_NOTE } from './useAutoSnapshots.ts';
-import { OPENED_NOTE, type FlowEditing } from './useFlowEditing.ts';
+import { AUTO_SNAPSHOT_INTERVAL_MS } from './useAutoSnapshots.ts';
+import type { FlowEditing } from './useFlowEditing.ts';
+import { versionName } from '../versions/versionNames.ts';
 import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
 
 /** Two versions being compared, the older first; `null` loads while they are read. */
@@ -87,8 +87,9 @@ export function VersionsDialog({
       store.getState().dispatch('replaceDocument', { doc: restored.doc });
     });
 
+  const noteOf = (v: VersionSummary) => versionName(v, t, AUTO_SNAPSHOT_INTERVAL_MS / 60_000);
   const labelOf = (v: VersionSummary) =>
-    t('versionDiff.option', { note: noteOf(v, t), date: dateFormat.format(v.createdAt) });
+    t('versionDiff.option', { note: noteOf(v), date: dateFormat.format(v.createdAt) });
 
   /** Reads both sides (a version, or the document being edited) and shows their differences. */
   const compare = (event: FormEvent<HTMLFormElement>) => {
@@ -175,7 +176,7 @@ export function VersionsDialog({
           {versions.map((v) => (
             <li key={v.id}>
               <span>
-                {noteOf(v, t)} · {dateFormat.format(v.createdAt)} ·{' '}
+                {noteOf(v)} · {dateFormat.format(v.createdAt)} ·{' '}
                 {t('common.nodes', { count: v.nodeCount })}
               </span>
               <button type="button" onClick={() => void restore(v)}>
@@ -187,12 +188,4 @@ export function VersionsDialog({
       )}
     </Dialog>
   );
-}
-
-/** A version's note; the automatic snapshots (on opening, while editing, on leaving) are named in the UI language. */
-function noteOf(v: VersionSummary, t: Translate): string {
-  if (v.auto && v.note === OPENED_NOTE) return t('versions.opened');
-  if (v.auto && v.note === EDITING_NOTE) return t('versions.whileEditing');
-  if (v.auto && v.note === LEFT_NOTE) return t('versions.leftEditor');
-  return v.note || (v.auto ? t('versions.automatic') : t('versions.version'));
 }

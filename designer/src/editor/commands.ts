@@ -29,12 +29,15 @@ export interface Fragment {
 export const commands = {
   addNode: {
     label: 'Add node',
-    run: (doc: FlowDocument, p: { kind: NodeKindName; position: XY; id?: string }) => {
+    /** `label`: the name shown on the canvas, in the UI language (see `defaultNodeLabel`). */
+    run: (
+      doc: FlowDocument,
+      p: { kind: NodeKindName; position: XY; id?: string; label?: string },
+    ) => {
       const id = p.id ?? freshId(doc, p.kind);
-      return withLayout(
-        { ...doc, nodes: [...doc.nodes, createNode(p.kind, id)] },
-        { [id]: p.position },
-      );
+      const node = createNode(p.kind, id);
+      if (p.label) node.label = p.label;
+      return withLayout({ ...doc, nodes: [...doc.nodes, node] }, { [id]: p.position });
     },
   },
   deleteNodes: {

@@ -3,13 +3,14 @@ import type { FlowDocument } from '@callbot/shared';
 import { useRepository } from '../app/RepositoryContext.tsx';
 import type { EditorStore } from './store.ts';
 import type { FlowEditing } from './useFlowEditing.ts';
+import { AUTO_NOTES } from '../versions/versionNames.ts';
 
 /** How long editing goes on before an automatic snapshot is taken. */
 export const AUTO_SNAPSHOT_INTERVAL_MS = 5 * 60_000;
 
 /** Notes of the automatic snapshots (stored as is; the versions list names them in the UI language). */
-export const EDITING_NOTE = 'While editing';
-export const LEFT_NOTE = 'Left the editor';
+export const EDITING_NOTE = AUTO_NOTES.editing;
+export const LEFT_NOTE = AUTO_NOTES.left;
 
 export interface AutoSnapshotsOptions {
   store: EditorStore;

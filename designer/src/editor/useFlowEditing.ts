@@ -9,6 +9,7 @@ import {
   type FlowRepository,
 } from '../persistence/index.ts';
 import { errorMessage } from '../ui/errorMessage.ts';
+import { AUTO_NOTES } from '../versions/versionNames.ts';
 import { createEditorStore, type EditorStore } from './store.ts';
 
 /** An open flow: its editor store, wired to storage. */
@@ -31,7 +32,7 @@ export type FlowEditingState =
   | { status: 'error'; message: string };
 
 /** The note of the automatic snapshot taken each time a flow is opened (stored as is). */
-export const OPENED_NOTE = 'Opened';
+export const OPENED_NOTE = AUTO_NOTES.opened;
 
 /**
  * Opens a flow from storage into a fresh editor store and keeps it saved:

@@ -20,3 +20,19 @@ const isFixedPort = (id: string): id is FixedPort => Object.hasOwn(en.ports, id)
  */
 export const portLabel = (port: PortDef, t: Translate = i18n.t): string =>
   isFixedPort(port.id) ? t(`ports.${port.id}`) : port.label;
+
+/**
+ * The name a new node gets, in the UI language: its kind's title ("Mensagem"),
+ * or the title with the first free number when a node already goes by it
+ * ("Menu de botões 2"). Ids stay ids; only what the canvas shows is named.
+ */
+export function defaultNodeLabel(
+  nodes: readonly { id: string; label?: string | undefined }[],
+  kind: NodeKindName,
+  t: Translate = i18n.t,
+): string {
+  const title = kindTitle(kind, t);
+  const taken = new Set(nodes.map((n) => n.label ?? n.id));
+  if (!taken.has(title)) return title;
+  for (let i = 2; ; i++) if (!taken.has(`${title} ${i}`)) return `${title} ${i}`;
+}

@@ -132,6 +132,22 @@ export interface FlowRepository extends TestCaseStore {
   close(): void;
 }
 
+/** The note of the automatic version a restore keeps first (stored as is; the UI names it in its language). */
+export const BEFORE_RESTORING_NOTE = 'Before restoring a version';
+const BEFORE_RESTORING_PREFIX = 'Before restoring "';
+
+/** The note kept before restoring the version noted `note`. */
+export const beforeRestoringNote = (note: string): string =>
+  note ? `${BEFORE_RESTORING_PREFIX}${note}"` : BEFORE_RESTORING_NOTE;
+
+/** The restored version's note, when `note` is one `beforeRestoringNote` wrote; otherwise null. */
+export function restoredNoteOf(note: string): string | null {
+  if (note === BEFORE_RESTORING_NOTE) return '';
+  return note.startsWith(BEFORE_RESTORING_PREFIX) && note.endsWith('"')
+    ? note.slice(BEFORE_RESTORING_PREFIX.length, -1)
+    : null;
+}
+
 const EXAMPLE_SEEDED = 'exampleSeeded';
 const MAX_NOTE_LENGTH = 500;
 const COPY_SUFFIX = ' (copy)';
@@ -426,11 +442,7 @@ export function createFlowRepository(options: FlowRepositoryOptions): FlowReposi
           const version = await db.versions.get(versionId);
           if (!version || version.flowId !== id) throw new FlowNotFoundError(id, versionId);
           const { doc } = readStored(version.doc, 'This version of the flow');
-          await snapshot(
-            record,
-            version.note ? `Before restoring "${version.note}"` : 'Before restoring a version',
-            true,
-          );
+          await snapshot(record, beforeRestoringNote(version.note), true);
           const revision = record.revision + 1;
           await db.flows.put({
             ...record,

@@ -23,7 +23,7 @@ describe('Transcript', () => {
       .map((li) => li.textContent);
     expect(lines).toEqual([
       '00:00.0 Bot says: “Olá! Você ligou para a Loja Exemplo.”',
-      '00:01.0 Caller presses 5: ignored, the bot was not listening (a drawn flow does not listen while it speaks, and first listens at a button menu: R17, R18)',
+      '00:01.0 Caller presses 5: ignored, the bot was not listening (a drawn flow does not listen while it speaks, and first listens at a button menu)',
       '00:02.8 Bot says: “Para vendas, digite 1. Para suporte, digite 2.”',
       '00:11.0 No input (time 1)',
       '00:11.0 Bot says: “Para vendas, digite 1. Para suporte, digite 2.”',
@@ -31,6 +31,15 @@ describe('Transcript', () => {
       '00:15.0 Transfer to vendas: answered',
       '00:15.0 Call ended: transferred',
     ]);
+  });
+
+  it('names the rules behind an ignored input in a tooltip only', () => {
+    render(<Transcript log={log()} />);
+    const items = within(screen.getByRole('list', { name: 'Transcript' })).getAllByRole('listitem');
+    const ignored = items.find((li) => li.textContent?.includes('ignored'))!;
+    expect(ignored.getAttribute('title')).toBe('Rules R17, R18');
+    expect(ignored.textContent).not.toMatch(/R\d/);
+    expect(items.filter((li) => li.hasAttribute('title'))).toHaveLength(1);
   });
 });
 

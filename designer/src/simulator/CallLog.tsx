@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { describeLine, inTranscript } from './describeLine.ts';
+import { describeLine, inTranscript, lineRulesTitle } from './describeLine.ts';
 import { formatCallTime } from './moments.ts';
 import type { LogEntry } from './store.ts';
 
@@ -18,7 +18,7 @@ export function Transcript({ log }: { log: readonly LogEntry[] }) {
       ) : (
         <ol className="calllog__list" aria-labelledby="sim-transcript">
           {lines.map((entry, i) => (
-            <li key={i} className={entryClass(entry)}>
+            <li key={i} className={entryClass(entry)} title={lineRulesTitle(t, entry.line)}>
               <time>{formatCallTime(entry.line.t)}</time> {describeLine(t, entry.line)}
             </li>
           ))}
@@ -46,7 +46,7 @@ export function EventLog({
       <h3 id="sim-log">{t('simulator.log.title')}</h3>
       <ol className="calllog__list" aria-labelledby="sim-log">
         {log.map((entry, i) => (
-          <li key={i} className={entryClass(entry)}>
+          <li key={i} className={entryClass(entry)} title={lineRulesTitle(t, entry.line)}>
             <button
               type="button"
               aria-pressed={selected === i}

@@ -109,7 +109,7 @@ describe('SimulatorPanel', () => {
       '00:03.2 AI agent assistente takes the call',
       expect.stringMatching(/^00:0\d\.\d Bot says: “Até logo!”$/),
       expect.stringMatching(/^00:0\d\.\d Bot says: “Obrigado pela ligação. Até logo.”$/),
-      expect.stringMatching(/^00:0\d\.\d Bot hangs up \(flow_ended\)$/),
+      expect.stringMatching(/^00:0\d\.\d Bot hangs up \(the flow ended\)$/),
       expect.stringMatching(/^00:0\d\.\d Call ended: hung up by the bot$/),
     ]);
   });

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCallTime, type TimelineData } from './moments.ts';
+import { countWords } from '../i18n/counts.ts';
 
 const WIDTH = 420;
 const ROW = { speaking: 38, listening: 58, inputs: 78 } as const;
@@ -39,11 +40,13 @@ export function Timeline({ data }: { data: TimelineData }) {
       <title id={`${id}-title`}>{t('simulator.timeline.title')}</title>
       <desc id={`${id}-desc`}>
         {t('simulator.timeline.summary', {
-          prompts: data.speaking.length,
-          listening: data.listening.length,
-          inputs: data.inputs.length,
-          ignored,
-          nodes: data.nodes.length,
+          ...countWords(t, {
+            prompts: data.speaking.length,
+            inputs: data.inputs.length,
+            ignored,
+          }),
+          listening: t('counts.times', { count: data.listening.length }),
+          nodes: t('common.nodes', { count: data.nodes.length }),
         })}
       </desc>
       <text x={4} y={ROW.speaking + 4} className="timeline__row">

@@ -52,12 +52,35 @@ export function describeLine(t: TFunction, line: TraceLine): string {
         ? t('simulator.line.handoffBot', { bot: line.bot })
         : t('simulator.line.handoffAgent', { agent: line.agent });
     case 'hangup':
-      return t('simulator.line.hangup', { reason: line.reason });
+      return t('simulator.line.hangup', { reason: hangupReason(t, line.reason) });
     case 'agent.error':
       return t('simulator.line.agentError', { message: line.message });
     case 'end':
       return t('simulator.line.end', { outcome: t(`simulator.line.outcomes.${line.outcome}`) });
   }
+}
+
+const hangupReasons = ['flow_ended', 'unconnected_port', 'loop_detected', 'runtime_error'] as const;
+type HangupReason = (typeof hangupReasons)[number];
+const isHangupReason = (reason: string): reason is HangupReason =>
+  (hangupReasons as readonly string[]).includes(reason);
+
+/** Why the bot hung up, in words; a reason the designer has no words for stays as the runtime said it. */
+function hangupReason(t: TFunction, reason: string): string {
+  return isHangupReason(reason) ? t(`transcript.hangupReasons.${reason}`) : reason;
+}
+
+/** The domain rules behind a line (an input ignored while the bot speaks: R17, R18), for a tooltip. */
+export function lineRules(line: TraceLine): string[] {
+  return line.kind === 'input' && line.reason === 'not_listening' ? ['R17', 'R18'] : [];
+}
+
+/** The tooltip naming a line's rules ("Rules R17, R18"), or undefined when it has none. */
+export function lineRulesTitle(t: TFunction, line: TraceLine): string | undefined {
+  const rules = lineRules(line);
+  return rules.length === 0
+    ? undefined
+    : t('transcript.rules', { count: rules.length, rules: rules.join(', ') });
 }
 
 /** Lines a trainer reads as the conversation (the event log shows every line). */

@@ -34,7 +34,7 @@ describe('WorkspaceFileActions', () => {
     const { text, target, onImported, pick, user } = await setup();
     pick(text);
     const dialog = await screen.findByRole('dialog', { name: 'Replace the workspace?' });
-    expect(dialog.textContent).toContain('1 teams');
+    expect(dialog.textContent).toContain('1 team,');
     expect((await target.workspace.listTeams()).items.map((t) => t.name)).toEqual(['Antiga']);
     await user.click(within(dialog).getByRole('button', { name: 'Replace workspace' }));
     expect((await screen.findByRole('status')).textContent).toContain('Workspace imported');

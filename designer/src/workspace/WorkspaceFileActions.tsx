@@ -7,6 +7,7 @@ import { JsonFileButton } from '../ui/JsonFileButton.tsx';
 import { readFileText } from '../ui/readFile.ts';
 import { useWorkspace } from './WorkspaceContext.tsx';
 import { workspaceMessage } from './messages.ts';
+import { countWords } from '../i18n/counts.ts';
 
 type Step =
   | { kind: 'idle' }
@@ -72,7 +73,10 @@ export function WorkspaceFileActions({ onImported }: { onImported: () => void })
         setStep({ kind: 'refused', fileName: '', problems: result.problems });
         return;
       }
-      setStep({ kind: 'done', message: t('workspace.file.imported', { ...result.counts }) });
+      setStep({
+        kind: 'done',
+        message: t('workspace.file.imported', countWords(t, result.counts)),
+      });
       onImported();
     } catch (error) {
       setStep({ kind: 'failed', message: workspaceMessage(error) });
@@ -93,7 +97,7 @@ export function WorkspaceFileActions({ onImported }: { onImported: () => void })
         <Dialog label={t('workspace.file.confirmTitle')} onClose={() => setStep({ kind: 'idle' })}>
           <h2>{t('workspace.file.confirmTitle')}</h2>
           <p>{t('workspace.file.confirmBody', { file: step.fileName })}</p>
-          <p>{t('workspace.file.contents', { ...step.checked.counts })}</p>
+          <p>{t('workspace.file.contents', countWords(t, step.checked.counts))}</p>
           <button type="button" className="danger" onClick={() => void replace(step.text)}>
             {t('workspace.file.replace')}
           </button>

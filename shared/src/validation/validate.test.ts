@@ -99,6 +99,14 @@ describe('validateFlow', () => {
     ]);
   });
 
+  it('names the output and the node of a dangling connection by their labels', () => {
+    const ds = validateDocument(flow([{ ...greeting('ghost'), label: 'Olá' }]));
+    expect(only(ds, 'edge.missingTarget')[0]).toMatchObject({
+      message: 'The "next" output of "Olá" leads to "ghost", which does not exist.',
+      params: { port: 'next', portId: 'next', node: 'Olá', target: 'ghost' },
+    });
+  });
+
   it('warns about a connection from a port the node no longer has', () => {
     const ds = validateDocument(
       flow([

@@ -118,26 +118,28 @@ function checkConnections(doc: FlowDocument): Diagnostic[] {
     const kind = kindOf(node);
     const ports = kind.ports(node.data);
     const portIds = new Set(ports.map((p) => p.id));
+    const name = node.label ?? node.id;
     for (const [port, target] of Object.entries(node.connections)) {
       const path = nodePath(i, `connections.${port}`);
       if (!portIds.has(port)) {
         out.push({
           severity: 'warning',
           code: 'edge.unknownPort',
-          message: `"${node.id}" has a connection from an output it no longer has ("${port}"); it is ignored.`,
+          message: `"${name}" has a connection from an output it no longer has ("${port}"); it is ignored.`,
           hint: 'Delete the connection.',
-          params: { node: node.id, port },
+          params: { node: name, port, portId: port },
           nodeId: node.id,
           port,
           path,
         });
       } else if (!ids.has(target)) {
+        const label = ports.find((p) => p.id === port)?.label ?? port;
         out.push({
           severity: 'error',
           code: 'edge.missingTarget',
-          message: `The "${port}" output of "${node.id}" leads to "${target}", which does not exist.`,
+          message: `The "${label}" output of "${name}" leads to "${target}", which does not exist.`,
           hint: 'Connect it to an existing node.',
-          params: { port, node: node.id, target },
+          params: { port: label, portId: port, node: name, target },
           nodeId: node.id,
           port,
           path,

@@ -176,6 +176,11 @@ describe('diagnostics in the UI language', () => {
     expect(diagnosticText(noMatch!, pt).message).toBe(
       'A saída "opção inválida" de "menu" não está conectada: se a chamada chegar lá, o bot desliga.',
     );
+    const missingTarget = translated.find((d) => d.code === 'edge.missingTarget')!;
+    expect(diagnosticText(missingTarget, pt).message).toMatch(
+      /^A saída "a seguir" de "[^"]+" leva/,
+    );
+    expect(diagnosticText(missingTarget, pt).message).not.toContain('"next"');
     const missingKey = translated.find((d) => d.code === 'menu.invalidKey' && d.params?.key === '');
     expect(diagnosticText(missingKey!, pt).message).toBe('A opção 3 não tem tecla.');
   });
