@@ -114,6 +114,8 @@ export default tseslint.config(
       '*.ts',
       'e2e/**/*.ts',
       'runtime/bin/*.js',
+      'runtime/examples/*.js',
+      'scripts/*.js',
       'runtime/bench/**/*.ts',
       'server/**/*.ts',
     ],

@@ -5,7 +5,7 @@
  * the session (with the step check) so that any instance can take the next
  * request.
  */
-import type { CallEvent, FlowDocument } from '@callbot/shared';
+import { e164Schema, type CallEvent, type FlowDocument } from '@callbot/shared';
 import {
   createCallSession,
   defaultCallbot,
@@ -292,7 +292,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
             verbs.push(
               target.startsWith('sip:')
                 ? { verb: 'Dial', action, target: { sip: target } }
-                : /^\+[1-9]\d{1,14}$/.test(target)
+                : e164Schema.safeParse(target).success
                   ? { verb: 'Dial', action, target: { number: target } }
                   : { verb: 'Enqueue', action, queue: target },
             );

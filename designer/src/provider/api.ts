@@ -1,3 +1,4 @@
+import { e164Schema } from '@callbot/shared';
 import { z } from 'zod';
 
 /**
@@ -6,8 +7,8 @@ import { z } from 'zod';
  * parsed with these schemas, never trusted as they come.
  */
 
-/** A phone number in E.164: `+`, the country calling code, the national number. */
-export const e164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'a number in E.164 (+5511…)');
+/** A phone number in E.164: the one schema, from `@callbot/shared`. */
+export { e164Schema };
 
 export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 code such as BR');
 

@@ -3,7 +3,7 @@
  * root. This is the one test of the Node side (reading files, the size guard,
  * exit codes set on the process). Here it runs on the TypeScript sources (the
  * `@callbot/source` condition, through tsx); the packaging check
- * (`scripts/check-packages.mjs`) runs the same bin from the built package.
+ * (`scripts/check-packages.js`) runs the same bin from the built package.
  *
  * The runtime's sources are typed without Node (`types: []`), and that must
  * stay so for the code beside this file. So Node's modules are imported with

@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { isValidTimeZone } from '../schedules/time.ts';
 
@@ -10,13 +11,53 @@ export const entityIdSchema = z
 /** An instant as ms since the Unix epoch. */
 export const instantSchema = z.int('expected a time as whole milliseconds since 1970').min(0);
 
-/** A phone number in E.164: `+`, the country code, then the number, 15 digits at most. */
-export const e164Schema = z
-  .string()
-  .regex(
-    /^\+[1-9]\d{1,14}$/,
-    'expected a phone number in international format: + then up to 15 digits, e.g. +5511912345678',
-  );
+/** The most digits E.164 allows after the `+`, country code included. */
+const E164_MAX_DIGITS = 15;
+
+/**
+ * Why `value` is not a phone number written in E.164, or `null` when it is
+ * one. libphonenumber-js knows each country's calling code and the lengths
+ * its numbers have (the same metadata as R19's check, so a bundle holds one
+ * copy). The number's range is not checked:
+ * numbering plans change faster than stored data, and a number outside every
+ * known range can still be real (R19's check of SIP numbers looks closer).
+ */
+function e164Problem(value: string): string | null {
+  if (!/^\+\d+$/.test(value)) {
+    return 'expected a phone number in international format: + then the country code and the number, digits only, e.g. +551130000000';
+  }
+  const digits = value.length - 1;
+  if (digits > E164_MAX_DIGITS) {
+    return `${value.slice(0, 8)}… has ${digits} digits: a phone number has at most ${E164_MAX_DIGITS}`;
+  }
+  switch (validatePhoneNumberLength(value)) {
+    case undefined:
+      break;
+    case 'TOO_SHORT':
+      return `${value} is too short for a phone number of its country`;
+    case 'TOO_LONG':
+      return `${value} is too long for a phone number of its country`;
+    case 'INVALID_LENGTH':
+      return `${value} does not have the length of a phone number of its country`;
+    default:
+      return `${value} does not start with a country calling code`;
+  }
+  const parsed = parsePhoneNumberFromString(value);
+  if (parsed === undefined) return `${value} does not start with a country calling code`;
+  if (parsed.number !== value) return `${value} is not in E.164: write it as ${parsed.number}`;
+  return null;
+}
+
+/**
+ * A phone number in E.164, as every number is stored and exchanged: `+`, the
+ * country calling code, then the national number, digits only (at most 15),
+ * of a length its country's numbers have, e.g. `+551130000000`. The one
+ * schema for phone numbers, wherever they come from.
+ */
+export const e164Schema = z.string().superRefine((value, ctx) => {
+  const problem = e164Problem(value);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** ISO 3166-1 alpha-2, e.g. `BR`. */
 export const countrySchema = z

@@ -95,7 +95,7 @@ describe('workspace schemas', () => {
       extra: 1,
     });
     expect(messages(r)).toEqual([
-      'number: expected a phone number in international format: + then up to 15 digits, e.g. +5511912345678',
+      'number: expected a phone number in international format: + then the country code and the number, digits only, e.g. +551130000000',
       ': Unrecognized key: "extra"',
     ]);
   });

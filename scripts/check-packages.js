@@ -1,0 +1,295 @@
+#!/usr/bin/env node
+/**
+ * Checks @callbot/shared and @callbot/runtime as a new user gets them: builds
+ * and packs both, installs the two tarballs into a fresh project in a
+ * temporary folder, then, in that project:
+ *
+ * 1. plain Node imports both packages (no loader, no flags, no warning);
+ * 2. the shipped reception example runs: a call, the bot's prompts, a transfer;
+ * 3. `npx callbot` (the installed bin) validates a flow and simulates a call;
+ * 4. a TypeScript consumer typechecks under `strict` and `nodenext`, with
+ *    nothing else set (so the packages' own `.d.ts` files are checked too);
+ * 5. Vite bundles the runtime for the browser (no Node built-in in the bundle);
+ * 6. the server's dependencies (pg, PGlite, tsx) are not installed.
+ *
+ * Last, it prints the installed size of the two packages and their
+ * dependencies (a report: the target is 5 MB). Exits 1, saying which check
+ * failed and why, when one fails.
+ *
+ *   npm run test:packages
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+const TARGET_BYTES = 5 * 1000 * 1000;
+
+class CheckFailed extends Error {}
+const fail = (message) => {
+  throw new CheckFailed(message);
+};
+
+/** Runs a command; its output, or a failure with what it printed. */
+async function run(file, args, cwd, { env } = {}) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(file, args, {
+      cwd,
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+      // The monorepo's source condition must not leak into the consumer.
+      env: { ...process.env, NODE_OPTIONS: '', ...env },
+    });
+    return { stdout, stderr };
+  } catch (error) {
+    const said = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim();
+    return fail(
+      `\`${[file, ...args].join(' ')}\` failed (${error.code ?? error.signal}):\n${said}`,
+    );
+  }
+}
+
+async function check(name, body) {
+  process.stdout.write(`- ${name}... `);
+  const detail = await body();
+  process.stdout.write(detail ? `ok (${detail})\n` : 'ok\n');
+}
+
+/** Apparent size in bytes of everything under `dir`. */
+async function sizeOf(dir) {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
+
+/** Every package installed in `nodeModules`, scoped ones included, with its size. */
+async function installedPackages(nodeModules) {
+  const found = [];
+  for (const name of await readdir(nodeModules)) {
+    if (name.startsWith('.')) continue;
+    const names = name.startsWith('@')
+      ? (await readdir(join(nodeModules, name))).map((n) => `${name}/${n}`)
+      : [name];
+    for (const n of names) found.push({ name: n, bytes: await sizeOf(join(nodeModules, n)) });
+  }
+  return found.sort((a, b) => b.bytes - a.bytes);
+}
+
+const EXAMPLE_SCRIPT = {
+  call: { channel: 'line', direction: 'inbound', from: '+5511912345678', to: '+551130000000' },
+  startAt: '2026-11-24T10:00:00-03:00',
+  agents: { suporte: 2 },
+  steps: [{ when: 'listening', event: { type: 'dtmf', digit: '2' } }],
+};
+
+/** What a TypeScript user writes first. */
+const CONSUMER_TS = `import { examples as shipped, createCallSession, VirtualClock, type Command } from '@callbot/runtime';
+import { compileFlow, e164Schema, validateFlow, type FlowDocument } from '@callbot/shared';
+
+const flow: FlowDocument = shipped.reception;
+const errors: number = validateFlow(flow).filter((d) => d.severity === 'error').length;
+const { machine } = compileFlow(flow);
+const session = createCallSession(flow, { clock: new VirtualClock(), directory: () => 1 });
+const said: string[] = [];
+session.subscribe((message) => {
+  if (message.channel === 'command') {
+    const command: Command = message.command;
+    if (command.type === 'say') said.push(command.text);
+  }
+});
+session.send({ type: 'call.started', channel: 'sip', direction: 'inbound', from: '100', to: '200' });
+const number: string = e164Schema.parse('+551130000000');
+export const result = { errors, machine, said, number, status: session.getSnapshot().status };
+`;
+
+/** A mistake the packages' types must catch (so the check above cannot pass on `any`). */
+const MISTAKE_TS = `import { createCallSession, examples } from '@callbot/runtime';
+createCallSession(examples.reception, { clock: 'now' });
+`;
+
+/** A consumer's tsconfig: strict and nodenext, nothing else. */
+const consumerTsconfig = (file) => ({
+  compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true },
+  files: [file],
+});
+
+const BROWSER_ENTRY = `import { createCallSession, examples, VirtualClock } from '@callbot/runtime';
+const session = createCallSession(examples.reception, { clock: new VirtualClock() });
+document.title = session.getSnapshot().status;
+`;
+
+async function main() {
+  const work = await mkdtemp(join(tmpdir(), 'callbot-packages-'));
+  try {
+    const app = join(work, 'app');
+    let tarballs = [];
+
+    await check('build @callbot/shared and @callbot/runtime', () =>
+      run('npm', ['run', 'build', '--workspace', '@callbot/runtime'], root).then(() => ''),
+    );
+
+    await check('pack', async () => {
+      // Built just above, so the prepack build is skipped.
+      const { stdout } = await run(
+        'npm',
+        [
+          'pack',
+          '--ignore-scripts',
+          '--json',
+          `--pack-destination=${work}`,
+          '--workspace=@callbot/shared',
+          '--workspace=@callbot/runtime',
+        ],
+        root,
+      );
+      const packed = JSON.parse(stdout);
+      for (const { name, files } of packed) {
+        const paths = files.map((f) => f.path);
+        const needed = ['dist/index.js', 'dist/index.d.ts', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+        if (name === '@callbot/runtime') {
+          needed.push('bin/callbot.js', 'docs/call-protocol.md', 'examples/reception.js');
+        }
+        for (const path of needed) {
+          if (!paths.includes(path)) fail(`${name}'s tarball has no ${path}`);
+        }
+        const stray = paths.find((p) => /(^src\/|\.test\.|tsbuildinfo|tsconfig)/.test(p));
+        if (stray) fail(`${name}'s tarball holds ${stray}, which a consumer does not need`);
+      }
+      tarballs = packed.map((p) => join(work, p.filename));
+      return packed.map((p) => `${p.filename}: ${p.entryCount} files, ${mb(p.size)}`).join('; ');
+    });
+
+    await check('install the tarballs into a fresh project', async () => {
+      await run('mkdir', ['-p', app], work);
+      const manifest = { name: 'callbot-consumer', private: true, type: 'module' };
+      await writeFile(join(app, 'package.json'), JSON.stringify(manifest, null, 2));
+      await run(
+        'npm',
+        ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs],
+        app,
+      );
+      const installed = (await installedPackages(join(app, 'node_modules'))).map((p) => p.name);
+      const serverOnly = installed.filter((n) =>
+        /^(pg|@electric-sql\/pglite|tsx|esbuild)$/.test(n),
+      );
+      if (serverOnly.length > 0) fail(`the install pulled ${serverOnly.join(', ')}`);
+      return installed.join(', ');
+    });
+
+    await check('plain Node imports both packages', async () => {
+      const { stdout, stderr } = await run(
+        process.execPath,
+        [
+          '--input-type=module',
+          '--eval',
+          "const s = await import('@callbot/shared'); const r = await import('@callbot/runtime');" +
+            ' console.log(typeof s.compileFlow, typeof r.createCallSession);',
+        ],
+        app,
+      );
+      if (stdout.trim() !== 'function function') fail(`unexpected exports: ${stdout}`);
+      if (stderr !== '') fail(`importing printed: ${stderr}`);
+    });
+
+    await check('the reception example runs on plain Node', async () => {
+      const example = 'node_modules/@callbot/runtime/examples/reception.js';
+      const { stdout } = await run(process.execPath, [example], app);
+      const lines = stdout.trimEnd().split('\n');
+      for (const expected of [
+        'bot says: Olá! Você ligou para a Loja Exemplo.',
+        'bot says: Para vendas, digite 1. Para suporte, digite 2.',
+        'bot transfers to team vendas',
+      ]) {
+        if (!lines.includes(expected)) fail(`the example did not print "${expected}":\n${stdout}`);
+      }
+      if (lines.at(-1) !== 'call ended: transferred') fail(`the example ended:\n${stdout}`);
+      return lines.at(-1);
+    });
+
+    await check('npx callbot validates and simulates', async () => {
+      const flow = 'node_modules/@callbot/runtime/examples/reception.flow.json';
+      await writeFile(join(app, 'script.json'), JSON.stringify(EXAMPLE_SCRIPT));
+      const validated = await run('npx', ['--no-install', 'callbot', 'validate', flow], app);
+      if (validated.stdout !== `${flow}: no problems\n`) fail(`validate said: ${validated.stdout}`);
+      const simulated = await run(
+        'npx',
+        ['--no-install', 'callbot', 'simulate', flow, 'script.json'],
+        app,
+      );
+      const trace = simulated.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      const transfer = trace.find((l) => l.kind === 'transfer');
+      const end = trace.at(-1);
+      if (transfer?.team !== 'suporte' || end?.kind !== 'end' || end.outcome !== 'transferred') {
+        fail(`the simulated call went otherwise:\n${simulated.stdout}`);
+      }
+      return `${trace.length} trace lines, ${end.outcome}`;
+    });
+
+    await check('a TypeScript consumer typechecks (strict, nodenext)', async () => {
+      await writeFile(join(app, 'consumer.ts'), CONSUMER_TS);
+      await writeFile(join(app, 'tsconfig.json'), JSON.stringify(consumerTsconfig('consumer.ts')));
+      await run(process.execPath, [tsc, '-p', 'tsconfig.json'], app);
+      await writeFile(join(app, 'mistake.ts'), MISTAKE_TS);
+      await writeFile(join(app, 'mistake.json'), JSON.stringify(consumerTsconfig('mistake.ts')));
+      const caught = await run(process.execPath, [tsc, '-p', 'mistake.json'], app).then(
+        () => fail('a clock given as a string typechecked: the types are not what they should be'),
+        (error) => error.message,
+      );
+      if (!/mistake\.ts\(2,\d+\): error TS2322/.test(caught)) fail(`tsc said:\n${caught}`);
+      const { version } = JSON.parse(
+        await readFile(join(root, 'node_modules/typescript/package.json'), 'utf8'),
+      );
+      return `TypeScript ${version}`;
+    });
+
+    await check('Vite bundles the runtime for the browser', async () => {
+      const { build } = await import('vite');
+      await writeFile(join(app, 'browser.js'), BROWSER_ENTRY);
+      const out = join(work, 'browser-dist');
+      await build({
+        configFile: false,
+        root: app,
+        logLevel: 'error',
+        build: {
+          outDir: out,
+          lib: { entry: join(app, 'browser.js'), formats: ['es'], fileName: 'browser' },
+          minify: true,
+        },
+      });
+      const bundle = await readFile(join(out, 'browser.js'), 'utf8');
+      const builtin = /from\s*["']node:|require\(["']node:/.exec(bundle);
+      if (builtin) fail(`the browser bundle imports a Node built-in: ${builtin[0]}`);
+      if (!bundle.includes('Loja Exemplo')) fail('the browser bundle lacks the examples');
+      return `${mb(Buffer.byteLength(bundle))} minified`;
+    });
+
+    const packages = await installedPackages(join(app, 'node_modules'));
+    const total = packages.reduce((sum, p) => sum + p.bytes, 0);
+    console.log(
+      `\nInstalled size (runtime + shared + their dependencies): ${mb(total)} (target ${mb(TARGET_BYTES)})`,
+    );
+    for (const p of packages) console.log(`  ${p.name.padEnd(22)} ${mb(p.bytes)}`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  if (!(error instanceof CheckFailed)) throw error;
+  console.log('FAILED');
+  console.error(`check-packages: ${error.message}`);
+  process.exitCode = 1;
+}
