@@ -88,7 +88,10 @@ function element(
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`)
     .join('');
-  return content === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${content}</${name}>`;
+  // Empty elements are self-closing, as Twilio's own VoiceResponse writes them.
+  return content === undefined || content === ''
+    ? `<${name}${attrs}/>`
+    : `<${name}${attrs}>${content}</${name}>`;
 }
 
 function render(verb: Verb): string {
