@@ -18,6 +18,7 @@ import {
 import { z } from 'zod';
 import { machineFingerprint } from '@callbot/runtime';
 import type { Store } from './store.ts';
+import { teamTargetProblem, twilioDiagnostics } from './twilioChecks.ts';
 
 export interface ApiResponse {
   status: number;
@@ -67,10 +68,14 @@ export function createApi(store: Store, now: () => number) {
     if (!bodyParsed.ok) return bodyParsed.response;
     const body = bodyParsed.data;
     const loaded = loadFlow(body.flow);
-    const { machine, diagnostics } = loaded.ok
+    const compiled = loaded.ok
       ? compileFlow(loaded.doc)
       : { machine: null, diagnostics: loaded.diagnostics };
-    if (!loaded.ok || !machine) {
+    const { machine } = compiled;
+    const diagnostics = loaded.ok
+      ? [...compiled.diagnostics, ...twilioDiagnostics(loaded.doc)]
+      : compiled.diagnostics;
+    if (!loaded.ok || !machine || diagnostics.some((d) => d.severity === 'error')) {
       return error(422, 'invalid_flow', 'The flow has errors; nothing was published.', {
         diagnostics,
       });
@@ -193,6 +198,8 @@ export function createApi(store: Store, now: () => number) {
         const teamParsed = parse(teamRequestSchema, body, 'body');
         if (!teamParsed.ok) return teamParsed.response;
         const team = teamParsed.data;
+        const problem = teamTargetProblem(team.target);
+        if (problem) return error(400, 'invalid_request', `target: ${problem}.`);
         const saved = { id: id!, ...team, isDefault: team.isDefault ?? false };
         await store.putTeam(saved);
         return { status: 200, body: saved };

@@ -182,7 +182,7 @@ interface Step {
 const XML = '^<\\?xml version="1\\.0" encoding="UTF-8"\\?><Response>';
 const menu = (step: number) =>
   new RegExp(
-    `${XML}(<Say language="pt-BR">[^<]+</Say>)+<Gather input="dtmf speech" action="/voice/gather\\?step=${step}" [^>]*></Gather><Redirect method="POST">/voice/gather\\?step=${step}</Redirect></Response>$`,
+    `${XML}(<Say language="pt-BR">[^<]+</Say>)+<Gather input="dtmf speech" action="/voice/gather\\?step=${step}" [^>]*/><Redirect method="POST">/voice/gather\\?step=${step}</Redirect></Response>$`,
   );
 const queued = (step: number) =>
   new RegExp(

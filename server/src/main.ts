@@ -1,31 +1,72 @@
 /**
- * `npm run server`: the runtime server configured from the environment (see
- * the runtime README). Embedded PGlite in `runtime/.data/` unless
- * `DATABASE_URL` names a PostgreSQL server.
+ * `npm run server`: the server configured from the environment (see the
+ * README). Embedded PGlite in `server/.data/` unless `DATABASE_URL` names a
+ * PostgreSQL server.
  */
 import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openAiChatAgent, realClock, type AgentAdapter } from '@callbot/runtime';
+import { readConfig } from './config.ts';
 import { openPglite, openPostgres } from './db.ts';
+import { FolderLockedError } from './lock.ts';
 import { createServer } from './server.ts';
 import { createStore } from './store.ts';
 
 const env = process.env;
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-const dataDir = env.CALLBOT_DATA_DIR ?? fileURLToPath(new URL('../.data', import.meta.url));
-const db = env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : await openPglite(dataDir);
-const store = await createStore(db);
-
-let token = env.CALLBOT_API_TOKEN;
-if (!token) {
-  token = randomBytes(18).toString('base64url');
-  say(`CALLBOT_API_TOKEN is not set: this run's API token is ${token}`);
+const read = readConfig(env, { dataDir: fileURLToPath(new URL('../.data', import.meta.url)) });
+if (!read.ok) {
+  say(`The server refuses to start:\n${read.errors.map((e) => `- ${e}`).join('\n')}`);
+  process.exit(2);
 }
-const insecureNoSignature = env.CALLBOT_INSECURE_NO_SIGNATURE === '1';
-if (insecureNoSignature) {
+const config = read.config;
+
+/**
+ * The API token: the one given, or the one kept in the token file (made
+ * there on the first start, readable by this user only). Never printed.
+ */
+function apiToken(): string {
+  if (config.token) return config.token;
+  const file = config.tokenFile;
+  try {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept !== '') {
+      say(`CALLBOT_API_TOKEN is not set: using the token kept in ${file}`);
+      return kept;
+    }
+  } catch {
+    // Not made yet.
+  }
+  const token = randomBytes(33).toString('base64url');
+  mkdirSync(path.dirname(file), { recursive: true });
+  const fd = openSync(file, 'wx', 0o600);
+  writeSync(fd, `${token}\n`);
+  closeSync(fd);
+  say(`CALLBOT_API_TOKEN is not set: a token was made and written to ${file} (mode 0600)`);
+  return token;
+}
+
+let db;
+try {
+  db = config.databaseUrl
+    ? openPostgres(config.databaseUrl, { bounds: config.bounds })
+    : await openPglite(config.dataDir);
+} catch (error) {
+  if (error instanceof FolderLockedError) {
+    say(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const store = await createStore(db);
+const token = apiToken();
+
+if (config.insecureNoSignature) {
   say('CALLBOT_INSECURE_NO_SIGNATURE=1: webhook signatures are NOT checked. Development only.');
-} else if (!env.TWILIO_AUTH_TOKEN) {
+} else if (!config.authToken && !config.sharedKeySecret) {
   say('TWILIO_AUTH_TOKEN is not set: every webhook will be refused (403) until it is.');
 }
 
@@ -36,21 +77,41 @@ if (env.CALLBOT_AGENT_URL) {
     model: env.CALLBOT_AGENT_MODEL ?? 'gpt-4o-mini',
     ...(env.CALLBOT_AGENT_API_KEY && { apiKey: env.CALLBOT_AGENT_API_KEY }),
     // A turn must come back well within the provider's webhook timeout (15 s for Twilio).
-    fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(10_000) }),
+    fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(7_000) }),
   });
 }
 
 const server = createServer({
   store,
   token,
-  authToken: env.TWILIO_AUTH_TOKEN,
+  authToken: config.authToken,
   clock: realClock,
-  insecureNoSignature,
-  ...(env.CALLBOT_PUBLIC_URL && { baseUrl: env.CALLBOT_PUBLIC_URL.replace(/\/$/, '') }),
+  insecureNoSignature: config.insecureNoSignature,
+  keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+  maxInFlight: config.maxInFlight,
+  deadlineMs: config.deadlineMs,
+  holdMessages: config.holdMessages,
+  ...(config.sharedKeySecret && { sharedKeySecret: config.sharedKeySecret }),
+  ...(config.baseUrl && { baseUrl: config.baseUrl }),
   ...(agent && { agent }),
 });
-const url = await server.listen(Number(env.PORT ?? 8787), env.HOST ?? '127.0.0.1');
+const url = await server.listen(config.port, config.host);
 say(`callbot server on ${url} (${db.description})`);
+
+// Calls whose end the provider never reported (a lost status callback) are closed.
+const sweep = setInterval(
+  () => {
+    store
+      .sweep(Date.now() - config.sweepAfterMs)
+      .then((closed) => {
+        if (closed > 0)
+          say(`sweep: closed ${closed} calls with no request for ${config.sweepAfterMs} ms`);
+      })
+      .catch((error: unknown) => say(`sweep failed: ${(error as Error).message}`));
+  },
+  Math.min(60_000, config.sweepAfterMs / 4),
+);
+sweep.unref();
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -58,6 +119,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     say('stopping');
+    clearInterval(sweep);
     void server
       .close()
       .then(() => store.close())

@@ -263,7 +263,7 @@ describe('a call of the reception example over the webhooks', () => {
       '<?xml version="1.0" encoding="UTF-8"?><Response>' +
         '<Say language="pt-BR">Olá! Você ligou para a Loja Exemplo.</Say>' +
         '<Say language="pt-BR">Para vendas, digite 1. Para suporte, digite 2.</Say>' +
-        '<Gather input="dtmf speech" action="/voice/gather?step=1" method="POST" timeout="5" numDigits="1" language="pt-BR" speechTimeout="auto"></Gather>' +
+        '<Gather input="dtmf speech" action="/voice/gather?step=1" method="POST" timeout="5" numDigits="1" finishOnKey="" language="pt-BR" speechTimeout="auto"/>' +
         '<Redirect method="POST">/voice/gather?step=1</Redirect>' +
         '</Response>',
     );

@@ -1,7 +1,8 @@
 /**
- * The runtime server over HTTP: the publish API under `/api/` (bearer
- * token), the voice webhooks under `/voice/` (provider signature), and
- * `/health` for load balancers. Node's own `http`; no framework.
+ * The server over HTTP: the publish API under `/api/` (bearer token), the
+ * voice webhooks under `/voice/` (provider signature), `/health` (the
+ * process and its database) and `/ready` (for load balancers). Node's own
+ * `http`; no framework.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
@@ -9,8 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { LIMITS } from '@callbot/shared';
 import type { AgentAdapter, Clock } from '@callbot/runtime';
 import { createApi } from './api.ts';
-import { verifyTwilioSignature, type FormParams } from './signature.ts';
-import type { Store } from './store.ts';
+import type { HoldMessages } from './protocol.ts';
+import { signatureAlgorithm, verifyTwilioSignature, type FormParams } from './signature.ts';
+import { isDatabaseUnavailable } from './db.ts';
+import { isUniqueViolation, type Store } from './store.ts';
 import { createVoiceHandler, type Webhook } from './voice.ts';
 
 export interface ServerOptions {
@@ -19,6 +22,11 @@ export interface ServerOptions {
   token: string;
   /** The provider account's auth token, which signs every webhook. */
   authToken: string | undefined;
+  /**
+   * The secret of the provider's SharedKey, for webhooks signed with it
+   * (`X-Twilio-Webhooks-Signature-Settings`, HMAC-SHA256 or HMAC-SHA1).
+   */
+  sharedKeySecret?: string;
   /**
    * The public origin the provider calls, e.g. `https://bot.example.com`: the
    * signature covers the full URL. Without it, `http://` + the Host header.
@@ -32,6 +40,24 @@ export interface ServerOptions {
   insecureNoSignature?: boolean;
   /** Where errors and notices go (standard error by default). */
   log?: (line: string) => void;
+  /**
+   * Webhook requests served at once before new calls are shed (held with a
+   * retry) at half of it, and requests of calls in progress at all of it.
+   */
+  maxInFlight?: number;
+  /** A webhook's deadline (the database included) before the caller is held; default 8 s. */
+  deadlineMs?: number;
+  /** Holds in a row before the default team takes the call (default 8), and their pause (2 s). */
+  maxRetries?: number;
+  pauseSeconds?: number;
+  holdMessages?: HoldMessages;
+  /**
+   * How long an idle kept-alive connection stays open: longer than the load
+   * balancer's idle timeout (60 s on common ones), so the balancer closes
+   * first and never sends on a connection being closed. Default 65 s; the
+   * headers timeout is one second more.
+   */
+  keepAliveTimeoutMs?: number;
 }
 
 export interface CallbotServer {
@@ -47,12 +73,16 @@ export const WEBHOOK_MAX_BYTES = 64 * 1024;
 /** A flow may be up to the document limit, in a JSON envelope. */
 export const API_MAX_BYTES = LIMITS.maxBytes + 64 * 1024;
 
-const WEBHOOKS: Record<string, Webhook> = {
-  '/voice/incoming': 'incoming',
-  '/voice/gather': 'gather',
-  '/voice/dial-result': 'dial-result',
-  '/voice/status': 'status',
-};
+const WEBHOOKS: ReadonlyMap<string, Webhook> = new Map([
+  ['/voice/incoming', 'incoming'],
+  ['/voice/gather', 'gather'],
+  ['/voice/dial-result', 'dial-result'],
+  ['/voice/status', 'status'],
+  ['/voice/continue', 'continue'],
+]);
+
+/** How long `/health` and `/ready` wait for the database. */
+const PROBE_MS = 2000;
 
 class HttpError extends Error {
   constructor(
@@ -113,7 +143,41 @@ export function createServer(options: ServerOptions): CallbotServer {
     clock: options.clock,
     log,
     ...(options.agent && { agent: options.agent }),
+    ...(options.deadlineMs !== undefined && { deadlineMs: options.deadlineMs }),
+    ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
+    ...(options.pauseSeconds !== undefined && { pauseSeconds: options.pauseSeconds }),
+    ...(options.holdMessages && { holdMessages: options.holdMessages }),
   });
+  const maxInFlight = options.maxInFlight ?? 64;
+  /** Webhook requests being served now. */
+  let inFlight = 0;
+  let shedCount = 0;
+
+  /** Checks the request's signature; throws a 403 when it is missing or wrong. */
+  function checkSignature(req: http.IncomingMessage, params: URLSearchParams) {
+    const settings = req.headers['x-twilio-webhooks-signature-settings'];
+    const sharedKey = typeof settings === 'string' && settings.trim() !== '';
+    const secret = sharedKey ? options.sharedKeySecret : options.authToken;
+    if (!secret) {
+      throw new HttpError(
+        403,
+        sharedKey
+          ? 'The webhook is signed with a SharedKey and no TWILIO_SHARED_KEY_SECRET is configured.'
+          : 'No TWILIO_AUTH_TOKEN is configured: webhooks cannot be checked.',
+      );
+    }
+    const algorithm = sharedKey ? signatureAlgorithm(settings) : 'sha1';
+    if (algorithm === null) {
+      throw new HttpError(403, 'The webhook signature algorithm is not one this server knows.');
+    }
+    const signed = (options.baseUrl ?? `http://${req.headers.host ?? 'localhost'}`) + req.url;
+    const pairs: FormParams = [...params.entries()];
+    const signature = req.headers['x-twilio-signature'];
+    const given = typeof signature === 'string' ? signature : undefined;
+    if (!verifyTwilioSignature(secret, signed, pairs, given, algorithm)) {
+      throw new HttpError(403, 'The request signature (X-Twilio-Signature) is missing or wrong.');
+    }
+  }
 
   async function serveVoice(req: http.IncomingMessage, url: URL, hook: Webhook) {
     if (req.method !== 'POST') throw new HttpError(405, 'Webhooks are POST requests.');
@@ -125,30 +189,50 @@ export function createServer(options: ServerOptions): CallbotServer {
       );
     }
     const params = new URLSearchParams(raw.toString('utf8'));
-    if (!options.insecureNoSignature) {
-      if (!options.authToken) {
-        throw new HttpError(403, 'No TWILIO_AUTH_TOKEN is configured: webhooks cannot be checked.');
-      }
-      const signed = (options.baseUrl ?? `http://${req.headers.host ?? 'localhost'}`) + req.url;
-      const pairs: FormParams = [...params.entries()];
-      const signature = req.headers['x-twilio-signature'];
-      if (
-        !verifyTwilioSignature(
-          options.authToken,
-          signed,
-          pairs,
-          typeof signature === 'string' ? signature : undefined,
-        )
-      ) {
-        throw new HttpError(403, 'The request signature (X-Twilio-Signature) is missing or wrong.');
-      }
+    if (!options.insecureNoSignature) checkSignature(req, params);
+    // Past capacity, new calls wait first (at half the bound), so that calls in progress keep
+    // their latency: the answer is held (a pause and the same request again) without the database.
+    const bound = hook === 'incoming' ? maxInFlight / 2 : maxInFlight;
+    if (inFlight >= bound) {
+      shedCount++;
+      return voice.shed(hook, params, url.searchParams);
     }
-    return voice.handle(hook, params, url.searchParams);
+    inFlight++;
+    try {
+      return await voice.handle(hook, params, url.searchParams);
+    } finally {
+      inFlight--;
+    }
+  }
+
+  /** The database's state, probed at most once a second (concurrent probes share one). */
+  let probe: { at: number; result: Promise<DatabaseState> } | null = null;
+  function databaseState(): Promise<DatabaseState> {
+    const now = performance.now();
+    if (probe && now - probe.at < 1000) return probe.result;
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const result = Promise.race([
+      options.store.ping().then((): DatabaseState => ({
+        state: 'up',
+        latencyMs: Math.round((performance.now() - started) * 10) / 10,
+      })),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_MS} ms`)), PROBE_MS);
+      }),
+    ])
+      .catch((error: unknown): DatabaseState => ({
+        state: 'down',
+        error: (error as Error)?.message ?? String(error),
+      }))
+      .finally(() => clearTimeout(timer));
+    probe = { at: now, result };
+    return result;
   }
 
   async function serveApi(req: http.IncomingMessage, url: URL) {
-    const auth = req.headers.authorization ?? '';
-    const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    const auth = /^bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
+    const given = auth?.[1] ?? '';
     if (given === '' || !sameToken(given, options.token)) {
       return {
         status: 401,
@@ -182,7 +266,7 @@ export function createServer(options: ServerOptions): CallbotServer {
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://server');
-    const hook = WEBHOOKS[url.pathname];
+    const hook = WEBHOOKS.get(url.pathname);
     if (hook) {
       const { status, body } = await serveVoice(req, url, hook);
       const isXml = body.startsWith('<?xml');
@@ -193,7 +277,20 @@ export function createServer(options: ServerOptions): CallbotServer {
       return;
     }
     if (url.pathname === '/health') {
-      sendJson(res, 200, { ok: true });
+      // The process answers (200) and says how its database is: a load balancer's liveness check.
+      const database = await databaseState();
+      sendJson(res, 200, {
+        ok: database.state === 'up',
+        database,
+        webhooks: { inFlight, maxInFlight, shed: shedCount },
+      });
+      return;
+    }
+    if (url.pathname === '/ready') {
+      // Whether to send calls here now: the database answers and the server is not shedding.
+      const database = await databaseState();
+      const ready = database.state === 'up' && inFlight < maxInFlight / 2;
+      sendJson(res, ready ? 200 : 503, { ready, database: database.state, inFlight });
       return;
     }
     if (url.pathname.startsWith('/api/')) {
@@ -209,7 +306,23 @@ export function createServer(options: ServerOptions): CallbotServer {
         res.end();
         return;
       }
-      const { status, body } = await serveApi(req, url);
+      const { status, body } = await serveApi(req, url).catch((error: unknown) => {
+        // Two changes at once that the database refused one of (a unique index): the other won.
+        if (isUniqueViolation(error)) {
+          return {
+            status: 409,
+            body: { error: 'conflict', message: 'Another change to this record won; try again.' },
+          };
+        }
+        if (isDatabaseUnavailable(error)) {
+          log(`API: the database cannot answer: ${(error as Error).message}`);
+          return {
+            status: 503,
+            body: { error: 'database_unavailable', message: 'The database cannot answer now.' },
+          };
+        }
+        throw error;
+      });
       sendJson(res, status, body);
       return;
     }
@@ -238,6 +351,10 @@ export function createServer(options: ServerOptions): CallbotServer {
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
   });
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
+  // Above the keep-alive timeout, or a request arriving just before it ends would be cut.
+  server.headersTimeout = server.keepAliveTimeout + 1000;
+  server.requestTimeout = Math.max(server.requestTimeout, server.headersTimeout + 1000);
 
   return {
     http: server,
@@ -260,6 +377,9 @@ export function createServer(options: ServerOptions): CallbotServer {
     },
   };
 }
+
+/** What `/health` says of the database. */
+export type DatabaseState = { state: 'up'; latencyMs: number } | { state: 'down'; error: string };
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   if (status === 204) {

@@ -7,6 +7,10 @@ import type { FlowDocument } from '@callbot/shared';
 import type { PersistedCall, TraceLine } from '@callbot/runtime';
 import type { Database } from './db.ts';
 import { migrate } from './schema.ts';
+import { jsonText } from './text.ts';
+
+/** The answer to any request of a call that is over. */
+export const HANGUP_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>';
 
 export interface CallbotSummary {
   id: string;
@@ -56,10 +60,16 @@ export interface Bot {
 /** Which flow a call runs: a published version, or the default callbot (R9) for a team. */
 export type CallFlowRef = { callbot: string; version: number } | { defaultTeam: string };
 
+/** Who ended a call, as the provider reported it. */
+export type EndedBy = 'caller' | 'network';
+
 export interface CallRecord {
   sid: string;
+  /** The business's number (the callbot's line), whichever way the call goes. */
   line: string;
+  /** The other party: who called in, or who an outbound call rang. */
   caller: string;
+  direction: 'inbound' | 'outbound';
   flow: CallFlowRef;
   /** `in_progress`, or the call's outcome once it ended. */
   status: string;
@@ -70,6 +80,17 @@ export interface CallRecord {
   listen: ListenState | null;
   /** The TwiML answered to the request that made `step`, sent again to a repeat of it. */
   lastTwiml: string;
+  /** The rest of that answer when it was split in parts (`/voice/continue`), else empty. */
+  moreTwiml: string[];
+  /** Whether the call waits for a transfer's outcome (`/voice/dial-result`). */
+  awaitingTransfer: boolean;
+  /**
+   * The end the provider reported while the call waited for a transfer's
+   * outcome: applied after that outcome, so an answered transfer is not lost.
+   */
+  pendingEnd: EndedBy | null;
+  /** Trace lines kept before the session's own transcript (the session stores none itself). */
+  eventsBase: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -97,6 +118,10 @@ export interface CallUpdate {
   listen: ListenState | null;
   status: string;
   twiml: string;
+  /** The answer's later parts, when it is too long for one TwiML document. */
+  moreTwiml: string[];
+  awaitingTransfer: boolean;
+  pendingEnd: EndedBy | null;
   /** Trace lines new since the last step, numbered by their place in the transcript. */
   events: { seq: number; line: TraceLine }[];
 }
@@ -151,6 +176,7 @@ export interface Store {
     sid: string;
     line: string;
     caller: string;
+    direction: CallRecord['direction'];
     flow: CallFlowRef;
     update: CallUpdate;
     at: number;
@@ -167,6 +193,28 @@ export interface Store {
    */
   saveCall(sid: string, expectedStep: number, update: CallUpdate, at: number): Promise<boolean>;
   callEvents(sid: string): Promise<CallEventRecord[]>;
+  /**
+   * The provider reported the end of a call this store has not seen start (its
+   * status callback overtook `/voice/incoming`): a record at step 0 that the
+   * call's start will find and end. False when the call exists already.
+   */
+  recordEarlyEnd(call: {
+    sid: string;
+    line: string;
+    caller: string;
+    by: EndedBy;
+    at: number;
+  }): Promise<boolean>;
+  /** Notes an end to apply after the transfer's outcome; false when the call moved on. */
+  setPendingEnd(sid: string, step: number, by: EndedBy): Promise<boolean>;
+  /**
+   * Closes calls still in progress with no request since `before` (the
+   * provider's reports were lost): `caller_hung_up`/`error` when an end was
+   * pending, else `abandoned`. Returns how many.
+   */
+  sweep(before: number): Promise<number>;
+  /** One round trip to the database: resolves when it answers. */
+  ping(): Promise<void>;
 
   close(): Promise<void>;
 }
@@ -203,6 +251,7 @@ const toCall = (r: Record<string, unknown>): CallRecord => ({
   sid: r.sid as string,
   line: r.line as string,
   caller: r.caller as string,
+  direction: r.direction === 'outbound' ? 'outbound' : 'inbound',
   flow:
     r.callbot_id === null
       ? { defaultTeam: r.default_team as string }
@@ -212,6 +261,11 @@ const toCall = (r: Record<string, unknown>): CallRecord => ({
   session: json<PersistedCall>(r.session),
   listen: r.listen === null ? null : json<ListenState>(r.listen),
   lastTwiml: r.last_twiml as string,
+  moreTwiml:
+    r.more_twiml === null || r.more_twiml === undefined ? [] : json<string[]>(r.more_twiml),
+  awaitingTransfer: r.awaiting_transfer === true,
+  pendingEnd: (r.pending_end as EndedBy | null) ?? null,
+  eventsBase: (r.events_base as number | undefined) ?? 0,
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
 });
@@ -236,8 +290,21 @@ const eventParams = (step: number, at: number, events: CallUpdate['events']) => 
   step,
   timestamp(at),
   events.map((e) => e.seq),
-  events.map((e) => JSON.stringify(e.line)),
+  events.map((e) => jsonText(e.line)),
 ];
+
+/** The session as stored: its transcript lives in call_events, once. */
+const sessionText = (update: CallUpdate) => jsonText({ ...update.session, transcript: [] });
+const moreText = (update: CallUpdate) =>
+  update.moreTwiml.length === 0 ? null : jsonText(update.moreTwiml);
+
+/** PostgreSQL's unique_violation. */
+export const isUniqueViolation = (error: unknown) =>
+  (error as { code?: unknown } | null)?.code === '23505';
+
+/** Advisory lock keys: a line's assignment and the default team change one at a time. */
+const LINE_LOCK = 7_210_415;
+const TEAMS_LOCK = 7_210_416;
 
 /**
  * The store on an open database; creates or migrates the schema first.
@@ -261,7 +328,7 @@ export async function createStore(db: Database): Promise<Store> {
            SELECT $1, coalesce(max(version), 0) + 1, $2::jsonb, $3, $4, $5
            FROM callbot_versions WHERE callbot_id = $1
            RETURNING callbot_id, version, fingerprint, note, created_at`,
-          [callbot, JSON.stringify(flow), fingerprint, note, timestamp(at)],
+          [callbot, jsonText(flow), fingerprint, note, timestamp(at)],
         );
         return toVersion(rows[0]!);
       });
@@ -313,6 +380,9 @@ export async function createStore(db: Database): Promise<Store> {
 
     async assignLine(number, target, { replace, at }) {
       return db.transaction(async (tx): Promise<AssignResult> => {
+        // A line with no row yet has nothing to lock FOR UPDATE: two first assignments of it
+        // would both pass the R3 check. The line's own advisory lock makes them take turns.
+        await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LINE_LOCK, number]);
         const exists = await tx.query(
           'SELECT 1 FROM callbot_versions WHERE callbot_id = $1 AND version = $2',
           [target.callbot, target.version],
@@ -348,6 +418,9 @@ export async function createStore(db: Database): Promise<Store> {
 
     async putTeam(team) {
       await db.transaction(async (tx) => {
+        // Default-team changes take turns: two at once would both clear the old default and
+        // collide on the one-default index.
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [TEAMS_LOCK]);
         if (team.isDefault) {
           await tx.query('UPDATE teams SET is_default = false WHERE is_default AND id <> $1', [
             team.id,
@@ -383,12 +456,14 @@ export async function createStore(db: Database): Promise<Store> {
       return (await db.query('DELETE FROM bots WHERE id = $1', [id])).count > 0;
     },
 
-    async createCall({ sid, line, caller, flow, update, at }) {
+    async createCall({ sid, line, caller, direction, flow, update, at }) {
       const { rows } = await db.query<{ count: number }>(
         withEvents(
           `INSERT INTO calls (sid, line, caller, callbot_id, version, default_team, status, step,
-             session, listen, last_twiml, created_at, updated_at)
-           VALUES ($5, $6, $7, $8, $9, $10, $11, 1, $12::jsonb, $13::jsonb, $14, $2, $2)
+             session, listen, last_twiml, created_at, updated_at, direction, more_twiml,
+             awaiting_transfer, pending_end, events_base)
+           VALUES ($5, $6, $7, $8, $9, $10, $11, 1, $12::jsonb, $13::jsonb, $14, $2, $2, $15,
+             $16::jsonb, $17, $18, $19)
            ON CONFLICT (sid) DO NOTHING
            RETURNING sid`,
         ),
@@ -401,9 +476,14 @@ export async function createStore(db: Database): Promise<Store> {
           'callbot' in flow ? flow.version : null,
           'defaultTeam' in flow ? flow.defaultTeam : null,
           update.status,
-          JSON.stringify(update.session),
+          sessionText(update),
           update.listen && JSON.stringify(update.listen),
           update.twiml,
+          direction,
+          moreText(update),
+          update.awaitingTransfer,
+          update.pendingEnd,
+          update.events.length,
         ],
       );
       return rows[0]?.count === 1;
@@ -438,7 +518,8 @@ export async function createStore(db: Database): Promise<Store> {
       const { rows } = await db.query<{ count: number }>(
         withEvents(
           `UPDATE calls SET session = $7::jsonb, listen = $8::jsonb, status = $9, last_twiml = $10,
-             step = step + 1, updated_at = $2
+             step = step + 1, updated_at = $2, more_twiml = $11::jsonb, awaiting_transfer = $12,
+             pending_end = $13, events_base = coalesce($14, events_base)
            WHERE sid = $5 AND step = $6
            RETURNING sid`,
         ),
@@ -446,13 +527,51 @@ export async function createStore(db: Database): Promise<Store> {
           ...eventParams(expectedStep + 1, at, update.events),
           sid,
           expectedStep,
-          JSON.stringify(update.session),
+          sessionText(update),
           update.listen && JSON.stringify(update.listen),
           update.status,
           update.twiml,
+          moreText(update),
+          update.awaitingTransfer,
+          update.pendingEnd,
+          update.events.length > 0 ? update.events.at(-1)!.seq + 1 : null,
         ],
       );
       return rows[0]?.count === 1;
+    },
+
+    async recordEarlyEnd({ sid, line, caller, by, at }) {
+      const { count } = await db.query(
+        `INSERT INTO calls (sid, line, caller, status, step, session, last_twiml, created_at,
+           updated_at, pending_end)
+         VALUES ($1, $2, $3, 'ended_before_start', 0, '{}'::jsonb, $4, $5, $5, $6)
+         ON CONFLICT (sid) DO NOTHING`,
+        [sid, line, caller, HANGUP_TWIML, timestamp(at), by],
+      );
+      return count === 1;
+    },
+
+    async setPendingEnd(sid, step, by) {
+      const { count } = await db.query(
+        'UPDATE calls SET pending_end = $3 WHERE sid = $1 AND step = $2',
+        [sid, step, by],
+      );
+      return count === 1;
+    },
+
+    async sweep(before) {
+      const { count } = await db.query(
+        `UPDATE calls SET status = CASE pending_end WHEN 'caller' THEN 'caller_hung_up'
+             WHEN 'network' THEN 'error' ELSE 'abandoned' END,
+           awaiting_transfer = false, updated_at = now()
+         WHERE status = 'in_progress' AND updated_at < $1`,
+        [timestamp(before)],
+      );
+      return count;
+    },
+
+    async ping() {
+      await db.query('SELECT 1');
     },
 
     async callEvents(sid) {

@@ -21,6 +21,8 @@ export interface GatherVerb {
   bargeIn: boolean;
   /** Stop at this many keys (a menu's one key). */
   numDigits?: number;
+  /** The key that ends the input (Twilio's default `#`); empty: none does. */
+  finishOnKey?: string;
   children: SayVerb[];
 }
 
@@ -37,7 +39,7 @@ export interface DialVerb {
 /** Puts the caller into a named queue; `action` is called when they leave it. */
 export interface EnqueueVerb {
   verb: 'Enqueue';
-  action: string;
+  action?: string;
   queue: string;
 }
 
@@ -50,7 +52,14 @@ export interface HangupVerb {
   verb: 'Hangup';
 }
 
-export type Verb = SayVerb | GatherVerb | DialVerb | EnqueueVerb | RedirectVerb | HangupVerb;
+/** Silence, in seconds. */
+export interface PauseVerb {
+  verb: 'Pause';
+  length: number;
+}
+
+export type Verb =
+  SayVerb | GatherVerb | DialVerb | EnqueueVerb | RedirectVerb | HangupVerb | PauseVerb;
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -79,7 +88,10 @@ function element(
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`)
     .join('');
-  return content === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${content}</${name}>`;
+  // Empty elements are self-closing, as Twilio's own VoiceResponse writes them.
+  return content === undefined || content === ''
+    ? `<${name}${attrs}/>`
+    : `<${name}${attrs}>${content}</${name}>`;
 }
 
 function render(verb: Verb): string {
@@ -95,6 +107,7 @@ function render(verb: Verb): string {
           method: 'POST',
           timeout: verb.timeout,
           numDigits: verb.numDigits,
+          finishOnKey: verb.finishOnKey,
           language: verb.language,
           speechTimeout: verb.input.includes('speech') ? 'auto' : undefined,
           bargeIn: verb.bargeIn ? 'true' : undefined,
@@ -110,11 +123,17 @@ function render(verb: Verb): string {
           : element('Sip', {}, escapeXml(verb.target.sip)),
       );
     case 'Enqueue':
-      return element('Enqueue', { action: verb.action, method: 'POST' }, escapeXml(verb.queue));
+      return element(
+        'Enqueue',
+        { action: verb.action, method: verb.action && 'POST' },
+        escapeXml(verb.queue),
+      );
     case 'Redirect':
       return element('Redirect', { method: 'POST' }, escapeXml(verb.url));
     case 'Hangup':
       return element('Hangup', {});
+    case 'Pause':
+      return element('Pause', { length: verb.length });
   }
 }
 

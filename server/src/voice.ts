@@ -5,7 +5,7 @@
  * the session (with the step check) so that any instance can take the next
  * request.
  */
-import { e164Schema, type CallEvent, type FlowDocument } from '@callbot/shared';
+import type { CallEvent, FlowDocument } from '@callbot/shared';
 import {
   createCallSession,
   defaultCallbot,
@@ -25,9 +25,32 @@ import type {
   Store,
   Team,
 } from './store.ts';
-import { twiml, type SayVerb, type Verb } from './twiml.ts';
+import {
+  callSid,
+  callStart,
+  cleanFields,
+  continueUrl,
+  endOf,
+  eventsOf,
+  handoffVerbs,
+  HOLD_MESSAGES,
+  holdTwiml,
+  isOver,
+  listenVerbs,
+  retryOf,
+  retryUrl,
+  splitTwiml,
+  stepOf,
+  transferVerb,
+  withCarriedFields,
+  WebhookError,
+  type HoldMessages,
+  type Webhook,
+} from './protocol.ts';
+import { HANGUP_TWIML } from './store.ts';
+import type { SayVerb, Verb } from './twiml.ts';
 
-export type Webhook = 'incoming' | 'gather' | 'dial-result' | 'status';
+export { WebhookError, type Webhook } from './protocol.ts';
 
 export interface VoiceResponse {
   status: number;
@@ -42,16 +65,28 @@ export interface VoiceDeps {
   /** Answers AI agent nodes; without one they hand the caller to their `transfer` port. */
   agent?: AgentAdapter;
   log: (line: string) => void;
+  /**
+   * How long a request may take (the database included) before the caller is
+   * held instead: well under the provider's 15 s timeout.
+   */
+  deadlineMs?: number;
+  /** Holds in a row for one request before giving the call to the default team (or a goodbye). */
+  maxRetries?: number;
+  /** The pause before each retry, in seconds. */
+  pauseSeconds?: number;
+  /** What a held caller hears. */
+  holdMessages?: HoldMessages;
 }
 
-/** A request that cannot be served, with its status and why. */
-export class WebhookError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
+/** The request took longer than the deadline. */
+class DeadlineError extends Error {}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /** Gives up after this many lost races on a request that carries no step. */
@@ -96,97 +131,6 @@ const noAgentConfigured: AgentAdapter = () => {
   throw new Error('No AI agent endpoint is configured on this server (CALLBOT_AGENT_URL).');
 };
 
-const SID = /^[\w:.-]{1,128}$/;
-const DIGITS = /^[0-9*#]{1,32}$/;
-
-function field(params: URLSearchParams, name: string, required: true): string;
-function field(params: URLSearchParams, name: string, required?: false): string | undefined;
-function field(params: URLSearchParams, name: string, required = false): string | undefined {
-  const value = params.get(name) ?? undefined;
-  if (required && (value === undefined || value === '')) {
-    throw new WebhookError(400, `The request has no ${name}.`);
-  }
-  return value === '' ? undefined : value;
-}
-
-function callSid(params: URLSearchParams): string {
-  const sid = field(params, 'CallSid', true);
-  if (!SID.test(sid)) throw new WebhookError(400, 'CallSid is not a call id.');
-  return sid;
-}
-
-const DIAL_STATUS: Record<string, 'answered' | 'no_answer' | 'busy' | 'failed'> = {
-  completed: 'answered',
-  answered: 'answered',
-  'no-answer': 'no_answer',
-  canceled: 'no_answer',
-  busy: 'busy',
-  failed: 'failed',
-};
-
-/** How a caller left an `<Enqueue>` queue, as a transfer's outcome. */
-const QUEUE_RESULT: Record<string, 'answered' | 'no_answer' | 'busy' | 'failed'> = {
-  bridged: 'answered',
-  'bridging-in-process': 'answered',
-  redirected: 'no_answer',
-  leave: 'no_answer',
-  'queue-full': 'busy',
-  error: 'failed',
-  'system-error': 'failed',
-};
-
-const ENDED_BY: Record<string, 'caller' | 'network'> = {
-  completed: 'caller',
-  busy: 'network',
-  failed: 'network',
-  'no-answer': 'network',
-  canceled: 'network',
-};
-
-/** What the request says happened on the call; `null` for the provider's report of silence. */
-function eventsOf(hook: Exclude<Webhook, 'incoming'>, params: URLSearchParams): CallEvent[] | null {
-  switch (hook) {
-    case 'gather': {
-      const digits = field(params, 'Digits');
-      const speech = field(params, 'SpeechResult');
-      if (digits !== undefined) {
-        if (!DIGITS.test(digits))
-          throw new WebhookError(400, 'Digits holds something else than keys.');
-        return [...digits].map((digit) => ({ type: 'dtmf', digit }) as CallEvent);
-      }
-      if (speech !== undefined) {
-        if (speech.length > 2000) throw new WebhookError(400, 'SpeechResult is too long.');
-        const confidence = Number(field(params, 'Confidence'));
-        return [
-          {
-            type: 'speech',
-            text: speech,
-            ...(confidence >= 0 && confidence <= 1 && { confidence }),
-          },
-        ];
-      }
-      return null;
-    }
-    case 'dial-result': {
-      const queue = field(params, 'QueueResult');
-      if (queue === 'hangup') return [{ type: 'call.ended', by: 'caller' }];
-      const outcome =
-        DIAL_STATUS[field(params, 'DialCallStatus') ?? ''] ?? QUEUE_RESULT[queue ?? ''];
-      if (!outcome) {
-        throw new WebhookError(400, 'The request has no known DialCallStatus or QueueResult.');
-      }
-      return [{ type: 'transfer.result', outcome }];
-    }
-    case 'status': {
-      const by = ENDED_BY[field(params, 'CallStatus', true)];
-      return by ? [{ type: 'call.ended', by }] : [];
-    }
-  }
-}
-
-const gatherUrl = (step: number) => `/voice/gather?step=${step}`;
-const dialResultUrl = (step: number) => `/voice/dial-result?step=${step}`;
-
 /**
  * Serves the voice webhooks of one store. `handle` never throws: a request
  * it cannot serve gets a 4xx with a message.
@@ -225,10 +169,12 @@ export function createVoiceHandler(deps: VoiceDeps) {
     listen: ListenState | null;
     step: number;
     events: CallEvent[] | null;
-    transcriptFrom: number;
+    /** The number of the first trace line this turn adds. */
+    eventsBase: number;
   }): Promise<CallUpdate> {
     const { session, flow, teams, step } = input;
     const language = flow.settings.locale;
+    const transcriptFrom = session.persist().transcript.length;
     const commands: Command[] = [];
     const unsubscribe = session.subscribe((m) => {
       if (m.channel === 'command') commands.push(m.command);
@@ -286,32 +232,19 @@ export function createVoiceHandler(deps: VoiceDeps) {
                 }
               : null;
             break;
-          case 'transfer': {
-            const target = teams.find((t) => t.id === command.team)?.target ?? command.team;
-            const action = dialResultUrl(step);
-            verbs.push(
-              target.startsWith('sip:')
-                ? { verb: 'Dial', action, target: { sip: target } }
-                : e164Schema.safeParse(target).success
-                  ? { verb: 'Dial', action, target: { number: target } }
-                  : { verb: 'Enqueue', action, queue: target },
-            );
+          case 'transfer':
+            verbs.push(transferVerb(teams, command.team, step));
             waitsForProvider = true;
             break;
-          }
           case 'handoff':
             if ('bot' in command) {
               const bot = input.bots.find((b) => b.id === command.bot);
-              if (bot?.target.startsWith('sip:')) {
-                verbs.push({ verb: 'Dial', target: { sip: bot.target } }, { verb: 'Hangup' });
-              } else if (bot) {
-                verbs.push({ verb: 'Redirect', url: bot.target });
-              } else {
+              if (!bot) {
                 deps.log(
                   `fallback bot "${command.bot}" has no target (PUT /api/bots/${command.bot}): hanging up`,
                 );
-                verbs.push({ verb: 'Hangup' });
               }
+              verbs.push(...handoffVerbs(bot));
             }
             break;
           case 'hangup':
@@ -322,6 +255,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
       const snapshot = session.getSnapshot();
       if (snapshot.status === 'ended') {
         listen = null;
+        waitsForProvider = false;
         const last = verbs.at(-1)?.verb;
         if (last !== 'Hangup' && last !== 'Redirect' && last !== 'Dial' && last !== 'Enqueue') {
           verbs.push({ verb: 'Hangup' });
@@ -329,20 +263,14 @@ export function createVoiceHandler(deps: VoiceDeps) {
       } else if (waitsForProvider) {
         listen = null;
       } else if (snapshot.listening && listen) {
-        const timeoutMs = listen.noInputMs ?? flow.settings.noInputTimeoutMs;
         verbs.push(
-          {
-            verb: 'Gather',
-            action: gatherUrl(step),
-            input: listen.modes,
-            timeout: Math.max(1, Math.ceil(timeoutMs / 1000)),
+          ...listenVerbs({
+            listen,
+            noInputTimeoutMs: flow.settings.noInputTimeoutMs,
             language,
-            bargeIn: interruptible.length > 0,
-            ...(listen.modes.includes('dtmf') && { numDigits: 1 }),
-            children: interruptible.map(({ promptId: _, ...say }) => say),
-          },
-          // Gather falls through here when the caller says nothing: that is the no-input report.
-          { verb: 'Redirect', url: gatherUrl(step) },
+            step,
+            interruptible: interruptible.map(({ promptId: _, ...say }) => say),
+          }),
         );
       } else {
         // Neither listening, nor waiting for a transfer, nor over: nothing would move the call on.
@@ -355,19 +283,27 @@ export function createVoiceHandler(deps: VoiceDeps) {
       unsubscribe();
     }
     const persisted = session.persist();
+    const [first, ...more] = splitTwiml(verbs, (part) => continueUrl(step, part));
     return {
       session: persisted,
       listen,
       status: persisted.outcome ?? 'in_progress',
-      twiml: twiml(verbs),
+      twiml: first!,
+      moreTwiml: more,
+      awaitingTransfer: waitsForProvider,
+      pendingEnd: null,
       events: persisted.transcript
-        .slice(input.transcriptFrom)
-        .map((line, i) => ({ seq: input.transcriptFrom + i, line })),
+        .slice(transcriptFrom)
+        .map((line, i) => ({ seq: input.eventsBase + i, line })),
     };
   }
 
+  /** The teams last read, for the default team of a caller held past every retry. */
+  let knownTeams: Team[] = [];
+
   /** The per-request session setup: its clock, directory and agent. */
   function sessionSetup(at: number, { teams, bots }: Pick<CallContext, 'teams' | 'bots'>) {
+    knownTeams = teams;
     const clock = new RequestClock(at);
     const agentTurns: Promise<unknown>[] = [];
     const adapter = deps.agent ?? noAgentConfigured;
@@ -381,12 +317,11 @@ export function createVoiceHandler(deps: VoiceDeps) {
   }
 
   async function incoming(params: URLSearchParams): Promise<VoiceResponse> {
-    const sid = callSid(params);
-    const to = field(params, 'To', true);
-    const from = field(params, 'From', true);
-    if (to.length > 64 || from.length > 64) throw new WebhookError(400, 'From or To is too long.');
-    const context = await deps.store.callContext(sid, to);
-    if (context.call) return { status: 200, body: context.call.lastTwiml };
+    const start = callStart(params);
+    const { sid } = start;
+    const context = await deps.store.callContext(sid, start.line);
+    const early = context.call;
+    if (early && early.step > 0) return { status: 200, body: early.lastTwiml };
 
     const at = deps.clock.now();
     const setup = sessionSetup(at, context);
@@ -396,55 +331,90 @@ export function createVoiceHandler(deps: VoiceDeps) {
       : { defaultTeam: setup.teams.find((t) => t.isDefault)?.id ?? 'default' };
     const flow = await flowOf(ref);
     const session = createCallSession(flow, setup.options);
+    const events: CallEvent[] = [start.event];
+    // The provider reported the end before this start reached us: the call starts and ends.
+    if (early?.pendingEnd) events.push({ type: 'call.ended', by: early.pendingEnd });
     const update = await turn({
       ...setup,
       session,
       flow,
       listen: null,
       step: 1,
-      transcriptFrom: 0,
-      events: [
-        {
-          type: 'call.started',
-          callId: sid,
-          channel: to.startsWith('sip:') ? 'sip' : 'line',
-          direction: field(params, 'Direction')?.startsWith('outbound') ? 'outbound' : 'inbound',
-          from,
-          to,
-        },
-      ],
+      events,
+      eventsBase: 0,
     });
-    if (await deps.store.createCall({ sid, line: to, caller: from, flow: ref, update, at })) {
-      return { status: 200, body: update.twiml };
+    if (early) {
+      await deps.store.saveCall(sid, 0, update, at);
+      return { status: 200, body: HANGUP_TWIML };
     }
-    // The same call was started by another request at the same time: its answer stands.
-    const winner = await deps.store.getCall(sid);
-    return { status: 200, body: winner?.lastTwiml ?? update.twiml };
+    const created = await deps.store.createCall({
+      sid,
+      line: start.line,
+      caller: start.caller,
+      direction: start.direction,
+      flow: ref,
+      update,
+      at,
+    });
+    if (created) return { status: 200, body: update.twiml };
+    // The same call was started by another request at the same time (or ended by the
+    // provider's report meanwhile): the record stands, and the request is served on it.
+    return incoming(params);
+  }
+
+  /** The status callback of a call this server has not seen start: its end is kept for it. */
+  async function earlyEnd(params: URLSearchParams, sid: string): Promise<boolean> {
+    const by = endOf(params);
+    if (!by) return true;
+    let line = '';
+    let caller = '';
+    try {
+      ({ line, caller } = callStart(params));
+    } catch {
+      // A status callback without From or To: the record is kept without them.
+    }
+    return deps.store.recordEarlyEnd({ sid, line, caller, by, at: deps.clock.now() });
   }
 
   async function followUp(
-    hook: Exclude<Webhook, 'incoming'>,
+    hook: 'gather' | 'dial-result' | 'status',
     params: URLSearchParams,
     query: URLSearchParams,
   ): Promise<VoiceResponse> {
     const sid = callSid(params);
-    const events = eventsOf(hook, params);
-    const stepText = query.get('step');
-    const step = stepText === null ? null : Number(stepText);
-    if (step !== null && !(Number.isInteger(step) && step > 0)) {
-      throw new WebhookError(400, 'step is not a step number.');
-    }
+    const step = stepOf(query);
+    const done = (): VoiceResponse =>
+      hook === 'status' ? { status: 204, body: '' } : { status: 200, body: HANGUP_TWIML };
     for (let attempt = 1; ; attempt++) {
+      if (attempt > MAX_ATTEMPTS) {
+        throw new WebhookError(503, 'The call is changing too fast; try again.');
+      }
       const context = await deps.store.callContext(sid);
       const { call } = context;
-      if (!call) throw new WebhookError(404, `There is no call ${sid}.`);
+      if (!call) {
+        if (hook !== 'status') throw new WebhookError(404, `There is no call ${sid}.`);
+        // The report overtook the call's start: kept, and applied when the start comes.
+        if (await earlyEnd(params, sid)) return done();
+        continue;
+      }
+      // A call ended before it started, or over: nothing more happens, nothing is written.
+      if (call.step === 0) return done();
       const repeat = repeated(call, step);
       if (repeat) return repeat;
-      if (call.session.outcome !== null || (hook === 'status' && events?.length === 0)) {
-        // Nothing more happens on a call that is over: nothing is written either.
-        return hook === 'status'
-          ? { status: 204, body: '' }
-          : { status: 200, body: twiml([{ verb: 'Hangup' }]) };
+      if (isOver(call)) return done();
+      let events = eventsOf(hook, params);
+      if (hook === 'status') {
+        const by = endOf(params);
+        if (!by) return done();
+        if (call.awaitingTransfer) {
+          // The caller's end can come before the transfer's outcome (an answered transfer
+          // ends when they hang up): it is applied after that outcome, so neither is lost.
+          if (await deps.store.setPendingEnd(sid, call.step, by)) return done();
+          continue;
+        }
+      }
+      if (hook === 'dial-result' && call.pendingEnd && events) {
+        events = [...events, { type: 'call.ended', by: call.pendingEnd }];
       }
       const at = deps.clock.now();
       const setup = sessionSetup(at, context);
@@ -457,7 +427,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
         listen: call.listen,
         step: call.step + 1,
         events,
-        transcriptFrom: call.session.transcript.length,
+        eventsBase: call.eventsBase + call.session.transcript.length,
       });
       if (await deps.store.saveCall(sid, call.step, update, at)) {
         return hook === 'status' ? { status: 204, body: '' } : { status: 200, body: update.twiml };
@@ -470,10 +440,23 @@ export function createVoiceHandler(deps: VoiceDeps) {
         if (answer) return answer;
         throw new WebhookError(409, 'The call moved on while this request was served.');
       }
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new WebhookError(503, 'The call is changing too fast; try again.');
-      }
     }
+  }
+
+  /** The later parts of an answer split for TwiML's size limit. */
+  async function continued(params: URLSearchParams, query: URLSearchParams) {
+    const sid = callSid(params);
+    const step = stepOf(query);
+    const part = Number(query.get('part'));
+    if (step === null || !Number.isInteger(part) || part < 1) {
+      throw new WebhookError(400, 'A continuation names its step and part.');
+    }
+    const call = await deps.store.getCall(sid);
+    if (!call) throw new WebhookError(404, `There is no call ${sid}.`);
+    const body = call.step === step ? call.moreTwiml[part - 1] : undefined;
+    if (body !== undefined) return { status: 200, body };
+    if (isOver(call)) return { status: 200, body: HANGUP_TWIML };
+    throw new WebhookError(409, `The call is not at step ${step} part ${part}.`);
   }
 
   /** A request for a step already applied gets that step's answer again; an older one a 409. */
@@ -486,19 +469,81 @@ export function createVoiceHandler(deps: VoiceDeps) {
     );
   }
 
+  const deadlineMs = deps.deadlineMs ?? 8000;
+  const maxRetries = deps.maxRetries ?? 8;
+  const pauseSeconds = deps.pauseSeconds ?? 2;
+  const messages = deps.holdMessages ?? HOLD_MESSAGES['pt-BR']!;
+
+  /**
+   * The answer that keeps the caller when the request cannot be served now:
+   * the same request again after a pause (with the input it carried), and
+   * past `maxRetries` the default team. A status callback cannot be held: 503.
+   */
+  function hold(
+    hook: Webhook,
+    params: URLSearchParams,
+    query: URLSearchParams,
+    options: { silent?: boolean } = {},
+  ): VoiceResponse {
+    if (hook === 'status') {
+      return {
+        status: 503,
+        body: 'The call store cannot answer now; the sweep will close the call.',
+      };
+    }
+    const retry = retryOf(query);
+    return {
+      status: 200,
+      body: holdTwiml({
+        retry,
+        maxRetries,
+        pauseSeconds,
+        messages,
+        url: retryUrl(`/voice/${hook}`, params, query, retry + 1),
+        defaultTeam: knownTeams.find((t) => t.isDefault) ?? null,
+        ...(options.silent && { silent: true }),
+      }),
+    };
+  }
+
+  function serve(hook: Webhook, params: URLSearchParams, query: URLSearchParams) {
+    switch (hook) {
+      case 'incoming':
+        return incoming(params);
+      case 'continue':
+        return continued(params, query);
+      default:
+        return followUp(hook, params, query);
+    }
+  }
+
   return {
-    /** Serves one webhook; `params` is the form body, `query` the URL's query string. */
+    /**
+     * Serves one webhook; `params` is the form body, `query` the URL's query
+     * string. Never throws and never answers 500: a request it cannot serve
+     * gets a 4xx with a message, and one it cannot serve in time (the
+     * database down or stalled) holds the caller.
+     */
     async handle(
       hook: Webhook,
-      params: URLSearchParams,
+      rawParams: URLSearchParams,
       query: URLSearchParams,
     ): Promise<VoiceResponse> {
+      const params = withCarriedFields(cleanFields(rawParams), query);
       try {
-        return hook === 'incoming' ? await incoming(params) : await followUp(hook, params, query);
+        return await withDeadline(serve(hook, params, query), deadlineMs);
       } catch (error) {
         if (error instanceof WebhookError) return { status: error.status, body: error.message };
-        throw error;
+        deps.log(
+          `webhook ${hook} held (${error instanceof DeadlineError ? 'deadline' : 'error'}): ${(error as Error)?.message ?? String(error)}`,
+        );
+        return hold(hook, params, query);
       }
+    },
+    /** The answer for a request shed under load: held without touching the database. */
+    shed(hook: Webhook, rawParams: URLSearchParams, query: URLSearchParams): VoiceResponse {
+      const params = withCarriedFields(cleanFields(rawParams), query);
+      return hold(hook, params, query, { silent: hook === 'incoming' });
     },
   };
 }

@@ -253,3 +253,20 @@ describe('validateFlow', () => {
     }
   });
 });
+
+describe('text a call cannot carry', () => {
+  it('refuses a NUL or a lone surrogate anywhere in the flow, naming where it is', () => {
+    const doc = flow([greeting('m'), message('m', 'bye'), bye()]);
+    (doc.nodes[1]!.data as { text: string }).text = 'Um\u0000momento';
+    doc.settings.name = 'Recepção \uD83D';
+    const found = validateDocument(doc).filter((d) => d.code === 'text.invalidCharacter');
+    expect(found.map((d) => [d.path, d.nodeId, d.severity])).toEqual([
+      ['settings.name', undefined, 'error'],
+      ['nodes[1].data.text', 'm', 'error'],
+    ]);
+    // A whole emoji (a surrogate pair) is fine.
+    doc.settings.name = 'Recepção 😀';
+    (doc.nodes[1]!.data as { text: string }).text = 'Um momento 😀';
+    expect(validateDocument(doc).filter((d) => d.code === 'text.invalidCharacter')).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import type { FlowDocument } from '../document/schema.ts';
 import { kindOf } from '../nodes/index.ts';
 import { isValidTimeZone } from '../schedules/time.ts';
 import { cycles, reachableFrom, successors } from './graph.ts';
+import { checkTextHygiene } from './textHygiene.ts';
 
 const nodePath = (i: number, field?: string) => `nodes[${i}]${field ? `.${field}` : ''}`;
 
@@ -234,6 +235,7 @@ export function validateDocument(doc: FlowDocument): Diagnostic[] {
     ...checkNodes(doc),
     ...checkConnections(doc),
     ...checkGraph(doc),
+    ...checkTextHygiene(doc),
     ...doc.nodes.flatMap((node, index) => kindOf(node).validate(node, { doc, index })),
   ];
 }

@@ -58,6 +58,9 @@ function corpus(): Diagnostic[] {
     }),
     receptionWith((d) => void (menuOf(d).data.options = [])),
     receptionWith((d) => {
+      (nodeOf(d, 'fechado') as Extract<FlowNode, { kind: 'message' }>).data.text = 'Fechado\u0000';
+    }),
+    receptionWith((d) => {
       const [sales, support] = menuOf(d).data.options;
       menuOf(d).data.options = [
         { ...sales!, keywords: ['vendas', '!!'] },

@@ -80,6 +80,11 @@ export const diagnosticsEn = {
       message: 'The {{text}} takes about {{seconds}} s to say, and callers cannot interrupt it.',
       hint: 'Shorten it, or split it into several messages.',
     },
+    invalidCharacter: {
+      message:
+        'The text at {{path}} holds a character a call cannot carry (a NUL, or half of an emoji).',
+      hint: 'Retype that text: pasting from another program can bring such characters.',
+    },
   },
   menu: {
     noOptions: {

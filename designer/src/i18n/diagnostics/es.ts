@@ -79,6 +79,11 @@ export const diagnosticsEs: DiagnosticsResources = {
         'Decir el texto «{{text}}» lleva unos {{seconds}} s, y quien llama no puede interrumpirlo.',
       hint: 'Acórtalo, o divídelo en varios mensajes.',
     },
+    invalidCharacter: {
+      message:
+        'El texto en {{path}} tiene un carácter que una llamada no puede llevar (un NUL, o medio emoji).',
+      hint: 'Vuelve a escribir ese texto: pegar desde otro programa puede traer esos caracteres.',
+    },
   },
   menu: {
     noOptions: {

@@ -78,6 +78,11 @@ export const diagnosticsPtBR: DiagnosticsResources = {
         'O texto da {{text}} leva cerca de {{seconds}} s para ser dito, e quem liga não pode interrompê-lo.',
       hint: 'Encurte-o, ou divida-o em várias mensagens.',
     },
+    invalidCharacter: {
+      message:
+        'O texto em {{path}} tem um caractere que uma ligação não consegue levar (um NUL, ou metade de um emoji).',
+      hint: 'Digite esse texto de novo: colar de outro programa pode trazer esses caracteres.',
+    },
   },
   menu: {
     noOptions: {
