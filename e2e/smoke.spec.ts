@@ -31,17 +31,17 @@ test('an edit is saved in the browser and is there after a reload', async ({ pag
   await designer.openFlow('Recepção Loja Exemplo');
 
   await designer.paletteItem('Message').click();
-  await expect(designer.node('Message: message')).toBeVisible();
+  await expect(designer.node('Message: Message')).toBeVisible();
   await expect(designer.saveStatus()).toHaveText('Saved');
 
   await page.reload();
-  await expect(designer.node('Message: message')).toBeVisible();
+  await expect(designer.node('Message: Message')).toBeVisible();
   await expect(designer.canvas.getByRole('group', { name: /: / })).toHaveCount(12);
 
   // Deleting it is an edit too: gone after the next reload.
-  await designer.node('Message: message').click();
+  await designer.node('Message: Message').click();
   await page.keyboard.press('Delete');
-  await expect(designer.node('Message: message')).toHaveCount(0);
+  await expect(designer.node('Message: Message')).toHaveCount(0);
   await expect(designer.saveStatus()).toHaveText('Saved');
   await page.reload();
   await expect(designer.canvas.getByRole('group', { name: /: / })).toHaveCount(11);

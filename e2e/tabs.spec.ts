@@ -29,24 +29,24 @@ test('the same flow in two tabs: both are warned, and an edit never silently ove
   // The second tab, still showing the older flow, edits too: its save is
   // refused and it says so, keeping its edit in memory.
   await second.page.bringToFront();
-  await expect(second.node('Message: message')).toHaveCount(0);
+  await expect(second.node('Message: Message')).toHaveCount(0);
   await second.addNode('Transfer to team');
   await second.setField('Team', 'segunda-aba');
   await expect(second.saveStatus()).toContainText('Not saved: changed in another tab');
   await expect(second.saveStatus()).toContainText('Reload to see the other tab’s version');
-  await expect(second.node('Transfer to team: transfer')).toBeVisible();
+  await expect(second.node('Transfer to team: Transfer to team')).toBeVisible();
 
   // What is stored is still the first tab's flow.
   const stored = new DesignerPage(await context.newPage());
   await stored.page.goto(first.page.url());
-  await expect(stored.node('Message: message')).toContainText('Editado na primeira aba.');
-  await expect(stored.node('Transfer to team: transfer')).toHaveCount(0);
+  await expect(stored.node('Message: Message')).toContainText('Editado na primeira aba.');
+  await expect(stored.node('Transfer to team: Transfer to team')).toHaveCount(0);
   await stored.page.close();
 
   // The first tab goes on saving normally.
   await first.page.bringToFront();
   await expect(first.saveStatus()).toHaveText('Saved');
-  await first.node('Message: message').click();
+  await first.node('Message: Message').click();
   await first.setField('Message', 'Editado de novo na primeira aba.');
   await first.expectSaved();
 
@@ -54,8 +54,8 @@ test('the same flow in two tabs: both are warned, and an edit never silently ove
   await second.page.bringToFront();
   await expect(second.saveStatus()).toContainText('Not saved');
   await second.page.reload();
-  await expect(second.node('Message: message')).toContainText('Editado de novo na primeira aba.');
-  await expect(second.node('Transfer to team: transfer')).toHaveCount(0);
+  await expect(second.node('Message: Message')).toContainText('Editado de novo na primeira aba.');
+  await expect(second.node('Transfer to team: Transfer to team')).toHaveCount(0);
   await expect(second.saveStatus()).toHaveText('Saved');
 
   expect(first.errors).toEqual([]);

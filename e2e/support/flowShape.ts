@@ -45,9 +45,10 @@ function canonicalPort(node: FlowFileNode, port: string): string {
 /**
  * The logic of a flow without anything generated: node ids become `n0`, `n1`...
  * in the order a walk from the greeting meets them (ports in name order),
- * menu option ids become their keys, the flow's name and the layout are left
- * out. Two flows with the same texts, teams, keys and graph have the same shape,
- * whatever ids the designer gave their nodes.
+ * menu option ids become their keys, the flow's name, the nodes' labels (names
+ * the designer gives new nodes in the UI language) and the layout are left out.
+ * Two flows with the same texts, teams, keys and graph have the same shape,
+ * whatever ids and names the designer gave their nodes.
  */
 export function flowShape(flow: FlowFile) {
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
@@ -94,7 +95,6 @@ export function flowShape(flow: FlowFile) {
     return {
       ref: ref.get(id),
       kind: node.kind,
-      ...(node.label !== undefined && { label: node.label }),
       data,
       connections,
     };

@@ -14,6 +14,7 @@ import { CallbotToggle } from '../workspace/CallbotToggle.tsx';
 import { useWorkspaceFlows } from '../workspace/WorkspaceContext.tsx';
 import './library.css';
 import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
+import { defaultNodeLabel } from '../i18n/nodeTerms.ts';
 
 /** The start page: the flows stored in this browser, to create, open, rename, copy, delete, search. */
 export function LibraryPage() {
@@ -59,7 +60,9 @@ export function LibraryPage() {
     const name = new FormData(form).get('name');
     if (typeof name !== 'string' || name.trim() === '') return;
     void attempt(async () => {
-      const flow = await repository.create(name.trim());
+      const flow = await repository.create(name.trim(), (nodes, kind) =>
+        defaultNodeLabel(nodes, kind, t),
+      );
       form.reset();
       window.location.hash = flowHref(flow.id);
     });

@@ -68,6 +68,16 @@ describe('create, list, search', () => {
     expect((await repo.open('flow-1')).doc).toEqual(createFlow('Suporte'));
   });
 
+  it('names the new flow’s nodes with the labeller it is given', async () => {
+    const { repo } = setup();
+    const flow = await repo.create('Recepção', (nodes, kind) => `${kind} ${nodes.length + 1}`);
+    const { doc } = await repo.open(flow.id);
+    expect(doc.nodes.map((n) => [n.id, n.label])).toEqual([
+      ['greeting', 'greeting 1'],
+      ['tchau', 'hangup 2'],
+    ]);
+  });
+
   it('refuses an empty or too long name, writing nothing', async () => {
     const { repo, db } = setup();
     const error = await rejection(repo.create('   '));

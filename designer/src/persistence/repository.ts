@@ -6,6 +6,8 @@ import {
   parseFlowJson,
   type Diagnostic,
   type FlowDocument,
+  type FlowNode,
+  type NodeKindName,
 } from '@callbot/shared';
 import { DesignerDb, type FlowRecord, type VersionRecord } from './db.ts';
 import {
@@ -83,8 +85,11 @@ export interface FlowRepository extends TestCaseStore {
   list(): Promise<FlowSummary[]>;
   /** The flows whose name contains `text`, ignoring case and accents ("recepcao" finds "Recepção"). */
   search(text: string): Promise<FlowSummary[]>;
-  /** A new flow (a greeting that hangs up), at revision 1. Throws `InvalidFlowError` for an empty or too long name. */
-  create(name: string): Promise<FlowSummary>;
+  /**
+   * A new flow (a greeting that hangs up), at revision 1. Throws `InvalidFlowError` for an empty or too long name.
+   * `labelNode` names its nodes (in the UI language, e.g. `defaultNodeLabel`); without it they show their ids.
+   */
+  create(name: string, labelNode?: NodeLabeller): Promise<FlowSummary>;
   /** Reads a flow through `loadFlow`: migrated when older; `InvalidFlowError` when broken; `FlowNotFoundError`. */
   open(id: string): Promise<OpenedFlow>;
   /**
@@ -225,6 +230,18 @@ function readStored(doc: unknown, what: string): { doc: FlowDocument; migratedFr
   };
 }
 
+/** Names a node of a new flow, given the nodes named so far. */
+export type NodeLabeller = (nodes: readonly FlowNode[], kind: NodeKindName) => string;
+
+/** Gives every unnamed node a label, one after another (so two of a kind get different ones). */
+function labelNodes(doc: FlowDocument, labelNode: NodeLabeller | undefined): FlowDocument {
+  if (!labelNode) return doc;
+  const nodes: FlowNode[] = [];
+  for (const node of doc.nodes)
+    nodes.push(node.label ? node : { ...node, label: labelNode(nodes, node.kind) });
+  return { ...doc, nodes };
+}
+
 const withName = (doc: FlowDocument, name: string): FlowDocument => ({
   ...doc,
   settings: { ...doc.settings, name },
@@ -331,7 +348,8 @@ export function createFlowRepository(options: FlowRepositoryOptions): FlowReposi
         return all.filter((r) => foldForSearch(r.name).includes(wanted)).map(summarize);
       }),
 
-    create: (name) => run(() => insert(createFlow(checkName(name)))),
+    create: (name, labelNode) =>
+      run(() => insert(labelNodes(createFlow(checkName(name)), labelNode))),
 
     open: (id) =>
       run(async () => {
