@@ -21,7 +21,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -237,6 +237,17 @@ async function main() {
     });
 
     await check('a TypeScript consumer typechecks (strict, nodenext)', async () => {
+      for (const name of ['shared', 'runtime']) {
+        const dist = join(app, 'node_modules/@callbot', name, 'dist');
+        for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
+          if (!entry.name.endsWith('.d.ts')) continue;
+          const file = join(entry.parentPath, entry.name);
+          const text = await readFile(file, 'utf8');
+          const ts = /(?:from|import)\s*\(?\s*['"]\.\.?\/[^'"]*\.ts['"]/.exec(text);
+          if (ts)
+            fail(`@callbot/${name}/dist/${relative(dist, file)} imports a .ts file: ${ts[0]}`);
+        }
+      }
       await writeFile(join(app, 'consumer.ts'), CONSUMER_TS);
       await writeFile(join(app, 'tsconfig.json'), JSON.stringify(consumerTsconfig('consumer.ts')));
       await run(process.execPath, [tsc, '-p', 'tsconfig.json'], app);

@@ -1,6 +1,6 @@
 /**
  * @callbot/runtime: runs callbot flows against call events, in Node or in
- * the browser. See README.md for the call protocol.
+ * the browser. The call protocol, its public contract, is docs/call-protocol.md.
  */
 export type { AgentAdapter, AgentMessage, AgentTurn, AgentTurnRequest } from './agents/adapter.ts';
 export {

@@ -1,6 +1,6 @@
 /**
  * The call protocol's output side: the commands the runtime gives the call
- * (media layer) and the trace lines it writes. See `runtime/README.md`.
+ * (media layer) and the trace lines it writes. See `docs/call-protocol.md`.
  */
 import type { CallEvent } from '@callbot/shared';
 

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { isValidTimeZone } from '../schedules/time.ts';
 
@@ -17,10 +17,11 @@ const E164_MAX_DIGITS = 15;
 /**
  * Why `value` is not a phone number written in E.164, or `null` when it is
  * one. libphonenumber-js knows each country's calling code and the lengths
- * its numbers have (the same metadata as R19's check, so a bundle holds one
- * copy). The number's range is not checked:
- * numbering plans change faster than stored data, and a number outside every
- * known range can still be real (R19's check of SIP numbers looks closer).
+ * its numbers have; its compact metadata (`/min`) is enough for that, and
+ * keeps the designer's first screen, which reads workspace files, light.
+ * The number's range is not checked: numbering plans change faster than
+ * stored data, and a number outside every known range can still be real
+ * (R19's check of SIP numbers, `isPersonalMobile`, looks closer).
  */
 function e164Problem(value: string): string | null {
   if (!/^\+\d+$/.test(value)) {
