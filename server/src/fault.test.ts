@@ -306,6 +306,77 @@ describe.skipIf(skip !== null)('two instances on one PostgreSQL, one killed mid-
     if (created) await admin(`DROP DATABASE ${database} WITH (FORCE)`);
   });
 
+  it('ends every call whose status callback races its start on the other instance', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const { version } = await api(a.origin, 'POST', '/api/callbots/fault-race/versions', {
+      flow: alwaysOpenReception(),
+    });
+    await api(b.origin, 'PUT', `/api/lines/${encodeURIComponent(LINE)}`, {
+      callbot: 'fault-race',
+      version,
+      replace: true,
+    });
+    const sids = Array.from({ length: 30 }, (_, i) => `CArace${RUN}n${i}`);
+    const fields = { From: '+5511999990000', To: LINE, Direction: 'inbound' };
+    const replies = await Promise.all(
+      sids.flatMap((CallSid, i) => {
+        const [first, second] = i % 2 === 0 ? [a, b] : [b, a];
+        return [
+          postWebhook(
+            first.origin,
+            '/voice/incoming',
+            { CallSid, ...fields },
+            { authToken: AUTH_TOKEN },
+          ),
+          postWebhook(
+            second.origin,
+            '/voice/status',
+            { CallSid, CallStatus: 'completed', ...fields },
+            { authToken: AUTH_TOKEN },
+          ),
+        ];
+      }),
+    );
+    for (const reply of replies) expect([200, 204]).toContain(reply.status);
+    for (const sid of sids) {
+      const record = (await api(a.origin, 'GET', `/api/calls/${sid}`)) as { status: string };
+      expect(record.status, sid).toBe('caller_hung_up');
+    }
+  }, 60_000);
+
+  it('gives a line to exactly one of two callbots put on it at once through both instances (R3)', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const flow = alwaysOpenReception();
+    await api(a.origin, 'POST', '/api/callbots/r3-a/versions', { flow });
+    await api(a.origin, 'POST', '/api/callbots/r3-b/versions', { flow });
+    const put = async (origin: string, line: string, callbot: string) => {
+      const response = await fetch(`${origin}/api/lines/${encodeURIComponent(line)}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ callbot, version: 1 }),
+      });
+      return response.status;
+    };
+    for (let round = 0; round < 8; round++) {
+      const line = `+55119${RUN.length}${String(Date.now() % 100_000).padStart(5, '0')}${round}`;
+      const statuses = await Promise.all([
+        put(a.origin, line, 'r3-a'),
+        put(b.origin, line, 'r3-b'),
+      ]);
+      expect(statuses.sort(), line).toEqual([200, 409]);
+    }
+    const teams = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        fetch(`${(i % 2 === 0 ? a : b).origin}/api/teams/default-${i}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ target: `fila-${i}`, agentsAvailable: 1, isDefault: true }),
+        }),
+      ),
+    );
+    for (const response of teams) expect([200, 409]).toContain(response.status);
+  }, 60_000);
+
   it('loses and repeats no step of any call', async () => {
     const [a, b] = instances as [Instance, Instance];
     const { version } = await api(a.origin, 'POST', '/api/callbots/fault-reception/versions', {
