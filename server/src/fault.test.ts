@@ -12,7 +12,15 @@
  * which installs PostgreSQL) it fails instead.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,8 +63,34 @@ function postgresBin(): string | null {
   return found.status === 0 ? path.dirname(found.stdout.trim()) : null;
 }
 
+interface Cluster {
+  url: string;
+  /** Stops and removes it. */
+  stop: () => void;
+  /** Stops the server (as an outage does) and starts it again on the same port. */
+  down?: () => void;
+  up?: () => void;
+  /** Stops every process of the server with SIGSTOP (a stall: nothing answers), and resumes them. */
+  freeze?: () => void;
+  thaw?: () => void;
+}
+
+/** The server's processes: the postmaster (first line of postmaster.pid) and its children. */
+function clusterPids(data: string): number[] {
+  let postmaster: number;
+  try {
+    postmaster = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return [];
+  }
+  const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(postmaster)], {
+    encoding: 'utf8',
+  });
+  return [postmaster, ...children.stdout.split('\n').filter(Boolean).map(Number)];
+}
+
 /** A throwaway cluster: its URL, and how to stop and remove it. */
-async function startCluster(): Promise<{ url: string; stop: () => void } | { skip: string }> {
+async function startCluster(): Promise<Cluster | { skip: string }> {
   const bin = postgresBin();
   if (!bin) return { skip: 'PostgreSQL is not installed (no initdb); apt-get install postgresql' };
   const dir = mkdtempSync(path.join(tmpdir(), 'callbot-pg-'));
@@ -104,12 +138,36 @@ async function startCluster(): Promise<{ url: string; stop: () => void } | { ski
     rmSync(dir, { recursive: true, force: true });
     return { skip: `pg_ctl start failed: ${start.stderr || start.stdout || start.error?.message}` };
   }
+  const signal = (name: NodeJS.Signals) => {
+    for (const pid of clusterPids(data)) {
+      try {
+        process.kill(pid, name);
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+  };
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {
+      signal('SIGCONT');
       as(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
       rmSync(dir, { recursive: true, force: true });
     },
+    down: () => void as(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']),
+    up: () =>
+      void as(path.join(bin, 'pg_ctl'), [
+        '-D',
+        data,
+        '-o',
+        options,
+        '-l',
+        path.join(dir, 'log'),
+        '-w',
+        'start',
+      ]),
+    freeze: () => signal('SIGSTOP'),
+    thaw: () => signal('SIGCONT'),
   };
 }
 
@@ -119,7 +177,10 @@ interface Instance {
 }
 
 /** `npm run server`'s entry point in its own process, on a free port. */
-async function startInstance(databaseUrl: string): Promise<Instance> {
+async function startInstance(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     cwd: SERVER_DIR,
     env: {
@@ -129,6 +190,7 @@ async function startInstance(databaseUrl: string): Promise<Instance> {
       HOST: '127.0.0.1',
       CALLBOT_API_TOKEN: API_TOKEN,
       TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -178,6 +240,32 @@ if (skip && process.env.CALLBOT_REQUIRE_POSTGRES === '1') {
 if (skip)
   process.stderr.write(`fault.test.ts skipped: PostgreSQL cannot be started here: ${skip}\n`);
 
+afterAll(() => {
+  if (!('skip' in cluster)) cluster.stop();
+});
+
+/** A database of its own on the cluster (dropped by the returned function), or the cluster's. */
+async function ownDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if ('skip' in cluster) throw new Error('no cluster');
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  try {
+    await admin(`CREATE DATABASE ${name}`);
+  } catch {
+    return { url: cluster.url, drop: async () => {} };
+  }
+  const url = new URL(cluster.url);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE ${name} WITH (FORCE)`) };
+}
+
 describe.skipIf(skip !== null)('two instances on one PostgreSQL, one killed mid-call', () => {
   const instances: Instance[] = [];
   let databaseUrl = '';
@@ -216,8 +304,78 @@ describe.skipIf(skip !== null)('two instances on one PostgreSQL, one killed mid-
   afterAll(async () => {
     for (const { process: child } of instances) if (child.exitCode === null) child.kill('SIGKILL');
     if (created) await admin(`DROP DATABASE ${database} WITH (FORCE)`);
-    if (!('skip' in cluster)) cluster.stop();
   });
+
+  it('ends every call whose status callback races its start on the other instance', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const { version } = await api(a.origin, 'POST', '/api/callbots/fault-race/versions', {
+      flow: alwaysOpenReception(),
+    });
+    await api(b.origin, 'PUT', `/api/lines/${encodeURIComponent(LINE)}`, {
+      callbot: 'fault-race',
+      version,
+      replace: true,
+    });
+    const sids = Array.from({ length: 30 }, (_, i) => `CArace${RUN}n${i}`);
+    const fields = { From: '+5511999990000', To: LINE, Direction: 'inbound' };
+    const replies = await Promise.all(
+      sids.flatMap((CallSid, i) => {
+        const [first, second] = i % 2 === 0 ? [a, b] : [b, a];
+        return [
+          postWebhook(
+            first.origin,
+            '/voice/incoming',
+            { CallSid, ...fields },
+            { authToken: AUTH_TOKEN },
+          ),
+          postWebhook(
+            second.origin,
+            '/voice/status',
+            { CallSid, CallStatus: 'completed', ...fields },
+            { authToken: AUTH_TOKEN },
+          ),
+        ];
+      }),
+    );
+    for (const reply of replies) expect([200, 204]).toContain(reply.status);
+    for (const sid of sids) {
+      const record = (await api(a.origin, 'GET', `/api/calls/${sid}`)) as { status: string };
+      expect(record.status, sid).toBe('caller_hung_up');
+    }
+  }, 60_000);
+
+  it('gives a line to exactly one of two callbots put on it at once through both instances (R3)', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const flow = alwaysOpenReception();
+    await api(a.origin, 'POST', '/api/callbots/r3-a/versions', { flow });
+    await api(a.origin, 'POST', '/api/callbots/r3-b/versions', { flow });
+    const put = async (origin: string, line: string, callbot: string) => {
+      const response = await fetch(`${origin}/api/lines/${encodeURIComponent(line)}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ callbot, version: 1 }),
+      });
+      return response.status;
+    };
+    for (let round = 0; round < 8; round++) {
+      const line = `+55119${RUN.length}${String(Date.now() % 100_000).padStart(5, '0')}${round}`;
+      const statuses = await Promise.all([
+        put(a.origin, line, 'r3-a'),
+        put(b.origin, line, 'r3-b'),
+      ]);
+      expect(statuses.sort(), line).toEqual([200, 409]);
+    }
+    const teams = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        fetch(`${(i % 2 === 0 ? a : b).origin}/api/teams/default-${i}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ target: `fila-${i}`, agentsAvailable: 1, isDefault: true }),
+        }),
+      ),
+    );
+    for (const response of teams) expect([200, 409]).toContain(response.status);
+  }, 60_000);
 
   it('loses and repeats no step of any call', async () => {
     const [a, b] = instances as [Instance, Instance];
@@ -341,4 +499,115 @@ describe.skipIf(skip !== null)('two instances on one PostgreSQL, one killed mid-
       ]);
     }
   }, 60_000);
+});
+
+const canStop = !('skip' in cluster) && cluster.down !== undefined;
+
+describe.skipIf(!canStop)('PostgreSQL stopped, then stalled, under calls in progress', () => {
+  let instance: Instance;
+  let drop = async () => {};
+  const c = cluster as Cluster;
+
+  beforeAll(async () => {
+    const own = await ownDatabase(`callbot_outage_${RUN}`);
+    drop = own.drop;
+    // Bounds well under the provider's 15 s, short for the test.
+    instance = await startInstance(own.url, {
+      CALLBOT_WEBHOOK_DEADLINE_MS: '3000',
+      CALLBOT_DB_CONNECT_TIMEOUT_MS: '500',
+      CALLBOT_DB_STATEMENT_TIMEOUT_MS: '1000',
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    c.thaw?.();
+    if (instance?.process.exitCode === null) instance.process.kill('SIGKILL');
+    await drop();
+  });
+
+  const ready = async () => {
+    for (let i = 0; i < 300; i++) {
+      const response = await fetch(`${instance.origin}/ready`).catch(() => null);
+      if (response?.status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the server did not become ready');
+  };
+  const hook = (route: string, fields: Record<string, string>) =>
+    postWebhook(instance.origin, route, fields, { authToken: AUTH_TOKEN });
+  /** The URL a held answer sends the provider to next. */
+  const retryOf = (body: string) =>
+    /<Redirect method="POST">([^<]+retry=[^<]+)<\/Redirect>/
+      .exec(body)?.[1]
+      ?.replace(/&amp;/g, '&');
+
+  it('holds every caller while it is down or stalled, reports it, and every call goes on after', async () => {
+    const { version } = await api(instance.origin, 'POST', '/api/callbots/outage/versions', {
+      flow: alwaysOpenReception(),
+    });
+    await api(instance.origin, 'PUT', `/api/lines/${encodeURIComponent(LINE)}`, {
+      callbot: 'outage',
+      version,
+      replace: true,
+    });
+    const sids = Array.from({ length: 12 }, (_, i) => `CAoutage${RUN}n${i}`);
+    for (const CallSid of sids) {
+      const reply = await hook('/voice/incoming', {
+        CallSid,
+        From: '+5511999990000',
+        To: LINE,
+        Direction: 'inbound',
+      });
+      expect(reply.body).toContain('action="/voice/gather?step=1"');
+    }
+
+    // Down: every webhook is answered with TwiML that keeps the caller, none with a 500.
+    c.down!();
+    const held = await Promise.all(
+      sids.map((CallSid) => hook('/voice/gather?step=1', { CallSid, Digits: '7' })),
+    );
+    for (const reply of held) {
+      expect(reply.status).toBe(200);
+      expect(retryOf(reply.body)).toBe('/voice/gather?step=1&retry=1&Digits=7');
+    }
+    const late = await hook('/voice/status', { CallSid: sids[0]!, CallStatus: 'ringing' });
+    expect(late.status).not.toBe(500);
+    const health = (await (await fetch(`${instance.origin}/health`)).json()) as {
+      database: { state: string };
+    };
+    expect(health.database.state).toBe('down');
+    expect((await fetch(`${instance.origin}/ready`)).status).toBe(503);
+
+    // Back: the provider follows the held answers, and each call goes on where it was.
+    c.up!();
+    await ready();
+    for (const [i, CallSid] of sids.entries()) {
+      const reply = await hook(retryOf(held[i]!.body)!, { CallSid });
+      expect(reply.body, CallSid).toMatch(/Opção inválida.*action="\/voice\/gather\?step=2"/);
+    }
+
+    // Stalled: nothing answers at all; each request is answered within its deadline.
+    c.freeze!();
+    const stalled = await Promise.all(
+      sids.map((CallSid) => hook('/voice/gather?step=2', { CallSid, Digits: '7' })),
+    );
+    c.thaw!();
+    for (const reply of stalled) {
+      expect(reply.status).toBe(200);
+      expect(retryOf(reply.body)).toBe('/voice/gather?step=2&retry=1&Digits=7');
+    }
+    await ready();
+    for (const [i, CallSid] of sids.entries()) {
+      const reply = await hook(retryOf(stalled[i]!.body)!, { CallSid });
+      expect(reply.body, CallSid).toMatch(/Opção inválida.*action="\/voice\/gather\?step=3"/);
+    }
+    for (const CallSid of sids) {
+      const record = (await api(instance.origin, 'GET', `/api/calls/${CallSid}`)) as {
+        step: number;
+        events: CallEventRecord[];
+      };
+      expect(record.step).toBe(3);
+      expect(record.events.map((e) => e.seq)).toEqual(record.events.map((_, i) => i));
+    }
+  }, 120_000);
 });

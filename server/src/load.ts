@@ -63,6 +63,8 @@ const { values: args } = parseArgs({
     url: { type: 'string' },
     token: { type: 'string' },
     'auth-token': { type: 'string' },
+    'database-url': { type: 'string' },
+    instances: { type: 'string', default: '1' },
     serve: { type: 'boolean', default: false },
   },
 });
@@ -76,11 +78,15 @@ const positive = (name: string, text: string, min = 1): number => {
   return n;
 };
 
-/** The child process: a server on PGlite in a temporary folder, its URL sent to the parent. */
+/**
+ * The child process: a server on PGlite in a temporary folder (or on the
+ * PostgreSQL of LOAD_DATABASE_URL), its URL sent to the parent.
+ */
 async function serve(): Promise<void> {
-  const { createServer, createStore, openPglite } = await import('./index.ts');
+  const { createServer, createStore, openPglite, openPostgres } = await import('./index.ts');
   const dir = mkdtempSync(path.join(tmpdir(), 'callbot-load-'));
-  const store = await createStore(await openPglite(dir));
+  const databaseUrl = process.env.LOAD_DATABASE_URL;
+  const store = await createStore(databaseUrl ? openPostgres(databaseUrl) : await openPglite(dir));
   const started = performance.now();
   const server = createServer({
     store,
@@ -103,9 +109,14 @@ async function serve(): Promise<void> {
   });
 }
 
-async function startChild(token: string, authToken: string) {
+async function startChild(token: string, authToken: string, databaseUrl: string | undefined) {
   const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
-    env: { ...process.env, LOAD_API_TOKEN: token, LOAD_AUTH_TOKEN: authToken },
+    env: {
+      ...process.env,
+      LOAD_API_TOKEN: token,
+      LOAD_AUTH_TOKEN: authToken,
+      ...(databaseUrl && { LOAD_DATABASE_URL: databaseUrl }),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -244,13 +255,45 @@ async function main(): Promise<void> {
   const token = args.token ?? process.env.CALLBOT_API_TOKEN ?? 'load-api-token';
   const authToken = args['auth-token'] ?? process.env.TWILIO_AUTH_TOKEN ?? 'load-auth-token';
 
-  const started = args.url ? null : await startChild(token, authToken);
-  const origin = (args.url ?? started!.url).replace(/\/$/, '');
+  const instances = positive('instances', args.instances);
+  const databaseUrl = args['database-url'];
+  if (instances > 1 && !databaseUrl && !args.url) {
+    process.stderr.write('--instances above 1 needs --database-url (PGlite serves one process)\n');
+    process.exit(2);
+  }
+  // One after the other: the first migrates the database.
+  const children: { child: ChildProcess; url: string }[] = [];
+  if (!args.url) {
+    for (let i = 0; i < instances; i++)
+      children.push(await startChild(token, authToken, databaseUrl));
+  }
+  const origins = args.url ? [args.url.replace(/\/$/, '')] : children.map((c) => c.url);
+  const origin = origins[0]!;
   try {
     await setUp(origin, token);
     const latencies: number[] = [];
+    /** Requests of calls already in progress (after `/voice/incoming`), and of new calls. */
+    const inProgress: number[] = [];
+    const newCalls: number[] = [];
     const errors: string[] = [];
+    let held = 0;
+    let timeouts = 0;
     const runId = `${process.pid}x${Date.now().toString(36)}`;
+
+    /** One request as the provider sends it: timed, and given up after its 15 s timeout. */
+    async function send(to: string, route: string, fields: Record<string, string>, isNew: boolean) {
+      const t0 = performance.now();
+      try {
+        return await postWebhook(to, route, fields, { authToken, timeoutMs: 15_000 });
+      } catch (error) {
+        if ((error as Error).name === 'TimeoutError') timeouts++;
+        throw error;
+      } finally {
+        const ms = performance.now() - t0;
+        latencies.push(ms);
+        (isNew ? newCalls : inProgress).push(ms);
+      }
+    }
 
     async function playCall(index: number): Promise<void> {
       const CallSid = `CA${runId}n${index}`;
@@ -258,20 +301,28 @@ async function main(): Promise<void> {
       let step = 0;
       for (const [i, request] of script.entries()) {
         if (i > 0) await sleep(think);
-        const t0 = performance.now();
+        // A balancer with no stickiness: each request to the next instance.
+        const to = origins[(index + i) % origins.length]!;
         let reply;
         try {
-          reply = await postWebhook(
-            origin,
-            request.path(step),
-            { CallSid, ...request.fields },
-            { authToken },
-          );
+          reply = await send(to, request.path(step), { CallSid, ...request.fields }, i === 0);
+          // A held answer (shed, or the database slow): the provider pauses, then follows the
+          // <Redirect> with the call's own fields (the input travels in the URL).
+          for (let hold = 0; hold < 20; hold++) {
+            const retry =
+              /<Pause length="(\d+)"\/><Redirect method="POST">([^<]+)<\/Redirect><\/Response>$/.exec(
+                reply.body,
+              );
+            if (!retry) break;
+            held++;
+            await sleep(Number(retry[1]) * 1000);
+            const base = i === 0 ? { CallSid, ...request.fields } : { CallSid };
+            reply = await send(to, retry[2]!.replace(/&amp;/g, '&'), base, i === 0);
+          }
         } catch (error) {
           errors.push(`${CallSid} ${request.path(step)}: ${(error as Error).message}`);
           return;
         }
-        latencies.push(performance.now() - t0);
         step++;
         const shape = request.expect(step);
         if (reply.status !== request.status || (shape && !shape.test(reply.body))) {
@@ -283,6 +334,7 @@ async function main(): Promise<void> {
 
     const inFlight = new Set<Promise<void>>();
     let peak = 0;
+    const started = children[0] ?? null;
     const cpuBefore = started && (await childCpuMs(started.child));
     const t0 = performance.now();
     for (let i = 0; i < calls; i++) {
@@ -298,24 +350,34 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - t0) / 1000;
     const serverCpuMs = started && (await childCpuMs(started.child)) - cpuBefore!;
 
-    latencies.sort((a, b) => a - b);
+    for (const list of [latencies, inProgress, newCalls]) list.sort((a, b) => a - b);
     const round = (ms: number) => Math.round(ms * 10) / 10;
     const result = {
       calls,
       errors: errors.length,
       p50Ms: round(percentile(latencies, 50)),
       p99Ms: round(percentile(latencies, 99)),
+      inProgressP99Ms: round(percentile(inProgress, 99)),
+      newCallsP99Ms: round(percentile(newCalls, 99)),
+      held,
+      timeouts,
+      over15s: latencies.filter((ms) => ms >= 15_000).length,
       requestsPerSec: Math.round(latencies.length / seconds),
     };
     const say = (line: string) => process.stdout.write(`${line}\n`);
-    say(`target: ${args.url ?? `${origin} (child process, PGlite in a temporary folder)`}`);
+    say(
+      `target: ${args.url ?? `${origins.join(', ')} (${instances} child process${instances > 1 ? 'es' : ''}, ${databaseUrl ? 'PostgreSQL' : 'PGlite in a temporary folder'})`}`,
+    );
     say(
       `model: ${calls} calls arriving at ${rate}/s, at most ${concurrency} in progress (peak ${peak}), ${think} ms between a caller's requests`,
     );
     say(
       `requests: ${latencies.length} in ${seconds.toFixed(1)} s; p50 ${result.p50Ms} ms, p90 ${round(percentile(latencies, 90))} ms, p99 ${result.p99Ms} ms, max ${round(latencies.at(-1) ?? 0)} ms`,
     );
-    if (serverCpuMs !== null) {
+    say(
+      `calls in progress: p99 ${result.inProgressP99Ms} ms; new calls: p99 ${result.newCallsP99Ms} ms; held (shed or slow, then retried) ${held}; provider timeouts (15 s) ${timeouts}`,
+    );
+    if (serverCpuMs !== null && instances === 1) {
       say(
         `server CPU: ${Math.round(serverCpuMs)} ms, ${(serverCpuMs / latencies.length).toFixed(2)} ms per request`,
       );
@@ -323,7 +385,7 @@ async function main(): Promise<void> {
     for (const error of errors.slice(0, 5)) say(`error: ${error}`);
     say(JSON.stringify(result));
   } finally {
-    if (started) await stopChild(started.child);
+    for (const { child } of children) await stopChild(child);
   }
 }
 

@@ -12,7 +12,7 @@ import { readConfig } from './config.ts';
 import { openPglite, openPostgres } from './db.ts';
 import { FolderLockedError } from './lock.ts';
 import { createServer } from './server.ts';
-import { createStore } from './store.ts';
+import { createStore, deferredStore } from './store.ts';
 
 const env = process.env;
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -49,11 +49,15 @@ function apiToken(): string {
   return token;
 }
 
-let db;
+// The database opens while the server starts listening: PGlite's start takes a second or more,
+// and a request that comes meanwhile waits for it (within its deadline) instead of being refused.
+const opening = config.databaseUrl
+  ? Promise.resolve(openPostgres(config.databaseUrl, { bounds: config.bounds }))
+  : openPglite(config.dataDir);
 try {
-  db = config.databaseUrl
-    ? openPostgres(config.databaseUrl, { bounds: config.bounds })
-    : await openPglite(config.dataDir);
+  // A folder another server holds is refused before anything listens: openPglite takes the lock
+  // before its first await, so its promise is already rejected then, and settles first here.
+  await Promise.race([opening, Promise.resolve()]);
 } catch (error) {
   if (error instanceof FolderLockedError) {
     say(error.message);
@@ -61,7 +65,7 @@ try {
   }
   throw error;
 }
-const store = await createStore(db);
+const store = deferredStore(opening.then(createStore));
 const token = apiToken();
 
 if (config.insecureNoSignature) {
@@ -96,6 +100,11 @@ const server = createServer({
   ...(agent && { agent }),
 });
 const url = await server.listen(config.port, config.host);
+const db = await opening;
+await store.ping().catch((error: unknown) => {
+  say(`The database cannot be opened: ${(error as Error).message}`);
+  process.exit(1);
+});
 say(`callbot server on ${url} (${db.description})`);
 
 // Calls whose end the provider never reported (a lost status callback) are closed.

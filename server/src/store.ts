@@ -590,3 +590,25 @@ export async function createStore(db: Database): Promise<Store> {
     close: () => db.close(),
   };
 }
+
+/**
+ * A store that is still opening, usable at once: each call waits for it.
+ * The server listens while the database opens (PGlite's start takes a
+ * second or more), so a request arriving then waits within its deadline,
+ * or is held, instead of finding no one listening.
+ *
+ * @example
+ * const store = deferredStore(openPglite(dir).then(createStore));
+ */
+export function deferredStore(ready: Promise<Store>): Store {
+  // Its rejection is seen by the first caller; unobserved until then, it must not crash the process.
+  ready.catch(() => {});
+  return new Proxy({} as Store, {
+    get(_target, key: keyof Store) {
+      return async (...args: unknown[]) => {
+        const store = await ready;
+        return (store[key] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+      };
+    },
+  });
+}

@@ -171,10 +171,11 @@ export function createVoiceHandler(deps: VoiceDeps) {
     events: CallEvent[] | null;
     /** The number of the first trace line this turn adds. */
     eventsBase: number;
+    /** How many lines the restored session's transcript holds already (none, as stored now). */
+    transcriptFrom: number;
   }): Promise<CallUpdate> {
-    const { session, flow, teams, step } = input;
+    const { session, flow, teams, step, transcriptFrom } = input;
     const language = flow.settings.locale;
-    const transcriptFrom = session.persist().transcript.length;
     const commands: Command[] = [];
     const unsubscribe = session.subscribe((m) => {
       if (m.channel === 'command') commands.push(m.command);
@@ -342,6 +343,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
       step: 1,
       events,
       eventsBase: 0,
+      transcriptFrom: 0,
     });
     if (early) {
       await deps.store.saveCall(sid, 0, update, at);
@@ -428,6 +430,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
         step: call.step + 1,
         events,
         eventsBase: call.eventsBase + call.session.transcript.length,
+        transcriptFrom: call.session.transcript.length,
       });
       if (await deps.store.saveCall(sid, call.step, update, at)) {
         return hook === 'status' ? { status: 204, body: '' } : { status: 200, body: update.twiml };

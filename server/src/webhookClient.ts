@@ -21,7 +21,7 @@ export async function postWebhook(
   origin: string,
   path: string,
   params: Record<string, string>,
-  options: { authToken?: string; signedOrigin?: string } = {},
+  options: { authToken?: string; signedOrigin?: string; timeoutMs?: number } = {},
 ): Promise<WebhookReply> {
   const pairs = Object.entries(params);
   const headers: Record<string, string> = {
@@ -38,6 +38,7 @@ export async function postWebhook(
     method: 'POST',
     headers,
     body: new URLSearchParams(pairs).toString(),
+    ...(options.timeoutMs !== undefined && { signal: AbortSignal.timeout(options.timeoutMs) }),
   });
   return { status: response.status, body: await response.text() };
 }
