@@ -81,19 +81,60 @@ test('a flow exported from the designer is imported as a new flow and opens', as
   expect(exported.name).toMatch(/\.json$/);
   await designer.backToLibrary();
 
+  // The name is taken by the example itself: the copy is “(2)”, and the editor says so.
   await designer.importFile(exported);
-  await expect(designer.heading('Recepção Loja Exemplo')).toBeVisible();
+  await expect(designer.heading('Recepção Loja Exemplo (2)')).toBeVisible();
   await expect(page).toHaveURL(/#\/flow\//);
   expect(page.url()).not.toBe(exampleUrl);
+  await expect(page.getByRole('status', { name: 'About this import' })).toHaveText(
+    /A flow called “Recepção Loja Exemplo” already exists, so the imported one is called “Recepção Loja Exemplo \(2\)”\./,
+  );
   await expect(designer.nodes()).toHaveCount(11);
   await expect(designer.node('Greeting: greeting')).toContainText(
     'Olá! Você ligou para a Loja Exemplo.',
   );
-  expect((await designer.exportFlow()).text).toBe(exported.text);
+  expect((await designer.exportFlow()).text).toBe(
+    exported.text.replace('"name": "Recepção Loja Exemplo"', '"name": "Recepção Loja Exemplo (2)"'),
+  );
 
   await designer.backToLibrary();
   await expect(
-    designer.flowList.getByRole('link', { name: 'Recepção Loja Exemplo', exact: true }),
+    designer.flowList.getByRole('link', { name: /^Recepção Loja Exemplo( \(2\))?$/ }),
   ).toHaveCount(2);
+  expect(designer.errors).toEqual([]);
+});
+
+test('a connection to a node missing from the file is dropped, and the editor lists it', async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.openFlow('Recepção Loja Exemplo');
+  const exported = await designer.exportFlow();
+  await designer.backToLibrary();
+
+  const flow = JSON.parse(exported.text) as {
+    settings: { name: string };
+    nodes: { id: string; kind: string; connections: Record<string, string> }[];
+  };
+  flow.settings.name = 'Recepção quebrada';
+  const greeting = flow.nodes.find((n) => n.kind === 'greeting')!;
+  greeting.connections.next = 'fantasma';
+  await designer.importFile({ name: 'quebrada.flow.json', text: JSON.stringify(flow) });
+
+  await expect(designer.heading('Recepção quebrada')).toBeVisible();
+  const notice = page.getByRole('status', { name: 'About this import' });
+  await expect(notice).toContainText(
+    '1 connection led to a node that is not in the file; it was removed',
+  );
+  await expect(notice.getByRole('listitem')).toHaveText([
+    'the “next” output of “greeting” (it led to “fantasma”)',
+  ]);
+  // The output is left unconnected, and the checks say so.
+  await expect(page.getByRole('region', { name: 'Checks', exact: true })).toContainText(
+    'The "next" output of "greeting" is not connected',
+  );
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
   expect(designer.errors).toEqual([]);
 });

@@ -24,6 +24,8 @@ import { useAutoSnapshots } from './useAutoSnapshots.ts';
 import { useFlowEditing, type FlowEditing } from './useFlowEditing.ts';
 import { VersionsDialog } from './VersionsDialog.tsx';
 import './editor.css';
+import { rememberImport } from '../library/importNotice.ts';
+import { ImportNoticeBanner } from '../library/ImportNoticeBanner.tsx';
 
 /** The call simulator, with the runtime: loaded when first opened. */
 const SimulatorPanel = lazy(() => import('../simulator/SimulatorPanel.tsx'));
@@ -75,8 +77,10 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
       setImportProblem({ fileName: file.name, why: [why] });
       return;
     }
-    if (result.ok) window.location.hash = flowHref(result.flow.id);
-    else
+    if (result.ok) {
+      rememberImport(result);
+      window.location.hash = flowHref(result.flow.id);
+    } else
       setImportProblem({
         fileName: result.fileName,
         why: result.diagnostics.map(describeDiagnostic),
@@ -119,6 +123,7 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
           {editing.otherTab === 'saved' ? t('editor.savedInOtherTab') : t('editor.openInOtherTab')}
         </p>
       )}
+      <ImportNoticeBanner key={flowId} flowId={flowId} />
       {importProblem && (
         <div className="editor__warning" role="alert">
           <p>{t('importFlow.refused', { file: importProblem.fileName })}</p>

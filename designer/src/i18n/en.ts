@@ -645,6 +645,42 @@ export const en = {
     ignored_one: '{{count}} ignored',
     ignored_other: '{{count}} ignored',
   },
+  /** What an import changed: a taken name, connections to missing nodes (issue 12). */
+  importNotice: {
+    label: 'About this import',
+    renamed:
+      'A flow called “{{name}}” already exists, so the imported one is called “{{newName}}”.',
+    dropped_zero:
+      '{{count}} connections led to nodes that are not in the file; they were removed, and their outputs are not connected:',
+    dropped_one:
+      '{{count}} connection led to a node that is not in the file; it was removed, and its output is not connected:',
+    dropped_other:
+      '{{count}} connections led to nodes that are not in the file; they were removed, and their outputs are not connected:',
+    droppedItem: 'the “{{port}}” output of “{{node}}” (it led to “{{target}}”)',
+    dismiss: 'Dismiss',
+  },
+  /** Test cases: unique names, expected against actual side by side, accepting a new behaviour (issue 12). */
+  testCaseReview: {
+    duplicateName:
+      'This flow already has a test case called “{{name}}”: choose another name, e.g. “{{suggestion}}”.',
+    comparison: 'Expected and actual transcript of {{name}}',
+    expected: 'Expected (recorded)',
+    actual: 'Actual (this run)',
+    nothing: 'nothing here',
+    marks: {
+      same: 'the same',
+      changed: 'different',
+      removed: 'expected, but did not happen',
+      added: 'happened, but not expected',
+    },
+    accept: 'Accept the new behaviour',
+    acceptOne: 'Accept the new behaviour of {{name}}',
+    accepted: '“{{name}}” now expects what this run did.',
+    undo: 'Undo',
+    undoOne: 'Undo accepting the new behaviour of {{name}}',
+    undone: '“{{name}}” expects what it was recorded with again.',
+    gone: 'This test case no longer exists (it may have been deleted in another tab).',
+  },
   language: {
     hint: 'The language of the designer',
   },

@@ -652,6 +652,39 @@ export const es: Resources = {
     ignored_one: '{{count}} ignorada',
     ignored_other: '{{count}} ignoradas',
   },
+  importNotice: {
+    label: 'Sobre esta importación',
+    renamed: 'Ya existe un flujo llamado «{{name}}», así que el importado se llama «{{newName}}».',
+    dropped_zero:
+      '{{count}} conexiones llevaban a nodos que no están en el archivo; se eliminaron, y sus salidas quedaron sin conectar:',
+    dropped_one:
+      '{{count}} conexión llevaba a un nodo que no está en el archivo; se eliminó, y su salida quedó sin conectar:',
+    dropped_other:
+      '{{count}} conexiones llevaban a nodos que no están en el archivo; se eliminaron, y sus salidas quedaron sin conectar:',
+    droppedItem: 'la salida «{{port}}» de «{{node}}» (llevaba a «{{target}}»)',
+    dismiss: 'Cerrar aviso',
+  },
+  testCaseReview: {
+    duplicateName:
+      'Este flujo ya tiene un caso de prueba llamado «{{name}}»: elija otro nombre, por ejemplo «{{suggestion}}».',
+    comparison: 'Transcripción esperada y obtenida de {{name}}',
+    expected: 'Esperado (grabado)',
+    actual: 'Obtenido (en esta ejecución)',
+    nothing: 'nada aquí',
+    marks: {
+      same: 'igual',
+      changed: 'diferente',
+      removed: 'esperado, pero no ocurrió',
+      added: 'ocurrió, pero no se esperaba',
+    },
+    accept: 'Aceptar el nuevo comportamiento',
+    acceptOne: 'Aceptar el nuevo comportamiento de {{name}}',
+    accepted: '«{{name}}» ahora espera lo que hizo esta ejecución.',
+    undo: 'Deshacer',
+    undoOne: 'Deshacer la aceptación del nuevo comportamiento de {{name}}',
+    undone: '«{{name}}» vuelve a esperar lo que se grabó.',
+    gone: 'Este caso de prueba ya no existe (puede haberse eliminado en otra pestaña).',
+  },
   language: {
     hint: 'El idioma del diseñador',
   },

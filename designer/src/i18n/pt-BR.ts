@@ -642,6 +642,39 @@ export const ptBR: Resources = {
     ignored_one: '{{count}} ignorada',
     ignored_other: '{{count}} ignoradas',
   },
+  importNotice: {
+    label: 'Sobre esta importação',
+    renamed: 'Já existe um fluxo chamado “{{name}}”, então o importado se chama “{{newName}}”.',
+    dropped_zero:
+      '{{count}} conexões levavam a nós que não estão no arquivo; elas foram removidas, e suas saídas ficaram sem conexão:',
+    dropped_one:
+      '{{count}} conexão levava a um nó que não está no arquivo; ela foi removida, e sua saída ficou sem conexão:',
+    dropped_other:
+      '{{count}} conexões levavam a nós que não estão no arquivo; elas foram removidas, e suas saídas ficaram sem conexão:',
+    droppedItem: 'a saída “{{port}}” de “{{node}}” (levava a “{{target}}”)',
+    dismiss: 'Fechar aviso',
+  },
+  testCaseReview: {
+    duplicateName:
+      'Este fluxo já tem um caso de teste chamado “{{name}}”: escolha outro nome, por exemplo “{{suggestion}}”.',
+    comparison: 'Transcrição esperada e obtida de {{name}}',
+    expected: 'Esperado (gravado)',
+    actual: 'Obtido (nesta execução)',
+    nothing: 'nada aqui',
+    marks: {
+      same: 'igual',
+      changed: 'diferente',
+      removed: 'esperado, mas não aconteceu',
+      added: 'aconteceu, mas não era esperado',
+    },
+    accept: 'Aceitar o novo comportamento',
+    acceptOne: 'Aceitar o novo comportamento de {{name}}',
+    accepted: '“{{name}}” agora espera o que esta execução fez.',
+    undo: 'Desfazer',
+    undoOne: 'Desfazer a aceitação do novo comportamento de {{name}}',
+    undone: '“{{name}}” volta a esperar o que foi gravado.',
+    gone: 'Este caso de teste não existe mais (pode ter sido excluído em outra aba).',
+  },
   language: {
     hint: 'O idioma do designer',
   },

@@ -15,6 +15,7 @@ import { useWorkspaceFlows } from '../workspace/WorkspaceContext.tsx';
 import './library.css';
 import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
 import { defaultNodeLabel } from '../i18n/nodeTerms.ts';
+import { rememberImport } from './importNotice.ts';
 
 /** The start page: the flows stored in this browser, to create, open, rename, copy, delete, search. */
 export function LibraryPage() {
@@ -77,8 +78,10 @@ export function LibraryPage() {
       setProblem({ message: t('importFlow.failed', { file: file.name, why: messageOf(error) }) });
       return;
     }
-    if (result.ok) window.location.hash = flowHref(result.flow.id);
-    else
+    if (result.ok) {
+      rememberImport(result);
+      window.location.hash = flowHref(result.flow.id);
+    } else
       setProblem({
         message: t('importFlow.refused', { file: result.fileName }),
         diagnostics: result.diagnostics,

@@ -78,12 +78,28 @@ export class InvalidFlowError extends Error {
   }
 }
 
+/** A test case name the flow already has: names tell test cases apart, so they are unique per flow. */
+export class DuplicateTestCaseNameError extends Error {
+  override readonly name = 'DuplicateTestCaseNameError';
+
+  constructor(
+    readonly testCaseName: string,
+    /** A free name to offer instead, e.g. "Vendas (2)". */
+    readonly suggestion: string,
+  ) {
+    super(
+      `This flow already has a test case called "${testCaseName}": choose another name, e.g. "${suggestion}".`,
+    );
+  }
+}
+
 /** The errors the persistence layer means to report as they are. */
 const isOwnError = (error: unknown): boolean =>
   error instanceof StorageError ||
   error instanceof RevisionConflictError ||
   error instanceof FlowNotFoundError ||
-  error instanceof InvalidFlowError;
+  error instanceof InvalidFlowError ||
+  error instanceof DuplicateTestCaseNameError;
 
 const nameOf = (error: unknown): string | undefined =>
   error !== null && typeof error === 'object' && 'name' in error && typeof error.name === 'string'

@@ -14,6 +14,7 @@ export type {
   VersionRecord,
   WorkspaceRecord,
 } from './db.ts';
+export * from './names.ts';
 export * from './repository.ts';
 export * from './testCases.ts';
 export * from './autosave.ts';

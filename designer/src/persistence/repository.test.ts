@@ -384,6 +384,48 @@ describe('import and export', () => {
     expect((await repo.open(result.flow.id)).doc).toEqual(examples.reception);
   });
 
+  it('gives an imported flow whose name is taken the first free “(2)”, “(3)”…', async () => {
+    const { repo } = setup();
+    const names: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const result = await repo.importFlow(receptionText, 'reception.flow.json');
+      if (!result.ok) throw new Error('import failed');
+      names.push(result.flow.name);
+      if (i > 0) expect(result.renamedFrom).toBe('Recepção Loja Exemplo');
+      else expect(result).not.toHaveProperty('renamedFrom');
+      expect((await repo.open(result.flow.id)).doc.settings.name).toBe(result.flow.name);
+    }
+    expect(names).toEqual([
+      'Recepção Loja Exemplo',
+      'Recepção Loja Exemplo (2)',
+      'Recepção Loja Exemplo (3)',
+    ]);
+  });
+
+  it('drops connections to nodes missing from the file, and lists them', async () => {
+    const { repo } = setup();
+    const doc = structuredClone(examples.reception);
+    const greeting = doc.nodes.find((n) => n.kind === 'greeting')!;
+    greeting.connections = { next: 'ghost' };
+    greeting.label = 'Boas-vindas';
+    const result = await repo.importFlow(JSON.stringify(doc), 'broken.flow.json');
+    if (!result.ok) throw new Error('import failed');
+    expect(result.dropped).toEqual([
+      {
+        nodeId: greeting.id,
+        node: 'Boas-vindas',
+        port: 'next',
+        portLabel: 'next',
+        target: 'ghost',
+      },
+    ]);
+    const stored = (await repo.open(result.flow.id)).doc;
+    expect(stored.nodes.find((n) => n.id === greeting.id)?.connections).toEqual({});
+    expect(stored.nodes.filter((n) => n.id !== greeting.id)).toEqual(
+      doc.nodes.filter((n) => n.id !== greeting.id),
+    );
+  });
+
   const refusals: [string, () => string, string][] = [
     ['invalid JSON', () => '{"schemaVersion": 1,', 'document.invalidJson'],
     [

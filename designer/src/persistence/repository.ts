@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import {
   createFlow,
   flowSettingsSchema,
+  kindOf,
   loadFlow,
   parseFlowJson,
   type Diagnostic,
@@ -18,6 +19,7 @@ import {
   toStorageError,
 } from './errors.ts';
 import { createTestCaseStore, type TestCaseStore } from './testCases.ts';
+import { foldForSearch, uniqueName } from './names.ts';
 
 /** A flow as the library lists it. */
 export interface FlowSummary {
@@ -57,8 +59,29 @@ export interface OpenedVersion extends VersionSummary {
   migratedFrom?: number;
 }
 
+/** A connection an import dropped because the node it led to is not in the file. */
+export interface DroppedConnection {
+  nodeId: string;
+  /** The node's name as the canvas shows it (its label, else its id). */
+  node: string;
+  /** The output's id, e.g. `next` or `option:opt1`. */
+  port: string;
+  /** The output's label (`@callbot/shared`'s English; the designer translates fixed outputs by id). */
+  portLabel: string;
+  /** The id it led to, which no node has. */
+  target: string;
+}
+
 export type ImportResult =
-  | { ok: true; flow: FlowSummary; migratedFrom?: number }
+  | {
+      ok: true;
+      flow: FlowSummary;
+      migratedFrom?: number;
+      /** The file's flow name, when another flow had it and the import took "<name> (2)". */
+      renamedFrom?: string;
+      /** Connections to nodes missing from the file, dropped (the outputs are left unconnected). */
+      dropped: DroppedConnection[];
+    }
   /** Nothing was written. `diagnostics` say which field and why. */
   | { ok: false; fileName: string; diagnostics: Diagnostic[] };
 
@@ -184,10 +207,6 @@ const summarizeVersion = (record: VersionRecord): VersionSummary => ({
   nodeCount: countNodes(record.doc),
 });
 
-/** Lower case without accents, for matching names as people type them. */
-export const foldForSearch = (text: string): string =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 /** A file name from a flow name: `Recepção Loja` -> `recepcao-loja.flow.json`. */
 export function exportFileName(name: string): string {
   const slug = foldForSearch(name)
@@ -228,6 +247,35 @@ function readStored(doc: unknown, what: string): { doc: FlowDocument; migratedFr
     doc: loaded.doc,
     ...(loaded.migratedFrom !== undefined && { migratedFrom: loaded.migratedFrom }),
   };
+}
+
+/**
+ * A file's flow without the connections that lead to nodes it does not have,
+ * and the list of them. Such an output is left unconnected (the call hangs up
+ * there, and the checks say so), rather than refusing the whole file: the rest
+ * of the flow is sound, and the user reconnects the outputs listed.
+ */
+export function dropDanglingConnections(doc: FlowDocument): {
+  doc: FlowDocument;
+  dropped: DroppedConnection[];
+} {
+  const ids = new Set(doc.nodes.map((n) => n.id));
+  const dropped: DroppedConnection[] = [];
+  const nodes = doc.nodes.map((node): FlowNode => {
+    const entries = Object.entries(node.connections);
+    const dangling = entries.filter(([, target]) => !ids.has(target));
+    if (dangling.length === 0) return node;
+    const ports = kindOf(node).ports(node.data);
+    for (const [port, target] of dangling) {
+      const portLabel = ports.find((p) => p.id === port)?.label ?? port;
+      dropped.push({ nodeId: node.id, node: node.label ?? node.id, port, portLabel, target });
+    }
+    return {
+      ...node,
+      connections: Object.fromEntries(entries.filter(([, target]) => ids.has(target))),
+    };
+  });
+  return { doc: dropped.length === 0 ? doc : { ...doc, nodes }, dropped };
 }
 
 /** Names a node of a new flow, given the nodes named so far. */
@@ -477,12 +525,19 @@ export function createFlowRepository(options: FlowRepositoryOptions): FlowReposi
       run(async (): Promise<ImportResult> => {
         const loaded = parseFlowJson(text);
         if (!loaded.ok) return { ok: false, fileName, diagnostics: loaded.diagnostics };
-        const flow = await insert(loaded.doc);
-        return {
-          ok: true,
-          flow,
-          ...(loaded.migratedFrom !== undefined && { migratedFrom: loaded.migratedFrom }),
-        };
+        const { doc, dropped } = dropDanglingConnections(loaded.doc);
+        return db.transaction('rw', db.flows, async () => {
+          const taken = (await db.flows.toArray()).map((r) => r.name);
+          const name = uniqueName(doc.settings.name, taken, MAX_NAME_LENGTH);
+          const flow = await insert(withName(doc, name));
+          return {
+            ok: true,
+            flow,
+            dropped,
+            ...(name !== doc.settings.name && { renamedFrom: doc.settings.name }),
+            ...(loaded.migratedFrom !== undefined && { migratedFrom: loaded.migratedFrom }),
+          };
+        });
       }),
 
     exportFlow: (id) =>

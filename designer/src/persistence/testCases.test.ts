@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DesignerDb } from './db.ts';
-import { FlowNotFoundError } from './errors.ts';
+import { DuplicateTestCaseNameError, FlowNotFoundError } from './errors.ts';
+import { uniqueName } from './names.ts';
 import { createTestRepository } from './testing.ts';
 
 const opened: Dexie[] = [];
@@ -97,5 +98,59 @@ describe('test cases of a flow', () => {
     opened.push(db);
     expect(await db.flows.get('old')).toMatchObject({ name: 'Old', revision: 3 });
     expect(await db.testCases.count()).toBe(0);
+  });
+});
+
+describe('test case names', () => {
+  it('are unique in a flow (ignoring case and accents), not across flows', async () => {
+    const { repo } = setup();
+    const a = await repo.create('A');
+    const b = await repo.create('B');
+    await repo.saveTestCase(a.id, recorded('Horário'));
+    await repo.saveTestCase(b.id, recorded('Horário'));
+    const refused = await repo.saveTestCase(a.id, recorded(' horario ')).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DuplicateTestCaseNameError);
+    expect(refused).toMatchObject({ testCaseName: 'horario', suggestion: 'horario (2)' });
+    expect((await repo.listTestCases(a.id)).map((c) => c.name)).toEqual(['Horário']);
+    const taken = await repo.saveTestCase(a.id, recorded('Horário'), { uniqueName: true });
+    expect(taken.name).toBe('Horário (2)');
+  });
+
+  it('cannot be renamed to another test case’s name, but can keep their own', async () => {
+    const { repo } = setup();
+    const a = await repo.create('A');
+    const first = await repo.saveTestCase(a.id, recorded('Vendas'));
+    const second = await repo.saveTestCase(a.id, recorded('Suporte'));
+    await expect(repo.renameTestCase(second.id, 'VENDAS')).rejects.toBeInstanceOf(
+      DuplicateTestCaseNameError,
+    );
+    expect(await repo.renameTestCase(first.id, 'vendas')).toBe(true);
+    expect((await repo.listTestCases(a.id)).map((c) => c.name)).toEqual(['vendas', 'Suporte']);
+  });
+
+  it('count on from a numbered name, and stay within the length limit', () => {
+    expect(uniqueName('Vendas (2)', ['Vendas', 'Vendas (2)'], 120)).toBe('Vendas (3)');
+    expect(uniqueName('Novo', [], 120)).toBe('Novo');
+    const long = 'x'.repeat(120);
+    expect(uniqueName(long, [long], 120)).toBe(`${'x'.repeat(116)} (2)`);
+  });
+});
+
+describe('re-recording a test case', () => {
+  it('writes the new transcript and gives back the old one, to undo', async () => {
+    const { repo } = setup();
+    const a = await repo.create('A');
+    const saved = await repo.saveTestCase(a.id, recorded('Vendas'));
+    const next = { transcript: [{ t: 5, kind: 'end' }], flowRevision: 4 };
+    const before = await repo.rerecordTestCase(saved.id, next);
+    expect(before).toEqual({ transcript: saved.transcript, flowRevision: 1 });
+    expect((await repo.listTestCases(a.id))[0]).toMatchObject(next);
+    await repo.rerecordTestCase(saved.id, before!);
+    expect((await repo.listTestCases(a.id))[0]).toMatchObject({
+      transcript: saved.transcript,
+      flowRevision: 1,
+    });
+    await repo.deleteTestCase(saved.id);
+    expect(await repo.rerecordTestCase(saved.id, next)).toBeNull();
   });
 });

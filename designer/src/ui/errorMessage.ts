@@ -1,5 +1,10 @@
 import { i18n } from '../i18n/index.ts';
-import { FlowNotFoundError, RevisionConflictError, StorageError } from '../persistence/index.ts';
+import {
+  DuplicateTestCaseNameError,
+  FlowNotFoundError,
+  RevisionConflictError,
+  StorageError,
+} from '../persistence/index.ts';
 
 const causeName = (error: Error): unknown =>
   error.cause !== null && typeof error.cause === 'object' && 'name' in error.cause
@@ -28,6 +33,12 @@ export function errorMessage(error: unknown, fallback: string): string {
     return error.versionId === undefined
       ? i18n.t('errors.flowNotFound')
       : i18n.t('errors.versionNotFound');
+  }
+  if (error instanceof DuplicateTestCaseNameError) {
+    return i18n.t('testCaseReview.duplicateName', {
+      name: error.testCaseName,
+      suggestion: error.suggestion,
+    });
   }
   return error instanceof Error ? error.message : fallback;
 }

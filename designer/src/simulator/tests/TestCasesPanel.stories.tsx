@@ -103,6 +103,9 @@ export const FailsAfterEdit: Story = {
     await expect(within(panel).getByLabelText('Result of Vendas sem agentes')).toHaveTextContent(
       'Failed',
     );
-    await expect(within(panel).getByRole('figure')).toHaveTextContent('Vendas: 1. Suporte: 2.');
+    await expect(within(panel).getByRole('table')).toHaveTextContent('Vendas: 1. Suporte: 2.');
+    await expect(
+      within(panel).getByRole('button', { name: 'Accept the new behaviour of Vendas sem agentes' }),
+    ).toBeEnabled();
   },
 };

@@ -122,13 +122,70 @@ describe('TestCasesPanel', () => {
     await user.click(within(panel()).getByRole('button', { name: 'Run tests' }));
     expect(within(panel()).getByRole('status').textContent).toBe('0 of 1 passed');
     expect(result()).toBe('Failed');
-    const diff = within(panel()).getByRole('figure', {
-      name: 'Difference in the transcript of Vendas sem agentes (− expected, + actual)',
+    const table = within(panel()).getByRole('table', {
+      name: 'Expected and actual transcript of Vendas sem agentes',
     });
-    const removed = [...diff.querySelectorAll('del')].map((e) => e.textContent);
-    const added = [...diff.querySelectorAll('ins')].map((e) => e.textContent);
-    expect(removed).toContain('− 00:02.800 say "Para vendas, digite 1. Para suporte, digite 2."');
-    expect(added).toContain('+ 00:02.800 say "Vendas: 1. Suporte: 2."');
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent));
+    expect(rows[0]).toEqual(['', 'Expected (recorded)', 'Actual (this run)']);
+    expect(rows).toContainEqual([
+      '≠different',
+      '00:02.8 Bot says: “Para vendas, digite 1. Para suporte, digite 2.”',
+      '00:02.8 Bot says: “Vendas: 1. Suporte: 2.”',
+    ]);
+    expect(rows).toContainEqual([
+      '=the same',
+      '00:00.0 Bot says: “Olá! Você ligou para a Loja Exemplo.”',
+      '00:00.0 Bot says: “Olá! Você ligou para a Loja Exemplo.”',
+    ]);
+  });
+
+  it('accepts the new behaviour as one step, which can be undone', async () => {
+    const { rerender } = renderPanel({ recorded });
+    const user = await saveAs('Vendas sem agentes');
+    const edited = withMenuPrompt(reception, 'Vendas: 1. Suporte: 2.');
+    rerender({ doc: edited, recorded });
+    await user.click(within(panel()).getByRole('button', { name: 'Run tests' }));
+    const result = () => within(panel()).getByLabelText('Result of Vendas sem agentes').textContent;
+    expect(result()).toBe('Failed');
+
+    await user.click(
+      within(panel()).getByRole('button', {
+        name: 'Accept the new behaviour of Vendas sem agentes',
+      }),
+    );
+    await within(panel()).findByText(/“Vendas sem agentes” now expects what this run did\./);
+    expect(result()).toBe('Passed');
+    expect(within(panel()).queryByRole('table')).toBeNull();
+    const [accepted] = await repo.listTestCases(flowId);
+    expect(accepted!.transcript).toEqual(simulateCall(edited, script).lines);
+    expect(accepted!.transcript).not.toEqual(recorded.transcript);
+
+    await user.click(
+      within(panel()).getByRole('button', {
+        name: 'Undo accepting the new behaviour of Vendas sem agentes',
+      }),
+    );
+    await within(panel()).findByText(
+      '“Vendas sem agentes” expects what it was recorded with again.',
+    );
+    expect(result()).toBe('Failed');
+    const [undone] = await repo.listTestCases(flowId);
+    expect(undone!.transcript).toEqual(recorded.transcript);
+    expect(undone!.flowRevision).toBe(1);
+    expect(within(panel()).queryByRole('button', { name: /^Undo accepting/ })).toBeNull();
+  });
+
+  it('refuses a second test case with the same name, offering a free one', async () => {
+    renderPanel({ recorded });
+    const user = await saveAs('Vendas');
+    await user.type(within(panel()).getByRole('textbox', { name: 'Test case name' }), ' vendas ');
+    await user.click(within(panel()).getByRole('button', { name: 'Save as test case' }));
+    expect((await within(panel()).findByRole('alert')).textContent).toBe(
+      'This flow already has a test case called “vendas”: choose another name, e.g. “vendas (2)”.',
+    );
+    expect((await repo.listTestCases(flowId)).map((c) => c.name)).toEqual(['Vendas']);
   });
 
   it('runs one test case alone', async () => {
@@ -195,6 +252,11 @@ describe('TestCasesPanel', () => {
     await within(panel()).findByText(/Imported “vendas”/);
     const [stored] = await repo.listTestCases(flowId);
     expect(stored).toMatchObject({ name: 'vendas', transcript: recorded.transcript });
+
+    // The same file again: a name of its own, never a second “vendas”.
+    await user.upload(within(panel()).getByLabelText('Script file to import'), file);
+    await within(panel()).findByText(/Imported “vendas \(2\)”/);
+    expect((await repo.listTestCases(flowId)).map((c) => c.name)).toEqual(['vendas', 'vendas (2)']);
   });
 
   it('refuses a script file that is not a script, saying which field', async () => {

@@ -4,7 +4,7 @@ import { simulateCall, type Script, type TraceLine } from '@callbot/runtime';
 import type { FlowDocument } from '@callbot/shared';
 import { useRepository } from '../../app/RepositoryContext.tsx';
 import { downloadBlob } from '../../checking/download.ts';
-import { MAX_TEST_CASE_NAME_LENGTH } from '../../persistence/index.ts';
+import { MAX_TEST_CASE_NAME_LENGTH, type TestCaseRecording } from '../../persistence/index.ts';
 import { errorMessage } from '../../ui/errorMessage.ts';
 import { readFileText } from '../../ui/readFile.ts';
 import { computeCoverage } from './coverage.ts';
@@ -17,12 +17,17 @@ import {
   type TestCase,
   type TestRun,
 } from './testCase.ts';
-import type { DiffLine } from './transcript.ts';
+import { alignTranscripts, type AlignedRow } from './transcript.ts';
+import { describeLine } from '../describeLine.ts';
+import { formatCallTime } from '../moments.ts';
 import './testCases.css';
 import { JsonFileButton } from '../../ui/JsonFileButton.tsx';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 
 type Message = { role: 'status' | 'alert'; text: string } | null;
+
+/** The last "Accept the new behaviour", to undo: the test case and what it expected before. */
+type Accepted = { testCase: TestCase; before: TestCaseRecording };
 
 /** Runs are shown for the document they ran on only: an edit makes them stale. */
 type Results = { doc: FlowDocument; runs: ReadonlyMap<number, TestRun> };
@@ -48,6 +53,7 @@ export function TestCasesPanel({
   const [message, setMessage] = useState<Message>(null);
   const [results, setResults] = useState<Results | null>(null);
   const [showOnCanvas, setShowOnCanvas] = useState(false);
+  const [accepted, setAccepted] = useState<Accepted | null>(null);
   // Only a call that ended replays to the same transcript: one still running has more to come.
   const finished = recorded?.transcript.at(-1)?.kind === 'end' ? recorded : null;
 
@@ -81,6 +87,7 @@ export function TestCasesPanel({
   /** Runs a storage action, says how it went and reloads the list; true when it worked. */
   const attempt = async (action: () => Promise<string | null>): Promise<boolean> => {
     setMessage(null);
+    setAccepted(null);
     let worked = false;
     try {
       const done = await action();
@@ -112,21 +119,57 @@ export function TestCasesPanel({
       const name = file.name.replace(/(\.script)?\.json$/i, '') || file.name;
       const transcript = simulateCall(doc, parsed.script).lines;
       const { revision } = await repository.open(flowId);
-      const saved = await repository.saveTestCase(flowId, {
-        name,
-        script: parsed.script,
-        transcript,
-        flowRevision: revision,
-      });
+      const saved = await repository.saveTestCase(
+        flowId,
+        { name, script: parsed.script, transcript, flowRevision: revision },
+        { uniqueName: true },
+      );
       return t('simulatorTests.imported', { name: saved.name });
     });
 
   const run = (testCases: TestCase[]) => {
     setMessage(null);
+    setAccepted(null);
     const runs = new Map(results?.doc === doc ? results.runs : []);
     for (const testCase of testCases) runs.set(testCase.id, runTestCase(doc, testCase));
     setResults({ doc, runs });
   };
+
+  /** Shows the run of a test case expecting `transcript`, as if it had just been run. */
+  const showRun = (testCase: TestCase, transcript: TestCase['transcript']) =>
+    setResults((previous) => {
+      const runs = new Map(previous?.doc === doc ? previous.runs : []);
+      runs.set(testCase.id, runTestCase(doc, { ...testCase, transcript }));
+      return { doc, runs };
+    });
+
+  /**
+   * "Accept the new behaviour": the test case now expects what the run did
+   * (one write), and the message offers to undo it, which writes back what it
+   * expected before. Test cases are not part of the flow, so this undo is the
+   * panel's own, not the editor's.
+   */
+  const accept = (testCase: TestCase, actual: TestRun['actual']) =>
+    void attempt(async () => {
+      const { revision } = await repository.open(flowId);
+      const before = await repository.rerecordTestCase(testCase.id, {
+        transcript: actual,
+        flowRevision: revision,
+      });
+      if (!before) throw new Error(t('testCaseReview.gone'));
+      showRun(testCase, actual);
+      setAccepted({ testCase, before });
+      return t('testCaseReview.accepted', { name: testCase.name });
+    });
+
+  const undoAccept = ({ testCase, before }: Accepted) =>
+    void attempt(async () => {
+      const now = await repository.rerecordTestCase(testCase.id, before);
+      if (!now) throw new Error(t('testCaseReview.gone'));
+      const read = readTestCase({ ...testCase, ...before });
+      if (read.ok) showRun(testCase, read.testCase.transcript);
+      return t('testCaseReview.undone', { name: testCase.name });
+    });
   const current = results?.doc === doc ? results.runs : null;
   const passedCount = readable.filter((c) => current?.get(c.id)?.passed).length;
   const ranAll = current !== null && readable.every((c) => current.has(c.id));
@@ -144,6 +187,16 @@ export function TestCasesPanel({
           className={`test-cases__message test-cases__message--${message.role}`}
         >
           {message.text}
+          {accepted && ' '}
+          {accepted && (
+            <button
+              type="button"
+              aria-label={t('testCaseReview.undoOne', { name: accepted.testCase.name })}
+              onClick={() => undoAccept(accepted)}
+            >
+              {t('testCaseReview.undo')}
+            </button>
+          )}
         </p>
       )}
       <div className="test-cases__run">
@@ -170,6 +223,7 @@ export function TestCasesPanel({
                 savedAt={dateFormat.format(c.testCase.createdAt)}
                 result={current?.get(c.testCase.id)}
                 onRun={() => run([c.testCase])}
+                onAccept={(actual) => accept(c.testCase, actual)}
                 onRename={(name) =>
                   attempt(async () => {
                     await repository.renameTestCase(c.testCase.id, name);
@@ -284,6 +338,7 @@ function TestCaseRow({
   savedAt,
   result,
   onRun,
+  onAccept,
   onRename,
   onDelete,
 }: {
@@ -291,6 +346,7 @@ function TestCaseRow({
   savedAt: string;
   result: TestRun | undefined;
   onRun: () => void;
+  onAccept: (actual: TestRun['actual']) => void;
   onRename: (name: string) => Promise<boolean>;
   onDelete: () => void;
 }) {
@@ -370,32 +426,55 @@ function TestCaseRow({
           {result.error !== undefined && (
             <p role="alert">{t('simulatorTests.cannotRun', { why: result.error })}</p>
           )}
-          {result.diff.length > 0 && <DiffView name={name} diff={result.diff} />}
+          {result.diff.length > 0 && (
+            <>
+              <SideBySide name={name} rows={alignTranscripts(testCase.transcript, result.actual)} />
+              <button
+                type="button"
+                aria-label={t('testCaseReview.acceptOne', { name })}
+                onClick={() => onAccept(result.actual)}
+              >
+                {t('testCaseReview.accept')}
+              </button>
+            </>
+          )}
         </>
       )}
     </li>
   );
 }
 
-const MARK = { same: ' ', removed: '−', added: '+' } as const;
+const MARK = { same: '=', changed: '≠', removed: '−', added: '+' } as const;
 
-/** The expected and actual transcripts, line by line: `−` expected only, `+` actual only. */
-function DiffView({ name, diff }: { name: string; diff: DiffLine[] }) {
+/**
+ * What the test case expected and what this run did, side by side, in words
+ * and with times: each row is marked (=, ≠, −, +) with what the mark means
+ * for screen readers, so a difference never rests on colour alone.
+ */
+function SideBySide({ name, rows }: { name: string; rows: AlignedRow[] }) {
   const { t } = useTranslation();
+  const cell = (line: TraceLine) => `${formatCallTime(line.t)} ${describeLine(t, line)}`;
   return (
-    <figure className="test-cases__diff" aria-label={t('simulatorTests.diff', { name })}>
-      <pre>
-        {diff.map((line, i) => {
-          const text = `${MARK[line.op]} ${line.text}`;
-          return line.op === 'removed' ? (
-            <del key={i}>{text}</del>
-          ) : line.op === 'added' ? (
-            <ins key={i}>{text}</ins>
-          ) : (
-            <span key={i}>{text}</span>
-          );
-        })}
-      </pre>
-    </figure>
+    <table className="test-cases__compare" aria-label={t('testCaseReview.comparison', { name })}>
+      <thead>
+        <tr>
+          <td />
+          <th scope="col">{t('testCaseReview.expected')}</th>
+          <th scope="col">{t('testCaseReview.actual')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={i} className={`test-cases__row test-cases__row--${row.op}`}>
+            <th scope="row" title={t(`testCaseReview.marks.${row.op}`)}>
+              <span aria-hidden="true">{MARK[row.op]}</span>
+              <span className="test-cases__sr-only">{t(`testCaseReview.marks.${row.op}`)}</span>
+            </th>
+            <td>{'expected' in row ? cell(row.expected) : <i>{t('testCaseReview.nothing')}</i>}</td>
+            <td>{'actual' in row ? cell(row.actual) : <i>{t('testCaseReview.nothing')}</i>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

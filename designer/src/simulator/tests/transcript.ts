@@ -153,3 +153,47 @@ export function diffLines(expected: readonly string[], actual: readonly string[]
   }
   return out;
 }
+
+/** One row of expected against actual: the same line, a line that differs, or one on one side only. */
+export type AlignedRow =
+  | { op: 'same' | 'changed'; expected: TraceLine; actual: TraceLine }
+  | { op: 'removed'; expected: TraceLine }
+  | { op: 'added'; actual: TraceLine };
+
+/**
+ * The expected and actual transcripts side by side, aligned on the lines
+ * they share (`diffLines` of their normalised lines): between two shared
+ * lines, what was expected and what happened instead are paired row by row
+ * (`changed`); what is left over is on one side only.
+ */
+export function alignTranscripts(
+  expected: readonly TraceLine[],
+  actual: readonly TraceLine[],
+): AlignedRow[] {
+  const diff = diffLines(normalizeTranscript(expected), normalizeTranscript(actual));
+  const rows: AlignedRow[] = [];
+  let removed: TraceLine[] = [];
+  let added: TraceLine[] = [];
+  const flush = () => {
+    for (let k = 0; k < Math.max(removed.length, added.length); k++) {
+      const e = removed[k];
+      const a = added[k];
+      if (e && a) rows.push({ op: 'changed', expected: e, actual: a });
+      else if (e) rows.push({ op: 'removed', expected: e });
+      else if (a) rows.push({ op: 'added', actual: a });
+    }
+    removed = [];
+    added = [];
+  };
+  let i = 0;
+  let j = 0;
+  for (const line of diff) {
+    if (line.op === 'same') {
+      flush();
+      rows.push({ op: 'same', expected: expected[i++]!, actual: actual[j++]! });
+    } else if (line.op === 'removed') removed.push(expected[i++]!);
+    else added.push(actual[j++]!);
+  }
+  flush();
+  return rows;
+}
