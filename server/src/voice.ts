@@ -14,6 +14,7 @@ import {
   type CallSession,
   type Clock,
   type Command,
+  type TraceLine,
 } from '@callbot/runtime';
 import type {
   Bot,
@@ -230,8 +231,11 @@ export function createVoiceHandler(deps: VoiceDeps) {
     const { session, flow, teams, step } = input;
     const language = flow.settings.locale;
     const commands: Command[] = [];
+    // The session keeps no transcript: the lines of this step are taken as they are written.
+    const lines: TraceLine[] = [];
     const unsubscribe = session.subscribe((m) => {
       if (m.channel === 'command') commands.push(m.command);
+      else if (m.line.kind !== 'input' || m.line.reason !== 'call_over') lines.push(m.line);
     });
     const verbs: Verb[] = [];
     /** An AI agent's prompts, played inside the Gather so that the caller can interrupt them. */
@@ -360,9 +364,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
       listen,
       status: persisted.outcome ?? 'in_progress',
       twiml: twiml(verbs),
-      events: persisted.transcript
-        .slice(input.transcriptFrom)
-        .map((line, i) => ({ seq: input.transcriptFrom + i, line })),
+      events: lines.map((line, i) => ({ seq: input.transcriptFrom + i, line })),
     };
   }
 
@@ -457,7 +459,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
         listen: call.listen,
         step: call.step + 1,
         events,
-        transcriptFrom: call.session.transcript.length,
+        transcriptFrom: call.session.lines,
       });
       if (await deps.store.saveCall(sid, call.step, update, at)) {
         return hook === 'status' ? { status: 204, body: '' } : { status: 200, body: update.twiml };
