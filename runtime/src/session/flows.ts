@@ -5,7 +5,7 @@
  */
 import { compileFlow, type FlowDocument, type MachineConfig } from '@callbot/shared';
 import { SessionError } from './errors.ts';
-import { bindMachine, type CallbotMachine } from './machine.ts';
+import { CallMachine } from './machine.ts';
 
 /**
  * What a session runs: a flow document (compiled on first use), or a machine
@@ -24,7 +24,7 @@ export type RunnableFlow = FlowDocument | MachineConfig;
 export interface PreparedFlow {
   config: MachineConfig;
   fingerprint: string;
-  machine: CallbotMachine;
+  machine: CallMachine;
 }
 
 /** Per flow object (frozen, so it cannot change under its entry). */
@@ -33,7 +33,7 @@ const prepared = new WeakMap<object, PreparedFlow>();
  * Per fingerprint: equal flows share one machine (and its memory), whatever
  * object they come in. Bounded, for a process that sees many flows over time.
  */
-const machines = new Map<string, CallbotMachine>();
+const machines = new Map<string, CallMachine>();
 const MAX_MACHINES = 256;
 
 /**
@@ -56,7 +56,7 @@ export function prepareFlow(flow: RunnableFlow): PreparedFlow {
   const fingerprint = fingerprintOf(config);
   let machine = machines.get(fingerprint);
   if (!machine) {
-    machine = bindMachine(config);
+    machine = new CallMachine(config);
     if (machines.size >= MAX_MACHINES) machines.delete(machines.keys().next().value!);
     machines.set(fingerprint, machine);
   }

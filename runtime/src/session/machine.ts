@@ -1,8 +1,10 @@
 /**
  * The machine binding: the compiled config (plain JSON) becomes an xstate
  * machine whose named actions and guards call the session running it. The
- * session reaches them through the actor's input, kept in the context, so
- * one machine serves every call of a flow.
+ * session is the machine's input, kept in the context, so one machine (and
+ * one actor scope) serves every call of a flow: a session holds only its
+ * snapshot, and steps it with the machine's pure `transition`, its actions
+ * executed as they are reached (so a cap that throws stops the step).
  */
 import {
   bindGuards,
@@ -13,7 +15,7 @@ import {
   type MachineContext,
   type MachineEvent,
 } from '@callbot/shared';
-import { assign, setup } from 'xstate';
+import { assign, createActor, setup, type ActorScope, type Snapshot } from 'xstate';
 
 /** What the machine's actions ask of the session running it (besides the guards' world). */
 export interface SessionHost extends GuardEnv {
@@ -91,11 +93,8 @@ const callbotSetup = setup<
   guards: bindGuards((context: SessionContext) => context.host),
 });
 
-/**
- * The xstate machine of a compiled config; its context gets the session from
- * the actor's input.
- */
-export function bindMachine(config: MachineConfig) {
+/** The xstate machine of a compiled config; its context gets the session from the input. */
+function bindMachine(config: MachineConfig) {
   const counters = config.context;
   return callbotSetup.createMachine({
     ...(config as unknown as Parameters<typeof callbotSetup.createMachine>[0]),
@@ -103,4 +102,68 @@ export function bindMachine(config: MachineConfig) {
   });
 }
 
-export type CallbotMachine = ReturnType<typeof bindMachine>;
+type CallbotMachine = ReturnType<typeof bindMachine>;
+/** Where a call is in its machine: an immutable xstate snapshot. */
+export type CallSnapshot = ReturnType<CallbotMachine['transition']>;
+/** The snapshot as JSON (without the session in the context). */
+export interface PersistedMachineSnapshot {
+  status: string;
+  value: unknown;
+  context: MachineContext;
+}
+
+/**
+ * A compiled machine, ready to run calls: every call of a flow shares it.
+ *
+ * @example
+ * const machine = new CallMachine(config);
+ * let snapshot = machine.start(host);
+ * snapshot = machine.step(snapshot, { type: 'call.started', ... });
+ */
+export class CallMachine {
+  readonly #machine: CallbotMachine;
+  readonly #scope: ActorScope<CallSnapshot, MachineEvent>;
+
+  constructor(config: MachineConfig) {
+    this.#machine = bindMachine(config);
+    // An actor that never starts stands for `self`: the machine uses no children, delays nor
+    // sendTo, so nothing reaches it. Actions run as they are reached.
+    const self = createActor(this.#machine, { input: null as unknown as SessionHost });
+    this.#scope = {
+      self,
+      id: 'callbot',
+      sessionId: '',
+      logger: () => undefined,
+      defer: () => undefined,
+      emit: () => undefined,
+      system: self.system,
+      stopChild: () => undefined,
+      actionExecutor: (action) => action.exec?.(action.info, action.params),
+    };
+  }
+
+  /** A new call, waiting for `call.started`. */
+  start(host: SessionHost): CallSnapshot {
+    return this.#machine.getInitialSnapshot(this.#scope, host);
+  }
+
+  /** A call from its persisted snapshot. */
+  restore(persisted: PersistedMachineSnapshot, host: SessionHost): CallSnapshot {
+    const withHost = { ...persisted, context: { ...persisted.context, host } };
+    return this.#machine.restoreSnapshot(withHost as unknown as Snapshot<unknown>, this.#scope);
+  }
+
+  /** The snapshot after `event`; throws what an action throws (a cap), leaving `snapshot` as it was. */
+  step(snapshot: CallSnapshot, event: MachineEvent): CallSnapshot {
+    return this.#machine.transition(snapshot, event, this.#scope);
+  }
+
+  /** The snapshot as JSON, without the session. */
+  persist(snapshot: CallSnapshot): PersistedMachineSnapshot {
+    const persisted = this.#machine.getPersistedSnapshot(snapshot, undefined) as unknown as {
+      context: SessionContext;
+    } & PersistedMachineSnapshot;
+    const { host: _, ...context } = persisted.context;
+    return structuredClone({ ...persisted, context });
+  }
+}

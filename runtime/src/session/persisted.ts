@@ -140,7 +140,9 @@ export function readPersistedCall(
     );
   }
   const over = call.outcome !== null;
-  if (over !== (snapshot.status === 'done' || snapshot.status === 'error')) {
+  // A call stopped by a cap or a fault ends `error` where its machine stood (still active).
+  const stopped = call.outcome === 'error' && snapshot.status === 'active';
+  if (over !== (snapshot.status === 'done' || snapshot.status === 'error' || stopped)) {
     return refuse(
       'snapshot.status',
       over

@@ -985,9 +985,7 @@ describe('persist and restore', () => {
         format: 'x',
       }),
     ).toThrow(/format: expected "callbot-call\/2"/);
-    expect(() => restoreCallSession(examples.reception, null)).toThrow(
-      SessionError,
-    );
+    expect(() => restoreCallSession(examples.reception, null)).toThrow(SessionError);
   });
 
   it('a call persisted after its end restores ended', () => {

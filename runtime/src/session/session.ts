@@ -9,7 +9,6 @@ import {
   type CallOutcome,
   type MachineEvent,
 } from '@callbot/shared';
-import { createActor, type Actor, type Snapshot } from 'xstate';
 import type { AgentAdapter } from '../agents/adapter.ts';
 import type { Clock } from '../clock/clock.ts';
 import { realClock } from '../clock/realClock.ts';
@@ -17,7 +16,7 @@ import type { Command, InputRefusal, SessionMessage, TraceLine } from '../protoc
 import { AgentConversation, checkAgentTurn } from './agentTurns.ts';
 import { LoopError, SessionError } from './errors.ts';
 import { prepareFlow, type PreparedFlow, type RunnableFlow } from './flows.ts';
-import type { CallbotMachine, SessionHost } from './machine.ts';
+import type { CallSnapshot, SessionHost } from './machine.ts';
 import {
   limitsOf,
   type AgentDirectory,
@@ -84,7 +83,6 @@ export interface CallSession {
   [Symbol.dispose](): void;
 }
 
-type CallbotActor = Actor<CallbotMachine>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Listener = (message: SessionMessage) => void;
 
@@ -99,7 +97,7 @@ class SessionCore implements SessionHost {
   readonly #directory: AgentDirectory | undefined;
   readonly #agent: AgentAdapter | undefined;
   readonly #limits: Readonly<SessionLimits>;
-  readonly #actor: CallbotActor;
+  #snapshot: CallSnapshot;
   /** Copied on change, so a listener that unsubscribes during delivery changes nothing mid-loop. */
   #listeners: readonly Listener[] = [];
 
@@ -142,24 +140,11 @@ class SessionCore implements SessionHost {
     this.#limits = limitsOf(options);
     if (saved) {
       this.#restoreFields(saved);
-      const { host: _, ...counters } = { host: null, ...saved.snapshot.context };
-      const snapshot = { ...saved.snapshot, context: { ...counters, host: this } };
-      this.#actor = createActor(flow.machine, {
-        input: this,
-        snapshot: snapshot as unknown as Snapshot<unknown>,
-      });
+      this.#snapshot = flow.machine.restore(saved.snapshot, this);
+      this.#resume(saved);
     } else {
-      this.#actor = createActor(flow.machine, { input: this });
+      this.#snapshot = flow.machine.start(this);
     }
-    // An action that throws (a cap) stops the actor; this observer turns that into the call's end.
-    this.#actor.subscribe({ error: (error) => this.#stopForError(error) });
-    this.#stepping = true;
-    try {
-      this.#actor.start();
-    } finally {
-      this.#stepping = false;
-    }
-    if (saved) this.#resume(saved);
   }
 
   // ---- What the public Session calls ----
@@ -189,7 +174,7 @@ class SessionCore implements SessionHost {
   }
 
   getSnapshot(): SessionSnapshot {
-    const snapshot = this.#actor.getSnapshot();
+    const snapshot = this.#snapshot;
     const live = this.#outcome === null;
     return {
       status: !live ? 'ended' : this.#startedAt === null ? 'waiting' : 'in_call',
@@ -212,13 +197,11 @@ class SessionCore implements SessionHost {
         `persist() was called while ${this.#queue.length} event(s) sent from a listener wait to be applied; persist after send() returns.`,
       );
     }
-    const { host: _, ...context } = this.#actor.getSnapshot().context;
-    const machine = this.#actor.getPersistedSnapshot() as unknown as PersistedCall['snapshot'];
     const conversation = this.#conversation;
     return {
       format: PERSISTED_FORMAT,
       machine: this.#flow.fingerprint,
-      snapshot: structuredClone({ ...machine, context }),
+      snapshot: this.#flow.machine.persist(this.#snapshot) as PersistedCall['snapshot'],
       node: this.#node,
       startedAt: this.#startedAt,
       callAt: this.#callAt,
@@ -247,7 +230,6 @@ class SessionCore implements SessionHost {
     this.#listeners = [];
     this.#queue = null;
     this.#outbox = null;
-    this.#actor.stop();
   }
 
   // ---- SessionHost: what the machine's actions and guards call ----
@@ -454,19 +436,27 @@ class SessionCore implements SessionHost {
     }
   }
 
-  /** Gives the machine one event. */
+  /**
+   * Gives the machine one event. An action that throws (a cap, or a fault)
+   * stops the step where it is: the call ends with `error`, and the machine
+   * stays at its last whole snapshot.
+   */
   #step(event: MachineEvent): void {
     this.#stepping = true;
+    let failure: { error: unknown } | null = null;
     try {
-      this.#actor.send(event);
+      this.#snapshot = this.#flow.machine.step(this.#snapshot, event);
+    } catch (error) {
+      failure = { error };
     } finally {
       this.#stepping = false;
     }
+    if (failure && this.#outcome === null) this.#stopForError(failure.error);
   }
 
   /** Caller input: heard only while listening; the input line comes before what it causes. */
   #input(event: Extract<CallEvent, { type: 'dtmf' | 'speech' }>): void {
-    const snapshot = this.#actor.getSnapshot();
+    const snapshot = this.#snapshot;
     this.#stepping = true;
     let heard: boolean;
     try {
