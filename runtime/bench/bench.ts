@@ -17,10 +17,12 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import {
+  bindGuards,
   compileFlow,
-  guardImplementations,
   validateFlow,
+  type ActionCatalogue,
   type CallEvent,
+  type GuardCatalogue,
   type GuardEnv,
   type MachineConfig,
   type MachineContext,
@@ -53,10 +55,15 @@ if (typeof globalThis.gc !== 'function') {
 
 // ---- Settings and targets ----
 
+/**
+ * The issue's targets: sessions run at least 0.83× the events/s of a bare
+ * xstate actor of the same machine (overhead ratio ≤ 1.2), an idle live call
+ * takes at most 4 KiB, and a 2,000-node flow validates and compiles in 50 ms.
+ */
 const TARGETS = {
-  overheadRatio: 1.5,
-  bytesPerSession: 8 * 1024,
-  compile2000NodesMs: 100,
+  overheadRatio: 1.2,
+  bytesPerSession: 4 * 1024,
+  compile2000NodesMs: 50,
 };
 
 const CALLS_PER_ROUND = 2000;
@@ -157,20 +164,13 @@ function sessionCalls(calls: number): number {
 
 const bareEnv: GuardEnv = { now: () => CALL_MS, agentsAvailable: directory };
 const noop = (): void => undefined;
-const bareSetup = setup({
-  types: { context: {} as MachineContext, events: {} as MachineEvent },
-  guards: Object.fromEntries(
-    Object.entries(guardImplementations).map(([name, fn]) => [
-      name,
-      (
-        { context, event }: { context: MachineContext; event: MachineEvent },
-        params: Record<string, unknown>,
-      ) => fn({ context, event, params: params ?? {}, env: bareEnv }),
-    ]),
-  ),
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no child actors
+const bareSetup = setup<MachineContext, MachineEvent, {}, {}, ActionCatalogue, GuardCatalogue>({
+  guards: bindGuards(() => bareEnv),
   actions: {
     startCall: noop,
     enterNode: noop,
+    takePort: noop,
     say: noop,
     sayReply: noop,
     cancelSay: noop,

@@ -5,6 +5,7 @@
 export type { AgentAdapter, AgentMessage, AgentTurn, AgentTurnRequest } from './agents/adapter.ts';
 export {
   AgentError,
+  DEFAULT_MAX_TOKENS,
   openAiChatAgent,
   type FetchLike,
   type OpenAiChatAgentOptions,
@@ -25,9 +26,11 @@ export {
   type CallSession,
   type CallSessionOptions,
   type PersistedCall,
+  type RunnableFlow,
   type SessionLimits,
   type SessionSnapshot,
 } from './session/session.ts';
+export { AGENT_MEMORY } from './session/agentTurns.ts';
 export { scriptSchema, type Script, type ScriptInput, type ScriptStep } from './simulate/script.ts';
 export { simulateCall, type SimulateOptions, type SimulationResult } from './simulate/simulate.ts';
 export {

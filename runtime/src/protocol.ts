@@ -2,10 +2,11 @@
  * The call protocol's output side: the commands the runtime gives the call
  * (media layer) and the trace lines it writes. See `docs/call-protocol.md`.
  */
-import type { CallEvent } from '@callbot/shared';
+import type { CallEvent, CallOutcome, TransferOutcome } from '@callbot/shared';
+
+export type { CallOutcome, TransferOutcome } from '@callbot/shared';
 
 export type ListenMode = 'dtmf' | 'speech';
-export type CallOutcome = 'transferred' | 'handed_off' | 'hung_up' | 'caller_hung_up' | 'error';
 
 /** What the runtime tells the call to do. */
 export type Command =
@@ -42,8 +43,6 @@ export type TraceLine = { t: number } & (
   | { kind: 'agent.error'; message: string }
   | { kind: 'end'; outcome: CallOutcome; durationMs: number; error?: string }
 );
-
-export type TransferOutcome = 'answered' | 'no_answer' | 'busy' | 'failed';
 
 /** Everything a session emits, in order. */
 export type SessionMessage =

@@ -68,14 +68,12 @@ const MIGRATIONS: readonly string[] = [
   // 2: what keeps calls right through faults and out-of-order callbacks: the call's direction,
   // an end the provider reported while the call waited for something else (applied after it),
   // whether it waits for a transfer's outcome, the rest of an answer split in parts (TwiML has
-  // a size limit), how many trace lines precede the session (kept once, in call_events), and
-  // an index for the sweep of calls nobody finished.
+  // a size limit), and an index for the sweep of calls nobody finished.
   `
   ALTER TABLE calls ADD COLUMN direction text NOT NULL DEFAULT 'inbound';
   ALTER TABLE calls ADD COLUMN pending_end text;
   ALTER TABLE calls ADD COLUMN awaiting_transfer boolean NOT NULL DEFAULT false;
   ALTER TABLE calls ADD COLUMN more_twiml jsonb;
-  ALTER TABLE calls ADD COLUMN events_base integer NOT NULL DEFAULT 0;
   CREATE INDEX calls_open ON calls (updated_at) WHERE status = 'in_progress';
   `,
 ];

@@ -89,8 +89,6 @@ export interface CallRecord {
    * outcome: applied after that outcome, so an answered transfer is not lost.
    */
   pendingEnd: EndedBy | null;
-  /** Trace lines kept before the session's own transcript (the session stores none itself). */
-  eventsBase: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -265,7 +263,6 @@ const toCall = (r: Record<string, unknown>): CallRecord => ({
     r.more_twiml === null || r.more_twiml === undefined ? [] : json<string[]>(r.more_twiml),
   awaitingTransfer: r.awaiting_transfer === true,
   pendingEnd: (r.pending_end as EndedBy | null) ?? null,
-  eventsBase: (r.events_base as number | undefined) ?? 0,
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
 });
@@ -293,8 +290,8 @@ const eventParams = (step: number, at: number, events: CallUpdate['events']) => 
   events.map((e) => jsonText(e.line)),
 ];
 
-/** The session as stored: its transcript lives in call_events, once. */
-const sessionText = (update: CallUpdate) => jsonText({ ...update.session, transcript: [] });
+/** The session as stored (its trace lines live in call_events). */
+const sessionText = (update: CallUpdate) => jsonText(update.session);
 const moreText = (update: CallUpdate) =>
   update.moreTwiml.length === 0 ? null : jsonText(update.moreTwiml);
 
@@ -461,9 +458,9 @@ export async function createStore(db: Database): Promise<Store> {
         withEvents(
           `INSERT INTO calls (sid, line, caller, callbot_id, version, default_team, status, step,
              session, listen, last_twiml, created_at, updated_at, direction, more_twiml,
-             awaiting_transfer, pending_end, events_base)
+             awaiting_transfer, pending_end)
            VALUES ($5, $6, $7, $8, $9, $10, $11, 1, $12::jsonb, $13::jsonb, $14, $2, $2, $15,
-             $16::jsonb, $17, $18, $19)
+             $16::jsonb, $17, $18)
            ON CONFLICT (sid) DO NOTHING
            RETURNING sid`,
         ),
@@ -483,7 +480,6 @@ export async function createStore(db: Database): Promise<Store> {
           moreText(update),
           update.awaitingTransfer,
           update.pendingEnd,
-          update.events.length,
         ],
       );
       return rows[0]?.count === 1;
@@ -519,7 +515,7 @@ export async function createStore(db: Database): Promise<Store> {
         withEvents(
           `UPDATE calls SET session = $7::jsonb, listen = $8::jsonb, status = $9, last_twiml = $10,
              step = step + 1, updated_at = $2, more_twiml = $11::jsonb, awaiting_transfer = $12,
-             pending_end = $13, events_base = coalesce($14, events_base)
+             pending_end = $13
            WHERE sid = $5 AND step = $6
            RETURNING sid`,
         ),
@@ -534,7 +530,6 @@ export async function createStore(db: Database): Promise<Store> {
           moreText(update),
           update.awaitingTransfer,
           update.pendingEnd,
-          update.events.length > 0 ? update.events.at(-1)!.seq + 1 : null,
         ],
       );
       return rows[0]?.count === 1;

@@ -14,6 +14,7 @@ import {
   type CallSession,
   type Clock,
   type Command,
+  type TraceLine,
 } from '@callbot/runtime';
 import type {
   Bot,
@@ -169,16 +170,17 @@ export function createVoiceHandler(deps: VoiceDeps) {
     listen: ListenState | null;
     step: number;
     events: CallEvent[] | null;
-    /** The number of the first trace line this turn adds. */
+    /** The number of the first trace line this turn adds (the lines the session has written so far). */
     eventsBase: number;
-    /** How many lines the restored session's transcript holds already (none, as stored now). */
-    transcriptFrom: number;
   }): Promise<CallUpdate> {
-    const { session, flow, teams, step, transcriptFrom } = input;
+    const { session, flow, teams, step } = input;
     const language = flow.settings.locale;
     const commands: Command[] = [];
+    // The session keeps no transcript: the lines of this step are taken as they are written.
+    const lines: TraceLine[] = [];
     const unsubscribe = session.subscribe((m) => {
       if (m.channel === 'command') commands.push(m.command);
+      else if (m.line.kind !== 'input' || m.line.reason !== 'call_over') lines.push(m.line);
     });
     const verbs: Verb[] = [];
     /** An AI agent's prompts, played inside the Gather so that the caller can interrupt them. */
@@ -293,9 +295,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
       moreTwiml: more,
       awaitingTransfer: waitsForProvider,
       pendingEnd: null,
-      events: persisted.transcript
-        .slice(transcriptFrom)
-        .map((line, i) => ({ seq: input.eventsBase + i, line })),
+      events: lines.map((line, i) => ({ seq: input.eventsBase + i, line })),
     };
   }
 
@@ -343,7 +343,6 @@ export function createVoiceHandler(deps: VoiceDeps) {
       step: 1,
       events,
       eventsBase: 0,
-      transcriptFrom: 0,
     });
     if (early) {
       await deps.store.saveCall(sid, 0, update, at);
@@ -429,8 +428,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
         listen: call.listen,
         step: call.step + 1,
         events,
-        eventsBase: call.eventsBase + call.session.transcript.length,
-        transcriptFrom: call.session.transcript.length,
+        eventsBase: call.session.lines,
       });
       if (await deps.store.saveCall(sid, call.step, update, at)) {
         return hook === 'status' ? { status: 204, body: '' } : { status: 200, body: update.twiml };

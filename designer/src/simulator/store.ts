@@ -6,6 +6,7 @@ import {
   type Script,
   type SimulatedCall,
   type SimulatedInput,
+  type RunnableFlow,
   type TraceLine,
 } from '@callbot/runtime';
 import { compileFlow, type Diagnostic, type FlowDocument } from '@callbot/shared';
@@ -114,7 +115,7 @@ export function teamsOf(doc: FlowDocument): string[] {
 }
 
 /** The flow compiled to start at `node` instead of its greeting. */
-export function flowStartingAt(doc: FlowDocument, node: string | null): unknown {
+export function flowStartingAt(doc: FlowDocument, node: string | null): RunnableFlow {
   if (node === null) return doc;
   const { machine, diagnostics } = compileFlow(doc);
   if (!machine) {
@@ -127,7 +128,9 @@ export function flowStartingAt(doc: FlowDocument, node: string | null): unknown 
       ...machine.states,
       _ready: {
         ...ready,
-        on: { 'call.started': [{ target: `#${machine.id}.${node}`, actions: ['startCall'] }] },
+        on: {
+          'call.started': [{ target: `#${machine.id}.${node}`, actions: [{ type: 'startCall' }] }],
+        },
       },
     },
   };

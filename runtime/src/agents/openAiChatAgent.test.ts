@@ -1,6 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import type { AgentTurnRequest } from './adapter.ts';
-import { AgentError, openAiChatAgent, type FetchLike } from './openAiChatAgent.ts';
+import {
+  AgentError,
+  DEFAULT_MAX_TOKENS,
+  openAiChatAgent,
+  type FetchLike,
+} from './openAiChatAgent.ts';
 
 const URL = 'https://llm.example.test/v1/chat/completions';
 const KEY = 'sk-test-very-secret-key-123';
@@ -132,14 +137,15 @@ describe('openAiChatAgent request', () => {
     });
   });
 
-  it('sends no authorization header, temperature or max_tokens when not given', async () => {
+  it('sends no authorization header nor temperature when not given, and a bounded max_tokens', async () => {
     const { fetch, requests } = fakeFetch(completion({ content: 'Hi!' }));
     await openAiChatAgent({ url: URL, model: 'llama3.1', fetch })(request());
 
     const [sent] = requests;
     expect(sent!.init.headers).toEqual({ 'content-type': 'application/json' });
     expect(sent!.body).not.toHaveProperty('temperature');
-    expect(sent!.body).not.toHaveProperty('max_tokens');
+    // A model is never left to talk without limit: a turn stays far below what a session takes.
+    expect(sent!.body.max_tokens).toBe(DEFAULT_MAX_TOKENS);
   });
 
   it('asks for a greeting on the opening turn with a bracketed user note', async () => {

@@ -24,9 +24,16 @@ export interface OpenAiChatAgentOptions {
   /** Defaults to `globalThis.fetch`. Timeouts and cancellation belong here, if wanted. */
   fetch?: FetchLike;
   temperature?: number;
-  /** Sent as `max_tokens`. */
+  /**
+   * Sent as `max_tokens`; defaults to {@link DEFAULT_MAX_TOKENS}, so a model
+   * that rambles is cut well before a turn outgrows what a session takes
+   * (`MAX_AGENT_TEXT` characters).
+   */
   maxTokens?: number;
 }
+
+/** The `max_tokens` asked for unless `maxTokens` says otherwise: about 2,000 characters, a long spoken turn. */
+export const DEFAULT_MAX_TOKENS = 500;
 
 /**
  * The endpoint could not give an agent turn: it was unreachable, answered
@@ -245,7 +252,7 @@ function requestBody(options: OpenAiChatAgentOptions, request: AgentTurnRequest)
     tools: TOOLS,
     tool_choice: 'auto',
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
-    ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
+    max_tokens: options.maxTokens ?? DEFAULT_MAX_TOKENS,
   };
 }
 

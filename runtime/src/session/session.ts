@@ -1,51 +1,48 @@
+/**
+ * A call session: one call of a flow, driven by call events, emitting
+ * commands and trace lines (the call protocol). The machine binding, the AI
+ * agent's turns, the saved call's schema and the flow cache live beside it.
+ */
 import {
   callEventSchema,
-  compileFlow,
-  guardImplementations,
   type CallEvent,
-  type Diagnostic,
-  type GuardEnv,
-  type ListenParams,
-  type MachineConfig,
-  type MachineContext,
+  type CallOutcome,
   type MachineEvent,
 } from '@callbot/shared';
-import { assign, createActor, setup, type Actor, type Snapshot } from 'xstate';
-import type { AgentAdapter, AgentMessage } from '../agents/adapter.ts';
+import type { AgentAdapter } from '../agents/adapter.ts';
 import type { Clock } from '../clock/clock.ts';
 import { realClock } from '../clock/realClock.ts';
-import type { CallOutcome, Command, InputRefusal, SessionMessage, TraceLine } from '../protocol.ts';
+import type { Command, InputRefusal, SessionMessage, TraceLine } from '../protocol.ts';
+import { AgentConversation, checkAgentTurn } from './agentTurns.ts';
+import { LoopError, SessionError } from './errors.ts';
+import { prepareFlow, type PreparedFlow, type RunnableFlow } from './flows.ts';
+import type { CallSnapshot, SessionHost } from './machine.ts';
+import {
+  limitsOf,
+  type AgentDirectory,
+  type CallSessionOptions,
+  type SessionLimits,
+} from './options.ts';
+import { agentOf, PERSISTED_FORMAT, readPersistedCall, type PersistedCall } from './persisted.ts';
 
-/** How many agents of a team can take a call right now (R16). */
-export type AgentDirectory = (team: string) => number;
-
-/** Safety caps: every run of a flow is bounded. */
-export interface SessionLimits {
-  /** Nodes entered in a row without the bot listening: a flow talking to itself. */
-  maxSilentSteps: number;
-  /** Times one node may be entered in a call. */
-  maxNodeEntries: number;
+declare global {
+  // Explicit resource management (`using`), as TypeScript's esnext.disposable and @types/node declare it.
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
 }
+
+/** `Symbol.dispose`, or the name TypeScript's `using` falls back to where the engine has none yet. */
+const DISPOSE: typeof Symbol.dispose =
+  (Symbol as { dispose?: typeof Symbol.dispose }).dispose ??
+  (Symbol.for('Symbol.dispose') as typeof Symbol.dispose);
 
 /**
- * The caps a session applies unless told otherwise.
+ * What the session is doing now, for a UI or a log: a fresh object each time.
  *
  * @example
- * createCallSession(flow, { limits: { ...DEFAULT_LIMITS, maxNodeEntries: 20 } });
+ * const { status, listening } = session.getSnapshot();
  */
-export const DEFAULT_LIMITS: SessionLimits = { maxSilentSteps: 100, maxNodeEntries: 50 };
-
-export interface CallSessionOptions {
-  /** Where time comes from: `realClock` (the default) for live calls, a `VirtualClock` for tests and the simulator. */
-  clock?: Clock;
-  /** Asked before every transfer; without one, no team has agents. */
-  directory?: AgentDirectory;
-  /** Answers aiAgent nodes; without one, agent turns must come as `agent.reply` events. */
-  agent?: AgentAdapter;
-  limits?: Partial<SessionLimits>;
-}
-
-/** What the session is doing now, for a UI or a log. */
 export interface SessionSnapshot {
   status: 'waiting' | 'in_call' | 'ended';
   /** The node the call is at, once it has started. */
@@ -53,204 +50,56 @@ export interface SessionSnapshot {
   listening: boolean;
   speaking: boolean;
   outcome: CallOutcome | null;
-  transcript: readonly TraceLine[];
+  /** Trace lines written so far (the lines themselves went to the listeners). */
+  lines: number;
 }
 
-/** A call as plain JSON, to store between webhooks or across a restart. */
-export interface PersistedCall {
-  format: 'callbot-call/1';
-  /** Fingerprint of the compiled machine: a call only restores into the same flow. */
-  machine: string;
-  snapshot: unknown;
-  node: string | null;
-  startedAt: number | null;
-  callAt: number | null;
-  promptSeq: number;
-  prompt: string | null;
-  timerDeadline: number | null;
-  silentSteps: number;
-  entries: Record<string, number>;
-  transferTeam: string | null;
-  agent: AgentState | null;
-  outcome: CallOutcome | null;
-  transcript: TraceLine[];
-}
-
-interface AgentState {
-  node: string;
-  instructions: string;
-  endpoint: string;
-  messages: AgentMessage[];
-  /** Turns asked of the adapter and not answered yet. */
-  awaiting: number;
-}
-
+/**
+ * One call of a flow. Commands and trace lines go to the listeners, in
+ * order, once each event has been fully applied; an event sent from inside
+ * a listener waits its turn and is applied right after.
+ *
+ * @example
+ * using session = createCallSession(flow, { directory });
+ * session.subscribe((m) => (m.channel === 'command' ? media.do(m.command) : log(m.line)));
+ * session.send({ type: 'call.started', channel: 'line', direction: 'inbound', from, to });
+ */
 export interface CallSession {
-  /** Gives the session one event of the call protocol. Never throws for a well-formed event. */
+  /**
+   * Gives the session one event of the call protocol. Throws `SessionError`
+   * for a malformed event or a disposed session; never for a well-formed one.
+   */
   send(event: CallEvent): void;
   /** Receives every command and trace line from now on, in order; returns the unsubscribe. */
   subscribe(listener: (message: SessionMessage) => void): () => void;
   getSnapshot(): SessionSnapshot;
-  /** The call as JSON; `restoreCallSession` continues it exactly. */
+  /**
+   * The call as JSON; `restoreCallSession` continues it exactly. Throws
+   * `SessionError` while events sent from a listener still wait to be applied.
+   */
   persist(): PersistedCall;
+  /** Stops the session: its timer is cleared, listeners detached, agent turns in flight ignored. */
+  dispose(): void;
+  [Symbol.dispose](): void;
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Listener = (message: SessionMessage) => void;
 
 /**
- * A flow that cannot run, or an event or persisted call that is not well formed.
- *
- * @example
- * try {
- *   createCallSession(flow);
- * } catch (error) {
- *   if (error instanceof SessionError) show(error.diagnostics);
- * }
+ * The session's inside: what the machine's actions call (`SessionHost`),
+ * the caps, the timer and the agent. Never handed out: callers get a
+ * {@link Session}, which has only the public methods.
  */
-export class SessionError extends Error {
-  constructor(
-    message: string,
-    readonly diagnostics: Diagnostic[] = [],
-  ) {
-    super(message);
-    this.name = 'SessionError';
-  }
-}
-
-/** Thrown from inside the machine to stop a run that loops without listening. */
-class LoopError extends Error {}
-
-/**
- * The session whose actor is being run. xstate runs a machine synchronously,
- * so the session sets itself here around every call into its actor; this lets
- * all sessions of a flow share one machine (and its memory) while the
- * actions and guards still reach their own session.
- */
-const running: { session: Session | null } = { session: null };
-const current = (): Session => {
-  if (!running.session) throw new Error('callbot machine run outside its session');
-  return running.session;
-};
-
-const env: GuardEnv = {
-  now: () => current().callNow(),
-  agentsAvailable: (team) => current().agentsAvailable(team),
-};
-
-type Params = Record<string, unknown>;
-
-const guards = Object.fromEntries(
-  Object.entries(guardImplementations).map(([name, fn]) => [
-    name,
-    ({ context, event }: { context: MachineContext; event: MachineEvent }, params: Params) =>
-      fn({ context, event, params: params ?? {}, env }),
-  ]),
-);
-
-const callbotSetup = setup({
-  types: { context: {} as MachineContext, events: {} as MachineEvent },
-  guards,
-  actions: {
-    startCall: ({ event }) => current().startCall(event),
-    enterNode: (_, p: { id: string; kind: string; label: string }) => current().enterNode(p),
-    takePort: (_, p: { node: string; port: string }) => current().takePort(p),
-    say: (_, p: { text: string; interruptible: boolean }) => current().say(p.text, p.interruptible),
-    sayReply: ({ event }) => {
-      if (event.type === 'agent.reply') current().sayReply(event.text);
-    },
-    cancelSay: () => current().cancelSay(),
-    listen: (_, p: ListenParams) => current().listen(p),
-    resetCounters: assign({ noInput: 0, noMatch: 0 }),
-    // Counting is an assign; what the count means for the call is said as it happens.
-    noInput: assign(({ context }) => {
-      current().trace({ kind: 'noinput', count: context.noInput + 1 });
-      return { noInput: context.noInput + 1 };
-    }),
-    noMatch: assign(({ context }) => {
-      current().refuseInput('no_match');
-      return { noMatch: context.noMatch + 1 };
-    }),
-    noAgents: (_, p: { team: string }) =>
-      current().trace({ kind: 'transfer', team: p.team, outcome: 'no_agents' }),
-    transfer: (_, p: { team: string }) => current().transfer(p.team),
-    handoff: (_, p: { bot: string }) => current().handoff(p.bot),
-    hangup: (_, p: { reason: string }) => current().hangup(p.reason),
-    startAgent: (_, p: { node: string; instructions: string; endpoint: string }) =>
-      current().startAgent(p),
-    stopAgent: () => current().stopAgent(),
-    agentHear: ({ event }) => {
-      if (event.type === 'speech') current().agentHear(event.text);
-    },
-    end: (_, p: { outcome: CallOutcome }) => current().end(p.outcome),
-  },
-});
-
-/** The compiled config is plain JSON; xstate sees it as a config of this setup. */
-const bind = (config: MachineConfig) =>
-  callbotSetup.createMachine(config as unknown as Parameters<typeof callbotSetup.createMachine>[0]);
-type CallbotMachine = ReturnType<typeof bind>;
-type CallbotActor = Actor<CallbotMachine>;
-
-/** One machine per compiled config, shared by all its sessions. */
-const machines = new WeakMap<MachineConfig, CallbotMachine>();
-function machineFor(config: MachineConfig): CallbotMachine {
-  let machine = machines.get(config);
-  if (!machine) {
-    machine = bind(config);
-    machines.set(config, machine);
-  }
-  return machine;
-}
-
-/** Flow documents compile once; their machines are cached like any config. */
-const compiledFlows = new WeakMap<object, MachineConfig>();
-function configOf(flow: unknown): MachineConfig {
-  if (isMachineConfig(flow)) return flow;
-  if (flow !== null && typeof flow === 'object') {
-    const cached = compiledFlows.get(flow);
-    if (cached) return cached;
-  }
-  const { machine, diagnostics } = compileFlow(flow);
-  if (!machine) {
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    throw new SessionError(
-      `The flow cannot run: ${errors.map((d) => d.message).join(' ')}`,
-      diagnostics,
-    );
-  }
-  if (flow !== null && typeof flow === 'object') compiledFlows.set(flow, machine);
-  return machine;
-}
-
-/** FNV-1a of the machine's JSON: same flow logic, same fingerprint. */
-const fingerprints = new WeakMap<MachineConfig, string>();
-function fingerprint(config: MachineConfig): string {
-  let value = fingerprints.get(config);
-  if (value === undefined) {
-    let hash = 0x811c9dc5;
-    const json = JSON.stringify(config);
-    for (let i = 0; i < json.length; i++) {
-      hash ^= json.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
-    value = `${config.version}:${hash.toString(16).padStart(8, '0')}`;
-    fingerprints.set(config, value);
-  }
-  return value;
-}
-
-const isMachineConfig = (value: unknown): value is MachineConfig =>
-  value !== null &&
-  typeof value === 'object' &&
-  (value as { id?: unknown }).id === 'callbot' &&
-  typeof (value as { states?: unknown }).states === 'object';
-
-class Session implements CallSession {
+class SessionCore implements SessionHost {
+  readonly #flow: PreparedFlow;
   readonly #clock: Clock;
-  readonly #directory: AgentDirectory;
+  readonly #directory: AgentDirectory | undefined;
   readonly #agent: AgentAdapter | undefined;
-  readonly #limits: SessionLimits;
-  readonly #config: MachineConfig;
-  readonly #actor: CallbotActor;
-  readonly #listeners = new Set<(message: SessionMessage) => void>();
+  readonly #limits: Readonly<SessionLimits>;
+  #snapshot: CallSnapshot;
+  /** Copied on change, so a listener that unsubscribes during delivery changes nothing mid-loop. */
+  #listeners: readonly Listener[] = [];
 
   #startedAt: number | null = null;
   #callAt: number | null = null;
@@ -259,51 +108,308 @@ class Session implements CallSession {
   #via: string | null = null;
   #promptSeq = 0;
   #prompt: string | null = null;
-  #timer: { deadline: number; handle: unknown } | null = null;
-  #silentSteps = 0;
-  #entries: Record<string, number> = {};
+  #timerDeadline: number | null = null;
+  #timerHandle: unknown = null;
+  /** Nodes entered since the bot last listened (null while it listens). */
+  #silent: Set<string> | null = null;
+  #silentRepeats = 0;
+  #entries = new Map<string, number>();
   #transferTeam: string | null = null;
-  #agentState: AgentState | null = null;
-  /** Bumped whenever the agent's turn in flight stops mattering (node left, call ended). */
-  #agentGeneration = 0;
+  #conversation: AgentConversation | null = null;
   #outcome: CallOutcome | null = null;
   /** The `end` line has gone out: nothing more is emitted. */
   #closed = false;
-  #transcript: TraceLine[] = [];
-  /** While an input is processed: what the session says of it, and what it caused. */
-  #pendingInput: { refusal: InputRefusal | null; held: SessionMessage[] } | null = null;
+  #lines = 0;
+  #disposed = false;
 
-  constructor(config: MachineConfig, options: CallSessionOptions, restored?: PersistedCall) {
-    this.#config = config;
+  /** Inside the actor (a transition runs): nothing may read or drive the session. */
+  #stepping = false;
+  /** Applying a job: what comes meanwhile waits in `#queue`. */
+  #busy = false;
+  #queue: (() => void)[] | null = null;
+  /** What the job being applied emitted, delivered once it is done. */
+  #outbox: SessionMessage[] | null = null;
+  /** While an input is applied: why it was refused, if it was. */
+  #refusal: InputRefusal | null = null;
+
+  constructor(flow: PreparedFlow, options: CallSessionOptions, saved?: PersistedCall) {
+    this.#flow = flow;
     this.#clock = options.clock ?? realClock;
-    this.#directory = options.directory ?? (() => 0);
+    this.#directory = options.directory;
     this.#agent = options.agent;
-    this.#limits = { ...DEFAULT_LIMITS, ...options.limits };
-    const machine = machineFor(config);
-    if (restored) {
-      this.#restoreFields(restored);
-      this.#actor = createActor(machine, { snapshot: restored.snapshot as Snapshot<unknown> });
+    this.#limits = limitsOf(options);
+    if (saved) {
+      this.#restoreFields(saved);
+      this.#snapshot = flow.machine.restore(saved.snapshot, this);
+      this.#resume(saved);
     } else {
-      this.#actor = createActor(machine);
+      this.#snapshot = flow.machine.start(this);
     }
-    this.#actor.subscribe({ error: (error) => this.#stopForError(error) });
-    this.#run(() => this.#actor.start());
-    if (restored) this.#resume(restored);
   }
 
-  // ---- Public API ----
+  // ---- What the public Session calls ----
 
   send(event: CallEvent): void {
+    this.#assertUsable('send');
     const parsed = callEventSchema.safeParse(event);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.') || 'event';
       throw new SessionError(
-        `Not a call event: ${issue ? `${issue.path.join('.') || 'event'}: ${issue.message}` : 'invalid'}.`,
+        `Not a call event: ${issue ? `${field}: ${issue.message}` : 'invalid'}.`,
+        [],
+        field,
       );
     }
     const e = parsed.data;
+    this.#job(() => this.#apply(e));
+  }
+
+  subscribe(listener: Listener): () => void {
+    if (this.#disposed) return () => undefined;
+    this.#listeners = [...this.#listeners, listener];
+    return () => {
+      this.#listeners = this.#listeners.filter((l) => l !== listener);
+    };
+  }
+
+  getSnapshot(): SessionSnapshot {
+    const snapshot = this.#snapshot;
+    const live = this.#outcome === null;
+    return {
+      status: !live ? 'ended' : this.#startedAt === null ? 'waiting' : 'in_call',
+      node: this.#node,
+      listening: live && snapshot.hasTag('listening'),
+      speaking: live && snapshot.hasTag('speaking'),
+      outcome: this.#outcome,
+      lines: this.#lines,
+    };
+  }
+
+  persist(): PersistedCall {
+    if (this.#stepping) {
+      throw new SessionError(
+        'persist() was called while the call is taking a step; call it from a listener or after send().',
+      );
+    }
+    if (this.#queue && this.#queue.length > 0) {
+      throw new SessionError(
+        `persist() was called while ${this.#queue.length} event(s) sent from a listener wait to be applied; persist after send() returns.`,
+      );
+    }
+    const conversation = this.#conversation;
+    return {
+      format: PERSISTED_FORMAT,
+      machine: this.#flow.fingerprint,
+      snapshot: this.#flow.machine.persist(this.#snapshot) as PersistedCall['snapshot'],
+      node: this.#node,
+      startedAt: this.#startedAt,
+      callAt: this.#callAt,
+      promptSeq: this.#promptSeq,
+      prompt: this.#prompt,
+      timerDeadline: this.#timerDeadline,
+      silent: this.#silent ? [...this.#silent] : [],
+      silentRepeats: this.#silentRepeats,
+      entries: [...this.#entries],
+      transferTeam: this.#transferTeam,
+      agent: conversation && {
+        node: conversation.node,
+        messages: conversation.messages.map((m) => ({ ...m })),
+        awaiting: conversation.awaiting,
+      },
+      outcome: this.#outcome,
+      lines: this.#lines,
+    };
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#cancelTimer();
+    this.#conversation = null; // turns in flight find they are no longer wanted
+    this.#listeners = [];
+    this.#queue = null;
+    this.#outbox = null;
+  }
+
+  // ---- SessionHost: what the machine's actions and guards call ----
+
+  /** The call's moment, for schedules: `call.started.at` moved on by the time elapsed since. */
+  now(): number {
+    const elapsed = this.#startedAt === null ? 0 : this.#clock.now() - this.#startedAt;
+    return (this.#callAt ?? this.#clock.now()) + elapsed;
+  }
+
+  agentsAvailable(team: string): number {
+    return this.#directory ? this.#directory(team) : 0;
+  }
+
+  startCall(at: string | undefined): void {
+    this.#startedAt = this.#clock.now();
+    const callAt = at ? Date.parse(at) : NaN;
+    this.#callAt = Number.isNaN(callAt) ? this.#startedAt : callAt;
+  }
+
+  takePort(p: { node: string; port: string }): void {
+    this.#via = `${p.node}:${p.port}`;
+  }
+
+  enterNode(p: { id: string; kind: string; label: string }): void {
+    const entries = (this.#entries.get(p.id) ?? 0) + 1;
+    this.#entries.set(p.id, entries);
+    if (entries > this.#limits.maxNodeEntries) {
+      throw new LoopError(`"${p.id}" was entered more than ${this.#limits.maxNodeEntries} times`);
+    }
+    // Only coming back to a node without listening in between counts: a loop, not a long flow.
+    const silent = (this.#silent ??= new Set());
+    if (silent.has(p.id)) {
+      if (++this.#silentRepeats > this.#limits.maxSilentSteps) {
+        throw new LoopError(
+          `the flow went round a loop without listening: it came back to a node ${this.#limits.maxSilentSteps} times (last: "${p.id}")`,
+        );
+      }
+    } else {
+      silent.add(p.id);
+    }
+    this.#node = p.id;
+    const via = this.#via;
+    this.#via = null;
+    this.#trace({ kind: 'node', id: p.id, type: p.kind, label: p.label, ...(via && { via }) });
+  }
+
+  say(text: string, interruptible: boolean): void {
+    const promptId = `${this.#node ?? 'call'}#${++this.#promptSeq}`;
+    this.#prompt = promptId;
+    this.#command({ type: 'say', promptId, text, interruptible });
+    this.#trace({ kind: 'say', promptId, text, interruptible });
+  }
+
+  sayReply(text: string): void {
+    this.#conversation?.add('assistant', text);
+    this.say(text, true);
+  }
+
+  cancelSay(): void {
+    if (this.#prompt === null) return;
+    const promptId = this.#prompt;
+    this.#prompt = null;
+    this.#command({ type: 'say.cancel', promptId });
+    this.#trace({ kind: 'say.cancel', promptId });
+  }
+
+  listen(p: { on: true; modes: ('dtmf' | 'speech')[]; noInputMs?: number } | { on: false }): void {
+    this.#cancelTimer();
+    if (p.on) {
+      this.#silent = null;
+      this.#silentRepeats = 0;
+      this.#command({
+        type: 'listen',
+        on: true,
+        modes: p.modes,
+        ...(p.noInputMs !== undefined && { noInputMs: p.noInputMs }),
+      });
+      if (p.noInputMs !== undefined) this.#startTimer(this.#clock.now() + p.noInputMs);
+    } else {
+      this.#command({ type: 'listen', on: false, modes: [] });
+    }
+    this.#trace({ kind: 'listen', on: p.on });
+  }
+
+  noInput(count: number): void {
+    this.#trace({ kind: 'noinput', count });
+  }
+
+  noMatch(): void {
+    this.#refusal = 'no_match';
+  }
+
+  noAgents(team: string): void {
+    this.#trace({ kind: 'transfer', team, outcome: 'no_agents' });
+  }
+
+  transfer(team: string): void {
+    this.#transferTeam = team;
+    this.#command({ type: 'transfer', team });
+  }
+
+  handoff(bot: string): void {
+    this.#command({ type: 'handoff', bot });
+    this.#trace({ kind: 'handoff', bot });
+  }
+
+  hangup(reason: string): void {
+    this.#command({ type: 'hangup', reason });
+    this.#trace({ kind: 'hangup', reason });
+  }
+
+  startAgent(p: { node: string; instructions: string; endpoint: string }): void {
+    this.#conversation = new AgentConversation(p.node, p.instructions, p.endpoint);
+    this.#command({ type: 'handoff', agent: p.node });
+    this.#trace({ kind: 'handoff', agent: p.node });
+    this.#askAgent();
+  }
+
+  stopAgent(): void {
+    this.#conversation = null;
+  }
+
+  agentHear(text: string): void {
+    this.#conversation?.add('user', text);
+    this.#askAgent();
+  }
+
+  end(outcome: CallOutcome, error?: string): void {
+    if (this.#outcome !== null) return;
+    this.#cancelTimer();
+    this.#conversation = null;
+    this.#transferTeam = null;
+    this.#silent = null;
+    const durationMs = this.#elapsed();
+    this.#outcome = outcome;
+    this.#trace({ kind: 'end', outcome, durationMs, ...(error !== undefined && { error }) });
+  }
+
+  // ---- Inside ----
+
+  #assertUsable(what: string): void {
+    if (this.#disposed) {
+      throw new SessionError(
+        `${what}() on a session that was disposed: the call goes on elsewhere, or nowhere.`,
+      );
+    }
+    if (this.#stepping) {
+      throw new SessionError(
+        `${what}() from inside a step of the call (a directory or clock callback); send events from listeners or after send() returns.`,
+      );
+    }
+  }
+
+  /**
+   * Runs one job (an event, the timer, an agent's turn) to completion, then
+   * delivers what it emitted; jobs that arrive meanwhile (a listener
+   * sending) run next, in order. A listener that throws stops the delivery
+   * and reaches the caller; queued jobs stay queued, in order, for the next.
+   */
+  #job(job: () => void): void {
+    if (this.#busy) {
+      (this.#queue ??= []).push(job);
+      return;
+    }
+    this.#busy = true;
+    try {
+      for (let next: (() => void) | undefined = job; next; next = this.#queue?.shift()) {
+        next();
+        this.#deliverOutbox();
+      }
+      this.#queue = null;
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  #apply(e: CallEvent): void {
     if (this.#outcome !== null) {
-      this.#traceInput(e, 'call_over');
+      this.#reportCallOver(e);
       return;
     }
     switch (e.type) {
@@ -317,266 +423,100 @@ class Session implements CallSession {
           return;
         }
         this.#prompt = null;
-        this.#deliver(e);
+        this.#step(e);
         return;
       case 'transfer.result':
         if (this.#transferTeam === null) return;
-        this.trace({ kind: 'transfer', team: this.#transferTeam, outcome: e.outcome });
+        this.#trace({ kind: 'transfer', team: this.#transferTeam, outcome: e.outcome });
         this.#transferTeam = null;
-        this.#deliver(e);
-        return;
-      case 'agent.reply':
-        if (this.#agentState)
-          this.#agentState.awaiting = Math.max(0, this.#agentState.awaiting - 1);
-        this.#deliver(e);
+        this.#step(e);
         return;
       default:
-        this.#deliver(e);
+        this.#step(e);
     }
   }
 
-  subscribe(listener: (message: SessionMessage) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
-  getSnapshot(): SessionSnapshot {
-    const snapshot = this.#actor.getSnapshot();
-    return {
-      status: this.#outcome !== null ? 'ended' : this.#startedAt === null ? 'waiting' : 'in_call',
-      node: this.#node,
-      listening: this.#outcome === null && snapshot.hasTag('listening'),
-      speaking: this.#outcome === null && snapshot.hasTag('speaking'),
-      outcome: this.#outcome,
-      transcript: this.#transcript,
-    };
-  }
-
-  persist(): PersistedCall {
-    return structuredClone({
-      format: 'callbot-call/1' as const,
-      machine: fingerprint(this.#config),
-      snapshot: this.#actor.getPersistedSnapshot(),
-      node: this.#node,
-      startedAt: this.#startedAt,
-      callAt: this.#callAt,
-      promptSeq: this.#promptSeq,
-      prompt: this.#prompt,
-      timerDeadline: this.#timer?.deadline ?? null,
-      silentSteps: this.#silentSteps,
-      entries: this.#entries,
-      transferTeam: this.#transferTeam,
-      agent: this.#agentState,
-      outcome: this.#outcome,
-      transcript: this.#transcript,
-    });
-  }
-
-  // ---- What the machine's actions and guards call ----
-
-  /** The call's moment, for schedules: `call.started.at` moved on by the time elapsed since. */
-  callNow(): number {
-    const elapsed = this.#startedAt === null ? 0 : this.#clock.now() - this.#startedAt;
-    return (this.#callAt ?? this.#clock.now()) + elapsed;
-  }
-
-  agentsAvailable(team: string): number {
-    return this.#directory(team);
-  }
-
-  startCall(event: MachineEvent): void {
-    this.#startedAt = this.#clock.now();
-    const at = event.type === 'call.started' && event.at ? Date.parse(event.at) : NaN;
-    this.#callAt = Number.isNaN(at) ? this.#startedAt : at;
-  }
-
-  /** An output was taken: the next node's trace line names it. */
-  takePort(p: { node: string; port: string }): void {
-    this.#via = `${p.node}:${p.port}`;
-  }
-
-  enterNode(p: { id: string; kind: string; label: string }): void {
-    const entries = (this.#entries[p.id] ?? 0) + 1;
-    this.#entries[p.id] = entries;
-    this.#silentSteps++;
-    if (this.#silentSteps > this.#limits.maxSilentSteps) {
-      throw new LoopError(
-        `the flow went through ${this.#limits.maxSilentSteps} nodes without listening (last: "${p.id}")`,
-      );
-    }
-    if (entries > this.#limits.maxNodeEntries) {
-      throw new LoopError(`"${p.id}" was entered more than ${this.#limits.maxNodeEntries} times`);
-    }
-    this.#node = p.id;
-    const via = this.#via;
-    this.#via = null;
-    this.trace({ kind: 'node', id: p.id, type: p.kind, label: p.label, ...(via && { via }) });
-  }
-
-  say(text: string, interruptible: boolean): void {
-    const promptId = `${this.#node ?? 'call'}#${++this.#promptSeq}`;
-    this.#prompt = promptId;
-    this.#command({ type: 'say', promptId, text, interruptible });
-    this.trace({ kind: 'say', promptId, text, interruptible });
-  }
-
-  sayReply(text: string): void {
-    this.#agentState?.messages.push({ role: 'assistant', content: text });
-    this.say(text, true);
-  }
-
-  cancelSay(): void {
-    if (this.#prompt === null) return;
-    const promptId = this.#prompt;
-    this.#prompt = null;
-    this.#command({ type: 'say.cancel', promptId });
-    this.trace({ kind: 'say.cancel', promptId });
-  }
-
-  listen(p: ListenParams): void {
-    this.#cancelTimer();
-    if (p.on) {
-      this.#silentSteps = 0;
-      this.#command({
-        type: 'listen',
-        on: true,
-        modes: p.modes,
-        ...(p.noInputMs !== undefined && { noInputMs: p.noInputMs }),
-      });
-      if (p.noInputMs !== undefined) this.#startTimer(this.#clock.now() + p.noInputMs);
-    } else {
-      this.#command({ type: 'listen', on: false, modes: [] });
-    }
-    this.trace({ kind: 'listen', on: p.on });
-  }
-
-  refuseInput(reason: InputRefusal): void {
-    if (this.#pendingInput) this.#pendingInput.refusal = reason;
-  }
-
-  transfer(team: string): void {
-    this.#transferTeam = team;
-    this.#command({ type: 'transfer', team });
-  }
-
-  handoff(bot: string): void {
-    this.#command({ type: 'handoff', bot });
-    this.trace({ kind: 'handoff', bot });
-  }
-
-  hangup(reason: string): void {
-    this.#command({ type: 'hangup', reason });
-    this.trace({ kind: 'hangup', reason });
-  }
-
-  startAgent(p: { node: string; instructions: string; endpoint: string }): void {
-    this.#agentState = { ...p, messages: [], awaiting: 0 };
-    this.#command({ type: 'handoff', agent: p.node });
-    this.trace({ kind: 'handoff', agent: p.node });
-    this.#askAgent();
-  }
-
-  stopAgent(): void {
-    this.#agentState = null;
-    this.#agentGeneration++;
-  }
-
-  agentHear(text: string): void {
-    this.#agentState?.messages.push({ role: 'user', content: text });
-    this.#askAgent();
-  }
-
-  end(outcome: CallOutcome, error?: string): void {
-    if (this.#outcome !== null) return;
-    this.#cancelTimer();
-    this.#agentGeneration++;
-    this.#transferTeam = null;
-    const durationMs = this.#elapsed();
-    this.#outcome = outcome;
-    this.trace({ kind: 'end', outcome, durationMs, ...(error !== undefined && { error }) });
-  }
-
-  trace(line: DistributiveOmit<TraceLine, 't'>): void {
-    this.#emit({ channel: 'trace', line: { t: this.#elapsed(), ...line } });
-  }
-
-  // ---- Inside ----
-
-  #command(command: Command): void {
-    this.#emit({ channel: 'command', command });
-  }
-
-  #emit(message: SessionMessage): void {
-    if (this.#pendingInput) {
-      this.#pendingInput.held.push(message);
-      return;
-    }
-    this.#publish(message);
-  }
-
-  /** Delivers a message to the transcript and the listeners; the `end` line is the last one. */
-  #publish(message: SessionMessage): void {
-    if (this.#closed) return;
-    if (message.channel === 'trace') {
-      this.#transcript.push(message.line);
-      if (message.line.kind === 'end') this.#closed = true;
-    }
-    for (const listener of this.#listeners) listener(message);
-  }
-
-  /** Runs `fn` with this session as the running one (see `running`). */
-  #run(fn: () => void): void {
-    const previous = running.session;
-    running.session = this;
+  /**
+   * Gives the machine one event. An action that throws (a cap, or a fault)
+   * stops the step where it is: the call ends with `error`, and the machine
+   * stays at its last whole snapshot.
+   */
+  #step(event: MachineEvent): void {
+    this.#stepping = true;
+    let failure: { error: unknown } | null = null;
     try {
-      fn();
+      this.#snapshot = this.#flow.machine.step(this.#snapshot, event);
+    } catch (error) {
+      failure = { error };
     } finally {
-      running.session = previous;
+      this.#stepping = false;
     }
-  }
-
-  #deliver(event: MachineEvent): void {
-    this.#run(() => this.#actor.send(event));
+    if (failure && this.#outcome === null) this.#stopForError(failure.error);
   }
 
   /** Caller input: heard only while listening; the input line comes before what it causes. */
   #input(event: Extract<CallEvent, { type: 'dtmf' | 'speech' }>): void {
-    const snapshot = this.#actor.getSnapshot();
-    let heard = false;
-    this.#run(() => (heard = snapshot.hasTag('listening') && snapshot.can(event)));
+    const snapshot = this.#snapshot;
+    this.#stepping = true;
+    let heard: boolean;
+    try {
+      heard = snapshot.hasTag('listening') && snapshot.can(event);
+    } finally {
+      this.#stepping = false;
+    }
     if (!heard) {
-      this.#traceInput(event, 'not_listening');
+      this.#trace({ kind: 'input', event, accepted: false, reason: 'not_listening' });
       return;
     }
-    const pending = { refusal: null as InputRefusal | null, held: [] as SessionMessage[] };
-    this.#pendingInput = pending;
-    try {
-      this.#deliver(event);
-    } finally {
-      this.#pendingInput = null;
-    }
-    this.#traceInput(event, pending.refusal);
-    for (const message of pending.held) this.#publish(message);
+    const before = this.#outbox?.length ?? 0;
+    this.#refusal = null;
+    this.#step(event);
+    const refusal = this.#refusal;
+    this.#refusal = null;
+    const line: TraceLine = {
+      t: this.#elapsed(),
+      ...(refusal === null
+        ? { kind: 'input' as const, event, accepted: true }
+        : { kind: 'input' as const, event, accepted: false, reason: refusal }),
+    };
+    this.#lines++;
+    (this.#outbox ??= []).splice(before, 0, { channel: 'trace', line });
   }
 
-  #traceInput(event: CallEvent, refusal: InputRefusal | null): void {
-    if (refusal === 'call_over') {
-      // Reported to the transcript's listeners, although the call is over.
-      const line: TraceLine = {
-        t: this.#elapsed(),
-        kind: 'input',
-        event,
-        accepted: false,
-        reason: refusal,
-      };
-      for (const listener of this.#listeners) listener({ channel: 'trace', line });
-      return;
+  /** After the end, events are reported to the listeners as ignored, and kept out of the line count. */
+  #reportCallOver(event: CallEvent): void {
+    const line: TraceLine = {
+      t: this.#elapsed(),
+      kind: 'input',
+      event,
+      accepted: false,
+      reason: 'call_over',
+    };
+    (this.#outbox ??= []).push({ channel: 'trace', line });
+  }
+
+  #trace(line: DistributiveOmit<TraceLine, 't'>): void {
+    if (this.#closed) return;
+    if (line.kind === 'end') this.#closed = true;
+    this.#lines++;
+    (this.#outbox ??= []).push({
+      channel: 'trace',
+      line: { t: this.#elapsed(), ...line },
+    });
+  }
+
+  #command(command: Command): void {
+    if (this.#closed) return;
+    (this.#outbox ??= []).push({ channel: 'command', command });
+  }
+
+  #deliverOutbox(): void {
+    const outbox = this.#outbox;
+    if (!outbox) return;
+    this.#outbox = null;
+    for (const message of outbox) {
+      for (const listener of this.#listeners) listener(message);
     }
-    this.trace(
-      refusal === null
-        ? { kind: 'input', event, accepted: true }
-        : { kind: 'input', event, accepted: false, reason: refusal },
-    );
   }
 
   #elapsed(): number {
@@ -584,63 +524,80 @@ class Session implements CallSession {
   }
 
   #startTimer(deadline: number): void {
-    const handle = this.#clock.setTimeout(() => {
-      this.#timer = null;
-      if (this.#outcome === null) this.#deliver({ type: 'timer.noInput' });
-    }, deadline - this.#clock.now());
-    this.#timer = { deadline, handle };
+    this.#timerDeadline = deadline;
+    this.#timerHandle = this.#clock.setTimeout(
+      () => {
+        this.#timerHandle = null;
+        this.#timerDeadline = null;
+        if (this.#disposed) return;
+        this.#job(() => {
+          if (this.#outcome === null) this.#step({ type: 'timer.noInput' });
+        });
+      },
+      Math.max(0, deadline - this.#clock.now()),
+    );
   }
 
   #cancelTimer(): void {
-    if (this.#timer) this.#clock.clearTimeout(this.#timer.handle);
-    this.#timer = null;
+    if (this.#timerHandle !== null) this.#clock.clearTimeout(this.#timerHandle);
+    this.#timerHandle = null;
+    this.#timerDeadline = null;
   }
 
-  /** Asks the adapter for the agent's next turn; its answer comes back as `agent.reply`. */
+  /**
+   * Asks the adapter for the agent's next turn, outside the current step.
+   * Whatever comes back (a turn, a malformed value, a throw, a rejection)
+   * ends in the machine as an `agent.reply`: a failure is traced
+   * (`agent.error`, with why) and takes the node's `transfer` port, so the
+   * caller is never left in silence and nothing escapes as an unhandled error.
+   */
   #askAgent(): void {
-    const state = this.#agentState;
-    if (!state || !this.#agent) return;
-    state.awaiting++;
-    const generation = this.#agentGeneration;
-    const request = {
-      node: state.node,
-      instructions: state.instructions,
-      endpoint: state.endpoint,
-      messages: state.messages.map((m) => ({ ...m })),
-    };
-    const stillWanted = () => generation === this.#agentGeneration && this.#outcome === null;
-    Promise.resolve()
-      .then(() => this.#agent!(request))
-      .then(
-        (turn) => {
-          if (!stillWanted()) return;
-          this.send({
+    const conversation = this.#conversation;
+    const adapter = this.#agent;
+    if (!conversation || !adapter) return;
+    conversation.awaiting++;
+    const request = conversation.request();
+    const stillWanted = () =>
+      !this.#disposed && this.#conversation === conversation && this.#outcome === null;
+    const settle = (answer: { ok: true; turn: unknown } | { ok: false; why: string }) => {
+      if (!stillWanted()) return;
+      this.#job(() => {
+        if (!stillWanted()) return;
+        conversation.awaiting = Math.max(0, conversation.awaiting - 1);
+        const checked = answer.ok ? checkAgentTurn(answer.turn) : answer;
+        if (checked.ok) {
+          const { text, done, transfer } = checked.turn;
+          this.#step({
             type: 'agent.reply',
-            text: turn.text,
-            ...(turn.done && { done: true }),
-            ...(turn.transfer && { transfer: true }),
+            text,
+            ...(done && { done: true }),
+            ...(transfer && { transfer: true }),
           });
-        },
-        (error: unknown) => {
-          if (!stillWanted()) return;
-          // An agent that fails hands the caller to a person rather than leaving them in silence.
-          this.trace({
-            kind: 'agent.error',
-            message: error instanceof Error ? error.message : String(error),
-          });
-          this.send({ type: 'agent.reply', text: '', transfer: true });
-        },
-      );
+        } else {
+          this.#trace({ kind: 'agent.error', message: checked.why });
+          this.#step({ type: 'agent.reply', text: '', transfer: true });
+        }
+      });
+    };
+    Promise.resolve()
+      .then(() => adapter(request))
+      .then(
+        (turn: unknown) => settle({ ok: true, turn }),
+        (error: unknown) =>
+          settle({
+            ok: false,
+            why: error instanceof Error ? error.message : String(error),
+          }),
+      )
+      // A listener that throws while the turn is delivered has no caller to reach: the call
+      // stays consistent (the job completed), and the error is not allowed to crash the process.
+      .catch(() => undefined);
   }
 
   #stopForError(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
     this.#cancelTimer();
-    if (error instanceof LoopError) {
-      this.hangup('loop_detected');
-    } else {
-      this.hangup('runtime_error');
-    }
+    this.hangup(error instanceof LoopError ? 'loop_detected' : 'runtime_error');
     this.end('error', message);
   }
 
@@ -649,66 +606,107 @@ class Session implements CallSession {
     this.#callAt = p.callAt;
     this.#promptSeq = p.promptSeq;
     this.#prompt = p.prompt;
-    this.#silentSteps = p.silentSteps;
-    this.#entries = { ...p.entries };
+    this.#silent = p.silent.length > 0 ? new Set(p.silent) : null;
+    this.#silentRepeats = p.silentRepeats;
+    this.#entries = new Map(p.entries);
     this.#transferTeam = p.transferTeam;
-    this.#agentState = p.agent && { ...p.agent, messages: p.agent.messages.map((m) => ({ ...m })) };
+    if (p.agent) {
+      const start = agentOf(this.#flow.config, p.agent.node)!;
+      this.#conversation = new AgentConversation(
+        start.node,
+        start.instructions,
+        start.endpoint,
+        p.agent.messages.map((m) => ({ ...m })),
+      );
+    }
     this.#outcome = p.outcome;
-    this.#transcript = [...p.transcript];
     this.#node = p.node;
     this.#closed = p.outcome !== null;
+    this.#lines = p.lines;
   }
 
   #resume(p: PersistedCall): void {
     if (p.outcome !== null) return;
     if (p.timerDeadline !== null) this.#startTimer(p.timerDeadline);
     // Turns in flight were lost with the process: ask again, once, with the whole conversation.
-    if (p.agent && p.agent.awaiting > 0) {
-      this.#agentState!.awaiting = 0;
+    if (p.agent && p.agent.awaiting > 0 && this.#conversation) {
+      this.#conversation.awaiting = 0;
       this.#askAgent();
     }
   }
 }
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** What callers hold: the public methods only (the machine's hooks stay inside). */
+class Session implements CallSession {
+  readonly #core: SessionCore;
+
+  constructor(core: SessionCore) {
+    this.#core = core;
+  }
+
+  send(event: CallEvent): void {
+    this.#core.send(event);
+  }
+
+  subscribe(listener: (message: SessionMessage) => void): () => void {
+    return this.#core.subscribe(listener);
+  }
+
+  getSnapshot(): SessionSnapshot {
+    return this.#core.getSnapshot();
+  }
+
+  persist(): PersistedCall {
+    return this.#core.persist();
+  }
+
+  dispose(): void {
+    this.#core.dispose();
+  }
+
+  [DISPOSE](): void {
+    this.#core.dispose();
+  }
+}
 
 /**
- * Starts a call session for a flow document (compiled here) or a compiled
- * machine config. The call begins when it receives `call.started`.
+ * Starts a call session for a flow document (compiled here, once per
+ * document) or a machine config from `compileFlow`. The call begins when it
+ * receives `call.started`. The flow is frozen: to change it, make a new one.
+ * For JSON from outside, `loadFlow` (from `@callbot/shared`) first.
  *
  * @example
  * const session = createCallSession(flow, { directory: (team) => queue.available(team) });
  * session.subscribe((m) => { if (m.channel === 'command') media.do(m.command); });
  * session.send({ type: 'call.started', channel: 'line', direction: 'inbound', from, to });
  */
-export function createCallSession(flow: unknown, options: CallSessionOptions = {}): CallSession {
-  return new Session(configOf(flow), options);
+export function createCallSession(
+  flow: RunnableFlow,
+  options: CallSessionOptions = {},
+): CallSession {
+  return new Session(new SessionCore(prepareFlow(flow), options));
 }
 
 /**
  * Continues a call from `session.persist()`, with the same flow: the rest of
- * the call is what it would have been had it never stopped.
+ * the call is what it would have been had it never stopped. The saved call
+ * is checked whole (schema, and against the flow's machine); a malformed one
+ * throws `SessionError` naming the field.
  *
  * @example
  * const saved = JSON.stringify(session.persist());
+ * session.dispose();
  * // ...later, maybe on another machine:
  * const again = restoreCallSession(flow, JSON.parse(saved), { clock });
  */
 export function restoreCallSession(
-  flow: unknown,
-  persisted: PersistedCall,
+  flow: RunnableFlow,
+  saved: unknown,
   options: CallSessionOptions = {},
 ): CallSession {
-  const config = configOf(flow);
-  if (persisted?.format !== 'callbot-call/1') {
-    throw new SessionError('Not a persisted call (expected format "callbot-call/1").');
-  }
-  if (persisted.machine !== fingerprint(config)) {
-    throw new SessionError(
-      'The call was persisted with another version of the flow; it can only continue on the same one.',
-    );
-  }
-  return new Session(config, options, persisted);
+  const prepared = prepareFlow(flow);
+  const call = readPersistedCall(saved, prepared.config, prepared.fingerprint);
+  return new Session(new SessionCore(prepared, options, call));
 }
 
 /**
@@ -718,6 +716,16 @@ export function restoreCallSession(
  * @example
  * store.save({ flow, fingerprint: machineFingerprint(flow) });
  */
-export function machineFingerprint(flow: unknown): string {
-  return fingerprint(configOf(flow));
+export function machineFingerprint(flow: RunnableFlow): string {
+  return prepareFlow(flow).fingerprint;
 }
+
+export type { PersistedCall } from './persisted.ts';
+export type { RunnableFlow } from './flows.ts';
+export { SessionError } from './errors.ts';
+export {
+  DEFAULT_LIMITS,
+  type AgentDirectory,
+  type CallSessionOptions,
+  type SessionLimits,
+} from './options.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examples } from '../examples.ts';
 import type { TraceLine } from '../protocol.ts';
+import type { RunnableFlow } from '../session/session.ts';
 import { CLOSED_TEXT, GOODBYE, GREETING, MENU_PROMPT, SUNDAY_NIGHT } from '../test/support.ts';
 import { scriptSchema, type ScriptInput } from './script.ts';
 import { simulateCall } from './simulate.ts';
@@ -13,7 +14,7 @@ const CALL = {
 } as const;
 const OPEN = '2026-11-24T10:00:00-03:00';
 
-const run = (flow: unknown, script: Omit<ScriptInput, 'call'>) =>
+const run = (flow: RunnableFlow, script: Omit<ScriptInput, 'call'>) =>
   simulateCall(flow, scriptSchema.parse({ call: CALL, ...script }));
 
 const inputs = (lines: TraceLine[]) => lines.filter((l) => l.kind === 'input');

@@ -1,5 +1,5 @@
 import type { CallOutcome, TraceLine } from '../protocol.ts';
-import type { CallSessionOptions } from '../session/session.ts';
+import type { CallSessionOptions, RunnableFlow } from '../session/session.ts';
 import type { Script } from './script.ts';
 import { createSimulatedCall } from './simulatedCall.ts';
 
@@ -35,7 +35,7 @@ export interface SimulateOptions {
  * const { lines, outcome } = simulateCall(flow, scriptSchema.parse(json));
  */
 export function simulateCall(
-  flow: unknown,
+  flow: RunnableFlow,
   script: Script,
   options: SimulateOptions = {},
 ): SimulationResult {

@@ -1,10 +1,12 @@
 import { estimateSpeechMs, type CallEvent } from '@callbot/shared';
 import type { AgentAdapter } from '../agents/adapter.ts';
 import { VirtualClock } from '../clock/virtualClock.ts';
-import type { SessionMessage } from '../protocol.ts';
+import type { SessionMessage, TraceLine } from '../protocol.ts';
+import { checkAgentTurn } from '../session/agentTurns.ts';
 import {
   createCallSession,
   type CallSessionOptions,
+  type RunnableFlow,
   type SessionSnapshot,
 } from '../session/session.ts';
 import { scriptSchema, type Script } from './script.ts';
@@ -30,6 +32,8 @@ export interface SimulatedCallSetup {
 /** What the simulated call is doing now; `t` is virtual ms since the call started. */
 export interface SimulatedSnapshot extends SessionSnapshot {
   t: number;
+  /** Every trace line so far (a copy), as the simulator shows it. */
+  transcript: TraceLine[];
 }
 
 export interface SimulatedCall {
@@ -67,12 +71,15 @@ export interface SimulatedCall {
  * call.send({ type: 'dtmf', digit: '1' });
  * simulateCall(flow, call.toScript()); // the same transcript
  */
-export function createSimulatedCall(flow: unknown, setup: SimulatedCallSetup): SimulatedCall {
+export function createSimulatedCall(flow: RunnableFlow, setup: SimulatedCallSetup): SimulatedCall {
   const startMs = setup.startAt !== undefined ? Date.parse(setup.startAt) : (setup.now ?? 0);
   const clock = new VirtualClock(startMs);
   const wordsPerMinute = setup.wordsPerMinute ?? 150;
   const maxMs = setup.maxMs ?? 600_000;
   const agents = { ...setup.agents };
+  // Team names come from the flow: looked up as own keys only, never off Object.prototype.
+  const available = new Map(Object.entries(agents));
+  const transcript: TraceLine[] = [];
   const steps: Script['steps'] = [];
   const elapsed = () => clock.now() - startMs;
 
@@ -87,12 +94,18 @@ export function createSimulatedCall(flow: unknown, setup: SimulatedCallSetup): S
     (async (request) => {
       try {
         const turn = await agent(request);
-        record({
-          type: 'agent.reply',
-          text: turn.text,
-          ...(turn.done && { done: true }),
-          ...(turn.transfer && { transfer: true }),
-        });
+        const checked = checkAgentTurn(turn);
+        // A turn the session refuses takes the agent.error path: the transfer port.
+        record(
+          checked.ok
+            ? {
+                type: 'agent.reply',
+                text: checked.turn.text,
+                ...(checked.turn.done && { done: true }),
+                ...(checked.turn.transfer && { transfer: true }),
+              }
+            : { type: 'agent.reply', text: '', transfer: true },
+        );
         return turn;
       } catch (error) {
         record({ type: 'agent.reply', text: '', transfer: true });
@@ -102,7 +115,7 @@ export function createSimulatedCall(flow: unknown, setup: SimulatedCallSetup): S
 
   const session = createCallSession(flow, {
     clock,
-    directory: (team) => agents[team] ?? 0,
+    directory: (team) => available.get(team) ?? 0,
     ...(recordingAgent && { agent: recordingAgent }),
     ...(setup.limits && { limits: setup.limits }),
   });
@@ -111,7 +124,12 @@ export function createSimulatedCall(flow: unknown, setup: SimulatedCallSetup): S
   // The media layer.
   const prompts = new Map<string, unknown>();
   session.subscribe((message) => {
-    if (message.channel !== 'command') return;
+    if (message.channel === 'trace') {
+      if (message.line.kind !== 'input' || message.line.reason !== 'call_over') {
+        transcript.push(message.line);
+      }
+      return;
+    }
     const command = message.command;
     switch (command.type) {
       case 'say': {
@@ -177,7 +195,7 @@ export function createSimulatedCall(flow: unknown, setup: SimulatedCallSetup): S
       return due === undefined || ended() ? undefined : due - startMs;
     },
     subscribe: (listener) => session.subscribe(listener),
-    getSnapshot: () => ({ ...session.getSnapshot(), t: elapsed() }),
+    getSnapshot: () => ({ ...session.getSnapshot(), t: elapsed(), transcript: [...transcript] }),
     toScript: () =>
       scriptSchema.parse({
         call: setup.call,

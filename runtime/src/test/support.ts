@@ -20,6 +20,7 @@ import {
   type CallSession,
   type CallSessionOptions,
   type PersistedCall,
+  type RunnableFlow,
   type SessionLimits,
 } from '../session/session.ts';
 
@@ -108,13 +109,16 @@ export class TestCall {
   readonly session: CallSession;
   readonly messages: SessionMessage[] = [];
   readonly directoryCalls: string[] = [];
+  /** The lines of the call before it was restored into this one. */
+  readonly #history: readonly TraceLine[];
   #unsubscribe: () => void;
 
   constructor(
-    readonly flow: unknown,
+    readonly flow: RunnableFlow,
     readonly options: CallOptions = {},
-    restored?: { persisted: PersistedCall; clockAt: number },
+    restored?: { persisted: PersistedCall; clockAt: number; history: readonly TraceLine[] },
   ) {
+    this.#history = restored?.history ?? [];
     const at = restored?.clockAt ?? options.clockAt ?? OPEN_AT;
     this.clock = new VirtualClock(typeof at === 'string' ? Date.parse(at) : at);
     const agents = options.agents ?? {};
@@ -158,6 +162,14 @@ export class TestCall {
     return this.messages.flatMap((m) => (m.channel === 'trace' ? [m.line] : []));
   }
 
+  /** The call's transcript: every trace line, from before a restore too, without `call_over` reports. */
+  transcript(): TraceLine[] {
+    return [
+      ...this.#history,
+      ...this.lines().filter((l) => l.kind !== 'input' || l.reason !== 'call_over'),
+    ];
+  }
+
   /** Messages emitted from index `from` on. */
   since(from: number): SessionMessage[] {
     return this.messages.slice(from);
@@ -165,7 +177,7 @@ export class TestCall {
 
   /** The id of the prompt most recently said (a restored call finds it in its transcript). */
   lastPromptId(): string {
-    const line = this.session.getSnapshot().transcript.findLast((l) => l.kind === 'say');
+    const line = this.transcript().findLast((l) => l.kind === 'say');
     if (line?.kind !== 'say') throw new Error('nothing has been said');
     return line.promptId;
   }
@@ -192,7 +204,11 @@ export class TestCall {
   /** A restore of this call as persisted now (through JSON), on a fresh clock at the same time. */
   restored(options: CallOptions = this.options): TestCall {
     const persisted = JSON.parse(JSON.stringify(this.session.persist())) as PersistedCall;
-    return new TestCall(this.flow, options, { persisted, clockAt: this.clock.now() });
+    return new TestCall(this.flow, options, {
+      persisted,
+      clockAt: this.clock.now(),
+      history: this.transcript(),
+    });
   }
 
   unsubscribe(): void {
