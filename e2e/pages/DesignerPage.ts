@@ -95,6 +95,12 @@ export class DesignerPage {
     return this.page.getByRole('alert').filter({ hasText: 'another tab' });
   }
 
+  /** Picks the UI language with the editor header's "Language" menu (each language in its own name). */
+  async chooseLanguage(name: 'English' | 'Português (Brasil)' | 'Español'): Promise<void> {
+    await this.page.getByRole('banner').getByRole('button', { name: 'Language' }).click();
+    await this.page.getByRole('menuitemradio', { name }).click();
+  }
+
   undoButton(): Locator {
     return this.page.getByRole('group', { name: 'History' }).getByRole('button', { name: 'Undo' });
   }
