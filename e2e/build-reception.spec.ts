@@ -112,6 +112,7 @@ test('a user builds the reception example from an empty canvas with the palette 
   await designer.connectPort('Then go to', horario);
 
   await expect(designer.nodes()).toHaveCount(11);
+  await designer.showChecks();
   await expect(designer.checks.getByRole('status')).toHaveText('No problems');
   await designer.expectSaved();
 

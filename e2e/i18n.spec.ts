@@ -52,7 +52,7 @@ test('the editor speaks Portuguese too, with the FAQ’s words, and switches lan
   ]);
   await expect(page.getByRole('status').filter({ hasText: 'Salvo' })).toBeVisible();
 
-  await page.getByRole('banner').getByRole('combobox', { name: 'Language' }).selectOption('es');
+  await designer.chooseLanguage('Español');
   await expect(
     page
       .getByRole('navigation', { name: 'Paleta' })

@@ -10,9 +10,14 @@ import {
   createWorkspaceRepository,
   DesignerDb,
 } from './persistence/index.ts';
+import { startTheming } from './ui/theme.ts';
 import { WorkspaceProvider } from './workspace/WorkspaceContext.tsx';
+import '@fontsource-variable/inter';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
+
+// The user's theme (or the system's) before the first paint, so nothing flashes.
+startTheming();
 
 const db = new DesignerDb();
 const repository = createFlowRepository({

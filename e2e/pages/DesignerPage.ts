@@ -31,7 +31,10 @@ export class DesignerPage {
     this.canvas = page.getByRole('application', { name: 'Flow canvas' });
     this.inspector = page.getByRole('complementary', { name: 'Inspector' });
     this.flowList = page.getByRole('list', { name: 'Flows' });
-    this.checks = page.getByRole('region', { name: 'Checks' });
+    // The checks panel docked below the canvas (the inspector has a "Checks" section of its own).
+    this.checks = page
+      .locator('#editor-checks')
+      .getByRole('region', { name: 'Checks', exact: true });
   }
 
   async open(): Promise<void> {
@@ -95,6 +98,12 @@ export class DesignerPage {
     return this.page.getByRole('alert').filter({ hasText: 'another tab' });
   }
 
+  /** Picks the UI language with the editor header's "Language" menu (each language in its own name). */
+  async chooseLanguage(name: 'English' | 'Português (Brasil)' | 'Español'): Promise<void> {
+    await this.page.getByRole('banner').getByRole('button', { name: 'Language' }).click();
+    await this.page.getByRole('menuitemradio', { name }).click();
+  }
+
   undoButton(): Locator {
     return this.page.getByRole('group', { name: 'History' }).getByRole('button', { name: 'Undo' });
   }
@@ -109,7 +118,7 @@ export class DesignerPage {
    */
   async exportFlow(): Promise<PickedFile> {
     const download = this.page.waitForEvent('download');
-    await this.page.getByRole('button', { name: 'Export flow' }).click();
+    await this.moreAction('Export flow');
     const file = await download;
     const path = await file.path();
     return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
@@ -156,6 +165,7 @@ export class DesignerPage {
       .getByRole('listbox', { name: 'Matching nodes' })
       .getByRole('option', { name })
       .click();
+    await this.showSideTab('Inspector');
     await expect(this.inspector.getByRole('heading', { level: 2 })).toHaveText(
       name.slice(name.indexOf(': ') + 2),
     );
@@ -302,6 +312,40 @@ export class DesignerPage {
     return comparison;
   }
 
+  // ---- Docked panels -------------------------------------------------------
+
+  /**
+   * While a call is simulated, the simulator takes the inspector's place in
+   * the side panel, the inspector one tab away: shows one of them (nothing
+   * to do when the side panel has no tabs).
+   */
+  async showSideTab(name: 'Inspector' | 'Simulator'): Promise<void> {
+    const tab = this.page
+      .getByRole('tablist', { name: 'Side panel' })
+      .getByRole('tab', { name: new RegExp(`^${name}`) });
+    if ((await tab.count()) === 0) return;
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** The header's Checks button (its name gives the count of problems). */
+  checksButton(): Locator {
+    return this.page.getByRole('banner').getByRole('button', { name: /^Checks: / });
+  }
+
+  /** Shows the checks panel below the canvas (the header's Checks button), if it is hidden. */
+  async showChecks(): Promise<void> {
+    const button = this.checksButton();
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await this.checks.waitFor();
+  }
+
+  /** Opens a dialog of the header's "More actions" menu ("Compiled machine", "Export flow"...). */
+  async moreAction(name: string): Promise<void> {
+    await this.page.getByRole('banner').getByRole('button', { name: 'More actions' }).click();
+    await this.page.getByRole('menuitem', { name }).click();
+  }
+
   // ---- Simulator -----------------------------------------------------------
 
   /** The call simulator panel beside the canvas. */
@@ -364,6 +408,7 @@ export class DesignerPage {
 
   /** Saves the call just simulated as a test case of the flow. */
   async saveTestCase(name: string): Promise<void> {
+    await this.showSideTab('Simulator');
     const tests = this.testCases();
     await tests.getByRole('textbox', { name: 'Test case name' }).fill(name);
     await tests.getByRole('button', { name: 'Save as test case' }).click();
@@ -372,12 +417,14 @@ export class DesignerPage {
 
   /** "Run tests", then the result of the test case `name` ("Passed" or "Failed"). */
   async runTests(name: string): Promise<Locator> {
+    await this.showSideTab('Simulator');
     await this.testCases().getByRole('button', { name: 'Run tests' }).click();
     return this.testCases().getByLabel(`Result of ${name}`, { exact: true });
   }
 
   /** "Export" of a test case: the script file for `callbot simulate`. */
   async exportTestCase(name: string): Promise<PickedFile> {
+    await this.showSideTab('Simulator');
     const download = this.page.waitForEvent('download');
     await this.testCases()
       .getByRole('button', { name: `Export ${name} as a script for callbot simulate` })

@@ -3,23 +3,22 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flowHref, libraryHref } from '../app/route.ts';
 import { useRepository } from '../app/RepositoryContext.tsx';
-import { AutoLayoutButton } from '../canvas/AutoLayoutButton.tsx';
-import { FindNode } from '../canvas/FindNode.tsx';
+import { usePanelRef } from 'react-resizable-panels';
 import { FlowCanvas } from '../canvas/FlowCanvas.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { ChecksPanel } from '../checking/ChecksPanel.tsx';
-import { CompiledMachineDialog } from '../checking/CompiledMachineView.tsx';
+import { CompiledMachineView } from '../checking/CompiledMachineView.tsx';
 import { downloadBlob } from '../checking/download.ts';
-import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
-import { PublishButton } from '../publish/PublishButton.tsx';
 import { describeDiagnostic } from '../ui/describeDiagnostic.ts';
 import { errorMessage } from '../ui/errorMessage.ts';
 import { readFileText } from '../ui/readFile.ts';
 import { KeyboardShortcuts } from '../shortcuts/KeyboardShortcuts.tsx';
-import { UndoRedo } from '../shortcuts/UndoRedo.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
+import { DockGroup, DockMain, DockPanel, DockSeparator } from '../ui/Dock.tsx';
+import { Tabs } from '../ui/Tabs.tsx';
+import { EditorHeader } from './EditorHeader.tsx';
 import { EditorProvider, useEditor } from './EditorContext.tsx';
-import { SaveStatus } from './SaveStatus.tsx';
 import { useAutoSnapshots } from './useAutoSnapshots.ts';
 import { useFlowEditing, type FlowEditing } from './useFlowEditing.ts';
 import { VersionsDialog } from './VersionsDialog.tsx';
@@ -53,15 +52,33 @@ export function EditorPage({ flowId }: { flowId: string }) {
   );
 }
 
-const selectName = (s: { doc: { settings: { name: string } } }) => s.doc.settings.name;
+const selectSelectionSize = (s: { selection: { nodes: string[] } }) => s.selection.nodes.length;
 
+type SideTab = 'inspector' | 'simulator';
+
+/** The side panel's width while a call is simulated, at least (px). */
+const SIMULATOR_WIDTH = 380;
+
+/**
+ * The editor's frame: the header on top, the canvas filling the rest, with
+ * docked panels around it: the palette on the left, the inspector (and the
+ * simulator, in its place while a call is simulated) on the right, the
+ * checks below the canvas. Each panel resizes and collapses, and the sizes
+ * are remembered in this browser; the canvas keeps at least half the width.
+ */
 function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
   const { t } = useTranslation();
   const repository = useRepository();
-  const name = useEditor(selectName);
   useAutoSnapshots(flowId, editing);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [machineOpen, setMachineOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [simulating, setSimulating] = useState(false);
+  const [sideTab, setSideTab] = useState<SideTab>('inspector');
+  const [checksCollapsed, setChecksCollapsed] = useState(true);
+  const sidePanel = usePanelRef();
+  const checksPanel = usePanelRef();
+  const selectionSize = useEditor(selectSelectionSize);
   const [importProblem, setImportProblem] = useState<{ fileName: string; why: string[] } | null>(
     null,
   );
@@ -93,31 +110,42 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
     downloadBlob(new Blob([text], { type: 'application/json' }), fileName);
   };
 
+  const toggleSimulator = () => {
+    if (simulating) {
+      setSimulating(false);
+      setSideTab('inspector');
+      return;
+    }
+    setSimulating(true);
+    setSideTab('simulator');
+    const panel = sidePanel.current;
+    if (!panel) return;
+    if (panel.isCollapsed()) panel.expand();
+    // The simulator needs a little more room than the inspector (the canvas keeps half the width).
+    if (panel.getSize().inPixels < SIMULATOR_WIDTH) panel.resize(`${SIMULATOR_WIDTH}px`);
+  };
+
+  const toggleChecks = () => {
+    const panel = checksPanel.current;
+    if (!panel) return;
+    if (panel.isCollapsed()) panel.expand();
+    else panel.collapse();
+  };
+
+  const inspector = <Inspector />;
   return (
     <div className="editor">
-      <header className="editor__bar">
-        <a href={libraryHref} className="editor__back">
-          {t('library.title')}
-        </a>
-        <h1 className="editor__title">{name}</h1>
-        <SaveStatus state={editing.save} />
-        <UndoRedo />
-        <FindNode />
-        <AutoLayoutButton />
-        <button type="button" onClick={() => setVersionsOpen(true)}>
-          {t('editor.versions')}
-        </button>
-        <button type="button" onClick={() => void exportFlow()}>
-          {t('editor.exportFlow')}
-        </button>
-        <CompiledMachineDialog />
-        <PublishButton />
-        <button type="button" aria-pressed={simulating} onClick={() => setSimulating(!simulating)}>
-          {t('simulator.open')}
-        </button>
-        <KeyboardShortcuts />
-        <LanguageSelect />
-      </header>
+      <EditorHeader
+        save={editing.save}
+        simulating={simulating}
+        checksOpen={!checksCollapsed}
+        onToggleSimulator={toggleSimulator}
+        onToggleChecks={toggleChecks}
+        onOpenVersions={() => setVersionsOpen(true)}
+        onOpenMachine={() => setMachineOpen(true)}
+        onOpenShortcuts={() => setShortcutsOpen(true)}
+        onExport={() => void exportFlow()}
+      />
       {editing.otherTab && (
         <p className="editor__warning" role="alert">
           {editing.otherTab === 'saved' ? t('editor.savedInOtherTab') : t('editor.openInOtherTab')}
@@ -134,21 +162,94 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
           </ul>
         </div>
       )}
-      <div className={simulating ? 'editor__body editor__body--simulating' : 'editor__body'}>
-        <Palette />
-        <main className="editor__canvas">
-          <FlowCanvas flowId={flowId} onDropFile={(file) => void importFile(file)} />
-        </main>
-        <Inspector />
-        {simulating && (
-          <Suspense fallback={<p role="status">{t('simulator.loading')}</p>}>
-            <SimulatorPanel flowId={flowId} onClose={() => setSimulating(false)} />
-          </Suspense>
-        )}
-      </div>
-      <ChecksPanel />
+      <DockGroup id="callbot.editor.columns" className="editor__body">
+        <DockPanel
+          id="palette"
+          side="left"
+          name={t('shell.panels.palette')}
+          defaultSize="180px"
+          minSize="140px"
+          maxSize="320px"
+        >
+          <Palette />
+        </DockPanel>
+        <DockSeparator label={t('shell.panels.palette')} />
+        <DockMain id="centre" minSize="50%">
+          <DockGroup id="callbot.editor.centre" orientation="vertical">
+            <DockMain id="canvas" minSize="40%">
+              <main className="editor__canvas">
+                <FlowCanvas flowId={flowId} onDropFile={(file) => void importFile(file)} />
+              </main>
+            </DockMain>
+            <DockSeparator label={t('shell.panels.checks')} />
+            <DockPanel
+              id="checks"
+              side="bottom"
+              rail={false}
+              name={t('shell.panels.checks')}
+              defaultSize="0px"
+              minSize="96px"
+              maxSize="60%"
+              panelRef={checksPanel}
+              onCollapsedChange={setChecksCollapsed}
+            >
+              <div id="editor-checks" className="editor__checks-panel">
+                {!checksCollapsed && <ChecksPanel />}
+              </div>
+            </DockPanel>
+          </DockGroup>
+        </DockMain>
+        <DockSeparator label={t('shell.panels.side')} />
+        <DockPanel
+          id="side"
+          side="right"
+          name={t('shell.panels.side')}
+          defaultSize="276px"
+          minSize="260px"
+          maxSize="50%"
+          panelRef={sidePanel}
+        >
+          {simulating ? (
+            <div className="editor__side">
+              <Tabs
+                label={t('shell.panels.sideTabs')}
+                value={sideTab}
+                onChange={(id) => setSideTab(id as SideTab)}
+                keepMounted
+                tabs={[
+                  {
+                    id: 'simulator',
+                    label: t('shell.panels.simulator'),
+                    content: (
+                      <Suspense fallback={<p role="status">{t('simulator.loading')}</p>}>
+                        <SimulatorPanel flowId={flowId} onClose={toggleSimulator} />
+                      </Suspense>
+                    ),
+                  },
+                  {
+                    id: 'inspector',
+                    label:
+                      selectionSize > 0
+                        ? `${t('shell.panels.inspector')} (${selectionSize})`
+                        : t('shell.panels.inspector'),
+                    content: inspector,
+                  },
+                ]}
+              />
+            </div>
+          ) : (
+            inspector
+          )}
+        </DockPanel>
+      </DockGroup>
+      <KeyboardShortcuts open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
       {versionsOpen && (
         <VersionsDialog flowId={flowId} editing={editing} onClose={() => setVersionsOpen(false)} />
+      )}
+      {machineOpen && (
+        <Dialog label={t('machine.title')} size="lg" onClose={() => setMachineOpen(false)}>
+          <CompiledMachineView />
+        </Dialog>
       )}
     </div>
   );

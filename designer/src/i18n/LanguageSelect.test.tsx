@@ -61,7 +61,7 @@ describe('the designer in Brazilian Portuguese', () => {
       'sem resposta',
       'opção inválida',
     ]);
-    expect(screen.getByRole('region', { name: 'Verificações' })).toBeDefined();
+    expect(screen.getByRole('button', { name: /^Verificações: / })).toBeDefined();
   });
 
   it('switches to English from the Language select, and remembers the choice', async () => {

@@ -1215,6 +1215,33 @@ export const en = {
       server: 'The server answered with an error: {{message}}',
     },
   },
+  /** The app's frame: theme, docked panels, the editor's header (issue 12). */
+  shell: {
+    theme: {
+      label: 'Theme',
+      system: 'Same as the system',
+      light: 'Light',
+      dark: 'Dark',
+    },
+    moreActions: 'More actions',
+    editMenu: 'Edit',
+    backToFlows: 'Back to the flows',
+    checks: 'Checks',
+    checksCount_one: 'Checks: {{count}} problem',
+    checksCount_other: 'Checks: {{count}} problems',
+    checksNone: 'Checks: no problems',
+    panels: {
+      label: 'Panels',
+      hide: 'Hide {{panel}}',
+      show: 'Show {{panel}}',
+      palette: 'the palette',
+      side: 'the side panel',
+      checks: 'the checks',
+      inspector: 'Inspector',
+      simulator: 'Simulator',
+      sideTabs: 'Side panel',
+    },
+  },
   diagnostics: diagnosticsEn,
 };
 

@@ -1230,6 +1230,32 @@ export const es: Resources = {
       server: 'El servidor respondió con un error: {{message}}',
     },
   },
+  shell: {
+    theme: {
+      label: 'Tema',
+      system: 'Igual que el sistema',
+      light: 'Claro',
+      dark: 'Oscuro',
+    },
+    moreActions: 'Más acciones',
+    editMenu: 'Editar',
+    backToFlows: 'Volver a los flujos',
+    checks: 'Comprobaciones',
+    checksCount_one: 'Comprobaciones: {{count}} problema',
+    checksCount_other: 'Comprobaciones: {{count}} problemas',
+    checksNone: 'Comprobaciones: ningún problema',
+    panels: {
+      label: 'Paneles',
+      hide: 'Ocultar {{panel}}',
+      show: 'Mostrar {{panel}}',
+      palette: 'la paleta',
+      side: 'el panel lateral',
+      checks: 'las comprobaciones',
+      inspector: 'Inspector',
+      simulator: 'Simulador',
+      sideTabs: 'Panel lateral',
+    },
+  },
   /** The diagnostics of `@callbot/shared`, by code. */
   diagnostics: diagnosticsEs,
 };

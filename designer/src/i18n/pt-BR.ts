@@ -1217,6 +1217,32 @@ export const ptBR: Resources = {
       server: 'O servidor respondeu com um erro: {{message}}',
     },
   },
+  shell: {
+    theme: {
+      label: 'Tema',
+      system: 'Igual ao sistema',
+      light: 'Claro',
+      dark: 'Escuro',
+    },
+    moreActions: 'Mais ações',
+    editMenu: 'Editar',
+    backToFlows: 'Voltar aos fluxos',
+    checks: 'Verificações',
+    checksCount_one: 'Verificações: {{count}} problema',
+    checksCount_other: 'Verificações: {{count}} problemas',
+    checksNone: 'Verificações: nenhum problema',
+    panels: {
+      label: 'Painéis',
+      hide: 'Ocultar {{panel}}',
+      show: 'Mostrar {{panel}}',
+      palette: 'a paleta',
+      side: 'o painel lateral',
+      checks: 'as verificações',
+      inspector: 'Inspetor',
+      simulator: 'Simulador',
+      sideTabs: 'Painel lateral',
+    },
+  },
   /** The diagnostics of `@callbot/shared`, by code. */
   diagnostics: diagnosticsPtBR,
 };

@@ -1,7 +1,9 @@
 import type { FlowDocument } from '@callbot/shared';
+import { Rocket } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../editor/EditorContext.tsx';
+import { Button } from '../ui/Button.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
 
 /** The editor header's "Publish": opens the publish dialog on the flow as it is now. */
@@ -11,9 +13,14 @@ export function PublishButton() {
   const [doc, setDoc] = useState<FlowDocument | null>(null);
   return (
     <>
-      <button type="button" onClick={() => setDoc(store.getState().doc)}>
+      <Button
+        variant="primary"
+        icon={<Rocket />}
+        aria-haspopup="dialog"
+        onClick={() => setDoc(store.getState().doc)}
+      >
         {t('publish.open')}
-      </button>
+      </Button>
       {doc && <PublishDialog doc={doc} onClose={() => setDoc(null)} />}
     </>
   );

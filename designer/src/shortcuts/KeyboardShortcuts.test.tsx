@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { examples } from '@callbot/runtime';
 import { describe, expect, it } from 'vitest';
@@ -138,6 +138,11 @@ describe('keyboard shortcuts', () => {
     expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeDefined();
     await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
+    // The focus goes back to the button that opened the help (once the dialog has gone).
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Keyboard shortcuts' }),
+      ),
+    );
   });
 });

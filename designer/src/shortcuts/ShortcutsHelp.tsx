@@ -1,7 +1,8 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Keyboard } from 'lucide-react';
+import { IconButton } from '../ui/Button.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
-import type { Resources } from '../i18n/en.ts';
 import {
   comboKeys,
   currentPlatform,
@@ -19,24 +20,28 @@ import './shortcuts.css';
 export function ShortcutsHelp({
   open,
   onOpenChange,
+  showButton = true,
   platform = currentPlatform(),
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** False where the page has its own button for it (the editor's header). */
+  showButton?: boolean;
   platform?: Platform;
 }) {
   const { t } = useTranslation();
   return (
     <>
-      <button
-        type="button"
-        aria-haspopup="dialog"
-        aria-keyshortcuts="?"
-        title={t('shortcuts.button')}
-        onClick={() => onOpenChange(true)}
-      >
-        {t('shortcuts.title')}
-      </button>
+      {showButton && (
+        <IconButton
+          label={t('shortcuts.title')}
+          icon={<Keyboard />}
+          keys="?"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          onClick={() => onOpenChange(true)}
+        />
+      )}
       {open && (
         <Dialog label={t('shortcuts.title')} onClose={() => onOpenChange(false)}>
           <ShortcutList platform={platform} />
@@ -51,7 +56,7 @@ export function ShortcutList({ platform = currentPlatform() }: { platform?: Plat
   const { t } = useTranslation();
   /** What a shortcut does, in the UI language (its English `label` if it has no translation). */
   const labelOf = (shortcut: Shortcut) =>
-    t(`shortcuts.actions.${shortcut.id as keyof Resources['shortcuts']['actions']}`, {
+    t(`shortcuts.actions.${shortcut.id}`, {
       defaultValue: shortcut.label,
     });
   return (

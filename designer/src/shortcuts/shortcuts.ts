@@ -1,117 +1,31 @@
-import type { EditorActions, EditorState } from '../editor/store.ts';
+import {
+  actionById,
+  actionIds,
+  type Action,
+  type ActionId,
+  type KeyCombo,
+  type Platform,
+} from '../editor/actions.ts';
 
-/** Mac keyboards use ⌘ where others use Ctrl. */
-export type Platform = 'mac' | 'other';
+export type { KeyCombo, Platform };
 
-/** One key press, as `KeyboardEvent.key` names it, with its modifiers. */
-export interface KeyCombo {
-  key: string;
-  /** ⌘ on a Mac, Ctrl elsewhere. */
-  mod?: boolean;
-  /** Must Shift be held? `'any'` for keys typed with Shift on some layouts (`?`). */
-  shift?: boolean | 'any';
-}
-
-/** The store actions a shortcut can run: the same the toolbar and menus use. */
-export type StoreAction = keyof Pick<
-  EditorActions,
-  | 'undo'
-  | 'redo'
-  | 'deleteSelection'
-  | 'copy'
-  | 'paste'
-  | 'duplicate'
-  | 'selectAll'
-  | 'clearSelection'
->;
-
-/** What a shortcut does: a store action, or `openHelp`, which the page provides. */
-export type ShortcutAction = StoreAction | 'openHelp';
-
+/** A command of the registry (`editor/actions.ts`) that has keys. */
 export interface Shortcut {
-  id: string;
+  id: ActionId;
   /** What it does, as the help dialog says it. */
   label: string;
-  action: ShortcutAction;
   keys: Record<Platform, KeyCombo[]>;
-  /** When false, the key is left to the browser (and to other handlers). */
-  enabled?: (state: EditorState) => boolean;
-  /** Left to the browser while the user has text selected on the page. */
-  yieldsToTextSelection?: boolean;
+  action: Action;
 }
 
-const both = (...combos: KeyCombo[]): Record<Platform, KeyCombo[]> => ({
-  mac: combos,
-  other: combos,
+/**
+ * Every keyboard shortcut of the designer, in the order the help lists them:
+ * the registry's commands that declare keys. There is no other list.
+ */
+export const shortcuts: readonly Shortcut[] = actionIds.flatMap((id) => {
+  const action = actionById(id);
+  return action.keys ? [{ id, label: action.label, keys: action.keys, action }] : [];
 });
-
-const hasSelection = (s: EditorState) =>
-  s.selection.nodes.length > 0 || s.selection.edges.length > 0;
-
-/** Every keyboard shortcut of the designer, in the order the help lists them. */
-export const shortcuts: readonly Shortcut[] = [
-  { id: 'undo', label: 'Undo', action: 'undo', keys: both({ key: 'z', mod: true }) },
-  {
-    id: 'redo',
-    label: 'Redo',
-    action: 'redo',
-    keys: {
-      mac: [{ key: 'z', mod: true, shift: true }],
-      other: [
-        { key: 'z', mod: true, shift: true },
-        { key: 'y', mod: true },
-      ],
-    },
-  },
-  {
-    id: 'delete',
-    label: 'Delete the selection',
-    action: 'deleteSelection',
-    keys: both({ key: 'Delete' }, { key: 'Backspace' }),
-    enabled: hasSelection,
-  },
-  {
-    id: 'copy',
-    label: 'Copy the selected nodes',
-    action: 'copy',
-    keys: both({ key: 'c', mod: true }),
-    enabled: (s) => s.selection.nodes.length > 0,
-    yieldsToTextSelection: true,
-  },
-  {
-    id: 'paste',
-    label: 'Paste',
-    action: 'paste',
-    keys: both({ key: 'v', mod: true }),
-    enabled: (s) => s.clipboard !== null,
-  },
-  {
-    id: 'duplicate',
-    label: 'Duplicate the selected nodes',
-    action: 'duplicate',
-    keys: both({ key: 'd', mod: true }),
-    enabled: (s) => s.selection.nodes.length > 0,
-  },
-  {
-    id: 'selectAll',
-    label: 'Select all',
-    action: 'selectAll',
-    keys: both({ key: 'a', mod: true }),
-  },
-  {
-    id: 'clearSelection',
-    label: 'Clear the selection',
-    action: 'clearSelection',
-    keys: both({ key: 'Escape' }),
-    enabled: hasSelection,
-  },
-  {
-    id: 'help',
-    label: 'Show keyboard shortcuts',
-    action: 'openHelp',
-    keys: both({ key: '?', shift: 'any' }),
-  },
-];
 
 /** The platform this browser runs on, for which modifier to expect and show. */
 export function currentPlatform(): Platform {
@@ -172,7 +86,7 @@ export function comboAria(combo: KeyCombo, platform: Platform): string {
   return keys.join('+');
 }
 
-/** The shortcut with this id (for toolbars that show their keys). */
+/** The shortcut with this id (for toolbars and menus that show their keys). */
 export function shortcutById(id: string): Shortcut | undefined {
   return shortcuts.find((s) => s.id === id);
 }

@@ -1,12 +1,7 @@
 import { useEffect, useEffectEvent } from 'react';
+import { canPerform, performAction, type PageCapabilities } from '../editor/actions.ts';
 import { useEditorStore } from '../editor/EditorContext.tsx';
 import { currentPlatform, shortcutFor, type Platform } from './shortcuts.ts';
-
-/** What the page provides for shortcuts that are not store actions. */
-export interface ShortcutHandlers {
-  /** Opens the keyboard shortcuts help (`?`). */
-  openHelp?: () => void;
-}
 
 // Keys typed here are text, not commands: Backspace in the inspector must
 // never delete a node. `.nokey` is React Flow's opt-out class. Dialogs are
@@ -38,13 +33,13 @@ const hasTextSelection = () => {
 };
 
 /**
- * Binds the designer's keyboard shortcuts (see `shortcuts.ts`) on `window`
+ * Binds the designer's keyboard shortcuts (the registry's keys, `editor/actions.ts`) on `window`
  * for the editor of the nearest `EditorProvider`. Render it once per page.
  * Keys pressed in text fields and dialogs are left alone; handled keys have
  * their default prevented, others go on to the browser.
  */
 export function useShortcuts(
-  handlers: ShortcutHandlers = {},
+  page: PageCapabilities = {},
   platform: Platform = currentPlatform(),
 ): void {
   const store = useEditorStore();
@@ -53,15 +48,9 @@ export function useShortcuts(
     if (event.defaultPrevented || event.isComposing || isTypingTarget(event)) return;
     const shortcut = shortcutFor(event, platform);
     if (!shortcut) return;
-    const state = store.getState();
-    if (shortcut.enabled && !shortcut.enabled(state)) return;
-    if (shortcut.yieldsToTextSelection && hasTextSelection()) return;
-    if (shortcut.action === 'openHelp') {
-      if (!handlers.openHelp) return;
-      handlers.openHelp();
-    } else {
-      state[shortcut.action]();
-    }
+    if (!canPerform(shortcut.id, store.getState(), page)) return;
+    if (shortcut.action.yieldsToTextSelection && hasTextSelection()) return;
+    performAction(shortcut.id, { store, page });
     event.preventDefault();
   });
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../ui/Button.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { noAgentSettings, type AgentSettings } from './agentSettings.ts';
 
@@ -42,16 +43,17 @@ export function AgentSettingsDialog({
         <p className="simsettings__note">{t('simulator.settings.note')}</p>
         <p>{t('simulator.settings.none')}</p>
         <div className="phone__row">
-          <button type="submit">{t('simulator.settings.save')}</button>
-          <button
-            type="button"
+          <Button type="submit" variant="primary">
+            {t('simulator.settings.save')}
+          </Button>
+          <Button
             onClick={() => {
               onSave(noAgentSettings);
               onClose();
             }}
           >
             {t('simulator.settings.forget')}
-          </button>
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -1,6 +1,8 @@
 import type { SimulatedInput } from '@callbot/runtime';
 import { useEffect, useRef, useState } from 'react';
+import { Mic, PhoneOff, Send } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../ui/Button.tsx';
 import { speechRecognition, type Recognition } from './browserSpeech.ts';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
@@ -101,14 +103,14 @@ export function PhonePanel({
             onChange={(event) => setSpeech(event.target.value)}
           />
         </label>
-        <button type="submit" disabled={!inCall || !speech.trim()}>
+        <Button type="submit" icon={<Send />} disabled={!inCall || !speech.trim()}>
           {t('simulator.phone.say')}
-        </button>
+        </Button>
       </form>
       {recognition ? (
-        <button type="button" disabled={!inCall} aria-pressed={hearing} onClick={listen}>
+        <Button icon={<Mic />} disabled={!inCall} aria-pressed={hearing} onClick={listen}>
           {hearing ? t('simulator.phone.microphoneOn') : t('simulator.phone.microphone')}
-        </button>
+        </Button>
       ) : (
         <p className="phone__note">{t('simulator.phone.noMicrophone')}</p>
       )}
@@ -137,9 +139,15 @@ export function PhonePanel({
           </div>
         </div>
       )}
-      <button type="button" className="phone__hangup" disabled={!inCall} onClick={onHangUp}>
+      <Button
+        variant="danger"
+        className="phone__hangup"
+        icon={<PhoneOff />}
+        disabled={!inCall}
+        onClick={onHangUp}
+      >
         {t('simulator.phone.hangUp')}
-      </button>
+      </Button>
     </section>
   );
 }

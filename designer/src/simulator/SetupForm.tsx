@@ -1,6 +1,8 @@
 import type { FlowDocument } from '@callbot/shared';
 import { useId } from 'react';
+import { Crosshair, PhoneCall } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../ui/Button.tsx';
 import { timeZoneNames } from '../inspector/timeZones.ts';
 import type { CallSetup, Channel, Direction, Speed } from './store.ts';
 
@@ -163,16 +165,18 @@ export function SetupForm({
           ))}
         </select>
       </label>
-      <button
-        type="button"
-        disabled={selectedNode === null}
-        onClick={() => onChange({ startNode: selectedNode })}
-      >
-        {t('simulator.setup.startHere')}
-      </button>
-      <button type="submit" className="simsetup__start">
-        {t('simulator.setup.start')}
-      </button>
+      <div className="simsetup__actions">
+        <Button
+          icon={<Crosshair />}
+          disabled={selectedNode === null}
+          onClick={() => onChange({ startNode: selectedNode })}
+        >
+          {t('simulator.setup.startHere')}
+        </Button>
+        <Button type="submit" variant="primary" icon={<PhoneCall />} className="simsetup__start">
+          {t('simulator.setup.start')}
+        </Button>
+      </div>
     </form>
   );
 }

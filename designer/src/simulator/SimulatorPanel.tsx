@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { Bot, FastForward, RotateCcw, X } from 'lucide-react';
 import { useEditor } from '../editor/EditorContext.tsx';
+import { Button, IconButton } from '../ui/Button.tsx';
+import { Switch } from '../ui/Switch.tsx';
 import { describeDiagnostic } from '../ui/describeDiagnostic.ts';
 import { AgentSettingsDialog } from './AgentSettingsDialog.tsx';
 import { agentFor, loadAgentSettings, saveAgentSettings } from './agentSettings.ts';
@@ -81,12 +84,10 @@ export default function SimulatorPanel({
     <aside className="simulator" aria-label={t('simulator.title')}>
       <header className="simulator__header">
         <h2>{t('simulator.title')}</h2>
-        <button type="button" onClick={() => setSettingsOpen(true)}>
+        <Button size="sm" variant="ghost" icon={<Bot />} onClick={() => setSettingsOpen(true)}>
           {t('simulator.settings.open')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('simulator.close')}
-        </button>
+        </Button>
+        <IconButton size="sm" label={t('simulator.close')} icon={<X />} onClick={onClose} />
       </header>
       {agentSettings.url && (
         <p className="simulator__note">
@@ -131,13 +132,13 @@ export default function SimulatorPanel({
               {t('simulator.clock.time')} <time>{formatCallTime(sim.now.t)}</time>
             </span>
             {sim.phase === 'running' ? (
-              <button type="button" onClick={sim.skipWait}>
+              <Button size="sm" icon={<FastForward />} onClick={sim.skipWait}>
                 {t('simulator.clock.skipWait')}
-              </button>
+              </Button>
             ) : (
-              <button type="button" onClick={sim.newCall}>
+              <Button size="sm" icon={<RotateCcw />} onClick={sim.newCall}>
                 {t('simulator.clock.newCall')}
-              </button>
+              </Button>
             )}
           </div>
           <PhonePanel
@@ -148,15 +149,11 @@ export default function SimulatorPanel({
             typeAgentTurns={atAgent && !agentSettings.url}
           />
           {voice ? (
-            <label className="simulator__switch">
-              <input
-                type="checkbox"
-                role="switch"
-                checked={sim.speakAloud}
-                onChange={(e) => sim.setSpeakAloud(e.target.checked)}
-              />
-              {t('simulator.phone.speakAloud')}
-            </label>
+            <Switch
+              checked={sim.speakAloud}
+              onChange={sim.setSpeakAloud}
+              label={t('simulator.phone.speakAloud')}
+            />
           ) : (
             <p className="phone__note">{t('simulator.phone.noVoice')}</p>
           )}

@@ -7,9 +7,42 @@ const WIDTH = 420;
 const ROW = { speaking: 38, listening: 58, inputs: 78 } as const;
 /** Node labels take the first of these rows where they do not overlap the one before. */
 const LABEL_ROWS = [10, 22] as const;
-const CHAR_WIDTH = 5.5;
+/** A 10 px label's widest character, so a width estimate never falls short. */
+const CHAR_WIDTH = 6;
+const LABEL_GAP = 4;
 const BAR = 14;
 const LEFT = 58;
+const RIGHT = 4;
+
+/** A node label placed on the timeline: `anchor` end when it would run past the right edge. */
+export interface PlacedLabel {
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
+}
+
+/**
+ * Places the labels of nodes entered at `xs` (in order), `LABEL_ROWS` rows
+ * deep: each in the first row where it overlaps no other, written leftwards
+ * of its line where it would run past the right edge. A label that fits no
+ * row is left out (`null`): its line stays, and the transcript names it.
+ */
+export function placeLabels(
+  labels: readonly { x: number; text: string }[],
+  width: number = WIDTH,
+): (PlacedLabel | null)[] {
+  const rowEnds = LABEL_ROWS.map(() => -Infinity);
+  return labels.map(({ x, text }) => {
+    const size = text.length * CHAR_WIDTH;
+    const anchor = x + 2 + size > width - RIGHT ? 'end' : 'start';
+    const from = anchor === 'start' ? x + 2 : x - 2 - size;
+    if (from < 0) return null;
+    const row = rowEnds.findIndex((end) => from > end + LABEL_GAP);
+    if (row === -1) return null;
+    rowEnds[row] = from + size;
+    return { x: anchor === 'start' ? x + 2 : x - 2, y: LABEL_ROWS[row]!, anchor };
+  });
+}
 
 /**
  * The call over virtual time: speaking and listening as bars, inputs as marks
@@ -22,14 +55,8 @@ export function Timeline({ data }: { data: TimelineData }) {
   const span = Math.max(data.end, 1000);
   const x = (ms: number) => LEFT + ((WIDTH - LEFT - 8) * ms) / span;
   const ignored = data.inputs.filter((i) => !i.accepted).length;
-  const rowEnds = LABEL_ROWS.map(() => -Infinity);
-  const labels = data.nodes.map((n) => {
-    const at = x(n.t);
-    const free = rowEnds.findIndex((end) => at > end + 4);
-    const row = free === -1 ? rowEnds.indexOf(Math.min(...rowEnds)) : free;
-    rowEnds[row] = at + 2 + n.id.length * CHAR_WIDTH;
-    return { ...n, x: at, y: LABEL_ROWS[row]! };
-  });
+  const places = placeLabels(data.nodes.map((n) => ({ x: x(n.t), text: n.id })));
+  const labels = data.nodes.map((n, i) => ({ ...n, x: x(n.t), place: places[i] ?? null }));
   return (
     <svg
       className="timeline"
@@ -60,10 +87,25 @@ export function Timeline({ data }: { data: TimelineData }) {
       </text>
       {labels.map((n, i) => (
         <g key={`n${i}`}>
-          <line x1={n.x} x2={n.x} y1={n.y + 2} y2={88} className="timeline__node" />
-          <text x={n.x + 2} y={n.y} className="timeline__label">
-            {n.id}
-          </text>
+          <line
+            x1={n.x}
+            x2={n.x}
+            y1={(n.place?.y ?? LABEL_ROWS[0]) - 8}
+            y2={88}
+            className="timeline__node"
+          >
+            <title>{`${formatCallTime(n.t)} ${n.id}`}</title>
+          </line>
+          {n.place && (
+            <text
+              x={n.place.x}
+              y={n.place.y}
+              textAnchor={n.place.anchor}
+              className="timeline__label"
+            >
+              {n.id}
+            </text>
+          )}
         </g>
       ))}
       {data.speaking.map((s, i) => (
@@ -101,7 +143,7 @@ export function Timeline({ data }: { data: TimelineData }) {
           <title>{`${formatCallTime(m.t)} ${m.label}`}</title>
         </circle>
       ))}
-      <text x={WIDTH - 4} y={98} textAnchor="end" className="timeline__row">
+      <text x={WIDTH - RIGHT} y={98} textAnchor="end" className="timeline__row">
         {formatCallTime(data.end)}
       </text>
     </svg>

@@ -1,69 +1,60 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { Dialog as RadixDialog } from 'radix-ui';
+import { X } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../checking/checking.css';
+import { IconButton } from './Button.tsx';
+import './ui.css';
 
 /**
- * A modal `<dialog>` titled `label`, shown while it is mounted: render it
- * when open, and unmount it in `onClose`. Escape and the Close button close
- * it; the browser keeps focus inside and gives it back to the opener.
+ * A modal dialog titled `label`, shown while it is mounted: render it when
+ * open, and unmount it in `onClose`. Escape, a click outside and the Close
+ * button close it; focus stays inside and goes back to the opener (Radix
+ * Dialog).
  */
 export function Dialog({
   label,
   onClose,
+  size = 'md',
   children,
 }: {
   label: string;
   onClose: () => void;
+  /** `sm` for confirmations, `md` (default) for forms, `lg` for side-by-side views. */
+  size?: 'sm' | 'md' | 'lg';
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || dialog.open) return; // StrictMode runs this twice
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    // jsdom has no showModal: show it as a plain open dialog there.
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-  }, []);
-
-  const close = () => {
-    const dialog = ref.current;
-    // close() fires `close`, which calls onClose; it also restores focus.
-    if (dialog && typeof dialog.close === 'function') dialog.close();
-    else {
-      onClose();
-      opener.current?.focus();
-    }
-  };
-
+  // Shown while mounted, so there is no Radix trigger: the focus goes back to what had it.
+  const [opener] = useState(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  );
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-label={label}
-      onClose={onClose}
-      onCancel={(event) => {
-        event.preventDefault();
-        close();
-      }}
-      onKeyDown={(event) => {
-        // Where `cancel` is not fired (jsdom, older browsers).
-        if (event.key === 'Escape' && !event.defaultPrevented) {
-          event.preventDefault();
-          close();
-        }
+    <RadixDialog.Root
+      open
+      onOpenChange={(open) => {
+        if (!open) onClose();
       }}
     >
-      <header className="dialog__header">
-        <h2>{label}</h2>
-        <button type="button" onClick={close}>
-          {t('common.close')}
-        </button>
-      </header>
-      <div className="dialog__body">{children}</div>
-    </dialog>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="ui-dialog__overlay" />
+        <RadixDialog.Content
+          className={`dialog ui-dialog ui-dialog--${size}`}
+          aria-describedby={undefined}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            if (opener?.isConnected) opener.focus();
+          }}
+        >
+          <header className="dialog__header ui-dialog__header">
+            <RadixDialog.Title className="ui-dialog__title">{label}</RadixDialog.Title>
+            <RadixDialog.Close asChild>
+              {/* No tooltip: its Escape would close the tooltip, not the dialog. */}
+              <IconButton label={t('common.close')} icon={<X size={18} />} tooltip={false} />
+            </RadixDialog.Close>
+          </header>
+          <div className="dialog__body ui-dialog__body">{children}</div>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }

@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { Button, IconButton } from './Button.tsx';
 
 /**
  * A button that opens the browser's file picker for one JSON file (a flow, a
@@ -9,9 +10,14 @@ export function JsonFileButton({
   label,
   pickerLabel,
   onFile,
+  icon,
+  iconOnly = false,
 }: {
-  /** The button's text. */
+  /** The button's text (its name and tooltip when `iconOnly`). */
   label: string;
+  icon?: ReactNode;
+  /** Shows only the icon, where room is short (the top navigation). */
+  iconOnly?: boolean;
   /** The accessible name of the (hidden) file input. */
   pickerLabel: string;
   onFile: (file: File) => void;
@@ -19,9 +25,13 @@ export function JsonFileButton({
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()}>
-        {label}
-      </button>
+      {iconOnly && icon ? (
+        <IconButton label={label} icon={icon} onClick={() => input.current?.click()} />
+      ) : (
+        <Button icon={icon} onClick={() => input.current?.click()}>
+          {label}
+        </Button>
+      )}
       <input
         ref={input}
         type="file"

@@ -8,17 +8,27 @@ import {
   teamsHref,
   type NavPage,
 } from '../app/route.ts';
+import {
+  Building2,
+  CalendarClock,
+  Coins,
+  PhoneCall,
+  Users,
+  Workflow,
+  type LucideIcon,
+} from 'lucide-react';
 import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
+import { ThemeMenu } from '../ui/ThemeMenu.tsx';
 import { WorkspaceFileActions } from './WorkspaceFileActions.tsx';
 import './workspace.css';
 
-const items: { page: NavPage; href: string }[] = [
-  { page: 'library', href: libraryHref },
-  { page: 'teams', href: teamsHref },
-  { page: 'schedules', href: schedulesHref },
-  { page: 'channels', href: channelHref('phone-lines') },
-  { page: 'customers', href: customersHref },
-  { page: 'prices', href: pricesHref },
+const items: { page: NavPage; href: string; Icon: LucideIcon }[] = [
+  { page: 'library', href: libraryHref, Icon: Workflow },
+  { page: 'teams', href: teamsHref, Icon: Users },
+  { page: 'schedules', href: schedulesHref, Icon: CalendarClock },
+  { page: 'channels', href: channelHref('phone-lines'), Icon: PhoneCall },
+  { page: 'customers', href: customersHref, Icon: Building2 },
+  { page: 'prices', href: pricesHref, Icon: Coins },
 ];
 
 /**
@@ -29,15 +39,22 @@ export function TopNav({ current, onImported }: { current: NavPage; onImported: 
   const { t } = useTranslation();
   return (
     <header className="topnav">
+      <span className="topnav__brand" aria-hidden="true">
+        <span className="topnav__logo">
+          <PhoneCall size={14} />
+        </span>
+        Callbot
+      </span>
       <nav aria-label={t('nav.label')}>
         <ul className="topnav__list">
-          {items.map(({ page, href }) => (
+          {items.map(({ page, href, Icon }) => (
             <li key={page}>
               <a
                 className="topnav__link"
                 href={href}
                 aria-current={page === current ? 'page' : undefined}
               >
+                <Icon aria-hidden="true" size={16} />
                 {t(`nav.${page}`)}
               </a>
             </li>
@@ -45,6 +62,7 @@ export function TopNav({ current, onImported }: { current: NavPage; onImported: 
         </ul>
       </nav>
       <WorkspaceFileActions onImported={onImported} />
+      <ThemeMenu />
       <LanguageSelect />
     </header>
   );

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { downloadBlob } from '../checking/download.ts';
 import { checkWorkspaceFile, type CheckedWorkspaceFile } from '../persistence/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { Download, Upload } from 'lucide-react';
+import { Button, IconButton } from '../ui/Button.tsx';
 import { JsonFileButton } from '../ui/JsonFileButton.tsx';
 import { readFileText } from '../ui/readFile.ts';
 import { useWorkspace } from './WorkspaceContext.tsx';
@@ -85,10 +87,14 @@ export function WorkspaceFileActions({ onImported }: { onImported: () => void })
 
   return (
     <div className="topnav__file">
-      <button type="button" onClick={() => void exportFile()}>
-        {t('workspace.file.export')}
-      </button>
+      <IconButton
+        label={t('workspace.file.export')}
+        icon={<Download />}
+        onClick={() => void exportFile()}
+      />
       <JsonFileButton
+        iconOnly
+        icon={<Upload />}
         label={t('workspace.file.import')}
         pickerLabel={t('workspace.file.pick')}
         onFile={(file) => void pick(file)}
@@ -98,9 +104,9 @@ export function WorkspaceFileActions({ onImported }: { onImported: () => void })
           <h2>{t('workspace.file.confirmTitle')}</h2>
           <p>{t('workspace.file.confirmBody', { file: step.fileName })}</p>
           <p>{t('workspace.file.contents', countWords(t, step.checked.counts))}</p>
-          <button type="button" className="danger" onClick={() => void replace(step.text)}>
+          <Button variant="danger" onClick={() => void replace(step.text)}>
             {t('workspace.file.replace')}
-          </button>
+          </Button>
         </Dialog>
       )}
       {step.kind === 'refused' && (
@@ -119,9 +125,9 @@ export function WorkspaceFileActions({ onImported }: { onImported: () => void })
       {(step.kind === 'done' || step.kind === 'failed') && (
         <p role={step.kind === 'failed' ? 'alert' : 'status'} className="topnav__message">
           {step.message}
-          <button type="button" onClick={() => setStep({ kind: 'idle' })}>
+          <Button size="sm" variant="ghost" onClick={() => setStep({ kind: 'idle' })}>
             {t('workspace.dismiss')}
-          </button>
+          </Button>
         </p>
       )}
     </div>

@@ -1,0 +1,52 @@
+import { Tabs as RadixTabs } from 'radix-ui';
+import type { ReactNode } from 'react';
+import './ui.css';
+
+/**
+ * Tabs: one panel shown at a time, picked with the tab list (arrow keys
+ * move between tabs).
+ *
+ * @example
+ * <Tabs label="View" tabs={[{ id: 'tree', label: 'States', content: <Tree /> },
+ *   { id: 'json', label: 'JSON', content: <Json /> }]} />
+ */
+export function Tabs({
+  label,
+  tabs,
+  value,
+  onChange,
+  keepMounted = false,
+}: {
+  label: string;
+  tabs: readonly { id: string; label: ReactNode; content: ReactNode }[];
+  value?: string;
+  onChange?: (id: string) => void;
+  /** Keep hidden panels mounted, so what they hold (a call running) goes on. */
+  keepMounted?: boolean;
+}) {
+  return (
+    <RadixTabs.Root
+      className="ui-tabs"
+      {...(value !== undefined ? { value } : { defaultValue: tabs[0]?.id })}
+      {...(onChange && { onValueChange: onChange })}
+    >
+      <RadixTabs.List className="ui-tabs__list" aria-label={label}>
+        {tabs.map((tab) => (
+          <RadixTabs.Trigger key={tab.id} value={tab.id} className="ui-tabs__tab">
+            {tab.label}
+          </RadixTabs.Trigger>
+        ))}
+      </RadixTabs.List>
+      {tabs.map((tab) => (
+        <RadixTabs.Content
+          key={tab.id}
+          value={tab.id}
+          className="ui-tabs__panel"
+          {...(keepMounted && { forceMount: true })}
+        >
+          {tab.content}
+        </RadixTabs.Content>
+      ))}
+    </RadixTabs.Root>
+  );
+}

@@ -1,0 +1,214 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DesignerPage } from './pages/DesignerPage.ts';
+
+// Visual regression: every page and dialog of the designer, in each UI
+// language, at the two window sizes people use most, compared with the
+// committed baselines (e2e/visual.spec.ts-snapshots/). After an intended
+// change of look, refresh them with one command:
+//
+//   npm run test:visual:update
+//
+// and review the new PNGs in the diff. Data and time are fixed (the example
+// flow of a first visit, a frozen clock), animations are off, and the font
+// is bundled (Inter), so the same build gives the same pixels.
+//
+// Each screen is also checked for text that overflows its box, and the
+// editor for a canvas that fills at least 60 % of the window.
+
+const LANGUAGES = ['en', 'pt-BR', 'es'] as const;
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+/** A Monday morning in São Paulo, so dates and "last changed" never move. */
+const NOW = new Date('2026-12-07T12:00:00Z');
+const RECEPTION = 'Recepção Loja Exemplo';
+
+/** Names by language, where a spec has to click (everything else is found by position or role). */
+const words = {
+  en: {
+    simulate: 'Simulate',
+    versions: 'Versions',
+    shortcuts: 'Keyboard shortcuts',
+    more: 'More actions',
+    machine: 'Compiled machine',
+    publish: 'Publish',
+    aiEndpoint: 'AI endpoint',
+    checks: /^Checks: /,
+  },
+  'pt-BR': {
+    simulate: 'Simular',
+    versions: 'Versões',
+    shortcuts: 'Atalhos de teclado',
+    more: 'Mais ações',
+    machine: 'Máquina compilada',
+    publish: 'Publicar',
+    aiEndpoint: 'Endpoint de IA',
+    checks: /^Verificações: /,
+  },
+  es: {
+    simulate: 'Simular',
+    versions: 'Versiones',
+    shortcuts: 'Atajos de teclado',
+    more: 'Más acciones',
+    machine: 'Máquina compilada',
+    publish: 'Publicar',
+    aiEndpoint: 'Endpoint de IA',
+    checks: /^Comprobaciones: /,
+  },
+} as const;
+
+/**
+ * Text that does not fit its box: an element whose content is wider than it
+ * (and is not cut on purpose with an ellipsis), or that runs past its
+ * parent's edge when the parent clips it. Returns a readable line for each.
+ */
+async function overflowingText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const candidates = document.querySelectorAll<HTMLElement>(
+      'button, a, label, h1, h2, h3, th, td, li, p, legend, [role="tab"], .ui-badge, .react-flow__node *',
+    );
+    for (const el of Array.from(candidates)) {
+      if (el.offsetParent === null || el.clientWidth === 0) continue;
+      if (el.closest('[hidden], [aria-hidden="true"], .react-flow__minimap')) continue;
+      const style = getComputedStyle(el);
+      if (style.textOverflow === 'ellipsis') continue;
+      const text = (el.innerText || '').trim();
+      if (!text) continue;
+      if (
+        el.scrollWidth > el.clientWidth + 1 &&
+        style.overflowX !== 'auto' &&
+        style.overflowX !== 'scroll'
+      ) {
+        found.push(
+          `${el.tagName.toLowerCase()}.${el.className || ''} "${text.slice(0, 50)}" ${el.scrollWidth}>${el.clientWidth}`,
+        );
+      }
+    }
+    return found;
+  });
+}
+
+async function expectScreen(page: Page, name: string) {
+  // Let fonts, lazy chunks and React Flow's measuring settle.
+  await page.evaluate(() => document.fonts.ready);
+  expect(await overflowingText(page), `text overflowing its box on ${name}`).toEqual([]);
+  await expect(page).toHaveScreenshot(`${name}.png`, {
+    animations: 'disabled',
+    caret: 'hide',
+    maxDiffPixelRatio: 0.01,
+    // The version list's relative times and the save status are data, not looks.
+    mask: [page.locator('time')],
+  });
+}
+
+for (const language of LANGUAGES) {
+  for (const viewport of VIEWPORTS) {
+    const tag = `${viewport.width}-${language}`;
+
+    test.describe(`${language} at ${viewport.width}×${viewport.height}`, () => {
+      test.use({ viewport, locale: language, colorScheme: 'light' });
+      // Dozens of screenshots per test: slow on a loaded machine, never flaky.
+      test.setTimeout(240_000);
+      test.beforeEach(async ({ page }) => {
+        await page.clock.setFixedTime(NOW);
+      });
+
+      test(`workspace pages ${tag}`, async ({ page }) => {
+        const designer = new DesignerPage(page);
+        await designer.open();
+        await page
+          .getByRole('list')
+          .filter({ has: page.getByRole('link', { name: RECEPTION }) })
+          .waitFor();
+        await expectScreen(page, `library-${tag}`);
+        for (const hash of [
+          'teams',
+          'schedules',
+          'channels/phone-lines',
+          'channels/whatsapp',
+          'channels/sip',
+          'customers',
+          'prices',
+        ]) {
+          await page.goto(`/#/${hash}`);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          await page.waitForLoadState('networkidle');
+          await expectScreen(page, `${hash.replace('/', '-')}-${tag}`);
+        }
+        expect(designer.errors).toEqual([]);
+      });
+
+      test(`editor and its dialogs ${tag}`, async ({ page }) => {
+        const w = words[language];
+        const designer = new DesignerPage(page);
+        await designer.open();
+        await page.getByRole('link', { name: RECEPTION }).first().click();
+        await designer.heading(RECEPTION).waitFor();
+        await designer.canvas.locator('.react-flow__node').first().waitFor();
+
+        // The canvas fills at least 60 % of the window.
+        const canvas = await page.locator('.editor__canvas').boundingBox();
+        expect(canvas).not.toBeNull();
+        expect(canvas!.width * canvas!.height).toBeGreaterThanOrEqual(
+          0.6 * viewport.width * viewport.height,
+        );
+        // The header is one row.
+        const header = await page.getByRole('banner').boundingBox();
+        expect(header!.height).toBeLessThanOrEqual(56);
+        await expectScreen(page, `editor-${tag}`);
+
+        await page.getByRole('banner').getByRole('button', { name: w.checks }).click();
+        await expectScreen(page, `editor-checks-${tag}`);
+        await page.getByRole('banner').getByRole('button', { name: w.checks }).click();
+
+        const dialogs: [string, () => Promise<void>][] = [
+          [
+            'versions',
+            () => page.getByRole('banner').getByRole('button', { name: w.versions }).click(),
+          ],
+          [
+            'shortcuts',
+            () => page.getByRole('banner').getByRole('button', { name: w.shortcuts }).click(),
+          ],
+          [
+            'machine',
+            async () => {
+              await page.getByRole('banner').getByRole('button', { name: w.more }).click();
+              await expectScreen(page, `editor-more-menu-${tag}`);
+              await page.getByRole('menuitem', { name: w.machine }).click();
+            },
+          ],
+          [
+            'publish',
+            () => page.getByRole('banner').getByRole('button', { name: w.publish }).click(),
+          ],
+        ];
+        for (const [name, open] of dialogs) {
+          await open();
+          await page.getByRole('dialog').waitFor();
+          await expectScreen(page, `dialog-${name}-${tag}`);
+          await page.keyboard.press('Escape');
+          await expect(page.getByRole('dialog')).toBeHidden();
+        }
+
+        await page.getByRole('banner').getByRole('button', { name: w.simulate }).click();
+        const sim = page.locator('aside.simulator');
+        await sim.getByRole('button', { name: w.aiEndpoint }).waitFor();
+        await expectScreen(page, `simulator-${tag}`);
+        const simBox = await sim.boundingBox();
+        expect(canvas).not.toBeNull();
+        const canvasWhileSimulating = await page.locator('.editor__canvas').boundingBox();
+        expect(canvasWhileSimulating!.width).toBeGreaterThanOrEqual(viewport.width / 2);
+        expect(simBox!.x + simBox!.width).toBeLessThanOrEqual(viewport.width);
+
+        await sim.getByRole('button', { name: w.aiEndpoint }).click();
+        await page.getByRole('dialog').waitFor();
+        await expectScreen(page, `dialog-agent-settings-${tag}`);
+        await page.keyboard.press('Escape');
+        expect(designer.errors).toEqual([]);
+      });
+    });
+  }
+}
