@@ -2,11 +2,14 @@ import { useCallback } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import type { NodeKindName } from '@callbot/shared';
 import { useEditorStore } from '../editor/EditorContext.tsx';
-import { addNodeAt } from './canvasActions.ts';
+import { addNodeFromPalette } from './canvasActions.ts';
+import { fullNodeSizes } from './nodeSizes.ts';
 
 /**
- * Adds a node of a kind at the centre of what the canvas shows, and selects
- * it: the palette's click and keyboard path. Must be used inside the same
+ * The palette's click and keyboard path: adds a node of a kind beside the
+ * selected node, led to from its first free output, or else in the free
+ * spot nearest to the centre of what the canvas shows; then selects it.
+ * Never on top of another node. Must be used inside the same
  * `ReactFlowProvider` as the `FlowCanvas`.
  *
  * @example
@@ -23,7 +26,8 @@ export function useAddNodeAtCentre(): (kind: NodeKindName) => string {
         height,
         transform: [x, y, zoom],
       } = flow.getState();
-      return addNodeAt(editor, kind, { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom });
+      const centre = { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom };
+      return addNodeFromPalette(editor, kind, centre, fullNodeSizes(flow));
     },
     [editor, flow],
   );
