@@ -146,10 +146,13 @@ interface OpenMenu {
 export function FlowCanvas({
   flowId,
   onDropFile,
+  initialView,
 }: {
   /** The flow shown, so the test coverage shown for it is marked. */
   flowId?: string;
   onDropFile?: (file: File) => void;
+  /** Where the canvas opens; by default, the flow's opening view (see `openingView`). */
+  initialView?: Viewport;
 } = {}) {
   const { t } = useTranslation();
   const ariaLabelConfig = useMemo(() => reactFlowLabels(t), [t]);
@@ -162,7 +165,7 @@ export function FlowCanvas({
   const { doc, selection } = useDeferredValue(useEditor(selectCanvas));
   const logic = useDeferredValue(useEditor(selectLogic));
   const [cache] = useState(createGraphCache);
-  const [defaultViewport] = useState(() => initialViewport(doc));
+  const [defaultViewport] = useState(() => initialView ?? initialViewport(doc));
   const [zoomedOut, setZoomedOut] = useState(defaultViewport.zoom < DETAIL_ZOOM);
   const nodeView = useMemo(() => ({ t: rememberingT(t), zoomedOut }), [t, zoomedOut]);
   const [flow, setFlow] = useState<ReactFlowInstance<FlowCanvasNode, Edge> | null>(null);
@@ -384,7 +387,7 @@ export function FlowCanvas({
           defaultViewport={defaultViewport}
         >
           <CanvasStore intoRef={canvasStore} />
-          <OpeningView />
+          {!initialView && <OpeningView />}
           <DetailLevel onChange={setZoomedOut} />
           <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS}>
             <ControlButton

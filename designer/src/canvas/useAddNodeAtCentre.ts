@@ -4,12 +4,13 @@ import type { NodeKindName } from '@callbot/shared';
 import { useEditorStore } from '../editor/EditorContext.tsx';
 import { addNodeFromPalette } from './canvasActions.ts';
 import { fullNodeSizes } from './nodeSizes.ts';
+import { estimateNodeSize, type Box } from './placement.ts';
 
 /**
  * The palette's click and keyboard path: adds a node of a kind beside the
  * selected node, led to from its first free output, or else in the free
- * spot nearest to the centre of what the canvas shows; then selects it.
- * Never on top of another node. Must be used inside the same
+ * spot nearest to the centre of what the canvas shows; then selects it,
+ * and brings it into view if it is not. Never on top of another node. Must be used inside the same
  * `ReactFlowProvider` as the `FlowCanvas`.
  *
  * @example
@@ -27,8 +28,27 @@ export function useAddNodeAtCentre(): (kind: NodeKindName) => string {
         transform: [x, y, zoom],
       } = flow.getState();
       const centre = { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom };
-      return addNodeFromPalette(editor, kind, centre, fullNodeSizes(flow));
+      const id = addNodeFromPalette(editor, kind, centre, fullNodeSizes(flow));
+      // Beside the selected node, it may be out of sight: bring it in, at the same zoom.
+      const node = editor.getState().doc.nodes.find((n) => n.id === id)!;
+      const box = { ...editor.getState().doc.layout.nodes[id]!, ...estimateNodeSize(node) };
+      const view = { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom };
+      if (!contains(view, box)) {
+        const { panZoom } = flow.getState();
+        void panZoom?.setViewport({
+          x: width / 2 - (box.x + box.width / 2) * zoom,
+          y: height / 2 - (box.y + box.height / 2) * zoom,
+          zoom,
+        });
+      }
+      return id;
     },
     [editor, flow],
   );
 }
+
+const contains = (outer: Box, inner: Box): boolean =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
