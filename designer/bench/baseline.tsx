@@ -13,7 +13,7 @@ import {
   type Edge,
   type Node,
 } from '@xyflow/react';
-import { edgeCount, generateFlow } from './flow.ts';
+import { benchViewport, edgeCount, generateFlow, zoomOfPage } from './flow.ts';
 import { BenchViewport, installProbe } from './probe.tsx';
 import '@xyflow/react/dist/style.css';
 import '../src/styles.css';
@@ -34,6 +34,12 @@ const initialEdges: Edge[] = doc.nodes.flatMap((node) =>
   })),
 );
 
+// `?zoom=1`: opened at 100 %, on the node the bench drags, as the canvas page is.
+const zoom = zoomOfPage(location.search);
+const opening = zoom
+  ? { defaultViewport: benchViewport(window.innerWidth, window.innerHeight, zoom) }
+  : { fitView: true };
+
 function Baseline() {
   const [nodes, , onNodesChange] = useNodesState(initialNodes);
   const [edges, , onEdgesChange] = useEdgesState(initialEdges);
@@ -44,7 +50,7 @@ function Baseline() {
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       minZoom={0.1}
-      fitView
+      {...opening}
     />
   );
 }

@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, defaultClientConditions } from 'vite';
-import { DRAG_NODE_ID, FLOW_NODES, benchViewport } from './flow.ts';
+import { DRAG_NODE_ID, FLOW_NODES, benchViewport, type BenchZoom } from './flow.ts';
 
 // ---- Settings ----
 
@@ -248,6 +248,8 @@ export interface Visit {
 export interface VisitOptions {
   /** false: only open the page (a warm-up). */
   measure: boolean;
+  /** The zoom the gestures are measured at (the page's URL says where it opens). */
+  zoom?: BenchZoom;
   gestureMs?: number;
   /** Wraps each measured gesture, to trace or profile it. */
   around?: Around;
@@ -289,7 +291,7 @@ export const tracing =
 
 /** Opens `url` in a fresh browser context, then pans and drags on it. */
 export async function visit(browser: Browser, url: string, options: VisitOptions): Promise<Visit> {
-  const { measure, gestureMs = GESTURE_MS } = options;
+  const { measure, gestureMs = GESTURE_MS, zoom = 0.1 } = options;
   const around = options.around ?? ((_gesture, _page, run) => run());
   const context = await browser.newContext({ viewport: VIEW, deviceScaleFactor: 1 });
   try {
@@ -320,7 +322,7 @@ export async function visit(browser: Browser, url: string, options: VisitOptions
     if (!measure) return { openMs, pan: [], drag: [] };
 
     // Both pages are measured on the same viewport, whatever their fitView chose.
-    const viewport = benchViewport(VIEW.width, VIEW.height);
+    const viewport = benchViewport(VIEW.width, VIEW.height, zoom);
     const home = () => page.evaluate((v) => window.__bench!.setViewport(v), viewport);
     await home();
     await settle(page);

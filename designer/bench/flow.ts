@@ -19,18 +19,44 @@ const NODE_BOX = { width: 240, height: 250 };
  * canvas's edges, where React Flow would pan along.
  */
 export const DRAG_NODE_ID = 'b102-menu';
+/** Its index in the flow's nodes (the greeting first, then ten nodes per block). */
+const DRAG_NODE_INDEX = 1 + 102 * 10;
 
-/** What both pages show while measured: the flow's centre at the canvas's minimum zoom. */
-export const BENCH_ZOOM = 0.1;
-export function benchViewport(width: number, height: number) {
+/**
+ * The zooms both pages are measured at: the canvas's minimum (about half of
+ * the nodes on screen, drawn compact) and 100 % (a dozen nodes in full
+ * detail, the 2,000 others in the page too).
+ */
+export const BENCH_ZOOMS = [0.1, 1] as const;
+export type BenchZoom = (typeof BENCH_ZOOMS)[number];
+
+/**
+ * What both pages show while measured at `zoom`: at 0.1 the flow's centre,
+ * at 100 % the node the bench drags, in the middle of the view.
+ */
+export function benchViewport(width: number, height: number, zoom: BenchZoom = 0.1) {
   const rows = Math.ceil(FLOW_NODES / COLUMNS);
   const flowWidth = (COLUMNS - 1) * CELL.x + NODE_BOX.width;
   const flowHeight = (rows - 1) * CELL.y + NODE_BOX.height;
+  if (zoom === 1) {
+    const index = DRAG_NODE_INDEX;
+    const centre = {
+      x: (index % COLUMNS) * CELL.x + NODE_BOX.width / 2,
+      y: Math.floor(index / COLUMNS) * CELL.y + NODE_BOX.height / 2,
+    };
+    return { x: width / 2 - centre.x, y: height / 2 - centre.y, zoom };
+  }
   return {
-    x: (width - flowWidth * BENCH_ZOOM) / 2,
-    y: (height - flowHeight * BENCH_ZOOM) / 2,
-    zoom: BENCH_ZOOM,
+    x: (width - flowWidth * zoom) / 2,
+    y: (height - flowHeight * zoom) / 2,
+    zoom,
   };
+}
+
+/** The zoom a bench page is opened at (`?zoom=1`), if one is asked for. */
+export function zoomOfPage(search: string): BenchZoom | undefined {
+  const zoom = Number(new URLSearchParams(search).get('zoom'));
+  return BENCH_ZOOMS.find((z) => z === zoom);
 }
 
 /** How many edges the flow has: one per connected port. */

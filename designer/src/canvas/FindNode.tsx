@@ -3,8 +3,8 @@ import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
+import { colourOf, searchTextsOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
 import { buildNodeSearchIndex, findNodes, type NodeMatch } from './findNodes.ts';
-import { kindColors } from './kindColors.ts';
 import './FindNode.css';
 
 const selectNodes = (s: EditorState) => s.doc.nodes;
@@ -27,7 +27,11 @@ export function FindNode() {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
 
-  const index = useMemo(() => buildNodeSearchIndex(nodes, t), [nodes, t]);
+  const registry = useNodeUIs();
+  const index = useMemo(
+    () => buildNodeSearchIndex(nodes, (node) => searchTextsOf(registry, node), t),
+    [nodes, registry, t],
+  );
   const results = useMemo(() => findNodes(index, query), [index, query]);
   const showList = open && query.trim() !== '';
   const current = Math.min(active, results.length - 1);
@@ -103,7 +107,7 @@ export function FindNode() {
             role="option"
             aria-selected={i === current}
             className="find-node__result"
-            style={{ '--kind-color': kindColors[match.node.kind] } as CSSProperties}
+            style={{ '--kind-color': colourOf(registry, match.node.kind) } as CSSProperties}
             // Keep the focus in the box, so the list does not close before the click.
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(match)}

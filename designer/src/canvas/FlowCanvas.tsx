@@ -1,8 +1,20 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type RefObject,
+} from 'react';
+import { Map as MapIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useStore as useVanillaStore } from 'zustand';
 import {
   Background,
+  ControlButton,
   Controls,
   MarkerType,
   MiniMap,
@@ -12,20 +24,25 @@ import {
   type AriaLabelConfig,
   type Edge,
   type EdgeChange,
-  type FitViewOptions,
   type Node,
   type NodeChange,
+  type OnConnectEnd,
   type ReactFlowInstance,
   type ReactFlowState,
   type Viewport,
+  useNodesInitialized,
+  useReactFlow,
   useStore,
+  useStoreApi,
 } from '@xyflow/react';
 import { validateDocument, type FlowDocument, type NodeKindName } from '@callbot/shared';
 import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import type { Translate } from '../i18n/index.ts';
-import { flowNodeTypes } from '../nodes/views.ts';
+import { kindTitle } from '../i18n/nodeTerms.ts';
+import { colourOf, kindsOf, nodeTypesOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
 import {
+  addNodeAfterOutput,
   addNodeAt,
   applyEdgeChanges,
   applyNodeChanges,
@@ -35,25 +52,42 @@ import {
   NODE_DRAG_TYPE,
   reconnect,
 } from './canvasActions.ts';
+import { ChoiceMenu, type Choice } from './ChoiceMenu.tsx';
+import { flowOrder } from './flowOrder.ts';
+import { fullNodeSizes, noteNodeSizes } from './nodeSizes.ts';
+import { boxesOf, type Box } from './placement.ts';
+import { useFlowTabOrder } from './useFlowTabOrder.ts';
+import { FIT_VIEW_OPTIONS, openingView } from './viewport.ts';
 import { canvasHighlight } from '../simulator/canvasHighlight.ts';
 import { coverageHighlight, type CoverageShown } from '../simulator/tests/coverageHighlight.ts';
 import { canvasMarks, withMarks } from './canvasMarks.ts';
-import { kindColors } from './kindColors.ts';
-import { DETAIL_ZOOM, NodeViewProvider, rememberingT } from './NodeFrame.tsx';
+import {
+  DETAIL_ZOOM,
+  NodeViewProvider,
+  OutputConnectorProvider,
+  rememberingT,
+  type OutputConnector,
+} from './NodeFrame.tsx';
 import { createGraphCache } from './stableGraph.ts';
-import { diagnosticsByNode, toFlowEdges, toFlowNodes, type FlowCanvasNode } from './toReactFlow.ts';
+import {
+  diagnosticsByNode,
+  nodeName,
+  toFlowEdges,
+  toFlowNodes,
+  type FlowCanvasNode,
+} from './toReactFlow.ts';
 import './FlowCanvas.css';
 
 // At module level: React Flow re-creates every node or edge when these objects change.
 const defaultEdgeOptions: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed } };
-const fitViewOptions: FitViewOptions = { maxZoom: 1, padding: 0.1 };
 const snapGrid: [number, number] = [GRID, GRID];
 const MIN_ZOOM = 0.1;
 /** Shift adds to the selection (and draws a selection box on the pane), as do Ctrl and Cmd. */
 const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
-const minimapColor = (node: Node) => kindColors[node.type as NodeKindName] ?? '#64748b';
 /** Smaller than React Flow's default, so it hides less of a canvas beside panels. */
 const minimapStyle = { width: 160, height: 110 };
+/** Where the minimap's shown or hidden state is remembered. */
+const MINIMAP_STORAGE_KEY = 'callbot.designer.minimap';
 
 const selectCanvas = (s: EditorState) => ({ doc: s.doc, selection: s.selection });
 /** What validation reads: not the layout, so moving nodes does not validate again. */
@@ -67,8 +101,8 @@ const selectCoverage = (s: { shown: CoverageShown | null }) => s.shown;
 
 /** React Flow's own labels (controls, minimap, keyboard help) in the UI language. */
 const reactFlowLabels = (t: Translate): Partial<AriaLabelConfig> => ({
-  'node.a11yDescription.default': t('reactFlow.nodeDescription'),
-  'node.a11yDescription.keyboardDisabled': t('reactFlow.nodeDescriptionKeyboard'),
+  'node.a11yDescription.default': t('canvasUi.nodeDescription'),
+  'node.a11yDescription.keyboardDisabled': t('canvasUi.nodeDescription'),
   'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
     t('reactFlow.nodeMoved', {
       direction: t(`reactFlow.directions.${direction as 'up' | 'down' | 'left' | 'right'}`),
@@ -85,11 +119,25 @@ const reactFlowLabels = (t: Translate): Partial<AriaLabelConfig> => ({
   'handle.ariaLabel': t('reactFlow.handle'),
 });
 
+/** What the canvas offers in its small menu: where it opens, what for, and what picking does. */
+interface OpenMenu {
+  title: string;
+  choices: Choice[];
+  at: { x: number; y: number };
+  pick(choice: Choice): void;
+  /** Where the focus goes back to when the menu closes (the output's handle). */
+  returnFocus?: HTMLElement;
+}
+
 /**
  * The flow on a pannable, zoomable canvas, drawn from the editor store and
  * edited through it: every move, connection and deletion is a named command.
- * Nodes can be dragged in from the palette. Delete, copy and paste are the
- * shortcut layer's (React Flow's own Delete key is off).
+ * Nodes can be dragged in from the palette; a connection dragged from an
+ * output into empty space offers the node kinds and adds the chosen one
+ * there, connected; an output's handle, with its node selected, takes Tab
+ * and Enter opens "connect to…". Tab visits nodes in flow order, then
+ * connections. Delete, copy and paste are the shortcut layer's (React
+ * Flow's own Delete key is off). Kinds come from the registry in context.
  *
  * Works on its own; put it inside a `ReactFlowProvider` together with
  * `Palette` and `FindNode` so they act on this canvas. A file dropped on it
@@ -98,24 +146,32 @@ const reactFlowLabels = (t: Translate): Partial<AriaLabelConfig> => ({
 export function FlowCanvas({
   flowId,
   onDropFile,
+  initialView,
 }: {
   /** The flow shown, so the test coverage shown for it is marked. */
   flowId?: string;
   onDropFile?: (file: File) => void;
+  /** Where the canvas opens; by default, the flow's opening view (see `openingView`). */
+  initialView?: Viewport;
 } = {}) {
   const { t } = useTranslation();
   const ariaLabelConfig = useMemo(() => reactFlowLabels(t), [t]);
   const editor = useEditorStore();
+  const registry = useNodeUIs();
+  const nodeTypes = nodeTypesOf(registry);
   // Drawn from a deferred copy: the store's updates render synchronously, inside
   // the mouse event of each drag move; deferred, React maps and draws 2,000
   // nodes between events, as it does for plain React Flow's useState.
   const { doc, selection } = useDeferredValue(useEditor(selectCanvas));
   const logic = useDeferredValue(useEditor(selectLogic));
   const [cache] = useState(createGraphCache);
-  const [defaultViewport] = useState(() => initialViewport(doc.layout));
+  const [defaultViewport] = useState(() => initialView ?? initialViewport(doc));
   const [zoomedOut, setZoomedOut] = useState(defaultViewport.zoom < DETAIL_ZOOM);
   const nodeView = useMemo(() => ({ t: rememberingT(t), zoomedOut }), [t, zoomedOut]);
   const [flow, setFlow] = useState<ReactFlowInstance<FlowCanvasNode, Edge> | null>(null);
+  /** The React Flow store of this canvas: the key its nodes' full-detail sizes are kept under. */
+  const canvasStore = useRef<object | null>(null);
+  const sizes = () => (canvasStore.current ? fullNodeSizes(canvasStore.current) : new Map());
 
   const badges = useMemo(
     () => diagnosticsByNode(validateDocument({ ...logic, layout: noLayout })),
@@ -153,12 +209,20 @@ export function FlowCanvas({
     [cache, flowEdges, marks],
   );
 
+  // Tab visits the nodes in flow order, then the connections.
+  const wrapper = useRef<HTMLDivElement>(null);
+  useFlowTabOrder(
+    wrapper,
+    useCallback(() => flowOrder(editor.getState().doc.nodes), [editor]),
+  );
+
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowCanvasNode>[]) => {
       if (cache.measured(changes) && sized) setMeasuredTimes((n) => n + 1);
+      if (canvasStore.current) noteNodeSizes(canvasStore.current, changes, zoomedOut);
       applyNodeChanges(editor, changes);
     },
-    [cache, editor, sized],
+    [cache, editor, sized, zoomedOut],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => applyEdgeChanges(editor, changes),
@@ -168,6 +232,98 @@ export function FlowCanvas({
   const onReconnect = useCallback(
     (oldEdge: Edge, c: Connection) => reconnect(editor, oldEdge, c),
     [editor],
+  );
+
+  // ---- The small menu: new node after a dragged output, or "connect to…" ----
+  const [menu, setMenu] = useState<OpenMenu | null>(null);
+  const closeMenu = useCallback(() => {
+    setMenu((open) => {
+      open?.returnFocus?.focus();
+      return null;
+    });
+  }, []);
+  const kindChoices = useCallback(
+    (): Choice[] =>
+      kindsOf(registry)
+        // A flow has one greeting, and nothing leads to it.
+        .filter((kind) => kind !== 'greeting')
+        .map((kind) => ({
+          id: `kind:${kind}`,
+          label: t('canvasUi.newNode', { kind: kindTitle(kind, t) }),
+          group: t('canvasUi.newNodes'),
+          colour: colourOf(registry, kind),
+        })),
+    [registry, t],
+  );
+  const kindOfChoice = (choice: Choice): NodeKindName | null => {
+    const kind = choice.id.slice('kind:'.length);
+    return choice.id.startsWith('kind:') && isNodeKind(kind) ? kind : null;
+  };
+
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state) => {
+      const from = state.fromHandle;
+      if (state.isValid || !flow || !from?.id || from.type !== 'source') return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const source = from.nodeId;
+      const port = from.id;
+      // Dropped on a node, not on its handle: connect to it.
+      const onNode = document
+        .elementFromPoint(point.clientX, point.clientY)
+        ?.closest<HTMLElement>('.react-flow__node');
+      const target = onNode?.dataset.id;
+      if (target !== undefined && target !== source) {
+        connect(editor, { source, sourceHandle: port, target, targetHandle: null });
+        return;
+      }
+      if (onNode) return;
+      const at = flow.screenToFlowPosition({ x: point.clientX, y: point.clientY });
+      setMenu({
+        title: t('canvasUi.newNodeAfter'),
+        choices: kindChoices(),
+        at: { x: point.clientX, y: point.clientY },
+        pick: (choice) => {
+          const kind = kindOfChoice(choice);
+          if (kind) addNodeAfterOutput(editor, kind, { source, port, at }, sizes());
+        },
+      });
+    },
+    [editor, flow, kindChoices, t],
+  );
+
+  const connector = useMemo<OutputConnector>(
+    () => ({
+      open({ source, port, label }, anchor) {
+        const { doc: current } = editor.getState();
+        const order = flowOrder(current.nodes).nodes;
+        const byId = new Map(current.nodes.map((n) => [n.id, n]));
+        const nodeChoices = order
+          .filter((id) => id !== source)
+          .map((id) => ({
+            id: `node:${id}`,
+            label: nodeName(byId.get(id)!, t),
+            group: t('canvasUi.existingNodes'),
+            colour: colourOf(registry, byId.get(id)!.kind),
+          }));
+        const box = anchor.getBoundingClientRect();
+        setMenu({
+          title: t('canvasUi.connectTo', { port: label }),
+          choices: [...nodeChoices, ...kindChoices()],
+          at: { x: box.left, y: box.bottom + 6 },
+          returnFocus: anchor,
+          pick: (choice) => {
+            const kind = kindOfChoice(choice);
+            if (kind) addNodeAfterOutput(editor, kind, { source, port }, sizes());
+            else {
+              const target = choice.id.slice('node:'.length);
+              connect(editor, { source, sourceHandle: port, target, targetHandle: null });
+            }
+          },
+        });
+      },
+    }),
+    [editor, kindChoices, registry, t],
   );
 
   const onDragOver = useCallback(
@@ -190,63 +346,141 @@ export function FlowCanvas({
       const kind = event.dataTransfer.getData(NODE_DRAG_TYPE);
       if (!flow || !isNodeKind(kind)) return;
       event.preventDefault();
-      addNodeAt(editor, kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addNodeAt(editor, kind, point, sizes());
     },
     [editor, flow, onDropFile],
   );
 
+  const minimapColor = useCallback((node: Node) => colourOf(registry, node.type), [registry]);
+  const [mapShown, setMapShown] = useState(() => storedMapShown());
+  const toggleMap = () => {
+    setMapShown(!mapShown);
+    storeMapShown(!mapShown);
+  };
+
   return (
     <NodeViewProvider value={nodeView}>
-      <ReactFlow
-        aria-label={t('canvas.label')}
-        ariaLabelConfig={ariaLabelConfig}
-        className={zoomedOut ? 'flow-canvas flow-canvas--zoomed-out' : 'flow-canvas'}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={flowNodeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onInit={setFlow}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onReconnect={onReconnect}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        deleteKeyCode={null}
-        multiSelectionKeyCode={multiSelectionKeys}
-        snapToGrid
-        snapGrid={snapGrid}
-        minZoom={MIN_ZOOM}
-        defaultViewport={defaultViewport}
-        fitView
-        fitViewOptions={fitViewOptions}
-      >
-        <DetailLevel onChange={setZoomedOut} />
-        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-        <OverviewMap />
-      </ReactFlow>
+      <OutputConnectorProvider value={connector}>
+        <ReactFlow
+          ref={wrapper}
+          aria-label={t('canvas.label')}
+          ariaLabelConfig={ariaLabelConfig}
+          className={zoomedOut ? 'flow-canvas flow-canvas--zoomed-out' : 'flow-canvas'}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          onInit={setFlow}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          onReconnect={onReconnect}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          deleteKeyCode={null}
+          multiSelectionKeyCode={multiSelectionKeys}
+          snapToGrid
+          snapGrid={snapGrid}
+          minZoom={MIN_ZOOM}
+          defaultViewport={defaultViewport}
+        >
+          <CanvasStore intoRef={canvasStore} />
+          {!initialView && <OpeningView />}
+          <DetailLevel onChange={setZoomedOut} />
+          <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS}>
+            <ControlButton
+              onClick={toggleMap}
+              aria-pressed={mapShown}
+              aria-label={t('canvasUi.minimap')}
+              title={mapShown ? t('canvasUi.hideMinimap') : t('canvasUi.showMinimap')}
+            >
+              <MapIcon aria-hidden="true" />
+            </ControlButton>
+          </Controls>
+          {mapShown && <OverviewMap nodeColor={minimapColor} />}
+        </ReactFlow>
+        {menu && (
+          <ChoiceMenu
+            title={menu.title}
+            choices={menu.choices}
+            at={menu.at}
+            onChoose={(choice) => {
+              menu.pick(choice);
+              closeMenu();
+            }}
+            onClose={closeMenu}
+          />
+        )}
+      </OutputConnectorProvider>
     </NodeViewProvider>
   );
 }
 
+function storedMapShown(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(MINIMAP_STORAGE_KEY) !== 'hidden';
+  } catch {
+    return true;
+  }
+}
+function storeMapShown(shown: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(MINIMAP_STORAGE_KEY, shown ? 'shown' : 'hidden');
+  } catch {
+    // Storage unavailable: shown or hidden for this visit only.
+  }
+}
+
+/** Hands the canvas's React Flow store to the canvas (it is made inside `ReactFlow`). */
+function CanvasStore({ intoRef }: { intoRef: RefObject<object | null> }) {
+  const store = useStoreApi();
+  useLayoutEffect(() => {
+    intoRef.current = store;
+  }, [intoRef, store]);
+  return null;
+}
+
 /**
- * Where the canvas starts, before `fitView` fits the flow in it: zoomed to
- * fit the nodes' positions in the window, which is at least the zoom
- * `fitView` will choose (the canvas is no larger than the window, the nodes
- * take room past their positions, and `fitView` adds padding). So a large
- * flow starts below `DETAIL_ZOOM` and its 2,000 nodes are drawn once, in
- * little detail, rather than in full detail then again once fitted.
+ * Where the canvas starts, before its nodes are measured: the opening view
+ * of the nodes' estimated boxes in the window. A large flow so starts below
+ * `DETAIL_ZOOM`, and its 2,000 nodes are drawn once, in little detail,
+ * rather than in full detail then again once fitted.
  */
-function initialViewport(layout: FlowDocument['layout']): Viewport {
-  const positions = Object.values(layout.nodes);
-  if (positions.length === 0) return { x: 0, y: 0, zoom: 1 };
-  const span = (values: number[]) => Math.max(...values) - Math.min(...values);
-  const zoom = Math.min(
-    1,
-    window.innerWidth / span(positions.map((p) => p.x)),
-    window.innerHeight / span(positions.map((p) => p.y)),
-  );
-  return { x: 0, y: 0, zoom: Math.max(MIN_ZOOM, zoom) };
+function initialViewport(doc: FlowDocument): Viewport {
+  const boxes = [...boxesOf(doc, new Map()).values()];
+  const start = doc.nodes.find((n) => n.kind === 'greeting');
+  const canvas = { width: window.innerWidth, height: window.innerHeight };
+  return openingView(boxes, canvas, start && boxesOf(doc, new Map()).get(start.id), {
+    minZoom: MIN_ZOOM,
+  });
+}
+
+/**
+ * Once every node is measured, puts the view where the flow opens (see
+ * `openingView`): fitted whole, clear of the minimap, or, for a flow that
+ * would be too small to read, at a readable zoom from its start node. Once.
+ */
+function OpeningView() {
+  const initialised = useNodesInitialized();
+  const flow = useReactFlow<FlowCanvasNode>();
+  const store = useStoreApi<FlowCanvasNode>();
+  const done = useRef(false);
+  useEffect(() => {
+    if (!initialised || done.current) return;
+    done.current = true;
+    const { width, height } = store.getState();
+    const nodes = flow.getNodes();
+    const boxes: Box[] = nodes.map((n) => ({
+      ...n.position,
+      width: n.measured?.width ?? 0,
+      height: n.measured?.height ?? 0,
+    }));
+    const start = boxes[nodes.findIndex((n) => n.type === 'greeting')];
+    void flow.setViewport(openingView(boxes, { width, height }, start, { minZoom: MIN_ZOOM }));
+  }, [initialised, flow, store]);
+  return null;
 }
 
 /** Unknown (null) until React Flow has set up the viewport: its zoom is 1 until then. */
@@ -272,7 +506,7 @@ const MINIMAP_MAX_NODES = 500;
 const selectSmallFlow = (s: { nodeLookup: { size: number } }) =>
   s.nodeLookup.size <= MINIMAP_MAX_NODES;
 
-function OverviewMap() {
+function OverviewMap({ nodeColor }: { nodeColor: (node: Node) => string }) {
   const small = useStore(selectSmallFlow);
-  return small ? <MiniMap pannable zoomable nodeColor={minimapColor} style={minimapStyle} /> : null;
+  return small ? <MiniMap pannable zoomable nodeColor={nodeColor} style={minimapStyle} /> : null;
 }

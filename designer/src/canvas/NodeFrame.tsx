@@ -4,14 +4,14 @@ import {
   useEffect,
   useRef,
   type CSSProperties,
+  type KeyboardEvent,
   type ReactNode,
 } from 'react';
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
-import { estimateSpeechMs, kindOf, type FlowNode } from '@callbot/shared';
+import { estimateSpeechMs, kindOf, type FlowNode, type PortDef } from '@callbot/shared';
 import { i18n, type Translate } from '../i18n/index.ts';
 import { kindTitle, portLabel } from '../i18n/nodeTerms.ts';
 import { formatSpeechTime } from './format.ts';
-import { kindColors } from './kindColors.ts';
 import type { NodeBadge } from './toReactFlow.ts';
 import './NodeFrame.css';
 
@@ -43,6 +43,21 @@ export interface NodeViewSettings {
 const NodeViewContext = createContext<NodeViewSettings>({ t: i18n.t, zoomedOut: false });
 export const NodeViewProvider = NodeViewContext.Provider;
 export const useNodeView = (): NodeViewSettings => useContext(NodeViewContext);
+
+/** The colour of the kind being drawn: the registry's, given around each kind's view. */
+const KindColourContext = createContext('#64748b');
+export const KindColourProvider = KindColourContext.Provider;
+
+/**
+ * Connects an output from the keyboard: the editor's canvas gives it, so
+ * that Enter on an output's handle opens a "connect to…" list there.
+ * Elsewhere (a preview, a version comparison) outputs are not connectable.
+ */
+export interface OutputConnector {
+  open(from: { source: string; port: string; label: string }, anchor: HTMLElement): void;
+}
+const OutputConnectorContext = createContext<OutputConnector | null>(null);
+export const OutputConnectorProvider = OutputConnectorContext.Provider;
 
 /**
  * `t` for the node views: says each label that has no options once, as the
@@ -78,7 +93,7 @@ export function NodeFrame({ node, badge, selected = false, aside, children }: No
     node.id,
     ports.map((p) => p.id),
   );
-  const style = { '--kind-color': kindColors[node.kind] } as CSSProperties;
+  const style = { '--kind-color': useContext(KindColourContext) } as CSSProperties;
   return (
     <div
       className={`flow-node flow-node--${node.kind}${zoomedOut ? ' flow-node--compact' : ''}${selected ? ' flow-node--selected' : ''}`}
@@ -95,14 +110,49 @@ export function NodeFrame({ node, badge, selected = false, aside, children }: No
       {ports.length > 0 && (
         <ul className="flow-node__ports" aria-label={t('node.outputs')}>
           {ports.map((port) => (
-            <li key={port.id} className="flow-node__port">
-              {zoomedOut ? null : portLabel(port, t)}
-              <Handle type="source" id={port.id} position={Position.Bottom} />
-            </li>
+            <Output key={port.id} node={node} port={port} selected={selected} />
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * One output: its label with its handle right under it, both inside the
+ * node; outputs wrap onto more rows rather than run past the node's border.
+ * In the editor, the handle is also a button: with its node selected, Tab
+ * reaches it and Enter opens "connect to…".
+ */
+function Output({ node, port, selected }: { node: FlowNode; port: PortDef; selected: boolean }) {
+  const { t, zoomedOut } = useNodeView();
+  const connector = useContext(OutputConnectorContext);
+  const label = portLabel(port, t);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!connector || (event.key !== 'Enter' && event.key !== ' ')) return;
+    // Not React Flow's: Enter on a node (un)selects it.
+    event.preventDefault();
+    event.stopPropagation();
+    connector.open({ source: node.id, port: port.id, label }, event.currentTarget);
+  };
+  return (
+    <li className="flow-node__port">
+      {!zoomedOut && <span className="flow-node__port-label">{label}</span>}
+      {connector ? (
+        <Handle
+          type="source"
+          id={port.id}
+          position={Position.Bottom}
+          role="button"
+          tabIndex={selected ? 0 : -1}
+          aria-label={t('canvasUi.connectOutput', { port: label, node: node.label ?? node.id })}
+          aria-haspopup="dialog"
+          onKeyDown={onKeyDown}
+        />
+      ) : (
+        <Handle type="source" id={port.id} position={Position.Bottom} />
+      )}
+    </li>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Background, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { FlowNode } from '@callbot/shared';
-import { flowNodeTypes } from '../nodes/views.ts';
+import { nodeTypesOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
 import { toCanvasNode, type NodeBadge } from './toReactFlow.ts';
 
 export interface NodePreviewProps {
@@ -26,6 +26,7 @@ export function NodePreview({
   width = 420,
   height = 320,
 }: NodePreviewProps) {
+  const nodeTypes = nodeTypesOf(useNodeUIs());
   const nodes = useMemo(
     () => [toCanvasNode(node, { x: 0, y: 0 }, { badge, selected })],
     [node, badge, selected],
@@ -38,7 +39,7 @@ export function NodePreview({
           key={JSON.stringify(nodes)}
           aria-label="Node preview"
           defaultNodes={nodes}
-          nodeTypes={flowNodeTypes}
+          nodeTypes={nodeTypes}
           nodesDraggable={false}
           nodesConnectable={false}
           fitView

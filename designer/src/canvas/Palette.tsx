@@ -1,9 +1,8 @@
 import { useId, type CSSProperties, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeKindName } from '@callbot/shared';
-import { paletteKinds } from '../editor/commands.ts';
 import { NODE_DRAG_TYPE } from './canvasActions.ts';
-import { kindColors } from './kindColors.ts';
+import { colourOf, kindsOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
 import { useAddNodeAtCentre } from './useAddNodeAtCentre.ts';
 import './Palette.css';
 
@@ -15,19 +14,33 @@ import './Palette.css';
 export function Palette() {
   const { t } = useTranslation();
   const addAtCentre = useAddNodeAtCentre();
+  const registry = useNodeUIs();
   return (
     <nav className="palette" aria-label={t('palette.label')}>
       <h2 className="palette__heading">{t('palette.heading')}</h2>
       <ul className="palette__list">
-        {paletteKinds.map((kind) => (
-          <PaletteItem key={kind} kind={kind} onAdd={addAtCentre} />
+        {kindsOf(registry).map((kind) => (
+          <PaletteItem
+            key={kind}
+            kind={kind}
+            colour={colourOf(registry, kind)}
+            onAdd={addAtCentre}
+          />
         ))}
       </ul>
     </nav>
   );
 }
 
-function PaletteItem({ kind, onAdd }: { kind: NodeKindName; onAdd: (kind: NodeKindName) => void }) {
+function PaletteItem({
+  kind,
+  colour,
+  onAdd,
+}: {
+  kind: NodeKindName;
+  colour: string;
+  onAdd: (kind: NodeKindName) => void;
+}) {
   const { t } = useTranslation();
   const tipId = useId();
   const title = t(`kinds.${kind}.title`);
@@ -37,7 +50,7 @@ function PaletteItem({ kind, onAdd }: { kind: NodeKindName; onAdd: (kind: NodeKi
     event.dataTransfer.effectAllowed = 'copy';
   };
   return (
-    <li className="palette__item" style={{ '--kind-color': kindColors[kind] } as CSSProperties}>
+    <li className="palette__item" style={{ '--kind-color': colour } as CSSProperties}>
       <button
         type="button"
         className="palette__button"

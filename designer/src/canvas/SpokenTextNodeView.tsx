@@ -1,4 +1,5 @@
-import type { NodeProps } from '@xyflow/react';
+import type { ReactNode } from 'react';
+import type { Node, NodeProps } from '@xyflow/react';
 import { NodeFrame, SpeechTime, SpokenText, useNodeView } from './NodeFrame.tsx';
 import type { FlowCanvasNode } from './toReactFlow.ts';
 
@@ -21,3 +22,10 @@ export function SpokenTextNodeView({ data, selected }: NodeProps<FlowCanvasNode<
     </NodeFrame>
   );
 }
+
+/**
+ * The view of one of those kinds, typed for it (TypeScript cannot see that
+ * a view of all three is a view of each).
+ */
+export const spokenTextViewOf = <K extends SpokenTextKind>() =>
+  SpokenTextNodeView as unknown as (props: NodeProps<FlowCanvasNode<K> & Node>) => ReactNode;

@@ -1,6 +1,7 @@
 import { examples } from '@callbot/runtime';
 import { describe, expect, it } from 'vitest';
 import { autoLayout } from './autoLayout.ts';
+import { boxesOf, estimateNodeSize, overlappingPairs, type Size } from './placement.ts';
 
 describe('autoLayout', () => {
   it('lays the flow out top to bottom, every node placed on the grid without overlaps', async () => {
@@ -25,5 +26,21 @@ describe('autoLayout', () => {
         expect(apart).toBe(true);
       }
     }
+  });
+
+  it('never overlaps nodes, whatever their sizes: measured ones where given, estimated ones else', async () => {
+    const doc = examples.reception;
+    // Some nodes measured much larger than the estimate (a long text), others not measured at all.
+    const sizes = new Map<string, Size>([
+      ['menu', { width: 420, height: 460 }],
+      ['horario', { width: 300, height: 260 }],
+      ['t-suporte', { width: 360, height: 200 }],
+    ]);
+    const positions = await autoLayout(doc, sizes);
+    const laidOut = { ...doc, layout: { nodes: positions } };
+    expect(overlappingPairs(boxesOf(laidOut, sizes))).toEqual([]);
+    // A node not measured gets its estimated size, not a fixed guess.
+    const tchau = doc.nodes.find((n) => n.id === 'tchau')!;
+    expect(boxesOf(laidOut, sizes).get('tchau')).toMatchObject(estimateNodeSize(tchau));
   });
 });

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { examples } from '@callbot/runtime';
 import type { Edge } from '@xyflow/react';
 import { createEditorStore } from '../editor/store.ts';
+import { boxesOf, NODE_GAP, overlappingPairs } from './placement.ts';
 import {
+  addNodeAfterOutput,
   addNodeAt,
+  addNodeFromPalette,
   applyEdgeChanges,
   applyNodeChanges,
   connect,
@@ -14,6 +17,11 @@ import {
 const reception = () => createEditorStore(structuredClone(examples.reception));
 const nodeOf = (editor: ReturnType<typeof reception>, id: string) =>
   editor.getState().doc.nodes.find((n) => n.id === id)!;
+/** The pairs of overlapping nodes (by their estimated sizes) that one of `ids` is in. */
+const overlapsOf = (editor: ReturnType<typeof reception>, ids: string[]) =>
+  overlappingPairs(boxesOf(editor.getState().doc, new Map()), NODE_GAP).filter((pair) =>
+    pair.some((id) => ids.includes(id)),
+  );
 const edge = (source: string, port: string, target: string): Edge => ({
   id: `${source}:${port}`,
   source,
@@ -169,22 +177,68 @@ describe('addNodeAt', () => {
     expect(id).toBe('message');
     const { doc, selection, past } = editor.getState();
     expect(doc.nodes.at(-1)).toMatchObject({ id: 'message', kind: 'message' });
-    expect(doc.layout.nodes.message).toEqual({ x: 880, y: 960 });
+    expect(doc.layout.nodes.message).toEqual({ x: 880, y: 940 });
     expect(selection).toEqual({ nodes: ['message'], edges: [] });
     expect(past).toHaveLength(1);
   });
 
-  it('moves a new node aside from one already at that spot', () => {
+  it('moves a new node to the nearest free spot when another one is there', () => {
     const editor = reception();
     addNodeAt(editor, 'message', { x: 1000, y: 1000 });
     const id = addNodeAt(editor, 'message', { x: 1000, y: 1000 });
     expect(id).toBe('message-2');
-    expect(editor.getState().doc.layout.nodes['message-2']).toEqual({ x: 920, y: 1000 });
+    expect(overlapsOf(editor, ['message', 'message-2'])).toEqual([]);
   });
 
+  it('never puts a node on another, wherever it is added on the example', () => {
+    const editor = reception();
+    const added = ['menu', 'tchau', 't-vendas', 'horario', 'greeting'].map((id) => {
+      const at = editor.getState().doc.layout.nodes[id]!;
+      return addNodeAt(editor, 'message', { x: at.x + 100, y: at.y + 40 });
+    });
+    expect(overlapsOf(editor, added)).toEqual([]);
+  });
   it('knows the node kinds, and nothing else', () => {
     expect(isNodeKind('menu')).toBe(true);
     expect(isNodeKind('toString')).toBe(false);
     expect(isNodeKind('')).toBe(false);
+  });
+});
+
+describe('adding a node after another', () => {
+  it('from the palette with one node selected: beside it, led to from its first free output, one step', () => {
+    const editor = reception();
+    editor.getState().select({ nodes: ['t-recepcao'], edges: [] });
+    editor.getState().dispatch('disconnect', { edges: [{ source: 't-recepcao', port: 'failed' }] });
+    const id = addNodeFromPalette(editor, 'message', { x: 0, y: 0 });
+    const { doc, past, selection } = editor.getState();
+    expect(nodeOf(editor, 't-recepcao').connections).toEqual({ noAgents: 'tchau', failed: id });
+    expect(selection.nodes).toEqual([id]);
+    expect(past.at(-1)?.name).toBe('addNode');
+    const from = doc.layout.nodes['t-recepcao']!;
+    expect(doc.layout.nodes[id]!.y).toBeGreaterThan(from.y);
+    expect(overlapsOf(editor, [id])).toEqual([]);
+    editor.getState().undo();
+    expect(editor.getState().doc.nodes.some((n) => n.id === id)).toBe(false);
+    expect(nodeOf(editor, 't-recepcao').connections).toEqual({ noAgents: 'tchau' });
+  });
+
+  it('from the palette with nothing selected: near the centre, connected to nothing', () => {
+    const editor = reception();
+    const before = structuredClone(editor.getState().doc.nodes);
+    const id = addNodeFromPalette(editor, 'hangup', { x: 300, y: 400 });
+    expect(editor.getState().doc.nodes.slice(0, -1)).toEqual(before);
+    expect(nodeOf(editor, id).connections).toEqual({});
+  });
+
+  it('from a dragged output: at the drop point, led to from that output', () => {
+    const editor = reception();
+    const id = addNodeAfterOutput(editor, 'menu', {
+      source: 'menu',
+      port: 'noMatch',
+      at: { x: 2000, y: 2000 },
+    });
+    expect(nodeOf(editor, 'menu').connections.noMatch).toBe(id);
+    expect(editor.getState().doc.layout.nodes[id]).toEqual({ x: 1860, y: 2000 });
   });
 });

@@ -1,8 +1,9 @@
 import type { Connection, Edge, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import { nodeKinds, type NodeKindName } from '@callbot/shared';
-import { freshId } from '../editor/commands.ts';
 import { defaultNodeLabel } from '../i18n/nodeTerms.ts';
 import { parseEdgeId, type EditorStore } from '../editor/store.ts';
+import { addNodeAfter, addNodeNear } from './canvasCommands.ts';
+import type { Sizes } from './placement.ts';
 import type { FlowCanvasNode } from './toReactFlow.ts';
 
 /**
@@ -15,36 +16,72 @@ import type { FlowCanvasNode } from './toReactFlow.ts';
 /** The drag-and-drop type the palette sets: its data is a node kind. */
 export const NODE_DRAG_TYPE = 'application/x-callbot-node';
 
-/** The grid nodes snap to, in flow coordinates. */
-export const GRID = 20;
-
-/** About half a node's size: a new node is centred on the point it is added at. */
-const NODE_HALF = { x: 120, y: 40 };
-/** How far a new node is pushed when another one already sits where it would go. */
-const NUDGE = 40;
+export { GRID } from './placement.ts';
 
 export const isNodeKind = (value: string): value is NodeKindName => Object.hasOwn(nodeKinds, value);
 
-const snap = (v: number) => Math.round(v / GRID) * GRID;
-
 /**
- * Adds a node of `kind` centred on `point` (snapped to the grid, and moved
- * aside from a node already there), then selects it. One undo step.
- * Returns the new node's id.
+ * Adds a node of `kind` centred on `point`, or in the free spot nearest to
+ * it, then selects it. One undo step. Returns the new node's id.
  */
-export function addNodeAt(editor: EditorStore, kind: NodeKindName, point: XYPosition): string {
+export function addNodeAt(
+  editor: EditorStore,
+  kind: NodeKindName,
+  point: XYPosition,
+  sizes: Sizes = new Map(),
+): string {
   const state = editor.getState();
-  const { doc } = state;
-  const taken = new Set(Object.values(doc.layout.nodes).map((p) => `${p.x},${p.y}`));
-  const position = { x: snap(point.x - NODE_HALF.x), y: snap(point.y - NODE_HALF.y) };
-  for (let i = 0; i < 50 && taken.has(`${position.x},${position.y}`); i++) {
-    position.x += NUDGE;
-    position.y += NUDGE;
-  }
-  const id = freshId(doc, kind);
-  state.dispatch('addNode', { kind, position, id, label: defaultNodeLabel(doc.nodes, kind) });
+  const label = defaultNodeLabel(state.doc.nodes, kind);
+  const { doc, id } = addNodeNear(state.doc, { kind, centre: point, sizes, label });
+  state.dispatch('addNode', { kind, position: doc.layout.nodes[id]!, id });
   state.select({ nodes: [id], edges: [] });
   return id;
+}
+
+/**
+ * Adds a node of `kind` that `source`'s output leads to (`port`, or its
+ * first free output), under the source or at `at`, and selects it: one
+ * undo step, "Add node". Returns the new node's id.
+ */
+export function addNodeAfterOutput(
+  editor: EditorStore,
+  kind: NodeKindName,
+  from: { source: string; port?: string | undefined; at?: XYPosition | undefined },
+  sizes: Sizes = new Map(),
+): string {
+  const state = editor.getState();
+  const { doc, id } = addNodeAfter(state.doc, {
+    kind,
+    label: defaultNodeLabel(state.doc.nodes, kind),
+    source: from.source,
+    sizes,
+    ...(from.port !== undefined && { port: from.port }),
+    ...(from.at !== undefined && { at: from.at }),
+  });
+  // Adding and connecting are one step: the new document is previewed, then recorded as "Add node".
+  state.preview('replaceDocument', { doc });
+  state.commitGesture('addNode');
+  state.select({ nodes: [id], edges: [] });
+  return id;
+}
+
+/**
+ * The palette's click: with one node selected, the new node goes beside it,
+ * led to from its first free output; otherwise in the free spot nearest to
+ * `centre` (the view's centre).
+ */
+export function addNodeFromPalette(
+  editor: EditorStore,
+  kind: NodeKindName,
+  centre: XYPosition,
+  sizes: Sizes = new Map(),
+): string {
+  const { selection, doc } = editor.getState();
+  const [selected, ...others] = selection.nodes;
+  if (selected !== undefined && others.length === 0 && doc.nodes.some((n) => n.id === selected)) {
+    return addNodeAfterOutput(editor, kind, { source: selected }, sizes);
+  }
+  return addNodeAt(editor, kind, centre, sizes);
 }
 
 /**

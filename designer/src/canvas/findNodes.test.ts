@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { examples } from '@callbot/runtime';
+import { nodeUIs } from '../nodes/index.ts';
+import { searchTextsOf } from '../nodes/NodeUIContext.tsx';
 import { buildNodeSearchIndex, findNodes } from './findNodes.ts';
 
-const index = buildNodeSearchIndex(examples.reception.nodes);
+const index = buildNodeSearchIndex(examples.reception.nodes, (node) =>
+  searchTextsOf(nodeUIs, node),
+);
 const ids = (query: string) => findNodes(index, query).map((m) => m.id);
 
 describe('findNodes', () => {

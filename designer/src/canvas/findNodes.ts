@@ -31,41 +31,21 @@ export type NodeSearchIndex = IndexedNode[];
 
 const field = (text: string): Field => ({ text, normalized: normalizeSpeech(text) });
 
-/** Everything a node says or names besides its id and label: what a user remembers it by. */
-export function nodeTexts(node: FlowNode): string[] {
-  switch (node.kind) {
-    case 'greeting':
-    case 'message':
-    case 'hangup':
-      return [node.data.text];
-    case 'menu':
-      return [
-        node.data.prompt,
-        ...node.data.options.flatMap((o) => [o.label ?? '', ...o.keywords]),
-        node.data.noInput.message ?? '',
-        node.data.noMatch.message ?? '',
-      ];
-    case 'schedule':
-      return node.data.holidays.map((h) => h.name ?? '');
-    case 'transfer':
-      return [node.data.team];
-    case 'fallbackBot':
-      return [node.data.bot];
-    case 'aiAgent':
-      return [node.data.instructions, node.data.endpoint];
-  }
-}
-
-/** `t` names the kinds (in the UI language): a new `t` after a language change means a new index. */
+/**
+ * `searchTexts` says what a node says or names besides its id and label (each
+ * kind's, from the registry: `searchTextsOf`); `t` names the kinds in the UI
+ * language: a new `t` after a language change means a new index.
+ */
 export function buildNodeSearchIndex(
   nodes: readonly FlowNode[],
+  searchTexts: (node: FlowNode) => string[],
   t: Translate = i18n.t,
 ): NodeSearchIndex {
   return nodes.map((node) => ({
     node,
     name: nodeName(node, t),
     names: [node.id, node.label ?? '', kindTitle(node.kind, t)].filter(Boolean).map(field),
-    texts: nodeTexts(node).filter(Boolean).map(field),
+    texts: searchTexts(node).filter(Boolean).map(field),
   }));
 }
 

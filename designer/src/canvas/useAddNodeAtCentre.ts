@@ -2,11 +2,15 @@ import { useCallback } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import type { NodeKindName } from '@callbot/shared';
 import { useEditorStore } from '../editor/EditorContext.tsx';
-import { addNodeAt } from './canvasActions.ts';
+import { addNodeFromPalette } from './canvasActions.ts';
+import { fullNodeSizes } from './nodeSizes.ts';
+import { estimateNodeSize, type Box } from './placement.ts';
 
 /**
- * Adds a node of a kind at the centre of what the canvas shows, and selects
- * it: the palette's click and keyboard path. Must be used inside the same
+ * The palette's click and keyboard path: adds a node of a kind beside the
+ * selected node, led to from its first free output, or else in the free
+ * spot nearest to the centre of what the canvas shows; then selects it,
+ * and brings it into view if it is not. Never on top of another node. Must be used inside the same
  * `ReactFlowProvider` as the `FlowCanvas`.
  *
  * @example
@@ -23,8 +27,28 @@ export function useAddNodeAtCentre(): (kind: NodeKindName) => string {
         height,
         transform: [x, y, zoom],
       } = flow.getState();
-      return addNodeAt(editor, kind, { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom });
+      const centre = { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom };
+      const id = addNodeFromPalette(editor, kind, centre, fullNodeSizes(flow));
+      // Beside the selected node, it may be out of sight: bring it in, at the same zoom.
+      const node = editor.getState().doc.nodes.find((n) => n.id === id)!;
+      const box = { ...editor.getState().doc.layout.nodes[id]!, ...estimateNodeSize(node) };
+      const view = { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom };
+      if (!contains(view, box)) {
+        const { panZoom } = flow.getState();
+        void panZoom?.setViewport({
+          x: width / 2 - (box.x + box.width / 2) * zoom,
+          y: height / 2 - (box.y + box.height / 2) * zoom,
+          zoom,
+        });
+      }
+      return id;
     },
     [editor, flow],
   );
 }
+
+const contains = (outer: Box, inner: Box): boolean =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;

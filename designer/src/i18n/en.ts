@@ -1242,6 +1242,23 @@ export const en = {
       sideTabs: 'Side panel',
     },
   },
+  /** The canvas's gestures and keyboard (issue 12): connect menus, the minimap switch. */
+  canvasUi: {
+    nodeDescription:
+      'Press Enter or Space to select a node; then the arrow keys move it, Tab reaches its outputs (Enter on one connects it), and Delete removes it. Escape cancels.',
+    connectOutput: 'Connect the output “{{port}}” of {{node}}',
+    connectTo: 'Connect “{{port}}” to…',
+    newNodeAfter: 'Add a node here, connected',
+    existingNodes: 'Nodes of the flow',
+    newNodes: 'New node',
+    newNode: 'New {{kind}}',
+    filter: 'Filter',
+    filterPlaceholder: 'Type to filter…',
+    noChoice: 'Nothing matches.',
+    minimap: 'Overview map',
+    showMinimap: 'Show the overview map',
+    hideMinimap: 'Hide the overview map',
+  },
   diagnostics: diagnosticsEn,
 };
 

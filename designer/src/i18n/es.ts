@@ -1257,5 +1257,21 @@ export const es: Resources = {
     },
   },
   /** The diagnostics of `@callbot/shared`, by code. */
+  canvasUi: {
+    nodeDescription:
+      'Pulse Intro o Espacio para seleccionar un nodo; luego las flechas lo mueven, Tab llega a sus salidas (Intro en una la conecta) y Suprimir lo elimina. Esc cancela.',
+    connectOutput: 'Conectar la salida “{{port}}” de {{node}}',
+    connectTo: 'Conectar “{{port}}” a…',
+    newNodeAfter: 'Añadir un nodo aquí, conectado',
+    existingNodes: 'Nodos del flujo',
+    newNodes: 'Nuevo nodo',
+    newNode: 'Nuevo nodo: {{kind}}',
+    filter: 'Filtrar',
+    filterPlaceholder: 'Escriba para filtrar…',
+    noChoice: 'Nada coincide.',
+    minimap: 'Mapa general',
+    showMinimap: 'Mostrar el mapa general',
+    hideMinimap: 'Ocultar el mapa general',
+  },
   diagnostics: diagnosticsEs,
 };

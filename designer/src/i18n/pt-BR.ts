@@ -1244,5 +1244,21 @@ export const ptBR: Resources = {
     },
   },
   /** The diagnostics of `@callbot/shared`, by code. */
+  canvasUi: {
+    nodeDescription:
+      'Pressione Enter ou Espaço para selecionar um nó; depois as setas o movem, Tab chega às suas saídas (Enter em uma delas a conecta) e Delete o remove. Esc cancela.',
+    connectOutput: 'Conectar a saída “{{port}}” de {{node}}',
+    connectTo: 'Conectar “{{port}}” a…',
+    newNodeAfter: 'Adicionar um nó aqui, conectado',
+    existingNodes: 'Nós do fluxo',
+    newNodes: 'Novo nó',
+    newNode: 'Novo nó: {{kind}}',
+    filter: 'Filtrar',
+    filterPlaceholder: 'Digite para filtrar…',
+    noChoice: 'Nada corresponde.',
+    minimap: 'Mapa geral',
+    showMinimap: 'Mostrar o mapa geral',
+    hideMinimap: 'Ocultar o mapa geral',
+  },
   diagnostics: diagnosticsPtBR,
 };

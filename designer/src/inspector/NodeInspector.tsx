@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import { kindTitle } from '../i18n/nodeTerms.ts';
-import { inspectors } from '../nodes/inspectors.ts';
+import { useNodeUIs } from '../nodes/NodeUIContext.tsx';
 import { DiagnosticNote, ReadOnlyField, TextField } from './FormFields.tsx';
 import { errorAt } from './issues.ts';
 import { Outputs } from './PortTargetField.tsx';
@@ -74,10 +74,11 @@ export function NodeInspector({ id }: { id: string }) {
     useCallback((s: EditorState) => s.doc.nodes.find((n) => n.id === id), [id]),
   );
   const all = useDiagnostics();
+  const registry = useNodeUIs();
   if (!node) return <p className="inspector__empty">{t('inspector.nodeGone')}</p>;
   const diagnostics = all.filter((d) => d.nodeId === node.id);
-  const entry = inspectors[node.kind];
-  const Form = entry.Form as ComponentType<{ node: FlowNode }>;
+  const entry = registry[node.kind];
+  const Form = entry.Inspector as ComponentType<{ node: FlowNode }>;
   return (
     <>
       <header className="inspector__header">

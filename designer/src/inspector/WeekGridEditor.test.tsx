@@ -25,9 +25,9 @@ describe('WeekGridEditor from the keyboard', () => {
     expect(onChange).toHaveBeenLastCalledWith([{ day: 'mon', start: '09:00', end: '09:30' }]);
   });
 
-  it('Shift with the arrow keys paints a range, as one change when Shift is released', async () => {
+  it('Shift with the arrow keys (down: later, right: the next day) paints a range, as one change when Shift is released', async () => {
     const { onChange, user } = renderGrid();
-    await user.keyboard('{Shift>}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowDown}');
+    await user.keyboard('{Shift>}{ArrowDown}{ArrowDown}{ArrowDown}{ArrowRight}');
     expect(onChange).not.toHaveBeenCalled();
     // The range shows while it is painted.
     expect(isOpen('Tuesday 10:30 to 11:00')).toBe(true);
@@ -47,7 +47,7 @@ describe('WeekGridEditor from the keyboard', () => {
 
   it('Escape drops the range being painted', async () => {
     const { onChange, user } = renderGrid();
-    await user.keyboard('{Shift>}{ArrowRight}{ArrowRight}{Escape}{/Shift}');
+    await user.keyboard('{Shift>}{ArrowDown}{ArrowDown}{Escape}{/Shift}');
     expect(onChange).not.toHaveBeenCalled();
     expect(isOpen('Monday 09:30 to 10:00')).toBe(false);
   });

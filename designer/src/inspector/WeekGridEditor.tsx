@@ -27,8 +27,8 @@ import {
 /** A day of the grid (0 is Monday) by its name in the UI language. */
 const dayName = (day: number, t: Translate) => t(`days.long.${weekdays[day]!}`);
 const shortDayName = (day: number, t: Translate) => t(`days.short.${weekdays[day]!}`);
-/** Hour labels over the grid, every three hours. */
-const HOURS_PER_LABEL = 3;
+/** Hour labels beside the grid, every two hours. */
+const HOURS_PER_LABEL = 2;
 const SLOTS_PER_HOUR = SLOTS_PER_DAY / 24;
 
 /** The accessible name of a cell, e.g. "Monday 09:00 to 09:30". */
@@ -58,13 +58,14 @@ const clamp = (n: number, max: number) => Math.min(Math.max(n, 0), max);
 
 function moved(cell: GridCell, key: string): GridCell | null {
   switch (key) {
-    case 'ArrowLeft':
-      return { ...cell, slot: clamp(cell.slot - 1, SLOTS_PER_DAY - 1) };
-    case 'ArrowRight':
-      return { ...cell, slot: clamp(cell.slot + 1, SLOTS_PER_DAY - 1) };
+    // Days are columns, half hours rows.
     case 'ArrowUp':
-      return { ...cell, day: clamp(cell.day - 1, weekdays.length - 1) };
+      return { ...cell, slot: clamp(cell.slot - 1, SLOTS_PER_DAY - 1) };
     case 'ArrowDown':
+      return { ...cell, slot: clamp(cell.slot + 1, SLOTS_PER_DAY - 1) };
+    case 'ArrowLeft':
+      return { ...cell, day: clamp(cell.day - 1, weekdays.length - 1) };
+    case 'ArrowRight':
       return { ...cell, day: clamp(cell.day + 1, weekdays.length - 1) };
     case 'Home':
       return { ...cell, slot: 0 };
@@ -96,7 +97,8 @@ export interface WeekGridEditorProps {
 }
 
 /**
- * Weekly opening hours painted on a week grid: 7 days by 48 half hours, open
+ * Weekly opening hours painted on a week grid: a column per day, a row per
+ * half hour (so cells are wide enough to aim at in a side panel), open
  * cells coloured like a heat map. A drag paints the rectangle between where
  * it started and where it is, open, or closed when it started on an open
  * cell; the whole drag is one command. Keyboard: arrow keys, Home and End move,
@@ -201,6 +203,7 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
   };
 
   const labelSlots = HOURS_PER_LABEL * SLOTS_PER_HOUR;
+  const slots = Array.from({ length: SLOTS_PER_DAY }, (_, slot) => slot);
   return (
     <div className="week-grid">
       <p id={helpId} className="field__hint">
@@ -231,37 +234,37 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
         <thead>
           <tr>
             <td className="week-grid__corner" />
-            {Array.from({ length: SLOTS_PER_DAY / labelSlots }, (_, i) => (
-              <th key={i} scope="colgroup" colSpan={labelSlots} className="week-grid__hour">
-                {slotStart(i * labelSlots).slice(0, 2)}
+            {weekdays.map((day, d) => (
+              <th key={day} scope="col" className="week-grid__day" abbr={dayName(d, t)}>
+                {shortDayName(d, t)}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {shown.map((row, day) => (
-            <tr key={weekdays[day]}>
-              <th scope="row" className="week-grid__day" abbr={dayName(day, t)}>
-                {shortDayName(day, t)}
+          {slots.map((slot) => (
+            <tr
+              key={slot}
+              className={slot % SLOTS_PER_HOUR === 0 ? 'week-grid__row--hour' : undefined}
+            >
+              <th scope="row" className="week-grid__hour">
+                <span className={slot % labelSlots === 0 ? undefined : 'week-grid__sr-only'}>
+                  {slotStart(slot)}
+                </span>
               </th>
-              {row.map((open, slot) => {
+              {shown.map((row, day) => {
                 const cell = { day, slot };
+                const open = row[slot]!;
                 return (
                   <td
-                    key={slot}
+                    key={day}
                     role="gridcell"
                     data-day={day}
                     data-slot={slot}
                     aria-selected={open}
                     aria-label={cellName(cell, t)}
                     tabIndex={sameCell(cell, focus) ? 0 : -1}
-                    className={[
-                      'week-grid__cell',
-                      open && 'week-grid__cell--open',
-                      slot % SLOTS_PER_HOUR === 0 && 'week-grid__cell--hour',
-                    ]
-                      .filter(Boolean)
-                      .join(' ')}
+                    className={open ? 'week-grid__cell week-grid__cell--open' : 'week-grid__cell'}
                   />
                 );
               })}

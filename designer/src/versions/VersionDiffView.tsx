@@ -16,7 +16,8 @@ import {
 import { diffFlows, nodeKindNames, type FlowDocument } from '@callbot/shared';
 import { NodeViewProvider, rememberingT } from '../canvas/NodeFrame.tsx';
 import type { Translate } from '../i18n/index.ts';
-import { nodeViews } from '../nodes/views.ts';
+import { nodeUIs } from '../nodes/index.ts';
+import { nodeTypesOf } from '../nodes/NodeUIContext.tsx';
 import {
   countByStatus,
   diffEntries,
@@ -66,7 +67,9 @@ function withStatusBadge(View: ComponentType<NodeProps<DiffCanvasNode>>) {
 const diffNodeTypes = Object.fromEntries(
   nodeKindNames.map((kind) => [
     kind,
-    withStatusBadge(nodeViews[kind] as unknown as ComponentType<NodeProps<DiffCanvasNode>>),
+    withStatusBadge(
+      nodeTypesOf(nodeUIs)[kind] as unknown as ComponentType<NodeProps<DiffCanvasNode>>,
+    ),
   ]),
 ) as NodeTypes;
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { migrate } from '../migrations/index.ts';
+import { nodeKindNames } from '../nodes/index.ts';
 import { formatPath, type Diagnostic } from './diagnostic.ts';
 import { flowDocumentSchema, LIMITS, type FlowDocument } from './schema.ts';
 
@@ -64,6 +65,9 @@ function nodeIdAt(raw: unknown, path: readonly PropertyKey[]): string | undefine
   return typeof id === 'string' ? id : undefined;
 }
 
+/** The kinds a node may have, from the registry: "greeting, message, … or hangup". */
+const expectedKinds = `${nodeKindNames.slice(0, -1).join(', ')} or ${nodeKindNames.at(-1)!}`;
+
 /** zod reports an unknown discriminator as an `invalid_union` on the node itself. */
 const isNoMatchingKind = (issue: z.core.$ZodIssue): boolean =>
   issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator';
@@ -74,7 +78,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_union':
       return isNoMatchingKind(issue)
-        ? 'unknown node kind (expected greeting, message, menu, schedule, transfer, fallbackBot, aiAgent or hangup)'
+        ? `unknown node kind (expected ${expectedKinds})`
         : issue.message;
     default:
       return issue.message.replace(/^Invalid input: /, '');

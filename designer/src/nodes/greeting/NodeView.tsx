@@ -1,4 +1,4 @@
-import { SpokenTextNodeView } from '../../canvas/SpokenTextNodeView.tsx';
+import { spokenTextViewOf } from '../../canvas/SpokenTextNodeView.tsx';
 
 /** The greeting: the first thing every caller hears, and how long it takes. */
-export const GreetingNodeView = SpokenTextNodeView;
+export const GreetingNodeView = spokenTextViewOf<'greeting'>();

@@ -1,4 +1,4 @@
-import { SpokenTextNodeView } from '../../canvas/SpokenTextNodeView.tsx';
+import { spokenTextViewOf } from '../../canvas/SpokenTextNodeView.tsx';
 
 /** A hang-up: the goodbye said before the call ends, if any. */
-export const HangupNodeView = SpokenTextNodeView;
+export const HangupNodeView = spokenTextViewOf<'hangup'>();

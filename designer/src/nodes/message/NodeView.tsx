@@ -1,4 +1,4 @@
-import { SpokenTextNodeView } from '../../canvas/SpokenTextNodeView.tsx';
+import { spokenTextViewOf } from '../../canvas/SpokenTextNodeView.tsx';
 
 /** A message: the text said, and how long it takes. */
-export const MessageNodeView = SpokenTextNodeView;
+export const MessageNodeView = spokenTextViewOf<'message'>();

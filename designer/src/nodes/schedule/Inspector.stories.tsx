@@ -30,11 +30,11 @@ export const PaintWeekend: Story = {
   },
 };
 
-/** Arrow keys move over the grid; Space opens or closes a half hour. */
+/** Arrow keys move over the grid (up and down: half hours, left and right: days); Space opens or closes a half hour. */
 export const Keyboard: Story = {
   play: async ({ canvas, userEvent }) => {
     canvas.getByRole('gridcell', { name: 'Monday 09:00 to 09:30' }).focus();
-    await userEvent.keyboard('{ArrowLeft}{ArrowLeft} ');
+    await userEvent.keyboard('{ArrowUp}{ArrowUp} ');
     await expect(canvas.getByRole('gridcell', { name: 'Monday 08:00 to 08:30' })).toHaveFocus();
     await expect(canvas.getByRole('gridcell', { name: 'Monday 08:00 to 08:30' })).toHaveAttribute(
       'aria-selected',

@@ -79,8 +79,9 @@ describe('ScheduleInspector', () => {
     const first = cell('Monday 09:00 to 09:30');
     expect(first.tabIndex).toBe(0);
     first.focus();
-    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}');
-    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    // Days are columns, half hours rows.
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}');
+    await user.keyboard('{ArrowUp}{ArrowUp}');
     const focused = cell('Sunday 08:00 to 08:30');
     expect(document.activeElement).toBe(focused);
     expect(focused.tabIndex).toBe(0);

@@ -1,0 +1,12 @@
+import { defineNodeUI } from '../defineNodeUI.ts';
+import { AiAgentInspector } from './Inspector.tsx';
+import { AiAgentNodeView } from './NodeView.tsx';
+
+/** The aiAgent kind in the designer: its view, inspector form, colour and what search reads. */
+export const aiAgent = defineNodeUI({
+  kind: 'aiAgent',
+  colour: '#0f766e',
+  View: AiAgentNodeView,
+  Inspector: AiAgentInspector,
+  searchTexts: (node) => [node.data.instructions, node.data.endpoint],
+});

@@ -1,0 +1,12 @@
+import { defineNodeUI } from '../defineNodeUI.ts';
+import { GreetingInspector } from './Inspector.tsx';
+import { GreetingNodeView } from './NodeView.tsx';
+
+/** The greeting kind in the designer: its view, inspector form, colour and what search reads. */
+export const greeting = defineNodeUI({
+  kind: 'greeting',
+  colour: '#15803d',
+  View: GreetingNodeView,
+  Inspector: GreetingInspector,
+  searchTexts: (node) => [node.data.text],
+});

@@ -1,0 +1,12 @@
+import { defineNodeUI } from '../defineNodeUI.ts';
+import { HangupInspector } from './Inspector.tsx';
+import { HangupNodeView } from './NodeView.tsx';
+
+/** The hangup kind in the designer: its view, inspector form, colour and what search reads. */
+export const hangup = defineNodeUI({
+  kind: 'hangup',
+  colour: '#dc2626',
+  View: HangupNodeView,
+  Inspector: HangupInspector,
+  searchTexts: (node) => [node.data.text],
+});

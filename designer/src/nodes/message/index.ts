@@ -1,0 +1,12 @@
+import { defineNodeUI } from '../defineNodeUI.ts';
+import { MessageInspector } from './Inspector.tsx';
+import { MessageNodeView } from './NodeView.tsx';
+
+/** The message kind in the designer: its view, inspector form, colour and what search reads. */
+export const message = defineNodeUI({
+  kind: 'message',
+  colour: '#0369a1',
+  View: MessageNodeView,
+  Inspector: MessageInspector,
+  searchTexts: (node) => [node.data.text],
+});

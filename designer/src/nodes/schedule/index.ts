@@ -1,0 +1,12 @@
+import { defineNodeUI } from '../defineNodeUI.ts';
+import { ScheduleInspector } from './Inspector.tsx';
+import { ScheduleNodeView } from './NodeView.tsx';
+
+/** The schedule kind in the designer: its view, inspector form, colour and what search reads. */
+export const schedule = defineNodeUI({
+  kind: 'schedule',
+  colour: '#b45309',
+  View: ScheduleNodeView,
+  Inspector: ScheduleInspector,
+  searchTexts: (node) => node.data.holidays.map((h) => h.name ?? ''),
+});

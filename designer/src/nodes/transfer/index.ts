@@ -1,0 +1,12 @@
+import { defineNodeUI } from '../defineNodeUI.ts';
+import { TransferInspector } from './Inspector.tsx';
+import { TransferNodeView } from './NodeView.tsx';
+
+/** The transfer kind in the designer: its view, inspector form, colour and what search reads. */
+export const transfer = defineNodeUI({
+  kind: 'transfer',
+  colour: '#2563eb',
+  View: TransferNodeView,
+  Inspector: TransferInspector,
+  searchTexts: (node) => [node.data.team],
+});
