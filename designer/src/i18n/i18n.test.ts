@@ -87,7 +87,7 @@ describe('resources', () => {
       expect(en.commands[name as keyof typeof en.commands]).toBe(command.label);
     }
     for (const shortcut of shortcuts) {
-      expect(en.shortcuts.actions[shortcut.id as keyof typeof en.shortcuts.actions]).toBe(
+      expect(en.shortcuts.actions[shortcut.id]).toBe(
         shortcut.label,
       );
     }
