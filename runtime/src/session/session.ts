@@ -456,31 +456,29 @@ class SessionCore implements SessionHost {
 
   /** Caller input: heard only while listening; the input line comes before what it causes. */
   #input(event: Extract<CallEvent, { type: 'dtmf' | 'speech' }>): void {
-    const snapshot = this.#snapshot;
-    this.#stepping = true;
-    let heard: boolean;
-    try {
-      heard = snapshot.hasTag('listening') && snapshot.can(event);
-    } finally {
-      this.#stepping = false;
-    }
-    if (!heard) {
+    const before = this.#snapshot;
+    if (!before.hasTag('listening')) {
       this.#trace({ kind: 'input', event, accepted: false, reason: 'not_listening' });
       return;
     }
-    const before = this.#outbox?.length ?? 0;
+    const at = this.#outbox?.length ?? 0;
     this.#refusal = null;
     this.#step(event);
     const refusal = this.#refusal;
     this.#refusal = null;
+    // xstate gives back the same snapshot when no transition takes the event (a menu that
+    // listens for keys only, hearing speech): not heard, as when not listening.
+    const heard = this.#snapshot !== before || this.#outcome !== null;
     const line: TraceLine = {
       t: this.#elapsed(),
-      ...(refusal === null
-        ? { kind: 'input' as const, event, accepted: true }
-        : { kind: 'input' as const, event, accepted: false, reason: refusal }),
+      ...(!heard
+        ? { kind: 'input' as const, event, accepted: false, reason: 'not_listening' as const }
+        : refusal === null
+          ? { kind: 'input' as const, event, accepted: true }
+          : { kind: 'input' as const, event, accepted: false, reason: refusal }),
     };
     this.#lines++;
-    (this.#outbox ??= []).splice(before, 0, { channel: 'trace', line });
+    (this.#outbox ??= []).splice(at, 0, { channel: 'trace', line });
   }
 
   /** After the end, events are reported to the listeners as ignored, and kept out of the line count. */
