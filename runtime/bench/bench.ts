@@ -78,8 +78,8 @@ const ROUNDS = 15;
 const WRONG_KEYS = 2;
 const LIVE_SESSIONS = 10_000;
 const FLOW_NODES = 2000;
-const COMPILE_WARMUP = 3;
-const COMPILE_RUNS = 5;
+const COMPILE_WARMUP = 5;
+const COMPILE_RUNS = 15;
 
 /** A Tuesday, 10:00 in São Paulo: the reception is open. */
 const CALL_AT = '2026-11-24T10:00:00-03:00';
