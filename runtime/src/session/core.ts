@@ -8,6 +8,7 @@ import {
   callEventSchema,
   type CallEvent,
   type CallOutcome,
+  type ListenParams,
   type MachineEvent,
 } from '@callbot/shared';
 import type { AgentAdapter } from '../agents/adapter.ts';
@@ -241,7 +242,7 @@ export class SessionCore implements SessionHost {
     this.#trace({ kind: 'say.cancel', promptId });
   }
 
-  listen(p: { on: true; modes: ('dtmf' | 'speech')[]; noInputMs?: number } | { on: false }): void {
+  listen(p: ListenParams): void {
     this.#cancelTimer();
     if (p.on) {
       this.#silent = null;
