@@ -32,7 +32,13 @@ export interface OpenAiChatAgentOptions {
   maxTokens?: number;
 }
 
-/** The `max_tokens` asked for unless `maxTokens` says otherwise: about 2,000 characters, a long spoken turn. */
+/**
+ * The `max_tokens` asked for unless `maxTokens` says otherwise: about 2,000
+ * characters, a long spoken turn.
+ *
+ * @example
+ * openAiChatAgent({ url, model, maxTokens: DEFAULT_MAX_TOKENS * 2 });
+ */
 export const DEFAULT_MAX_TOKENS = 500;
 
 /**

@@ -11,6 +11,9 @@ import type { AgentMessage, AgentTurn, AgentTurnRequest } from '../agents/adapte
  * How much of the conversation an agent remembers: the most recent messages,
  * at most this many and this many characters in all. What is older is in the
  * trace (the `say` and `input` lines), not in the session nor its saved call.
+ *
+ * @example
+ * const budget = AGENT_MEMORY.characters; // what a model is sent at most, besides its instructions
  */
 export const AGENT_MEMORY = { messages: 40, characters: 24_000 } as const;
 

@@ -148,5 +148,5 @@ describe('createSimulatedCall', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });

@@ -167,8 +167,9 @@ describe('diffFlows properties', () => {
         expect(isEmptyDiff(diffFlows(doc, doc))).toBe(true);
         expect(isEmptyDiff(diffFlows(doc, structuredClone(doc)))).toBe(true);
       }),
+      { numRuns: 100 },
     );
-  });
+  }, 60_000);
 
   it('swapping the versions swaps added and removed, and reverses retargeted connections', () => {
     fc.assert(
@@ -184,8 +185,9 @@ describe('diffFlows properties', () => {
         expect(ids(backward.nodes.moved).sort()).toEqual(ids(forward.nodes.moved).sort());
         expect(backward.settings).toEqual(forward.settings);
       }),
+      { numRuns: 100 },
     );
-  });
+  }, 60_000);
 
   it('removing one node of a flow shows that node, and only it, as removed', () => {
     fc.assert(
@@ -201,6 +203,7 @@ describe('diffFlows properties', () => {
         );
         expect(diff.nodes.added.length + diff.nodes.changed.length).toBe(0);
       }),
+      { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });

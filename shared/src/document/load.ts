@@ -18,11 +18,26 @@ const fail = (diagnostics: Diagnostic[]): LoadResult => ({ ok: false, doc: null,
  * hostile document cannot overflow the stack.
  */
 function checkShape(input: unknown): Diagnostic[] {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
+  // Each entry knows its parent: a path is only built for the diagnostic (a large flow has
+  // hundreds of thousands of values, and copying a path for each was most of the load time).
+  interface Entry {
+    value: unknown;
+    key: string | number;
+    parent: Entry | null;
+    depth: number;
+  }
+  const pathOf = (entry: Entry | null): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let e = entry; e?.parent; e = e.parent) path.push(e.key);
+    return path.reverse();
+  };
+  const stack: Entry[] = [{ value: input, key: '', parent: null, depth: 0 }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { value, depth } = entry;
     if (value === null || typeof value !== 'object') continue;
-    if (path.length > LIMITS.maxDepth) {
+    if (depth > LIMITS.maxDepth) {
+      const path = pathOf(entry);
       return [
         {
           severity: 'error',
@@ -34,7 +49,11 @@ function checkShape(input: unknown): Diagnostic[] {
       ];
     }
     if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+      value.forEach((item, i) => {
+        if (item !== null && typeof item === 'object') {
+          stack.push({ value: item, key: i, parent: entry, depth: depth + 1 });
+        }
+      });
       continue;
     }
     for (const key of Object.keys(value)) {
@@ -46,11 +65,14 @@ function checkShape(input: unknown): Diagnostic[] {
             message: `The document contains the key "${key}", which is never part of a flow and is refused for safety.`,
             hint: 'Export the flow again from the designer.',
             params: { key },
-            path: formatPath([...path, key]),
+            path: formatPath([...pathOf(entry), key]),
           },
         ];
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') {
+        stack.push({ value: child, key, parent: entry, depth: depth + 1 });
+      }
     }
   }
   return [];

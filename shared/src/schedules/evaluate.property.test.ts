@@ -136,7 +136,7 @@ describe('scheduleStatusAt properties', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 
   it('is always open with 00:00-24:00 every day and no holidays', () => {
     const allWeek: WeeklyRange[] = weekdays.map((day) => ({ day, start: '00:00', end: '24:00' }));
@@ -149,5 +149,5 @@ describe('scheduleStatusAt properties', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 });

@@ -24,6 +24,7 @@ import { nodeIdSchema } from '../document/ids.ts';
 import { DTMF_KEYS } from '../nodes/menu/match.ts';
 import type { MenuData, MenuOption } from '../nodes/menu/schema.ts';
 import { weekdays, type Holiday, type Schedule, type WeeklyRange } from '../schedules/schema.ts';
+import { RESERVED_NODE_IDS } from '../validation/validate.ts';
 
 // ---- Pools ----
 
@@ -120,21 +121,27 @@ export const TRICKY_IDS = [
 
 // ---- Small pieces ----
 
-/** A node id matching `nodeIdSchema`. */
-export function arbNodeId(): fc.Arbitrary<string> {
-  return fc.oneof(
-    {
-      weight: 3,
-      arbitrary: fc.stringMatching(NODE_ID).filter((id) => nodeIdSchema.safeParse(id).success),
-    },
-    {
-      weight: 3,
-      arbitrary: fc
-        .tuple(fc.constantFrom('menu', 'msg', 't', 'bot', 'ai', 'fim', 'horario'), fc.nat(99))
-        .map(([prefix, n]) => `${prefix}-${n}`),
-    },
-    { weight: 1, arbitrary: fc.constantFrom(...TRICKY_IDS) },
-  );
+/**
+ * A node id matching `nodeIdSchema`; a clean one is not named like an
+ * `Object.prototype` member either (validation refuses those: `node.reservedId`).
+ */
+export function arbNodeId(clean = false): fc.Arbitrary<string> {
+  const tricky = TRICKY_IDS.filter((id) => !clean || !RESERVED_NODE_IDS.has(id));
+  return fc
+    .oneof(
+      {
+        weight: 3,
+        arbitrary: fc.stringMatching(NODE_ID).filter((id) => nodeIdSchema.safeParse(id).success),
+      },
+      {
+        weight: 3,
+        arbitrary: fc
+          .tuple(fc.constantFrom('menu', 'msg', 't', 'bot', 'ai', 'fim', 'horario'), fc.nat(99))
+          .map(([prefix, n]) => `${prefix}-${n}`),
+      },
+      { weight: 1, arbitrary: fc.constantFrom(...tricky) },
+    )
+    .filter((id) => !clean || !RESERVED_NODE_IDS.has(id));
 }
 
 const arbOptionId: fc.Arbitrary<string> = fc.oneof(
@@ -475,7 +482,7 @@ export function arbFlowDocument(options: FlowDocumentOptions = {}): fc.Arbitrary
       const n = all.length;
       return fc.record({
         settings: arbSettings(clean),
-        ids: fc.uniqueArray(arbNodeId(), { minLength: n, maxLength: n }),
+        ids: fc.uniqueArray(arbNodeId(clean), { minLength: n, maxLength: n }),
         bodies: fc.tuple(...all.map((kind) => arbNodeBody(kind, clean))),
         labels: fc.array(fc.option(arbLabel(120), { nil: undefined, freq: 3 }), {
           minLength: n,

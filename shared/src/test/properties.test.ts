@@ -101,7 +101,7 @@ describe('well-formed documents', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('validate and compile without throwing; a machine comes back iff there is no error', () => {
     fc.assert(
@@ -115,7 +115,7 @@ describe('well-formed documents', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('always compile when clean (texts, teams, valid menus and ranges, no silent loop)', () => {
     fc.assert(
@@ -128,7 +128,7 @@ describe('well-formed documents', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it('give diagnostics with a severity, a code, a message, and nodes, paths and ports of the document', () => {
     fc.assert(
@@ -137,7 +137,7 @@ describe('well-formed documents', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('compile deterministically: same JSON again, for a clone, and for any layout', () => {
     const docAndLayout = arbFlowDocument().chain((doc) =>
@@ -156,7 +156,7 @@ describe('well-formed documents', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('compile to plain JSON that shares nothing with the input', () => {
     fc.assert(
@@ -170,7 +170,7 @@ describe('well-formed documents', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('run in xstate under any sequence of call events, and end with an outcome', () => {
     const call = arbFlowDocument({ clean: true, ...CONVERSATIONAL }).chain((doc) =>
@@ -201,7 +201,7 @@ describe('well-formed documents', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });
 
 describe('malformed input', () => {
@@ -240,7 +240,7 @@ describe('malformed input', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it('as text: parseFlowJson never throws and refuses what is not a JSON object', () => {
     const text = fc.oneof(
@@ -276,7 +276,7 @@ describe('malformed input', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it('with an own "__proto__" key anywhere is refused as document.forbiddenKey, polluting nothing', () => {
     fc.assert(
@@ -296,7 +296,7 @@ describe('malformed input', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });
 
 /** Bugs the properties found, kept as examples so they stay fixed. */

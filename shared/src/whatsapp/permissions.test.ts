@@ -310,7 +310,7 @@ describe('canPlaceCall', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });
 
 describe('canRequestPermission', () => {
@@ -367,6 +367,7 @@ describe('canRequestPermission', () => {
           expect(sent.filter((s) => s > t - 7 * DAY && s <= t).length).toBeLessThanOrEqual(2);
         }
       }),
+      { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });

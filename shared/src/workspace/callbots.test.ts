@@ -89,8 +89,9 @@ describe('assignCallbot', () => {
           ['a', 'b', 'c'].map((id) => expected.get(id)),
         );
       }),
+      { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });
 
 describe('when a flow stops being a callbot or is deleted', () => {

@@ -99,8 +99,9 @@ describe('purchase requests', () => {
           expect(canDeleteLine(line).ok).toBe(line.status === 'active' || line.status === 'failed');
         }
       }),
+      { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });
 
 describe('lineCapabilities', () => {

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { callEventSchema, type CallEvent } from '@callbot/shared';
+import {
+  callEventSchema,
+  callOutcomeSchema,
+  transferOutcomeSchema,
+  type CallEvent,
+} from '@callbot/shared';
 import type { TraceLine } from '@callbot/runtime';
 
 const t = z.number().min(0);
@@ -33,7 +38,7 @@ export const traceLineSchema: z.ZodType<TraceLine> = z.union([
     t,
     kind: z.literal('transfer'),
     team: text,
-    outcome: z.enum(['no_agents', 'answered', 'no_answer', 'busy', 'failed']),
+    outcome: z.union([z.literal('no_agents'), transferOutcomeSchema]),
   }),
   z.object({ t, kind: z.literal('handoff'), bot: text }),
   z.object({ t, kind: z.literal('handoff'), agent: text }),
@@ -42,7 +47,7 @@ export const traceLineSchema: z.ZodType<TraceLine> = z.union([
   z.object({
     t,
     kind: z.literal('end'),
-    outcome: z.enum(['transferred', 'handed_off', 'hung_up', 'caller_hung_up', 'error']),
+    outcome: callOutcomeSchema,
     durationMs: t,
     error: text.optional(),
   }),
