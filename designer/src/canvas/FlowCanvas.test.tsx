@@ -95,7 +95,7 @@ describe('Palette', () => {
     expect(doc.layout.nodes.transfer).toBeDefined();
     expect(selection.nodes).toEqual(['transfer']);
     expect(past.map((e) => e.name)).toEqual(['addNode']);
-    const added = screen.getByRole('group', { name: 'Transfer to team: transfer' });
+    const added = screen.getByRole('group', { name: 'Transfer to team: Transfer to team' });
     expect(added.classList.contains('selected')).toBe(true);
   });
 

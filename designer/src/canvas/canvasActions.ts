@@ -32,8 +32,8 @@ export function addNodeAt(
 ): string {
   const state = editor.getState();
   const label = defaultNodeLabel(state.doc.nodes, kind);
-  const { doc, id } = addNodeNear(state.doc, { kind, centre: point, sizes, label });
-  state.dispatch('addNode', { kind, position: doc.layout.nodes[id]!, id });
+  const { doc, id } = addNodeNear(state.doc, { kind, centre: point, sizes });
+  state.dispatch('addNode', { kind, position: doc.layout.nodes[id]!, id, label });
   state.select({ nodes: [id], edges: [] });
   return id;
 }

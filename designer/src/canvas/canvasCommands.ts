@@ -24,12 +24,12 @@ import {
 /** A new node of `kind` in the free spot nearest to `centre` (centred on it when free). */
 export function addNodeNear(
   doc: FlowDocument,
-  p: { kind: NodeKindName; centre: XY; sizes: Sizes; id?: string; label?: string },
+  p: { kind: NodeKindName; centre: XY; sizes: Sizes; id?: string },
 ): { doc: FlowDocument; id: string } {
   const id = p.id ?? freshId(doc, p.kind);
   const size = estimateNodeSize(createNode(p.kind, id));
   const position = freeSpotNear(centredOn(p.centre, size), size, boxesOf(doc, p.sizes).values());
-  return { doc: runCommand(doc, 'addNode', { kind: p.kind, position, id, label: p.label }), id };
+  return { doc: runCommand(doc, 'addNode', { kind: p.kind, position, id }), id };
 }
 
 /**

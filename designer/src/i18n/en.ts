@@ -1227,6 +1227,7 @@ export const en = {
     editMenu: 'Edit',
     backToFlows: 'Back to the flows',
     checks: 'Checks',
+    checksCount_zero: 'Checks: {{count}} problems',
     checksCount_one: 'Checks: {{count}} problem',
     checksCount_other: 'Checks: {{count}} problems',
     checksNone: 'Checks: no problems',

@@ -1241,6 +1241,7 @@ export const es: Resources = {
     editMenu: 'Editar',
     backToFlows: 'Volver a los flujos',
     checks: 'Comprobaciones',
+    checksCount_zero: 'Comprobaciones: {{count}} problemas',
     checksCount_one: 'Comprobaciones: {{count}} problema',
     checksCount_other: 'Comprobaciones: {{count}} problemas',
     checksNone: 'Comprobaciones: ningún problema',

@@ -1228,6 +1228,7 @@ export const ptBR: Resources = {
     editMenu: 'Editar',
     backToFlows: 'Voltar aos fluxos',
     checks: 'Verificações',
+    checksCount_zero: 'Verificações: {{count}} problemas',
     checksCount_one: 'Verificações: {{count}} problema',
     checksCount_other: 'Verificações: {{count}} problemas',
     checksNone: 'Verificações: nenhum problema',
