@@ -87,9 +87,7 @@ describe('resources', () => {
       expect(en.commands[name as keyof typeof en.commands]).toBe(command.label);
     }
     for (const shortcut of shortcuts) {
-      expect(en.shortcuts.actions[shortcut.id]).toBe(
-        shortcut.label,
-      );
+      expect(en.shortcuts.actions[shortcut.id]).toBe(shortcut.label);
     }
   });
 
