@@ -192,8 +192,9 @@ export function createServer(options: ServerOptions): CallbotServer {
     if (!options.insecureNoSignature) checkSignature(req, params);
     // Past capacity, new calls wait first (at half the bound), so that calls in progress keep
     // their latency: the answer is held (a pause and the same request again) without the database.
+    // A status callback is never shed: it cannot be retried with TwiML, and it is the call's record.
     const bound = hook === 'incoming' ? maxInFlight / 2 : maxInFlight;
-    if (inFlight >= bound) {
+    if (inFlight >= bound && hook !== 'status') {
       shedCount++;
       return voice.shed(hook, params, url.searchParams);
     }
