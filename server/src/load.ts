@@ -1,6 +1,6 @@
 /**
- * `npm run load --workspace @callbot/runtime`: a load benchmark of the
- * runtime server's voice webhooks (it reports figures; it is not a test).
+ * `npm run load --workspace @callbot/server`: a load benchmark of the
+ * server's voice webhooks (it reports figures; it is not a test).
  *
  * Without `--url` it starts a server in a child process (so that this
  * script's own work does not delay the server's answers), on loopback, with
@@ -28,6 +28,17 @@
  * `<Hangup/>`); anything else counts as an error and the first few are
  * printed.
  *
+ * With `--database-url` the server runs on that PostgreSQL instead, and
+ * `--instances n` starts n of them on it (one after the other: the first
+ * migrates), each request of a call going to the next instance in turn (a
+ * balancer with no stickiness).
+ *
+ * A held answer (the server shed the request, or its database was slow: a
+ * `<Pause>` and a `<Redirect>`) is followed as the provider does: after the
+ * pause, the redirect's URL with the call's own fields; each try is a
+ * request in the figures. A request with no answer in 15 s (the provider's
+ * timeout) is given up and counted.
+ *
  * With `--url` it targets a running server instead (`--token` or
  * CALLBOT_API_TOKEN, `--auth-token` or TWILIO_AUTH_TOKEN); that server's
  * clock must be within the reception example's opening hours. It changes
@@ -36,8 +47,10 @@
  * default) and the reception's fallback bots: use a server for testing.
  *
  * Prints figures, then as the last line one JSON object:
- * `{"calls":…, "errors":…, "p50Ms":…, "p99Ms":…, "requestsPerSec":…}`
- * (latencies of single webhook requests, over every request of every call).
+ * `{"calls", "errors", "p50Ms", "p99Ms", "inProgressP99Ms", "newCallsP99Ms",
+ * "held", "timeouts", "over15s", "requestsPerSec"}` (latencies of single
+ * webhook requests: over every request, over the requests of calls already
+ * in progress, and over `/voice/incoming` and its retries).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
