@@ -56,7 +56,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { postWebhook } from './webhookClient.ts';
@@ -107,10 +107,31 @@ async function serve(): Promise<void> {
     authToken: process.env.LOAD_AUTH_TOKEN!,
     clock: { now: () => OPEN_AT + Math.round(performance.now() - started) },
   });
+  // Each webhook's time as the server sees it, from its arrival to the end of its answer: what
+  // the provider waits for, without this script's own delays (on a busy machine, large).
+  const served: number[] = [];
+  // How long the event loop was held up (a blocking write or fsync stalls every request).
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  server.http.on('request', (req: { url?: string }, res: NodeJS.EventEmitter) => {
+    if (!req.url?.startsWith('/voice/')) return;
+    const t0 = performance.now();
+    res.once('finish', () => served.push(performance.now() - t0));
+  });
   const url = await server.listen(0, '127.0.0.1');
   process.send!({ url });
-  // The parent asks for the server's CPU time once the calls are over.
-  process.on('message', () => process.send!({ cpuMs: cpuMs() }));
+  // The parent asks for the server's CPU time (and the times above) once the calls are over.
+  process.on('message', () => {
+    served.sort((a, b) => a - b);
+    process.send!({
+      cpuMs: cpuMs(),
+      servedP99Ms: percentile(served, 99),
+      served: served.length,
+      maxLagMs: lag.max / 1e6,
+    });
+    served.length = 0;
+    lag.reset();
+  });
   process.on('disconnect', () => {
     void server
       .close()
@@ -145,9 +166,16 @@ const cpuMs = () => {
 };
 
 /** The server process's CPU time so far, in ms. */
-function childCpuMs(child: ChildProcess): Promise<number> {
+interface ChildStats {
+  cpuMs: number;
+  servedP99Ms: number;
+  served: number;
+  maxLagMs: number;
+}
+
+function childStats(child: ChildProcess): Promise<ChildStats> {
   return new Promise((resolve) => {
-    child.once('message', (m) => resolve((m as { cpuMs: number }).cpuMs));
+    child.once('message', (m) => resolve(m as ChildStats));
     child.send('stats');
   });
 }
@@ -348,7 +376,8 @@ async function main(): Promise<void> {
     const inFlight = new Set<Promise<void>>();
     let peak = 0;
     const started = children[0] ?? null;
-    const cpuBefore = started && (await childCpuMs(started.child));
+    const before = await Promise.all(children.map((c) => childStats(c.child)));
+    const clientCpuBefore = cpuMs();
     const t0 = performance.now();
     for (let i = 0; i < calls; i++) {
       const due = t0 + (i * 1000) / rate;
@@ -361,7 +390,12 @@ async function main(): Promise<void> {
     }
     await Promise.all(inFlight);
     const seconds = (performance.now() - t0) / 1000;
-    const serverCpuMs = started && (await childCpuMs(started.child)) - cpuBefore!;
+    const after = await Promise.all(children.map((c) => childStats(c.child)));
+    const serverCpuMs = started && after[0]!.cpuMs - before[0]!.cpuMs;
+    const clientCpuMs = cpuMs() - clientCpuBefore;
+    // The worst instance's p99, as the server saw its requests.
+    const servedP99Ms = Math.max(0, ...after.map((a) => a.servedP99Ms));
+    const maxLagMs = Math.max(0, ...after.map((a) => a.maxLagMs));
 
     for (const list of [latencies, inProgress, newCalls]) list.sort((a, b) => a - b);
     const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -376,6 +410,7 @@ async function main(): Promise<void> {
       timeouts,
       over15s: latencies.filter((ms) => ms >= 15_000).length,
       requestsPerSec: Math.round(latencies.length / seconds),
+      serverSideP99Ms: Math.round(servedP99Ms * 10) / 10,
     };
     const say = (line: string) => process.stdout.write(`${line}\n`);
     say(
@@ -390,6 +425,11 @@ async function main(): Promise<void> {
     say(
       `calls in progress: p99 ${result.inProgressP99Ms} ms; new calls: p99 ${result.newCallsP99Ms} ms; held (shed or slow, then retried) ${held}; provider timeouts (15 s) ${timeouts}`,
     );
+    if (children.length > 0) {
+      say(
+        `as the server saw them (arrival to end of answer): p99 ${result.serverSideP99Ms} ms; its event loop held up at most ${Math.round(maxLagMs)} ms; this script's CPU ${Math.round(clientCpuMs)} ms (${((clientCpuMs / 1000 / seconds) * 100).toFixed(0)}% of a core)`,
+      );
+    }
     if (serverCpuMs !== null && instances === 1) {
       say(
         `server CPU: ${Math.round(serverCpuMs)} ms, ${(serverCpuMs / latencies.length).toFixed(2)} ms per request`,
