@@ -81,6 +81,9 @@ const WEBHOOKS: ReadonlyMap<string, Webhook> = new Map([
   ['/voice/continue', 'continue'],
 ]);
 
+/** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn). */
+const LISTEN_BACKLOG = 4096;
+
 /** How long `/health` and `/ready` wait for the database. */
 const PROBE_MS = 2000;
 
@@ -362,7 +365,9 @@ export function createServer(options: ServerOptions): CallbotServer {
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => {
+        // A long accept queue: a burst of new connections (the provider opens many) waits to be
+        // accepted instead of being dropped, which the caller's side retries only after 1, 3, 7 s.
+        server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           server.off('error', reject);
           const address = server.address() as AddressInfo;
           const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
