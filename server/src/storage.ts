@@ -53,7 +53,10 @@ async function sizes(db: Database): Promise<Record<string, number>> {
 const db = databaseUrl ? openPostgres(databaseUrl) : await openPglite(path.join(dir, 'data'));
 const store = await createStore(db);
 if (!databaseUrl) await db.query('CHECKPOINT');
-const before: Record<string, number> = { ...(await sizes(db)), folder: databaseUrl ? 0 : folderBytes() };
+const before: Record<string, number> = {
+  ...(await sizes(db)),
+  folder: databaseUrl ? 0 : folderBytes(),
+};
 const server = createServer({
   store,
   token: TOKEN,
@@ -91,7 +94,10 @@ for (let i = 0; i < calls; i++) {
   await hook('/voice/status', { CallSid, CallStatus: 'completed' });
 }
 if (!databaseUrl) await db.query('CHECKPOINT');
-const after: Record<string, number> = { ...(await sizes(db)), folder: databaseUrl ? 0 : folderBytes() };
+const after: Record<string, number> = {
+  ...(await sizes(db)),
+  folder: databaseUrl ? 0 : folderBytes(),
+};
 const { rows: columns } = await db.query<Record<string, number>>(
   `SELECT avg(pg_column_size(session))::integer AS session, avg(pg_column_size(last_twiml))::integer AS last_twiml,
      avg(pg_column_size(listen))::integer AS listen FROM calls WHERE sid LIKE $1`,
