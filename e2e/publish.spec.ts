@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { lineAssignmentSchema } from '../shared/src/api/publish.ts';
 import { twilioSignature } from '../server/src/signature.ts';
 import { DesignerPage } from './pages/DesignerPage.ts';
 import { axeFindings } from './support/axe.ts';
@@ -39,6 +40,16 @@ test('publishes the reception example to the real runtime server, which then ans
     dialog.getByText(`The line ${LINE} answers with recepcao-loja-exemplo, version 1.`),
   ).toBeVisible();
   expect(await axeFindings(page, { include: ['dialog'] }), 'axe on the Publish dialog').toEqual([]);
+
+  // The server's own record of the line, read through the API's shared contract.
+  const assignment = await request.get(`${SERVER_URL}/api/lines/${encodeURIComponent(LINE)}`, {
+    headers: { authorization: `Bearer ${SERVER_API_TOKEN}` },
+  });
+  expect(lineAssignmentSchema.parse(await assignment.json())).toMatchObject({
+    number: LINE,
+    callbot: 'recepcao-loja-exemplo',
+    version: 1,
+  });
 
   // A call to the line, as the provider sends it (signed with the account's auth token).
   const fields = { CallSid: 'CAe2e1', From: '+5511999990000', To: LINE, Direction: 'inbound' };

@@ -1,5 +1,5 @@
 /**
- * The runtime server as a module, for scripts and tests that start it
+ * The server as a module, for scripts and tests that start it
  * themselves (the load script, the PostgreSQL fault test). `npm run server`
  * is `main.ts`, which configures the same pieces from the environment.
  *
@@ -19,6 +19,8 @@ export {
   type ServerOptions,
 } from './server.ts';
 export { twilioSignature, verifyTwilioSignature, type FormParams } from './signature.ts';
-export { createStore } from './store.ts';
+export { createStore, deferredStore } from './store.ts';
+export { lockFolder, FolderLockedError } from './lock.ts';
+export { readConfig, type ServerConfig } from './config.ts';
 export type * from './store.ts';
 export { postWebhook, type WebhookReply } from './webhookClient.ts';

@@ -1,6 +1,6 @@
 /**
- * `npm run load --workspace @callbot/runtime`: a load benchmark of the
- * runtime server's voice webhooks (it reports figures; it is not a test).
+ * `npm run load --workspace @callbot/server`: a load benchmark of the
+ * server's voice webhooks (it reports figures; it is not a test).
  *
  * Without `--url` it starts a server in a child process (so that this
  * script's own work does not delay the server's answers), on loopback, with
@@ -28,6 +28,17 @@
  * `<Hangup/>`); anything else counts as an error and the first few are
  * printed.
  *
+ * With `--database-url` the server runs on that PostgreSQL instead, and
+ * `--instances n` starts n of them on it (one after the other: the first
+ * migrates), each request of a call going to the next instance in turn (a
+ * balancer with no stickiness).
+ *
+ * A held answer (the server shed the request, or its database was slow: a
+ * `<Pause>` and a `<Redirect>`) is followed as the provider does: after the
+ * pause, the redirect's URL with the call's own fields; each try is a
+ * request in the figures. A request with no answer in 15 s (the provider's
+ * timeout) is given up and counted.
+ *
  * With `--url` it targets a running server instead (`--token` or
  * CALLBOT_API_TOKEN, `--auth-token` or TWILIO_AUTH_TOKEN); that server's
  * clock must be within the reception example's opening hours. It changes
@@ -36,17 +47,20 @@
  * default) and the reception's fallback bots: use a server for testing.
  *
  * Prints figures, then as the last line one JSON object:
- * `{"calls":…, "errors":…, "p50Ms":…, "p99Ms":…, "requestsPerSec":…}`
- * (latencies of single webhook requests, over every request of every call).
+ * `{"calls", "errors", "p50Ms", "p99Ms", "inProgressP99Ms", "newCallsP99Ms",
+ * "held", "timeouts", "over15s", "requestsPerSec"}` (latencies of single
+ * webhook requests: over every request, over the requests of calls already
+ * in progress, and over `/voice/incoming` and its retries).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { postWebhook } from './webhookClient.ts';
+import http from 'node:http';
+import { twilioSignature } from './signature.ts';
 import { examples } from '@callbot/runtime';
 
 const LINE = '+551130000000';
@@ -94,10 +108,35 @@ async function serve(): Promise<void> {
     authToken: process.env.LOAD_AUTH_TOKEN!,
     clock: { now: () => OPEN_AT + Math.round(performance.now() - started) },
   });
+  // Each webhook's time as the server sees it, from its arrival to the end of its answer: what
+  // the provider waits for, without this script's own delays (on a busy machine, large).
+  const served: number[] = [];
+  let received = 0;
+  // How long the event loop was held up (a blocking write or fsync stalls every request).
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  server.http.on('request', (req: { url?: string }, res: NodeJS.EventEmitter) => {
+    if (!req.url?.startsWith('/voice/')) return;
+    received++;
+    const t0 = performance.now();
+    res.once('finish', () => served.push(performance.now() - t0));
+  });
   const url = await server.listen(0, '127.0.0.1');
   process.send!({ url });
-  // The parent asks for the server's CPU time once the calls are over.
-  process.on('message', () => process.send!({ cpuMs: cpuMs() }));
+  // The parent asks for the server's CPU time (and the times above) once the calls are over.
+  process.on('message', () => {
+    served.sort((a, b) => a - b);
+    process.send!({
+      cpuMs: cpuMs(),
+      servedP99Ms: percentile(served, 99),
+      served: served.length,
+      maxLagMs: lag.max / 1e6,
+      received,
+    });
+    received = 0;
+    served.length = 0;
+    lag.reset();
+  });
   process.on('disconnect', () => {
     void server
       .close()
@@ -132,9 +171,17 @@ const cpuMs = () => {
 };
 
 /** The server process's CPU time so far, in ms. */
-function childCpuMs(child: ChildProcess): Promise<number> {
+interface ChildStats {
+  cpuMs: number;
+  servedP99Ms: number;
+  served: number;
+  maxLagMs: number;
+  received: number;
+}
+
+function childStats(child: ChildProcess): Promise<ChildStats> {
   return new Promise((resolve) => {
-    child.once('message', (m) => resolve((m as { cpuMs: number }).cpuMs));
+    child.once('message', (m) => resolve(m as ChildStats));
     child.send('stats');
   });
 }
@@ -240,6 +287,51 @@ const SCRIPTS: Step[][] = [
   ],
 ];
 
+/** The auth token the webhooks are signed with (set by `main`). */
+let signingToken = '';
+
+/** Connections kept open between requests, as the provider keeps them. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+/** One signed webhook over node:http, given up after the provider's 15 s. */
+function post(
+  origin: string,
+  route: string,
+  params: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  const pairs = Object.entries(params);
+  const body = new URLSearchParams(pairs).toString();
+  const signature = twilioSignature(signingToken, origin + route, pairs);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      origin + route,
+      {
+        method: 'POST',
+        agent,
+        timeout: 15_000,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+          'x-twilio-signature': signature,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('timeout', () =>
+      request.destroy(Object.assign(new Error('no answer in 15 s'), { name: 'TimeoutError' })),
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function percentile(sorted: number[], p: number): number {
@@ -254,6 +346,7 @@ async function main(): Promise<void> {
   const think = positive('think', args.think, 0);
   const token = args.token ?? process.env.CALLBOT_API_TOKEN ?? 'load-api-token';
   const authToken = args['auth-token'] ?? process.env.TWILIO_AUTH_TOKEN ?? 'load-auth-token';
+  signingToken = authToken;
 
   const instances = positive('instances', args.instances);
   const databaseUrl = args['database-url'];
@@ -284,7 +377,7 @@ async function main(): Promise<void> {
     async function send(to: string, route: string, fields: Record<string, string>, isNew: boolean) {
       const t0 = performance.now();
       try {
-        return await postWebhook(to, route, fields, { authToken, timeoutMs: 15_000 });
+        return await post(to, route, fields);
       } catch (error) {
         if ((error as Error).name === 'TimeoutError') timeouts++;
         throw error;
@@ -335,7 +428,8 @@ async function main(): Promise<void> {
     const inFlight = new Set<Promise<void>>();
     let peak = 0;
     const started = children[0] ?? null;
-    const cpuBefore = started && (await childCpuMs(started.child));
+    const before = await Promise.all(children.map((c) => childStats(c.child)));
+    const clientCpuBefore = cpuMs();
     const t0 = performance.now();
     for (let i = 0; i < calls; i++) {
       const due = t0 + (i * 1000) / rate;
@@ -348,7 +442,14 @@ async function main(): Promise<void> {
     }
     await Promise.all(inFlight);
     const seconds = (performance.now() - t0) / 1000;
-    const serverCpuMs = started && (await childCpuMs(started.child)) - cpuBefore!;
+    const after = await Promise.all(children.map((c) => childStats(c.child)));
+    const serverCpuMs = started && after[0]!.cpuMs - before[0]!.cpuMs;
+    const clientCpuMs = cpuMs() - clientCpuBefore;
+    // The worst instance's p99, as the server saw its requests.
+    const servedP99Ms = Math.max(0, ...after.map((a) => a.servedP99Ms));
+    const maxLagMs = Math.max(0, ...after.map((a) => a.maxLagMs));
+    const received = after.reduce((n, a) => n + a.received, 0);
+    const answered = after.reduce((n, a) => n + a.served, 0);
 
     for (const list of [latencies, inProgress, newCalls]) list.sort((a, b) => a - b);
     const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -363,6 +464,7 @@ async function main(): Promise<void> {
       timeouts,
       over15s: latencies.filter((ms) => ms >= 15_000).length,
       requestsPerSec: Math.round(latencies.length / seconds),
+      serverSideP99Ms: Math.round(servedP99Ms * 10) / 10,
     };
     const say = (line: string) => process.stdout.write(`${line}\n`);
     say(
@@ -377,6 +479,11 @@ async function main(): Promise<void> {
     say(
       `calls in progress: p99 ${result.inProgressP99Ms} ms; new calls: p99 ${result.newCallsP99Ms} ms; held (shed or slow, then retried) ${held}; provider timeouts (15 s) ${timeouts}`,
     );
+    if (children.length > 0) {
+      say(
+        `as the server saw them (arrival to end of answer): p99 ${result.serverSideP99Ms} ms; its event loop held up at most ${Math.round(maxLagMs)} ms; ${received} requests reached it (of ${latencies.length} sent), ${answered} answered; this script's CPU ${Math.round(clientCpuMs)} ms (${((clientCpuMs / 1000 / seconds) * 100).toFixed(0)}% of a core)`,
+      );
+    }
     if (serverCpuMs !== null && instances === 1) {
       say(
         `server CPU: ${Math.round(serverCpuMs)} ms, ${(serverCpuMs / latencies.length).toFixed(2)} ms per request`,

@@ -5,7 +5,6 @@
  * request handler (`voice.ts`) only loads, applies, stores and answers.
  */
 import { e164Schema, type CallEvent } from '@callbot/shared';
-import type { Command } from '@callbot/runtime';
 import type { Bot, CallRecord, EndedBy, ListenState, Team } from './store.ts';
 import { cleanText } from './text.ts';
 import { twiml, type SayVerb, type Verb } from './twiml.ts';
@@ -235,9 +234,6 @@ export function listenVerbs(input: {
     { verb: 'Redirect', url: gatherUrl(step) },
   ];
 }
-
-/** What the session asked of the call that becomes TwiML, as the handler collected it. */
-export type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
 
 /** Twilio refuses a TwiML document over 64 KB; each part stays under this many bytes. */
 export const TWIML_MAX_BYTES = 60 * 1024;

@@ -81,6 +81,9 @@ const WEBHOOKS: ReadonlyMap<string, Webhook> = new Map([
   ['/voice/continue', 'continue'],
 ]);
 
+/** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn). */
+const LISTEN_BACKLOG = 4096;
+
 /** How long `/health` and `/ready` wait for the database. */
 const PROBE_MS = 2000;
 
@@ -192,8 +195,9 @@ export function createServer(options: ServerOptions): CallbotServer {
     if (!options.insecureNoSignature) checkSignature(req, params);
     // Past capacity, new calls wait first (at half the bound), so that calls in progress keep
     // their latency: the answer is held (a pause and the same request again) without the database.
+    // A status callback is never shed: it cannot be retried with TwiML, and it is the call's record.
     const bound = hook === 'incoming' ? maxInFlight / 2 : maxInFlight;
-    if (inFlight >= bound) {
+    if (inFlight >= bound && hook !== 'status') {
       shedCount++;
       return voice.shed(hook, params, url.searchParams);
     }
@@ -361,7 +365,9 @@ export function createServer(options: ServerOptions): CallbotServer {
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => {
+        // A long accept queue: a burst of new connections (the provider opens many) waits to be
+        // accepted instead of being dropped, which the caller's side retries only after 1, 3, 7 s.
+        server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           server.off('error', reject);
           const address = server.address() as AddressInfo;
           const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;

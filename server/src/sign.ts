@@ -1,5 +1,5 @@
 /**
- * `npm run sign --workspace @callbot/runtime -- URL Name=value ...`: prints
+ * `npm run sign --workspace @callbot/server -- URL Name=value ...`: prints
  * the X-Twilio-Signature a provider would send for a POST of these form
  * fields to URL, signed with TWILIO_AUTH_TOKEN; for replaying calls by hand.
  */
@@ -9,7 +9,7 @@ const [url, ...fields] = process.argv.slice(2);
 const authToken = process.env.TWILIO_AUTH_TOKEN;
 if (!url || !authToken || fields.some((f) => !f.includes('='))) {
   process.stderr.write(
-    'usage: TWILIO_AUTH_TOKEN=... npm run sign --workspace @callbot/runtime -- URL Name=value ...\n',
+    'usage: TWILIO_AUTH_TOKEN=... npm run sign --workspace @callbot/server -- URL Name=value ...\n',
   );
   process.exit(2);
 }

@@ -145,7 +145,8 @@ export function createVoiceHandler(deps: VoiceDeps) {
     if (!flow) {
       if ('callbot' in ref) {
         const version = await deps.store.getVersion(ref.callbot, ref.version);
-        if (!version) throw new WebhookError(500, `The version ${key} of the call is gone.`);
+        // Never deleted; were it gone, the caller is held and then given to the default team.
+        if (!version) throw new Error(`The version ${key} of the call is gone.`);
         flow = version.flow;
       } else {
         flow = defaultCallbot({ defaultTeam: ref.defaultTeam });
