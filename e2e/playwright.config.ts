@@ -64,7 +64,7 @@ export default defineConfig({
       // (never reused: a server left from another run holds its versions).
       command: `rm -rf ${SERVER_DATA_DIR} && npm run server`,
       cwd: repoRoot,
-      url: `${SERVER_URL}/health`,
+      url: `${SERVER_URL}/ready`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
