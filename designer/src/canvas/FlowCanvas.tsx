@@ -252,6 +252,7 @@ export function FlowCanvas({
           label: t('canvasUi.newNode', { kind: kindTitle(kind, t) }),
           group: t('canvasUi.newNodes'),
           colour: colourOf(registry, kind),
+          icon: registry[kind].icon,
         })),
     [registry, t],
   );
@@ -305,6 +306,7 @@ export function FlowCanvas({
             label: nodeName(byId.get(id)!, t),
             group: t('canvasUi.existingNodes'),
             colour: colourOf(registry, byId.get(id)!.kind),
+            icon: registry[byId.get(id)!.kind].icon,
           }));
         const box = anchor.getBoundingClientRect();
         setMenu({

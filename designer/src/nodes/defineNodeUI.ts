@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { LucideIcon } from 'lucide-react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { NodeKindName, NodeOfKind } from '@callbot/shared';
 import type { FlowCanvasNode } from '../canvas/toReactFlow.ts';
@@ -25,6 +26,8 @@ export interface NodeUI<K extends NodeKindName> {
    * written in it, WCAG AA).
    */
   colour: string;
+  /** The kind's icon (lucide), beside its name in the palette and the canvas's menus. */
+  icon: LucideIcon;
   /** How a node of the kind is drawn on the canvas (inside `NodeFrame`). */
   View: NodeView<K>;
   /** The kind's own fields in the inspector; the label, id, outputs and checks are drawn around it. */
@@ -44,7 +47,7 @@ export type NodeUIRegistry = { readonly [K in NodeKindName]: NodeUI<K> };
  *
  * @example
  * export const hangup = defineNodeUI({
- *   kind: 'hangup', colour: '#dc2626', View: HangupNodeView, Inspector: HangupInspector,
+ *   kind: 'hangup', colour: '#dc2626', icon: PhoneOff, View: HangupNodeView, Inspector: HangupInspector,
  *   searchTexts: (node) => [node.data.text],
  * });
  */

@@ -1,11 +1,13 @@
+import { Sparkles } from 'lucide-react';
 import { defineNodeUI } from '../defineNodeUI.ts';
 import { AiAgentInspector } from './Inspector.tsx';
 import { AiAgentNodeView } from './NodeView.tsx';
 
-/** The aiAgent kind in the designer: its view, inspector form, colour and what search reads. */
+/** The aiAgent kind in the designer: its view, inspector form, colour, icon and what search reads. */
 export const aiAgent = defineNodeUI({
   kind: 'aiAgent',
   colour: '#0f766e',
+  icon: Sparkles,
   View: AiAgentNodeView,
   Inspector: AiAgentInspector,
   searchTexts: (node) => [node.data.instructions, node.data.endpoint],

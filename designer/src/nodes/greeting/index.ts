@@ -1,11 +1,13 @@
+import { PhoneIncoming } from 'lucide-react';
 import { defineNodeUI } from '../defineNodeUI.ts';
 import { GreetingInspector } from './Inspector.tsx';
 import { GreetingNodeView } from './NodeView.tsx';
 
-/** The greeting kind in the designer: its view, inspector form, colour and what search reads. */
+/** The greeting kind in the designer: its view, inspector form, colour, icon and what search reads. */
 export const greeting = defineNodeUI({
   kind: 'greeting',
   colour: '#15803d',
+  icon: PhoneIncoming,
   View: GreetingNodeView,
   Inspector: GreetingInspector,
   searchTexts: (node) => [node.data.text],

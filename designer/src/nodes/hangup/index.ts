@@ -1,11 +1,13 @@
+import { PhoneOff } from 'lucide-react';
 import { defineNodeUI } from '../defineNodeUI.ts';
 import { HangupInspector } from './Inspector.tsx';
 import { HangupNodeView } from './NodeView.tsx';
 
-/** The hangup kind in the designer: its view, inspector form, colour and what search reads. */
+/** The hangup kind in the designer: its view, inspector form, colour, icon and what search reads. */
 export const hangup = defineNodeUI({
   kind: 'hangup',
   colour: '#dc2626',
+  icon: PhoneOff,
   View: HangupNodeView,
   Inspector: HangupInspector,
   searchTexts: (node) => [node.data.text],

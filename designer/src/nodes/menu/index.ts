@@ -1,11 +1,13 @@
+import { ListOrdered } from 'lucide-react';
 import { defineNodeUI } from '../defineNodeUI.ts';
 import { MenuInspector } from './Inspector.tsx';
 import { MenuNodeView } from './NodeView.tsx';
 
-/** The menu kind in the designer: its view, inspector form, colour and what search reads. */
+/** The menu kind in the designer: its view, inspector form, colour, icon and what search reads. */
 export const menu = defineNodeUI({
   kind: 'menu',
   colour: '#7c3aed',
+  icon: ListOrdered,
   View: MenuNodeView,
   Inspector: MenuInspector,
   ownsOutputs: true,
