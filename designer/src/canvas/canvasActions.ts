@@ -2,7 +2,7 @@ import type { Connection, Edge, EdgeChange, NodeChange, XYPosition } from '@xyfl
 import { nodeKinds, type NodeKindName } from '@callbot/shared';
 import { parseEdgeId, type EditorStore } from '../editor/store.ts';
 import { addNodeAfter, addNodeNear } from './canvasCommands.ts';
-import type { Sizes } from './placement.ts';
+import type { NodeSizes } from './placement.ts';
 import type { FlowCanvasNode } from './toReactFlow.ts';
 
 /**
@@ -27,7 +27,7 @@ export function addNodeAt(
   editor: EditorStore,
   kind: NodeKindName,
   point: XYPosition,
-  sizes: Sizes = new Map(),
+  sizes: NodeSizes,
 ): string {
   const state = editor.getState();
   const { doc, id } = addNodeNear(state.doc, { kind, centre: point, sizes });
@@ -45,7 +45,7 @@ export function addNodeAfterOutput(
   editor: EditorStore,
   kind: NodeKindName,
   from: { source: string; port?: string | undefined; at?: XYPosition | undefined },
-  sizes: Sizes = new Map(),
+  sizes: NodeSizes,
 ): string {
   const state = editor.getState();
   const { doc, id } = addNodeAfter(state.doc, {
@@ -71,7 +71,7 @@ export function addNodeFromPalette(
   editor: EditorStore,
   kind: NodeKindName,
   centre: XYPosition,
-  sizes: Sizes = new Map(),
+  sizes: NodeSizes,
 ): string {
   const { selection, doc } = editor.getState();
   const [selected, ...others] = selection.nodes;

@@ -4,7 +4,8 @@ import type { NodeKindName } from '@callbot/shared';
 import { useEditorStore } from '../editor/EditorContext.tsx';
 import { addNodeFromPalette } from './canvasActions.ts';
 import { fullNodeSizes } from './nodeSizes.ts';
-import { estimateNodeSize, type Box } from './placement.ts';
+import { nodeSizesOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
+import type { Box } from './placement.ts';
 
 /**
  * The palette's click and keyboard path: adds a node of a kind beside the
@@ -20,6 +21,7 @@ import { estimateNodeSize, type Box } from './placement.ts';
 export function useAddNodeAtCentre(): (kind: NodeKindName) => string {
   const editor = useEditorStore();
   const flow = useStoreApi();
+  const registry = useNodeUIs();
   return useCallback(
     (kind) => {
       const {
@@ -28,10 +30,11 @@ export function useAddNodeAtCentre(): (kind: NodeKindName) => string {
         transform: [x, y, zoom],
       } = flow.getState();
       const centre = { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom };
-      const id = addNodeFromPalette(editor, kind, centre, fullNodeSizes(flow));
+      const sizes = nodeSizesOf(registry, fullNodeSizes(flow));
+      const id = addNodeFromPalette(editor, kind, centre, sizes);
       // Beside the selected node, it may be out of sight: bring it in, at the same zoom.
       const node = editor.getState().doc.nodes.find((n) => n.id === id)!;
-      const box = { ...editor.getState().doc.layout.nodes[id]!, ...estimateNodeSize(node) };
+      const box = { ...editor.getState().doc.layout.nodes[id]!, ...sizes.estimate(node) };
       const view = { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom };
       if (!contains(view, box)) {
         const { panZoom } = flow.getState();
@@ -43,7 +46,7 @@ export function useAddNodeAtCentre(): (kind: NodeKindName) => string {
       }
       return id;
     },
-    [editor, flow],
+    [editor, flow, registry],
   );
 }
 

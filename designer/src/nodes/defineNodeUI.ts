@@ -28,6 +28,13 @@ export interface NodeUI<K extends NodeKindName> {
   colour: string;
   /** The kind's icon (lucide), beside its name in the palette and the canvas's menus. */
   icon: LucideIcon;
+  /** The width of its nodes on the canvas, in px (their height follows their content). */
+  width: number;
+  /**
+   * How many lines of text its view shows at most between the node's name and
+   * its outputs: how nodes are placed before they are ever drawn in full.
+   */
+  bodyLines(node: NodeOfKind<K>): number;
   /** How a node of the kind is drawn on the canvas (inside `NodeFrame`). */
   View: NodeView<K>;
   /** The kind's own fields in the inspector; the label, id, outputs and checks are drawn around it. */
@@ -47,7 +54,9 @@ export type NodeUIRegistry = { readonly [K in NodeKindName]: NodeUI<K> };
  *
  * @example
  * export const hangup = defineNodeUI({
- *   kind: 'hangup', colour: '#dc2626', icon: PhoneOff, View: HangupNodeView, Inspector: HangupInspector,
+ *   kind: 'hangup', colour: '#dc2626', icon: PhoneOff, width: 240,
+ *   View: HangupNodeView, Inspector: HangupInspector,
+ *   bodyLines: (node) => linesOf(node.data.text, 3),
  *   searchTexts: (node) => [node.data.text],
  * });
  */

@@ -8,7 +8,9 @@ export const aiAgent = defineNodeUI({
   kind: 'aiAgent',
   colour: '#0f766e',
   icon: Sparkles,
+  width: 240,
   View: AiAgentNodeView,
   Inspector: AiAgentInspector,
+  bodyLines: () => 3,
   searchTexts: (node) => [node.data.instructions, node.data.endpoint],
 });

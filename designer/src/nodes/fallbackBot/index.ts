@@ -8,7 +8,9 @@ export const fallbackBot = defineNodeUI({
   kind: 'fallbackBot',
   colour: '#be185d',
   icon: Bot,
+  width: 240,
   View: FallbackBotNodeView,
   Inspector: FallbackBotInspector,
+  bodyLines: () => 1,
   searchTexts: (node) => [node.data.bot],
 });

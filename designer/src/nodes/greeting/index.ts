@@ -1,4 +1,5 @@
 import { PhoneIncoming } from 'lucide-react';
+import { linesOf } from '../../canvas/placement.ts';
 import { defineNodeUI } from '../defineNodeUI.ts';
 import { GreetingInspector } from './Inspector.tsx';
 import { GreetingNodeView } from './NodeView.tsx';
@@ -8,7 +9,9 @@ export const greeting = defineNodeUI({
   kind: 'greeting',
   colour: '#15803d',
   icon: PhoneIncoming,
+  width: 240,
   View: GreetingNodeView,
   Inspector: GreetingInspector,
+  bodyLines: (node) => linesOf(node.data.text, 3),
   searchTexts: (node) => [node.data.text],
 });

@@ -1,4 +1,5 @@
 import { PhoneOff } from 'lucide-react';
+import { linesOf } from '../../canvas/placement.ts';
 import { defineNodeUI } from '../defineNodeUI.ts';
 import { HangupInspector } from './Inspector.tsx';
 import { HangupNodeView } from './NodeView.tsx';
@@ -8,7 +9,9 @@ export const hangup = defineNodeUI({
   kind: 'hangup',
   colour: '#dc2626',
   icon: PhoneOff,
+  width: 240,
   View: HangupNodeView,
   Inspector: HangupInspector,
+  bodyLines: (node) => linesOf(node.data.text, 3),
   searchTexts: (node) => [node.data.text],
 });

@@ -1,4 +1,5 @@
 import { MessageSquareText } from 'lucide-react';
+import { linesOf } from '../../canvas/placement.ts';
 import { defineNodeUI } from '../defineNodeUI.ts';
 import { MessageInspector } from './Inspector.tsx';
 import { MessageNodeView } from './NodeView.tsx';
@@ -8,7 +9,9 @@ export const message = defineNodeUI({
   kind: 'message',
   colour: '#0369a1',
   icon: MessageSquareText,
+  width: 240,
   View: MessageNodeView,
   Inspector: MessageInspector,
+  bodyLines: (node) => linesOf(node.data.text, 3),
   searchTexts: (node) => [node.data.text],
 });

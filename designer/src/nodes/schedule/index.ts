@@ -8,7 +8,9 @@ export const schedule = defineNodeUI({
   kind: 'schedule',
   colour: '#b45309',
   icon: Clock,
+  width: 240,
   View: ScheduleNodeView,
   Inspector: ScheduleInspector,
+  bodyLines: () => 5,
   searchTexts: (node) => node.data.holidays.map((h) => h.name ?? ''),
 });

@@ -8,7 +8,9 @@ export const transfer = defineNodeUI({
   kind: 'transfer',
   colour: '#2563eb',
   icon: PhoneForwarded,
+  width: 240,
   View: TransferNodeView,
   Inspector: TransferInspector,
+  bodyLines: () => 1,
   searchTexts: (node) => [node.data.team],
 });
