@@ -58,7 +58,11 @@ export function ChoiceMenu({ title, choices, at, onChoose, onClose }: ChoiceMenu
     return () => document.removeEventListener('pointerdown', onPointerDown, true);
   }, [onClose]);
   useEffect(() => {
-    document.getElementById(`${id}-${active}`)?.scrollIntoView({ block: 'nearest' });
+    // (jsdom, where stories are also tested, has no scrollIntoView.)
+    const option: Partial<Pick<Element, 'scrollIntoView'>> | null = document.getElementById(
+      `${id}-${active}`,
+    );
+    option?.scrollIntoView?.({ block: 'nearest' });
   }, [active, id]);
 
   const onKeyDown = (event: KeyboardEvent) => {
