@@ -90,11 +90,12 @@ test('a user builds the reception example from an empty canvas with the palette 
   await designer.paintWeek(mon0900, fri1730);
   await expect(designer.weekSummary().first()).toHaveText('Mon closed');
   await designer.paintWeek(mon0900, fri1730);
-  // Saturday morning with the grid's keyboard support: Space opens a half hour.
+  // Saturday morning with the grid's keyboard support: Space opens a half hour,
+  // ArrowDown goes to the next (a column per day, a row per half hour).
   await designer.weekCell('Saturday', '09:00').focus();
   for (let slot = 0; slot < 8; slot++) {
     await page.keyboard.press('Space');
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
   }
   await expect(designer.weekSummary()).toHaveText([
     ...weekdays.map((day) => `${day.slice(0, 3)} 09:00–18:00`),

@@ -192,6 +192,45 @@ test('auto layout run while zoomed out never stacks nodes, once zoomed back in',
   expect(designer.errors).toEqual([]);
 });
 
+test('after “fit view”, no node lies under the minimap, and the minimap can be hidden', async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.openFlow('Recepção Loja Exemplo');
+  await designer.canvas.waitFor();
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  const minimap = page.locator('.react-flow__minimap');
+  const map = (await minimap.boundingBox())!;
+  // The view moves with an animation: wait until it is still.
+  await expect(async () => {
+    const before = await nodeBoxes(page);
+    await page.waitForTimeout(100);
+    expect(await nodeBoxes(page)).toEqual(before);
+  }).toPass();
+  const under = (await nodeBoxes(page)).filter(
+    (b) =>
+      b.x < map.x + map.width &&
+      map.x < b.x + b.width &&
+      b.y < map.y + map.height &&
+      map.y < b.y + b.height,
+  );
+  expect(under.map((b) => b.name)).toEqual([]);
+
+  const toggle = page.getByRole('button', { name: 'Overview map' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await toggle.click();
+  await expect(minimap).toHaveCount(0);
+  await page.reload();
+  await designer.canvas.waitFor();
+  await expect(page.getByRole('button', { name: 'Overview map' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+  await expect(minimap).toHaveCount(0);
+  expect(designer.errors).toEqual([]);
+});
+
 test.describe('in Portuguese', () => {
   test.use({ locale: 'pt-BR' });
 

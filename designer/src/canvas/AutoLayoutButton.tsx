@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../editor/EditorContext.tsx';
 import { autoLayout } from './autoLayout.ts';
+import { nodeSizesOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
 import { fullNodeSizes } from './nodeSizes.ts';
 import { FIT_VIEW_OPTIONS } from './viewport.ts';
 
@@ -16,12 +17,14 @@ export function AutoLayoutButton() {
   const store = useEditorStore();
   const flow = useReactFlow();
   const canvas = useStoreApi();
+  const registry = useNodeUIs();
   const [busy, setBusy] = useState(false);
 
   const run = async () => {
     setBusy(true);
     try {
-      const positions = await autoLayout(store.getState().doc, fullNodeSizes(canvas));
+      const sizes = nodeSizesOf(registry, fullNodeSizes(canvas));
+      const positions = await autoLayout(store.getState().doc, sizes);
       store.getState().dispatch('autoLayout', { positions });
       // Let React Flow place the nodes before framing them.
       requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 300 }));

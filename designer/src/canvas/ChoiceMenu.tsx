@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
+import type { LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { normalizeSpeech } from '@callbot/shared';
 import './ChoiceMenu.css';
@@ -12,6 +13,8 @@ export interface Choice {
   group: string;
   /** A colour mark before the label (the node kind's). */
   colour?: string;
+  /** An icon before the label, in that colour (the node kind's). */
+  icon?: LucideIcon;
 }
 
 export interface ChoiceMenuProps {
@@ -55,7 +58,11 @@ export function ChoiceMenu({ title, choices, at, onChoose, onClose }: ChoiceMenu
     return () => document.removeEventListener('pointerdown', onPointerDown, true);
   }, [onClose]);
   useEffect(() => {
-    document.getElementById(`${id}-${active}`)?.scrollIntoView({ block: 'nearest' });
+    // (jsdom, where stories are also tested, has no scrollIntoView.)
+    const option: Partial<Pick<Element, 'scrollIntoView'>> | null = document.getElementById(
+      `${id}-${active}`,
+    );
+    option?.scrollIntoView?.({ block: 'nearest' });
   }, [active, id]);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -142,12 +149,21 @@ export function ChoiceMenu({ title, choices, at, onChoose, onClose }: ChoiceMenu
               onClick={() => onChoose(choice)}
               onPointerMove={() => setActive(i)}
             >
-              {choice.colour && (
-                <span
-                  className="choice-menu__swatch"
-                  style={{ background: choice.colour }}
+              {choice.icon ? (
+                <choice.icon
+                  className="choice-menu__icon"
+                  size={16}
+                  color={choice.colour}
                   aria-hidden="true"
                 />
+              ) : (
+                choice.colour && (
+                  <span
+                    className="choice-menu__swatch"
+                    style={{ background: choice.colour }}
+                    aria-hidden="true"
+                  />
+                )
               )}
               {choice.label}
             </li>

@@ -40,7 +40,13 @@ import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import type { Translate } from '../i18n/index.ts';
 import { kindTitle } from '../i18n/nodeTerms.ts';
-import { colourOf, kindsOf, nodeTypesOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
+import {
+  colourOf,
+  kindsOf,
+  nodeSizesOf,
+  nodeTypesOf,
+  useNodeUIs,
+} from '../nodes/NodeUIContext.tsx';
 import {
   addNodeAfterOutput,
   addNodeAt,
@@ -55,7 +61,7 @@ import {
 import { ChoiceMenu, type Choice } from './ChoiceMenu.tsx';
 import { flowOrder } from './flowOrder.ts';
 import { fullNodeSizes, noteNodeSizes } from './nodeSizes.ts';
-import { boxesOf, type Box } from './placement.ts';
+import { boxesOf, type Box, type NodeSizes } from './placement.ts';
 import { useFlowTabOrder } from './useFlowTabOrder.ts';
 import { FIT_VIEW_OPTIONS, openingView } from './viewport.ts';
 import { canvasHighlight } from '../simulator/canvasHighlight.ts';
@@ -165,13 +171,19 @@ export function FlowCanvas({
   const { doc, selection } = useDeferredValue(useEditor(selectCanvas));
   const logic = useDeferredValue(useEditor(selectLogic));
   const [cache] = useState(createGraphCache);
-  const [defaultViewport] = useState(() => initialView ?? initialViewport(doc));
+  const [defaultViewport] = useState(
+    () => initialView ?? initialViewport(doc, nodeSizesOf(registry)),
+  );
   const [zoomedOut, setZoomedOut] = useState(defaultViewport.zoom < DETAIL_ZOOM);
   const nodeView = useMemo(() => ({ t: rememberingT(t), zoomedOut }), [t, zoomedOut]);
   const [flow, setFlow] = useState<ReactFlowInstance<FlowCanvasNode, Edge> | null>(null);
   /** The React Flow store of this canvas: the key its nodes' full-detail sizes are kept under. */
   const canvasStore = useRef<object | null>(null);
-  const sizes = () => (canvasStore.current ? fullNodeSizes(canvasStore.current) : new Map());
+  const sizes = useCallback(
+    () =>
+      nodeSizesOf(registry, canvasStore.current ? fullNodeSizes(canvasStore.current) : new Map()),
+    [registry],
+  );
 
   const badges = useMemo(
     () => diagnosticsByNode(validateDocument({ ...logic, layout: noLayout })),
@@ -252,6 +264,7 @@ export function FlowCanvas({
           label: t('canvasUi.newNode', { kind: kindTitle(kind, t) }),
           group: t('canvasUi.newNodes'),
           colour: colourOf(registry, kind),
+          icon: registry[kind].icon,
         })),
     [registry, t],
   );
@@ -289,7 +302,7 @@ export function FlowCanvas({
         },
       });
     },
-    [editor, flow, kindChoices, t],
+    [editor, flow, kindChoices, sizes, t],
   );
 
   const connector = useMemo<OutputConnector>(
@@ -305,6 +318,7 @@ export function FlowCanvas({
             label: nodeName(byId.get(id)!, t),
             group: t('canvasUi.existingNodes'),
             colour: colourOf(registry, byId.get(id)!.kind),
+            icon: registry[byId.get(id)!.kind].icon,
           }));
         const box = anchor.getBoundingClientRect();
         setMenu({
@@ -323,7 +337,7 @@ export function FlowCanvas({
         });
       },
     }),
-    [editor, kindChoices, registry, t],
+    [editor, kindChoices, registry, sizes, t],
   );
 
   const onDragOver = useCallback(
@@ -349,7 +363,7 @@ export function FlowCanvas({
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       addNodeAt(editor, kind, point, sizes());
     },
-    [editor, flow, onDropFile],
+    [editor, flow, onDropFile, sizes],
   );
 
   const minimapColor = useCallback((node: Node) => colourOf(registry, node.type), [registry]);
@@ -448,11 +462,11 @@ function CanvasStore({ intoRef }: { intoRef: RefObject<object | null> }) {
  * `DETAIL_ZOOM`, and its 2,000 nodes are drawn once, in little detail,
  * rather than in full detail then again once fitted.
  */
-function initialViewport(doc: FlowDocument): Viewport {
-  const boxes = [...boxesOf(doc, new Map()).values()];
+function initialViewport(doc: FlowDocument, sizes: NodeSizes): Viewport {
+  const boxes = boxesOf(doc, sizes);
   const start = doc.nodes.find((n) => n.kind === 'greeting');
   const canvas = { width: window.innerWidth, height: window.innerHeight };
-  return openingView(boxes, canvas, start && boxesOf(doc, new Map()).get(start.id), {
+  return openingView([...boxes.values()], canvas, start && boxes.get(start.id), {
     minZoom: MIN_ZOOM,
   });
 }

@@ -44,9 +44,9 @@ const NodeViewContext = createContext<NodeViewSettings>({ t: i18n.t, zoomedOut: 
 export const NodeViewProvider = NodeViewContext.Provider;
 export const useNodeView = (): NodeViewSettings => useContext(NodeViewContext);
 
-/** The colour of the kind being drawn: the registry's, given around each kind's view. */
-const KindColourContext = createContext('#64748b');
-export const KindColourProvider = KindColourContext.Provider;
+/** The colour and width of the kind being drawn: the registry's, given around each kind's view. */
+const KindStyleContext = createContext({ colour: '#64748b', width: 240 });
+export const KindStyleProvider = KindStyleContext.Provider;
 
 /**
  * Connects an output from the keyboard: the editor's canvas gives it, so
@@ -93,7 +93,8 @@ export function NodeFrame({ node, badge, selected = false, aside, children }: No
     node.id,
     ports.map((p) => p.id),
   );
-  const style = { '--kind-color': useContext(KindColourContext) } as CSSProperties;
+  const kindStyle = useContext(KindStyleContext);
+  const style = { '--kind-color': kindStyle.colour, width: kindStyle.width } as CSSProperties;
   return (
     <div
       className={`flow-node flow-node--${node.kind}${zoomedOut ? ' flow-node--compact' : ''}${selected ? ' flow-node--selected' : ''}`}

@@ -1,8 +1,10 @@
 import { useId, type CSSProperties, type DragEvent } from 'react';
+import type { LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { NodeKindName } from '@callbot/shared';
 import { NODE_DRAG_TYPE } from './canvasActions.ts';
-import { colourOf, kindsOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
+import { kindsOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
+
 import { useAddNodeAtCentre } from './useAddNodeAtCentre.ts';
 import './Palette.css';
 
@@ -23,7 +25,8 @@ export function Palette() {
           <PaletteItem
             key={kind}
             kind={kind}
-            colour={colourOf(registry, kind)}
+            colour={registry[kind].colour}
+            Icon={registry[kind].icon}
             onAdd={addAtCentre}
           />
         ))}
@@ -35,10 +38,12 @@ export function Palette() {
 function PaletteItem({
   kind,
   colour,
+  Icon,
   onAdd,
 }: {
   kind: NodeKindName;
   colour: string;
+  Icon: LucideIcon;
   onAdd: (kind: NodeKindName) => void;
 }) {
   const { t } = useTranslation();
@@ -59,7 +64,9 @@ function PaletteItem({
         onClick={() => onAdd(kind)}
         aria-describedby={tipId}
       >
-        <span className="palette__swatch" aria-hidden="true" />
+        <span className="palette__icon" aria-hidden="true">
+          <Icon size={16} strokeWidth={2} />
+        </span>
         {title}
       </button>
       <span role="tooltip" id={tipId} className="palette__tip">

@@ -1,18 +1,16 @@
 import type { FlowDocument } from '@callbot/shared';
 import { withoutOverlaps } from './canvasCommands.ts';
-import { NODE_GAP, RANK_GAP, sizeOf, snap, type Sizes, type XY } from './placement.ts';
-
-export type { Sizes } from './placement.ts';
+import { NODE_GAP, RANK_GAP, sizeOf, snap, type NodeSizes, type XY } from './placement.ts';
 
 /**
  * Positions for every node, top to bottom along the flow's connections
  * (dagre's layered layout), snapped to the 20 px grid, no two nodes
- * overlapping. `sizes` are the nodes' sizes in full detail: pass only sizes
+ * overlapping. `sizes.known` are the nodes' sizes in full detail: only sizes
  * measured while nodes were drawn in full (a node measured zoomed out is
  * smaller than it will be); the others are estimated from their content.
  * dagre is loaded only when the user asks for a layout.
  */
-export async function autoLayout(doc: FlowDocument, sizes: Sizes): Promise<Record<string, XY>> {
+export async function autoLayout(doc: FlowDocument, sizes: NodeSizes): Promise<Record<string, XY>> {
   const { default: dagre } = await import('@dagrejs/dagre');
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({
@@ -39,5 +37,5 @@ export async function autoLayout(doc: FlowDocument, sizes: Sizes): Promise<Recor
       return [node.id, { x: snap(x - width / 2), y: snap(y - height / 2) }];
     }),
   );
-  return withoutOverlaps(doc, positions, size);
+  return withoutOverlaps(doc, positions, { known: size, estimate: sizes.estimate });
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { examples } from '@callbot/runtime';
 import type { Edge } from '@xyflow/react';
 import { createEditorStore } from '../editor/store.ts';
+import { nodeUIs } from '../nodes/index.ts';
+import { nodeSizesOf } from '../nodes/NodeUIContext.tsx';
 import { boxesOf, NODE_GAP, overlappingPairs } from './placement.ts';
 import {
   addNodeAfterOutput,
@@ -14,12 +16,14 @@ import {
   reconnect,
 } from './canvasActions.ts';
 
+/** No node measured: every size is the kinds' estimate. */
+const sizes = nodeSizesOf(nodeUIs);
 const reception = () => createEditorStore(structuredClone(examples.reception));
 const nodeOf = (editor: ReturnType<typeof reception>, id: string) =>
   editor.getState().doc.nodes.find((n) => n.id === id)!;
 /** The pairs of overlapping nodes (by their estimated sizes) that one of `ids` is in. */
 const overlapsOf = (editor: ReturnType<typeof reception>, ids: string[]) =>
-  overlappingPairs(boxesOf(editor.getState().doc, new Map()), NODE_GAP).filter((pair) =>
+  overlappingPairs(boxesOf(editor.getState().doc, sizes), NODE_GAP).filter((pair) =>
     pair.some((id) => ids.includes(id)),
   );
 const edge = (source: string, port: string, target: string): Edge => ({
@@ -173,7 +177,7 @@ describe('connecting', () => {
 describe('addNodeAt', () => {
   it('adds a node centred on the point, on the grid, and selects it', () => {
     const editor = reception();
-    const id = addNodeAt(editor, 'message', { x: 1000, y: 1000 });
+    const id = addNodeAt(editor, 'message', { x: 1000, y: 1000 }, sizes);
     expect(id).toBe('message');
     const { doc, selection, past } = editor.getState();
     expect(doc.nodes.at(-1)).toMatchObject({ id: 'message', kind: 'message' });
@@ -184,8 +188,8 @@ describe('addNodeAt', () => {
 
   it('moves a new node to the nearest free spot when another one is there', () => {
     const editor = reception();
-    addNodeAt(editor, 'message', { x: 1000, y: 1000 });
-    const id = addNodeAt(editor, 'message', { x: 1000, y: 1000 });
+    addNodeAt(editor, 'message', { x: 1000, y: 1000 }, sizes);
+    const id = addNodeAt(editor, 'message', { x: 1000, y: 1000 }, sizes);
     expect(id).toBe('message-2');
     expect(overlapsOf(editor, ['message', 'message-2'])).toEqual([]);
   });
@@ -194,7 +198,7 @@ describe('addNodeAt', () => {
     const editor = reception();
     const added = ['menu', 'tchau', 't-vendas', 'horario', 'greeting'].map((id) => {
       const at = editor.getState().doc.layout.nodes[id]!;
-      return addNodeAt(editor, 'message', { x: at.x + 100, y: at.y + 40 });
+      return addNodeAt(editor, 'message', { x: at.x + 100, y: at.y + 40 }, sizes);
     });
     expect(overlapsOf(editor, added)).toEqual([]);
   });
@@ -210,7 +214,7 @@ describe('adding a node after another', () => {
     const editor = reception();
     editor.getState().select({ nodes: ['t-recepcao'], edges: [] });
     editor.getState().dispatch('disconnect', { edges: [{ source: 't-recepcao', port: 'failed' }] });
-    const id = addNodeFromPalette(editor, 'message', { x: 0, y: 0 });
+    const id = addNodeFromPalette(editor, 'message', { x: 0, y: 0 }, sizes);
     const { doc, past, selection } = editor.getState();
     expect(nodeOf(editor, 't-recepcao').connections).toEqual({ noAgents: 'tchau', failed: id });
     expect(selection.nodes).toEqual([id]);
@@ -226,18 +230,23 @@ describe('adding a node after another', () => {
   it('from the palette with nothing selected: near the centre, connected to nothing', () => {
     const editor = reception();
     const before = structuredClone(editor.getState().doc.nodes);
-    const id = addNodeFromPalette(editor, 'hangup', { x: 300, y: 400 });
+    const id = addNodeFromPalette(editor, 'hangup', { x: 300, y: 400 }, sizes);
     expect(editor.getState().doc.nodes.slice(0, -1)).toEqual(before);
     expect(nodeOf(editor, id).connections).toEqual({});
   });
 
   it('from a dragged output: at the drop point, led to from that output', () => {
     const editor = reception();
-    const id = addNodeAfterOutput(editor, 'menu', {
-      source: 'menu',
-      port: 'noMatch',
-      at: { x: 2000, y: 2000 },
-    });
+    const id = addNodeAfterOutput(
+      editor,
+      'menu',
+      {
+        source: 'menu',
+        port: 'noMatch',
+        at: { x: 2000, y: 2000 },
+      },
+      sizes,
+    );
     expect(nodeOf(editor, 'menu').connections.noMatch).toBe(id);
     expect(editor.getState().doc.layout.nodes[id]).toEqual({ x: 1860, y: 2000 });
   });

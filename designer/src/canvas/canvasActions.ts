@@ -3,7 +3,7 @@ import { nodeKinds, type NodeKindName } from '@callbot/shared';
 import { defaultNodeLabel } from '../i18n/nodeTerms.ts';
 import { parseEdgeId, type EditorStore } from '../editor/store.ts';
 import { addNodeAfter, addNodeNear } from './canvasCommands.ts';
-import type { Sizes } from './placement.ts';
+import type { NodeSizes } from './placement.ts';
 import type { FlowCanvasNode } from './toReactFlow.ts';
 
 /**
@@ -28,7 +28,7 @@ export function addNodeAt(
   editor: EditorStore,
   kind: NodeKindName,
   point: XYPosition,
-  sizes: Sizes = new Map(),
+  sizes: NodeSizes,
 ): string {
   const state = editor.getState();
   const label = defaultNodeLabel(state.doc.nodes, kind);
@@ -47,7 +47,7 @@ export function addNodeAfterOutput(
   editor: EditorStore,
   kind: NodeKindName,
   from: { source: string; port?: string | undefined; at?: XYPosition | undefined },
-  sizes: Sizes = new Map(),
+  sizes: NodeSizes,
 ): string {
   const state = editor.getState();
   const { doc, id } = addNodeAfter(state.doc, {
@@ -74,7 +74,7 @@ export function addNodeFromPalette(
   editor: EditorStore,
   kind: NodeKindName,
   centre: XYPosition,
-  sizes: Sizes = new Map(),
+  sizes: NodeSizes,
 ): string {
   const { selection, doc } = editor.getState();
   const [selected, ...others] = selection.nodes;

@@ -4,13 +4,12 @@ import { freshId, runCommand } from '../editor/commands.ts';
 import {
   boxesOf,
   centredOn,
-  estimateNodeSize,
   firstFreePort,
   freeSpotNear,
   separate,
   sizeOf,
   spotBelow,
-  type Sizes,
+  type NodeSizes,
   type XY,
 } from './placement.ts';
 
@@ -18,16 +17,16 @@ import {
  * The canvas's edits that place nodes, as pure functions from a document
  * to the next (with the id of the node they add), so the command registry
  * can record each as one undo step and tests run them without a browser.
- * `sizes` are the nodes' drawn sizes where known; others are estimated.
+ * `sizes` are the nodes' drawn sizes where known, and an estimate for the others.
  */
 
 /** A new node of `kind` in the free spot nearest to `centre` (centred on it when free). */
 export function addNodeNear(
   doc: FlowDocument,
-  p: { kind: NodeKindName; centre: XY; sizes: Sizes; id?: string },
+  p: { kind: NodeKindName; centre: XY; sizes: NodeSizes; id?: string },
 ): { doc: FlowDocument; id: string } {
   const id = p.id ?? freshId(doc, p.kind);
-  const size = estimateNodeSize(createNode(p.kind, id));
+  const size = p.sizes.estimate(createNode(p.kind, id));
   const position = freeSpotNear(centredOn(p.centre, size), size, boxesOf(doc, p.sizes).values());
   return { doc: runCommand(doc, 'addNode', { kind: p.kind, position, id }), id };
 }
@@ -46,7 +45,7 @@ export function addNodeAfter(
     source: string;
     port?: string;
     at?: XY;
-    sizes: Sizes;
+    sizes: NodeSizes;
     id?: string;
     label?: string;
   },
@@ -54,7 +53,7 @@ export function addNodeAfter(
   const source = doc.nodes.find((n) => n.id === p.source);
   if (!source) throw new Error(`No node "${p.source}" to add a node after`);
   const id = p.id ?? freshId(doc, p.kind);
-  const size = estimateNodeSize(createNode(p.kind, id));
+  const size = p.sizes.estimate(createNode(p.kind, id));
   const boxes = boxesOf(doc, p.sizes);
   const from = boxes.get(source.id) ?? { x: 0, y: 0, ...sizeOf(source, p.sizes) };
   const position = p.at
@@ -77,7 +76,7 @@ export function addNodeAfter(
 export function withoutOverlaps(
   doc: FlowDocument,
   positions: Readonly<Record<string, XY>>,
-  sizes: Sizes,
+  sizes: NodeSizes,
 ): Record<string, XY> {
   const laidOut = {
     ...doc,

@@ -2,7 +2,8 @@ import { createNode } from '@callbot/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  estimateNodeSize,
+  estimateFrame,
+  linesOf,
   firstFreePort,
   freeSpotNear,
   GRID,
@@ -106,18 +107,32 @@ describe('separate', () => {
   });
 });
 
-describe('estimateNodeSize', () => {
-  it('gives a menu its wider frame and more height for each option', () => {
+describe('estimateFrame', () => {
+  it('gives a node its kind’s width, and more height for more lines and more outputs', () => {
     const menu = createNode('menu', 'menu');
-    const small = estimateNodeSize(menu);
-    const option = menu.data.options[0]!;
-    const bigger = estimateNodeSize({
-      ...menu,
-      data: { ...menu.data, options: [...menu.data.options, { ...option, id: 'o9', key: '9' }] },
-    });
+    const small = estimateFrame(menu, { width: 280, bodyLines: 2 });
     expect(small.width).toBe(280);
-    expect(bigger.height).toBeGreaterThan(small.height);
-    expect(estimateNodeSize(createNode('hangup', 'bye')).width).toBe(240);
+    expect(estimateFrame(menu, { width: 280, bodyLines: 3 }).height).toBeGreaterThan(small.height);
+    const option = menu.data.options[0]!;
+    const moreOutputs = {
+      ...menu,
+      data: {
+        ...menu.data,
+        options: [1, 2, 3, 4, 5, 6, 7].map((n) => ({ ...option, id: `o${n}`, key: String(n) })),
+      },
+    };
+    expect(estimateFrame(moreOutputs, { width: 280, bodyLines: 2 }).height).toBeGreaterThan(
+      small.height,
+    );
+    expect(estimateFrame(menu, { width: 280, bodyLines: 2 }).height % GRID).toBe(0);
+  });
+});
+
+describe('linesOf', () => {
+  it('counts a text’s lines, at least one, at most the limit', () => {
+    expect(linesOf('', 3)).toBe(1);
+    expect(linesOf('x'.repeat(70), 3)).toBe(3);
+    expect(linesOf('x'.repeat(700), 3)).toBe(3);
   });
 });
 

@@ -17,6 +17,13 @@ export interface Size {
 export type Box = XY & Size;
 /** Sizes by node id. */
 export type Sizes = ReadonlyMap<string, Size>;
+/** A node's size before it was ever drawn in full detail (each kind's, from the registry). */
+export type SizeEstimate = (node: FlowNode) => Size;
+/** The sizes nodes were measured at in full detail, and an estimate for the others. */
+export interface NodeSizes {
+  known: Sizes;
+  estimate: SizeEstimate;
+}
 
 /** The grid nodes snap to, in flow coordinates. */
 export const GRID = 20;
@@ -50,8 +57,8 @@ export function overlappingPairs(boxes: ReadonlyMap<string, Box>, gap = 0): [str
   return pairs;
 }
 
-/** The boxes of a document's placed nodes, with each size from `sizes` or estimated. */
-export function boxesOf(doc: FlowDocument, sizes: Sizes): Map<string, Box> {
+/** The boxes of a document's placed nodes, each with its known size or else its estimated one. */
+export function boxesOf(doc: FlowDocument, sizes: NodeSizes): Map<string, Box> {
   const boxes = new Map<string, Box>();
   for (const node of doc.nodes) {
     if (!Object.hasOwn(doc.layout.nodes, node.id)) continue;
@@ -61,9 +68,9 @@ export function boxesOf(doc: FlowDocument, sizes: Sizes): Map<string, Box> {
   return boxes;
 }
 
-/** A node's size: measured when known, else `estimateNodeSize`. */
-export const sizeOf = (node: FlowNode, sizes: Sizes): Size =>
-  sizes.get(node.id) ?? estimateNodeSize(node);
+/** A node's size: measured when known, else estimated. */
+export const sizeOf = (node: FlowNode, sizes: NodeSizes): Size =>
+  sizes.known.get(node.id) ?? sizes.estimate(node);
 
 /**
  * The nearest free top-left corner to `wanted` for a box of `size`: on the
@@ -149,47 +156,23 @@ export function separate(boxes: ReadonlyMap<string, Box>, gap = NODE_GAP): Map<s
 
 // ---- Size estimate ----
 
-/**
- * The width of a node view by kind: fixed in `NodeFrame.css`, so exact.
- * Keep the two in step.
- */
-export const NODE_WIDTH = { default: 240, menu: 280 } as const;
 const LINE = 20;
 const CHARS_PER_LINE = 34;
 
+/** How many lines a text takes in a node's body, at least one and at most `max`. */
+export const linesOf = (text: string, max: number): number =>
+  Math.min(max, Math.max(1, Math.ceil(text.length / CHARS_PER_LINE)));
+
 /**
- * A node's size before it was ever drawn in full detail (added while zoomed
- * out, or never on screen): the width its kind has, and a height from what
- * it shows (header, name, up to three lines of text, a line per menu option
- * or fact, the outputs wrapping five to a row). Errs on the tall side, so
- * a layout made from it keeps nodes apart once they are drawn.
+ * A node's size from what its kind's view shows (`width`, and `bodyLines`
+ * lines between its name and its outputs), its outputs wrapping three to a
+ * row. Errs on the tall side, so a layout made from it keeps nodes apart
+ * once they are drawn.
  */
-export function estimateNodeSize(node: FlowNode): Size {
-  const width = node.kind === 'menu' ? NODE_WIDTH.menu : NODE_WIDTH.default;
-  const textLines = (text: string, max: number) =>
-    Math.min(max, Math.max(1, Math.ceil(text.length / CHARS_PER_LINE)));
-  let body: number;
-  switch (node.kind) {
-    case 'greeting':
-    case 'message':
-    case 'hangup':
-      body = textLines(node.data.text, 3);
-      break;
-    case 'menu':
-      body = textLines(node.data.prompt, 2) + Math.max(1, node.data.options.length);
-      break;
-    case 'schedule':
-      body = 5;
-      break;
-    case 'aiAgent':
-      body = 3;
-      break;
-    default:
-      body = 1;
-  }
+export function estimateFrame(node: FlowNode, view: { width: number; bodyLines: number }): Size {
   const ports = kindOf(node).ports(node.data).length;
   const portRows = ports === 0 ? 0 : Math.ceil(ports / 3);
   // Frame padding and borders, header, name; then the body; then each row of outputs (label and handle).
-  const height = 16 + 20 + 22 + body * LINE + 8 + portRows * 34;
-  return { width, height: Math.ceil(height / GRID) * GRID };
+  const height = 16 + 20 + 22 + view.bodyLines * LINE + 8 + portRows * 34;
+  return { width: view.width, height: Math.ceil(height / GRID) * GRID };
 }

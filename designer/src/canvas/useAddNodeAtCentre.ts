@@ -4,7 +4,8 @@ import type { NodeKindName } from '@callbot/shared';
 import { useEditorStore } from '../editor/EditorContext.tsx';
 import { addNodeFromPalette } from './canvasActions.ts';
 import { fullNodeSizes } from './nodeSizes.ts';
-import { estimateNodeSize, type Box } from './placement.ts';
+import { nodeSizesOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
+import type { Box } from './placement.ts';
 
 /**
  * The palette's click and keyboard path: adds a node of a kind beside the
@@ -20,6 +21,7 @@ import { estimateNodeSize, type Box } from './placement.ts';
 export function useAddNodeAtCentre(): (kind: NodeKindName) => string {
   const editor = useEditorStore();
   const flow = useStoreApi();
+  const registry = useNodeUIs();
   return useCallback(
     (kind) => {
       const {
@@ -28,22 +30,22 @@ export function useAddNodeAtCentre(): (kind: NodeKindName) => string {
         transform: [x, y, zoom],
       } = flow.getState();
       const centre = { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom };
-      const id = addNodeFromPalette(editor, kind, centre, fullNodeSizes(flow));
-      // Beside the selected node, it may be out of sight: bring it in, at the same zoom.
+      const sizes = nodeSizesOf(registry, fullNodeSizes(flow));
+      const id = addNodeFromPalette(editor, kind, centre, sizes);
+      // It may be out of sight (beside the selected node, or the view is full):
+      // pan just enough to bring it in, at the same zoom.
       const node = editor.getState().doc.nodes.find((n) => n.id === id)!;
-      const box = { ...editor.getState().doc.layout.nodes[id]!, ...estimateNodeSize(node) };
+      const box = { ...editor.getState().doc.layout.nodes[id]!, ...sizes.estimate(node) };
       const view = { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom };
       if (!contains(view, box)) {
+        const left = scrolledTo(view.x, view.width, box.x, box.width);
+        const top = scrolledTo(view.y, view.height, box.y, box.height);
         const { panZoom } = flow.getState();
-        void panZoom?.setViewport({
-          x: width / 2 - (box.x + box.width / 2) * zoom,
-          y: height / 2 - (box.y + box.height / 2) * zoom,
-          zoom,
-        });
+        void panZoom?.setViewport({ x: -left * zoom, y: -top * zoom, zoom });
       }
       return id;
     },
-    [editor, flow],
+    [editor, flow, registry],
   );
 }
 
@@ -52,3 +54,13 @@ const contains = (outer: Box, inner: Box): boolean =>
   inner.y >= outer.y &&
   inner.x + inner.width <= outer.x + outer.width &&
   inner.y + inner.height <= outer.y + outer.height;
+
+/** Room kept between a node brought into view and the canvas's edge, in flow units. */
+const MARGIN = 40;
+
+/** Where a view (`start`, `length` along one axis) goes so that it shows the item, moving as little as it can. */
+function scrolledTo(start: number, length: number, item: number, size: number): number {
+  if (item - MARGIN < start || size + 2 * MARGIN > length) return item - MARGIN;
+  if (item + size + MARGIN > start + length) return item + size + MARGIN - length;
+  return start;
+}

@@ -1,3 +1,5 @@
+import { nodeUIs } from '../nodes/index.ts';
+import { nodeSizesOf } from '../nodes/NodeUIContext.tsx';
 import { describe, expect, it } from 'vitest';
 import { createFlow } from '@callbot/shared';
 import { addNodeAt } from '../canvas/canvasActions.ts';
@@ -31,8 +33,8 @@ describe('defaultNodeLabel', () => {
     await i18n.changeLanguage('pt-BR');
     try {
       const editor = createEditorStore(createFlow('Recepção'));
-      const first = addNodeAt(editor, 'schedule', { x: 0, y: 400 });
-      const second = addNodeAt(editor, 'schedule', { x: 400, y: 400 });
+      const first = addNodeAt(editor, 'schedule', { x: 0, y: 400 }, nodeSizesOf(nodeUIs));
+      const second = addNodeAt(editor, 'schedule', { x: 400, y: 400 }, nodeSizesOf(nodeUIs));
       const nodes = editor.getState().doc.nodes;
       expect([first, second]).toEqual(['schedule', 'schedule-2']);
       expect(nodes.find((n) => n.id === first)?.label).toBe('Horários de atendimento');

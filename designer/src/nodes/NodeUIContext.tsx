@@ -2,7 +2,13 @@ import { createContext, memo, useContext, type ComponentType } from 'react';
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import type { FlowNode, NodeKindName } from '@callbot/shared';
-import { KindColourProvider } from '../canvas/NodeFrame.tsx';
+import { KindStyleProvider } from '../canvas/NodeFrame.tsx';
+import {
+  estimateFrame,
+  type NodeSizes,
+  type SizeEstimate,
+  type Sizes,
+} from '../canvas/placement.ts';
 import type { NodeUI, NodeUIRegistry } from './defineNodeUI.ts';
 import { nodeUIs } from './index.ts';
 
@@ -33,11 +39,28 @@ export const colourOf = (registry: NodeUIRegistry, kind: string | undefined): st
 export const searchTextsOf = (registry: NodeUIRegistry, node: FlowNode): string[] =>
   (registry[node.kind].searchTexts as (node: FlowNode) => string[])(node);
 
+/** Each node's size before it is drawn in full, from its kind's width and body lines. */
+export const estimateOf =
+  (registry: NodeUIRegistry): SizeEstimate =>
+  (node) => {
+    const ui = registry[node.kind];
+    return estimateFrame(node, {
+      width: ui.width,
+      bodyLines: (ui.bodyLines as (node: FlowNode) => number)(node),
+    });
+  };
+
+/** Sizes for placing nodes: those `known` (measured in full detail), the registry's estimate for the others. */
+export const nodeSizesOf = (registry: NodeUIRegistry, known: Sizes = new Map()): NodeSizes => ({
+  known,
+  estimate: estimateOf(registry),
+});
+
 const nodeTypesCache = new WeakMap<NodeUIRegistry, NodeTypes>();
 
 /**
  * The registry as React Flow's `nodeTypes` (a canvas node's `type` is its
- * kind): each kind's view, given its colour. The same object for the same
+ * kind): each kind's view, given its colour and width. The same object for the same
  * registry, as React Flow re-creates every node when `nodeTypes` changes.
  *
  * A view is drawn from its node's data and selection only: it re-renders
@@ -58,10 +81,11 @@ export function nodeTypesOf(registry: NodeUIRegistry): NodeTypes {
 
 function withColour(ui: NodeUI<NodeKindName>): ComponentType<NodeProps> {
   const View = ui.View as ComponentType<NodeProps>;
+  const style = { colour: ui.colour, width: ui.width };
   const KindNode = (props: NodeProps) => (
-    <KindColourProvider value={ui.colour}>
+    <KindStyleProvider value={style}>
       <View {...props} />
-    </KindColourProvider>
+    </KindStyleProvider>
   );
   KindNode.displayName = `${ui.kind}Node`;
   return memo(

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { LucideIcon } from 'lucide-react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { NodeKindName, NodeOfKind } from '@callbot/shared';
 import type { FlowCanvasNode } from '../canvas/toReactFlow.ts';
@@ -25,6 +26,15 @@ export interface NodeUI<K extends NodeKindName> {
    * written in it, WCAG AA).
    */
   colour: string;
+  /** The kind's icon (lucide), beside its name in the palette and the canvas's menus. */
+  icon: LucideIcon;
+  /** The width of its nodes on the canvas, in px (their height follows their content). */
+  width: number;
+  /**
+   * How many lines of text its view shows at most between the node's name and
+   * its outputs: how nodes are placed before they are ever drawn in full.
+   */
+  bodyLines(node: NodeOfKind<K>): number;
   /** How a node of the kind is drawn on the canvas (inside `NodeFrame`). */
   View: NodeView<K>;
   /** The kind's own fields in the inspector; the label, id, outputs and checks are drawn around it. */
@@ -44,7 +54,9 @@ export type NodeUIRegistry = { readonly [K in NodeKindName]: NodeUI<K> };
  *
  * @example
  * export const hangup = defineNodeUI({
- *   kind: 'hangup', colour: '#dc2626', View: HangupNodeView, Inspector: HangupInspector,
+ *   kind: 'hangup', colour: '#dc2626', icon: PhoneOff, width: 240,
+ *   View: HangupNodeView, Inspector: HangupInspector,
+ *   bodyLines: (node) => linesOf(node.data.text, 3),
  *   searchTexts: (node) => [node.data.text],
  * });
  */

@@ -1,12 +1,16 @@
+import { Sparkles } from 'lucide-react';
 import { defineNodeUI } from '../defineNodeUI.ts';
 import { AiAgentInspector } from './Inspector.tsx';
 import { AiAgentNodeView } from './NodeView.tsx';
 
-/** The aiAgent kind in the designer: its view, inspector form, colour and what search reads. */
+/** The aiAgent kind in the designer: its view, inspector form, colour, icon and what search reads. */
 export const aiAgent = defineNodeUI({
   kind: 'aiAgent',
   colour: '#0f766e',
+  icon: Sparkles,
+  width: 240,
   View: AiAgentNodeView,
   Inspector: AiAgentInspector,
+  bodyLines: () => 3,
   searchTexts: (node) => [node.data.instructions, node.data.endpoint],
 });

@@ -1,12 +1,16 @@
+import { Bot } from 'lucide-react';
 import { defineNodeUI } from '../defineNodeUI.ts';
 import { FallbackBotInspector } from './Inspector.tsx';
 import { FallbackBotNodeView } from './NodeView.tsx';
 
-/** The fallbackBot kind in the designer: its view, inspector form, colour and what search reads. */
+/** The fallbackBot kind in the designer: its view, inspector form, colour, icon and what search reads. */
 export const fallbackBot = defineNodeUI({
   kind: 'fallbackBot',
   colour: '#be185d',
+  icon: Bot,
+  width: 240,
   View: FallbackBotNodeView,
   Inspector: FallbackBotInspector,
+  bodyLines: () => 1,
   searchTexts: (node) => [node.data.bot],
 });

@@ -1,12 +1,17 @@
+import { PhoneIncoming } from 'lucide-react';
+import { linesOf } from '../../canvas/placement.ts';
 import { defineNodeUI } from '../defineNodeUI.ts';
 import { GreetingInspector } from './Inspector.tsx';
 import { GreetingNodeView } from './NodeView.tsx';
 
-/** The greeting kind in the designer: its view, inspector form, colour and what search reads. */
+/** The greeting kind in the designer: its view, inspector form, colour, icon and what search reads. */
 export const greeting = defineNodeUI({
   kind: 'greeting',
   colour: '#15803d',
+  icon: PhoneIncoming,
+  width: 240,
   View: GreetingNodeView,
   Inspector: GreetingInspector,
+  bodyLines: (node) => linesOf(node.data.text, 3),
   searchTexts: (node) => [node.data.text],
 });

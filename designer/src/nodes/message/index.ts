@@ -1,12 +1,17 @@
+import { MessageSquareText } from 'lucide-react';
+import { linesOf } from '../../canvas/placement.ts';
 import { defineNodeUI } from '../defineNodeUI.ts';
 import { MessageInspector } from './Inspector.tsx';
 import { MessageNodeView } from './NodeView.tsx';
 
-/** The message kind in the designer: its view, inspector form, colour and what search reads. */
+/** The message kind in the designer: its view, inspector form, colour, icon and what search reads. */
 export const message = defineNodeUI({
   kind: 'message',
   colour: '#0369a1',
+  icon: MessageSquareText,
+  width: 240,
   View: MessageNodeView,
   Inspector: MessageInspector,
+  bodyLines: (node) => linesOf(node.data.text, 3),
   searchTexts: (node) => [node.data.text],
 });

@@ -1,12 +1,16 @@
+import { Clock } from 'lucide-react';
 import { defineNodeUI } from '../defineNodeUI.ts';
 import { ScheduleInspector } from './Inspector.tsx';
 import { ScheduleNodeView } from './NodeView.tsx';
 
-/** The schedule kind in the designer: its view, inspector form, colour and what search reads. */
+/** The schedule kind in the designer: its view, inspector form, colour, icon and what search reads. */
 export const schedule = defineNodeUI({
   kind: 'schedule',
   colour: '#b45309',
+  icon: Clock,
+  width: 240,
   View: ScheduleNodeView,
   Inspector: ScheduleInspector,
+  bodyLines: () => 5,
   searchTexts: (node) => node.data.holidays.map((h) => h.name ?? ''),
 });

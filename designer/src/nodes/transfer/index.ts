@@ -1,12 +1,16 @@
+import { PhoneForwarded } from 'lucide-react';
 import { defineNodeUI } from '../defineNodeUI.ts';
 import { TransferInspector } from './Inspector.tsx';
 import { TransferNodeView } from './NodeView.tsx';
 
-/** The transfer kind in the designer: its view, inspector form, colour and what search reads. */
+/** The transfer kind in the designer: its view, inspector form, colour, icon and what search reads. */
 export const transfer = defineNodeUI({
   kind: 'transfer',
   colour: '#2563eb',
+  icon: PhoneForwarded,
+  width: 240,
   View: TransferNodeView,
   Inspector: TransferInspector,
+  bodyLines: () => 1,
   searchTexts: (node) => [node.data.team],
 });
