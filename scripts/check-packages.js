@@ -184,6 +184,13 @@ async function main() {
       for (const { name, files } of packed) {
         const paths = files.map((f) => f.path);
         const needed = ['dist/index.js', 'dist/index.d.ts', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+        if (name === '@callbot/shared') {
+          // What it bundles of libphonenumber-js goes with its licences.
+          needed.push(
+            'dist/vendor/libphonenumber-js/LICENSE',
+            'dist/vendor/libphonenumber-js/LICENSE.Apache',
+          );
+        }
         if (name === '@callbot/runtime') {
           needed.push('bin/callbot.js', 'docs/call-protocol.md', 'examples/reception.js');
         }

@@ -13,8 +13,9 @@
  * - Declarations: they can only import types, which libphonenumber-js
  *   declares in its `types.d.ts`; that file is copied, as it is, and the
  *   imports point to it.
- * - Its licence (MIT) is copied beside the bundles, and each bundle starts
- *   with a notice naming it.
+ * - Its licences are copied beside the bundles: its own (MIT), and Google
+ *   libphonenumber's (Apache 2.0), which its metadata and code derive from;
+ *   each bundle starts with a notice naming both.
  *
  * Fails, saying why, on an import it cannot rewrite.
  *
@@ -42,7 +43,9 @@ const { version, license } = JSON.parse(await readFile(join(home, 'package.json'
 if (license !== 'MIT')
   fail(`${PACKAGE} ${version} is licensed ${license}: check it before bundling it`);
 const vendor = join(dist, 'vendor', PACKAGE);
-const notice = `/*! ${PACKAGE} ${version}, (c) @catamphetamine, MIT licence: see ./LICENSE */`;
+const notice =
+  `/*! ${PACKAGE} ${version} (c) @catamphetamine, MIT licence: see ./LICENSE. ` +
+  `Derived from Google libphonenumber, Apache License 2.0: see ./LICENSE.Apache. */`;
 
 /** `import { a, b as c } from 'libphonenumber-js/min'` (what tsc emits), in .js and .d.ts. */
 const IMPORT = new RegExp(
@@ -139,7 +142,9 @@ await build({
     },
   ],
 });
-await copyFile(join(home, 'LICENSE'), join(vendor, 'LICENSE'));
+for (const licence of ['LICENSE', 'LICENSE.Apache']) {
+  await copyFile(join(home, licence), join(vendor, licence));
+}
 await copyFile(join(home, 'types.d.ts'), join(vendor, 'types.d.ts'));
 
 const summary = [...used].map(([entry, names]) => `${entry}: ${[...names].join(', ')}`).join('; ');
