@@ -10,7 +10,10 @@
  * 4. a TypeScript consumer typechecks under `strict` and `nodenext`, with
  *    nothing else set (so the packages' own `.d.ts` files are checked too);
  * 5. Vite bundles the runtime for the browser (no Node built-in in the bundle);
- * 6. the server's dependencies (pg, PGlite, tsx) are not installed.
+ * 6. the server's dependencies (pg, PGlite, tsx) are not installed, nor is
+ *    libphonenumber-js (shared bundles the little of it that it uses);
+ * 7. every relative link in the shipped Markdown files leads to a file in the
+ *    same tarball (and to a heading of it, for `#anchor`s).
  *
  * Last, it prints the installed size of the two packages and their
  * dependencies (a report: the target is 5 MB). Exits 1, saying which check
@@ -21,7 +24,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -83,6 +86,31 @@ async function installedPackages(nodeModules) {
   return found.sort((a, b) => b.bytes - a.bytes);
 }
 
+/** The relative targets of a Markdown text's links and images (not URLs, not code). */
+function markdownLinks(markdown) {
+  const prose = markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+  return [...prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)]
+    .map((m) => m[1])
+    .filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target));
+}
+
+/** The anchors GitHub and npm give a Markdown text's headings. */
+function headingSlugs(markdown) {
+  const slugs = new Set();
+  for (const [, text] of markdown
+    .replace(/```[\s\S]*?```/g, '')
+    .matchAll(/^#{1,6}\s+(.+?)\s*#*$/gm)) {
+    const base = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
+    let slug = base;
+    for (let n = 1; slugs.has(slug); n++) slug = `${base}-${n}`;
+    slugs.add(slug);
+  }
+  return slugs;
+}
+
 const EXAMPLE_SCRIPT = {
   call: { channel: 'line', direction: 'inbound', from: '+5511912345678', to: '+551130000000' },
   startAt: '2026-11-24T10:00:00-03:00',
@@ -131,6 +159,8 @@ async function main() {
   try {
     const app = join(work, 'app');
     let tarballs = [];
+    /** Per package, the paths in its tarball. */
+    let shipped = [];
 
     await check('build @callbot/shared and @callbot/runtime', () =>
       run('npm', ['run', 'build', '--workspace', '@callbot/runtime'], root).then(() => ''),
@@ -154,6 +184,13 @@ async function main() {
       for (const { name, files } of packed) {
         const paths = files.map((f) => f.path);
         const needed = ['dist/index.js', 'dist/index.d.ts', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+        if (name === '@callbot/shared') {
+          // What it bundles of libphonenumber-js goes with its licences.
+          needed.push(
+            'dist/vendor/libphonenumber-js/LICENSE',
+            'dist/vendor/libphonenumber-js/LICENSE.Apache',
+          );
+        }
         if (name === '@callbot/runtime') {
           needed.push('bin/callbot.js', 'docs/call-protocol.md', 'examples/reception.js');
         }
@@ -164,6 +201,7 @@ async function main() {
         if (stray) fail(`${name}'s tarball holds ${stray}, which a consumer does not need`);
       }
       tarballs = packed.map((p) => join(work, p.filename));
+      shipped = packed.map(({ name, files }) => ({ name, paths: files.map((f) => f.path) }));
       return packed.map((p) => `${p.filename}: ${p.entryCount} files, ${mb(p.size)}`).join('; ');
     });
 
@@ -181,7 +219,35 @@ async function main() {
         /^(pg|@electric-sql\/pglite|tsx|esbuild)$/.test(n),
       );
       if (serverOnly.length > 0) fail(`the install pulled ${serverOnly.join(', ')}`);
+      if (installed.includes('libphonenumber-js')) {
+        fail(
+          'the install pulled libphonenumber-js: @callbot/shared should bundle what it uses of it',
+        );
+      }
       return installed.join(', ');
+    });
+
+    await check('relative links in the shipped Markdown resolve', async () => {
+      let links = 0;
+      for (const { name, paths } of shipped) {
+        const home = join(app, 'node_modules', name);
+        for (const path of paths.filter((p) => p.endsWith('.md'))) {
+          for (const link of markdownLinks(await readFile(join(home, path), 'utf8'))) {
+            const [target, anchor] = link.split('#');
+            const file =
+              target === '' ? path : posix.normalize(posix.join(posix.dirname(path), target));
+            if (!paths.includes(file) && !paths.some((p) => p.startsWith(`${file}/`))) {
+              fail(`${name}/${path} links to ${link}, which is not in the package`);
+            }
+            if (anchor && file.endsWith('.md')) {
+              const headings = headingSlugs(await readFile(join(home, file), 'utf8'));
+              if (!headings.has(anchor)) fail(`${name}/${path} links to ${link}: no such heading`);
+            }
+            links++;
+          }
+        }
+      }
+      return `${links} links`;
     });
 
     await check('plain Node imports both packages', async () => {
@@ -191,11 +257,17 @@ async function main() {
           '--input-type=module',
           '--eval',
           "const s = await import('@callbot/shared'); const r = await import('@callbot/runtime');" +
-            ' console.log(typeof s.compileFlow, typeof r.createCallSession);',
+            ' console.log(typeof s.compileFlow, typeof r.createCallSession,' +
+            " s.e164Schema.safeParse('+551130000000').success," +
+            " s.e164Schema.safeParse('+55113').success," +
+            " s.isPersonalMobile('+5511912345678').code);",
         ],
         app,
       );
-      if (stdout.trim() !== 'function function') fail(`unexpected exports: ${stdout}`);
+      // The last three use libphonenumber-js's metadata, bundled into shared.
+      if (stdout.trim() !== 'function function true false R19.personalMobile') {
+        fail(`unexpected exports or phone number checks: ${stdout}`);
+      }
       if (stderr !== '') fail(`importing printed: ${stderr}`);
     });
 

@@ -1,8 +1,8 @@
 /**
- * Conformance to the call protocol (`/work/shared/call-protocol.md`, the
- * runtime's README): every event is accepted and does what the protocol says,
- * every command is emitted with exactly its documented fields, and every
- * output line kind of the simulator appears with its documented fields.
+ * Conformance to the call protocol (`runtime/docs/call-protocol.md`, shipped
+ * in the package as `docs/call-protocol.md`): every event is accepted and
+ * does what the protocol says, every command is emitted with exactly its
+ * documented fields, and every output line kind of the simulator appears with its documented fields.
  */
 import type { CallEvent } from '@callbot/shared';
 import { describe, expect, it } from 'vitest';
