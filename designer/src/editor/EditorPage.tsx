@@ -55,7 +55,7 @@ const selectSelectionSize = (s: { selection: { nodes: string[] } }) => s.selecti
 type SideTab = 'inspector' | 'simulator';
 
 /** The side panel's width while a call is simulated, at least (px). */
-const SIMULATOR_WIDTH = 380;
+const SIMULATOR_WIDTH = 400;
 
 /**
  * The editor's frame: the header on top, the canvas filling the rest, with
