@@ -17,8 +17,9 @@ test('README screenshots', async ({ page }) => {
   await designer.open();
   await designer.openFlow('Recepção Loja Exemplo');
   await designer.node('Greeting: greeting').waitFor();
-  await designer.findNode('menu', 'Button menu: menu');
-  await page.getByRole('combobox', { name: 'Find a node' }).fill('');
+  // The whole flow in view, the menu selected in the inspector.
+  await designer.node('Button menu: menu').click();
+  await designer.inspector.getByRole('heading', { level: 2, name: 'menu' }).waitFor();
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: out('editor'), animations: 'disabled' });
 
