@@ -38,7 +38,7 @@ test('twenty edits undone with Ctrl+Z and redone with Ctrl+Shift+Z give back the
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 160, box.y + 132, { steps: 8 });
   await page.mouse.up(); // 19: a drag is one step
-  await expect(designer.undoButton()).toHaveAttribute('title', /^Undo Move/);
+  await expect(designer.undoButton()).toHaveAccessibleDescription(/^Undo Move/);
   await page.keyboard.press('Delete'); // 20
   await expect(agentNode).toHaveCount(0);
   await expect(designer.nodes()).toHaveCount(7);

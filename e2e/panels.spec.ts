@@ -109,5 +109,12 @@ test('at 1024 px the simulator takes the inspector’s place and the canvas keep
   await expect(designer.inspector).toBeVisible();
   await designer.showSideTab('Simulator');
   await expect(sim.getByRole('button', { name: 'Start call' })).toBeVisible();
+
+  // Closing the simulator gives the canvas back the room it lent.
+  await page.getByRole('banner').getByRole('button', { name: 'Simulate' }).click();
+  await expect(sim).toBeHidden();
+  await expect
+    .poll(async () => (await box(page.locator('.editor__canvas'))).width)
+    .toBeGreaterThan(canvas.width + 40);
   expect(designer.errors).toEqual([]);
 });

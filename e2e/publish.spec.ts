@@ -39,7 +39,10 @@ test('publishes the reception example to the real runtime server, which then ans
   await expect(
     dialog.getByText(`The line ${LINE} answers with recepcao-loja-exemplo, version 1.`),
   ).toBeVisible();
-  expect(await axeFindings(page, { include: ['dialog'] }), 'axe on the Publish dialog').toEqual([]);
+  expect(
+    await axeFindings(page, { include: ['[role="dialog"]'] }),
+    'axe on the Publish dialog',
+  ).toEqual([]);
 
   // The server's own record of the line, read through the API's shared contract.
   const assignment = await request.get(`${SERVER_URL}/api/lines/${encodeURIComponent(LINE)}`, {

@@ -59,31 +59,35 @@ const words = {
 } as const;
 
 /**
- * Text that does not fit its box: an element whose content is wider than it
- * (and is not cut on purpose with an ellipsis), or that runs past its
- * parent's edge when the parent clips it. Returns a readable line for each.
+ * Text that does not fit its box: a line of text running past the left or
+ * right edge of the element that holds it (unless the element cuts it on
+ * purpose with an ellipsis, or scrolls). Visually hidden text (1 px boxes
+ * for screen readers) and SVG are left out. Returns a readable line for each.
  */
 async function overflowingText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    const candidates = document.querySelectorAll<HTMLElement>(
-      'button, a, label, h1, h2, h3, th, td, li, p, legend, [role="tab"], .ui-badge, .react-flow__node *',
-    );
-    for (const el of Array.from(candidates)) {
-      if (el.offsetParent === null || el.clientWidth === 0) continue;
-      if (el.closest('[hidden], [aria-hidden="true"], .react-flow__minimap')) continue;
-      const style = getComputedStyle(el);
-      if (style.textOverflow === 'ellipsis') continue;
-      const text = (el.innerText || '').trim();
-      if (!text) continue;
-      if (
-        el.scrollWidth > el.clientWidth + 1 &&
-        style.overflowX !== 'auto' &&
-        style.overflowX !== 'scroll'
-      ) {
-        found.push(
-          `${el.tagName.toLowerCase()}.${el.className || ''} "${text.slice(0, 50)}" ${el.scrollWidth}>${el.clientWidth}`,
-        );
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const parent = node.parentElement;
+      if (!text || !parent || parent.closest('svg, [hidden], [aria-hidden="true"]')) continue;
+      const box = parent.getBoundingClientRect();
+      if (box.width <= 2 || box.height <= 2) continue;
+      const style = getComputedStyle(parent);
+      if (style.visibility === 'hidden' || style.textOverflow === 'ellipsis') continue;
+      if (['auto', 'scroll'].includes(style.overflowX)) continue;
+      range.selectNodeContents(node);
+      for (const line of Array.from(range.getClientRects())) {
+        if (line.width === 0) continue;
+        if (line.right > box.right + 1 || line.left < box.left - 1) {
+          const where = `${parent.tagName.toLowerCase()}${parent.className ? `.${String(parent.className).split(' ')[0]}` : ''}`;
+          found.push(
+            `${where} "${text.slice(0, 50)}" runs ${Math.round(Math.max(line.right - box.right, box.left - line.left))} px out`,
+          );
+          break;
+        }
       }
     }
     return found;
@@ -146,7 +150,7 @@ for (const language of LANGUAGES) {
         await designer.open();
         await page.getByRole('link', { name: RECEPTION }).first().click();
         await designer.heading(RECEPTION).waitFor();
-        await designer.canvas.locator('.react-flow__node').first().waitFor();
+        await page.locator('.react-flow__node').first().waitFor();
 
         // The canvas fills at least 60 % of the window.
         const canvas = await page.locator('.editor__canvas').boundingBox();

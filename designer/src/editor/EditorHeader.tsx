@@ -19,7 +19,7 @@ import { libraryHref } from '../app/route.ts';
 import { AutoLayoutButton } from '../canvas/AutoLayoutButton.tsx';
 import { FindNode } from '../canvas/FindNode.tsx';
 import { summarize, useDiagnostics } from '../checking/diagnostics.ts';
-import { LanguageMenu } from '../i18n/LanguageSelect.tsx';
+import { LanguageMenu } from '../i18n/LanguageMenu.tsx';
 import type { AutosaveState } from '../persistence/index.ts';
 import { PublishButton } from '../publish/PublishButton.tsx';
 import { comboText, currentPlatform, shortcutById } from '../shortcuts/shortcuts.ts';

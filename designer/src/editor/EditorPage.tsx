@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flowHref, libraryHref } from '../app/route.ts';
 import { useRepository } from '../app/RepositoryContext.tsx';
@@ -57,7 +57,7 @@ const selectSelectionSize = (s: { selection: { nodes: string[] } }) => s.selecti
 type SideTab = 'inspector' | 'simulator';
 
 /** The side panel's width while a call is simulated, at least (px). */
-const SIMULATOR_WIDTH = 380;
+const SIMULATOR_WIDTH = 400;
 
 /**
  * The editor's frame: the header on top, the canvas filling the rest, with
@@ -77,6 +77,7 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
   const [sideTab, setSideTab] = useState<SideTab>('inspector');
   const [checksCollapsed, setChecksCollapsed] = useState(true);
   const sidePanel = usePanelRef();
+  const widthBeforeSimulating = useRef<number | null>(null);
   const checksPanel = usePanelRef();
   const selectionSize = useEditor(selectSelectionSize);
   const [importProblem, setImportProblem] = useState<{ fileName: string; why: string[] } | null>(
@@ -111,18 +112,26 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
   };
 
   const toggleSimulator = () => {
+    const panel = sidePanel.current;
     if (simulating) {
       setSimulating(false);
       setSideTab('inspector');
+      // The side panel goes back to the inspector's width (if the simulator widened it).
+      const before = widthBeforeSimulating.current;
+      widthBeforeSimulating.current = null;
+      if (panel && before !== null && !panel.isCollapsed()) panel.resize(`${before}px`);
       return;
     }
     setSimulating(true);
     setSideTab('simulator');
-    const panel = sidePanel.current;
     if (!panel) return;
     if (panel.isCollapsed()) panel.expand();
     // The simulator needs a little more room than the inspector (the canvas keeps half the width).
-    if (panel.getSize().inPixels < SIMULATOR_WIDTH) panel.resize(`${SIMULATOR_WIDTH}px`);
+    const width = panel.getSize().inPixels;
+    if (width < SIMULATOR_WIDTH) {
+      widthBeforeSimulating.current = width;
+      panel.resize(`${SIMULATOR_WIDTH}px`);
+    }
   };
 
   const toggleChecks = () => {

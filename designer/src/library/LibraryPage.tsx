@@ -7,6 +7,8 @@ import type { FlowSummary } from '../persistence/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { i18n } from '../i18n/index.ts';
 import { describeDiagnostic } from '../ui/describeDiagnostic.ts';
+import { Copy, Pencil, Plus, Trash2, Upload, Workflow } from 'lucide-react';
+import { Button, IconButton } from '../ui/Button.tsx';
 import { JsonFileButton } from '../ui/JsonFileButton.tsx';
 import { errorMessage } from '../ui/errorMessage.ts';
 import { readFileText } from '../ui/readFile.ts';
@@ -97,9 +99,12 @@ export function LibraryPage() {
             <span className="visually-hidden">{t('library.newName')}</span>
             <input name="name" placeholder={t('library.newName')} maxLength={120} required />
           </label>
-          <button type="submit">{t('library.create')}</button>
+          <Button type="submit" variant="primary" icon={<Plus />}>
+            {t('library.create')}
+          </Button>
         </form>
         <JsonFileButton
+          icon={<Upload />}
           label={t('importFlow.button')}
           pickerLabel={t('importFlow.file')}
           onFile={(file) => void importFile(file)}
@@ -148,6 +153,9 @@ export function LibraryPage() {
                 />
               ) : (
                 <a href={flowHref(flow.id)} className="library__open">
+                  <span className="library__icon" aria-hidden="true">
+                    <Workflow size={16} />
+                  </span>
                   {flow.name}
                 </a>
               )}
@@ -159,27 +167,24 @@ export function LibraryPage() {
                 name={flow.name}
                 callbot={callbots?.some((f) => f.id === flow.id && f.callbot)}
               />
-              <button
-                type="button"
+              <IconButton
+                icon={<Pencil />}
                 onClick={() => setRenaming(flow.id)}
-                aria-label={t('library.renameFlow', { name: flow.name })}
-              >
-                {t('library.rename')}
-              </button>
-              <button
-                type="button"
+                label={t('library.renameFlow', { name: flow.name })}
+                tooltip={t('library.rename')}
+              />
+              <IconButton
+                icon={<Copy />}
                 onClick={() => void attempt(() => repository.duplicate(flow.id))}
-                aria-label={t('library.duplicateFlow', { name: flow.name })}
-              >
-                {t('library.duplicate')}
-              </button>
-              <button
-                type="button"
+                label={t('library.duplicateFlow', { name: flow.name })}
+                tooltip={t('library.duplicate')}
+              />
+              <IconButton
+                icon={<Trash2 />}
                 onClick={() => setDeleting(flow)}
-                aria-label={t('library.deleteFlow', { name: flow.name })}
-              >
-                {t('library.delete')}
-              </button>
+                label={t('library.deleteFlow', { name: flow.name })}
+                tooltip={t('library.delete')}
+              />
             </li>
           ))}
         </ul>
@@ -205,6 +210,7 @@ function RenameForm({ name, onDone }: { name: string; onDone: (name: string | nu
   const { t } = useTranslation();
   return (
     <form
+      className="library__rename"
       onSubmit={(e) => {
         e.preventDefault();
         const value = new FormData(e.currentTarget).get('name');
@@ -221,7 +227,9 @@ function RenameForm({ name, onDone }: { name: string; onDone: (name: string | nu
           onKeyDown={(e) => e.key === 'Escape' && onDone(null)}
         />
       </label>
-      <button type="submit">{t('library.saveName')}</button>
+      <Button type="submit" variant="primary" size="sm">
+        {t('library.saveName')}
+      </Button>
     </form>
   );
 }
@@ -239,12 +247,13 @@ export function ConfirmDialog({
   onClose: (confirmed: boolean) => void;
 }) {
   return (
-    <Dialog label={title} onClose={() => onClose(false)}>
-      <h2>{title}</h2>
+    <Dialog label={title} size="sm" onClose={() => onClose(false)}>
       <p>{body}</p>
-      <button type="button" className="danger" onClick={() => onClose(true)}>
-        {confirm}
-      </button>
+      <div className="dialog__actions">
+        <Button variant="danger" icon={<Trash2 />} onClick={() => onClose(true)}>
+          {confirm}
+        </Button>
+      </div>
     </Dialog>
   );
 }

@@ -1,10 +1,9 @@
-import { Monitor, Moon, Sun } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from './Button.tsx';
 import { Menu, MenuRadioGroup } from './Menu.tsx';
-import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts';
+import { setThemeChoice, useThemeChoice } from './theme.ts';
 
-const icons: Record<ThemeChoice, typeof Sun> = { system: Monitor, light: Sun, dark: Moon };
+import { themeIcons as icons } from './ThemeButton.tsx';
 
 /** The theme choices as a menu's radio group (light, dark, or the system's). */
 export function ThemeChoices() {
@@ -23,7 +22,7 @@ export function ThemeChoices() {
   );
 }
 
-/** A button that opens the theme choices; the choice is remembered in this browser. */
+/** A button that opens the theme choices as a menu; the choice is remembered in this browser. */
 export function ThemeMenu() {
   const { t } = useTranslation();
   const choice = useThemeChoice();

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { RotateCcw, Upload } from 'lucide-react';
+import { Button } from '../ui/Button.tsx';
 import { useTranslation } from 'react-i18next';
 import { billingChannels, callDirections, type PriceTable } from '@callbot/shared';
 import { formattingLocale } from '../i18n/index.ts';
@@ -70,14 +72,15 @@ export function PricesPage() {
       </p>
       <div className="workspace-page__new">
         <JsonFileButton
+          icon={<Upload />}
           label={t('workspace.prices.import')}
           pickerLabel={t('workspace.prices.pick')}
           onFile={(file) => void importFile(file)}
         />
         {own && (
-          <button type="button" onClick={() => void reset()}>
+          <Button icon={<RotateCcw />} onClick={() => void reset()}>
             {t('workspace.prices.reset')}
-          </button>
+          </Button>
         )}
       </div>
       {message && (

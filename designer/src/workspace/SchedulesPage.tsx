@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { Plus, Trash2, X } from 'lucide-react';
+import { Button, IconButton } from '../ui/Button.tsx';
 import { useTranslation } from 'react-i18next';
 import { isValidTimeZone, type Holiday, type NamedSchedule } from '@callbot/shared';
 import { scheduleHref, schedulesHref } from '../app/route.ts';
@@ -70,7 +72,9 @@ export function SchedulesPage({ selectedId }: { selectedId?: string | undefined 
             onChange={(e) => setNewName(e.target.value)}
           />
         </label>
-        <button type="submit">{t('workspace.schedules.create')}</button>
+        <Button type="submit" variant="primary" icon={<Plus />}>
+          {t('workspace.schedules.create')}
+        </Button>
       </form>
       {(problem ?? schedules.error) && (
         <p role="alert" className="workspace-page__problem">
@@ -195,12 +199,12 @@ function ScheduleEditor({ schedule, usedBy }: { schedule: NamedSchedule; usedBy:
       <Holidays holidays={draft.holidays} onChange={(holidays) => edit({ holidays })} />
 
       <div className="schedule-editor__actions">
-        <button type="submit" disabled={!changed || zoneError !== null}>
+        <Button type="submit" variant="primary" disabled={!changed || zoneError !== null}>
           {t('workspace.schedules.save')}
-        </button>
-        <button type="button" onClick={() => setDeleting(true)}>
+        </Button>
+        <Button icon={<Trash2 />} onClick={() => setDeleting(true)}>
           {t('workspace.schedules.delete')}
-        </button>
+        </Button>
       </div>
       {saved && (
         <p role="status">
@@ -269,13 +273,13 @@ function Holidays({
                 {holiday.date}
                 {holiday.name && ` · ${holiday.name}`}
               </span>
-              <button
-                type="button"
-                aria-label={t('workspace.schedules.removeHoliday', { date: holiday.date })}
+              <IconButton
+                size="sm"
+                icon={<X />}
+                label={t('workspace.schedules.removeHoliday', { date: holiday.date })}
+                tooltip={t('workspace.remove')}
                 onClick={() => onChange(holidays.filter((h) => h !== holiday))}
-              >
-                {t('workspace.remove')}
-              </button>
+              />
             </li>
           ))}
         </ul>
@@ -289,9 +293,9 @@ function Holidays({
           {t('workspace.schedules.holidayName')}
           <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
         </label>
-        <button type="button" disabled={date === '' || duplicate} onClick={add}>
+        <Button icon={<Plus />} disabled={date === '' || duplicate} onClick={add}>
           {t('workspace.schedules.addHoliday')}
-        </button>
+        </Button>
         {duplicate && (
           <span className="field__error">{t('workspace.schedules.duplicateHoliday')}</span>
         )}

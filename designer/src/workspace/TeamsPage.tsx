@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { Pencil, Plus, Trash2 } from 'lucide-react';
+import { Button, IconButton } from '../ui/Button.tsx';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '@callbot/shared';
 import { ConfirmDialog } from '../library/LibraryPage.tsx';
@@ -74,7 +76,9 @@ export function TeamsPage() {
             onChange={(e) => setNewAgents(e.target.value)}
           />
         </label>
-        <button type="submit">{t('workspace.teams.create')}</button>
+        <Button type="submit" variant="primary" icon={<Plus />}>
+          {t('workspace.teams.create')}
+        </Button>
       </form>
 
       {(problem ?? teams.error) && (
@@ -150,24 +154,22 @@ export function TeamsPage() {
                   )}
                 </td>
                 <td className="workspace-table__actions">
-                  <button
-                    type="button"
+                  <IconButton
+                    icon={<Pencil />}
                     onClick={() => setRenaming(team.id)}
-                    aria-label={t('workspace.teams.renameOf', { name: team.name })}
-                  >
-                    {t('workspace.rename')}
-                  </button>
-                  <button
-                    type="button"
+                    label={t('workspace.teams.renameOf', { name: team.name })}
+                    tooltip={t('workspace.rename')}
+                  />
+                  <IconButton
+                    icon={<Trash2 />}
                     onClick={() =>
                       others(team)
                         ? setProblem(t('workspace.refusal.defaultTeam'))
                         : setDeleting(team)
                     }
-                    aria-label={t('workspace.teams.deleteOf', { name: team.name })}
-                  >
-                    {t('workspace.delete')}
-                  </button>
+                    label={t('workspace.teams.deleteOf', { name: team.name })}
+                    tooltip={t('workspace.delete')}
+                  />
                 </td>
               </tr>
             ))}
@@ -250,7 +252,9 @@ export function NameForm({
           onKeyDown={(e) => e.key === 'Escape' && onDone(null)}
         />
       </label>
-      <button type="submit">{t('workspace.saveName')}</button>
+      <Button type="submit" variant="primary" size="sm">
+        {t('workspace.saveName')}
+      </Button>
     </form>
   );
 }

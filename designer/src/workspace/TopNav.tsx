@@ -18,7 +18,7 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
-import { ThemeMenu } from '../ui/ThemeMenu.tsx';
+import { ThemeButton } from '../ui/ThemeButton.tsx';
 import { WorkspaceFileActions } from './WorkspaceFileActions.tsx';
 import './workspace.css';
 
@@ -62,7 +62,7 @@ export function TopNav({ current, onImported }: { current: NavPage; onImported: 
         </ul>
       </nav>
       <WorkspaceFileActions onImported={onImported} />
-      <ThemeMenu />
+      <ThemeButton />
       <LanguageSelect />
     </header>
   );
