@@ -298,7 +298,7 @@ export const es: Resources = {
         'Todavía no se pueden habilitar las llamadas: los clientes verían el botón de llamada enseguida. Completa antes la lista de abajo.',
       checklistDone: 'Todo lo necesario para recibir llamadas está configurado.',
       missing: 'Antes de habilitar las llamadas:',
-      missingList: 'Falta antes de habilitar las llamadas',
+      missingList: 'Lo que necesitan las llamadas',
       item: {
         openingHours: 'Horarios de atención: un horario con franjas de atención.',
         teamWithAgents: 'Equipos que atienden: un equipo con al menos un agente.',
@@ -685,6 +685,11 @@ export const es: Resources = {
     undone: '«{{name}}» vuelve a esperar lo que se grabó.',
     gone: 'Este caso de prueba ya no existe (puede haberse eliminado en otra pestaña).',
   },
+  phone: {
+    invalid:
+      '«{{text}}» no es un número de teléfono: escríbalo con + y el código de país, por ejemplo +52 55 1234 5678.',
+  },
+  checklistMarks: { done: 'Hecho', missing: 'Falta' },
   language: {
     hint: 'El idioma del diseñador',
   },
@@ -1207,9 +1212,8 @@ export const es: Resources = {
     noVersions: 'Aún no hay ninguna versión de {{callbot}} publicada.',
     versionLine: 'Versión {{version}}, {{date}}',
     line: 'Línea telefónica',
-    lineNumber: 'Número de la línea (E.164)',
+    lineNumber: 'Número de la línea',
     lineVersion: 'Versión para la línea',
-    badNumber: 'Introduce el número en formato internacional: + y hasta 15 dígitos.',
     pointLine: 'Apuntar la línea a esta versión',
     checkLine: 'Mostrar quién atiende la línea',
     rollback: 'Volver la línea a la versión anterior',

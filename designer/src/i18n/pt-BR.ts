@@ -296,7 +296,7 @@ export const ptBR: Resources = {
         'Ainda não é possível habilitar as chamadas: os clientes veriam o botão de chamada na hora. Complete a lista abaixo antes.',
       checklistDone: 'Tudo o que é preciso para receber chamadas está configurado.',
       missing: 'Antes de habilitar as chamadas:',
-      missingList: 'Falta antes de habilitar as chamadas',
+      missingList: 'O que as chamadas precisam',
       item: {
         openingHours: 'Horários de atendimento: um horário com períodos de atendimento.',
         teamWithAgents: 'Equipes que atendem: uma equipe com pelo menos um agente.',
@@ -675,6 +675,11 @@ export const ptBR: Resources = {
     undone: '“{{name}}” volta a esperar o que foi gravado.',
     gone: 'Este caso de teste não existe mais (pode ter sido excluído em outra aba).',
   },
+  phone: {
+    invalid:
+      '“{{text}}” não é um número de telefone: digite com + e o código do país, por exemplo +55 11 3000 0000.',
+  },
+  checklistMarks: { done: 'Feito', missing: 'Falta' },
   language: {
     hint: 'O idioma do designer',
   },
@@ -1195,9 +1200,8 @@ export const ptBR: Resources = {
     noVersions: 'Nenhuma versão de {{callbot}} publicada ainda.',
     versionLine: 'Versão {{version}}, {{date}}',
     line: 'Linha telefônica',
-    lineNumber: 'Número da linha (E.164)',
+    lineNumber: 'Número da linha',
     lineVersion: 'Versão para a linha',
-    badNumber: 'Informe o número no formato internacional: + e até 15 dígitos.',
     pointLine: 'Apontar a linha para esta versão',
     checkLine: 'Mostrar quem atende a linha',
     rollback: 'Voltar a linha à versão anterior',
