@@ -21,7 +21,7 @@ function Form({ country }: { country?: string }) {
 }
 
 const stored = () =>
-  new FormData(screen.getByRole('form', { name: 'Form' }) as HTMLFormElement).get('number');
+  new FormData(screen.getByRole<HTMLFormElement>('form', { name: 'Form' })).get('number');
 
 describe('PhoneField', () => {
   it('takes a national number, shows it formatted once left, and carries its E.164', async () => {
