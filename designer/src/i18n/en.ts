@@ -688,6 +688,24 @@ export const en = {
   },
   /** Done and missing marks of a checklist, in words beside the mark (issue 12). */
   checklistMarks: { done: 'Done', missing: 'Missing' },
+  /** The compiled machine as states and transitions (issue 12). */
+  machineView: {
+    views: 'Views of the machine',
+    tabs: { outline: 'States and transitions', json: 'JSON' },
+    outline: 'States and transitions of the machine',
+    anywhere: 'In every state:',
+    initial: 'initial',
+    final: 'final: {{outcome}}',
+    node: 'node {{node}}',
+    tags: { speaking: 'speaking', listening: 'listening' },
+    entry: 'On entry: {{actions}}',
+    exit: 'On exit: {{actions}}',
+    always: 'at once',
+    on: 'on {{event}}',
+    if: 'if {{guard}}',
+    stays: 'stays',
+    doing: ', doing {{actions}}',
+  },
   language: {
     hint: 'The language of the designer',
   },
