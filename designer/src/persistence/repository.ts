@@ -153,7 +153,7 @@ export interface FlowRepository extends TestCaseStore {
   ): Promise<number>;
   /** Renames the flow (its `settings.name` too); returns the new revision, so an editor open elsewhere gets a conflict rather than undoing the rename. */
   rename(id: string, name: string): Promise<number>;
-  /** A copy under a new id, named "<name> (copy)", without the versions. */
+  /** A copy under a new id, named "<name> (copy)" (then "(copy) (2)"...), without the versions. */
   duplicate(id: string): Promise<FlowSummary>;
   /** Deletes the flow, its versions and test cases. Deleting a flow that is gone already is not an error. */
   remove(id: string): Promise<void>;
@@ -526,7 +526,9 @@ export function createFlowRepository(options: FlowRepositoryOptions): FlowReposi
       run(async () => {
         const record = await getFlow(id);
         const { doc } = readStored(record.doc, `The flow "${record.name}"`);
-        const name = copyName(record.name);
+        // A second copy is "<name> (copy) (2)": no two flows of the library share a name.
+        const taken = (await db.flows.toArray()).map((r) => r.name);
+        const name = uniqueName(copyName(record.name), taken, MAX_NAME_LENGTH);
         return insert(withName(doc, name));
       }),
 
