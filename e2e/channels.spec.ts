@@ -8,10 +8,11 @@ import { expectNoSeriousViolations } from './support/axe.ts';
  * process until 10 s; a WhatsApp call rings 4 s), so `page.clock` moves it
  * on instead of waiting: `fastForward` also fires the page's polling timers.
  */
-const FREE = '+553132500906'; // Brazil's first number, sold normally
-const TAKEN = '+553131992900'; // taken by someone else when ordered
-const WHATSAPP = '+551130030004'; // a WhatsApp Business number with calling
-const CUSTOMER = '+5511987650004'; // answers the sandbox's calls
+// Numbers as the pages show them: formatted for their country (stored as E.164, e.g. +553132500906).
+const FREE = '+55 31 3250 0906'; // Brazil's first number, sold normally
+const TAKEN = '+55 31 3199 2900'; // taken by someone else when ordered
+const WHATSAPP = '+55 11 3003 0004'; // a WhatsApp Business number with calling
+const CUSTOMER = '+55 11 98765 0004'; // answers the sandbox's calls
 
 async function openChannels(page: Page, channel: 'phone-lines' | 'whatsapp' | 'sip') {
   await page.clock.install();
@@ -128,9 +129,11 @@ test('WhatsApp calls are refused until the checklist is complete, then enabled (
   await enable.click();
   await expect(line.getByRole('alert')).toContainText('Calls cannot be enabled yet');
   await expect(enable).toHaveAttribute('aria-checked', 'false');
-  const missing = line.getByRole('list', { name: 'Missing before enabling calls' });
-  await expect(missing.getByRole('listitem')).toHaveCount(4);
-  await expect(missing.getByRole('link', { name: 'Go to Schedules' })).toBeVisible();
+  const checklist = line.getByRole('list', { name: 'What calls need' });
+  const missing = checklist.getByRole('listitem').filter({ hasText: 'Missing:' });
+  await expect(checklist.getByRole('listitem')).toHaveCount(4);
+  await expect(missing).toHaveCount(4);
+  await expect(checklist.getByRole('link', { name: 'Go to Schedules' })).toBeVisible();
   await expectNoSeriousViolations(page, 'the WhatsApp card with its checklist');
 
   // The reception example as the line's callbot: it has opening hours.
@@ -141,10 +144,14 @@ test('WhatsApp calls are refused until the checklist is complete, then enabled (
     });
   await line.getByRole('button', { name: 'Mark as callbot' }).click();
   await line.getByRole('button', { name: `Assign callbot to ${WHATSAPP}` }).click();
-  await expect(missing.getByRole('listitem')).toHaveCount(2);
+  await expect(missing).toHaveCount(2);
+  await expect(checklist.getByRole('listitem').filter({ hasText: 'Done:' })).toHaveText([
+    /^✓ Done: Opening hours/,
+    /^✓ Done: A reception callbot/,
+  ]);
 
   // A team with agents, the default one.
-  await missing.getByRole('link', { name: 'Go to Teams' }).first().click();
+  await checklist.getByRole('link', { name: 'Go to Teams' }).first().click();
   await page.getByRole('textbox', { name: 'Team name' }).fill('Atendimento');
   await page.getByRole('spinbutton', { name: 'Agents available' }).fill('2');
   await page.getByRole('button', { name: 'Create team' }).click();
@@ -219,6 +226,6 @@ test('the SIP form refuses a personal mobile and keeps a PBX line (R19)', async 
 
   await page.getByRole('textbox', { name: 'Number (optional)' }).fill('+551130034000');
   await page.getByRole('button', { name: 'Add SIP line' }).click();
-  await expect(page.getByRole('listitem', { name: 'PABX' })).toContainText('+551130034000');
+  await expect(page.getByRole('listitem', { name: 'PABX' })).toContainText('+55 11 3003 4000');
   expect(designer.errors).toEqual([]);
 });

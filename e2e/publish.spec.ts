@@ -34,10 +34,10 @@ test('publishes the reception example to the real runtime server, which then ans
       .getByRole('listitem'),
   ).toHaveText([/^Version 1, .* · from the e2e suite$/]);
 
-  await dialog.getByLabel('Line number (E.164)').fill(LINE);
+  await dialog.getByLabel('Line number').fill(LINE);
   await dialog.getByRole('button', { name: 'Point the line at this version' }).click();
   await expect(
-    dialog.getByText(`The line ${LINE} answers with recepcao-loja-exemplo, version 1.`),
+    dialog.getByText('The line +55 11 3000 0000 answers with recepcao-loja-exemplo, version 1.'),
   ).toBeVisible();
   expect(
     await axeFindings(page, { include: ['[role="dialog"]'] }),

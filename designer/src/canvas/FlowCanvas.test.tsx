@@ -91,10 +91,15 @@ describe('Palette', () => {
     const { editor, user } = renderDesigner();
     await user.click(screen.getByRole('button', { name: 'Transfer to team' }));
     const { doc, selection, past } = editor.getState();
-    expect(doc.nodes.at(-1)).toMatchObject({ id: 'transfer', kind: 'transfer' });
+    expect(doc.nodes.at(-1)).toMatchObject({
+      id: 'transfer',
+      kind: 'transfer',
+      label: 'Transfer to team',
+    });
     expect(doc.layout.nodes.transfer).toBeDefined();
     expect(selection.nodes).toEqual(['transfer']);
     expect(past.map((e) => e.name)).toEqual(['addNode']);
+    // Named in the UI language; the id stays an id.
     const added = screen.getByRole('group', { name: 'Transfer to team: Transfer to team' });
     expect(added.classList.contains('selected')).toBe(true);
   });

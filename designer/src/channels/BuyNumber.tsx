@@ -5,6 +5,7 @@ import { providerErrorMessage } from '../provider/messages.ts';
 import { useSettings } from '../workspace/WorkspaceContext.tsx';
 import { useLineDeps } from './data.ts';
 import { buyNumber } from './lineCommands.ts';
+import { formatPhone } from '../forms/phone.ts';
 
 type Progress =
   { kind: 'idle' } | { kind: 'busy'; message: string } | { kind: 'error'; message: string };
@@ -68,7 +69,10 @@ export function BuyNumber({
   }, [provider, selected, digits, query, t]);
 
   const buy = async () => {
-    setProgress({ kind: 'busy', message: t('channels.buy.ordering', { number: chosen }) });
+    setProgress({
+      kind: 'busy',
+      message: t('channels.buy.ordering', { number: formatPhone(chosen) }),
+    });
     try {
       await buyNumber(deps, { country: selected, number: chosen });
       onBought(chosen);
@@ -129,14 +133,16 @@ export function BuyNumber({
                 checked={chosen === n.number}
                 onChange={() => setChosen(n.number)}
               />
-              {n.number} · {n.locality} · {t(`channels.buy.type.${n.type}`)}
+              {formatPhone(n.number)} · {n.locality} · {t(`channels.buy.type.${n.type}`)}
             </label>
           ))
         )}
       </fieldset>
       <div className="buy-number__actions">
         <button type="button" disabled={!chosen || busy} onClick={() => void buy()}>
-          {chosen ? t('channels.buy.confirm', { number: chosen }) : t('channels.buy.pickFirst')}
+          {chosen
+            ? t('channels.buy.confirm', { number: formatPhone(chosen) })
+            : t('channels.buy.pickFirst')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('channels.cancel')}

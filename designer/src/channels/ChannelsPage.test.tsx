@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DesignerDb } from '../persistence/index.ts';
@@ -9,8 +9,10 @@ import { channelsFixture } from './testing.tsx';
 const opened: DesignerDb[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
 
-const FREE = '+553132500906';
-const WHATSAPP = '+551130030004';
+const FREE_E164 = '+553132500906';
+/** Numbers are shown formatted for their country (issue 12). */
+const FREE = '+55 31 3250 0906';
+const WHATSAPP = '+55 11 3003 0004';
 
 function setup(channel: 'phone-lines' | 'whatsapp' | 'sip') {
   const fixture = channelsFixture({ realWait: true });
@@ -44,17 +46,19 @@ describe('ChannelsPage', () => {
     advance(sandboxTimings.orderDoneAfterMs);
     await within(line).findByText('Active');
     expect(remove).toHaveProperty('disabled', false);
+    // Active now: the "request received" line is gone, the card says how the line is.
+    expect(screen.getByRole('status').textContent).toBe('');
   });
 
   it('R7: a failed order says why, and its line can be deleted', async () => {
     const { user, advance } = setup('phone-lines');
     await user.click(screen.getByRole('button', { name: 'Buy a number' }));
-    await user.click(await screen.findByRole('radio', { name: /^\+551138455899/ }));
-    await user.click(screen.getByRole('button', { name: 'Buy +551138455899' }));
-    const line = await screen.findByRole('listitem', { name: '+551138455899' });
+    await user.click(await screen.findByRole('radio', { name: /^\+55 11 3845 5899/ }));
+    await user.click(screen.getByRole('button', { name: 'Buy +55 11 3845 5899' }));
+    const line = await screen.findByRole('listitem', { name: '+55 11 3845 5899' });
     advance(sandboxTimings.orderDoneAfterMs);
     await within(line).findByText(/^Failed: the regulator rejected the request/);
-    expect(within(line).getByRole('button', { name: 'Delete +551138455899' })).toHaveProperty(
+    expect(within(line).getByRole('button', { name: 'Delete +55 11 3845 5899' })).toHaveProperty(
       'disabled',
       false,
     );
@@ -66,7 +70,7 @@ describe('ChannelsPage', () => {
       id: 'p1',
       kind: 'purchased',
       country: 'BR',
-      number: FREE,
+      number: FREE_E164,
       status: 'active',
       requestedAt: 1,
       orderId: 'o1',
@@ -133,7 +137,7 @@ describe('ChannelsPage', () => {
   });
 
   it('R2: enabling WhatsApp calls is refused and lists what is missing, with where to fix it', async () => {
-    const { user } = setup('whatsapp');
+    const { user, workspace } = setup('whatsapp');
     const form = screen.getByRole('form', { name: 'Create new WhatsApp line' });
     await user.type(
       within(form).getByRole('textbox', { name: 'WhatsApp Business number' }),
@@ -147,17 +151,27 @@ describe('ChannelsPage', () => {
       'Calls cannot be enabled yet',
     );
     expect(toggle.getAttribute('aria-checked')).toBe('false');
-    const missing = within(line).getByRole('list', { name: 'Missing before enabling calls' });
+    const missing = within(line).getByRole('list', { name: 'What calls need' });
     expect(
       within(missing)
         .getAllByRole('listitem')
         .map((i) => i.textContent),
     ).toEqual([
-      'Opening hours: a schedule with opening hours. Go to Schedules',
-      'Answering teams: a team with at least one agent. Go to Teams',
-      'A default team, for the calls transferred by default. Go to Teams',
-      'A reception callbot assigned to this line. Assign a reception callbot',
+      '✗ Missing: Opening hours: a schedule with opening hours. Go to Schedules',
+      '✗ Missing: Answering teams: a team with at least one agent. Go to Teams',
+      '✗ Missing: A default team, for the calls transferred by default. Go to Teams',
+      '✗ Missing: A reception callbot assigned to this line. Assign a reception callbot',
     ]);
+
+    // A team with an agent, made the default: two items are marked done, in words too.
+    await workspace.createTeam({ name: 'Vendas', agents: 2 });
+    await waitFor(() =>
+      expect(
+        within(missing)
+          .getAllByRole('listitem')
+          .map((i) => i.textContent?.slice(0, 7)),
+      ).toEqual(['✗ Missi', '✓ Done:', '✓ Done:', '✗ Missi']),
+    );
     expect(
       within(missing).getByRole('link', { name: 'Go to Schedules' }).getAttribute('href'),
     ).toBe('#/schedules');

@@ -6,8 +6,9 @@ import { useChannelServices } from './services.tsx';
 import { BuyNumber } from './BuyNumber.tsx';
 import { DeleteLine } from './DeleteLine.tsx';
 import { LineCallbot } from './LineCallbot.tsx';
-import { useLineDeps, useLines } from './data.ts';
+import { lineName, useLineDeps, useLines } from './data.ts';
 import { syncOrder } from './lineCommands.ts';
+import { formatPhone } from '../forms/phone.ts';
 
 const pending = (line: PurchasedLine) =>
   line.status === 'requested' || line.status === 'in_process';
@@ -63,12 +64,20 @@ function useOrderProgress(lines: PurchasedLine[]) {
   return { reasons, error };
 }
 
+/** Whether the order of `number` is still pending (or not listed yet): once active or failed, the line says so itself. */
+export function orderPending(number: string | null, lines: readonly PurchasedLine[]): boolean {
+  if (number === null) return false;
+  const line = lines.find((l) => l.number === number);
+  return line === undefined || pending(line);
+}
+
 /** Channels & integrations > Channels > Phone lines (R4, R5, R7). */
 export function PhoneLinesPage() {
   const { t } = useTranslation();
   const lines = useLines();
   const [buying, setBuying] = useState(false);
-  const [status, setStatus] = useState('');
+  /** The number just ordered: "request received" is said while its order is pending, not after. */
+  const [ordered, setOrdered] = useState<string | null>(null);
   const purchased = (lines.value?.items ?? []).filter(
     (l): l is PurchasedLine => l.kind === 'purchased',
   );
@@ -84,7 +93,7 @@ export function PhoneLinesPage() {
           onCancel={() => setBuying(false)}
           onBought={(number) => {
             setBuying(false);
-            setStatus(t('channels.buy.ordered', { number }));
+            setOrdered(number);
           }}
         />
       ) : (
@@ -92,7 +101,11 @@ export function PhoneLinesPage() {
           {t('channels.buy.open')}
         </button>
       )}
-      <p role="status">{status}</p>
+      <p role="status">
+        {orderPending(ordered, purchased)
+          ? t('channels.buy.ordered', { number: formatPhone(ordered ?? '') })
+          : ''}
+      </p>
       {error && <p role="alert">{error}</p>}
       {lines.error && <p role="alert">{lines.error}</p>}
       {lines.value === null ? (
@@ -102,9 +115,9 @@ export function PhoneLinesPage() {
       ) : (
         <ul className="line-list" aria-label={t('channels.phone.list')} aria-busy={inProgress}>
           {purchased.map((line) => (
-            <li key={line.id} className="line-card" aria-label={line.number}>
+            <li key={line.id} className="line-card" aria-label={lineName(line)}>
               <div className="line-card__head">
-                <strong>{line.number}</strong>
+                <strong>{lineName(line)}</strong>
                 <span className={`line-status line-status--${line.status}`}>
                   {t(`channels.status.${line.status}`)}
                   {line.status === 'failed' && reasons[line.id] && (

@@ -9,6 +9,8 @@ import { DeleteLine } from './DeleteLine.tsx';
 import { LineCallbot } from './LineCallbot.tsx';
 import { useLineDeps, useLines } from './data.ts';
 import { addSipLine, type SipForm } from './lineCommands.ts';
+import { formatPhone, parsePhoneInput, phoneCountry } from '../forms/phone.ts';
+import { PhoneField } from '../forms/PhoneField.tsx';
 
 const emptyForm: SipForm = {
   label: '',
@@ -42,7 +44,10 @@ export function SipLinesPage() {
     event.preventDefault();
     setError(null);
     try {
-      const result = await addSipLine(deps, form, country);
+      // Typed in any form; stored as E.164 (a number it cannot read is refused by the shared rules).
+      const typed = parsePhoneInput(form.number, phoneCountry(country));
+      const number = typed.ok ? typed.e164 : form.number;
+      const result = await addSipLine(deps, { ...form, number }, country);
       if (!result.ok) {
         setError(t(`channels.sip.refusal.${result.code}`, { number: form.number }));
         return;
@@ -130,15 +135,13 @@ export function SipLinesPage() {
         <p id="sip-password-note" className="sip-form__note">
           {t('channels.sip.passwordNote')}
         </p>
-        <label>
-          {t('channels.sip.number')}
-          <input
-            type="tel"
-            aria-describedby="sip-number-note"
-            value={form.number}
-            onChange={(e) => set('number', e.target.value)}
-          />
-        </label>
+        <PhoneField
+          label={t('channels.sip.number')}
+          describedBy="sip-number-note"
+          defaultCountry={country}
+          value={form.number}
+          onChange={(text) => set('number', text)}
+        />
         <p id="sip-number-note" className="sip-form__note">
           {t('channels.sip.numberNote')}
         </p>
@@ -173,7 +176,7 @@ export function SipLinesPage() {
                 <strong>{line.label}</strong>
                 <span>
                   {line.transport.toUpperCase()} {line.host}:{line.port}
-                  {line.number && ` · ${line.number}`}
+                  {line.number && ` · ${formatPhone(line.number)}`}
                 </span>
               </div>
               <LineCallbot line={line} />

@@ -17,6 +17,8 @@ import { DeleteLine } from './DeleteLine.tsx';
 import { LineCallbot, callbotPickerId } from './LineCallbot.tsx';
 import { useAnsweringContext, useLineDeps, useLines } from './data.ts';
 import { createWhatsAppLine, setWhatsAppCalls } from './lineCommands.ts';
+import { formatPhone, parsePhoneInput, phoneCountry } from '../forms/phone.ts';
+import { PhoneField } from '../forms/PhoneField.tsx';
 
 /** The callbots with their documents, for the checklist's opening hours (R2). */
 function useCallbotDocs(): { id: string; doc: FlowDocument }[] {
@@ -98,7 +100,7 @@ function WhatsAppLineCard({
       if (!result.ok) {
         setRefusal(
           result.code === 'R1.callingOff'
-            ? t('channels.whatsapp.callingOff', { number: line.number })
+            ? t('channels.whatsapp.callingOff', { number: formatPhone(line.number) })
             : t('channels.whatsapp.checklistIncomplete'),
         );
       }
@@ -108,9 +110,9 @@ function WhatsAppLineCard({
   };
 
   return (
-    <li className="line-card" aria-label={line.number}>
+    <li className="line-card" aria-label={formatPhone(line.number)}>
       <div className="line-card__head">
-        <strong>{line.number}</strong>
+        <strong>{formatPhone(line.number)}</strong>
         <span>{line.displayName}</span>
         <span className="line-badge">{t('channels.whatsapp.messagesAndCalls')}</span>
       </div>
@@ -123,27 +125,41 @@ function WhatsAppLineCard({
           aria-describedby={`${id}-checklist`}
           onClick={() => void toggle()}
         >
-          {t('channels.whatsapp.enableCalls', { number: line.number })}
+          {t('channels.whatsapp.enableCalls', { number: formatPhone(line.number) })}
         </button>
         <span>
           {line.callsEnabled ? t('channels.whatsapp.callsOn') : t('channels.whatsapp.callsOff')}
         </span>
         {refusal && <p role="alert">{refusal}</p>}
         <div id={`${id}-checklist`}>
-          {missing.length === 0 ? (
-            <p>{t('channels.whatsapp.checklistDone')}</p>
-          ) : (
-            <>
-              <p>{t('channels.whatsapp.missing')}</p>
-              <ul className="checklist" aria-label={t('channels.whatsapp.missingList')}>
-                {missing.map((item) => (
-                  <li key={item.id}>
-                    {t(`channels.whatsapp.item.${item.id}`)} <FixLink item={item.id} line={line} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <p>
+            {missing.length === 0
+              ? t('channels.whatsapp.checklistDone')
+              : t('channels.whatsapp.missing')}
+          </p>
+          <ul className="checklist" aria-label={t('channels.whatsapp.missingList')}>
+            {checklist.map((item) => (
+              <li
+                key={item.id}
+                className={`checklist__item checklist__item--${item.done ? 'done' : 'missing'}`}
+              >
+                <span className="checklist__mark" aria-hidden="true">
+                  {item.done ? '✓' : '✗'}
+                </span>{' '}
+                <strong className="checklist__state">
+                  {item.done ? t('checklistMarks.done') : t('checklistMarks.missing')}
+                </strong>
+                {': '}
+                {t(`channels.whatsapp.item.${item.id}`)}
+                {!item.done && (
+                  <>
+                    {' '}
+                    <FixLink item={item.id} line={line} />
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
         </div>
       </div>
       {line.voiceLineId && <p>{t('channels.whatsapp.sharedVoice')}</p>}
@@ -158,6 +174,7 @@ export function WhatsAppPage() {
   const deps = useLineDeps();
   const lines = useLines();
   const context = useChecklistContext();
+  const country = useSettings().value?.settings.country;
   const [number, setNumber] = useState('');
   const [shareWith, setShareWith] = useState('');
   const [share, setShare] = useState(false);
@@ -171,21 +188,29 @@ export function WhatsAppPage() {
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
+    const typed = parsePhoneInput(number, phoneCountry(country));
+    if (!typed.ok) {
+      setStatus('');
+      setError(t('phone.invalid', { text: number.trim() }));
+      return;
+    }
     setBusy(true);
     setError(null);
-    setStatus(t('channels.whatsapp.verifying', { number: number.trim() }));
+    setStatus(t('channels.whatsapp.verifying', { number: formatPhone(typed.e164) }));
     try {
       const result = await createWhatsAppLine(deps, {
-        number,
+        number: typed.e164,
         ...(share && voiceLineId && { voiceLineId }),
       });
       if (result.ok) {
-        setStatus(t('channels.whatsapp.created', { number: result.line.number }));
+        setStatus(t('channels.whatsapp.created', { number: formatPhone(result.line.number) }));
         setNumber('');
         setShare(false);
       } else {
         setStatus('');
-        setError(t(`channels.whatsapp.refusal.${result.code}`, { number: number.trim() }));
+        setError(
+          t(`channels.whatsapp.refusal.${result.code}`, { number: formatPhone(typed.e164) }),
+        );
       }
     } catch (e) {
       setStatus('');
@@ -205,16 +230,14 @@ export function WhatsAppPage() {
         onSubmit={(e) => void create(e)}
       >
         <h3 id="whatsapp-create-title">{t('channels.whatsapp.create')}</h3>
-        <label>
-          {t('channels.whatsapp.number')}
-          <input
-            type="tel"
-            required
-            aria-describedby="whatsapp-number-note"
-            value={number}
-            onChange={(e) => setNumber(e.target.value)}
-          />
-        </label>
+        <PhoneField
+          label={t('channels.whatsapp.number')}
+          required
+          describedBy="whatsapp-number-note"
+          defaultCountry={country}
+          value={number}
+          onChange={setNumber}
+        />
         <p id="whatsapp-number-note" className="sip-form__note">
           {t('channels.whatsapp.numberNote')}
         </p>
@@ -236,7 +259,7 @@ export function WhatsAppPage() {
               <select value={voiceLineId} onChange={(e) => setShareWith(e.target.value)}>
                 {sipLines.map((l) => (
                   <option key={l.id} value={l.id}>
-                    {l.label} {l.number ? `(${l.number})` : ''}
+                    {l.label} {l.number ? `(${formatPhone(l.number)})` : ''}
                   </option>
                 ))}
               </select>

@@ -11,6 +11,7 @@ import {
 } from '../workspace/WorkspaceContext.tsx';
 import { useChannelServices } from './services.tsx';
 import type { LineDeps } from './lineCommands.ts';
+import { formatPhone } from '../forms/phone.ts';
 
 const readLines = (r: WorkspaceRepository) => r.listLines();
 
@@ -46,6 +47,10 @@ export function useAnsweringContext(): AnsweringContext {
   }, [flowList, teamList, defaultTeamId]);
 }
 
-/** How a line is named in the UI: its number, or a SIP line's label. */
+/** How a line is named in the UI: its number (formatted for its country), or a SIP line's label. */
 export const lineName = (line: Line): string =>
-  line.kind === 'sip' ? (line.number ? `${line.label} (${line.number})` : line.label) : line.number;
+  line.kind === 'sip'
+    ? line.number
+      ? `${line.label} (${formatPhone(line.number)})`
+      : line.label
+    : formatPhone(line.number);

@@ -42,6 +42,10 @@ export const InADialog: Story = {
     const page = within(canvasElement);
     await userEvent.click(page.getByRole('button', { name: 'Compiled machine' }));
     const dialog = page.getByRole('dialog', { name: 'Compiled machine' });
+    await expect(
+      within(dialog).getByRole('region', { name: 'States and transitions of the machine' }),
+    ).toHaveTextContent('listening');
+    await userEvent.click(within(dialog).getByRole('tab', { name: 'JSON' }));
     await expect(within(dialog).getByLabelText('Machine JSON')).toHaveTextContent(
       '"id": "callbot"',
     );

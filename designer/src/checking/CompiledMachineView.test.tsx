@@ -27,11 +27,30 @@ afterEach(() => {
 });
 
 describe('CompiledMachineView', () => {
-  it('shows the machine the compiler makes from the flow', () => {
+  it('shows the machine as states and transitions first, the JSON behind a tab', async () => {
+    const user = userEvent.setup();
     renderWith(reception());
+    const outline = screen.getByRole('region', { name: 'States and transitions of the machine' });
+    const listening = within(outline)
+      .getAllByRole('listitem')
+      .find((li) => li.querySelector('code')?.textContent === 'listening')!;
+    expect(listening.textContent).toContain('listening');
+    expect(listening.textContent).toContain('On entry: listen(on: true, modes: dtmf, speech');
+    expect(outline.textContent).toContain('on prompt.ended → horario');
+    expect(screen.queryByLabelText('Machine JSON')).toBeNull();
+
+    await user.click(screen.getByRole('tab', { name: 'JSON' }));
+    expect(screen.getByRole('tab', { name: 'JSON' }).getAttribute('aria-selected')).toBe('true');
     const json = screen.getByLabelText('Machine JSON').textContent;
     expect(json).toContain('"id": "callbot"');
     expect(JSON.parse(json)).toMatchObject({ id: 'callbot', initial: '_ready' });
+
+    // Arrow keys move between the tabs.
+    await user.keyboard('{ArrowLeft}');
+    expect(document.activeElement).toBe(
+      screen.getByRole('tab', { name: 'States and transitions' }),
+    );
+    expect(screen.getByRole('tabpanel').textContent).toContain('prompt.ended');
   });
 
   it('shows the errors instead while the flow does not compile, and follows its fixes', () => {
@@ -45,12 +64,15 @@ describe('CompiledMachineView', () => {
     expect(view.textContent).toContain('leads to "ghost", which does not exist');
     expect(within(view).getByRole('button', { name: 'Download' })).toHaveProperty('disabled', true);
     act(() => store.getState().undo());
-    expect(screen.getByLabelText('Machine JSON').textContent).toContain('"id": "callbot"');
+    expect(
+      screen.getByRole('region', { name: 'States and transitions of the machine' }),
+    ).toBeTruthy();
   });
 
   it('copies the JSON', async () => {
     const user = userEvent.setup();
     renderWith(reception());
+    await user.click(screen.getByRole('tab', { name: 'JSON' }));
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     expect(await navigator.clipboard.readText()).toBe(
       screen.getByLabelText('Machine JSON').textContent,
@@ -81,6 +103,7 @@ describe('CompiledMachineView', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Compiled machine' }));
     const dialog = screen.getByRole('dialog', { name: 'Compiled machine' });
+    await user.click(within(dialog).getByRole('tab', { name: 'JSON' }));
     expect(within(dialog).getByLabelText('Machine JSON').textContent).toContain('"id": "callbot"');
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();

@@ -10,6 +10,8 @@ afterEach(() => opened.splice(0).forEach((db) => db.close()));
 
 const LINE = '+551130030004';
 const CUSTOMER = '+5511987650004';
+/** How the page shows it: formatted for its country (issue 12). */
+const SHOWN = '+55 11 98765 0004';
 
 async function setup() {
   // Waiting between polls moves the clock, so a ringing call ends at once.
@@ -36,7 +38,7 @@ async function setup() {
   await user.type(screen.getByRole('textbox', { name: 'Number' }), CUSTOMER);
   await user.type(screen.getByRole('textbox', { name: 'Name (optional)' }), 'Ana');
   await user.click(screen.getByRole('button', { name: 'Add customer' }));
-  const row = await screen.findByRole('row', { name: `Ana (${CUSTOMER})` });
+  const row = await screen.findByRole('row', { name: `Ana (${SHOWN})` });
   return { ...fixture, user, row };
 }
 
@@ -44,7 +46,7 @@ describe('CustomersPage', () => {
   it('R13: a call without opt-in is refused with the rule, and nothing is counted', async () => {
     const { user, row } = await setup();
     expect(row.textContent).toContain('None');
-    await user.click(within(row).getByRole('button', { name: `Call Ana (${CUSTOMER})` }));
+    await user.click(within(row).getByRole('button', { name: `Call Ana (${SHOWN})` }));
     expect((await within(row).findByRole('alert')).textContent).toBe(
       'Call refused: the customer has not accepted the call permission (R13): calls are never placed without the invitation template accepted.',
     );
@@ -54,17 +56,17 @@ describe('CustomersPage', () => {
   it('R14: after 5 calls in a day the sixth is refused, saying when it can be tried again', async () => {
     const { user, row } = await setup();
     await user.click(
-      within(row).getByRole('button', { name: `Send invitation template to Ana (${CUSTOMER})` }),
+      within(row).getByRole('button', { name: `Send invitation template to Ana (${SHOWN})` }),
     );
     await user.click(
       await within(row).findByRole('button', { name: 'Customer accepted (temporary)' }),
     );
     await within(row).findByText(/^Temporary until/);
     for (let i = 1; i <= 5; i++) {
-      await user.click(within(row).getByRole('button', { name: `Call Ana (${CUSTOMER})` }));
+      await user.click(within(row).getByRole('button', { name: `Call Ana (${SHOWN})` }));
       await within(row).findByText(`${i} of 5`);
     }
-    await user.click(within(row).getByRole('button', { name: `Call Ana (${CUSTOMER})` }));
+    await user.click(within(row).getByRole('button', { name: `Call Ana (${SHOWN})` }));
     const refusal = await within(row).findByRole('alert');
     expect(refusal.textContent).toContain(
       '5 calls or attempts today, the most allowed per day is 5 (R14).',
@@ -76,7 +78,7 @@ describe('CustomersPage', () => {
   it('R15: the customer revokes the permission, and calls are refused again', async () => {
     const { user, row } = await setup();
     await user.click(
-      within(row).getByRole('button', { name: `Send invitation template to Ana (${CUSTOMER})` }),
+      within(row).getByRole('button', { name: `Send invitation template to Ana (${SHOWN})` }),
     );
     await user.click(
       await within(row).findByRole('button', { name: 'Customer accepted (always)' }),
@@ -87,7 +89,7 @@ describe('CustomersPage', () => {
     await within(row).findByText(/^Temporary until/);
     await user.click(within(row).getByRole('button', { name: 'Customer revoked' }));
     await within(row).findByText('Revoked by the customer');
-    await user.click(within(row).getByRole('button', { name: `Call Ana (${CUSTOMER})` }));
+    await user.click(within(row).getByRole('button', { name: `Call Ana (${SHOWN})` }));
     expect((await within(row).findByRole('alert')).textContent).toContain('(R15)');
   });
 
@@ -102,14 +104,14 @@ describe('CustomersPage', () => {
     );
     const invite = () =>
       user.click(
-        within(screen.getByRole('row', { name: `Ana (${CUSTOMER})` })).getByRole('button', {
-          name: `Send invitation template to Ana (${CUSTOMER})`,
+        within(screen.getByRole('row', { name: `Ana (${SHOWN})` })).getByRole('button', {
+          name: `Send invitation template to Ana (${SHOWN})`,
         }),
       );
     await invite();
     await within(row).findByText('Requested');
     await invite();
-    const refusal = await within(screen.getByRole('row', { name: `Ana (${CUSTOMER})` })).findByRole(
+    const refusal = await within(screen.getByRole('row', { name: `Ana (${SHOWN})` })).findByRole(
       'alert',
     );
     expect(refusal.textContent).toContain('Invitation refused: 1 invitation in the last 24 hours');

@@ -32,6 +32,8 @@ import {
 import { CallLimits } from './CallLimits.tsx';
 import '../channels/channels.css';
 import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
+import { formatPhone, parsePhoneInput, phoneCountry } from '../forms/phone.ts';
+import { PhoneField } from '../forms/PhoneField.tsx';
 
 const readCustomers = async (r: WorkspaceRepository) => {
   const [customers, permissions, attempts] = await Promise.all([
@@ -79,7 +81,8 @@ function CustomerRow({
   const now = deps.now();
   const state = permissionStatusAt(permission, now);
   const today = attemptsToday(attempts, customer.number, now, rules.timeZone).length;
-  const who = customer.name ? `${customer.name} (${customer.number})` : customer.number;
+  const shown = formatPhone(customer.number);
+  const who = customer.name ? `${customer.name} (${shown})` : shown;
 
   const refusal = (r: RuleRefusal<CallRule | RequestRule>, what: 'call' | 'invite') =>
     setMessage({
@@ -249,7 +252,12 @@ export function CustomersPage() {
     event.preventDefault();
     setError(null);
     try {
-      await addCustomer(deps, { number, name });
+      const typed = parsePhoneInput(number, phoneCountry(settings?.country));
+      if (!typed.ok) {
+        setError(t('phone.invalid', { text: number.trim() }));
+        return;
+      }
+      await addCustomer(deps, { number: typed.e164, name });
       setNumber('');
       setName('');
     } catch (e) {
@@ -278,7 +286,7 @@ export function CustomersPage() {
           <select value={from} onChange={(e) => setFromChoice(e.target.value)}>
             {whatsapp.map((l) => (
               <option key={l.id} value={l.number}>
-                {l.displayName} ({l.number})
+                {l.displayName} ({formatPhone(l.number)})
               </option>
             ))}
           </select>
@@ -286,10 +294,13 @@ export function CustomersPage() {
       )}
       <form className="sip-form" onSubmit={(e) => void add(e)} aria-labelledby="add-customer-title">
         <h2 id="add-customer-title">{t('customers.add')}</h2>
-        <label>
-          {t('customers.number')}
-          <input type="tel" required value={number} onChange={(e) => setNumber(e.target.value)} />
-        </label>
+        <PhoneField
+          label={t('customers.number')}
+          required
+          defaultCountry={settings?.country}
+          value={number}
+          onChange={setNumber}
+        />
         <label>
           {t('customers.name')}
           <input value={name} onChange={(e) => setName(e.target.value)} />

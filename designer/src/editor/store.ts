@@ -69,7 +69,11 @@ const noSelection: Selection = { nodes: [], edges: [] };
  * editor.getState().dispatch('addNode', { kind: 'menu', position: { x: 0, y: 200 } });
  * editor.getState().undo();
  */
-export function createEditorStore(doc: FlowDocument): EditorStore {
+export function createEditorStore(
+  doc: FlowDocument,
+  /** Undo and redo steps to start with (kept with the flow, read back after a reload). */
+  history: { past: HistoryEntry[]; future: HistoryEntry[] } = { past: [], future: [] },
+): EditorStore {
   /** The document as it was when the current gesture started. */
   let gestureStart: FlowDocument | null = null;
 
@@ -88,8 +92,8 @@ export function createEditorStore(doc: FlowDocument): EditorStore {
     return {
       doc,
       selection: noSelection,
-      past: [],
-      future: [],
+      past: history.past.slice(-HISTORY_LIMIT),
+      future: history.future,
       clipboard: null,
 
       dispatch(name, params) {

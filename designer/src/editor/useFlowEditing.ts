@@ -11,6 +11,8 @@ import {
 import { errorMessage } from '../ui/errorMessage.ts';
 import { AUTO_NOTES } from '../versions/versionNames.ts';
 import { createEditorStore, type EditorStore } from './store.ts';
+import { historyFromStore, historyToStore } from './savedHistory.ts';
+import type { FlowDocument } from '@callbot/shared';
 
 /** An open flow: its editor store, wired to storage. */
 export interface FlowEditing {
@@ -77,7 +79,10 @@ async function open(
   // An automatic snapshot on every open: a way back to how the flow was.
   await repository.saveVersion(flowId, OPENED_NOTE, { auto: true });
 
-  const store = createEditorStore(opened.doc);
+  // The undo history saved with this revision survives the reload.
+  const store = createEditorStore(opened.doc, historyFromStore(opened.history));
+  /** Each document's history, so a save writes the history that goes with the document it writes. */
+  const histories = new WeakMap<FlowDocument, ReturnType<typeof historyToStore>>();
   let otherTab: FlowEditing['otherTab'] = null;
   const watcher = watchFlow(flowId, {
     onOtherTab: (event) => {
@@ -87,7 +92,7 @@ async function open(
   });
   const autosaver: Autosaver<typeof opened.doc> = createAutosaver({
     save: async (doc) => {
-      revision = await repository.save(flowId, doc, revision);
+      revision = await repository.save(flowId, doc, revision, histories.get(doc));
       watcher.announceSaved(revision);
     },
   });
@@ -102,7 +107,11 @@ async function open(
   const emit = () => publish({ status: 'ready', editing: editing() });
 
   const unsubscribeStore = store.subscribe((next, previous) => {
-    if (next.doc !== previous.doc) autosaver.schedule(next.doc);
+    // A gesture's end records its step without changing the document: its history is saved too.
+    if (next.doc !== previous.doc || next.past !== previous.past) {
+      histories.set(next.doc, historyToStore(next));
+      autosaver.schedule(next.doc);
+    }
   });
   const unsubscribeSaver = autosaver.subscribe(emit);
   const flushNow = () => void autosaver.flush();

@@ -291,7 +291,7 @@ export const en = {
         'Calls cannot be enabled yet: customers would see the call button at once. Complete the list below first.',
       checklistDone: 'Everything needed to take calls is set.',
       missing: 'Before calls can be enabled:',
-      missingList: 'Missing before enabling calls',
+      missingList: 'What calls need',
       item: {
         openingHours: 'Opening hours: a schedule with opening hours.',
         teamWithAgents: 'Answering teams: a team with at least one agent.',
@@ -680,6 +680,31 @@ export const en = {
     undoOne: 'Undo accepting the new behaviour of {{name}}',
     undone: '“{{name}}” expects what it was recorded with again.',
     gone: 'This test case no longer exists (it may have been deleted in another tab).',
+  },
+  /** Phone numbers typed in any common form (issue 12). */
+  phone: {
+    invalid:
+      '“{{text}}” is not a phone number: type it with + and the country code, e.g. +55 11 3000 0000.',
+  },
+  /** Done and missing marks of a checklist, in words beside the mark (issue 12). */
+  checklistMarks: { done: 'Done', missing: 'Missing' },
+  /** The compiled machine as states and transitions (issue 12). */
+  machineView: {
+    views: 'Views of the machine',
+    tabs: { outline: 'States and transitions', json: 'JSON' },
+    outline: 'States and transitions of the machine',
+    anywhere: 'In every state:',
+    initial: 'initial',
+    final: 'final: {{outcome}}',
+    node: 'node {{node}}',
+    tags: { speaking: 'speaking', listening: 'listening' },
+    entry: 'On entry: {{actions}}',
+    exit: 'On exit: {{actions}}',
+    always: 'at once',
+    on: 'on {{event}}',
+    if: 'if {{guard}}',
+    stays: 'stays',
+    doing: ', doing {{actions}}',
   },
   language: {
     hint: 'The language of the designer',
@@ -1193,9 +1218,8 @@ export const en = {
     noVersions: 'No version of {{callbot}} is published yet.',
     versionLine: 'Version {{version}}, {{date}}',
     line: 'Phone line',
-    lineNumber: 'Line number (E.164)',
+    lineNumber: 'Line number',
     lineVersion: 'Version for the line',
-    badNumber: 'Enter the number in international format: + then up to 15 digits.',
     pointLine: 'Point the line at this version',
     checkLine: 'Show what answers the line',
     rollback: 'Roll the line back',

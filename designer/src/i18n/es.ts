@@ -168,8 +168,8 @@ export const es: Resources = {
       search: 'Buscar números (dígitos)',
       available: 'Números disponibles',
       none: 'No hay números disponibles con esos dígitos.',
-      type: { local: 'local', tollfree: 'gratuito', mobile: 'móvil' },
-      pickFirst: 'Elige un número primero',
+      type: { local: 'local', tollfree: 'gratuito', mobile: 'celular' },
+      pickFirst: 'Elija un número primero',
       confirm: 'Comprar {{number}}',
       ordering: 'Pidiendo {{number}}…',
       ordered: 'Se pidió {{number}}: pedido recibido. Su estado sigue al proveedor.',
@@ -220,7 +220,7 @@ export const es: Resources = {
     sip: {
       title: 'Líneas SIP',
       intro:
-        'Conecta una centralita (PBX) o un call center existente que hable SIP. Las líneas de móvil personal no son compatibles.',
+        'Conecte un conmutador (PBX) o un call center existente que hable SIP. Las líneas de celular personal no son compatibles.',
       label: 'Nombre',
       host: 'Host',
       port: 'Puerto',
@@ -253,7 +253,7 @@ export const es: Resources = {
         },
         R19: {
           personalMobile:
-            '{{number}} es un número móvil. Las líneas de móvil personal no son compatibles: una línea SIP conecta una centralita o un call center, en un número fijo, VoIP o gratuito.',
+            '{{number}} es un número celular. Las líneas de celular personal no son compatibles: una línea SIP conecta un conmutador o un call center, en un número fijo, VoIP o gratuito.',
         },
       },
     },
@@ -282,7 +282,7 @@ export const es: Resources = {
             'El número necesita la conexión Business con llamadas habilitadas antes de ser también la línea de voz.',
           notExistingLine: 'La línea de voz debe estar conectada como línea existente (SIP).',
           differentNumber:
-            'La línea existente no atiende en {{number}}: elige la línea SIP con este número.',
+            'La línea existente no atiende en {{number}}: elija la línea SIP con este número.',
         },
         line: { notFound: 'La línea existente elegida ya no existe.' },
       },
@@ -298,7 +298,7 @@ export const es: Resources = {
         'Todavía no se pueden habilitar las llamadas: los clientes verían el botón de llamada enseguida. Completa antes la lista de abajo.',
       checklistDone: 'Todo lo necesario para recibir llamadas está configurado.',
       missing: 'Antes de habilitar las llamadas:',
-      missingList: 'Falta antes de habilitar las llamadas',
+      missingList: 'Lo que necesitan las llamadas',
       item: {
         openingHours: 'Horarios de atención: un horario con franjas de atención.',
         teamWithAgents: 'Equipos que atienden: un equipo con al menos un agente.',
@@ -685,6 +685,28 @@ export const es: Resources = {
     undone: '«{{name}}» vuelve a esperar lo que se grabó.',
     gone: 'Este caso de prueba ya no existe (puede haberse eliminado en otra pestaña).',
   },
+  phone: {
+    invalid:
+      '«{{text}}» no es un número de teléfono: escríbalo con + y el código de país, por ejemplo +52 55 1234 5678.',
+  },
+  checklistMarks: { done: 'Hecho', missing: 'Falta' },
+  machineView: {
+    views: 'Vistas de la máquina',
+    tabs: { outline: 'Estados y transiciones', json: 'JSON' },
+    outline: 'Estados y transiciones de la máquina',
+    anywhere: 'En cualquier estado:',
+    initial: 'inicial',
+    final: 'final: {{outcome}}',
+    node: 'nodo {{node}}',
+    tags: { speaking: 'hablando', listening: 'escuchando' },
+    entry: 'Al entrar: {{actions}}',
+    exit: 'Al salir: {{actions}}',
+    always: 'de inmediato',
+    on: 'con {{event}}',
+    if: 'si {{guard}}',
+    stays: 'se queda',
+    doing: ', haciendo {{actions}}',
+  },
   language: {
     hint: 'El idioma del diseñador',
   },
@@ -708,13 +730,13 @@ export const es: Resources = {
       quota:
         'El navegador no tiene más espacio para guardar este flujo. Tus últimos cambios se conservan en esta pestaña: exporta el flujo, o elimina flujos y versiones antiguos, y vuelve a intentarlo.',
       blocked:
-        'El diseñador no puede usar su almacenamiento porque otra pestaña todavía ejecuta una versión más antigua o más nueva. Cierra o recarga las otras pestañas del diseñador; tus últimos cambios se conservan en esta pestaña.',
+        'El diseñador no puede usar su almacenamiento porque otra pestaña todavía ejecuta una versión más antigua o más nueva. Cierre o recargue las otras pestañas del diseñador; sus últimos cambios se conservan en esta pestaña.',
       closed:
-        'Se perdió la conexión con el almacenamiento del navegador (otra pestaña puede haber actualizado el diseñador). Exporta el flujo para conservar tus últimos cambios y recarga la página.',
+        'Se perdió la conexión con el almacenamiento del navegador (otra pestaña puede haber actualizado el diseñador). Exporte el flujo para conservar sus últimos cambios y recargue la página.',
       unknown:
         'El navegador se negó a guardar o leer los flujos. Tus últimos cambios se conservan en esta pestaña: exporta el flujo para no perderlos.',
       missing:
-        'Este navegador no ofrece almacenamiento al diseñador (una ventana privada puede impedirlo). Los flujos no se pueden guardar aquí: exporta tu trabajo antes de cerrar la pestaña.',
+        'Este navegador no ofrece almacenamiento al diseñador (una ventana privada puede impedirlo). Los flujos no se pueden guardar aquí: exporte su trabajo antes de cerrar la pestaña.',
     },
     revisionConflict:
       'Este flujo se cambió en otra pestaña (ahora está en la revisión {{actual}}, esta pestaña tiene la revisión {{expected}}). No se sobrescribió nada: recarga el flujo para ver los otros cambios, o guarda los tuyos como una copia.',
@@ -787,7 +809,7 @@ export const es: Resources = {
     versions: 'Versiones',
     exportFlow: 'Exportar flujo',
     savedInOtherTab:
-      'Se guardaron cambios de este flujo en otra pestaña. Recarga para verlos: un guardado desde aquí se rechazaría en lugar de sobrescribirlos.',
+      'Se guardaron cambios de este flujo en otra pestaña. Recargue para verlos: un guardado desde aquí se rechazaría en lugar de sobrescribirlos.',
     openInOtherTab:
       'Este flujo también está abierto en otra pestaña. Edítalo en una sola pestaña: un guardado hecho en otro lugar nunca se sobrescribe en silencio aquí.',
   },
@@ -798,7 +820,7 @@ export const es: Resources = {
     conflict: 'No guardado: cambiado en otra pestaña',
     errorWhy: '({{why}} Tus ediciones se conservan en esta pestaña.)',
     conflictWhy:
-      'Recarga para ver la versión de la otra pestaña; tus ediciones de aquí se conservan hasta entonces.',
+      'Recargue para ver la versión de la otra pestaña; sus ediciones de aquí se conservan hasta entonces.',
   },
   versions: {
     note: 'Nota',
@@ -884,13 +906,13 @@ export const es: Resources = {
   },
   reactFlow: {
     nodeDescription:
-      'Pulsa Intro o Espacio para seleccionar un nodo. Pulsa Supr para eliminarlo y Esc para cancelar.',
+      'Presione Intro o Espacio para seleccionar un nodo. Presione Supr para eliminarlo y Esc para cancelar.',
     nodeDescriptionKeyboard:
-      'Pulsa Intro o Espacio para seleccionar un nodo. Después usa las flechas para moverlo. Pulsa Supr para eliminarlo y Esc para cancelar.',
+      'Presione Intro o Espacio para seleccionar un nodo. Después use las flechas para moverlo. Presione Supr para eliminarlo y Esc para cancelar.',
     nodeMoved: 'Nodo seleccionado movido hacia {{direction}}. Nueva posición, x: {{x}}, y: {{y}}',
     directions: { up: 'arriba', down: 'abajo', left: 'la izquierda', right: 'la derecha' },
     edgeDescription:
-      'Pulsa Intro o Espacio para seleccionar una conexión. Después pulsa Supr para eliminarla o Esc para cancelar.',
+      'Presione Intro o Espacio para seleccionar una conexión. Después presione Supr para eliminarla o Esc para cancelar.',
     controls: 'Panel de control',
     zoomIn: 'Acercar',
     zoomOut: 'Alejar',
@@ -918,7 +940,7 @@ export const es: Resources = {
     menu: {
       title: 'Menú de botones',
       description:
-        'Pide a quien llama que pulse una tecla o diga una palabra, y sigue según la respuesta.',
+        'Pide a quien llama que presione una tecla o diga una palabra, y sigue según la respuesta.',
     },
     schedule: {
       title: 'Horarios de atención',
@@ -997,7 +1019,7 @@ export const es: Resources = {
     nodesSelected_zero: '{{count}} nodos seleccionados',
     nodesSelected_one: '{{count}} nodo seleccionado',
     nodesSelected_other: '{{count}} nodos seleccionados',
-    selectOne: 'Selecciona un solo nodo para editarlo.',
+    selectOne: 'Seleccione un solo nodo para editarlo.',
     nodeGone: 'Este nodo ya no existe.',
     name: 'Nombre',
     nameHint: 'Se muestra en el lienzo y en las comprobaciones. Vacío: se muestra el id.',
@@ -1008,7 +1030,7 @@ export const es: Resources = {
     nothingToSay: 'nada que decir',
     about: 'unos {{time}}',
     unknownTimeZone:
-      '“{{zone}}” no es una zona horaria que este navegador conozca. Elige una de la lista, p. ej. America/Sao_Paulo.',
+      '“{{zone}}” no es una zona horaria que este navegador conozca. Elija una de la lista, p. ej. America/Sao_Paulo.',
     outputs: {
       legend: 'Salidas',
       hint: 'Adónde va la llamada después. Una salida sin conectar cuelga.',
@@ -1018,14 +1040,14 @@ export const es: Resources = {
       missing: '{{id}} (no existe)',
     },
     issues: {
-      maxCharacters: 'Usa como máximo {{max, number}} caracteres.',
-      maxItems: 'Usa como máximo {{max, number}} elementos.',
-      max: 'Usa como máximo {{max, number}}.',
+      maxCharacters: 'Use como máximo {{max, number}} caracteres.',
+      maxItems: 'Use como máximo {{max, number}} elementos.',
+      max: 'Use como máximo {{max, number}}.',
       empty: 'Esto no puede quedar vacío.',
-      minCharacters: 'Usa al menos {{min, number}} caracteres.',
-      min: 'Usa al menos {{min, number}}.',
-      wholeNumber: 'Escribe un número entero.',
-      number: 'Escribe un número.',
+      minCharacters: 'Use al menos {{min, number}} caracteres.',
+      min: 'Use al menos {{min, number}}.',
+      wholeNumber: 'Escriba un número entero.',
+      number: 'Escriba un número.',
       wrongKind: 'Este valor falta o es de un tipo incorrecto.',
     },
     settings: {
@@ -1050,7 +1072,7 @@ export const es: Resources = {
     fallbackBot: {
       bot: 'Id del bot',
       botHint:
-        'Las sugerencias son los bots a los que este flujo ya pasa llamadas. La lista de bots del espacio de trabajo todavía no está conectada: escribe el id del bot.',
+        'Las sugerencias son los bots a los que este flujo ya pasa llamadas. La lista de bots del espacio de trabajo todavía no está conectada: escriba el id del bot.',
     },
     greeting: {
       text: 'Mensaje inicial',
@@ -1068,7 +1090,7 @@ export const es: Resources = {
       prompt: 'Mensaje del menú',
       options: 'Opciones',
       optionsHint:
-        'Cada opción tiene una tecla para pulsar y, si quieres, palabras clave que quien llama puede decir en su lugar, separadas por comas.',
+        'Cada opción tiene una tecla para presionar y, si lo desea, palabras clave que quien llama puede decir en su lugar, separadas por comas.',
       addOption: 'Añadir opción',
       maxOptions: 'Un menú tiene como máximo {{max}} opciones, una por tecla.',
       noInput: 'Sin respuesta',
@@ -1118,11 +1140,11 @@ export const es: Resources = {
     transfer: {
       team: 'Equipo',
       teamHint:
-        'Las sugerencias son los equipos que este flujo ya usa. La lista de equipos del espacio de trabajo todavía no está conectada: escribe el nombre del equipo tal como lo conoce tu sistema de telefonía.',
+        'Las sugerencias son los equipos que este flujo ya usa. La lista de equipos del espacio de trabajo todavía no está conectada: escriba el nombre del equipo tal como lo conoce su sistema de telefonía.',
     },
   },
   weekGrid: {
-    help: 'Arrastra sobre la cuadrícula para pintar los horarios de atención; empieza en una media hora abierta (coloreada) para borrar. Teclado: las flechas mueven, Espacio cambia una media hora entre abierta y cerrada, Mayús con las flechas pinta un tramo.',
+    help: 'Arrastre sobre la cuadrícula para pintar los horarios de atención; empiece en una media hora abierta (coloreada) para borrar. Teclado: las flechas mueven, Espacio cambia una media hora entre abierta y cerrada, Mayús con las flechas pinta un tramo.',
     label: 'Horarios de atención de la semana',
     cell: '{{day}} de {{start}} a {{end}}',
     closed: 'cerrado',
@@ -1140,7 +1162,7 @@ export const es: Resources = {
     copied: 'Copiado',
     notCopied: 'No se pudo copiar: selecciona el texto y cópialo tú.',
     json: 'JSON de la máquina',
-    notCompiling: 'El flujo todavía no compila. Corrige primero estos errores:',
+    notCompiling: 'El flujo todavía no compila. Corrija primero estos errores:',
   },
   shortcuts: {
     title: 'Atajos de teclado',
@@ -1190,8 +1212,8 @@ export const es: Resources = {
       'La URL del servidor y el token se guardan solo en el almacenamiento local de este navegador.',
     saveSettings: 'Guardar la configuración del servidor',
     settingsSaved: 'Configuración del servidor guardada en este navegador.',
-    badUrl: 'Introduce la dirección del servidor, por ejemplo http://127.0.0.1:8787.',
-    noSettings: 'Introduce primero la URL del servidor y el token de la API.',
+    badUrl: 'Ingrese la dirección del servidor, por ejemplo http://127.0.0.1:8787.',
+    noSettings: 'Ingrese primero la URL del servidor y el token de la API.',
     callbot: 'Id del callbot',
     callbotHint: 'Minúsculas, dígitos y guiones; el mismo id para todas las versiones.',
     badCallbot: 'El id de un callbot tiene minúsculas, dígitos y guiones (hasta 64).',
@@ -1207,9 +1229,8 @@ export const es: Resources = {
     noVersions: 'Aún no hay ninguna versión de {{callbot}} publicada.',
     versionLine: 'Versión {{version}}, {{date}}',
     line: 'Línea telefónica',
-    lineNumber: 'Número de la línea (E.164)',
+    lineNumber: 'Número de la línea',
     lineVersion: 'Versión para la línea',
-    badNumber: 'Introduce el número en formato internacional: + y hasta 15 dígitos.',
     pointLine: 'Apuntar la línea a esta versión',
     checkLine: 'Mostrar quién atiende la línea',
     rollback: 'Volver la línea a la versión anterior',
@@ -1224,7 +1245,7 @@ export const es: Resources = {
       unreachable:
         'El servidor no respondió en {{url}}. ¿Está en marcha, es correcta la URL y acepta el origen de esta página?',
       unauthorized:
-        'El servidor rechazó el token de la API (401). Revisa el token en la configuración.',
+        'El servidor rechazó el token de la API (401). Revise el token en la configuración.',
       notFound: 'El servidor no tiene ese callbot, versión o línea: {{message}}',
       noEarlierVersion: 'No hay una versión anterior a la que volver.',
       server: 'El servidor respondió con un error: {{message}}',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { portLabel } from '../i18n/nodeTerms.ts';
 import { takeImportNotice, type ImportNotice } from './importNotice.ts';
+import './importNotice.css';
 
 /**
  * What an import changed in the flow now open: its new name when the file's

@@ -57,6 +57,26 @@ export interface TestCaseRecord {
   flowRevision: number;
 }
 
+/** One step of an editor's undo history as stored: the command's name and the document before (or after) it. */
+export interface StoredHistoryStep {
+  name: string;
+  doc: unknown;
+}
+
+/**
+ * A flow's undo history, kept with it so it survives a reload. It belongs to
+ * the flow at `revision`: once the flow is saved by anything else (another
+ * tab, a rename, a restore), the revision moves on and the history is left
+ * unused. `past` is oldest first; `future` is the next redo first. Docs are
+ * read back through `loadFlow`, like the flow's own.
+ */
+export interface HistoryRecord {
+  flowId: string;
+  revision: number;
+  past: StoredHistoryStep[];
+  future: StoredHistoryStep[];
+}
+
 /** Small facts about this browser's storage, e.g. that the example was seeded once. */
 export interface MetaRecord {
   key: string;
@@ -112,6 +132,7 @@ export class DesignerDb extends Dexie {
   declare permissions: EntityTable<PermissionRecord, 'number'>;
   declare callAttempts: EntityTable<WorkspaceRecord, 'id'>;
   declare settings: EntityTable<SettingsRecord, 'key'>;
+  declare histories: EntityTable<HistoryRecord, 'flowId'>;
 
   constructor(options: DesignerDbOptions = {}) {
     const { name = DEFAULT_DB_NAME, ...dexieOptions } = options;
@@ -139,6 +160,10 @@ export class DesignerDb extends Dexie {
       // A number's attempts in a day (R14: 5 a day), by time.
       callAttempts: 'id, number, [number+at]',
       settings: 'key',
+    });
+    // Undo histories kept with their flows (issue 12): a new table, no record changes.
+    this.version(4).stores({
+      histories: 'flowId',
     });
   }
 }

@@ -7,7 +7,9 @@ export { DEFAULT_DB_NAME, DesignerDb } from './db.ts';
 export type {
   DesignerDbOptions,
   FlowRecord,
+  HistoryRecord,
   MetaRecord,
+  StoredHistoryStep,
   PermissionRecord,
   SettingsRecord,
   TestCaseRecord,

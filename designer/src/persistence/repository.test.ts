@@ -226,6 +226,9 @@ describe('rename, duplicate, remove', () => {
 
     const copy = await repo.duplicate(id);
     expect(copy).toMatchObject({ name: 'Original (copy)', revision: 1, nodeCount: 3 });
+    const second = await repo.duplicate(id);
+    expect(second.name).toBe('Original (copy) (2)');
+    await repo.remove(second.id);
     expect(copy.id).not.toBe(id);
     expect((await repo.open(copy.id)).doc).toEqual({
       ...doc,

@@ -10,7 +10,13 @@ import {
   type FlowNode,
   type NodeKindName,
 } from '@callbot/shared';
-import { DesignerDb, type FlowRecord, type VersionRecord } from './db.ts';
+import {
+  DesignerDb,
+  type FlowRecord,
+  type HistoryRecord,
+  type StoredHistoryStep,
+  type VersionRecord,
+} from './db.ts';
 import {
   FlowNotFoundError,
   InvalidFlowError,
@@ -32,6 +38,21 @@ export interface FlowSummary {
   isExample: boolean;
 }
 
+/** One step of undo history read back: the command's name (unchecked: the editor knows its commands) and a document. */
+export interface HistoryStep {
+  name: string;
+  doc: FlowDocument;
+}
+
+/** An editor's undo history: `past` oldest first, `future` the next redo first. */
+export interface FlowHistory<S = HistoryStep> {
+  past: S[];
+  future: S[];
+}
+
+/** How many undo (and redo) steps are kept with a flow; the editor keeps more while it is open. */
+export const MAX_STORED_HISTORY = 30;
+
 /** A flow read back for editing: `revision` is what the next `save` must expect. */
 export interface OpenedFlow {
   id: string;
@@ -39,6 +60,8 @@ export interface OpenedFlow {
   revision: number;
   /** Set when the stored document was older and has been migrated (not yet written back). */
   migratedFrom?: number;
+  /** The undo history saved with this very revision, when there is one. */
+  history?: FlowHistory;
 }
 
 /** A version as the versions list shows it (without its document). */
@@ -118,12 +141,19 @@ export interface FlowRepository extends TestCaseStore {
   /**
    * Writes `doc` as the flow's current document and returns the new revision.
    * Throws `RevisionConflictError`, writing nothing, when the stored revision
-   * is not `expectedRevision` (another tab saved meanwhile).
+   * is not `expectedRevision` (another tab saved meanwhile). `history` (the
+   * editor's undo steps) is kept with that revision, bounded to
+   * `MAX_STORED_HISTORY` steps each way.
    */
-  save(id: string, doc: FlowDocument, expectedRevision: number): Promise<number>;
+  save(
+    id: string,
+    doc: FlowDocument,
+    expectedRevision: number,
+    history?: FlowHistory<StoredHistoryStep>,
+  ): Promise<number>;
   /** Renames the flow (its `settings.name` too); returns the new revision, so an editor open elsewhere gets a conflict rather than undoing the rename. */
   rename(id: string, name: string): Promise<number>;
-  /** A copy under a new id, named "<name> (copy)", without the versions. */
+  /** A copy under a new id, named "<name> (copy)" (then "(copy) (2)"...), without the versions. */
   duplicate(id: string): Promise<FlowSummary>;
   /** Deletes the flow, its versions and test cases. Deleting a flow that is gone already is not an error. */
   remove(id: string): Promise<void>;
@@ -278,6 +308,37 @@ export function dropDanglingConnections(doc: FlowDocument): {
   return { doc: dropped.length === 0 ? doc : { ...doc, nodes }, dropped };
 }
 
+/** A document of a history step through `loadFlow`, or null when it does not read (or needs migrating). */
+function readStep(step: StoredHistoryStep): HistoryStep | null {
+  if (typeof step?.name !== 'string') return null;
+  const loaded = loadFlow(step.doc);
+  return loaded.ok && loaded.migratedFrom === undefined
+    ? { name: step.name, doc: loaded.doc }
+    : null;
+}
+
+/**
+ * A stored history read back, never trusted: a step that does not read cuts
+ * the history there (undo stops before it, redo stops before it), so undo
+ * never jumps over a step it cannot show.
+ */
+function readHistory(record: HistoryRecord): FlowHistory | null {
+  if (!Array.isArray(record.past) || !Array.isArray(record.future)) return null;
+  const past: HistoryStep[] = [];
+  for (const step of record.past.slice(-MAX_STORED_HISTORY)) {
+    const read = readStep(step);
+    if (read) past.push(read);
+    else past.length = 0;
+  }
+  const future: HistoryStep[] = [];
+  for (const step of record.future.slice(0, MAX_STORED_HISTORY)) {
+    const read = readStep(step);
+    if (!read) break;
+    future.push(read);
+  }
+  return past.length + future.length > 0 ? { past, future } : null;
+}
+
 /** Names a node of a new flow, given the nodes named so far. */
 export type NodeLabeller = (nodes: readonly FlowNode[], kind: NodeKindName) => string;
 
@@ -402,16 +463,23 @@ export function createFlowRepository(options: FlowRepositoryOptions): FlowReposi
     open: (id) =>
       run(async () => {
         const record = await getFlow(id);
+        const opened = readStored(record.doc, `The flow "${record.name}"`);
+        const stored = await db.histories.get(id);
+        const history =
+          stored?.revision === record.revision && opened.migratedFrom === undefined
+            ? readHistory(stored)
+            : null;
         return {
           id,
           revision: record.revision,
-          ...readStored(record.doc, `The flow "${record.name}"`),
+          ...opened,
+          ...(history && { history }),
         };
       }),
 
-    save: (id, doc, expectedRevision) =>
+    save: (id, doc, expectedRevision, history) =>
       run(() =>
-        db.transaction('rw', db.flows, async () => {
+        db.transaction('rw', db.flows, db.histories, async () => {
           const record = await getFlow(id);
           if (record.revision !== expectedRevision) {
             throw new RevisionConflictError(id, expectedRevision, record.revision);
@@ -424,6 +492,14 @@ export function createFlowRepository(options: FlowRepositoryOptions): FlowReposi
             revision,
             updatedAt: now(),
           });
+          if (history) {
+            await db.histories.put({
+              flowId: id,
+              revision,
+              past: history.past.slice(-MAX_STORED_HISTORY),
+              future: history.future.slice(0, MAX_STORED_HISTORY),
+            });
+          }
           return revision;
         }),
       ),
@@ -450,24 +526,31 @@ export function createFlowRepository(options: FlowRepositoryOptions): FlowReposi
       run(async () => {
         const record = await getFlow(id);
         const { doc } = readStored(record.doc, `The flow "${record.name}"`);
-        const name = copyName(record.name);
+        // A second copy is "<name> (copy) (2)": no two flows of the library share a name.
+        const taken = (await db.flows.toArray()).map((r) => r.name);
+        const name = uniqueName(copyName(record.name), taken, MAX_NAME_LENGTH);
         return insert(withName(doc, name));
       }),
 
     remove: (id) =>
       run(() =>
-        db.transaction('rw', [db.flows, db.versions, db.testCases, db.lines], async () => {
-          await db.versions.where('flowId').equals(id).delete();
-          await db.testCases.where('flowId').equals(id).delete();
-          // Its lines go back to the default callbot (R9).
-          await db.lines
-            .where('callbotId')
-            .equals(id)
-            .modify((line) => {
-              delete line.callbotId;
-            });
-          await db.flows.delete(id);
-        }),
+        db.transaction(
+          'rw',
+          [db.flows, db.versions, db.testCases, db.lines, db.histories],
+          async () => {
+            await db.versions.where('flowId').equals(id).delete();
+            await db.histories.delete(id);
+            await db.testCases.where('flowId').equals(id).delete();
+            // Its lines go back to the default callbot (R9).
+            await db.lines
+              .where('callbotId')
+              .equals(id)
+              .modify((line) => {
+                delete line.callbotId;
+              });
+            await db.flows.delete(id);
+          },
+        ),
       ),
 
     saveVersion: (id, note, { auto = false } = {}) =>

@@ -269,6 +269,7 @@ export async function replaceWorkspace(
       db.flows,
       db.versions,
       db.testCases,
+      db.histories,
     ],
     async () => {
       await Promise.all([
@@ -291,6 +292,7 @@ export async function replaceWorkspace(
       const gone = (await db.flows.toCollection().primaryKeys()).filter((id) => !keep.has(id));
       await db.versions.where('flowId').anyOf(gone).delete();
       await db.testCases.where('flowId').anyOf(gone).delete();
+      await db.histories.bulkDelete(gone);
       await db.flows.bulkDelete(gone);
 
       const written: { id: string; revision: number }[] = [];

@@ -73,7 +73,7 @@ export const LineHasAnotherCallbot: Story = {
   play: async ({ canvasElement }) => {
     const d = within(dialog(canvasElement));
     await userEvent.click(d.getByRole('button', { name: 'Publish version' }));
-    await userEvent.type(await d.findByLabelText('Line number (E.164)'), LINE);
+    await userEvent.type(await d.findByLabelText('Line number'), LINE);
     await userEvent.click(d.getByRole('button', { name: 'Point the line at this version' }));
     const question = await d.findByRole('alert');
     await expect(question).toHaveTextContent('is answered by the callbot “assistente”');

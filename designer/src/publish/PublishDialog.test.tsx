@@ -174,19 +174,19 @@ describe('PublishDialog', () => {
     await publish(dialog);
     await publish(dialog);
     await dialog.findByText('Published version 2 of recepcao-loja-exemplo.');
-    await userEvent.type(await dialog.findByLabelText('Line number (E.164)'), LINE);
+    await userEvent.type(await dialog.findByLabelText('Line number'), LINE);
     await waitFor(() => expect(value(dialog.getByLabelText('Version for the line'))).toBe('2'));
     await userEvent.selectOptions(dialog.getByLabelText('Version for the line'), '1');
     await userEvent.click(dialog.getByRole('button', { name: 'Point the line at this version' }));
 
     const question = await dialog.findByRole('alert');
     expect(text(question)).toContain(
-      'The line +551130000000 is answered by the callbot “assistente”. A line has one callbot',
+      'The line +55 11 3000 0000 is answered by the callbot “assistente”. A line has one callbot',
     );
     expect(fake.lines.get(LINE)?.callbot).toBe('assistente');
     await userEvent.click(within(question).getByRole('button', { name: 'Replace assistente' }));
     expect(text(await dialog.findByRole('status'))).toContain(
-      'The line +551130000000 answers with recepcao-loja-exemplo, version 1. It replaced the callbot assistente.',
+      'The line +55 11 3000 0000 answers with recepcao-loja-exemplo, version 1. It replaced the callbot assistente.',
     );
 
     await userEvent.selectOptions(dialog.getByLabelText('Version for the line'), '2');
@@ -195,7 +195,7 @@ describe('PublishDialog', () => {
     await userEvent.click(dialog.getByRole('button', { name: 'Roll the line back' }));
     await waitFor(() =>
       expect(text(dialog.getByRole('status'))).toContain(
-        'The line +551130000000 answers with recepcao-loja-exemplo, version 1.',
+        'The line +55 11 3000 0000 answers with recepcao-loja-exemplo, version 1.',
       ),
     );
     await userEvent.click(dialog.getByRole('button', { name: 'Roll the line back' }));
@@ -222,7 +222,7 @@ describe('PublishDialog', () => {
     });
     const dialog = open();
     await publish(dialog);
-    await userEvent.type(await dialog.findByLabelText('Line number (E.164)'), LINE);
+    await userEvent.type(await dialog.findByLabelText('Line number'), LINE);
     await userEvent.click(dialog.getByRole('button', { name: 'Point the line at this version' }));
     const question = await dialog.findByRole('alert');
     await userEvent.click(within(question).getByRole('button', { name: 'Keep assistente' }));

@@ -26,6 +26,8 @@ import {
 } from './settings.ts';
 import './publish.css';
 import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
+import { formatPhone, parsePhoneInput, phoneCountry } from '../forms/phone.ts';
+import { PhoneField } from '../forms/PhoneField.tsx';
 
 /** What the last action came to, shown under the forms. */
 type Outcome =
@@ -96,7 +98,8 @@ export function PublishDialog({
   const [settingsNote, setSettingsNote] = useState<string | null>(null);
   const [callbot, setCallbot] = useState(() => callbotIdFromName(doc.settings.name));
   const [note, setNote] = useState('');
-  const [number, setNumber] = useState('');
+  /** The line's number as typed; `number` is its E.164, empty while it is not a number. */
+  const [numberText, setNumberText] = useState('');
   const [lineVersion, setLineVersion] = useState<number | null>(null);
   const [versions, setVersions] = useState<PublishedVersion[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -185,7 +188,9 @@ export function PublishDialog({
     });
   };
 
-  const numberValid = e164Schema.safeParse(number).success;
+  const typed = parsePhoneInput(numberText, phoneCountry());
+  const number = typed.ok ? typed.e164 : '';
+  const numberValid = typed.ok && e164Schema.safeParse(number).success;
 
   const pointLine = (target: PublishedVersion, replace: boolean) =>
     run(async (c) => {
@@ -304,18 +309,11 @@ export function PublishDialog({
         <form className="publish__form" onSubmit={submitLine}>
           <fieldset>
             <legend>{t('publish.line')}</legend>
-            <label>
-              {t('publish.lineNumber')}
-              <input
-                value={number}
-                placeholder="+551130000000"
-                aria-invalid={number !== '' && !numberValid}
-                onChange={(e) => setNumber(e.target.value.trim())}
-              />
-            </label>
-            {number !== '' && !numberValid && (
-              <p className="publish__hint">{t('publish.badNumber')}</p>
-            )}
+            <PhoneField
+              label={t('publish.lineNumber')}
+              value={numberText}
+              onChange={setNumberText}
+            />
             <label>
               {t('publish.lineVersion')}
               <select
@@ -408,11 +406,11 @@ function OutcomeView({
         <p role="status">
           {outcome.line
             ? t('publish.lineNow', {
-                number: outcome.number,
+                number: formatPhone(outcome.number),
                 callbot: outcome.line.callbot,
                 version: outcome.line.version,
               })
-            : t('publish.lineFree', { number: outcome.number })}
+            : t('publish.lineFree', { number: formatPhone(outcome.number) })}
           {outcome.replaced && ` ${t('publish.lineReplaced', { callbot: outcome.replaced })}`}
         </p>
       );
@@ -422,7 +420,7 @@ function OutcomeView({
         <div role="alert">
           <p>
             {t('publish.lineTaken', {
-              number: outcome.number,
+              number: formatPhone(outcome.number),
               current: outcome.current,
               callbot: outcome.target.callbot,
             })}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button.tsx';
 import { timeZoneNames } from '../inspector/timeZones.ts';
 import type { CallSetup, Channel, Direction, Speed } from './store.ts';
+import { PhoneField } from '../forms/PhoneField.tsx';
 
 const CHANNELS: Channel[] = ['line', 'whatsapp', 'sip'];
 const DIRECTIONS: Direction[] = ['inbound', 'outbound'];
@@ -67,24 +68,16 @@ export function SetupForm({
             ))}
           </select>
         </label>
-        <label>
-          {t('simulator.setup.from')}
-          <input
-            type="tel"
-            value={setup.from}
-            maxLength={64}
-            onChange={(e) => onChange({ from: e.target.value })}
-          />
-        </label>
-        <label>
-          {t('simulator.setup.to')}
-          <input
-            type="tel"
-            value={setup.to}
-            maxLength={64}
-            onChange={(e) => onChange({ to: e.target.value })}
-          />
-        </label>
+        <PhoneField
+          label={t('simulator.setup.from')}
+          value={setup.from}
+          onChange={(from) => onChange({ from })}
+        />
+        <PhoneField
+          label={t('simulator.setup.to')}
+          value={setup.to}
+          onChange={(to) => onChange({ to })}
+        />
         <label>
           {t('simulator.setup.date')}
           <input

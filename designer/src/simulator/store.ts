@@ -14,6 +14,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isoInZone, wallMomentAt, type WallMoment } from './callMoment.ts';
 import { canvasHighlight, noHighlight } from './canvasHighlight.ts';
 import { callNotStarted, foldMoment, type CallMoment, type FoldedMoment } from './moments.ts';
+import { parsePhoneInput, phoneCountry } from '../forms/phone.ts';
+
+const toE164 = (text: string): string => {
+  const typed = parsePhoneInput(text, phoneCountry());
+  return typed.ok ? typed.e164 : text.trim();
+};
 
 /**
  * How fast virtual time goes. `realtime` and `faster` follow the wall clock
@@ -255,8 +261,9 @@ export function createSimulatorStore(options: SimulatorOptions): SimulatorStore 
             call: {
               channel: setup.channel,
               direction: setup.direction,
-              from: setup.from,
-              to: setup.to,
+              // Typed in any form, the numbers reach the call (and its test cases) as E.164.
+              from: toE164(setup.from),
+              to: toE164(setup.to),
             },
             startAt: isoInZone(setup),
             agents: setup.agents,

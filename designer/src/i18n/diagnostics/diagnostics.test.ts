@@ -171,7 +171,7 @@ describe('diagnostics in the UI language', () => {
     );
     expect(diagnosticText(emptyGreeting!, es)).toEqual({
       message: 'El texto «mensaje inicial» está vacío: el bot no tendría nada que decir.',
-      hint: 'Escribe el texto «mensaje inicial».',
+      hint: 'Escriba el texto «mensaje inicial».',
     });
     const noMatch = translated.find(
       (d) => d.code === 'port.unconnected' && d.params?.portId === 'noMatch',
