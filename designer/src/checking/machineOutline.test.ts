@@ -61,9 +61,9 @@ describe('outlineMachine', () => {
     expect(
       summarizeRef({ type: 'say', params: { text: 'x'.repeat(200), interruptible: false } }),
     ).toBe(`say(text: “${'x'.repeat(79)}…”, interruptible: false)`);
-    expect(summarizeRef({ type: 'g', params: { weekly: [{ day: 'mon' }], skip: null } })).toBe(
-      'g(weekly: …)',
-    );
+    expect(
+      summarizeRef({ type: 'scheduleIs', params: { weekly: [{ day: 'mon' }], skip: null } }),
+    ).toBe('scheduleIs(weekly: …)');
     expect(summarizeRef({ type: 'resetCounters' })).toBe('resetCounters');
   });
 });
