@@ -8,6 +8,7 @@ export * from './document/schema.ts';
 export * from './document/load.ts';
 export * from './document/create.ts';
 export * from './document/diff.ts';
+export * from './document/own.ts';
 export * from './migrations/index.ts';
 export * from './nodes/index.ts';
 export type { BaseNode, NodeKind, PortDef } from './nodes/kind.ts';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import type { Diagnostic } from '@callbot/shared';
+import { own, type Diagnostic } from '@callbot/shared';
 import { useEditorStore } from '../editor/EditorContext.tsx';
 import { diagnosticText } from '../i18n/diagnostics/index.ts';
 import { bySeverity, summarize, useDiagnostics } from './diagnostics.ts';
@@ -29,7 +29,7 @@ export function ChecksPanel() {
 
   const show = (nodeId: string) => {
     store.getState().select({ nodes: [nodeId], edges: [] });
-    const position = store.getState().doc.layout.nodes[nodeId];
+    const position = own(store.getState().doc.layout.nodes, nodeId);
     if (!position) return;
     const size = getNode(nodeId)?.measured;
     void setCenter(position.x + (size?.width ?? 0) / 2, position.y + (size?.height ?? 0) / 2, {

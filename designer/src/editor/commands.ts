@@ -1,7 +1,7 @@
 import {
   createNode,
   kindOf,
-  nodeKinds,
+  own,
   type FlowDocument,
   type FlowNode,
   type FlowSettings,
@@ -193,7 +193,7 @@ function pasteFragment(doc: FlowDocument, p: { fragment: Fragment; offset: XY })
   });
   const positions = Object.fromEntries(
     p.fragment.nodes.map((n) => {
-      const at = p.fragment.positions[n.id] ?? { x: 0, y: 0 };
+      const at = own(p.fragment.positions, n.id) ?? { x: 0, y: 0 };
       return [renamed.get(n.id)!, { x: at.x + p.offset.x, y: at.y + p.offset.y }];
     }),
   );
@@ -206,12 +206,9 @@ export function fragmentOf(doc: FlowDocument, ids: readonly string[]): Fragment 
   const nodes = doc.nodes.filter((n) => wanted.has(n.id)).map((n) => structuredClone(n));
   const positions = Object.fromEntries(
     nodes.flatMap((n) => {
-      const at = doc.layout.nodes[n.id];
+      const at = own(doc.layout.nodes, n.id);
       return at ? [[n.id, at]] : [];
     }),
   );
   return { nodes, positions };
 }
-
-/** Kinds in palette order. */
-export const paletteKinds = Object.keys(nodeKinds) as NodeKindName[];

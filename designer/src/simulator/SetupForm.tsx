@@ -1,4 +1,4 @@
-import type { FlowDocument } from '@callbot/shared';
+import { own, type FlowDocument } from '@callbot/shared';
 import { useId } from 'react';
 import { Crosshair, PhoneCall } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
@@ -122,7 +122,7 @@ export function SetupForm({
               min={0}
               step={1}
               aria-label={t('simulator.setup.agentsOf', { team })}
-              value={setup.agents[team] ?? 0}
+              value={own(setup.agents, team) ?? 0}
               onChange={(e) => onAgents(team, Number(e.target.value))}
             />
           </label>

@@ -1,5 +1,6 @@
 import { hasErrors, type Diagnostic } from '../document/diagnostic.ts';
 import { loadFlow } from '../document/load.ts';
+import { own } from '../document/own.ts';
 import type { FlowDocument } from '../document/schema.ts';
 import { kindOf } from '../nodes/index.ts';
 import type { AnyNode, CompileContext } from '../nodes/kind.ts';
@@ -50,7 +51,7 @@ function compileContext(doc: FlowDocument): CompileContext {
     doc,
     follow(node: AnyNode, port: string, actions: ActionRef[] = []): TransitionConfig {
       // Own keys only: a port name is never read off Object.prototype.
-      const to = Object.hasOwn(node.connections, port) ? node.connections[port] : undefined;
+      const to = own(node.connections, port);
       if (to === undefined || !ports.get(node.id)?.has(port) || !ids.has(to)) {
         return {
           target: target(FINAL_STATES.hung_up),

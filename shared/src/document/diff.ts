@@ -1,4 +1,5 @@
 import type { FlowNode } from '../nodes/index.ts';
+import { own } from './own.ts';
 import type { FlowDocument, FlowSettings } from './schema.ts';
 
 /** What can change about a node that is in both documents, besides where it sits. */
@@ -155,7 +156,7 @@ function edgesOf(node: FlowNode): FlowEdgeRef[] {
 
 function diffConnections(old: FlowNode, node: FlowNode, edges: FlowDiff['edges']): void {
   for (const [port, target] of Object.entries(node.connections)) {
-    const was = Object.hasOwn(old.connections, port) ? old.connections[port] : undefined;
+    const was = own(old.connections, port);
     if (was === undefined) edges.added.push({ source: node.id, port, target });
     else if (was !== target)
       edges.retargeted.push({ source: node.id, port, from: was, to: target });
@@ -167,8 +168,7 @@ function diffConnections(old: FlowNode, node: FlowNode, edges: FlowDiff['edges']
 }
 
 function positionOf(doc: FlowDocument, id: string): NodePosition {
-  // `hasOwn`: an id such as `toString` must not read Object.prototype.
-  const point = Object.hasOwn(doc.layout.nodes, id) ? doc.layout.nodes[id] : undefined;
+  const point = own(doc.layout.nodes, id);
   return point && { x: point.x, y: point.y };
 }
 
