@@ -38,6 +38,9 @@ async function overlappingNodes(page: Page): Promise<string[]> {
 
 /** The outputs' handles of a node (each a button named after its output). */
 const outputs = (node: Locator) => node.locator('.react-flow__handle.source');
+/** The name a new node got (shown on the canvas): in the UI language, not its id. */
+const nameField = (designer: DesignerPage) =>
+  designer.inspector.getByRole('textbox', { name: 'Name', exact: true });
 
 test('nodes added from the palette never land on another node', async ({ page }) => {
   const designer = new DesignerPage(page);
@@ -52,9 +55,11 @@ test('nodes added from the palette never land on another node', async ({ page })
   expect(await overlappingNodes(page)).toEqual([]);
 
   // One selected: the new node goes under it, led to from its first free output.
-  const menu = await designer.addNode('Button menu');
+  await designer.addNode('Button menu');
+  const menu = await nameField(designer).inputValue();
   await designer.node(`Button menu: ${menu}`).click();
-  const after = await designer.addNode('Hang up');
+  await designer.addNode('Hang up');
+  const after = await nameField(designer).inputValue();
   await expect(
     page.getByRole('group', {
       name: new RegExp(`^Connection from ${menu} \\(1\\b.*\\) to ${after}$`),
@@ -75,9 +80,9 @@ test('a connection dragged from an output into empty space offers the node kinds
   const designer = new DesignerPage(page);
   await designer.open();
   await designer.createFlow('Arrastar');
-  const greeting = designer.node('Greeting: greeting');
+  const greeting = designer.node('Greeting: Greeting');
   // The greeting leads to the hang-up: take its connection off first.
-  await designer.node('Greeting: greeting').click();
+  await greeting.click();
   await designer.connectPort('Then go to', '');
   const handle = (await outputs(greeting).first().boundingBox())!;
   const canvas = (await designer.canvas.boundingBox())!;
@@ -94,10 +99,10 @@ test('a connection dragged from an output into empty space offers the node kinds
   await expect(menu).toHaveCount(0);
 
   await expect(designer.nodes()).toHaveCount(3);
-  const added = designer.node('Message: message');
+  const added = designer.node('Message: Message');
   await expect(added).toBeVisible();
   await expect(
-    page.getByRole('group', { name: 'Connection from greeting (next) to message' }),
+    page.getByRole('group', { name: 'Connection from Greeting (next) to Message' }),
   ).toHaveCount(1);
   // Where it was dropped: its top centre near the pointer.
   const box = (await added.boundingBox())!;
@@ -106,7 +111,7 @@ test('a connection dragged from an output into empty space offers the node kinds
   expect(await overlappingNodes(page)).toEqual([]);
 
   // One step of history.
-  await expect(designer.undoButton()).toHaveAttribute('title', /^Undo Add node/);
+  await expect(designer.undoButton()).toHaveAccessibleDescription(/^Undo Add node/);
   expect(designer.errors).toEqual([]);
 });
 
@@ -162,7 +167,7 @@ test('from the keyboard: Tab reaches the nodes in flow order before connections,
   await expect(
     page.getByRole('group', { name: 'Connection from fechado (next) to menu' }),
   ).toHaveCount(1);
-  await expect(designer.undoButton()).toHaveAttribute('title', /^Undo Connect/);
+  await expect(designer.undoButton()).toHaveAccessibleDescription(/^Undo Connect/);
   expect(designer.errors).toEqual([]);
 });
 
@@ -178,7 +183,7 @@ test('auto layout run while zoomed out never stacks nodes, once zoomed back in',
   const zoomedOut = page.locator('.flow-canvas--zoomed-out');
   while ((await zoomedOut.count()) === 0) await zoomOut.click();
   await page.getByRole('button', { name: 'Auto layout' }).click();
-  await expect(designer.undoButton()).toHaveAttribute('title', /^Undo Auto layout/);
+  await expect(designer.undoButton()).toHaveAccessibleDescription(/^Undo Auto layout/);
   await designer.expectSaved();
   // Back in full detail, at any zoom, and after a reload.
   for (let i = 0; i < 12 && (await zoomedOut.count()) > 0; i++) await zoomIn.click();

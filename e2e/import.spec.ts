@@ -131,9 +131,8 @@ test('a connection to a node missing from the file is dropped, and the editor li
     'the “next” output of “greeting” (it led to “fantasma”)',
   ]);
   // The output is left unconnected, and the checks say so.
-  await expect(page.getByRole('region', { name: 'Checks', exact: true })).toContainText(
-    'The "next" output of "greeting" is not connected',
-  );
+  await designer.showChecks();
+  await expect(designer.checks).toContainText('The "next" output of "greeting" is not connected');
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
   expect(designer.errors).toEqual([]);

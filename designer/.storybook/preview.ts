@@ -3,7 +3,7 @@ import type { Preview } from '@storybook/react-vite';
 import '@fontsource-variable/inter';
 import '@xyflow/react/dist/style.css';
 import '../src/styles.css';
-import { i18n, languages } from '../src/i18n/index.ts';
+import { i18n, languages, loadLanguage } from '../src/i18n/index.ts';
 import { applyTheme } from '../src/ui/theme.ts';
 
 const preview: Preview = {
@@ -24,7 +24,9 @@ const preview: Preview = {
   initialGlobals: { locale: 'en', theme: 'light' },
   beforeEach: async ({ globals }) => {
     applyTheme(globals.theme === 'dark' ? 'dark' : 'light');
-    await i18n.changeLanguage(typeof globals.locale === 'string' ? globals.locale : 'en');
+    const language = typeof globals.locale === 'string' ? globals.locale : 'en';
+    await loadLanguage(language);
+    await i18n.changeLanguage(language);
   },
 };
 

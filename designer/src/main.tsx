@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-// First: the i18next instance, with every language bundled, before anything renders.
-import './i18n/index.ts';
+// First: the i18next instance; the language in use is loaded before anything renders.
+import { i18n, loadLanguage } from './i18n/index.ts';
 import { App } from './App.tsx';
 import { RepositoryProvider } from './app/RepositoryContext.tsx';
 import {
@@ -32,7 +32,7 @@ const workspace = createWorkspaceRepository(db, {
 });
 
 // A first visit finds the reception example in the library, so there is something real at once.
-void repository.ensureExample().finally(() => {
+void Promise.allSettled([repository.ensureExample(), loadLanguage(i18n.language)]).finally(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <RepositoryProvider repository={repository}>

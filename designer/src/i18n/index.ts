@@ -1,8 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en, type Resources } from './en.ts';
-import { es } from './es.ts';
-import { ptBR } from './pt-BR.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -15,7 +13,15 @@ declare module 'i18next' {
 export const languages = ['en', 'pt-BR', 'es'] as const;
 export type Language = (typeof languages)[number];
 
-const resources: Record<Language, Resources> = { en, 'pt-BR': ptBR, es };
+/**
+ * Each language's texts. English is bundled (it is the fallback); the others
+ * load when first used, so the first screen carries one language, not three.
+ */
+const loaders: Record<Language, () => Promise<Resources>> = {
+  en: () => Promise.resolve(en),
+  'pt-BR': () => import('./pt-BR.ts').then((m) => m.ptBR),
+  es: () => import('./es.ts').then((m) => m.es),
+};
 
 /** Where the language picked in the UI is remembered. */
 export const LANGUAGE_STORAGE_KEY = 'callbot.designer.language';
@@ -56,14 +62,13 @@ function browserLanguages(): readonly string[] {
 }
 
 /**
- * The designer's i18next instance, ready at import: every language is bundled
- * (no backend to wait for), so the first render is already translated.
+ * The designer's i18next instance, ready at import with English; call
+ * `loadLanguage` for the language in use before the first render (main.tsx
+ * does), and `setLanguage` loads a language before switching to it.
  */
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(
-    languages.map((language) => [language, { translation: resources[language] }]),
-  ),
+  resources: { en: { translation: en } },
   lng: storedLanguage() ?? detectLanguage(browserLanguages()),
   fallbackLng: 'en',
   supportedLngs: languages,
@@ -82,8 +87,15 @@ i18n.on('languageChanged', markDocument);
 /** The current language, as one of `languages`. */
 export const currentLanguage = (): Language => (isLanguage(i18n.language) ? i18n.language : 'en');
 
-/** Switches the UI to `language` and remembers the choice in this browser. */
+/** Makes `language`'s texts available (once): until then its keys read the English ones. */
+export async function loadLanguage(language: string): Promise<void> {
+  if (!isLanguage(language) || i18n.hasResourceBundle(language, 'translation')) return;
+  i18n.addResourceBundle(language, 'translation', await loaders[language]());
+}
+
+/** Switches the UI to `language` (loading its texts) and remembers the choice in this browser. */
 export async function setLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
   try {
     globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {

@@ -1,7 +1,10 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 // Components translate with the designer's i18next instance; jsdom asks for en-US.
-import '../i18n/index.ts';
+// Tests read every language at once, as the UI does once each is loaded.
+import { loadLanguage } from '../i18n/index.ts';
+
+await Promise.all([loadLanguage('pt-BR'), loadLanguage('es')]);
 
 // jsdom has no layout. React Flow observes the size of its panes and nodes, so
 // give it an observer that never reports: nodes still render, unmeasured.
