@@ -8,23 +8,24 @@
  * 2. the shipped reception example runs: a call, the bot's prompts, a transfer;
  * 3. `npx callbot` (the installed bin) validates a flow and simulates a call;
  * 4. a TypeScript consumer typechecks under `strict` and `nodenext`, with
- *    nothing else set (so the packages' own `.d.ts` files are checked too);
+ *    nothing else set (so the packages' own `.d.ts` files are checked too,
+ *    zod's bundled ones included);
  * 5. Vite bundles the runtime for the browser (no Node built-in in the bundle);
- * 6. the server's dependencies (pg, PGlite, tsx) are not installed, nor is
- *    libphonenumber-js (shared bundles the little of it that it uses);
+ * 6. the server's dependencies (pg, PGlite, tsx) are not installed, nor are
+ *    libphonenumber-js and zod (shared bundles what it uses of them);
  * 7. every relative link in the shipped Markdown files leads to a file in the
  *    same tarball (and to a heading of it, for `#anchor`s).
  *
- * Last, it prints the installed size of the two packages and their
- * dependencies (a report: the target is 5 MB). Exits 1, saying which check
- * failed and why, when one fails.
+ * Last, the installed size of the two packages and their dependencies must
+ * be within 5 MB; it prints the figure, per package and, for ours, per kind
+ * of file. Exits 1, saying which check failed and why, when one fails.
  *
  *   npm run test:packages
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, posix, relative } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -73,6 +74,28 @@ async function sizeOf(dir) {
 }
 const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 
+/** What a package's files are made of: bundled packages apart, then by kind of file. */
+async function sizeByKind(dir) {
+  const kinds = new Map();
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    const vendored = /^dist\/vendor\/([^/]+)\//.exec(path);
+    const kind = vendored
+      ? `bundled ${vendored[1]}`
+      : /\.d\.ts$/.test(path)
+        ? '.d.ts'
+        : /\.js\.map$/.test(path)
+          ? 'source maps'
+          : /\.js$/.test(path)
+            ? '.js'
+            : 'other';
+    const bytes = (await stat(join(entry.parentPath, entry.name))).size;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + bytes);
+  }
+  return [...kinds].sort((a, b) => b[1] - a[1]);
+}
+
 /** Every package installed in `nodeModules`, scoped ones included, with its size. */
 async function installedPackages(nodeModules) {
   const found = [];
@@ -120,7 +143,14 @@ const EXAMPLE_SCRIPT = {
 
 /** What a TypeScript user writes first. */
 const CONSUMER_TS = `import { examples as shipped, createCallSession, VirtualClock, type Command } from '@callbot/runtime';
-import { compileFlow, e164Schema, validateFlow, type FlowDocument } from '@callbot/shared';
+import {
+  compileFlow,
+  e164Schema,
+  flowDocumentSchema,
+  validateFlow,
+  type FlowDocument,
+} from '@callbot/shared';
+import { z } from '@callbot/shared/zod';
 
 const flow: FlowDocument = shipped.reception;
 const errors: number = validateFlow(flow).filter((d) => d.severity === 'error').length;
@@ -135,12 +165,18 @@ session.subscribe((message) => {
 });
 session.send({ type: 'call.started', channel: 'sip', direction: 'inbound', from: '100', to: '200' });
 const number: string = e164Schema.parse('+551130000000');
-export const result = { errors, machine, said, number, status: session.getSnapshot().status };
+// Shared's schemas are zod's types (bundled with shared): composed, inferred.
+const savedSchema = z.object({ flow: flowDocumentSchema, savedAt: z.iso.datetime() });
+const saved: z.infer<typeof savedSchema> = { flow, savedAt: '2026-12-07T10:00:00Z' };
+const name: string = savedSchema.parse(saved).flow.settings.name;
+export const result = { errors, machine, said, number, name, status: session.getSnapshot().status };
 `;
 
-/** A mistake the packages' types must catch (so the check above cannot pass on `any`). */
+/** Mistakes the packages' types must catch (so the check above cannot pass on `any`). */
 const MISTAKE_TS = `import { createCallSession, examples } from '@callbot/runtime';
+import { flowDocumentSchema } from '@callbot/shared';
 createCallSession(examples.reception, { clock: 'now' });
+const name: number = flowDocumentSchema.parse({}).settings.name;
 `;
 
 /** A consumer's tsconfig: strict and nodenext, nothing else. */
@@ -185,10 +221,13 @@ async function main() {
         const paths = files.map((f) => f.path);
         const needed = ['dist/index.js', 'dist/index.d.ts', 'README.md', 'LICENSE', 'CHANGELOG.md'];
         if (name === '@callbot/shared') {
-          // What it bundles of libphonenumber-js goes with its licences.
+          // What it bundles of libphonenumber-js and zod goes with their licences.
           needed.push(
+            'dist/zod.js',
+            'dist/zod.d.ts',
             'dist/vendor/libphonenumber-js/LICENSE',
             'dist/vendor/libphonenumber-js/LICENSE.Apache',
+            'dist/vendor/zod/LICENSE',
           );
         }
         if (name === '@callbot/runtime') {
@@ -219,9 +258,10 @@ async function main() {
         /^(pg|@electric-sql\/pglite|tsx|esbuild)$/.test(n),
       );
       if (serverOnly.length > 0) fail(`the install pulled ${serverOnly.join(', ')}`);
-      if (installed.includes('libphonenumber-js')) {
+      const bundled = installed.filter((n) => n === 'libphonenumber-js' || n === 'zod');
+      if (bundled.length > 0) {
         fail(
-          'the install pulled libphonenumber-js: @callbot/shared should bundle what it uses of it',
+          `the install pulled ${bundled.join(', ')}: @callbot/shared should bundle what it uses of them`,
         );
       }
       return installed.join(', ');
@@ -257,15 +297,19 @@ async function main() {
           '--input-type=module',
           '--eval',
           "const s = await import('@callbot/shared'); const r = await import('@callbot/runtime');" +
+            " const { z } = await import('@callbot/shared/zod');" +
             ' console.log(typeof s.compileFlow, typeof r.createCallSession,' +
             " s.e164Schema.safeParse('+551130000000').success," +
             " s.e164Schema.safeParse('+55113').success," +
-            " s.isPersonalMobile('+5511912345678').code);",
+            " s.isPersonalMobile('+5511912345678').code + ';'," +
+            ' z.object({ name: z.string() }).safeParse({}).error.issues[0].message);',
         ],
         app,
       );
-      // The last three use libphonenumber-js's metadata, bundled into shared.
-      if (stdout.trim() !== 'function function true false R19.personalMobile') {
+      // Three use libphonenumber-js's metadata, the last zod's English messages, bundled into shared.
+      const expected =
+        'function function true false R19.personalMobile; Invalid input: expected string, received undefined';
+      if (stdout.trim() !== expected) {
         fail(`unexpected exports or phone number checks: ${stdout}`);
       }
       if (stderr !== '') fail(`importing printed: ${stderr}`);
@@ -326,10 +370,15 @@ async function main() {
       await writeFile(join(app, 'mistake.ts'), MISTAKE_TS);
       await writeFile(join(app, 'mistake.json'), JSON.stringify(consumerTsconfig('mistake.ts')));
       const caught = await run(process.execPath, [tsc, '-p', 'mistake.json'], app).then(
-        () => fail('a clock given as a string typechecked: the types are not what they should be'),
+        () => fail('mistakes typechecked: the types are not what they should be'),
         (error) => error.message,
       );
-      if (!/mistake\.ts\(2,\d+\): error TS2322/.test(caught)) fail(`tsc said:\n${caught}`);
+      // A clock given as a string; a flow's name (a string, by zod's types) taken for a number.
+      for (const line of [3, 4]) {
+        if (!new RegExp(`mistake\\.ts\\(${line},\\d+\\): error TS2322`).test(caught)) {
+          fail(`tsc did not catch the mistake on line ${line} of mistake.ts:\n${caught}`);
+        }
+      }
       const { version } = JSON.parse(
         await readFile(join(root, 'node_modules/typescript/package.json'), 'utf8'),
       );
@@ -362,7 +411,16 @@ async function main() {
     console.log(
       `\nInstalled size (runtime + shared + their dependencies): ${mb(total)} (target ${mb(TARGET_BYTES)})`,
     );
-    for (const p of packages) console.log(`  ${p.name.padEnd(22)} ${mb(p.bytes)}`);
+    for (const p of packages) {
+      const parts = p.name.startsWith('@callbot/')
+        ? await sizeByKind(join(app, 'node_modules', p.name))
+        : [];
+      const made = parts.map(([kind, bytes]) => `${kind} ${mb(bytes)}`).join(', ');
+      console.log(`  ${p.name.padEnd(22)} ${mb(p.bytes)}${made ? `: ${made}` : ''}`);
+    }
+    if (total > TARGET_BYTES) {
+      fail(`the install takes ${mb(total)}, over the ${mb(TARGET_BYTES)} target`);
+    }
   } finally {
     await rm(work, { recursive: true, force: true });
   }

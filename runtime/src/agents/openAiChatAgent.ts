@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@callbot/shared/zod';
 import type { AgentAdapter, AgentTurn, AgentTurnRequest } from './adapter.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { formatPath } from '@callbot/shared';
-import type { z } from 'zod';
+import type { z } from '@callbot/shared/zod';
 
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];

@@ -4,7 +4,7 @@
  * end), the requests made of the adapter, and the check of what it answers.
  */
 import { MAX_AGENT_TEXT } from '@callbot/shared';
-import { z } from 'zod';
+import { z } from '@callbot/shared/zod';
 import type { AgentMessage, AgentTurn, AgentTurnRequest } from '../agents/adapter.ts';
 
 /**

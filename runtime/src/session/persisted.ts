@@ -12,7 +12,7 @@ import {
   type MachineConfig,
   type StateConfig,
 } from '@callbot/shared';
-import { z } from 'zod';
+import { z } from '@callbot/shared/zod';
 import { AGENT_MEMORY } from './agentTurns.ts';
 import { SessionError } from './errors.ts';
 

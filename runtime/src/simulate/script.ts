@@ -1,5 +1,5 @@
 import { callEventSchema, callStartedEvent } from '@callbot/shared';
-import { z } from 'zod';
+import { z } from '@callbot/shared/zod';
 
 /** An event a script may send: anything but `call.started`, which the simulator sends itself. */
 const scriptEvent = callEventSchema.refine((e) => e.type !== 'call.started', {

@@ -1,0 +1,238 @@
+#!/usr/bin/env node
+/**
+ * After `tsc` has emitted a package's `dist/`: what `dist/` imports of the
+ * named packages is bundled into `dist/vendor/<package>/`, and `dist/`
+ * imports it from there. So the published package does not depend on them:
+ * @callbot/shared vendors libphonenumber-js (10 MB installed, every build of
+ * every entry point, when shared calls three functions) and zod (6 MB: ESM,
+ * CommonJS, sources, v3 and mini builds, each with its declarations). The
+ * monorepo keeps both as devDependencies and the source imports them as
+ * usual.
+ *
+ * - JavaScript: per entry point imported (`zod`, `libphonenumber-js/min`,
+ *   `/max`), esbuild bundles just the names `dist/` imports from it; code
+ *   that entries share goes in one chunk. The bundle sits where the entry's
+ *   JavaScript sits in the package (`vendor/zod/index.js`,
+ *   `vendor/libphonenumber-js/min/index.js`).
+ * - Declarations: the entry's ESM `.d.ts` beside that, and every declaration
+ *   file it imports, transitively, copied as they are (so a consumer's
+ *   TypeScript sees the package's own types, `z.ZodObject<...>` included,
+ *   without the package installed).
+ * - `dist/`'s imports of the package, in `.js` and `.d.ts` alike, point to
+ *   the bundle (TypeScript reads the `.d.ts` beside it).
+ * - The package's licence files are copied beside its bundles, and each
+ *   bundle starts with a notice naming them.
+ *
+ * Fails, saying why, on an import it cannot rewrite, a licence it was not told
+ * about, or a declaration file that imports another package.
+ *
+ *   node ../scripts/vendor.js dist libphonenumber-js zod
+ */
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, posix, relative, sep } from 'node:path';
+import { build } from 'esbuild';
+
+const [dist, ...packages] = process.argv.slice(2);
+if (!dist || packages.length === 0) {
+  console.error('usage: vendor.js DIST PACKAGE...');
+  process.exit(2);
+}
+const fail = (message) => {
+  console.error(`vendor: ${message}`);
+  process.exit(1);
+};
+
+/** Licences checked as fit to bundle into an MIT package (with their notice). */
+const LICENCES = new Set(['MIT']);
+/** What a bundle's notice adds, per package, to its licence. */
+const NOTES = {
+  'libphonenumber-js':
+    'Derived from Google libphonenumber, Apache License 2.0: see LICENSE.Apache there.',
+};
+
+const require = createRequire(join(process.cwd(), 'package.json'));
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const importedName = (spec) =>
+  spec
+    .trim()
+    .replace(/^type\s+/, '')
+    .split(/\s+as\s+/)[0];
+const relativeTo = (from, target) => {
+  const path = relative(from, target).split(sep).join('/');
+  return path.startsWith('.') ? path : `./${path}`;
+};
+
+/** Relative module specifiers in a declaration file, and bare ones (not in comments). */
+function specifiersOf(declaration) {
+  const code = declaration.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return [
+    ...code.matchAll(
+      /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)(['"])([^'"]+)\1|\/\/\/\s*<reference\s+(?:path|types)\s*=\s*(['"])([^'"]+)\3/gm,
+    ),
+  ].map((m) => m[2] ?? m[4]);
+}
+
+/** The declaration file a relative specifier names (`./a.js` → `a.d.ts`, `./types.d.js` → `types.d.ts`). */
+async function declarationFile(from, specifier) {
+  const base = join(dirname(from), specifier).replace(/\.js$/, '');
+  for (const candidate of [`${base}.d.ts`, `${base}.ts`, join(base, 'index.d.ts')]) {
+    if (
+      candidate.endsWith('.d.ts') &&
+      (await readFile(candidate).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      return candidate;
+    }
+  }
+  return fail(`${from} imports ${specifier}, which has no declaration file`);
+}
+
+/** `index.d.ts` and every declaration file it imports, transitively (paths inside `home`). */
+async function declarationClosure(home, entry) {
+  const found = new Set();
+  const queue = [join(home, entry)];
+  while (queue.length > 0) {
+    const file = queue.pop();
+    if (found.has(file)) continue;
+    found.add(file);
+    for (const specifier of specifiersOf(await readFile(file, 'utf8'))) {
+      if (!specifier.startsWith('.')) {
+        fail(
+          `${relative(process.cwd(), file)} imports ${specifier}: only its own files can be copied`,
+        );
+      }
+      queue.push(await declarationFile(file, specifier));
+    }
+  }
+  return [...found].map((file) => relative(home, file));
+}
+
+const files = [];
+for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
+  const path = join(entry.parentPath, entry.name);
+  if (
+    entry.isFile() &&
+    /\.(js|d\.ts)$/.test(entry.name) &&
+    !path.startsWith(join(dist, 'vendor') + sep)
+  ) {
+    files.push({ path, dir: entry.parentPath, text: await readFile(path, 'utf8') });
+  }
+}
+
+const summaries = [];
+for (const name of packages) {
+  const home = dirname(require.resolve(`${name}/package.json`));
+  const manifest = JSON.parse(await readFile(join(home, 'package.json'), 'utf8'));
+  const { version, license } = manifest;
+  if (!LICENCES.has(license))
+    fail(`${name} ${version} is licensed ${license}: check it before bundling it`);
+  const licences = (await readdir(home)).filter((f) => /^licen[cs]e/i.test(f)).sort();
+  if (licences.length === 0) fail(`${name} ${version} has no licence file to ship with its code`);
+  const vendor = join(dist, 'vendor', name);
+
+  /** `import { a, b as c } from 'zod'`, `export { z } from 'zod'`, `import type ...` (what tsc emits). */
+  const IMPORT = new RegExp(
+    `(?:import|export)\\s*(?:type\\s*)?\\{([^}]*)\\}\\s*from\\s*(['"])${escape(name)}(/[\\w./-]+)?\\2`,
+    'g',
+  );
+  /** Any other mention of the package as a module specifier. */
+  const ANY = new RegExp(`['"]${escape(name)}(/[^'"]*)?['"]`);
+
+  /** The package's ESM JavaScript of an entry point (`.`, `./min`), relative to its folder. */
+  const javascriptOf = (entry) => {
+    const exported = manifest.exports?.[entry];
+    const path = typeof exported === 'string' ? exported : (exported?.import ?? exported?.default);
+    if (typeof path !== 'string' || !path.endsWith('.js')) {
+      return fail(`${name} has no ES module for ${entry} in its exports`);
+    }
+    return posix.normalize(path);
+  };
+
+  /** Per entry point, the names the JavaScript imports. */
+  const used = new Map();
+  /** The entry points, JavaScript or declarations, that dist/ imports. */
+  const entries = new Set();
+  for (const file of files) {
+    for (const [, names, , subpath] of file.text.matchAll(IMPORT)) {
+      const entry = `.${subpath ?? ''}`;
+      entries.add(entry);
+      if (file.path.endsWith('.d.ts')) continue;
+      const set = used.get(entry) ?? used.set(entry, new Set()).get(entry);
+      for (const n of names.split(',').filter((s) => s.trim() !== '')) set.add(importedName(n));
+    }
+  }
+  if (entries.size === 0) fail(`nothing in ${dist} imports ${name}: take it off the list`);
+
+  let rewritten = 0;
+  for (const file of files) {
+    const text = file.text.replace(IMPORT, (whole, _names, quote, subpath) =>
+      whole.replace(
+        `${quote}${name}${subpath ?? ''}${quote}`,
+        `${quote}${relativeTo(file.dir, join(vendor, javascriptOf(`.${subpath ?? ''}`)))}${quote}`,
+      ),
+    );
+    const left = ANY.exec(text);
+    if (left) fail(`${file.path} imports ${left[0]} in a way this script does not rewrite`);
+    if (text !== file.text) {
+      file.text = text;
+      await writeFile(file.path, text);
+      rewritten++;
+    }
+  }
+
+  const note = NOTES[name] ? ` ${NOTES[name]}` : '';
+  const notice = `/*! ${name} ${version}, ${license} licence: see ${licences[0]} in vendor/${name}/.${note} */`;
+  const VIRTUAL = 'vendor-entry';
+  await build({
+    entryPoints: [...used.keys()].map((entry) => ({
+      in: `${VIRTUAL}:${entry}`,
+      out: javascriptOf(entry).replace(/\.js$/, ''),
+    })),
+    absWorkingDir: process.cwd(),
+    outdir: vendor,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    chunkNames: 'chunk',
+    minifyWhitespace: true,
+    banner: { js: notice },
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: VIRTUAL,
+        setup(b) {
+          b.onResolve({ filter: new RegExp(`^${VIRTUAL}:`) }, (args) => ({
+            path: args.path.slice(VIRTUAL.length + 1),
+            namespace: VIRTUAL,
+          }));
+          b.onLoad({ filter: /.*/, namespace: VIRTUAL }, (args) => ({
+            contents: `export { ${[...used.get(args.path)].join(', ')} } from '${posix.join(name, args.path)}';`,
+            resolveDir: process.cwd(),
+          }));
+        },
+      },
+    ],
+  });
+
+  const declarations = new Set();
+  for (const entry of entries) {
+    const types = javascriptOf(entry).replace(/\.js$/, '.d.ts');
+    for (const file of await declarationClosure(home, types)) declarations.add(file);
+  }
+  for (const file of declarations) {
+    await mkdir(dirname(join(vendor, file)), { recursive: true });
+    await copyFile(join(home, file), join(vendor, file));
+  }
+  for (const licence of licences) await copyFile(join(home, licence), join(vendor, licence));
+
+  const names = [...used].map(([entry, n]) => `${posix.join(name, entry)}: ${[...n].join(', ')}`);
+  summaries.push(
+    `${name} ${version} (${names.join('; ')}; ${declarations.size} declaration files; ${rewritten} files import it there)`,
+  );
+}
+console.log(`vendor: bundled into ${join(dist, 'vendor')}: ${summaries.join('; ')}`);
