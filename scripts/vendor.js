@@ -1,37 +1,41 @@
 #!/usr/bin/env node
 /**
- * After `tsc` has emitted a package's `dist/`: what `dist/` imports of the
- * named packages is bundled into `dist/vendor/<package>/`, and `dist/`
- * imports it from there. So the published package does not depend on them:
- * @callbot/shared vendors libphonenumber-js (10 MB installed, every build of
- * every entry point, when shared calls three functions) and zod (6 MB: ESM,
- * CommonJS, sources, v3 and mini builds, each with its declarations). The
+ * After `tsc` has emitted a package's `dist/`: the modules `dist/` needs of
+ * the named packages are copied into `dist/vendor/<package>/`, and `dist/`
+ * imports them from there. So the published package does not depend on them:
+ * @callbot/shared vendors libphonenumber-js (10 MB installed: every build of
+ * every entry point, when shared calls three functions) and zod (6 MB: ESM
+ * and CommonJS builds, sources, v3 and mini, each with its declarations). The
  * monorepo keeps both as devDependencies and the source imports them as
  * usual.
  *
- * - JavaScript: per entry point imported (`zod`, `libphonenumber-js/min`,
- *   `/max`), esbuild bundles just the names `dist/` imports from it; code
- *   that entries share goes in one chunk. The bundle sits where the entry's
- *   JavaScript sits in the package (`vendor/zod/index.js`,
- *   `vendor/libphonenumber-js/min/index.js`).
- * - Declarations: the entry's ESM `.d.ts` beside that, and every declaration
- *   file it imports, transitively, copied as they are (so a consumer's
- *   TypeScript sees the package's own types, `z.ZodObject<...>` included,
- *   without the package installed).
+ * - JavaScript: from each entry point `dist/` imports (`zod`), esbuild
+ *   follows the imports; every module reached is copied where it sits in the
+ *   package, its comments taken out but for `@__PURE__` annotations, its
+ *   imports as they are. Modules, not one bundle, and not minified: a
+ *   consumer's bundler still leaves out what its code does not use (the
+ *   runtime's browser bundle is as small as with zod installed). Of a
+ *   package listed in `BY_NAME` (libphonenumber-js: three functions of
+ *   many), esbuild bundles just the names `dist/` imports, per entry point
+ *   (`min`, `max`), where the entry's JavaScript sits in the package.
+ * - Declarations: the entry's ESM `.d.ts` and every declaration file it
+ *   imports, transitively, copied as they are (so a consumer's TypeScript
+ *   sees the package's own types, `z.ZodObject<...>` included, without the
+ *   package installed).
  * - `dist/`'s imports of the package, in `.js` and `.d.ts` alike, point to
- *   the bundle (TypeScript reads the `.d.ts` beside it).
- * - The package's licence files are copied beside its bundles, and each
- *   bundle starts with a notice naming them.
+ *   the copied entry (`./vendor/zod/index.js`); TypeScript reads the `.d.ts`
+ *   beside it.
+ * - The package's licence files are copied with it.
  *
- * Fails, saying why, on an import it cannot rewrite, a licence it was not told
- * about, or a declaration file that imports another package.
+ * Fails, saying why, on an import it cannot rewrite, a licence not checked
+ * here, or a module or declaration file that imports another package.
  *
  *   node ../scripts/vendor.js dist libphonenumber-js zod
  */
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { access, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, posix, relative, sep } from 'node:path';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const [dist, ...packages] = process.argv.slice(2);
 if (!dist || packages.length === 0) {
@@ -43,21 +47,21 @@ const fail = (message) => {
   process.exit(1);
 };
 
-/** Licences checked as fit to bundle into an MIT package (with their notice). */
+/** Licences checked as fit to ship inside an MIT package (with the licence file). */
 const LICENCES = new Set(['MIT']);
-/** What a bundle's notice adds, per package, to its licence. */
-const NOTES = {
-  'libphonenumber-js':
-    'Derived from Google libphonenumber, Apache License 2.0: see LICENSE.Apache there.',
-};
-
-const require = createRequire(join(process.cwd(), 'package.json'));
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Packages of which `dist/` uses a few functions out of many: just those are
+ * bundled (libphonenumber-js: 0.3 MB, where its modules that shared's entry
+ * points reach take 0.5 MB). The others' modules are copied as they are.
+ */
+const BY_NAME = new Set(['libphonenumber-js']);
 const importedName = (spec) =>
   spec
     .trim()
     .replace(/^type\s+/, '')
     .split(/\s+as\s+/)[0];
+const require = createRequire(join(process.cwd(), 'package.json'));
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const relativeTo = (from, target) => {
   const path = relative(from, target).split(sep).join('/');
   return path.startsWith('.') ? path : `./${path}`;
@@ -65,7 +69,9 @@ const relativeTo = (from, target) => {
 
 /** Relative module specifiers in a declaration file, and bare ones (not in comments). */
 function specifiersOf(declaration) {
-  const code = declaration.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const code = declaration
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/(?!\/\s*<reference).*$/gm, '');
   return [
     ...code.matchAll(
       /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)(['"])([^'"]+)\1|\/\/\/\s*<reference\s+(?:path|types)\s*=\s*(['"])([^'"]+)\3/gm,
@@ -73,20 +79,19 @@ function specifiersOf(declaration) {
   ].map((m) => m[2] ?? m[4]);
 }
 
+const exists = (path) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
 /** The declaration file a relative specifier names (`./a.js` → `a.d.ts`, `./types.d.js` → `types.d.ts`). */
 async function declarationFile(from, specifier) {
   const base = join(dirname(from), specifier).replace(/\.js$/, '');
-  for (const candidate of [`${base}.d.ts`, `${base}.ts`, join(base, 'index.d.ts')]) {
-    if (
-      candidate.endsWith('.d.ts') &&
-      (await readFile(candidate).then(
-        () => true,
-        () => false,
-      ))
-    ) {
-      return candidate;
-    }
-  }
+  const candidates = base.endsWith('.d')
+    ? [`${base}.ts`]
+    : [`${base}.d.ts`, join(base, 'index.d.ts')];
+  for (const candidate of candidates) if (await exists(candidate)) return candidate;
   return fail(`${from} imports ${specifier}, which has no declaration file`);
 }
 
@@ -108,6 +113,86 @@ async function declarationClosure(home, entry) {
     }
   }
   return [...found].map((file) => relative(home, file));
+}
+
+/**
+ * Copies the modules an entry point reaches, each where it sits in the
+ * package. esbuild walks the module graph (its metafile lists every module
+ * read) and prints each module again: comments go, `/* @__PURE__ *\/`
+ * annotations stay (minifying would drop them, and the tree shaking with them).
+ */
+async function copyModules(name, home, vendor, entries, javascriptOf) {
+  const { metafile } = await build({
+    entryPoints: [...entries].map((entry) => join(home, javascriptOf(entry))),
+    absWorkingDir: process.cwd(),
+    outdir: vendor,
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'neutral',
+    logLevel: 'warning',
+  });
+  const modules = Object.keys(metafile.inputs).map((input) =>
+    relative(home, join(process.cwd(), input)),
+  );
+  for (const module of modules) {
+    if (module.startsWith('..') || !module.endsWith('.js')) {
+      fail(`${name} imports ${module}: only its own JavaScript modules can be copied`);
+    }
+    const { code } = await transform(await readFile(join(home, module), 'utf8'), {
+      loader: 'js',
+      logLevel: 'warning',
+    });
+    await mkdir(dirname(join(vendor, module)), { recursive: true });
+    await writeFile(join(vendor, module), code);
+  }
+  return `${modules.length} modules`;
+}
+
+/**
+ * Bundles, per entry point, just the names `dist/` imports from it, where the
+ * entry's JavaScript sits in the package; code the entries share goes in one
+ * chunk. Each bundle starts with a notice naming the package and its licence.
+ */
+async function bundleNames(name, vendor, used, javascriptOf, notice) {
+  const VIRTUAL = 'vendor-entry';
+  const { metafile } = await build({
+    entryPoints: [...used.keys()].map((entry) => ({
+      in: `${VIRTUAL}:${entry}`,
+      out: javascriptOf(entry).replace(/\.js$/, ''),
+    })),
+    absWorkingDir: process.cwd(),
+    outdir: vendor,
+    bundle: true,
+    splitting: true,
+    metafile: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    chunkNames: 'chunk',
+    banner: { js: notice },
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: VIRTUAL,
+        setup(b) {
+          b.onResolve({ filter: new RegExp(`^${VIRTUAL}:`) }, (args) => ({
+            path: args.path.slice(VIRTUAL.length + 1),
+            namespace: VIRTUAL,
+          }));
+          b.onLoad({ filter: /.*/, namespace: VIRTUAL }, (args) => ({
+            contents: `export { ${[...used.get(args.path)].join(', ')} } from '${posix.join(name, args.path)}';`,
+            resolveDir: process.cwd(),
+          }));
+        },
+      },
+    ],
+  });
+  const names = [...used].map(
+    ([entry, n]) => `${[...n].join(', ')} from ${posix.join(name, entry)}`,
+  );
+  return `${Object.keys(metafile.outputs).length} bundles of ${names.join(', ')}`;
 }
 
 const files = [];
@@ -151,10 +236,10 @@ for (const name of packages) {
     return posix.normalize(path);
   };
 
-  /** Per entry point, the names the JavaScript imports. */
-  const used = new Map();
   /** The entry points, JavaScript or declarations, that dist/ imports. */
   const entries = new Set();
+  /** Per entry point, the names the JavaScript imports. */
+  const used = new Map();
   for (const file of files) {
     for (const [, names, , subpath] of file.text.matchAll(IMPORT)) {
       const entry = `.${subpath ?? ''}`;
@@ -183,41 +268,15 @@ for (const name of packages) {
     }
   }
 
-  const note = NOTES[name] ? ` ${NOTES[name]}` : '';
-  const notice = `/*! ${name} ${version}, ${license} licence: see ${licences[0]} in vendor/${name}/.${note} */`;
-  const VIRTUAL = 'vendor-entry';
-  await build({
-    entryPoints: [...used.keys()].map((entry) => ({
-      in: `${VIRTUAL}:${entry}`,
-      out: javascriptOf(entry).replace(/\.js$/, ''),
-    })),
-    absWorkingDir: process.cwd(),
-    outdir: vendor,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    chunkNames: 'chunk',
-    minifyWhitespace: true,
-    banner: { js: notice },
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: VIRTUAL,
-        setup(b) {
-          b.onResolve({ filter: new RegExp(`^${VIRTUAL}:`) }, (args) => ({
-            path: args.path.slice(VIRTUAL.length + 1),
-            namespace: VIRTUAL,
-          }));
-          b.onLoad({ filter: /.*/, namespace: VIRTUAL }, (args) => ({
-            contents: `export { ${[...used.get(args.path)].join(', ')} } from '${posix.join(name, args.path)}';`,
-            resolveDir: process.cwd(),
-          }));
-        },
-      },
-    ],
-  });
+  const javascript = BY_NAME.has(name)
+    ? await bundleNames(
+        name,
+        vendor,
+        used,
+        javascriptOf,
+        `/*! ${name} ${version}, ${license} licence: see ${licences.join(', ')} in vendor/${name}/ */`,
+      )
+    : await copyModules(name, home, vendor, entries, javascriptOf);
 
   const declarations = new Set();
   for (const entry of entries) {
@@ -230,9 +289,9 @@ for (const name of packages) {
   }
   for (const licence of licences) await copyFile(join(home, licence), join(vendor, licence));
 
-  const names = [...used].map(([entry, n]) => `${posix.join(name, entry)}: ${[...n].join(', ')}`);
+  const imported = [...entries].map((entry) => posix.join(name, entry)).join(', ');
   summaries.push(
-    `${name} ${version} (${names.join('; ')}; ${declarations.size} declaration files; ${rewritten} files import it there)`,
+    `${name} ${version} (${imported}: ${javascript}, ${declarations.size} declaration files; ${rewritten} files import it there)`,
   );
 }
-console.log(`vendor: bundled into ${join(dist, 'vendor')}: ${summaries.join('; ')}`);
+console.log(`vendor: copied into ${join(dist, 'vendor')}: ${summaries.join('; ')}`);
