@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from './App.tsx';
 import { RepositoryProvider } from './app/RepositoryContext.tsx';
 import { createTestRepository, createTestWorkspace } from './persistence/testing.ts';
-import { WorkspaceProvider } from './workspace/WorkspaceContext.tsx';
+import { WorkspaceProvider } from './app/WorkspaceContext.tsx';
 
 const flowSaying = (text: string) =>
   JSON.stringify({

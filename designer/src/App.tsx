@@ -1,28 +1,28 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoute, type Route } from './app/route.ts';
-import { LibraryPage } from './library/LibraryPage.tsx';
-import { TopNav } from './workspace/TopNav.tsx';
+import { LibraryPage } from './pages/library/LibraryPage.tsx';
+import { TopNav } from './pages/workspace/TopNav.tsx';
 
 // The editor (canvas, inspector, checks) and the workspace pages load when
 // opened, so the library, the first screen, stays small.
 const EditorPage = lazy(() =>
-  import('./editor/EditorPage.tsx').then((m) => ({ default: m.EditorPage })),
+  import('./pages/editor/EditorPage.tsx').then((m) => ({ default: m.EditorPage })),
 );
 const TeamsPage = lazy(() =>
-  import('./workspace/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })),
+  import('./pages/workspace/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })),
 );
 const SchedulesPage = lazy(() =>
-  import('./workspace/SchedulesPage.tsx').then((m) => ({ default: m.SchedulesPage })),
+  import('./pages/workspace/SchedulesPage.tsx').then((m) => ({ default: m.SchedulesPage })),
 );
 const ChannelsPage = lazy(() =>
-  import('./channels/ChannelsPage.tsx').then((m) => ({ default: m.ChannelsPage })),
+  import('./pages/channels/ChannelsPage.tsx').then((m) => ({ default: m.ChannelsPage })),
 );
 const CustomersPage = lazy(() =>
-  import('./customers/CustomersPage.tsx').then((m) => ({ default: m.CustomersPage })),
+  import('./pages/customers/CustomersPage.tsx').then((m) => ({ default: m.CustomersPage })),
 );
 const PricesPage = lazy(() =>
-  import('./workspace/PricesPage.tsx').then((m) => ({ default: m.PricesPage })),
+  import('./pages/workspace/PricesPage.tsx').then((m) => ({ default: m.PricesPage })),
 );
 
 function workspacePage(route: Exclude<Route, { page: 'editor' }>): ReactNode {

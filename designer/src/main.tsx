@@ -11,7 +11,7 @@ import {
   DesignerDb,
 } from './persistence/index.ts';
 import { startTheming } from './ui/theme.ts';
-import { WorkspaceProvider } from './workspace/WorkspaceContext.tsx';
+import { WorkspaceProvider } from './app/WorkspaceContext.tsx';
 import '@fontsource-variable/inter';
 import '@xyflow/react/dist/style.css';
 import './styles.css';

@@ -8,7 +8,7 @@ import { RepositoryProvider } from '../app/RepositoryContext.tsx';
 import { EditorProvider } from '../editor/EditorContext.tsx';
 import { createEditorStore } from '../editor/store.ts';
 import { createTestRepository, createTestWorkspace } from '../persistence/testing.ts';
-import { WorkspaceProvider } from '../workspace/WorkspaceContext.tsx';
+import { WorkspaceProvider } from '../app/WorkspaceContext.tsx';
 import { AGENT_SETTINGS_KEY } from './agentSettings.ts';
 import { canvasHighlight } from './canvasHighlight.ts';
 import SimulatorPanel from './SimulatorPanel.tsx';

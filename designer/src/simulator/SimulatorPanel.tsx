@@ -19,7 +19,7 @@ import { SetupForm } from './SetupForm.tsx';
 import { createSimulatorStore, teamsOf, type SimulatorStore } from './store.ts';
 import { TestCasesPanel } from './tests/TestCasesPanel.tsx';
 import { Timeline } from './Timeline.tsx';
-import { usePriceTable, useTeamsIfAny } from '../workspace/WorkspaceContext.tsx';
+import { usePriceTable, useTeamsIfAny } from '../app/WorkspaceContext.tsx';
 import './simulator.css';
 
 /**

@@ -12,7 +12,7 @@ import { timeZoneNames } from '../../inspector/timeZones.ts';
 import { useNodeForm, type NodeForm } from '../../inspector/useNodeForm.ts';
 import { fitsGrid } from '../../inspector/weekGrid.ts';
 import { WeekGridEditor } from '../../inspector/WeekGridEditor.tsx';
-import { ScheduleSource } from '../../workspace/ScheduleSource.tsx';
+import { ScheduleSource } from './ScheduleSource.tsx';
 import type { InspectorFormProps } from '../defineNodeUI.ts';
 
 type ScheduleData = NodeOfKind<'schedule'>['data'];

@@ -1,0 +1,207 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DesignerDb } from '../../persistence/index.ts';
+import { sandboxTimings } from '../../provider/sandbox/handlers.ts';
+import { ChannelsPage } from './ChannelsPage.tsx';
+import { channelsFixture } from './testing.tsx';
+
+const opened: DesignerDb[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+const FREE_E164 = '+553132500906';
+/** Numbers are shown formatted for their country (issue 12). */
+const FREE = '+55 31 3250 0906';
+const WHATSAPP = '+55 11 3003 0004';
+
+function setup(channel: 'phone-lines' | 'whatsapp' | 'sip') {
+  const fixture = channelsFixture({ realWait: true });
+  opened.push(fixture.db);
+  const { Providers } = fixture;
+  render(
+    <Providers>
+      <ChannelsPage channel={channel} />
+    </Providers>,
+  );
+  return { ...fixture, user: userEvent.setup() };
+}
+
+describe('ChannelsPage', () => {
+  it('R7: a bought number shows its request in process, undeletable, then active and deletable', async () => {
+    const { user, advance } = setup('phone-lines');
+    await user.click(screen.getByRole('button', { name: 'Buy a number' }));
+    await user.click(await screen.findByRole('radio', { name: new RegExp(`^\\${FREE}`) }));
+    await user.click(screen.getByRole('button', { name: `Buy ${FREE}` }));
+
+    const line = await screen.findByRole('listitem', { name: FREE });
+    expect(line.textContent).toContain('Request received');
+    expect(line.textContent).toContain('Calls only');
+    const remove = within(line).getByRole('button', { name: `Delete ${FREE}` });
+    expect(remove).toHaveProperty('disabled', true);
+    expect(screen.getByRole('status').textContent).toContain('request received');
+
+    advance(sandboxTimings.orderInProcessAfterMs);
+    await within(line).findByText('In process');
+    expect(remove).toHaveProperty('disabled', true);
+    advance(sandboxTimings.orderDoneAfterMs);
+    await within(line).findByText('Active');
+    expect(remove).toHaveProperty('disabled', false);
+    // Active now: the "request received" line is gone, the card says how the line is.
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  it('R7: a failed order says why, and its line can be deleted', async () => {
+    const { user, advance } = setup('phone-lines');
+    await user.click(screen.getByRole('button', { name: 'Buy a number' }));
+    await user.click(await screen.findByRole('radio', { name: /^\+55 11 3845 5899/ }));
+    await user.click(screen.getByRole('button', { name: 'Buy +55 11 3845 5899' }));
+    const line = await screen.findByRole('listitem', { name: '+55 11 3845 5899' });
+    advance(sandboxTimings.orderDoneAfterMs);
+    await within(line).findByText(/^Failed: the regulator rejected the request/);
+    expect(within(line).getByRole('button', { name: 'Delete +55 11 3845 5899' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+  });
+
+  it('R5: a purchased line says it carries calls only, not WhatsApp messages', async () => {
+    const { workspace } = setup('phone-lines');
+    await workspace.putLine({
+      id: 'p1',
+      kind: 'purchased',
+      country: 'BR',
+      number: FREE_E164,
+      status: 'active',
+      requestedAt: 1,
+      orderId: 'o1',
+      createdAt: 1,
+    });
+    const line = await screen.findByRole('listitem', { name: FREE });
+    expect(within(line).getByText('Calls only')).toBeTruthy();
+    expect(
+      screen.getByText(/Numbers bought here carry calls only: they are not WhatsApp lines/),
+    ).toBeTruthy();
+  });
+
+  it('R9: a line without a callbot says the default callbot answers and where it transfers', async () => {
+    const { user, workspace, repo } = setup('phone-lines');
+    const team = await workspace.createTeam({ name: 'Atendimento', agents: 2 });
+    await workspace.setDefaultTeam(team.id);
+    await repo.create('Recepção');
+    await user.click(screen.getByRole('button', { name: 'Buy a number' }));
+    await user.click(await screen.findByRole('radio', { name: new RegExp(`^\\${FREE}`) }));
+    await user.click(screen.getByRole('button', { name: `Buy ${FREE}` }));
+    const line = await screen.findByRole('listitem', { name: FREE });
+    await within(line).findByText(
+      'Answered by the default callbot, which transfers to Atendimento.',
+    );
+    // No callbot yet: a flow can be marked as one from here, then assigned.
+    await user.click(within(line).getByRole('button', { name: 'Mark as callbot' }));
+    await user.click(
+      await within(line).findByRole('button', { name: `Assign callbot to ${FREE}` }),
+    );
+    await within(line).findByText('Answered by the callbot “Recepção”.');
+  });
+
+  it('R3: choosing a second callbot asks to replace the first; keeping it changes nothing', async () => {
+    const { user, workspace, repo } = setup('phone-lines');
+    const first = await repo.create('Recepção');
+    const second = await repo.create('Vendas');
+    await workspace.setCallbot(first.id, true);
+    await workspace.setCallbot(second.id, true);
+    await user.click(screen.getByRole('button', { name: 'Buy a number' }));
+    await user.click(await screen.findByRole('radio', { name: new RegExp(`^\\${FREE}`) }));
+    await user.click(screen.getByRole('button', { name: `Buy ${FREE}` }));
+    const line = await screen.findByRole('listitem', { name: FREE });
+    const picker = await within(line).findByRole('combobox', { name: `Callbot for ${FREE}` });
+    await user.selectOptions(picker, 'Recepção');
+    await user.click(within(line).getByRole('button', { name: `Assign callbot to ${FREE}` }));
+    await within(line).findByText('Answered by the callbot “Recepção”.');
+
+    await user.selectOptions(picker, 'Vendas');
+    await user.click(within(line).getByRole('button', { name: `Assign callbot to ${FREE}` }));
+    const dialog = await screen.findByRole('dialog', { name: 'Replace the callbot?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Keep “Recepção”' }));
+    expect((await workspace.listLines()).items[0]?.callbotId).toBe(first.id);
+
+    await user.selectOptions(picker, 'Vendas');
+    await user.click(within(line).getByRole('button', { name: `Assign callbot to ${FREE}` }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Replace the callbot?' })).getByRole(
+        'button',
+        { name: 'Replace with “Vendas”' },
+      ),
+    );
+    await within(line).findByText('Answered by the callbot “Vendas”.');
+    expect((await workspace.listLines()).items.map((l) => l.callbotId)).toEqual([second.id]);
+  });
+
+  it('R2: enabling WhatsApp calls is refused and lists what is missing, with where to fix it', async () => {
+    const { user, workspace } = setup('whatsapp');
+    const form = screen.getByRole('form', { name: 'Create new WhatsApp line' });
+    await user.type(
+      within(form).getByRole('textbox', { name: 'WhatsApp Business number' }),
+      WHATSAPP,
+    );
+    await user.click(within(form).getByRole('button', { name: 'Verify and create' }));
+    const line = await screen.findByRole('listitem', { name: WHATSAPP });
+    const toggle = within(line).getByRole('switch', { name: `Enable calls on ${WHATSAPP}` });
+    await user.click(toggle);
+    expect((await within(line).findByRole('alert')).textContent).toContain(
+      'Calls cannot be enabled yet',
+    );
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+    const missing = within(line).getByRole('list', { name: 'What calls need' });
+    expect(
+      within(missing)
+        .getAllByRole('listitem')
+        .map((i) => i.textContent),
+    ).toEqual([
+      '✗ Missing: Opening hours: a schedule with opening hours. Go to Schedules',
+      '✗ Missing: Answering teams: a team with at least one agent. Go to Teams',
+      '✗ Missing: A default team, for the calls transferred by default. Go to Teams',
+      '✗ Missing: A reception callbot assigned to this line. Assign a reception callbot',
+    ]);
+
+    // A team with an agent, made the default: two items are marked done, in words too.
+    await workspace.createTeam({ name: 'Vendas', agents: 2 });
+    await waitFor(() =>
+      expect(
+        within(missing)
+          .getAllByRole('listitem')
+          .map((i) => i.textContent?.slice(0, 7)),
+      ).toEqual(['✗ Missi', '✓ Done:', '✓ Done:', '✗ Missi']),
+    );
+    expect(
+      within(missing).getByRole('link', { name: 'Go to Schedules' }).getAttribute('href'),
+    ).toBe('#/schedules');
+  });
+
+  it('R1: a personal WhatsApp number is refused with the reason and no line is added', async () => {
+    const { user, workspace } = setup('whatsapp');
+    const form = screen.getByRole('form', { name: 'Create new WhatsApp line' });
+    await user.type(
+      within(form).getByRole('textbox', { name: 'WhatsApp Business number' }),
+      '+551130030001',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Verify and create' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain(
+      'It is a personal WhatsApp number',
+    );
+    expect((await workspace.listLines()).items).toEqual([]);
+  });
+
+  it('R19: the SIP form refuses a personal mobile with the explanation', async () => {
+    const { user, workspace } = setup('sip');
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'PABX');
+    await user.type(screen.getByRole('textbox', { name: 'Host' }), 'pbx.example.com');
+    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'loja');
+    await user.type(screen.getByLabelText('Password'), 'segredo');
+    await user.type(screen.getByRole('textbox', { name: 'Number (optional)' }), '+5511987654321');
+    await user.click(screen.getByRole('button', { name: 'Add SIP line' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Personal mobile lines are not supported',
+    );
+    expect((await workspace.listLines()).items).toEqual([]);
+  });
+});

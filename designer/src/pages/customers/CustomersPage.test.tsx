@@ -1,0 +1,120 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { channelsFixture } from '../channels/testing.tsx';
+import type { DesignerDb } from '../../persistence/index.ts';
+import { CustomersPage } from './CustomersPage.tsx';
+
+const opened: DesignerDb[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+const LINE = '+551130030004';
+const CUSTOMER = '+5511987650004';
+/** How the page shows it: formatted for its country (issue 12). */
+const SHOWN = '+55 11 98765 0004';
+
+async function setup() {
+  // Waiting between polls moves the clock, so a ringing call ends at once.
+  const fixture = channelsFixture();
+  opened.push(fixture.db);
+  const verified = await fixture.services.provider.verifyWhatsappNumber(LINE);
+  await fixture.workspace.putLine({
+    id: 'wa',
+    kind: 'whatsapp',
+    number: LINE,
+    displayName: verified.displayName,
+    business: true,
+    calling: true,
+    callsEnabled: true,
+    createdAt: fixture.clock.now,
+  });
+  const { Providers } = fixture;
+  render(
+    <Providers>
+      <CustomersPage />
+    </Providers>,
+  );
+  const user = userEvent.setup();
+  await user.type(screen.getByRole('textbox', { name: 'Number' }), CUSTOMER);
+  await user.type(screen.getByRole('textbox', { name: 'Name (optional)' }), 'Ana');
+  await user.click(screen.getByRole('button', { name: 'Add customer' }));
+  const row = await screen.findByRole('row', { name: `Ana (${SHOWN})` });
+  return { ...fixture, user, row };
+}
+
+describe('CustomersPage', () => {
+  it('R13: a call without opt-in is refused with the rule, and nothing is counted', async () => {
+    const { user, row } = await setup();
+    expect(row.textContent).toContain('None');
+    await user.click(within(row).getByRole('button', { name: `Call Ana (${SHOWN})` }));
+    expect((await within(row).findByRole('alert')).textContent).toBe(
+      'Call refused: the customer has not accepted the call permission (R13): calls are never placed without the invitation template accepted.',
+    );
+    expect(row.textContent).toContain('0 of 5');
+  });
+
+  it('R14: after 5 calls in a day the sixth is refused, saying when it can be tried again', async () => {
+    const { user, row } = await setup();
+    await user.click(
+      within(row).getByRole('button', { name: `Send invitation template to Ana (${SHOWN})` }),
+    );
+    await user.click(
+      await within(row).findByRole('button', { name: 'Customer accepted (temporary)' }),
+    );
+    await within(row).findByText(/^Temporary until/);
+    for (let i = 1; i <= 5; i++) {
+      await user.click(within(row).getByRole('button', { name: `Call Ana (${SHOWN})` }));
+      await within(row).findByText(`${i} of 5`);
+    }
+    await user.click(within(row).getByRole('button', { name: `Call Ana (${SHOWN})` }));
+    const refusal = await within(row).findByRole('alert');
+    expect(refusal.textContent).toContain(
+      '5 calls or attempts today, the most allowed per day is 5 (R14).',
+    );
+    // Midnight in São Paulo, the workspace's time zone.
+    expect(refusal.textContent).toMatch(/It can be tried again from Mar 3, 2026, 12:00\sAM\./);
+  });
+
+  it('R15: the customer revokes the permission, and calls are refused again', async () => {
+    const { user, row } = await setup();
+    await user.click(
+      within(row).getByRole('button', { name: `Send invitation template to Ana (${SHOWN})` }),
+    );
+    await user.click(
+      await within(row).findByRole('button', { name: 'Customer accepted (always)' }),
+    );
+    await user.click(
+      await within(row).findByRole('button', { name: 'Customer switched to temporary' }),
+    );
+    await within(row).findByText(/^Temporary until/);
+    await user.click(within(row).getByRole('button', { name: 'Customer revoked' }));
+    await within(row).findByText('Revoked by the customer');
+    await user.click(within(row).getByRole('button', { name: `Call Ana (${SHOWN})` }));
+    expect((await within(row).findByRole('alert')).textContent).toContain('(R15)');
+  });
+
+  it('R13: with the platform rules on, a second invitation within 24 hours is refused with when to retry', async () => {
+    const { user, row, workspace } = await setup();
+    await user.click(screen.getByText('Call limits'));
+    await user.click(screen.getByRole('checkbox', { name: /Apply WhatsApp’s platform rules/ }));
+    await user.click(screen.getByRole('button', { name: 'Save limits' }));
+    await screen.findByText('The call limits were saved.');
+    expect((await workspace.readSettings()).settings.whatsappLimits?.platformRules.enabled).toBe(
+      true,
+    );
+    const invite = () =>
+      user.click(
+        within(screen.getByRole('row', { name: `Ana (${SHOWN})` })).getByRole('button', {
+          name: `Send invitation template to Ana (${SHOWN})`,
+        }),
+      );
+    await invite();
+    await within(row).findByText('Requested');
+    await invite();
+    const refusal = await within(screen.getByRole('row', { name: `Ana (${SHOWN})` })).findByRole(
+      'alert',
+    );
+    expect(refusal.textContent).toContain('Invitation refused: 1 invitation in the last 24 hours');
+    expect(refusal.textContent).toContain('It can be tried again from Mar 3, 2026');
+  });
+});

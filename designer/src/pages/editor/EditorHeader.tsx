@@ -1,0 +1,174 @@
+import {
+  ArrowLeft,
+  ClipboardCopy,
+  ClipboardPaste,
+  CopyPlus,
+  Download,
+  Ellipsis,
+  History,
+  Keyboard,
+  ListChecks,
+  Play,
+  SquareDashedMousePointer,
+  Trash2,
+  Workflow,
+} from 'lucide-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { libraryHref } from '../../app/route.ts';
+import { AutoLayoutButton } from '../../canvas/AutoLayoutButton.tsx';
+import { FindNode } from '../../canvas/FindNode.tsx';
+import { summarize, useDiagnostics } from '../../checking/diagnostics.ts';
+import { LanguageMenu } from '../../ui/LanguageMenu.tsx';
+import type { AutosaveState } from '../../persistence/index.ts';
+import { PublishButton } from '../../publish/PublishButton.tsx';
+import { comboText, currentPlatform, shortcutById } from '../../shortcuts/shortcuts.ts';
+import { UndoRedo } from '../../shortcuts/UndoRedo.tsx';
+import { Button, IconButton } from '../../ui/Button.tsx';
+import { Menu, MenuItem, MenuSeparator } from '../../ui/Menu.tsx';
+import { ThemeChoices } from '../../ui/ThemeMenu.tsx';
+import { Tooltip } from '../../ui/Tooltip.tsx';
+import { canPerform, performAction, type ActionId } from '../../editor/actions.ts';
+import { useEditor, useEditorStore } from '../../editor/EditorContext.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
+
+const selectName = (s: { doc: { settings: { name: string } } }) => s.doc.settings.name;
+
+/**
+ * The editor's header, one row at 1280 px and up: the way back, the flow's
+ * name and save state, history, find, the main actions (Simulate, Publish)
+ * and a menu for the less used ones.
+ */
+export function EditorHeader({
+  save,
+  simulating,
+  checksOpen,
+  onToggleSimulator,
+  onToggleChecks,
+  onOpenVersions,
+  onOpenMachine,
+  onOpenShortcuts,
+  onExport,
+}: {
+  save: AutosaveState;
+  simulating: boolean;
+  checksOpen: boolean;
+  onToggleSimulator: () => void;
+  onToggleChecks: () => void;
+  onOpenVersions: () => void;
+  onOpenMachine: () => void;
+  onOpenShortcuts: () => void;
+  onExport: () => void;
+}) {
+  const { t } = useTranslation();
+  const name = useEditor(selectName);
+  return (
+    <header className="editor__bar">
+      <Tooltip content={t('shell.backToFlows')}>
+        <a href={libraryHref} className="editor__back">
+          <ArrowLeft aria-hidden="true" size={16} />
+          {t('library.title')}
+        </a>
+      </Tooltip>
+      <h1 className="editor__title" title={name}>
+        {name}
+      </h1>
+      <SaveStatus state={save} />
+      <div className="editor__tools">
+        <UndoRedo />
+        <span className="editor__divider" aria-hidden="true" />
+        <FindNode />
+        <AutoLayoutButton />
+        <ChecksButton open={checksOpen} onToggle={onToggleChecks} />
+        <IconButton label={t('editor.versions')} icon={<History />} onClick={onOpenVersions} />
+        <IconButton
+          label={t('shortcuts.title')}
+          icon={<Keyboard />}
+          keys="?"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          onClick={onOpenShortcuts}
+        />
+        <Menu
+          label={t('shell.moreActions')}
+          trigger={<IconButton label={t('shell.moreActions')} icon={<Ellipsis />} />}
+        >
+          <MenuItem icon={<Download />} onSelect={onExport}>
+            {t('editor.exportFlow')}
+          </MenuItem>
+          <MenuItem icon={<Workflow />} onSelect={onOpenMachine}>
+            {t('machine.title')}
+          </MenuItem>
+          <MenuSeparator />
+          <EditItems />
+          <MenuSeparator />
+          <ThemeChoices />
+        </Menu>
+        <LanguageMenu />
+      </div>
+      <div className="editor__primary">
+        <Button icon={<Play />} aria-pressed={simulating} onClick={onToggleSimulator}>
+          {t('simulator.open')}
+        </Button>
+        <PublishButton />
+      </div>
+    </header>
+  );
+}
+
+/** The Checks toggle: how many problems the flow has, and the panel that lists them. */
+function ChecksButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {
+  const { t } = useTranslation();
+  const diagnostics = useDiagnostics();
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const count = diagnostics.length;
+  return (
+    <Tooltip content={summarize(diagnostics, t)}>
+      <button
+        type="button"
+        className={`ui-button ui-button--ghost ui-button--md editor__checks${
+          errors > 0 ? ' editor__checks--error' : count > 0 ? ' editor__checks--warning' : ''
+        }`}
+        aria-expanded={open}
+        aria-controls="editor-checks"
+        aria-label={count === 0 ? t('shell.checksNone') : t('shell.checksCount', { count })}
+        onClick={onToggle}
+      >
+        <ListChecks aria-hidden="true" size={16} />
+        <span className="editor__checks-count" aria-hidden="true">
+          {count}
+        </span>
+      </button>
+    </Tooltip>
+  );
+}
+
+const editItems: { id: ActionId; icon: ReactNode }[] = [
+  { id: 'copy', icon: <ClipboardCopy /> },
+  { id: 'paste', icon: <ClipboardPaste /> },
+  { id: 'duplicate', icon: <CopyPlus /> },
+  { id: 'delete', icon: <Trash2 /> },
+  { id: 'selectAll', icon: <SquareDashedMousePointer /> },
+];
+
+/** Clipboard and selection commands, run from the registry with their keys shown. */
+function EditItems() {
+  const { t } = useTranslation();
+  const store = useEditorStore();
+  const state = useEditor((s) => s);
+  const platform = currentPlatform();
+  return editItems.map(({ id, icon }) => {
+    const combo = shortcutById(id)?.keys[platform][0];
+    return (
+      <MenuItem
+        key={id}
+        icon={icon}
+        keys={combo && comboText(combo, platform)}
+        disabled={!canPerform(id, state)}
+        onSelect={() => performAction(id, { store, page: {} })}
+      >
+        {t(`shortcuts.actions.${id}`)}
+      </MenuItem>
+    );
+  });
+}

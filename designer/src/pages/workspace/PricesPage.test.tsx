@@ -1,0 +1,61 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { examplePriceTable } from '@callbot/shared';
+import type { DesignerDb } from '../../persistence/index.ts';
+import { createTestWorkspace } from '../../persistence/testing.ts';
+import { PricesPage } from './PricesPage.tsx';
+import { WorkspaceProvider } from '../../app/WorkspaceContext.tsx';
+
+const opened: DesignerDb[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+function setup() {
+  const made = createTestWorkspace();
+  opened.push(made.db);
+  render(
+    <WorkspaceProvider repository={made.workspace}>
+      <PricesPage />
+    </WorkspaceProvider>,
+  );
+  const pick = (text: string) =>
+    fireEvent.change(screen.getByLabelText('Price table file to import'), {
+      target: { files: [new File([text], 'prices.json', { type: 'application/json' })] },
+    });
+  return { ...made, user: userEvent.setup(), pick };
+}
+
+describe('PricesPage', () => {
+  it('R20, R21: shows the example table labelled as examples, with tiers in words', () => {
+    setup();
+    expect(screen.getAllByText('Example figures').length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/^Calls up to 2 min: .+ per minute$/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/^Calls over 2 min: .+ per minute$/).length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText('Free: WhatsApp calls the customer starts cost nothing extra').length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('imports a valid table, which the workspace then uses, and resets to the example', async () => {
+    const { pick, workspace, user } = setup();
+    const own = { ...structuredClone(examplePriceTable), label: 'Our prices', example: false };
+    pick(JSON.stringify(own));
+    expect((await screen.findByRole('status')).textContent).toBe('Now using “Our prices”.');
+    expect((await workspace.readSettings()).settings.priceTable).toEqual(own);
+    await screen.findByText('Our prices');
+    expect(screen.queryByText('Example figures')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Reset to the example' }));
+    await screen.findByText('Now using the example figures.');
+    expect((await workspace.readSettings()).settings.priceTable).toBeUndefined();
+  });
+
+  it('refuses a table that does not pass the schema, with the field and why, keeping the one in use', async () => {
+    const { pick, workspace } = setup();
+    pick(JSON.stringify({ ...examplePriceTable, defaultCountry: 'ZZ' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('defaultCountry');
+    expect(alert.textContent).toContain('the default country needs prices in the table');
+    expect((await workspace.readSettings()).settings.priceTable).toBeUndefined();
+  });
+});

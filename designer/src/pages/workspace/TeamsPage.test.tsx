@@ -1,0 +1,88 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DesignerDb } from '../../persistence/index.ts';
+import { createTestWorkspace } from '../../persistence/testing.ts';
+import { TeamsPage } from './TeamsPage.tsx';
+import { WorkspaceProvider } from '../../app/WorkspaceContext.tsx';
+
+const opened: DesignerDb[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+function setup() {
+  const made = createTestWorkspace();
+  opened.push(made.db);
+  const user = userEvent.setup();
+  render(
+    <WorkspaceProvider repository={made.workspace}>
+      <TeamsPage />
+    </WorkspaceProvider>,
+  );
+  const create = async (name: string, agents: string) => {
+    await user.type(screen.getByRole('textbox', { name: 'Team name' }), name);
+    const count = screen.getByRole('spinbutton', { name: 'Agents available' });
+    await user.clear(count);
+    await user.type(count, agents);
+    await user.click(screen.getByRole('button', { name: 'Create team' }));
+    await screen.findByRole('rowheader', { name });
+  };
+  return { ...made, user, create };
+}
+
+describe('TeamsPage', () => {
+  it('R9: creates two teams, the first one the default, then makes the second the default', async () => {
+    const { user, create, workspace } = setup();
+    await create('Recepção', '3');
+    await create('Vendas', '2');
+    expect(screen.getByRole('radio', { name: 'Recepção is the default team' })).toHaveProperty(
+      'checked',
+      true,
+    );
+    await user.click(screen.getByRole('radio', { name: 'Vendas is the default team' }));
+    await expect
+      .poll(async () => (await workspace.listTeams()).items.find((t) => t.isDefault)?.name)
+      .toBe('Vendas');
+    await expect
+      .poll(() => screen.getByRole('radio', { name: 'Recepção is the default team' }))
+      .toHaveProperty('checked', false);
+  });
+
+  it('sets the agents available when the field is left', async () => {
+    const { user, create, workspace } = setup();
+    await create('Suporte', '1');
+    const agents = screen.getByRole('spinbutton', { name: 'Agents available in Suporte' });
+    await user.clear(agents);
+    await user.type(agents, '7');
+    await user.tab();
+    await expect.poll(async () => (await workspace.listTeams()).items[0]!.agents).toBe(7);
+  });
+
+  it('R9: refuses deleting the default team while others exist, saying to choose another first', async () => {
+    const { user, create } = setup();
+    await create('A', '1');
+    await create('B', '1');
+    await user.click(screen.getByRole('button', { name: 'Delete A' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/choose another default team first/);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('deletes a team after confirmation', async () => {
+    const { user, create } = setup();
+    await create('A', '1');
+    await create('B', '1');
+    await user.click(screen.getByRole('button', { name: 'Delete B' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete the team “B”?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await expect.poll(() => screen.queryByRole('rowheader', { name: 'B' })).toBeNull();
+  });
+
+  it('renames a team, and refuses an empty name by the schema', async () => {
+    const { user, create } = setup();
+    await create('Suporte', '1');
+    await user.click(screen.getByRole('button', { name: 'Rename Suporte' }));
+    const name = screen.getByRole('textbox', { name: 'New name of Suporte' });
+    await user.clear(name);
+    await user.type(name, 'Suporte técnico{Enter}');
+    expect(await screen.findByRole('rowheader', { name: 'Suporte técnico' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,64 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DesignerDb } from '../../persistence/index.ts';
+import { createTestWorkspace } from '../../persistence/testing.ts';
+import { WorkspaceFileActions } from './WorkspaceFileActions.tsx';
+import { WorkspaceProvider } from '../../app/WorkspaceContext.tsx';
+
+const opened: DesignerDb[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+async function setup() {
+  const source = createTestWorkspace();
+  const target = createTestWorkspace();
+  opened.push(source.db, target.db);
+  await source.workspace.createTeam({ name: 'Suporte', agents: 2 });
+  const { text } = await source.workspace.exportWorkspace();
+  await target.workspace.createTeam({ name: 'Antiga', agents: 1 });
+  const onImported = vi.fn();
+  render(
+    <WorkspaceProvider repository={target.workspace}>
+      <WorkspaceFileActions onImported={onImported} />
+    </WorkspaceProvider>,
+  );
+  const pick = (content: string) =>
+    fireEvent.change(screen.getByLabelText('Workspace file to import'), {
+      target: { files: [new File([content], 'ws.json', { type: 'application/json' })] },
+    });
+  return { text, target, onImported, pick, user: userEvent.setup() };
+}
+
+describe('WorkspaceFileActions', () => {
+  it('asks before replacing the workspace, then replaces it', async () => {
+    const { text, target, onImported, pick, user } = await setup();
+    pick(text);
+    const dialog = await screen.findByRole('dialog', { name: 'Replace the workspace?' });
+    expect(dialog.textContent).toContain('1 team,');
+    expect((await target.workspace.listTeams()).items.map((t) => t.name)).toEqual(['Antiga']);
+    await user.click(within(dialog).getByRole('button', { name: 'Replace workspace' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Workspace imported');
+    expect((await target.workspace.listTeams()).items.map((t) => t.name)).toEqual(['Suporte']);
+    expect(onImported).toHaveBeenCalledOnce();
+  });
+
+  it('closing the question changes nothing', async () => {
+    const { text, target, onImported, pick, user } = await setup();
+    pick(text);
+    const dialog = await screen.findByRole('dialog', { name: 'Replace the workspace?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect((await target.workspace.listTeams()).items.map((t) => t.name)).toEqual(['Antiga']);
+    expect(onImported).not.toHaveBeenCalled();
+  });
+
+  it('refuses a broken file with the record, the field and why, changing nothing', async () => {
+    const { text, target, pick } = await setup();
+    const broken = JSON.parse(text) as { teams: { name: string }[] };
+    broken.teams[0]!.name = '';
+    pick(JSON.stringify(broken));
+    const dialog = await screen.findByRole('dialog', { name: 'Workspace file refused' });
+    expect(dialog.textContent).toContain('teams[0].name');
+    expect(dialog.textContent).toContain('a team needs a name');
+    expect((await target.workspace.listTeams()).items.map((t) => t.name)).toEqual(['Antiga']);
+  });
+});

@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadBlob } from '../../checking/download.ts';
+import { checkWorkspaceFile, type CheckedWorkspaceFile } from '../../persistence/index.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { Download, Upload } from 'lucide-react';
+import { Button, IconButton } from '../../ui/Button.tsx';
+import { JsonFileButton } from '../../ui/JsonFileButton.tsx';
+import { readFileText } from '../../ui/readFile.ts';
+import { useWorkspace } from '../../app/WorkspaceContext.tsx';
+import { workspaceMessage } from '../../app/workspaceMessages.ts';
+import { countWords } from '../../i18n/counts.ts';
+
+type Step =
+  | { kind: 'idle' }
+  | {
+      kind: 'confirm';
+      fileName: string;
+      text: string;
+      checked: CheckedWorkspaceFile & { ok: true };
+    }
+  | { kind: 'refused'; fileName: string; problems: { path: string; message: string }[] }
+  | { kind: 'done'; message: string }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Export the whole workspace as one file, and import one: the file is
+ * checked entirely first (a refusal lists which record, which field and
+ * why, and nothing changes), then the user confirms that it replaces the
+ * workspace.
+ */
+export function WorkspaceFileActions({ onImported }: { onImported: () => void }) {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+
+  const exportFile = async () => {
+    try {
+      const exported = await workspace.exportWorkspace();
+      downloadBlob(new Blob([exported.text], { type: 'application/json' }), exported.fileName);
+      setStep(
+        exported.skipped.length > 0
+          ? {
+              kind: 'failed',
+              message: t('workspace.file.exportedSkipping', {
+                count: exported.skipped.length,
+                records: exported.skipped.map((r) => `${r.table} ${r.key}`).join(', '),
+              }),
+            }
+          : { kind: 'idle' },
+      );
+    } catch (error) {
+      setStep({ kind: 'failed', message: workspaceMessage(error) });
+    }
+  };
+
+  const pick = async (file: File) => {
+    try {
+      const text = await readFileText(file);
+      const checked = checkWorkspaceFile(text);
+      setStep(
+        checked.ok
+          ? { kind: 'confirm', fileName: file.name, text, checked }
+          : { kind: 'refused', fileName: file.name, problems: checked.problems },
+      );
+    } catch (error) {
+      setStep({ kind: 'failed', message: workspaceMessage(error) });
+    }
+  };
+
+  const replace = async (text: string) => {
+    try {
+      const result = await workspace.importWorkspace(text);
+      if (!result.ok) {
+        setStep({ kind: 'refused', fileName: '', problems: result.problems });
+        return;
+      }
+      setStep({
+        kind: 'done',
+        message: t('workspace.file.imported', countWords(t, result.counts)),
+      });
+      onImported();
+    } catch (error) {
+      setStep({ kind: 'failed', message: workspaceMessage(error) });
+    }
+  };
+
+  return (
+    <div className="topnav__file">
+      <IconButton
+        label={t('workspace.file.export')}
+        icon={<Download />}
+        onClick={() => void exportFile()}
+      />
+      <JsonFileButton
+        iconOnly
+        icon={<Upload />}
+        label={t('workspace.file.import')}
+        pickerLabel={t('workspace.file.pick')}
+        onFile={(file) => void pick(file)}
+      />
+      {step.kind === 'confirm' && (
+        <Dialog label={t('workspace.file.confirmTitle')} onClose={() => setStep({ kind: 'idle' })}>
+          <h2>{t('workspace.file.confirmTitle')}</h2>
+          <p>{t('workspace.file.confirmBody', { file: step.fileName })}</p>
+          <p>{t('workspace.file.contents', countWords(t, step.checked.counts))}</p>
+          <Button variant="danger" onClick={() => void replace(step.text)}>
+            {t('workspace.file.replace')}
+          </Button>
+        </Dialog>
+      )}
+      {step.kind === 'refused' && (
+        <Dialog label={t('workspace.file.refusedTitle')} onClose={() => setStep({ kind: 'idle' })}>
+          <h2>{t('workspace.file.refusedTitle')}</h2>
+          <p>{t('workspace.file.refusedBody', { file: step.fileName })}</p>
+          <ul>
+            {step.problems.slice(0, 50).map((p, i) => (
+              <li key={i}>
+                {p.path && <code>{p.path}</code>} {p.message}
+              </li>
+            ))}
+          </ul>
+        </Dialog>
+      )}
+      {(step.kind === 'done' || step.kind === 'failed') && (
+        <p role={step.kind === 'failed' ? 'alert' : 'status'} className="topnav__message">
+          {step.message}
+          <Button size="sm" variant="ghost" onClick={() => setStep({ kind: 'idle' })}>
+            {t('workspace.dismiss')}
+          </Button>
+        </p>
+      )}
+    </div>
+  );
+}
