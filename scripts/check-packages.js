@@ -82,7 +82,7 @@ async function sizeByKind(dir) {
     const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
     const vendored = /^dist\/vendor\/([^/]+)\//.exec(path);
     const kind = vendored
-      ? `bundled ${vendored[1]}`
+      ? `vendored ${vendored[1]}`
       : /\.d\.ts$/.test(path)
         ? '.d.ts'
         : /\.js\.map$/.test(path)
