@@ -18,27 +18,31 @@ const uiPackages = [
   'msw/*',
 ];
 
+/** What shared and runtime may not import, and, for one of them, more. */
+const coreImports = (...more) => [
+  'error',
+  {
+    paths: [
+      { name: 'dexie', message: 'Dexie belongs to the designer persistence folder only.' },
+      {
+        name: '@callbot/designer',
+        message: 'Arrows go one way: designer -> runtime -> shared.',
+      },
+      ...more,
+    ],
+    patterns: [
+      {
+        group: uiPackages,
+        message: 'shared and runtime are pure TypeScript: no React, no UI.',
+      },
+    ],
+  },
+];
+
 const pureCore = {
   files: ['shared/src/**/*.ts', 'runtime/src/**/*.ts'],
   rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        paths: [
-          { name: 'dexie', message: 'Dexie belongs to the designer persistence folder only.' },
-          {
-            name: '@callbot/designer',
-            message: 'Arrows go one way: designer -> runtime -> shared.',
-          },
-        ],
-        patterns: [
-          {
-            group: uiPackages,
-            message: 'shared and runtime are pure TypeScript: no React, no UI.',
-          },
-        ],
-      },
-    ],
+    'no-restricted-imports': coreImports(),
     'no-restricted-globals': [
       'error',
       ...[
@@ -122,6 +126,16 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   pureCore,
+  {
+    files: ['runtime/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': coreImports({
+        name: 'zod',
+        message:
+          "Take z from '@callbot/shared/zod': the published runtime has no zod of its own, shared ships it.",
+      }),
+    },
+  },
   {
     files: ['designer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -9,10 +9,10 @@
  * 3. `npx callbot` (the installed bin) validates a flow and simulates a call;
  * 4. a TypeScript consumer typechecks under `strict` and `nodenext`, with
  *    nothing else set (so the packages' own `.d.ts` files are checked too,
- *    zod's bundled ones included);
+ *    the zod declarations shared ships included);
  * 5. Vite bundles the runtime for the browser (no Node built-in in the bundle);
  * 6. the server's dependencies (pg, PGlite, tsx) are not installed, nor are
- *    libphonenumber-js and zod (shared bundles what it uses of them);
+ *    libphonenumber-js and zod (shared ships what it uses of them);
  * 7. every relative link in the shipped Markdown files leads to a file in the
  *    same tarball (and to a heading of it, for `#anchor`s).
  *
@@ -74,7 +74,7 @@ async function sizeOf(dir) {
 }
 const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 
-/** What a package's files are made of: bundled packages apart, then by kind of file. */
+/** What a package's files are made of: vendored packages apart, then by kind of file. */
 async function sizeByKind(dir) {
   const kinds = new Map();
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
@@ -82,7 +82,7 @@ async function sizeByKind(dir) {
     const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
     const vendored = /^dist\/vendor\/([^/]+)\//.exec(path);
     const kind = vendored
-      ? `bundled ${vendored[1]}`
+      ? `vendored ${vendored[1]}`
       : /\.d\.ts$/.test(path)
         ? '.d.ts'
         : /\.js\.map$/.test(path)
@@ -165,7 +165,7 @@ session.subscribe((message) => {
 });
 session.send({ type: 'call.started', channel: 'sip', direction: 'inbound', from: '100', to: '200' });
 const number: string = e164Schema.parse('+551130000000');
-// Shared's schemas are zod's types (bundled with shared): composed, inferred.
+// Shared's schemas have zod's types (the zod shared ships): composed, inferred.
 const savedSchema = z.object({ flow: flowDocumentSchema, savedAt: z.iso.datetime() });
 const saved: z.infer<typeof savedSchema> = { flow, savedAt: '2026-12-07T10:00:00Z' };
 const name: string = savedSchema.parse(saved).flow.settings.name;
@@ -221,7 +221,7 @@ async function main() {
         const paths = files.map((f) => f.path);
         const needed = ['dist/index.js', 'dist/index.d.ts', 'README.md', 'LICENSE', 'CHANGELOG.md'];
         if (name === '@callbot/shared') {
-          // What it bundles of libphonenumber-js and zod goes with their licences.
+          // What it ships of libphonenumber-js and zod goes with their licences.
           needed.push(
             'dist/zod.js',
             'dist/zod.d.ts',
@@ -261,7 +261,7 @@ async function main() {
       const bundled = installed.filter((n) => n === 'libphonenumber-js' || n === 'zod');
       if (bundled.length > 0) {
         fail(
-          `the install pulled ${bundled.join(', ')}: @callbot/shared should bundle what it uses of them`,
+          `the install pulled ${bundled.join(', ')}: @callbot/shared should ship what it uses of them`,
         );
       }
       return installed.join(', ');
@@ -306,7 +306,7 @@ async function main() {
         ],
         app,
       );
-      // Three use libphonenumber-js's metadata, the last zod's English messages, bundled into shared.
+      // Three use libphonenumber-js's metadata, the last zod's English messages, shipped in shared.
       const expected =
         'function function true false R19.personalMobile; Invalid input: expected string, received undefined';
       if (stdout.trim() !== expected) {
