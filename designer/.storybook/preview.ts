@@ -4,6 +4,8 @@ import '@fontsource-variable/inter';
 import '@xyflow/react/dist/style.css';
 import '../src/styles.css';
 import { i18n, languages, loadLanguage } from '../src/i18n/index.ts';
+import { createElement } from 'react';
+import { WithNodeUIs } from '../src/nodes/WithNodeUIs.tsx';
 import { applyTheme } from '../src/ui/theme.ts';
 
 const preview: Preview = {
@@ -22,6 +24,8 @@ const preview: Preview = {
     },
   },
   initialGlobals: { locale: 'en', theme: 'light' },
+  // The canvas and inspector read the node kinds from context, as in the editor page.
+  decorators: [(Story) => createElement(WithNodeUIs, null, createElement(Story))],
   beforeEach: async ({ globals }) => {
     applyTheme(globals.theme === 'dark' ? 'dark' : 'light');
     const language = typeof globals.locale === 'string' ? globals.locale : 'en';

@@ -9,6 +9,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReactFlowProvider } from '@xyflow/react';
 import { FlowCanvas } from '../src/canvas/FlowCanvas.tsx';
+import { WithNodeUIs } from '../src/nodes/WithNodeUIs.tsx';
 import { EditorProvider } from '../src/editor/EditorContext.tsx';
 import { createEditorStore } from '../src/editor/store.ts';
 import { benchViewport, edgeCount, generateFlow, zoomOfPage } from './flow.ts';
@@ -25,13 +26,15 @@ const initialView = zoom && benchViewport(window.innerWidth, window.innerHeight,
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <EditorProvider store={store}>
-      <ReactFlowProvider>
-        <div style={{ position: 'relative', height: '100vh' }}>
-          <FlowCanvas {...(initialView && { initialView })} />
-        </div>
-        <BenchViewport />
-      </ReactFlowProvider>
-    </EditorProvider>
+    <WithNodeUIs>
+      <EditorProvider store={store}>
+        <ReactFlowProvider>
+          <div style={{ position: 'relative', height: '100vh' }}>
+            <FlowCanvas {...(initialView && { initialView })} />
+          </div>
+          <BenchViewport />
+        </ReactFlowProvider>
+      </EditorProvider>
+    </WithNodeUIs>
   </StrictMode>,
 );

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../editor/EditorContext.tsx';
 import { autoLayout } from './autoLayout.ts';
-import { nodeSizesOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
+import { nodeSizesOf, useNodeUIs } from './NodeUIContext.tsx';
 import { fullNodeSizes } from './nodeSizes.ts';
 import { FIT_VIEW_OPTIONS } from './viewport.ts';
 

@@ -3,7 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
-import { colourOf, searchTextsOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
+import { colourOf, searchTextsOf, useNodeUIs } from './NodeUIContext.tsx';
 import { buildNodeSearchIndex, findNodes, type NodeMatch } from './findNodes.ts';
 import './FindNode.css';
 

@@ -4,13 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { ReactFlowProvider } from '@xyflow/react';
 import { examples } from '@callbot/runtime';
 import { EditorProvider } from '../editor/EditorContext.tsx';
-import { canvasHighlight, noHighlight } from '../simulator/canvasHighlight.ts';
-import { hideCoverage, showCoverage } from '../simulator/tests/coverageHighlight.ts';
-import { createEditorStore } from '../editor/store.ts';
+import { createEditorStore, noCallHighlight } from '../editor/store.ts';
 import { FindNode } from './FindNode.tsx';
 import { FlowCanvas } from './FlowCanvas.tsx';
 import { measureElementsInJsdom } from './jsdomLayout.ts';
 import { Palette } from './Palette.tsx';
+import { WithNodeUIs } from '../nodes/WithNodeUIs.tsx';
 
 // Dragging and connecting are left to the e2e specs; `canvasActions.test.ts`
 // covers what the canvas does with React Flow's events.
@@ -24,10 +23,11 @@ function renderDesigner() {
         <Palette />
         <FindNode />
         <div style={{ width: 800, height: 600 }}>
-          <FlowCanvas flowId="reception" />
+          <FlowCanvas />
         </div>
       </ReactFlowProvider>
     </EditorProvider>,
+    { wrapper: WithNodeUIs },
   );
   return { editor, user: userEvent.setup() };
 }
@@ -160,10 +160,10 @@ describe('FindNode', () => {
   });
 
   it('marks the node a simulated call is at, and the path it took', () => {
-    renderDesigner();
+    const { editor } = renderDesigner();
     const node = (name: string) => screen.getByRole('group', { name });
     act(() =>
-      canvasHighlight.setState({
+      editor.getState().highlightCall({
         active: 'menu',
         path: { nodes: ['greeting', 'horario', 'menu'], edges: ['greeting:next', 'horario:open'] },
       }),
@@ -176,25 +176,25 @@ describe('FindNode', () => {
       'greeting:next',
       'horario:open',
     ]);
-    act(() => canvasHighlight.setState(noHighlight));
+    act(() => editor.getState().highlightCall(noCallHighlight));
     expect(node('Button menu: menu').classList.contains('is-active')).toBe(false);
   });
 
-  it("shows the test coverage of this flow, and not another flow's", () => {
-    renderDesigner();
+  it("shows the test coverage of its own editor's flow, and not another editor's", () => {
+    const { editor } = renderDesigner();
+    const other = createEditorStore(structuredClone(examples.reception));
     const node = (name: string) => screen.getByRole('group', { name });
-    act(() => showCoverage({ flowId: 'other', nodes: new Set(['greeting']), ports: new Set() }));
+    act(() => other.getState().showCoverage({ nodes: new Set(['greeting']), ports: new Set() }));
     expect(node('Greeting: greeting').className).not.toMatch(/is-covered/);
     act(() =>
-      showCoverage({
-        flowId: 'reception',
+      editor.getState().showCoverage({
         nodes: new Set(['greeting']),
         ports: new Set(['greeting:next']),
       }),
     );
     expect(node('Greeting: greeting').classList.contains('is-covered')).toBe(true);
     expect(node('Hang up: tchau').classList.contains('is-uncovered')).toBe(true);
-    act(() => hideCoverage('reception'));
+    act(() => editor.getState().showCoverage(null));
     expect(node('Hang up: tchau').classList.contains('is-uncovered')).toBe(false);
   });
 });

@@ -11,7 +11,6 @@ import {
 } from 'react';
 import { Map as MapIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { useStore as useVanillaStore } from 'zustand';
 import {
   Background,
   ControlButton,
@@ -40,13 +39,7 @@ import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import type { Translate } from '../i18n/index.ts';
 import { kindTitle } from '../i18n/nodeTerms.ts';
-import {
-  colourOf,
-  kindsOf,
-  nodeSizesOf,
-  nodeTypesOf,
-  useNodeUIs,
-} from '../nodes/NodeUIContext.tsx';
+import { colourOf, kindsOf, nodeSizesOf, nodeTypesOf, useNodeUIs } from './NodeUIContext.tsx';
 import {
   addNodeAfterOutput,
   addNodeAt,
@@ -64,8 +57,6 @@ import { fullNodeSizes, noteNodeSizes } from './nodeSizes.ts';
 import { boxesOf, type Box, type NodeSizes } from './placement.ts';
 import { useFlowTabOrder } from './useFlowTabOrder.ts';
 import { FIT_VIEW_OPTIONS, openingView } from './viewport.ts';
-import { canvasHighlight } from '../simulator/canvasHighlight.ts';
-import { coverageHighlight, type CoverageShown } from '../simulator/tests/coverageHighlight.ts';
 import { canvasMarks, withMarks } from './canvasMarks.ts';
 import {
   DETAIL_ZOOM,
@@ -96,6 +87,8 @@ const minimapStyle = { width: 160, height: 110 };
 const MINIMAP_STORAGE_KEY = 'callbot.designer.minimap';
 
 const selectCanvas = (s: EditorState) => ({ doc: s.doc, selection: s.selection });
+const selectCallHighlight = (s: EditorState) => s.callHighlight;
+const selectCoverage = (s: EditorState) => s.coverage;
 /** What validation reads: not the layout, so moving nodes does not validate again. */
 const selectLogic = (s: EditorState) => ({
   schemaVersion: s.doc.schemaVersion,
@@ -103,7 +96,6 @@ const selectLogic = (s: EditorState) => ({
   nodes: s.doc.nodes,
 });
 const noLayout: FlowDocument['layout'] = { nodes: {} };
-const selectCoverage = (s: { shown: CoverageShown | null }) => s.shown;
 
 /** React Flow's own labels (controls, minimap, keyboard help) in the UI language. */
 const reactFlowLabels = (t: Translate): Partial<AriaLabelConfig> => ({
@@ -150,12 +142,9 @@ interface OpenMenu {
  * goes to `onDropFile` (the page imports it).
  */
 export function FlowCanvas({
-  flowId,
   onDropFile,
   initialView,
 }: {
-  /** The flow shown, so the test coverage shown for it is marked. */
-  flowId?: string;
   onDropFile?: (file: File) => void;
   /** Where the canvas opens; by default, the flow's opening view (see `openingView`). */
   initialView?: Viewport;
@@ -196,17 +185,16 @@ export function FlowCanvas({
   );
   const flowEdges = useMemo(() => toFlowEdges(doc.nodes, selection, t), [doc.nodes, selection, t]);
   // The simulated call and the test coverage, marked on the nodes and edges they concern.
-  const call = useVanillaStore(canvasHighlight);
-  const coverage = useVanillaStore(coverageHighlight, selectCoverage);
+  const call = useEditor(selectCallHighlight);
+  const coverage = useEditor(selectCoverage);
   const marks = useMemo(
     () =>
       canvasMarks(
         doc.nodes.map((n) => n.id),
         call,
         coverage,
-        flowId,
       ),
-    [doc.nodes, call, coverage, flowId],
+    [doc.nodes, call, coverage],
   );
   // The minimap draws nodes from the sizes on their objects: a flow small enough
   // to show it gives each node its size once measured (a large one would be drawn twice).

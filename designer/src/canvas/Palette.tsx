@@ -3,7 +3,7 @@ import type { LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { NodeKindName } from '@callbot/shared';
 import { NODE_DRAG_TYPE } from './canvasActions.ts';
-import { kindsOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
+import { kindsOf, useNodeUIs } from './NodeUIContext.tsx';
 
 import { useAddNodeAtCentre } from './useAddNodeAtCentre.ts';
 import './Palette.css';

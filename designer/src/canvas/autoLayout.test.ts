@@ -2,7 +2,7 @@ import { examples } from '@callbot/runtime';
 import { describe, expect, it } from 'vitest';
 import { autoLayout } from './autoLayout.ts';
 import { nodeUIs } from '../nodes/index.ts';
-import { estimateOf, nodeSizesOf } from '../nodes/NodeUIContext.tsx';
+import { estimateOf, nodeSizesOf } from './NodeUIContext.tsx';
 import { boxesOf, overlappingPairs, type Size } from './placement.ts';
 
 describe('autoLayout', () => {

@@ -3,7 +3,7 @@ import { examples } from '@callbot/runtime';
 import type { Edge } from '@xyflow/react';
 import { createEditorStore } from '../editor/store.ts';
 import { nodeUIs } from '../nodes/index.ts';
-import { nodeSizesOf } from '../nodes/NodeUIContext.tsx';
+import { nodeSizesOf } from './NodeUIContext.tsx';
 import { boxesOf, NODE_GAP, overlappingPairs } from './placement.ts';
 import {
   addNodeAfterOutput,

@@ -1,5 +1,4 @@
-import type { CanvasHighlight } from '../simulator/canvasHighlight.ts';
-import type { CoverageShown } from '../simulator/tests/coverageHighlight.ts';
+import type { CallHighlight, CoverageShown } from '../editor/store.ts';
 
 /** Class names for some nodes and edges (by id), drawn on top of what they are. */
 export interface CanvasMarks {
@@ -14,13 +13,12 @@ export interface CanvasMarks {
  * the nodes they never reach). Edge ids are `node:port`, as on the canvas.
  *
  * @example
- * const marks = canvasMarks(doc.nodes.map((n) => n.id), call, coverage, flowId);
+ * const marks = canvasMarks(doc.nodes.map((n) => n.id), call, coverage);
  */
 export function canvasMarks(
   nodeIds: readonly string[],
-  call: CanvasHighlight,
+  call: CallHighlight,
   coverage: CoverageShown | null,
-  flowId?: string,
 ): CanvasMarks {
   const nodes = new Map<string, string[]>();
   const edges = new Map<string, string[]>();
@@ -31,7 +29,7 @@ export function canvasMarks(
   if (call.active !== null) mark(nodes, call.active, 'is-active');
   for (const id of call.path.edges) mark(edges, id, 'is-taken');
 
-  if (coverage !== null && coverage.flowId === flowId) {
+  if (coverage !== null) {
     for (const id of nodeIds)
       mark(nodes, id, coverage.nodes.has(id) ? 'is-covered' : 'is-uncovered');
     for (const id of coverage.ports) mark(edges, id, 'is-covered');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examples } from '@callbot/runtime';
 import { nodeUIs } from '../nodes/index.ts';
-import { searchTextsOf } from '../nodes/NodeUIContext.tsx';
+import { searchTextsOf } from './NodeUIContext.tsx';
 import { buildNodeSearchIndex, findNodes } from './findNodes.ts';
 
 const index = buildNodeSearchIndex(examples.reception.nodes, (node) =>

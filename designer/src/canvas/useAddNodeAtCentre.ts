@@ -4,7 +4,7 @@ import type { NodeKindName } from '@callbot/shared';
 import { useEditorStore } from '../editor/EditorContext.tsx';
 import { addNodeFromPalette } from './canvasActions.ts';
 import { fullNodeSizes } from './nodeSizes.ts';
-import { nodeSizesOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
+import { nodeSizesOf, useNodeUIs } from './NodeUIContext.tsx';
 import type { Box } from './placement.ts';
 
 /**

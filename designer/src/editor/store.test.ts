@@ -121,6 +121,26 @@ describe('history', () => {
     expect(editor.getState().future).toEqual([]);
   });
 
+  it('keeps what the simulator and the test cases show per editor, out of the history', () => {
+    const editor = reception();
+    const other = reception();
+    editor.getState().dispatch('moveNodes', { positions: { menu: { x: 1, y: 2 } } });
+    editor.getState().highlightCall({
+      active: 'menu',
+      path: { nodes: ['greeting', 'menu'], edges: ['greeting:next'] },
+    });
+    editor.getState().showCoverage({ nodes: new Set(['menu']), ports: new Set() });
+    expect(editor.getState().past).toHaveLength(1);
+    expect(editor.getState().callHighlight.active).toBe('menu');
+    expect(other.getState().callHighlight.active).toBeNull();
+    expect(other.getState().coverage).toBeNull();
+    editor.getState().undo();
+    expect(editor.getState().callHighlight.active).toBe('menu');
+    expect([...editor.getState().coverage!.nodes]).toEqual(['menu']);
+    editor.getState().showCoverage(null);
+    expect(editor.getState().coverage).toBeNull();
+  });
+
   it('keeps at most HISTORY_LIMIT steps', () => {
     const editor = createEditorStore(createFlow('Nova'));
     for (let i = 0; i < HISTORY_LIMIT + 5; i++) {

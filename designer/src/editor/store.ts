@@ -23,12 +23,32 @@ export interface HistoryEntry {
   doc: FlowDocument;
 }
 
+/** What the simulator shows on the canvas: the node the call is at, and the way it came. */
+export interface CallHighlight {
+  active: string | null;
+  /** Node ids, and edges as `source:port`, in the order the call took them. */
+  path: { nodes: string[]; edges: string[] };
+}
+
+export const noCallHighlight: CallHighlight = { active: null, path: { nodes: [], edges: [] } };
+
+/** What the canvas shows as covered by the flow's test cases. */
+export interface CoverageShown {
+  nodes: ReadonlySet<string>;
+  /** `source:port`: the ids of the canvas's edges. */
+  ports: ReadonlySet<string>;
+}
+
 export interface EditorState {
   doc: FlowDocument;
   selection: Selection;
   past: HistoryEntry[];
   future: HistoryEntry[];
   clipboard: Fragment | null;
+  /** The simulated call's place in the flow: the simulator writes it, the canvas marks it. */
+  callHighlight: CallHighlight;
+  /** The test cases' coverage shown on the canvas, or `null` when it is hidden. */
+  coverage: CoverageShown | null;
 }
 
 export interface EditorActions {
@@ -50,6 +70,9 @@ export interface EditorActions {
   copy(): void;
   paste(offset?: XY): void;
   duplicate(): void;
+  /** What the simulator and the test cases show on the canvas: never recorded, as they are no edit. */
+  highlightCall(highlight: CallHighlight): void;
+  showCoverage(coverage: CoverageShown | null): void;
 }
 
 export type EditorStore = StoreApi<EditorState & EditorActions>;
@@ -60,8 +83,9 @@ const PASTE_OFFSET: XY = { x: 40, y: 40 };
 const noSelection: Selection = { nodes: [], edges: [] };
 
 /**
- * The editor core, outside React: the document, the selection and the
- * history, changed only through named commands. One store per open flow;
+ * The editor core, outside React: the document, the selection, the
+ * history and the clipboard, the document changed only through named
+ * commands; and what the simulator and the test cases show on the canvas. One store per open flow;
  * components select from it and dispatch to it.
  *
  * @example
@@ -95,6 +119,8 @@ export function createEditorStore(
       past: history.past.slice(-HISTORY_LIMIT),
       future: history.future,
       clipboard: null,
+      callHighlight: noCallHighlight,
+      coverage: null,
 
       dispatch(name, params) {
         const before = get().doc;
@@ -174,6 +200,12 @@ export function createEditorStore(
       duplicate() {
         get().copy();
         get().paste();
+      },
+      highlightCall(callHighlight) {
+        set({ callHighlight });
+      },
+      showCoverage(coverage) {
+        set({ coverage });
       },
     };
   });

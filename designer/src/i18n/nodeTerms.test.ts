@@ -1,5 +1,5 @@
 import { nodeUIs } from '../nodes/index.ts';
-import { nodeSizesOf } from '../nodes/NodeUIContext.tsx';
+import { nodeSizesOf } from '../canvas/NodeUIContext.tsx';
 import { describe, expect, it } from 'vitest';
 import { createFlow } from '@callbot/shared';
 import { addNodeAt } from '../canvas/canvasActions.ts';

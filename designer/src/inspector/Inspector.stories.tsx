@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { createFlow } from '@callbot/shared';
-import { InspectorHarness } from './InspectorHarness.tsx';
+import { InspectorHarness } from '../nodes/InspectorHarness.tsx';
 
 /** The inspector panel on the sample flow: flow settings, or a count of selected nodes. */
 const meta = {

@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFlow, validateFlow } from '@callbot/shared';
-import { renderInspector } from './renderInspector.tsx';
+import { renderInspector } from '../nodes/renderInspector.tsx';
 import { sampleFlow } from './sampleFlow.ts';
 
 const inspector = () => screen.getByRole('complementary', { name: 'Inspector' });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import { kindTitle } from '../i18n/nodeTerms.ts';
-import { useNodeUIs } from '../nodes/NodeUIContext.tsx';
+import { useNodeUIs } from '../canvas/NodeUIContext.tsx';
 import { DiagnosticNote, ReadOnlyField, TextField } from './FormFields.tsx';
 import { errorAt } from './issues.ts';
 import { Outputs } from './PortTargetField.tsx';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SpokenTextKind } from '../canvas/SpokenTextNodeView.tsx';
-import type { InspectorFormProps } from '../nodes/defineNodeUI.ts';
+import type { InspectorFormProps } from '../canvas/defineNodeUI.ts';
 import { SpokenTextField } from './DataField.tsx';
 import { useNodeForm } from './useNodeForm.ts';
 

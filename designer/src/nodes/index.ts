@@ -1,4 +1,4 @@
-import type { NodeUIRegistry } from './defineNodeUI.ts';
+import type { NodeUIRegistry } from '../canvas/defineNodeUI.ts';
 import { aiAgent } from './aiAgent/index.ts';
 import { fallbackBot } from './fallbackBot/index.ts';
 import { greeting } from './greeting/index.ts';

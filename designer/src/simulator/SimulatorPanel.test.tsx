@@ -6,11 +6,10 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RepositoryProvider } from '../app/RepositoryContext.tsx';
 import { EditorProvider } from '../editor/EditorContext.tsx';
-import { createEditorStore } from '../editor/store.ts';
+import { createEditorStore, type EditorStore } from '../editor/store.ts';
 import { createTestRepository, createTestWorkspace } from '../persistence/testing.ts';
 import { WorkspaceProvider } from '../app/WorkspaceContext.tsx';
 import { AGENT_SETTINGS_KEY } from './agentSettings.ts';
-import { canvasHighlight } from './canvasHighlight.ts';
 import SimulatorPanel from './SimulatorPanel.tsx';
 
 const ENDPOINT = 'https://llm.example.test/v1/chat/completions';
@@ -34,9 +33,11 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
+let store: EditorStore;
+
 function open(doc: unknown) {
   const { repo } = createTestRepository();
-  const store = createEditorStore(structuredClone(doc) as Parameters<typeof createEditorStore>[0]);
+  store = createEditorStore(structuredClone(doc) as Parameters<typeof createEditorStore>[0]);
   render(
     <RepositoryProvider repository={repo}>
       <EditorProvider store={store}>
@@ -85,7 +86,7 @@ describe('SimulatorPanel', () => {
         ]),
       ),
     );
-    expect(canvasHighlight.getState().active).toBe('assistente');
+    expect(store.getState().callHighlight.active).toBe('assistente');
     await userEvent.click(sim.getByRole('button', { name: 'Hang up' }));
     await waitFor(() => expect(indicator(sim).textContent).toBe('Call ended'));
   });

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { Bot, FastForward, RotateCcw, X } from 'lucide-react';
-import { useEditor } from '../editor/EditorContext.tsx';
+import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
+import type { CoverageShown } from '../editor/store.ts';
 import { Button, IconButton } from '../ui/Button.tsx';
 import { Switch } from '../ui/Switch.tsx';
 import { describeDiagnostic } from '../ui/describeDiagnostic.ts';
@@ -36,6 +37,11 @@ export default function SimulatorPanel({
 }) {
   const { t } = useTranslation();
   const doc = useEditor((s) => s.doc);
+  const editor = useEditorStore();
+  const showCoverage = useCallback(
+    (coverage: CoverageShown | null) => editor.getState().showCoverage(coverage),
+    [editor],
+  );
   const selectedNode = useEditor((s) =>
     s.selection.nodes.length === 1 ? s.selection.nodes[0]! : null,
   );
@@ -47,6 +53,7 @@ export default function SimulatorPanel({
       timeZone: doc.settings.timeZone,
       teams,
       ...(voice && { voice }),
+      highlight: (highlight) => editor.getState().highlightCall(highlight),
     }),
   );
   const sim = useStore(store);
@@ -168,7 +175,12 @@ export default function SimulatorPanel({
           <EventLog log={sim.log} selected={sim.selected} onSelect={sim.select} />
         </>
       )}
-      <TestCasesPanel flowId={flowId} doc={doc} recorded={sim.recorded} />
+      <TestCasesPanel
+        flowId={flowId}
+        doc={doc}
+        recorded={sim.recorded}
+        showCoverage={showCoverage}
+      />
       {settingsOpen && (
         <AgentSettingsDialog
           settings={agentSettings}

@@ -1,6 +1,6 @@
 import { examples, simulateCall, type TraceLine } from '@callbot/runtime';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { canvasHighlight } from './canvasHighlight.ts';
+import { noCallHighlight, type CallHighlight } from '../editor/store.ts';
 import { startPacing } from './pacing.ts';
 import { createSimulatorStore, teamsOf, type CallSetup } from './store.ts';
 
@@ -11,14 +11,17 @@ const TUESDAY_10 = Date.parse('2026-11-24T13:00:00Z');
 
 function simulator(setup: Partial<CallSetup> = {}, doc = reception) {
   const voice = { say: vi.fn(), cancel: vi.fn() };
+  /** What the canvas would mark: the last highlight the simulator gave. */
+  let highlighted: CallHighlight = noCallHighlight;
   const sim = createSimulatorStore({
     now: TUESDAY_10,
     timeZone: 'America/Sao_Paulo',
     teams: teamsOf(doc),
     voice,
+    highlight: (h) => (highlighted = h),
   });
   sim.getState().updateSetup(setup);
-  return { sim, voice, s: () => sim.getState() };
+  return { sim, voice, s: () => sim.getState(), highlight: () => highlighted };
 }
 
 const kinds = (log: { line: TraceLine }[]) => log.map((e) => e.line.kind);
@@ -37,7 +40,7 @@ describe('the simulator store', () => {
   });
 
   it('runs a call in real time: ignored key in the greeting, listening after the menu', () => {
-    const { s } = simulator();
+    const { s, highlight } = simulator();
     s().start(reception);
     expect(s().phase).toBe('running');
     expect(s().now).toMatchObject({ node: 'greeting', speaking: true, listening: false });
@@ -54,7 +57,7 @@ describe('the simulator store', () => {
     s().send({ type: 'dtmf', digit: '1' });
     expect(s().phase).toBe('ended');
     expect(s().now.outcome).toBe('transferred');
-    expect(canvasHighlight.getState()).toEqual({
+    expect(highlight()).toEqual({
       active: 't-vendas',
       path: {
         nodes: ['greeting', 'horario', 'menu', 't-vendas'],
@@ -94,14 +97,14 @@ describe('the simulator store', () => {
   });
 
   it('takes the no-agents branch when the team has nobody', () => {
-    const { s } = simulator({ speed: 'instant' });
+    const { s, highlight } = simulator({ speed: 'instant' });
     s().setAgents('vendas', 0);
     s().start(reception);
     s().tick(16);
     s().send({ type: 'dtmf', digit: '1' });
     s().tick(16);
     expect(s().now).toMatchObject({ node: 'bot-vendas', outcome: 'handed_off' });
-    expect(canvasHighlight.getState().path.edges).toContain('t-vendas:noAgents');
+    expect(highlight().path.edges).toContain('t-vendas:noAgents');
   });
 
   it('goes to the closed branch on a Sunday at 03:00', () => {

@@ -12,7 +12,7 @@ import {
 import { compileFlow, type Diagnostic, type FlowDocument } from '@callbot/shared';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isoInZone, wallMomentAt, type WallMoment } from './callMoment.ts';
-import { canvasHighlight, noHighlight } from './canvasHighlight.ts';
+import { noCallHighlight, type CallHighlight } from '../editor/store.ts';
 import { callNotStarted, foldMoment, type CallMoment, type FoldedMoment } from './moments.ts';
 import { parsePhoneInput, phoneCountry } from '../forms/phone.ts';
 
@@ -112,6 +112,8 @@ export interface SimulatorOptions {
   /** Teams of the flow's transfer nodes, each with agents available by default. */
   teams?: string[];
   voice?: Voice;
+  /** Where the call's place in the flow goes, for the canvas to mark (the editor's `highlightCall`). */
+  highlight?: (highlight: CallHighlight) => void;
 }
 
 /** The teams a flow transfers to, in the order of its nodes. */
@@ -209,10 +211,15 @@ export function createSimulatorStore(options: SimulatorOptions): SimulatorStore 
       if (line.kind === 'node') highlightNode(line.id, line.via ?? null);
     };
 
+    let highlighted = noCallHighlight;
+    const showHighlight = (highlight: CallHighlight) => {
+      highlighted = highlight;
+      options.highlight?.(highlight);
+    };
     /** The node the call is at, and the output that led there (`node:port`, the canvas's edge id). */
     const highlightNode = (id: string, edge: string | null) => {
-      const { path } = canvasHighlight.getState();
-      canvasHighlight.setState({
+      const { path } = highlighted;
+      showHighlight({
         active: id,
         path: {
           nodes: path.nodes.includes(id) ? path.nodes : [...path.nodes, id],
@@ -255,7 +262,7 @@ export function createSimulatorStore(options: SimulatorOptions): SimulatorStore 
         modes = [];
         folded = { ...callNotStarted, speakingUntil: 0 };
         carry = 0;
-        canvasHighlight.setState(noHighlight);
+        showHighlight(noCallHighlight);
         try {
           call = createSimulatedCall(flowStartingAt(doc, setup.startNode), {
             call: {
@@ -346,7 +353,7 @@ export function createSimulatorStore(options: SimulatorOptions): SimulatorStore 
         unsubscribe = () => {};
         voice?.cancel();
         call = null;
-        canvasHighlight.setState(noHighlight);
+        showHighlight(noCallHighlight);
         set({ phase: 'setup', log: [], selected: null, now: callNotStarted, problem: null });
       },
     };

@@ -5,6 +5,7 @@ import { examples } from '@callbot/runtime';
 import { measureElementsInJsdom } from '../canvas/jsdomLayout.ts';
 import { createEditorStore } from '../editor/store.ts';
 import { VersionDiffView } from './VersionDiffView.tsx';
+import { WithNodeUIs } from '../nodes/WithNodeUIs.tsx';
 
 measureElementsInJsdom();
 // React Flow measures edge labels; jsdom has no SVG layout.
@@ -37,6 +38,7 @@ function renderDiff() {
         onBack={onBack}
       />
     </div>,
+    { wrapper: WithNodeUIs },
   );
   return { onBack, user: userEvent.setup() };
 }
@@ -97,6 +99,7 @@ describe('VersionDiffView', () => {
         afterLabel="B"
         onBack={() => {}}
       />,
+      { wrapper: WithNodeUIs },
     );
     expect(screen.getByRole('status').textContent).toBe(
       'No differences: both versions are the same flow.',

@@ -16,8 +16,8 @@ import {
 import { diffFlows, nodeKindNames, type FlowDocument } from '@callbot/shared';
 import { NodeViewProvider, rememberingT } from '../canvas/NodeFrame.tsx';
 import type { Translate } from '../i18n/index.ts';
-import { nodeUIs } from '../nodes/index.ts';
-import { nodeTypesOf } from '../nodes/NodeUIContext.tsx';
+import { nodeTypesOf, useNodeUIs } from '../canvas/NodeUIContext.tsx';
+import type { NodeUIRegistry } from '../canvas/defineNodeUI.ts';
 import {
   countByStatus,
   diffEntries,
@@ -63,15 +63,23 @@ function withStatusBadge(View: ComponentType<NodeProps<DiffCanvasNode>>) {
   };
 }
 
-// At module level: React Flow re-creates every node when `nodeTypes` changes.
-const diffNodeTypes = Object.fromEntries(
-  nodeKindNames.map((kind) => [
-    kind,
-    withStatusBadge(
-      nodeTypesOf(nodeUIs)[kind] as unknown as ComponentType<NodeProps<DiffCanvasNode>>,
-    ),
-  ]),
-) as NodeTypes;
+const diffNodeTypesCache = new WeakMap<NodeUIRegistry, NodeTypes>();
+
+/** The registry's views with a status badge: the same object for the same registry, as React Flow re-creates every node when `nodeTypes` changes. */
+function diffNodeTypesOf(registry: NodeUIRegistry): NodeTypes {
+  let types = diffNodeTypesCache.get(registry);
+  if (!types) {
+    const views = nodeTypesOf(registry);
+    types = Object.fromEntries(
+      nodeKindNames.map((kind) => [
+        kind,
+        withStatusBadge(views[kind] as unknown as ComponentType<NodeProps<DiffCanvasNode>>),
+      ]),
+    );
+    diffNodeTypesCache.set(registry, types);
+  }
+  return types;
+}
 
 export interface VersionDiffViewProps {
   before: FlowDocument;
@@ -109,6 +117,7 @@ function DiffCanvas({ before, after, beforeLabel, afterLabel, onBack }: VersionD
   // The node views are memoised: they take the UI language from here, as on the editor's canvas.
   const nodeView = useMemo(() => ({ t: rememberingT(t), zoomedOut: false }), [t]);
   const [focused, setFocused] = useState<string | null>(null);
+  const diffNodeTypes = diffNodeTypesOf(useNodeUIs());
 
   const nodes = useMemo(() => {
     const shown = entries.find((e) => e.key === focused)?.focus ?? [];

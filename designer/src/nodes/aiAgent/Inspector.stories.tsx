@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { InspectorHarness } from '../../inspector/InspectorHarness.tsx';
+import { InspectorHarness } from '../InspectorHarness.tsx';
 
 /** The AI agent's form: its instructions and endpoint, and where "done" and "transfer" lead. */
 const meta = {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DataField } from '../../inspector/DataField.tsx';
 import { useNodeForm } from '../../inspector/useNodeForm.ts';
-import type { InspectorFormProps } from '../defineNodeUI.ts';
+import type { InspectorFormProps } from '../../canvas/defineNodeUI.ts';
 
 /** An AI agent: what the model is told, and which endpoint answers. */
 export function AiAgentInspector({ node }: InspectorFormProps<'aiAgent'>) {

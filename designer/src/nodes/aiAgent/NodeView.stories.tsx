@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { examples } from '@callbot/runtime';
-import { NodePreview } from '../../canvas/NodePreview.tsx';
+import { NodePreview } from '../NodePreview.tsx';
 
 /** The AI agent node as the canvas draws it, on a small canvas of its own. */
 const meta = {

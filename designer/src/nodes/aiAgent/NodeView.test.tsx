@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import { measureElementsInJsdom } from '../../canvas/jsdomLayout.ts';
-import { NodePreview } from '../../canvas/NodePreview.tsx';
+import { NodePreview } from '../NodePreview.tsx';
 
 measureElementsInJsdom();
 

@@ -1,5 +1,5 @@
 import { Sparkles } from 'lucide-react';
-import { defineNodeUI } from '../defineNodeUI.ts';
+import { defineNodeUI } from '../../canvas/defineNodeUI.ts';
 import { AiAgentInspector } from './Inspector.tsx';
 import { AiAgentNodeView } from './NodeView.tsx';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DataField } from '../../inspector/DataField.tsx';
 import { useNodeForm } from '../../inspector/useNodeForm.ts';
 import { useBotsInFlow } from '../../inspector/valuesInFlow.ts';
-import type { InspectorFormProps } from '../defineNodeUI.ts';
+import type { InspectorFormProps } from '../../canvas/defineNodeUI.ts';
 
 /** A fallback bot: the bot that carries on with the call. */
 export function FallbackBotInspector({ node }: InspectorFormProps<'fallbackBot'>) {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { examples } from '@callbot/runtime';
-import { NodePreview } from '../../canvas/NodePreview.tsx';
+import { NodePreview } from '../NodePreview.tsx';
 
 const byId = (id: string) => examples.reception.nodes.find((n) => n.id === id)!;
 

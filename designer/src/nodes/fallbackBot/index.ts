@@ -1,5 +1,5 @@
 import { Bot } from 'lucide-react';
-import { defineNodeUI } from '../defineNodeUI.ts';
+import { defineNodeUI } from '../../canvas/defineNodeUI.ts';
 import { FallbackBotInspector } from './Inspector.tsx';
 import { FallbackBotNodeView } from './NodeView.tsx';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import type { FlowNode } from '@callbot/shared';
 import { measureElementsInJsdom } from '../../canvas/jsdomLayout.ts';
-import { NodePreview } from '../../canvas/NodePreview.tsx';
+import { NodePreview } from '../NodePreview.tsx';
 
 measureElementsInJsdom();
 

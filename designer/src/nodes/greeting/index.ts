@@ -1,6 +1,6 @@
 import { PhoneIncoming } from 'lucide-react';
 import { linesOf } from '../../canvas/placement.ts';
-import { defineNodeUI } from '../defineNodeUI.ts';
+import { defineNodeUI } from '../../canvas/defineNodeUI.ts';
 import { GreetingInspector } from './Inspector.tsx';
 import { GreetingNodeView } from './NodeView.tsx';
 

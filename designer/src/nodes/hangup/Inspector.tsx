@@ -1,5 +1,5 @@
 import { SpokenTextInspector } from '../../inspector/SpokenTextInspector.tsx';
-import type { InspectorFormProps } from '../defineNodeUI.ts';
+import type { InspectorFormProps } from '../../canvas/defineNodeUI.ts';
 
 /** A hang-up: an optional goodbye, then the call ends. */
 export function HangupInspector({ node }: InspectorFormProps<'hangup'>) {

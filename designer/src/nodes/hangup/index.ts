@@ -1,6 +1,6 @@
 import { PhoneOff } from 'lucide-react';
 import { linesOf } from '../../canvas/placement.ts';
-import { defineNodeUI } from '../defineNodeUI.ts';
+import { defineNodeUI } from '../../canvas/defineNodeUI.ts';
 import { HangupInspector } from './Inspector.tsx';
 import { HangupNodeView } from './NodeView.tsx';
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { InspectorHarness } from '../../inspector/InspectorHarness.tsx';
+import { InspectorHarness } from '../InspectorHarness.tsx';
 
 /** The menu's form: prompt, options with their targets, no-input and no-match settings. */
 const meta = {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { NodeOfKind } from '@callbot/shared';
-import { renderInspector } from '../../inspector/renderInspector.tsx';
+import { renderInspector } from '../renderInspector.tsx';
 import { sampleFlow } from '../../inspector/sampleFlow.ts';
 import { freshOptionId, nextFreeKey } from './Inspector.tsx';
 

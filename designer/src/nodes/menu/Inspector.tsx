@@ -8,7 +8,7 @@ import { dataPathOf } from '../../inspector/diagnostics.ts';
 import { asNumber, commaList, optionalNumber, optionalText } from '../../inspector/parsers.ts';
 import { PortTargetField, portDiagnostics } from '../../inspector/PortTargetField.tsx';
 import { useNodeForm, type NodeForm } from '../../inspector/useNodeForm.ts';
-import type { InspectorFormProps } from '../defineNodeUI.ts';
+import type { InspectorFormProps } from '../../canvas/defineNodeUI.ts';
 
 type MenuData = NodeOfKind<'menu'>['data'];
 type MenuOption = MenuData['options'][number];

@@ -1,6 +1,6 @@
 import { ListOrdered } from 'lucide-react';
 import { linesOf } from '../../canvas/placement.ts';
-import { defineNodeUI } from '../defineNodeUI.ts';
+import { defineNodeUI } from '../../canvas/defineNodeUI.ts';
 import { MenuInspector } from './Inspector.tsx';
 import { MenuNodeView } from './NodeView.tsx';
 

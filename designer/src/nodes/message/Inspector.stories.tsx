@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
-import { InspectorHarness } from '../../inspector/InspectorHarness.tsx';
+import { InspectorHarness } from '../InspectorHarness.tsx';
 
 /** The message's form: the text and its speaking time, updated as you type. */
 const meta = {

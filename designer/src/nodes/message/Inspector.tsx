@@ -1,5 +1,5 @@
 import { SpokenTextInspector } from '../../inspector/SpokenTextInspector.tsx';
-import type { InspectorFormProps } from '../defineNodeUI.ts';
+import type { InspectorFormProps } from '../../canvas/defineNodeUI.ts';
 
 /** A message: a text the bot says before going on. */
 export function MessageInspector({ node }: InspectorFormProps<'message'>) {

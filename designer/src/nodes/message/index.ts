@@ -1,6 +1,6 @@
 import { MessageSquareText } from 'lucide-react';
 import { linesOf } from '../../canvas/placement.ts';
-import { defineNodeUI } from '../defineNodeUI.ts';
+import { defineNodeUI } from '../../canvas/defineNodeUI.ts';
 import { MessageInspector } from './Inspector.tsx';
 import { MessageNodeView } from './NodeView.tsx';
 

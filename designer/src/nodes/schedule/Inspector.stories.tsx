@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
-import { InspectorHarness } from '../../inspector/InspectorHarness.tsx';
+import { InspectorHarness } from '../InspectorHarness.tsx';
 
 /** The schedule's form: the painted week grid, holidays and the time zone. */
 const meta = {

@@ -13,7 +13,7 @@ import { useNodeForm, type NodeForm } from '../../inspector/useNodeForm.ts';
 import { fitsGrid } from '../../inspector/weekGrid.ts';
 import { WeekGridEditor } from '../../inspector/WeekGridEditor.tsx';
 import { ScheduleSource } from './ScheduleSource.tsx';
-import type { InspectorFormProps } from '../defineNodeUI.ts';
+import type { InspectorFormProps } from '../../canvas/defineNodeUI.ts';
 
 type ScheduleData = NodeOfKind<'schedule'>['data'];
 type Holiday = ScheduleData['holidays'][number];

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NodeOfKind } from '@callbot/shared';
 import type { EditorStore } from '../../editor/store.ts';
-import { InspectorHarness } from '../../inspector/InspectorHarness.tsx';
+import { InspectorHarness } from '../InspectorHarness.tsx';
 import type { DesignerDb } from '../../persistence/index.ts';
 import { createTestWorkspace } from '../../persistence/testing.ts';
 import { WorkspaceProvider } from '../../app/WorkspaceContext.tsx';

@@ -1,5 +1,5 @@
 import { Clock } from 'lucide-react';
-import { defineNodeUI } from '../defineNodeUI.ts';
+import { defineNodeUI } from '../../canvas/defineNodeUI.ts';
 import { ScheduleInspector } from './Inspector.tsx';
 import { ScheduleNodeView } from './NodeView.tsx';
 

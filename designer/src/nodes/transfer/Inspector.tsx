@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DataField } from '../../inspector/DataField.tsx';
 import { useNodeForm } from '../../inspector/useNodeForm.ts';
 import { useTeamsInFlow } from '../../inspector/valuesInFlow.ts';
-import type { InspectorFormProps } from '../defineNodeUI.ts';
+import type { InspectorFormProps } from '../../canvas/defineNodeUI.ts';
 
 /** A transfer: the team whose queue takes the call. */
 export function TransferInspector({ node }: InspectorFormProps<'transfer'>) {

@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import { examples } from '@callbot/runtime';
 import type { FlowNode } from '@callbot/shared';
 import { measureElementsInJsdom } from '../../canvas/jsdomLayout.ts';
-import { NodePreview } from '../../canvas/NodePreview.tsx';
+import { NodePreview } from '../NodePreview.tsx';
 
 measureElementsInJsdom();
 

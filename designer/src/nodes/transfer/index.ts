@@ -1,5 +1,5 @@
 import { PhoneForwarded } from 'lucide-react';
-import { defineNodeUI } from '../defineNodeUI.ts';
+import { defineNodeUI } from '../../canvas/defineNodeUI.ts';
 import { TransferInspector } from './Inspector.tsx';
 import { TransferNodeView } from './NodeView.tsx';
 

@@ -19,6 +19,7 @@ import { DockGroup, DockMain, DockPanel, DockSeparator } from '../../ui/Dock.tsx
 import { Tabs } from '../../ui/Tabs.tsx';
 import { EditorHeader } from './EditorHeader.tsx';
 import { EditorProvider, useEditor } from '../../editor/EditorContext.tsx';
+import { WithNodeUIs } from '../../nodes/WithNodeUIs.tsx';
 import { useAutoSnapshots } from './useAutoSnapshots.ts';
 import { useFlowEditing, type FlowEditing } from './useFlowEditing.ts';
 import { VersionsDialog } from './VersionsDialog.tsx';
@@ -44,11 +45,13 @@ export function EditorPage({ flowId }: { flowId: string }) {
     );
   }
   return (
-    <EditorProvider store={state.editing.store}>
-      <ReactFlowProvider>
-        <Editor flowId={flowId} editing={state.editing} />
-      </ReactFlowProvider>
-    </EditorProvider>
+    <WithNodeUIs>
+      <EditorProvider store={state.editing.store}>
+        <ReactFlowProvider>
+          <Editor flowId={flowId} editing={state.editing} />
+        </ReactFlowProvider>
+      </EditorProvider>
+    </WithNodeUIs>
   );
 }
 
@@ -187,7 +190,7 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
           <DockGroup id="callbot.editor.centre" orientation="vertical">
             <DockMain id="canvas" minSize="40%">
               <main className="editor__canvas">
-                <FlowCanvas flowId={flowId} onDropFile={(file) => void importFile(file)} />
+                <FlowCanvas onDropFile={(file) => void importFile(file)} />
               </main>
             </DockMain>
             <DockSeparator label={t('shell.panels.checks')} />

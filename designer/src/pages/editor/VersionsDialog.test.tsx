@@ -8,6 +8,7 @@ import { EditorProvider } from '../../editor/EditorContext.tsx';
 import { createEditorStore } from '../../editor/store.ts';
 import type { FlowEditing } from './useFlowEditing.ts';
 import { VersionsDialog } from './VersionsDialog.tsx';
+import { WithNodeUIs } from '../../nodes/WithNodeUIs.tsx';
 
 measureElementsInJsdom();
 // React Flow measures edge labels; jsdom has no SVG layout.
@@ -46,6 +47,7 @@ async function renderDialog() {
         <VersionsDialog flowId={flow.id} editing={editing} onClose={() => {}} />
       </EditorProvider>
     </RepositoryProvider>,
+    { wrapper: WithNodeUIs },
   );
   return { store, user: userEvent.setup() };
 }

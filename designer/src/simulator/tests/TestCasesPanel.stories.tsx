@@ -44,7 +44,7 @@ const edited: FlowDocument = {
 const meta = {
   title: 'Simulator/TestCasesPanel',
   component: TestCasesPanel,
-  args: { flowId: '', doc: reception, recorded: null },
+  args: { flowId: '', doc: reception, recorded: null, showCoverage: () => {} },
   render: (args, { loaded }) => {
     const { repository, flowId } = loaded as Awaited<ReturnType<typeof storeWith>>;
     return (

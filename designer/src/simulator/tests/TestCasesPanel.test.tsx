@@ -7,7 +7,7 @@ import { RepositoryProvider } from '../../app/RepositoryContext.tsx';
 import type { DesignerDb, FlowRepository } from '../../persistence/index.ts';
 import { createTestRepository } from '../../persistence/testing.ts';
 import { readFileText } from '../../ui/readFile.ts';
-import { coverageHighlight } from './coverageHighlight.ts';
+import type { CoverageShown } from '../../editor/store.ts';
 import { TestCasesPanel } from './TestCasesPanel.tsx';
 
 const reception = examples.reception;
@@ -39,10 +39,20 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
+/** What the panel last showed on the canvas (`null`: hidden). */
+let shown: CoverageShown | null = null;
+
 function renderPanel(props: { doc?: FlowDocument; recorded?: typeof recorded | null } = {}) {
+  shown = null;
+  const showCoverage = (coverage: CoverageShown | null) => (shown = coverage);
   const view = (p: typeof props) => (
     <RepositoryProvider repository={repo}>
-      <TestCasesPanel flowId={flowId} doc={p.doc ?? reception} recorded={p.recorded ?? null} />
+      <TestCasesPanel
+        flowId={flowId}
+        doc={p.doc ?? reception}
+        recorded={p.recorded ?? null}
+        showCoverage={showCoverage}
+      />
     </RepositoryProvider>
   );
   const result = render(view(props));
@@ -297,15 +307,15 @@ describe('TestCasesPanel', () => {
 
     const box = within(coverage).getByRole('checkbox', { name: 'Show coverage on canvas' });
     await user.click(box);
-    expect(coverageHighlight.getState().shown).toMatchObject({ flowId });
-    expect([...coverageHighlight.getState().shown!.nodes]).toContain('t-vendas');
+    expect([...shown!.nodes]).toContain('t-vendas');
+    expect([...shown!.ports]).toContain('menu:option:vendas');
     await user.click(box);
-    expect(coverageHighlight.getState().shown).toBeNull();
+    expect(shown).toBeNull();
 
     await user.click(box);
-    expect(coverageHighlight.getState().shown).not.toBeNull();
+    expect(shown).not.toBeNull();
     unmount(); // the simulator panel closed
-    expect(coverageHighlight.getState().shown).toBeNull();
+    expect(shown).toBeNull();
   });
 });
 
@@ -315,7 +325,7 @@ describe('TestCasesPanel and the flow repository', () => {
     await repo.saveTestCase(flowId, { ...recorded, name: 'Vendas', flowRevision: 1 });
     render(
       <RepositoryProvider repository={repo}>
-        <TestCasesPanel flowId={other.id} doc={reception} recorded={null} />
+        <TestCasesPanel flowId={other.id} doc={reception} recorded={null} showCoverage={() => {}} />
       </RepositoryProvider>,
     );
     await waitFor(() => expect(panel().textContent).toContain('No test cases yet.'));

@@ -2,13 +2,13 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { simulateCall, type Script, type TraceLine } from '@callbot/runtime';
 import type { FlowDocument } from '@callbot/shared';
+import type { CoverageShown } from '../../editor/store.ts';
 import { useRepository } from '../../app/RepositoryContext.tsx';
 import { downloadBlob } from '../../checking/download.ts';
 import { MAX_TEST_CASE_NAME_LENGTH, type TestCaseRecording } from '../../persistence/index.ts';
 import { errorMessage } from '../../ui/errorMessage.ts';
 import { readFileText } from '../../ui/readFile.ts';
 import { computeCoverage } from './coverage.ts';
-import { hideCoverage, showCoverage } from './coverageHighlight.ts';
 import { parseScriptFile, scriptFileOf } from './scriptFile.ts';
 import {
   readTestCase,
@@ -41,10 +41,13 @@ export function TestCasesPanel({
   flowId,
   doc,
   recorded,
+  showCoverage,
 }: {
   flowId: string;
   doc: FlowDocument;
   recorded: { script: Script; transcript: TraceLine[] } | null;
+  /** Shows the coverage on the canvas, or hides it (`null`): the editor's `showCoverage`. */
+  showCoverage: (coverage: CoverageShown | null) => void;
 }) {
   const { t } = useTranslation();
   const repository = useRepository();
@@ -80,9 +83,9 @@ export function TestCasesPanel({
 
   useEffect(() => {
     if (!showOnCanvas) return;
-    showCoverage({ flowId, nodes: coverage.nodes, ports: coverage.ports });
-    return () => hideCoverage(flowId);
-  }, [showOnCanvas, flowId, coverage]);
+    showCoverage({ nodes: coverage.nodes, ports: coverage.ports });
+    return () => showCoverage(null);
+  }, [showOnCanvas, showCoverage, coverage]);
 
   /** Runs a storage action, says how it went and reloads the list; true when it worked. */
   const attempt = async (action: () => Promise<string | null>): Promise<boolean> => {

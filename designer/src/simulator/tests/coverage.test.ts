@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { examples, scriptSchema, simulateCall, type ScriptInput } from '@callbot/runtime';
 import type { FlowDocument } from '@callbot/shared';
 import { computeCoverage } from './coverage.ts';
-import { coverageHighlight, hideCoverage, showCoverage } from './coverageHighlight.ts';
 
 const reception = examples.reception;
 
@@ -102,22 +101,5 @@ describe('computeCoverage', () => {
     expect(computeCoverage(reception, []).percent).toEqual({ nodes: 0, ports: 0 });
     const empty: FlowDocument = { ...reception, nodes: [], layout: { nodes: {} } };
     expect(computeCoverage(empty, []).percent).toEqual({ nodes: 100, ports: 100 });
-  });
-});
-
-describe('coverageHighlight', () => {
-  it('publishes the shown coverage and hides it for its own flow only', () => {
-    const seen: unknown[] = [];
-    const unsubscribe = coverageHighlight.subscribe((state) => seen.push(state.shown?.flowId));
-    const { nodes, ports } = computeCoverage(reception, [salesWithoutAgents]);
-
-    showCoverage({ flowId: 'flow-1', nodes, ports });
-    expect(coverageHighlight.getState().shown?.ports.has('menu:option:vendas')).toBe(true);
-    hideCoverage('flow-2');
-    expect(coverageHighlight.getState().shown?.flowId).toBe('flow-1');
-    hideCoverage('flow-1');
-    expect(coverageHighlight.getState().shown).toBeNull();
-    expect(seen).toEqual(['flow-1', undefined]);
-    unsubscribe();
   });
 });

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { Background, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { FlowNode } from '@callbot/shared';
-import { nodeTypesOf, useNodeUIs } from '../nodes/NodeUIContext.tsx';
-import { toCanvasNode, type NodeBadge } from './toReactFlow.ts';
+import { nodeTypesOf } from '../canvas/NodeUIContext.tsx';
+import { nodeUIs } from './index.ts';
+import { toCanvasNode, type NodeBadge } from '../canvas/toReactFlow.ts';
 
 export interface NodePreviewProps {
   node: FlowNode;
@@ -15,9 +16,9 @@ export interface NodePreviewProps {
 const fitViewOptions = { maxZoom: 1, padding: 0.2 };
 
 /**
- * One node drawn by its view on a small canvas of its own, for stories and
- * tests: handles only work inside a React Flow node. Not connected to any
- * editor store.
+ * One node drawn by its kind's view (from the app's registry) on a small
+ * canvas of its own, for stories and tests: handles only work inside a React
+ * Flow node. Not connected to any editor store.
  */
 export function NodePreview({
   node,
@@ -26,7 +27,7 @@ export function NodePreview({
   width = 420,
   height = 320,
 }: NodePreviewProps) {
-  const nodeTypes = nodeTypesOf(useNodeUIs());
+  const nodeTypes = nodeTypesOf(nodeUIs);
   const nodes = useMemo(
     () => [toCanvasNode(node, { x: 0, y: 0 }, { badge, selected })],
     [node, badge, selected],

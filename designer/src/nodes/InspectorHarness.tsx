@@ -2,8 +2,9 @@ import type { FlowDocument } from '@callbot/shared';
 import { useState } from 'react';
 import { EditorProvider } from '../editor/EditorContext.tsx';
 import { createEditorStore, type EditorStore } from '../editor/store.ts';
-import { Inspector } from './Inspector.tsx';
-import { sampleFlow } from './sampleFlow.ts';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { sampleFlow } from '../inspector/sampleFlow.ts';
+import { WithNodeUIs } from './WithNodeUIs.tsx';
 
 export interface InspectorHarnessProps {
   /** The flow to edit; the sample flow by default. */
@@ -14,7 +15,7 @@ export interface InspectorHarnessProps {
   onStore?: (store: EditorStore) => void;
 }
 
-/** The inspector alone, on its own editor store: for stories and tests. */
+/** The inspector alone, on its own editor store with the app's node kinds: for stories and tests. */
 export function InspectorHarness({ doc, selected = [], onStore }: InspectorHarnessProps) {
   const [store] = useState(() => {
     const created = createEditorStore(doc ?? sampleFlow());
@@ -23,10 +24,12 @@ export function InspectorHarness({ doc, selected = [], onStore }: InspectorHarne
     return created;
   });
   return (
-    <EditorProvider store={store}>
-      <div style={{ height: '100vh', display: 'flex', justifyContent: 'flex-end' }}>
-        <Inspector />
-      </div>
-    </EditorProvider>
+    <WithNodeUIs>
+      <EditorProvider store={store}>
+        <div style={{ height: '100vh', display: 'flex', justifyContent: 'flex-end' }}>
+          <Inspector />
+        </div>
+      </EditorProvider>
+    </WithNodeUIs>
   );
 }

@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { LucideIcon } from 'lucide-react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { NodeKindName, NodeOfKind } from '@callbot/shared';
-import type { FlowCanvasNode } from '../canvas/toReactFlow.ts';
+import type { FlowCanvasNode } from './toReactFlow.ts';
 
 /** What every kind's inspector form receives: its node, as it is in the document. */
 export interface InspectorFormProps<K extends NodeKindName> {

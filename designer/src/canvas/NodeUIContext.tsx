@@ -2,24 +2,22 @@ import { createContext, memo, useContext, type ComponentType } from 'react';
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import type { FlowNode, NodeKindName } from '@callbot/shared';
-import { KindStyleProvider } from '../canvas/NodeFrame.tsx';
-import {
-  estimateFrame,
-  type NodeSizes,
-  type SizeEstimate,
-  type Sizes,
-} from '../canvas/placement.ts';
+import { KindStyleProvider } from './NodeFrame.tsx';
+import { estimateFrame, type NodeSizes, type SizeEstimate, type Sizes } from './placement.ts';
 import type { NodeUI, NodeUIRegistry } from './defineNodeUI.ts';
-import { nodeUIs } from './index.ts';
 
 /**
  * The registry of node kinds' UIs, handed to the canvas, inspector, palette
- * and search, which import no kind themselves. The app's registry unless a
- * test or story gives another.
+ * and search, which import no kind themselves: the editor page gives the
+ * app's registry (`nodes/WithNodeUIs.tsx`), a test or story its own.
  */
-const NodeUIContext = createContext<NodeUIRegistry>(nodeUIs);
+const NodeUIContext = createContext<NodeUIRegistry | null>(null);
 export const NodeUIProvider = NodeUIContext.Provider;
-export const useNodeUIs = (): NodeUIRegistry => useContext(NodeUIContext);
+export function useNodeUIs(): NodeUIRegistry {
+  const registry = useContext(NodeUIContext);
+  if (!registry) throw new Error('useNodeUIs must be used inside a NodeUIProvider (WithNodeUIs)');
+  return registry;
+}
 
 /** The UI of one kind, typed for it. */
 export const nodeUIOf = <K extends NodeKindName>(registry: NodeUIRegistry, kind: K): NodeUI<K> =>
