@@ -41,10 +41,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const designer = new DesignerPage(page);
       await designer.open();
       await designer.openFlow('Recepção Loja Exemplo');
-      await expect(designer.node('Greeting: greeting')).toBeVisible();
+      await expect(designer.node('Greeting: Boas-vindas')).toBeVisible();
       await expectNoSeriousViolations(page, `the editor with nothing selected (${colorScheme})`);
 
-      await designer.findNode('menu', 'Button menu: menu');
+      await designer.findNode('menu', 'Button menu: Menu principal');
       await designer.showChecks();
       await expectNoSeriousViolations(
         page,

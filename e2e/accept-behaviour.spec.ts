@@ -24,7 +24,7 @@ test('a failing test case shows expected and actual side by side, and accepting 
   await designer.saveTestCase(CASE);
 
   // An intended change: a shorter menu prompt.
-  await designer.findNode('menu', 'Button menu: menu');
+  await designer.findNode('menu', 'Button menu: Menu principal');
   await designer.setField('Prompt', 'Vendas: 1. Suporte: 2.');
   const tests = designer.testCases();
   const result = await designer.runTests(CASE);

@@ -130,7 +130,7 @@ test('from the keyboard: Tab reaches the nodes in flow order before connections,
   for (let i = 0; i < 20 && !(await focusedName()).includes(': '); i++) {
     await page.keyboard.press('Tab');
   }
-  expect(await focusedName()).toBe('Greeting: greeting');
+  expect(await focusedName()).toBe('Greeting: Boas-vindas');
   await page.keyboard.press('Tab');
   expect(await focusedName()).toBe('Schedule: Horário de atendimento');
   // Eleven nodes, then the connections; Shift+Tab walks back.
@@ -149,7 +149,7 @@ test('from the keyboard: Tab reaches the nodes in flow order before connections,
   expect(ring).not.toBe('rgb(177, 177, 183)');
 
   // Select the message "fechado", Tab to its output, Enter: connect it to the menu.
-  const fechado = designer.node('Message: fechado');
+  const fechado = designer.node('Message: Aviso de fechado');
   await fechado.focus();
   await page.keyboard.press('Enter');
   await expect(designer.inspector.getByRole('heading', { level: 2 })).toHaveText('fechado');
@@ -160,7 +160,10 @@ test('from the keyboard: Tab reaches the nodes in flow order before connections,
   const dialog = page.getByRole('dialog', { name: 'Connect “next” to…' });
   await expect(dialog).toBeVisible();
   await page.keyboard.type('menu');
-  await expect(dialog.getByRole('option')).toHaveText(['Button menu: menu', 'New Button menu']);
+  await expect(dialog.getByRole('option')).toHaveText([
+    'Button menu: Menu principal',
+    'New Button menu',
+  ]);
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect(output).toBeFocused();

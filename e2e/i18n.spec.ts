@@ -43,7 +43,7 @@ test('the editor speaks Portuguese too, with the FAQ’s words, and switches lan
   const palette = page.getByRole('navigation', { name: 'Paleta' });
   await expect(palette.getByRole('button', { name: 'Menu de botões' })).toBeVisible();
   const canvas = page.getByRole('application', { name: 'Tela do fluxo' });
-  const menu = canvas.getByRole('group', { name: 'Menu de botões: menu' });
+  const menu = canvas.getByRole('group', { name: 'Menu de botões: Menu principal' });
   await expect(menu.getByRole('listitem')).toHaveText([
     '1 · Vendas',
     '2 · Suporte',
@@ -61,7 +61,7 @@ test('the editor speaks Portuguese too, with the FAQ’s words, and switches lan
   await expect(
     page
       .getByRole('application', { name: 'Lienzo del flujo' })
-      .getByRole('group', { name: 'Menú de botones: menu' }),
+      .getByRole('group', { name: 'Menú de botones: Menu principal' }),
   ).toBeVisible();
   expect(designer.errors).toEqual([]);
 });

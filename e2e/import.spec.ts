@@ -90,7 +90,7 @@ test('a flow exported from the designer is imported as a new flow and opens', as
     /A flow called “Recepção Loja Exemplo” already exists, so the imported one is called “Recepção Loja Exemplo \(2\)”\./,
   );
   await expect(designer.nodes()).toHaveCount(11);
-  await expect(designer.node('Greeting: greeting')).toContainText(
+  await expect(designer.node('Greeting: Boas-vindas')).toContainText(
     'Olá! Você ligou para a Loja Exemplo.',
   );
   expect((await designer.exportFlow()).text).toBe(

@@ -16,9 +16,9 @@ test('README screenshots', async ({ page }) => {
   const designer = new DesignerPage(page);
   await designer.open();
   await designer.openFlow('Recepção Loja Exemplo');
-  await designer.node('Greeting: greeting').waitFor();
+  await designer.node('Greeting: Boas-vindas').waitFor();
   // The whole flow in view, the menu selected in the inspector.
-  await designer.node('Button menu: menu').click();
+  await designer.node('Button menu: Menu principal').click();
   await designer.inspector.getByRole('heading', { level: 2, name: 'menu' }).waitFor();
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: out('editor'), animations: 'disabled' });

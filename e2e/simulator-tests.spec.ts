@@ -63,7 +63,7 @@ test('a saved test case passes, then fails after the menu text is edited', async
   expect(printed.at(-1)).toMatchObject({ kind: 'end', outcome: 'handed_off' });
 
   // A shorter menu prompt: the same keys now give another transcript.
-  await designer.findNode('menu', 'Button menu: menu');
+  await designer.findNode('menu', 'Button menu: Menu principal');
   await designer.setField('Prompt', 'Vendas: 1. Suporte: 2.');
   await expect(result).toHaveCount(0); // the earlier run was on the flow before the edit
   await designer.runTests('Vendas sem agentes');

@@ -11,11 +11,11 @@ test('the designer opens on the library and shows the reception example on the c
   await designer.openFlow('Recepção Loja Exemplo');
   await expect(designer.canvas).toBeVisible();
 
-  const greeting = designer.node('Greeting: greeting');
+  const greeting = designer.node('Greeting: Boas-vindas');
   await expect(greeting).toBeVisible();
   await expect(greeting).toContainText('Olá! Você ligou para a Loja Exemplo.');
   await expect(designer.canvas.getByRole('group', { name: /: / })).toHaveCount(11);
-  await expect(designer.node('Button menu: menu').getByRole('listitem')).toHaveText([
+  await expect(designer.node('Button menu: Menu principal').getByRole('listitem')).toHaveText([
     '1 · Vendas',
     '2 · Suporte',
     'no input',

@@ -37,7 +37,7 @@ describe('FlowCanvas', () => {
     renderDesigner();
     const canvas = screen.getByRole('application', { name: 'Flow canvas' });
     expect(within(canvas).getAllByRole('group', { name: /: / })).toHaveLength(11);
-    const menu = within(canvas).getByRole('group', { name: 'Button menu: menu' });
+    const menu = within(canvas).getByRole('group', { name: 'Button menu: Menu principal' });
     expect(
       within(menu)
         .getAllByRole('listitem')
@@ -48,17 +48,17 @@ describe('FlowCanvas', () => {
   it('draws the selection from the store, and follows its changes', () => {
     const { editor } = renderDesigner();
     const node = (name: string) => screen.getByRole('group', { name });
-    expect(node('Button menu: menu').classList.contains('selected')).toBe(false);
+    expect(node('Button menu: Menu principal').classList.contains('selected')).toBe(false);
     act(() => editor.getState().select({ nodes: ['menu'] }));
-    expect(node('Button menu: menu').classList.contains('selected')).toBe(true);
+    expect(node('Button menu: Menu principal').classList.contains('selected')).toBe(true);
     act(() => editor.getState().dispatch('deleteNodes', { ids: ['menu'] }));
-    expect(screen.queryByRole('group', { name: 'Button menu: menu' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Button menu: Menu principal' })).toBeNull();
   });
 
   it('puts validation badges on the nodes with problems', () => {
     const { editor } = renderDesigner();
     act(() => editor.getState().dispatch('updateNode', { id: 't-vendas', data: { team: '' } }));
-    const transfer = screen.getByRole('group', { name: 'Transfer to team: t-vendas' });
+    const transfer = screen.getByRole('group', { name: 'Transfer to team: Equipe de vendas' });
     expect(within(transfer).getByRole('img', { name: '1 error' })).toBeDefined();
   });
 });
@@ -141,7 +141,7 @@ describe('FindNode', () => {
     const options = screen.getAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual([
       'Schedule: Horário de atendimento',
-      'Fallback bot: bot-forabot-fora-do-horario',
+      'Fallback bot: Bot fora do horário',
     ]);
     await user.click(options[0]!);
     expect(editor.getState().selection).toEqual({ nodes: ['horario'], edges: [] });
@@ -168,16 +168,16 @@ describe('FindNode', () => {
         path: { nodes: ['greeting', 'horario', 'menu'], edges: ['greeting:next', 'horario:open'] },
       }),
     );
-    expect(node('Button menu: menu').classList.contains('is-active')).toBe(true);
-    expect(node('Greeting: greeting').classList.contains('is-visited')).toBe(true);
-    expect(node('Hang up: tchau').className).not.toMatch(/is-/);
+    expect(node('Button menu: Menu principal').classList.contains('is-active')).toBe(true);
+    expect(node('Greeting: Boas-vindas').classList.contains('is-visited')).toBe(true);
+    expect(node('Hang up: Despedida').className).not.toMatch(/is-/);
     const taken = document.querySelectorAll('.react-flow__edge.is-taken');
     expect([...taken].map((e) => e.getAttribute('data-id'))).toEqual([
       'greeting:next',
       'horario:open',
     ]);
     act(() => editor.getState().highlightCall(noCallHighlight));
-    expect(node('Button menu: menu').classList.contains('is-active')).toBe(false);
+    expect(node('Button menu: Menu principal').classList.contains('is-active')).toBe(false);
   });
 
   it("shows the test coverage of its own editor's flow, and not another editor's", () => {
@@ -185,16 +185,16 @@ describe('FindNode', () => {
     const other = createEditorStore(structuredClone(examples.reception));
     const node = (name: string) => screen.getByRole('group', { name });
     act(() => other.getState().showCoverage({ nodes: new Set(['greeting']), ports: new Set() }));
-    expect(node('Greeting: greeting').className).not.toMatch(/is-covered/);
+    expect(node('Greeting: Boas-vindas').className).not.toMatch(/is-covered/);
     act(() =>
       editor.getState().showCoverage({
         nodes: new Set(['greeting']),
         ports: new Set(['greeting:next']),
       }),
     );
-    expect(node('Greeting: greeting').classList.contains('is-covered')).toBe(true);
-    expect(node('Hang up: tchau').classList.contains('is-uncovered')).toBe(true);
+    expect(node('Greeting: Boas-vindas').classList.contains('is-covered')).toBe(true);
+    expect(node('Hang up: Despedida').classList.contains('is-uncovered')).toBe(true);
     act(() => editor.getState().showCoverage(null));
-    expect(node('Hang up: tchau').classList.contains('is-uncovered')).toBe(false);
+    expect(node('Hang up: Despedida').classList.contains('is-uncovered')).toBe(false);
   });
 });

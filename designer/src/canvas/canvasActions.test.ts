@@ -38,33 +38,33 @@ describe('dragging nodes', () => {
     const editor = reception();
     for (const x of [10, 20, 40]) {
       applyNodeChanges(editor, [
-        { type: 'position', id: 'menu', position: { x, y: 320 }, dragging: true },
-        { type: 'position', id: 'tchau', position: { x: x + 360, y: 740 }, dragging: true },
+        { type: 'position', id: 'menu', position: { x, y: 540 }, dragging: true },
+        { type: 'position', id: 'tchau', position: { x: x + 360, y: 1080 }, dragging: true },
       ]);
-      expect(editor.getState().doc.layout.nodes.menu).toEqual({ x, y: 320 });
+      expect(editor.getState().doc.layout.nodes.menu).toEqual({ x, y: 540 });
     }
     expect(editor.getState().past).toHaveLength(0);
     applyNodeChanges(editor, [
-      { type: 'position', id: 'menu', position: { x: 40, y: 320 }, dragging: false },
-      { type: 'position', id: 'tchau', position: { x: 400, y: 740 }, dragging: false },
+      { type: 'position', id: 'menu', position: { x: 40, y: 540 }, dragging: false },
+      { type: 'position', id: 'tchau', position: { x: 400, y: 1080 }, dragging: false },
     ]);
     expect(editor.getState().past.map((e) => e.name)).toEqual(['moveNodes']);
     editor.getState().undo();
-    expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 200, y: 320 });
-    expect(editor.getState().doc.layout.nodes.tchau).toEqual({ x: 560, y: 740 });
+    expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 280, y: 540 });
+    expect(editor.getState().doc.layout.nodes.tchau).toEqual({ x: 900, y: 1080 });
   });
 
   it('records a move by arrow key, which has no drag, as one step', () => {
     const editor = reception();
-    applyNodeChanges(editor, [{ type: 'position', id: 'menu', position: { x: 220, y: 320 } }]);
+    applyNodeChanges(editor, [{ type: 'position', id: 'menu', position: { x: 300, y: 540 } }]);
     expect(editor.getState().past).toHaveLength(1);
-    expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 220, y: 320 });
+    expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 300, y: 540 });
   });
 
   it('records nothing when a node is released where it was', () => {
     const editor = reception();
     applyNodeChanges(editor, [
-      { type: 'position', id: 'menu', position: { x: 200, y: 320 }, dragging: false },
+      { type: 'position', id: 'menu', position: { x: 280, y: 540 }, dragging: false },
     ]);
     expect(editor.getState().past).toHaveLength(0);
   });
@@ -177,11 +177,12 @@ describe('connecting', () => {
 describe('addNodeAt', () => {
   it('adds a node centred on the point, on the grid, and selects it', () => {
     const editor = reception();
-    const id = addNodeAt(editor, 'message', { x: 1000, y: 1000 }, sizes);
+    // Below the example's nodes: free room.
+    const id = addNodeAt(editor, 'message', { x: 1000, y: 1600 }, sizes);
     expect(id).toBe('message');
     const { doc, selection, past } = editor.getState();
     expect(doc.nodes.at(-1)).toMatchObject({ id: 'message', kind: 'message' });
-    expect(doc.layout.nodes.message).toEqual({ x: 880, y: 940 });
+    expect(doc.layout.nodes.message).toEqual({ x: 880, y: 1540 });
     expect(selection).toEqual({ nodes: ['message'], edges: [] });
     expect(past).toHaveLength(1);
   });

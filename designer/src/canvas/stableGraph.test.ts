@@ -89,7 +89,7 @@ describe('createGraphCache', () => {
     const spanish = toReactFlow(doc, { t: i18n.getFixedT('es') });
     const renamed = cache.nodes(spanish.nodes);
     expect(renamed.every((n, i) => n !== nodes[i])).toBe(true);
-    expect(renamed.find((n) => n.id === 'menu')?.ariaLabel).toBe('Menú de botones: menu');
+    expect(renamed.find((n) => n.id === 'menu')?.ariaLabel).toBe('Menú de botones: Menu principal');
     expect(cache.edges(spanish.edges).every((e, i) => e !== edges[i])).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ describe('toReactFlow on the reception example', () => {
     expect(nodes).toHaveLength(11);
     expect(new Set(nodes.map((n) => n.id)).size).toBe(11);
     expect(nodes.every((n) => n.type === n.data.node.kind)).toBe(true);
-    expect(nodes.find((n) => n.id === 'menu')?.position).toEqual({ x: 200, y: 320 });
+    expect(nodes.find((n) => n.id === 'menu')?.position).toEqual({ x: 280, y: 540 });
     expect(nodes.find((n) => n.id === 'horario')?.ariaLabel).toBe(
       'Schedule: Horário de atendimento',
     );
@@ -86,7 +86,7 @@ describe('toReactFlow with a selection and diagnostics', () => {
   it('names each edge after its port, for screen readers', () => {
     const { edges } = toReactFlow(doc);
     expect(edges.find((e) => e.id === 'menu:option:vendas')?.ariaLabel).toBe(
-      'Connection from menu (1 · Vendas) to t-vendas',
+      'Connection from Menu principal (1 · Vendas) to Equipe de vendas',
     );
   });
 
@@ -98,13 +98,19 @@ describe('toReactFlow with a selection and diagnostics', () => {
     const name = (edges: { id: string; ariaLabel?: string }[]) =>
       edges.find((e) => e.id === 'menu:option:vendas')?.ariaLabel;
     expect(name(toReactFlow(renamed).edges)).toBe(
-      'Connection from menu (1 · Vendas) to Sales team',
+      'Connection from Menu principal (1 · Vendas) to Sales team',
     );
-    expect(name(toReactFlow(doc).edges)).toBe('Connection from menu (1 · Vendas) to t-vendas');
+    expect(name(toReactFlow(doc).edges)).toBe(
+      'Connection from Menu principal (1 · Vendas) to Equipe de vendas',
+    );
     const spanish = toReactFlow(doc, { t: i18n.getFixedT('es') });
-    expect(name(spanish.edges)).toBe('Conexión de menu (1 · Vendas) a t-vendas');
-    expect(spanish.nodes.find((n) => n.id === 'menu')?.ariaLabel).toBe('Menú de botones: menu');
-    expect(name(toReactFlow(doc).edges)).toBe('Connection from menu (1 · Vendas) to t-vendas');
+    expect(name(spanish.edges)).toBe('Conexión de Menu principal (1 · Vendas) a Equipe de vendas');
+    expect(spanish.nodes.find((n) => n.id === 'menu')?.ariaLabel).toBe(
+      'Menú de botones: Menu principal',
+    );
+    expect(name(toReactFlow(doc).edges)).toBe(
+      'Connection from Menu principal (1 · Vendas) to Equipe de vendas',
+    );
   });
 });
 

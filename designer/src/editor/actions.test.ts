@@ -17,7 +17,10 @@ function readyEditor() {
 describe('the command registry', () => {
   it.each(actionIds)('%s records undo history exactly when it says it does', (id) => {
     const store = readyEditor();
-    const page = { openHelp: vi.fn() };
+    // The page's layout: what the canvas does, positions computed at once.
+    const layOut = () =>
+      store.getState().dispatch('autoLayout', { positions: { tchau: { x: 40, y: 60 } } });
+    const page = { openHelp: vi.fn(), layOut };
     const before = store.getState();
     expect(performAction(id, { store, page })).toBe(true);
     const after = store.getState();
@@ -52,5 +55,6 @@ describe('the command registry', () => {
     const openHelp = vi.fn();
     expect(performAction('help', { store, page: { openHelp } })).toBe(true);
     expect(openHelp).toHaveBeenCalledOnce();
+    expect(performAction('autoLayout', { store, page: {} })).toBe(false);
   });
 });

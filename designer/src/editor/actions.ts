@@ -28,6 +28,11 @@ export type CaptureUpdate = 'record' | 'never';
 export interface PageCapabilities {
   /** Opens the keyboard shortcuts help. */
   openHelp?: () => void;
+  /**
+   * Lays the whole flow out again with the canvas's node sizes (one undoable
+   * step) and frames it; the canvas provides it.
+   */
+  layOut?: () => void;
 }
 
 export interface ActionContext {
@@ -125,6 +130,12 @@ export const actions = {
     captureUpdate: 'never',
     enabled: hasSelection,
     perform: ({ store }) => store.getState().clearSelection(),
+  },
+  autoLayout: {
+    label: 'Auto layout',
+    captureUpdate: 'record',
+    enabled: (state, page) => page.layOut !== undefined && state.doc.nodes.length > 0,
+    perform: ({ page }) => page.layOut?.(),
   },
   help: {
     label: 'Show keyboard shortcuts',

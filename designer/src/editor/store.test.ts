@@ -63,7 +63,7 @@ describe('editor commands', () => {
     expect(copy.connections).toEqual({ noAgents: 'bot-vendas-2', failed: 'bot-vendas-2' });
     // A flow has one greeting: the copied one becomes a message.
     expect(doc.nodes.find((n) => n.id === 'greeting-2')!.kind).toBe('message');
-    expect(doc.layout.nodes['t-vendas-2']).toEqual({ x: -40, y: 600 });
+    expect(doc.layout.nodes['t-vendas-2']).toEqual({ x: 40, y: 900 });
     expect(validateFlow(doc).filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
@@ -95,7 +95,7 @@ describe('history', () => {
     editor.getState().commitGesture('moveNodes');
     expect(editor.getState().past.map((e) => e.name)).toEqual(['moveNodes']);
     editor.getState().undo();
-    expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 200, y: 320 });
+    expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 280, y: 540 });
   });
 
   it('records an automatic layout as one step', () => {

@@ -897,7 +897,6 @@ export const en = {
   },
   canvas: {
     label: 'Flow canvas',
-    autoLayout: 'Auto layout',
   },
   reactFlow: {
     nodeDescription:
@@ -1165,6 +1164,7 @@ export const en = {
       duplicate: 'Duplicate the selected nodes',
       selectAll: 'Select all',
       clearSelection: 'Clear the selection',
+      autoLayout: 'Auto layout',
       help: 'Show keyboard shortcuts',
     },
   },

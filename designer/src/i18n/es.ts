@@ -902,7 +902,6 @@ export const es: Resources = {
   },
   canvas: {
     label: 'Lienzo del flujo',
-    autoLayout: 'Organizar automáticamente',
   },
   reactFlow: {
     nodeDescription:
@@ -1177,6 +1176,7 @@ export const es: Resources = {
       duplicate: 'Duplicar los nodos seleccionados',
       selectAll: 'Seleccionar todo',
       clearSelection: 'Borrar la selección',
+      autoLayout: 'Organizar automáticamente',
       help: 'Mostrar los atajos de teclado',
     },
   },

@@ -889,7 +889,6 @@ export const ptBR: Resources = {
   },
   canvas: {
     label: 'Tela do fluxo',
-    autoLayout: 'Organizar automaticamente',
   },
   reactFlow: {
     nodeDescription:
@@ -1165,6 +1164,7 @@ export const ptBR: Resources = {
       duplicate: 'Duplicar os nós selecionados',
       selectAll: 'Selecionar tudo',
       clearSelection: 'Limpar a seleção',
+      autoLayout: 'Organizar automaticamente',
       help: 'Mostrar os atalhos de teclado',
     },
   },

@@ -53,7 +53,7 @@ describe('the designer in Brazilian Portuguese', () => {
     expect(within(palette).getByRole('button', { name: 'Bot de contingência' })).toBeDefined();
     const canvas = screen.getByRole('application', { name: 'Tela do fluxo' });
     // jsdom measures nothing, so React Flow keeps the nodes unexposed: find them by name.
-    const menu = within(canvas).getByLabelText('Menu de botões: menu');
+    const menu = within(canvas).getByLabelText('Menu de botões: Menu principal');
     const outputs = within(menu).getAllByRole('listitem', { hidden: true });
     expect(outputs.map((item) => item.textContent)).toEqual([
       '1 · Vendas',

@@ -50,7 +50,7 @@ describe('VersionDiffView', () => {
     const added = within(canvas).getByRole('group', { name: 'Message: aviso (added)' });
     expect(added.textContent).toContain('Added');
     expect(added.classList.contains('version-diff__node--added')).toBe(true);
-    const changed = within(canvas).getByRole('group', { name: 'Greeting: greeting (changed)' });
+    const changed = within(canvas).getByRole('group', { name: 'Greeting: Boas-vindas (changed)' });
     expect(changed.textContent).toContain('Changed');
     // Nodes can be looked at only, and React Flow says so.
     const description = document.getElementById(added.getAttribute('aria-describedby') ?? '');
@@ -58,7 +58,7 @@ describe('VersionDiffView', () => {
       'Read only: the list of changes beside the canvas brings each change into view.',
     );
     // Unchanged nodes are drawn as they are.
-    expect(within(canvas).getByRole('group', { name: 'Button menu: menu' })).toBeTruthy();
+    expect(within(canvas).getByRole('group', { name: 'Button menu: Menu principal' })).toBeTruthy();
   });
 
   it('sums up and lists the changes, each a button that picks out its node', async () => {
@@ -68,12 +68,12 @@ describe('VersionDiffView', () => {
     const buttons = within(list).getAllByRole('button');
     expect(buttons.map((b) => b.textContent)).toEqual([
       'Added Message “aviso”',
-      'Removed connection from “menu” (no input) to “t-recepcao”',
-      'Changed Greeting “greeting”: text',
+      'Removed connection from “Menu principal” (no input) to “Recepção”',
+      'Changed Greeting “Boas-vindas”: text',
     ]);
     await user.click(buttons[2]!);
     expect(buttons[2]!.getAttribute('aria-current')).toBe('true');
-    const greeting = screen.getByRole('group', { name: 'Greeting: greeting (changed)' });
+    const greeting = screen.getByRole('group', { name: 'Greeting: Boas-vindas (changed)' });
     expect(greeting.classList.contains('selected')).toBe(true);
   });
 

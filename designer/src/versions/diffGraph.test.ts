@@ -37,10 +37,13 @@ describe('diffGraph', () => {
     const { before, graph } = compare();
     const marks = graph.nodes.filter((n) => n.data.status).map((n) => [n.ariaLabel, n.className]);
     expect(marks).toEqual([
-      ['Greeting: greeting (changed)', 'version-diff__node version-diff__node--changed'],
-      ['Hang up: tchau (moved)', 'version-diff__node version-diff__node--moved'],
+      ['Greeting: Boas-vindas (changed)', 'version-diff__node version-diff__node--changed'],
+      ['Hang up: Despedida (moved)', 'version-diff__node version-diff__node--moved'],
       ['Message: aviso (added)', 'version-diff__node version-diff__node--added'],
-      ['Fallback bot: bot-fora (removed)', 'version-diff__node version-diff__node--removed'],
+      [
+        'Fallback bot: Bot fora do horário (removed)',
+        'version-diff__node version-diff__node--removed',
+      ],
     ]);
     const removed = graph.nodes.find((n) => n.id === 'bot-fora')!;
     expect(removed.position).toEqual(before.layout.nodes['bot-fora']);
@@ -72,13 +75,15 @@ describe('diffEntries', () => {
     expect(entries.map((e) => [e.status, e.text])).toEqual(
       expect.arrayContaining([
         ['added', 'Added Message “aviso”'],
-        ['removed', 'Removed Fallback bot “bot-fora”'],
+        ['removed', 'Removed Fallback bot “Bot fora do horário”'],
         [
           'removed',
-          expect.stringMatching(/^Removed connection from “menu” \(no input\) to “t-recepcao”$/),
+          expect.stringMatching(
+            /^Removed connection from “Menu principal” \(no input\) to “Recepção”$/,
+          ),
         ],
-        ['changed', 'Changed Greeting “greeting”: text'],
-        ['moved', 'Moved Hang up “tchau”'],
+        ['changed', 'Changed Greeting “Boas-vindas”: text'],
+        ['moved', 'Moved Hang up “Despedida”'],
       ]),
     );
     const statuses = entries.map((e) => e.status);

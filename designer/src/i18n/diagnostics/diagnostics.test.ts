@@ -177,7 +177,7 @@ describe('diagnostics in the UI language', () => {
       (d) => d.code === 'port.unconnected' && d.params?.portId === 'noMatch',
     );
     expect(diagnosticText(noMatch!, pt).message).toBe(
-      'A saída "opção inválida" de "menu" não está conectada: se a chamada chegar lá, o bot desliga.',
+      'A saída "opção inválida" de "Menu principal" não está conectada: se a chamada chegar lá, o bot desliga.',
     );
     const missingTarget = translated.find((d) => d.code === 'edge.missingTarget')!;
     expect(diagnosticText(missingTarget, pt).message).toMatch(

@@ -12,7 +12,7 @@ const menu = examples.reception.nodes.find((n) => n.id === 'menu') as NodeOfKind
 describe('MenuNodeView', () => {
   it('shows the prompt, and each option key with its name and keywords', () => {
     render(<NodePreview node={menu} />);
-    const node = screen.getByRole('group', { name: 'Button menu: menu' });
+    const node = screen.getByRole('group', { name: 'Button menu: Menu principal' });
     expect(node.textContent).toContain('Para vendas, digite 1. Para suporte, digite 2.');
     const keys = within(node)
       .getAllByRole('term')

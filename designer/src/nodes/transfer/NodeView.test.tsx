@@ -12,7 +12,7 @@ const transfer = examples.reception.nodes.find((n) => n.id === 't-vendas')!;
 describe('TransferNodeView', () => {
   it('shows the team, and the no agents and failed outputs', () => {
     render(<NodePreview node={transfer} />);
-    const node = screen.getByRole('group', { name: 'Transfer to team: t-vendas' });
+    const node = screen.getByRole('group', { name: 'Transfer to team: Equipe de vendas' });
     expect(within(node).getByRole('term').textContent).toBe('Team');
     expect(within(node).getByRole('definition').textContent).toBe('vendas');
     expect(
