@@ -211,24 +211,23 @@ export function createServer(options: ServerOptions): CallbotServer {
 
   async function serveVoice(req: http.IncomingMessage, url: URL, hook: Webhook) {
     if (req.method !== 'POST') throw new HttpError(405, 'Webhooks are POST requests.');
-    // Decided on arrival, from the path alone: past capacity a new call is held at once (a pause
-    // and the same request again), so that calls in progress keep their latency. A held request
-    // costs its signature check and a few hundred bytes of TwiML, never the database.
-    const admitted = admission.enter(PRIORITY[hook]);
+    const raw = await readBody(req, WEBHOOK_MAX_BYTES);
+    if (mediaType(req) !== 'application/x-www-form-urlencoded') {
+      throw new HttpError(
+        400,
+        'A webhook body is form-encoded (application/x-www-form-urlencoded).',
+      );
+    }
+    const params = new URLSearchParams(raw.toString('utf8'));
+    if (!options.insecureNoSignature) checkSignature(req, params);
+    // Decided from the path alone, once the request is known to be the provider's (its signature,
+    // a few microseconds): past capacity a new call is held at once (a pause and the same request
+    // again), so that calls in progress keep their latency. Holding never touches the database.
+    if (!admission.enter(PRIORITY[hook])) return voice.shed(hook, params, url.searchParams);
     try {
-      const raw = await readBody(req, WEBHOOK_MAX_BYTES);
-      if (mediaType(req) !== 'application/x-www-form-urlencoded') {
-        throw new HttpError(
-          400,
-          'A webhook body is form-encoded (application/x-www-form-urlencoded).',
-        );
-      }
-      const params = new URLSearchParams(raw.toString('utf8'));
-      if (!options.insecureNoSignature) checkSignature(req, params);
-      if (!admitted) return voice.shed(hook, params, url.searchParams);
       return await voice.handle(hook, params, url.searchParams);
     } finally {
-      if (admitted) admission.leave();
+      admission.leave();
     }
   }
 
