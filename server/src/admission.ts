@@ -11,10 +11,12 @@
  *
  * New calls go first. They are let in at a rate found as TCP finds its
  * window (additive increase, multiplicative decrease): each `windowMs` in
- * which the loop was seen late while serving webhooks (at least
- * `busyRequests` arrived in it: a loop late with little traffic is late for
- * another reason, as a busy host, that holding calls would not help) cuts
- * it by a quarter, each other window raises it by an eighth (and one). So past capacity the
+ * which the loop ran late at every request (as CoDel judges a queue by its
+ * least delay: a loop that falls behind its own work is late all along, one
+ * on a busy host only now and then), and at least `busyRequests` came (a
+ * loop late with little traffic is late for another reason, that holding
+ * calls would not help), cuts it by a quarter; each other window raises it
+ * by an eighth (and one). So past capacity the
  * server starts about as many calls as it can carry (a call let in brings
  * its next requests over the following seconds), never none, and the rest
  * wait to start. A new call is also held at half of `maxInFlight`, a request
@@ -73,8 +75,8 @@ export function createAdmission(options: AdmissionOptions): Admission {
   let tokens = capacity();
   let refilledAt = options.now();
   let windowStart = refilledAt;
-  /** Whether the loop was seen late in this window, and the webhooks that came in it. */
-  let late = false;
+  /** The least lateness seen in this window, and the webhooks that came in it. */
+  let leastLag = Number.POSITIVE_INFINITY;
   let requests = 0;
   let newCallShedAt = Number.NEGATIVE_INFINITY;
 
@@ -84,7 +86,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
     const ended = Math.floor((now - windowStart) / windowMs);
     if (ended > 0) {
       // The window that ended, then the quiet ones since (nothing came in them).
-      const overloaded = late && requests >= busyRequests;
+      const overloaded = leastLag >= maxLagMs && requests >= busyRequests;
       for (let i = 0; i < Math.min(ended, 100); i++) {
         rate =
           i === 0 && overloaded
@@ -92,11 +94,11 @@ export function createAdmission(options: AdmissionOptions): Admission {
             : Math.min(maxRate, rate + rate / 8 + 1);
       }
       windowStart += ended * windowMs;
-      late = false;
+      leastLag = Number.POSITIVE_INFINITY;
       requests = 0;
     }
     requests++;
-    if (options.lagMs() >= maxLagMs) late = true;
+    leastLag = Math.min(leastLag, options.lagMs());
     tokens = Math.min(capacity(), tokens + ((now - refilledAt) * rate) / 1000);
     refilledAt = now;
   }

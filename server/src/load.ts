@@ -28,6 +28,10 @@
  * `<Hangup/>`); anything else counts as an error and the first few are
  * printed.
  *
+ * `--max-lag-ms` is the servers' `maxLagMs` (default 50): how late their
+ * event loop may run before they hold new calls (a large value leaves only
+ * the bound on requests in flight, to compare).
+ *
  * With `--database-url` the server runs on that PostgreSQL instead, and
  * `--instances n` starts n of them on it (one after the other: the first
  * migrates), each request of a call going to the next instance in turn (a
@@ -80,6 +84,7 @@ const { values: args } = parseArgs({
     token: { type: 'string' },
     'auth-token': { type: 'string' },
     'database-url': { type: 'string' },
+    'max-lag-ms': { type: 'string', default: '50' },
     instances: { type: 'string', default: '1' },
     serve: { type: 'boolean', default: false },
   },
@@ -108,6 +113,7 @@ async function serve(): Promise<void> {
     store,
     token: process.env.LOAD_API_TOKEN!,
     authToken: process.env.LOAD_AUTH_TOKEN!,
+    maxLagMs: Number(process.env.LOAD_MAX_LAG_MS),
     clock: { now: () => OPEN_AT + Math.round(performance.now() - started) },
   });
   // Each webhook's time as the server sees it, from its arrival to the end of its answer: what
@@ -157,6 +163,7 @@ async function startChild(token: string, authToken: string, databaseUrl: string 
       ...process.env,
       LOAD_API_TOKEN: token,
       LOAD_AUTH_TOKEN: authToken,
+      LOAD_MAX_LAG_MS: String(positive('max-lag-ms', args['max-lag-ms'])),
       ...(databaseUrl && { LOAD_DATABASE_URL: databaseUrl }),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
