@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LIMITS } from '@callbot/shared';
 import type { AgentAdapter, Clock } from '@callbot/runtime';
+import { createAdmission, startLagMonitor, type Priority } from './admission.ts';
 import { createApi } from './api.ts';
 import type { HoldMessages } from './protocol.ts';
 import { signatureAlgorithm, verifyTwilioSignature, type FormParams } from './signature.ts';
@@ -45,6 +46,18 @@ export interface ServerOptions {
    * retry) at half of it, and requests of calls in progress at all of it.
    */
   maxInFlight?: number;
+  /**
+   * How late the event loop may run (ms) before new calls are shed: past
+   * capacity, requests wait unseen in the kernel's queues, and a late loop is
+   * the sign of it. Default 50 ms.
+   */
+  maxLagMs?: number;
+  /**
+   * The overload signal, for tests: how late the event loop runs now (ms) and
+   * a monotonic clock (ms). By default the loop is sampled every 10 ms while
+   * the server listens.
+   */
+  overload?: { lagMs(): number; now(): number };
   /** A webhook's deadline (the database included) before the caller is held; default 8 s. */
   deadlineMs?: number;
   /** Holds in a row before the default team takes the call (default 8), and their pause (2 s). */
@@ -83,6 +96,15 @@ const WEBHOOKS: ReadonlyMap<string, Webhook> = new Map([
 
 /** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn). */
 const LISTEN_BACKLOG = 4096;
+
+/** What a webhook is to load shedding, from its path alone (decided before its body is read). */
+const PRIORITY: Readonly<Record<Webhook, Priority>> = {
+  incoming: 'new',
+  gather: 'in-progress',
+  'dial-result': 'in-progress',
+  continue: 'in-progress',
+  status: 'always',
+};
 
 /** How long `/health` and `/ready` wait for the database. */
 const PROBE_MS = 2000;
@@ -152,9 +174,14 @@ export function createServer(options: ServerOptions): CallbotServer {
     ...(options.holdMessages && { holdMessages: options.holdMessages }),
   });
   const maxInFlight = options.maxInFlight ?? 64;
-  /** Webhook requests being served now. */
-  let inFlight = 0;
-  let shedCount = 0;
+  /** The event loop's lateness, measured while listening unless the options give it. */
+  let monitor: ReturnType<typeof startLagMonitor> | null = null;
+  const admission = createAdmission({
+    maxInFlight,
+    maxLagMs: options.maxLagMs ?? 50,
+    lagMs: options.overload ? () => options.overload!.lagMs() : () => monitor?.lagMs() ?? 0,
+    now: options.overload ? () => options.overload!.now() : () => performance.now(),
+  });
 
   /** Checks the request's signature; throws a 403 when it is missing or wrong. */
   function checkSignature(req: http.IncomingMessage, params: URLSearchParams) {
@@ -193,19 +220,14 @@ export function createServer(options: ServerOptions): CallbotServer {
     }
     const params = new URLSearchParams(raw.toString('utf8'));
     if (!options.insecureNoSignature) checkSignature(req, params);
-    // Past capacity, new calls wait first (at half the bound), so that calls in progress keep
-    // their latency: the answer is held (a pause and the same request again) without the database.
-    // A status callback is never shed: it cannot be retried with TwiML, and it is the call's record.
-    const bound = hook === 'incoming' ? maxInFlight / 2 : maxInFlight;
-    if (inFlight >= bound && hook !== 'status') {
-      shedCount++;
-      return voice.shed(hook, params, url.searchParams);
-    }
-    inFlight++;
+    // Decided from the path alone, once the request is known to be the provider's (its signature,
+    // a few microseconds): past capacity a new call is held at once (a pause and the same request
+    // again), so that calls in progress keep their latency. Holding never touches the database.
+    if (!admission.enter(PRIORITY[hook])) return voice.shed(hook, params, url.searchParams);
     try {
       return await voice.handle(hook, params, url.searchParams);
     } finally {
-      inFlight--;
+      admission.leave();
     }
   }
 
@@ -286,15 +308,25 @@ export function createServer(options: ServerOptions): CallbotServer {
       sendJson(res, 200, {
         ok: database.state === 'up',
         database,
-        webhooks: { inFlight, maxInFlight, shed: shedCount },
+        webhooks: {
+          inFlight: admission.inFlight,
+          maxInFlight,
+          shed: admission.shed,
+          sheddingNewCalls: admission.sheddingNewCalls,
+          newCallsPerSecond: Math.round(admission.newCallRate),
+        },
       });
       return;
     }
     if (url.pathname === '/ready') {
       // Whether to send calls here now: the database answers and the server is not shedding.
       const database = await databaseState();
-      const ready = database.state === 'up' && inFlight < maxInFlight / 2;
-      sendJson(res, ready ? 200 : 503, { ready, database: database.state, inFlight });
+      const ready = database.state === 'up' && !admission.sheddingNewCalls;
+      sendJson(res, ready ? 200 : 503, {
+        ready,
+        database: database.state,
+        inFlight: admission.inFlight,
+      });
       return;
     }
     if (url.pathname.startsWith('/api/')) {
@@ -369,6 +401,7 @@ export function createServer(options: ServerOptions): CallbotServer {
         // accepted instead of being dropped, which the caller's side retries only after 1, 3, 7 s.
         server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           server.off('error', reject);
+          if (!options.overload) monitor ??= startLagMonitor();
           const address = server.address() as AddressInfo;
           const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           resolve(`http://${shownHost}:${address.port}`);
@@ -376,6 +409,8 @@ export function createServer(options: ServerOptions): CallbotServer {
       });
     },
     close() {
+      monitor?.stop();
+      monitor = null;
       return new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
