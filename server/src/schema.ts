@@ -5,6 +5,7 @@
  * Add a migration at the end; never edit one that has shipped.
  */
 import type { Database } from './db.ts';
+import { WORKSPACE_MIGRATION } from './workspace/migration.ts';
 
 const MIGRATIONS: readonly string[] = [
   // 1: callbots and their versions, lines, teams, fallback bots, calls and their events.
@@ -76,6 +77,8 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE calls ADD COLUMN more_twiml jsonb;
   CREATE INDEX calls_open ON calls (updated_at) WHERE status = 'in_progress';
   `,
+  // 3: the workspace's flows, versions, test cases, records and settings (issue 14).
+  WORKSPACE_MIGRATION,
 ];
 
 /** The schema version this code expects. */

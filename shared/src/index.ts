@@ -33,3 +33,4 @@ export { scheduleNodeDataSchema, type ScheduleNodeData } from './nodes/schedule/
 export * from './whatsapp/index.ts';
 export * from './api/publish.ts';
 export * from './api/accounts.ts';
+export * from './api/workspace.ts';
