@@ -15,6 +15,8 @@ import { signatureAlgorithm, verifyTwilioSignature, type FormParams } from './si
 import { isDatabaseUnavailable } from './db.ts';
 import { isUniqueViolation, type Store } from './store.ts';
 import { createVoiceHandler, type Webhook } from './voice.ts';
+import { createWorkspaceHttp, type WorkspaceAccess } from './workspace/http.ts';
+import type { WorkspaceRoute } from './workspace/routes.ts';
 
 export interface ServerOptions {
   store: Store;
@@ -58,6 +60,11 @@ export interface ServerOptions {
    * headers timeout is one second more.
    */
   keepAliveTimeoutMs?: number;
+  /**
+   * The workspace API (`/api/workspaces/:ws/...`): its routes and who is
+   * calling (the accounts' sessions and tokens). Absent, those paths are not served.
+   */
+  workspace?: { routes: WorkspaceRoute[]; access: WorkspaceAccess };
 }
 
 export interface CallbotServer {
@@ -234,6 +241,41 @@ export function createServer(options: ServerOptions): CallbotServer {
     return result;
   }
 
+  /** The request's JSON body (undefined when empty), at most `API_MAX_BYTES`. */
+  async function readJson(req: http.IncomingMessage): Promise<unknown> {
+    const raw = await readBody(req, API_MAX_BYTES);
+    if (raw.length === 0) return undefined;
+    if (mediaType(req) !== 'application/json') {
+      throw new HttpError(400, 'The API takes JSON bodies (Content-Type: application/json).');
+    }
+    try {
+      return JSON.parse(raw.toString('utf8'));
+    } catch (error) {
+      throw new HttpError(400, `The body is not JSON: ${(error as Error).message}`);
+    }
+  }
+
+  const workspace = options.workspace && createWorkspaceHttp({ ...options.workspace, readJson });
+
+  /** A database refusal or outage as the API's answer; other errors are the caller's to throw. */
+  function apiFailure(error: unknown): { status: number; body: unknown } {
+    // Two changes at once that the database refused one of (a unique index): the other won.
+    if (isUniqueViolation(error)) {
+      return {
+        status: 409,
+        body: { error: 'conflict', message: 'Another change to this record won; try again.' },
+      };
+    }
+    if (isDatabaseUnavailable(error)) {
+      log(`API: the database cannot answer: ${(error as Error).message}`);
+      return {
+        status: 503,
+        body: { error: 'database_unavailable', message: 'The database cannot answer now.' },
+      };
+    }
+    throw error;
+  }
+
   async function serveApi(req: http.IncomingMessage, url: URL) {
     const auth = /^bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
     const given = auth?.[1] ?? '';
@@ -243,18 +285,7 @@ export function createServer(options: ServerOptions): CallbotServer {
         body: { error: 'unauthorized', message: 'A valid bearer token is required.' },
       };
     }
-    const raw = await readBody(req, API_MAX_BYTES);
-    let body: unknown;
-    if (raw.length > 0) {
-      if (mediaType(req) !== 'application/json') {
-        throw new HttpError(400, 'The API takes JSON bodies (Content-Type: application/json).');
-      }
-      try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch (error) {
-        throw new HttpError(400, `The body is not JSON: ${(error as Error).message}`);
-      }
-    }
+    const body = await readJson(req);
     let segments: string[];
     try {
       segments = url.pathname
@@ -297,6 +328,14 @@ export function createServer(options: ServerOptions): CallbotServer {
       sendJson(res, ready ? 200 : 503, { ready, database: database.state, inFlight });
       return;
     }
+    if (workspace && url.pathname.startsWith('/api/workspaces/')) {
+      const served = await workspace.serve(req, res, url).catch((error: unknown) => {
+        const { status, body } = apiFailure(error);
+        sendJson(res, status, body);
+        return true;
+      });
+      if (served) return;
+    }
     if (url.pathname.startsWith('/api/')) {
       // The designer publishes from its own origin. The API takes a bearer token, never a
       // cookie, so any origin may call it: only who holds the token gets anything done.
@@ -310,23 +349,7 @@ export function createServer(options: ServerOptions): CallbotServer {
         res.end();
         return;
       }
-      const { status, body } = await serveApi(req, url).catch((error: unknown) => {
-        // Two changes at once that the database refused one of (a unique index): the other won.
-        if (isUniqueViolation(error)) {
-          return {
-            status: 409,
-            body: { error: 'conflict', message: 'Another change to this record won; try again.' },
-          };
-        }
-        if (isDatabaseUnavailable(error)) {
-          log(`API: the database cannot answer: ${(error as Error).message}`);
-          return {
-            status: 503,
-            body: { error: 'database_unavailable', message: 'The database cannot answer now.' },
-          };
-        }
-        throw error;
-      });
+      const { status, body } = await serveApi(req, url).catch(apiFailure);
       sendJson(res, status, body);
       return;
     }
