@@ -2,6 +2,8 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createFlow,
+  CSRF_HEADER,
+  SESSION_COOKIE,
   roles,
   roleAtLeast,
   WORKSPACE_FILE_FORMAT,
@@ -10,29 +12,13 @@ import {
   type WorkspaceEvent,
 } from '@callbot/shared';
 import { examples } from '@callbot/runtime';
+import { createAccountStore } from '../accounts.ts';
 import { openPglite, type Database } from '../db.ts';
 import { createServer, type CallbotServer } from '../server.ts';
 import { createStore } from '../store.ts';
 import { createHub, inProcessBus, type WorkspaceHub } from './events.ts';
-import { workspaceRoutes, type WorkspaceRoute } from './routes.ts';
+import { workspaceRouteList, type WorkspaceRoute } from './routes.ts';
 import { createWorkspaceStore } from './store.ts';
-import { headerAccess, TEST_USER_HEADER } from './testing.ts';
-
-/** Ana and Bruno are editors of A; Tina trains in A; Vera views A; Otto owns A; Beto edits B only. */
-const members = new Map([
-  ['ana', { name: 'Ana', roles: new Map<string, Role>([['A', 'editor']]) }],
-  ['bruno', { name: 'Bruno', roles: new Map<string, Role>([['A', 'editor']]) }],
-  ['tina', { name: 'Tina', roles: new Map<string, Role>([['A', 'trainer']]) }],
-  ['vera', { name: 'Vera', roles: new Map<string, Role>([['A', 'viewer']]) }],
-  ['otto', { name: 'Otto', roles: new Map<string, Role>([['A', 'owner']]) }],
-  ['beto', { name: 'Beto', roles: new Map<string, Role>([['B', 'editor']]) }],
-]);
-const userWith = new Map<Role, string>([
-  ['viewer', 'vera'],
-  ['trainer', 'tina'],
-  ['editor', 'ana'],
-  ['owner', 'otto'],
-]);
 
 let clock = Date.parse('2026-12-07T12:00:00Z');
 let db: Database;
@@ -40,24 +26,67 @@ let server: CallbotServer;
 let origin: string;
 let hub: WorkspaceHub;
 let routes: WorkspaceRoute[];
+/** Workspace ids by the names the tests use. */
+const ws = { A: '', B: '' };
+/** Sessions by person: Otto owns A; Ana and Bruno edit A; Tina trains in A; Vera views A; Beto edits B only. */
+const sessions = new Map<string, { secret: string; csrfToken: string }>();
+const userWith = new Map<Role, string>([
+  ['viewer', 'vera'],
+  ['trainer', 'tina'],
+  ['editor', 'ana'],
+  ['owner', 'otto'],
+]);
 
 beforeAll(async () => {
   db = await openPglite();
   const store = await createStore(db);
+  const accounts = createAccountStore(db);
   hub = createHub(inProcessBus(), () => clock);
-  routes = workspaceRoutes(
-    createWorkspaceStore(db, () => clock),
-    hub,
-  );
+  const workspaceStore = createWorkspaceStore(db, () => clock);
+  routes = workspaceRouteList(workspaceStore, hub);
   server = createServer({
     store,
+    accounts,
     token: 'token',
     authToken: 'auth',
     clock: { now: () => clock },
     log: () => {},
-    workspace: { routes, access: headerAccess(members) },
+    workspace: { store: workspaceStore, hub },
   });
   origin = await server.listen(0);
+
+  const first = await accounts.setup({
+    email: 'otto@example.com',
+    name: 'Otto',
+    passwordHash: 'unused',
+    workspaceName: 'Loja A',
+    at: clock,
+  });
+  ws.A = first!.workspaceId;
+  ws.B = (await accounts.createWorkspace(first!.userId, 'Loja B', clock)).id;
+  const people: [string, string, Role, string][] = [
+    ['ana', 'Ana', 'editor', ws.A],
+    ['bruno', 'Bruno', 'editor', ws.A],
+    ['tina', 'Tina', 'trainer', ws.A],
+    ['vera', 'Vera', 'viewer', ws.A],
+    ['beto', 'Beto', 'editor', ws.B],
+  ];
+  sessions.set('otto', await accounts.createSession(first!.userId, clock));
+  for (const [key, name, role, workspaceId] of people) {
+    const invitation = await accounts.createInvitation({
+      workspaceId,
+      role,
+      createdBy: first!.userId,
+      at: clock,
+    });
+    const accepted = await accounts.acceptInvitation(invitation.token, clock, {
+      email: `${key}@example.com`,
+      name,
+      passwordHash: 'unused',
+    });
+    if (!accepted.ok) throw new Error(`${key} could not join: ${accepted.error}`);
+    sessions.set(key, await accounts.createSession(accepted.userId, clock));
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -70,16 +99,23 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
+/** `path` with `{A}` and `{B}` standing for the workspaces' ids. */
+const at = (path: string) => path.replace('{A}', ws.A).replace('{B}', ws.B);
+
+/** A request as `user` with their session cookie (and its CSRF token on changes). */
 async function call(
   user: string | null,
   method: string,
   path: string,
   body?: unknown,
+  { csrf = true }: { csrf?: boolean } = {},
 ): Promise<Answer> {
-  const response = await fetch(origin + path, {
+  const session = user === null ? undefined : sessions.get(user);
+  const response = await fetch(origin + at(path), {
     method,
     headers: {
-      ...(user !== null && { [TEST_USER_HEADER]: user }),
+      ...(session && { cookie: `${SESSION_COOKIE}=${session.secret}` }),
+      ...(session && csrf && method !== 'GET' && { [CSRF_HEADER]: session.csrfToken }),
       ...(body !== undefined && { 'content-type': 'application/json' }),
     },
     ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -116,7 +152,7 @@ const script = {
 
 describe('flows', () => {
   it('creates, reads and saves a flow on top of its revision; a stale save writes nothing', async () => {
-    const created = await call('ana', 'PUT', '/api/workspaces/A/flows/f1', {
+    const created = await call('ana', 'PUT', '/api/workspaces/{A}/flows/f1', {
       baseRevision: 0,
       doc: flow('Recepção'),
     });
@@ -128,7 +164,7 @@ describe('flows', () => {
       updatedBy: { name: 'Ana' },
     });
 
-    const saved = await call('ana', 'PUT', '/api/workspaces/A/flows/f1', {
+    const saved = await call('ana', 'PUT', '/api/workspaces/{A}/flows/f1', {
       baseRevision: 1,
       doc: named(flow('x'), 'Recepção 2'),
     });
@@ -136,7 +172,7 @@ describe('flows', () => {
     expect(saved.body).toMatchObject({ revision: 2, name: 'Recepção 2' });
 
     clock += 1000;
-    const stale = await call('bruno', 'PUT', '/api/workspaces/A/flows/f1', {
+    const stale = await call('bruno', 'PUT', '/api/workspaces/{A}/flows/f1', {
       baseRevision: 1,
       doc: named(flow('x'), 'Bruno’s copy'),
     });
@@ -148,21 +184,21 @@ describe('flows', () => {
     });
     expect(typeof stale.body.updatedAt).toBe('string');
 
-    const read = await call('vera', 'GET', '/api/workspaces/A/flows/f1');
+    const read = await call('vera', 'GET', '/api/workspaces/{A}/flows/f1');
     expect(read.body).toMatchObject({ revision: 2, name: 'Recepção 2' });
     expect((read.body.doc as FlowDocument).settings.name).toBe('Recepção 2');
-    const list = await call('vera', 'GET', '/api/workspaces/A/flows');
+    const list = await call('vera', 'GET', '/api/workspaces/{A}/flows');
     expect((list.body.flows as { id: string }[]).map((f) => f.id)).toContain('f1');
   });
 
   it('gives one of two concurrent saves on the same base revision a 200 and the other a 409', async () => {
-    await call('ana', 'PUT', '/api/workspaces/A/flows/race', {
+    await call('ana', 'PUT', '/api/workspaces/{A}/flows/race', {
       baseRevision: 0,
       doc: flow('Race'),
     });
     const answers = await Promise.all(
       ['ana', 'bruno'].map((user) =>
-        call(user, 'PUT', '/api/workspaces/A/flows/race', {
+        call(user, 'PUT', '/api/workspaces/{A}/flows/race', {
           baseRevision: 1,
           doc: named(flow('x'), `By ${user}`),
         }),
@@ -170,7 +206,7 @@ describe('flows', () => {
     );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const winner = answers.find((a) => a.status === 200)!;
-    const read = await call('ana', 'GET', '/api/workspaces/A/flows/race');
+    const read = await call('ana', 'GET', '/api/workspaces/{A}/flows/race');
     expect(read.body).toMatchObject({ revision: 2, name: winner.body.name });
   });
 
@@ -179,69 +215,69 @@ describe('flows', () => {
       ...flow('Broken'),
       nodes: [{ id: 'n1', kind: 'nope', data: {}, connections: {} }],
     };
-    const answer = await call('ana', 'PUT', '/api/workspaces/A/flows/broken', {
+    const answer = await call('ana', 'PUT', '/api/workspaces/{A}/flows/broken', {
       baseRevision: 0,
       doc: broken,
     });
     expect(answer.status).toBe(422);
     expect(answer.body.error).toBe('invalid_flow');
     expect(String(answer.body.message)).toMatch(/^doc/);
-    expect((await call('ana', 'GET', '/api/workspaces/A/flows/broken')).status).toBe(404);
+    expect((await call('ana', 'GET', '/api/workspaces/{A}/flows/broken')).status).toBe(404);
 
-    const noBase = await call('ana', 'PUT', '/api/workspaces/A/flows/broken', { doc: flow('x') });
+    const noBase = await call('ana', 'PUT', '/api/workspaces/{A}/flows/broken', { doc: flow('x') });
     expect(noBase.status).toBe(422);
     expect(String(noBase.body.message)).toContain('baseRevision');
   });
 
   it('keeps versions and test cases with their flow; test case names are unique per flow', async () => {
-    await call('ana', 'PUT', '/api/workspaces/A/flows/tv', {
+    await call('ana', 'PUT', '/api/workspaces/{A}/flows/tv', {
       baseRevision: 0,
       doc: flow('Tested'),
     });
-    const version = await call('ana', 'POST', '/api/workspaces/A/flows/tv/versions', {
+    const version = await call('ana', 'POST', '/api/workspaces/{A}/flows/tv/versions', {
       note: 'first',
     });
     expect(version.status).toBe(201);
     expect(version.body).toMatchObject({ revision: 1, note: 'first', auto: false });
-    const versions = await call('vera', 'GET', '/api/workspaces/A/flows/tv/versions');
+    const versions = await call('vera', 'GET', '/api/workspaces/{A}/flows/tv/versions');
     expect(versions.body.versions).toHaveLength(1);
     const one = await call(
       'vera',
       'GET',
-      `/api/workspaces/A/flows/tv/versions/${String(version.body.id)}`,
+      `/api/workspaces/{A}/flows/tv/versions/${String(version.body.id)}`,
     );
     expect((one.body.doc as FlowDocument).settings.name).toBe('Tested');
 
     const test = { name: 'Horário comercial', script, transcript: [], flowRevision: 1 };
-    expect((await call('tina', 'PUT', '/api/workspaces/A/flows/tv/tests/t1', test)).status).toBe(
+    expect((await call('tina', 'PUT', '/api/workspaces/{A}/flows/tv/tests/t1', test)).status).toBe(
       200,
     );
-    const clash = await call('tina', 'PUT', '/api/workspaces/A/flows/tv/tests/t2', {
+    const clash = await call('tina', 'PUT', '/api/workspaces/{A}/flows/tv/tests/t2', {
       ...test,
       name: 'horário COMERCIAL',
     });
     expect(clash.status).toBe(409);
     expect(clash.body.error).toBe('test_name_taken');
-    const badScript = await call('tina', 'PUT', '/api/workspaces/A/flows/tv/tests/t3', {
+    const badScript = await call('tina', 'PUT', '/api/workspaces/{A}/flows/tv/tests/t3', {
       ...test,
       name: 'Other',
       script: { call: { channel: 'fax' } },
     });
     expect(badScript.status).toBe(422);
     expect(String(badScript.body.message)).toContain('script.call');
-    const tests = await call('vera', 'GET', '/api/workspaces/A/flows/tv/tests');
+    const tests = await call('vera', 'GET', '/api/workspaces/{A}/flows/tv/tests');
     expect((tests.body.tests as { name: string }[]).map((t) => t.name)).toEqual([
       'Horário comercial',
     ]);
 
-    expect((await call('ana', 'DELETE', '/api/workspaces/A/flows/tv')).status).toBe(204);
-    expect((await call('vera', 'GET', '/api/workspaces/A/flows/tv/tests')).status).toBe(404);
+    expect((await call('ana', 'DELETE', '/api/workspaces/{A}/flows/tv')).status).toBe(204);
+    expect((await call('vera', 'GET', '/api/workspaces/{A}/flows/tv/tests')).status).toBe(404);
   });
 });
 
 describe('workspace records', () => {
   it('refuses a record by its schema, naming the field, and writes nothing', async () => {
-    const answer = await call('ana', 'PUT', '/api/workspaces/A/teams/bad', {
+    const answer = await call('ana', 'PUT', '/api/workspaces/{A}/teams/bad', {
       ...team('bad', 'X'),
       agents: -1,
     });
@@ -250,45 +286,48 @@ describe('workspace records', () => {
     expect(answer.body.problems).toEqual([
       { path: 'agents', message: 'the number of agents cannot be negative' },
     ]);
-    const other = await call('ana', 'PUT', '/api/workspaces/A/teams/bad', {
+    const other = await call('ana', 'PUT', '/api/workspaces/{A}/teams/bad', {
       ...team('other', 'X'),
     });
     expect(other.status).toBe(422);
     expect(String(other.body.message)).toContain('id');
-    expect((await call('ana', 'GET', '/api/workspaces/A/teams/bad')).status).toBe(404);
+    expect((await call('ana', 'GET', '/api/workspaces/{A}/teams/bad')).status).toBe(404);
   });
 
   it('keeps one default team, and a renamed team is followed by the transfer nodes naming it', async () => {
     expect(
-      (await call('ana', 'PUT', '/api/workspaces/A/teams/vendas', team('vendas', 'vendas'))).status,
+      (await call('ana', 'PUT', '/api/workspaces/{A}/teams/vendas', team('vendas', 'vendas')))
+        .status,
     ).toBe(200);
-    await call('ana', 'PUT', '/api/workspaces/A/teams/suporte', team('suporte', 'suporte', true));
-    const teams = await call('vera', 'GET', '/api/workspaces/A/teams');
+    await call('ana', 'PUT', '/api/workspaces/{A}/teams/suporte', team('suporte', 'suporte', true));
+    const teams = await call('vera', 'GET', '/api/workspaces/{A}/teams');
     expect(
       (teams.body.teams as { id: string; isDefault: boolean }[]).map((t) => [t.id, t.isDefault]),
     ).toEqual([
       ['suporte', true],
       ['vendas', false],
     ]);
-    expect((await call('vera', 'GET', '/api/workspaces/A/settings')).body.settings).toMatchObject({
-      defaultTeamId: 'suporte',
-    });
-    const refused = await call('ana', 'DELETE', '/api/workspaces/A/teams/suporte');
+    expect((await call('vera', 'GET', '/api/workspaces/{A}/settings')).body.settings).toMatchObject(
+      {
+        defaultTeamId: 'suporte',
+      },
+    );
+    const refused = await call('ana', 'DELETE', '/api/workspaces/{A}/teams/suporte');
     expect(refused.status).toBe(409);
     expect(refused.body.error).toBe('team.defaultWithOthers');
 
-    await call('ana', 'PUT', '/api/workspaces/A/flows/recepcao', {
+    await call('ana', 'PUT', '/api/workspaces/{A}/flows/recepcao', {
       baseRevision: 0,
       doc: examples.reception,
     });
     const renamed = await call(
       'ana',
       'PUT',
-      '/api/workspaces/A/teams/vendas',
+      '/api/workspaces/{A}/teams/vendas',
       team('vendas', 'Ventas'),
     );
     expect(renamed.status).toBe(200);
-    const read = await call('ana', 'GET', '/api/workspaces/A/flows/recepcao');
+    const read = await call('ana', 'GET', '/api/workspaces/{A}/flows/recepcao');
     expect(read.body.revision).toBe(2);
     const teamsNamed = (read.body.doc as FlowDocument).nodes.flatMap((n) =>
       n.kind === 'transfer' ? [n.data.team] : [],
@@ -298,10 +337,10 @@ describe('workspace records', () => {
   });
 
   it('gives a line to exactly one of 20 callbots assigning it at once (R3)', async () => {
-    await call('ana', 'PUT', '/api/workspaces/A/lines/l1', sipLine('l1'));
+    await call('ana', 'PUT', '/api/workspaces/{A}/lines/l1', sipLine('l1'));
     const bots = Array.from({ length: 20 }, (_, i) => `bot${i}`);
     for (const id of bots) {
-      await call('ana', 'PUT', `/api/workspaces/A/flows/${id}`, {
+      await call('ana', 'PUT', `/api/workspaces/{A}/flows/${id}`, {
         baseRevision: 0,
         doc: flow(id),
         callbot: true,
@@ -309,7 +348,7 @@ describe('workspace records', () => {
     }
     const answers = await Promise.all(
       bots.map((callbotId) =>
-        call('ana', 'PUT', '/api/workspaces/A/lines/l1/callbot', { callbotId }),
+        call('ana', 'PUT', '/api/workspaces/{A}/lines/l1/callbot', { callbotId }),
       ),
     );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
@@ -317,11 +356,11 @@ describe('workspace records', () => {
     expect(refused).toHaveLength(19);
     expect(refused.every((a) => a.body.error === 'R3.lineHasCallbot')).toBe(true);
     const winner = bots[answers.findIndex((a) => a.status === 200)];
-    const line = await call('vera', 'GET', '/api/workspaces/A/lines/l1');
+    const line = await call('vera', 'GET', '/api/workspaces/{A}/lines/l1');
     expect(line.body.record).toMatchObject({ callbotId: winner });
 
     // A line's callbot changes through its own route, never with the record.
-    const sneaky = await call('ana', 'PUT', '/api/workspaces/A/lines/l1', {
+    const sneaky = await call('ana', 'PUT', '/api/workspaces/{A}/lines/l1', {
       ...sipLine('l1'),
       callbotId: 'bot0' === winner ? 'bot1' : 'bot0',
     });
@@ -329,12 +368,12 @@ describe('workspace records', () => {
     expect(String(sneaky.body.message)).toContain('callbotId');
 
     // Unmarking the callbot gives the line to the default callbot (R9).
-    await call('ana', 'PUT', `/api/workspaces/A/flows/${winner}`, {
+    await call('ana', 'PUT', `/api/workspaces/{A}/flows/${winner}`, {
       baseRevision: 1,
       doc: flow(winner!),
       callbot: false,
     });
-    const released = await call('vera', 'GET', '/api/workspaces/A/lines/l1');
+    const released = await call('vera', 'GET', '/api/workspaces/{A}/lines/l1');
     expect(released.body.record).not.toHaveProperty('callbotId');
   });
 
@@ -346,7 +385,7 @@ describe('workspace records', () => {
       weekly: [{ day: 'mon', start: '09:00', end: '18:00' }],
       holidays: [],
     };
-    const put = await call('ana', 'PUT', '/api/workspaces/A/schedules/s1', schedule);
+    const put = await call('ana', 'PUT', '/api/workspaces/{A}/schedules/s1', schedule);
     expect(put.status).toBe(200);
     const doc = flow('Horário');
     const withSchedule: FlowDocument = {
@@ -363,13 +402,13 @@ describe('workspace records', () => {
     };
     expect(
       (
-        await call('ana', 'PUT', '/api/workspaces/A/flows/uses-s1', {
+        await call('ana', 'PUT', '/api/workspaces/{A}/flows/uses-s1', {
           baseRevision: 0,
           doc: withSchedule,
         })
       ).status,
     ).toBe(201);
-    const refused = await call('ana', 'DELETE', '/api/workspaces/A/schedules/s1');
+    const refused = await call('ana', 'DELETE', '/api/workspaces/{A}/schedules/s1');
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({
       error: 'schedule.inUse',
@@ -380,36 +419,40 @@ describe('workspace records', () => {
 
 describe('workspace isolation', () => {
   it('never shows nor changes another workspace’s records, even by id', async () => {
-    await call('beto', 'PUT', '/api/workspaces/B/flows/f1', {
+    await call('beto', 'PUT', '/api/workspaces/{B}/flows/f1', {
       baseRevision: 0,
       doc: flow('Beto’s'),
     });
-    const fromA = await call('ana', 'GET', '/api/workspaces/A/flows/f1');
+    const fromA = await call('ana', 'GET', '/api/workspaces/{A}/flows/f1');
     expect(fromA.body.name).not.toBe('Beto’s');
-    expect((await call('ana', 'GET', '/api/workspaces/B/flows/f1')).status).toBe(404);
+    expect((await call('ana', 'GET', '/api/workspaces/{B}/flows/f1')).status).toBe(404);
     expect(
-      (await call('ana', 'PUT', '/api/workspaces/B/flows/f1', { baseRevision: 1, doc: flow('x') }))
-        .status,
+      (
+        await call('ana', 'PUT', '/api/workspaces/{B}/flows/f1', {
+          baseRevision: 1,
+          doc: flow('x'),
+        })
+      ).status,
     ).toBe(404);
-    expect((await call('ana', 'DELETE', '/api/workspaces/B/flows/f1')).status).toBe(404);
-    const bList = await call('beto', 'GET', '/api/workspaces/B/flows');
+    expect((await call('ana', 'DELETE', '/api/workspaces/{B}/flows/f1')).status).toBe(404);
+    const bList = await call('beto', 'GET', '/api/workspaces/{B}/flows');
     expect((bList.body.flows as { name: string }[]).map((f) => f.name)).toEqual(['Beto’s']);
-    expect((await call('beto', 'GET', '/api/workspaces/B/teams')).body.teams).toEqual([]);
+    expect((await call('beto', 'GET', '/api/workspaces/{B}/teams')).body.teams).toEqual([]);
   });
 });
 
 describe('the route × role matrix', () => {
   /** A concrete path for a route: its parameters filled with ids nobody uses. */
-  const pathOf = (route: WorkspaceRoute, ws: string) =>
+  const pathOf = (route: WorkspaceRoute, workspaceId: string) =>
     route.path
-      .replace(':ws', ws)
+      .replace(':ws', workspaceId)
       .replace(/:versionId/, '1')
       .replace(/:[a-zA-Z]+/g, 'matrix-id');
 
   it('refuses every route without a session, to a non-member and to each role below its own', async () => {
     expect(routes.length).toBeGreaterThan(30);
     for (const route of routes) {
-      const path = pathOf(route, 'A');
+      const path = pathOf(route, ws.A);
       const body = route.method === 'GET' ? undefined : {};
       const anonymous = await call(null, route.method, path, body);
       expect(anonymous.status, `${route.method} ${route.path} without a session`).toBe(401);
@@ -417,6 +460,12 @@ describe('the route × role matrix', () => {
       expect(outsider.status, `${route.method} ${route.path} by another workspace's member`).toBe(
         404,
       );
+      if (route.method !== 'GET') {
+        const forged = await call('otto', route.method, path, body, { csrf: false });
+        expect(forged.body.error, `${route.method} ${route.path} without the CSRF token`).toBe(
+          'csrf',
+        );
+      }
       for (const role of roles) {
         if (route.path.endsWith('/events') && roleAtLeast(role, route.minRole)) continue;
         const answer = await call(userWith.get(role)!, route.method, path, body);
@@ -439,7 +488,7 @@ function follow(user: string, ws: string) {
   const opened = new Promise<number>((resolve, reject) => {
     request = http.get(
       `${origin}/api/workspaces/${ws}/events`,
-      { headers: { [TEST_USER_HEADER]: user } },
+      { headers: { cookie: `${SESSION_COOKIE}=${sessions.get(user)!.secret}` } },
       (res) => {
         resolve(res.statusCode ?? 0);
         let buffer = '';
@@ -479,48 +528,48 @@ function follow(user: string, ws: string) {
 
 describe('changes by others and presence', () => {
   it('streams committed changes with who made them, and who has a flow open', async () => {
-    const stream = follow('vera', 'A');
+    const stream = follow('vera', ws.A);
     expect(await stream.opened).toBe(200);
-    const other = follow('beto', 'B');
+    const other = follow('beto', ws.B);
     await other.opened;
 
-    await call('ana', 'PUT', '/api/workspaces/A/flows/live', {
+    await call('ana', 'PUT', '/api/workspaces/{A}/flows/live', {
       baseRevision: 0,
       doc: flow('Live'),
     });
     expect(
       await stream.next((e) => e.type === 'change' && e.table === 'flows' && e.id === 'live'),
-    ).toEqual({
+    ).toMatchObject({
       type: 'change',
       table: 'flows',
       id: 'live',
       revision: 1,
       deleted: false,
-      by: { id: 'ana', name: 'Ana' },
+      by: { name: 'Ana' },
     });
 
-    const beat = await call('ana', 'POST', '/api/workspaces/A/flows/live/presence');
-    expect(beat.body).toEqual({ flowId: 'live', editors: [{ id: 'ana', name: 'Ana' }] });
-    await call('bruno', 'POST', '/api/workspaces/A/flows/live/presence');
+    const beat = await call('ana', 'POST', '/api/workspaces/{A}/flows/live/presence');
+    expect(beat.body).toMatchObject({ flowId: 'live', editors: [{ name: 'Ana' }] });
+    await call('bruno', 'POST', '/api/workspaces/{A}/flows/live/presence');
     expect(await stream.next((e) => e.type === 'presence' && e.editors.length === 2)).toMatchObject(
       { flowId: 'live', editors: [{ name: 'Ana' }, { name: 'Bruno' }] },
     );
 
     // Ana's heartbeats stop: 31 s later she is gone; Bruno's is fresh.
     clock += 20_000;
-    await call('bruno', 'POST', '/api/workspaces/A/flows/live/presence');
+    await call('bruno', 'POST', '/api/workspaces/{A}/flows/live/presence');
     clock += 11_000;
     hub.sweep();
     expect(
       await stream.next(
-        (e) => e.type === 'presence' && e.editors.length === 1 && e.editors[0]!.id === 'bruno',
+        (e) => e.type === 'presence' && e.editors.length === 1 && e.editors[0]!.name === 'Bruno',
       ),
     ).toBeTruthy();
-    await call('bruno', 'DELETE', '/api/workspaces/A/flows/live/presence');
+    await call('bruno', 'DELETE', '/api/workspaces/{A}/flows/live/presence');
     expect(await stream.next((e) => e.type === 'presence' && e.editors.length === 0)).toBeTruthy();
 
     // Nothing of workspace A reached B's stream.
-    await call('beto', 'PUT', '/api/workspaces/B/teams/t', team('t', 'Time B'));
+    await call('beto', 'PUT', '/api/workspaces/{B}/teams/t', team('t', 'Time B'));
     await other.next((e) => e.type === 'change' && e.id === 't');
     expect(other.events.some((e) => e.type === 'presence')).toBe(false);
     expect(other.events.some((e) => e.type === 'change' && e.id === 'live')).toBe(false);
@@ -548,32 +597,32 @@ describe('moving in', () => {
     const bad = { ...file, teams: [{ ...file.teams[0], agents: 'many' }] };
     const answer = await call('otto', 'POST', '/api/workspaces/C-never/import', bad);
     expect(answer.status).toBe(404);
-    const refused = await call('otto', 'POST', '/api/workspaces/A/import', bad);
+    const refused = await call('otto', 'POST', '/api/workspaces/{A}/import', bad);
     expect(refused.status).toBe(422);
     expect(refused.body.error).toBe('invalid_workspace_file');
     expect(refused.body.problems).toContainEqual({
       path: 'teams[0].agents',
       message: expect.any(String) as string,
     });
-    expect((await call('vera', 'GET', '/api/workspaces/A/lines/pbx')).status).toBe(404);
+    expect((await call('vera', 'GET', '/api/workspaces/{A}/lines/pbx')).status).toBe(404);
   });
 
   it('imports a whole file in one go, replacing the workspace’s records', async () => {
-    const answer = await call('otto', 'POST', '/api/workspaces/A/import', file);
+    const answer = await call('otto', 'POST', '/api/workspaces/{A}/import', file);
     expect(answer.status).toBe(200);
     expect(answer.body.counts).toMatchObject({ flows: 1, teams: 1, lines: 1, customers: 1 });
-    const teams = await call('vera', 'GET', '/api/workspaces/A/teams');
+    const teams = await call('vera', 'GET', '/api/workspaces/{A}/teams');
     expect(teams.body.teams).toEqual([team('vendas', 'Vendas', true)]);
-    const line = await call('vera', 'GET', '/api/workspaces/A/lines/pbx');
+    const line = await call('vera', 'GET', '/api/workspaces/{A}/lines/pbx');
     expect(line.body.record).toMatchObject({ callbotId: 'recepcao' });
-    const flows = await call('vera', 'GET', '/api/workspaces/A/flows');
+    const flows = await call('vera', 'GET', '/api/workspaces/{A}/flows');
     expect((flows.body.flows as { id: string }[]).map((f) => f.id)).toEqual(['recepcao']);
-    const settings = await call('vera', 'GET', '/api/workspaces/A/settings');
+    const settings = await call('vera', 'GET', '/api/workspaces/{A}/settings');
     expect(settings.body.settings).toMatchObject({
       timeZone: 'America/Recife',
       defaultCallbotLanguage: 'pt-BR',
     });
     // Workspace B is untouched.
-    expect((await call('beto', 'GET', '/api/workspaces/B/flows')).body.flows).toHaveLength(1);
+    expect((await call('beto', 'GET', '/api/workspaces/{B}/flows')).body.flows).toHaveLength(1);
   });
 });

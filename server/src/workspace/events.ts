@@ -16,6 +16,7 @@ import {
   type Actor,
   type WorkspaceEvent,
 } from '@callbot/shared';
+import type http from 'node:http';
 import pg from 'pg';
 import { z } from 'zod';
 import type { SqlClient } from '../db.ts';
@@ -217,4 +218,35 @@ export function createHub(
       }
     },
   };
+}
+
+/**
+ * Answers a request with a server-sent events stream: `open` gets the
+ * sender and returns what ends it, called when the client leaves. A
+ * comment line every `keepAliveMs` keeps proxies from closing it.
+ */
+export function writeEventStream(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  open: (send: (data: unknown) => void) => () => void,
+  keepAliveMs = 25_000,
+): void {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-accel-buffering': 'no',
+  });
+  res.write('retry: 3000\n\n');
+  const close = open((data) => res.write(`data: ${JSON.stringify(data)}\n\n`));
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs);
+  keepAlive.unref();
+  let ended = false;
+  const stop = () => {
+    if (ended) return;
+    ended = true;
+    clearInterval(keepAlive);
+    close();
+  };
+  req.on('close', stop);
+  res.on('close', stop);
 }

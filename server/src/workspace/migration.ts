@@ -6,11 +6,12 @@
  * (teams, named schedules, lines, customers, call permissions, call
  * attempts) are kept as their shared schema's JSON, one table each, read
  * back through that schema every time. Who wrote a row is kept as the
- * user's id and name at the time (shown as "changed by").
+ * user's id and name at the time (shown as "changed by"). A workspace
+ * deleted takes all its rows with it.
  */
 export const WORKSPACE_MIGRATION = `
   CREATE TABLE ws_settings (
-    workspace_id text PRIMARY KEY,
+    workspace_id text PRIMARY KEY REFERENCES workspaces (id) ON DELETE CASCADE,
     data jsonb NOT NULL,
     revision integer NOT NULL,
     updated_at timestamptz NOT NULL,
@@ -18,7 +19,7 @@ export const WORKSPACE_MIGRATION = `
     updated_by_name text NOT NULL
   );
   CREATE TABLE ws_flows (
-    workspace_id text NOT NULL,
+    workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
     id text NOT NULL,
     name text NOT NULL,
     doc jsonb NOT NULL,
@@ -61,7 +62,7 @@ export const WORKSPACE_MIGRATION = `
   );
   CREATE UNIQUE INDEX ws_test_cases_name ON ws_test_cases (workspace_id, flow_id, lower(name));
   CREATE TABLE ws_teams (
-    workspace_id text NOT NULL,
+    workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
     id text NOT NULL,
     data jsonb NOT NULL,
     revision integer NOT NULL,
@@ -72,7 +73,7 @@ export const WORKSPACE_MIGRATION = `
   );
   CREATE UNIQUE INDEX ws_teams_one_default ON ws_teams (workspace_id) WHERE (data ->> 'isDefault') = 'true';
   CREATE TABLE ws_schedules (
-    workspace_id text NOT NULL,
+    workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
     id text NOT NULL,
     data jsonb NOT NULL,
     revision integer NOT NULL,
@@ -82,7 +83,7 @@ export const WORKSPACE_MIGRATION = `
     PRIMARY KEY (workspace_id, id)
   );
   CREATE TABLE ws_lines (
-    workspace_id text NOT NULL,
+    workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
     id text NOT NULL,
     data jsonb NOT NULL,
     revision integer NOT NULL,
@@ -93,7 +94,7 @@ export const WORKSPACE_MIGRATION = `
   );
   CREATE INDEX ws_lines_callbot ON ws_lines (workspace_id, (data ->> 'callbotId'));
   CREATE TABLE ws_customers (
-    workspace_id text NOT NULL,
+    workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
     id text NOT NULL,
     data jsonb NOT NULL,
     revision integer NOT NULL,
@@ -104,7 +105,7 @@ export const WORKSPACE_MIGRATION = `
   );
   CREATE INDEX ws_customers_number ON ws_customers (workspace_id, (data ->> 'number'));
   CREATE TABLE ws_permissions (
-    workspace_id text NOT NULL,
+    workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
     id text NOT NULL,
     data jsonb NOT NULL,
     revision integer NOT NULL,
@@ -114,7 +115,7 @@ export const WORKSPACE_MIGRATION = `
     PRIMARY KEY (workspace_id, id)
   );
   CREATE TABLE ws_attempts (
-    workspace_id text NOT NULL,
+    workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
     id text NOT NULL,
     data jsonb NOT NULL,
     revision integer NOT NULL,

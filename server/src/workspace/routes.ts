@@ -3,9 +3,9 @@
  * that may call it: viewers read everything and follow the events; trainers
  * also write test cases; editors write flows, the workspace's records and
  * its settings; owners import a whole workspace (it replaces everything).
- * A route's handler gets the workspace, its path parameters (already
- * checked), the JSON body and the calling member; the HTTP plumbing, the
- * caller's identity and the role check are in `http.ts`.
+ * They join the server's one route table (`router.ts`), whose one check
+ * (401 no caller, 403 CSRF, 404 not a member, 403 role) runs before any of
+ * these handlers; the handlers check their path parameters and bodies.
  */
 import {
   checkWorkspaceValue,
@@ -22,6 +22,7 @@ import {
   type WorkspaceEvent,
 } from '@callbot/shared';
 import { z } from 'zod';
+import { route, type AnyRoute, type Method, type Reply, type RouteContext } from '../router.ts';
 import type { WorkspaceHub } from './events.ts';
 import { parseOr, WorkspaceError, type Change, type WorkspaceStore } from './store.ts';
 
@@ -32,25 +33,22 @@ export interface Member {
   role: Role;
 }
 
-export interface RouteContext {
+/** What a workspace route's handler gets: the path's parameters checked, and the caller. */
+export interface WorkspaceContext {
   ws: string;
-  /** The path's parameters by name (`:id` → `id`), checked. */
   params: ReadonlyMap<string, string>;
   body: unknown;
   member: Member;
+  /** The workspace's name (the accounts' own). */
+  workspaceName: string;
 }
 
-/** A JSON answer, or an event stream (server-sent events) for `GET .../events`. */
-export type RouteAnswer =
-  | { status: number; body: unknown }
-  | { status: 200; stream: (send: (event: WorkspaceEvent) => void) => () => void };
-
 export interface WorkspaceRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: Method;
   /** e.g. `/api/workspaces/:ws/flows/:id`. */
   path: string;
   minRole: Role;
-  handle(context: RouteContext): Promise<RouteAnswer>;
+  handle(context: WorkspaceContext): Promise<Reply>;
 }
 
 const versionIdSchema = z.coerce
@@ -59,18 +57,60 @@ const versionIdSchema = z.coerce
   .positive()
   .max(2 ** 31 - 1);
 
-const json = (status: number, body: unknown): RouteAnswer => ({ status, body });
+const json = (status: number, body: unknown): Reply => ({ status, body });
 
 const actorOf = (member: Member): Actor => ({ id: member.userId, name: member.name });
 
 /**
  * The workspace's routes on a store and a hub (which hears every change
- * once it is committed).
+ * once it is committed), as entries of the server's route table.
  *
  * @example
  * const routes = workspaceRoutes(createWorkspaceStore(db, now), createHub(inProcessBus(), now));
  */
-export function workspaceRoutes(store: WorkspaceStore, hub: WorkspaceHub): WorkspaceRoute[] {
+export function workspaceRoutes(store: WorkspaceStore, hub: WorkspaceHub): AnyRoute[] {
+  return workspaceRouteList(store, hub).map(toRoute);
+}
+
+/** The path parameters checked by their schema, the caller as a member, refusals as replies. */
+function toRoute(def: WorkspaceRoute): AnyRoute {
+  return route({
+    method: def.method,
+    path: def.path,
+    access: def.minRole,
+    async handler(ctx: RouteContext<Role>): Promise<Reply> {
+      const params = new Map<string, string>();
+      for (const [name, value] of Object.entries(ctx.params)) {
+        const parsed = paramSchemas.get(name)?.safeParse(value);
+        if (parsed && !parsed.success) {
+          return json(422, {
+            error: 'invalid_request',
+            message: `${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}.`,
+          });
+        }
+        params.set(name, value);
+      }
+      const { caller } = ctx;
+      try {
+        return await def.handle({
+          ws: caller.workspace.id,
+          params,
+          body: ctx.body,
+          member: { userId: caller.user.id, name: caller.user.name, role: caller.role },
+          workspaceName: caller.workspace.name,
+        });
+      } catch (error) {
+        if (error instanceof WorkspaceError) {
+          return json(error.status, { error: error.code, message: error.message, ...error.extra });
+        }
+        throw error;
+      }
+    },
+  });
+}
+
+/** The workspace's routes with their least role, before they join the table. */
+export function workspaceRouteList(store: WorkspaceStore, hub: WorkspaceHub): WorkspaceRoute[] {
   const base = '/api/workspaces/:ws';
 
   /** Tells the workspace's followers what was written (after the commit). */
@@ -89,7 +129,7 @@ export function workspaceRoutes(store: WorkspaceStore, hub: WorkspaceHub): Works
     }
   }
 
-  const param = (context: RouteContext, name: string) => context.params.get(name)!;
+  const param = (context: WorkspaceContext, name: string) => context.params.get(name)!;
 
   const flowRoutes: WorkspaceRoute[] = [
     {
@@ -349,7 +389,8 @@ export function workspaceRoutes(store: WorkspaceStore, hub: WorkspaceHub): Works
       method: 'GET',
       path: `${base}/settings`,
       minRole: 'viewer',
-      handle: async ({ ws }) => json(200, await store.getSettings(ws)),
+      handle: async ({ ws, workspaceName }) =>
+        json(200, { ...(await store.getSettings(ws)), name: workspaceName }),
     },
     {
       method: 'PUT',
@@ -366,7 +407,11 @@ export function workspaceRoutes(store: WorkspaceStore, hub: WorkspaceHub): Works
       path: `${base}/events`,
       minRole: 'viewer',
       handle: ({ ws }) =>
-        Promise.resolve({ status: 200, stream: (send) => hub.subscribe(ws, send) }),
+        Promise.resolve({
+          status: 200,
+          body: null,
+          stream: (send: (event: WorkspaceEvent) => void) => hub.subscribe(ws, send),
+        }),
     },
     {
       method: 'POST',

@@ -176,6 +176,8 @@ export type ServerWorkspaceSettings = z.infer<typeof serverWorkspaceSettingsSche
 export const settingsAnswerSchema = z.object({
   settings: serverWorkspaceSettingsSchema,
   revision: z.int(),
+  /** The workspace's name (changed through the accounts API). */
+  name: z.string(),
 });
 
 // ------------------------------------------------------- changes, presence
