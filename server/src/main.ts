@@ -15,6 +15,8 @@ import { openPglite, openPostgres } from './db.ts';
 import { FolderLockedError } from './lock.ts';
 import { createServer } from './server.ts';
 import { createStore, deferredStore } from './store.ts';
+import { createHub, inProcessBus, postgresBus } from './workspace/events.ts';
+import { createWorkspaceStore } from './workspace/store.ts';
 
 const env = process.env;
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -76,6 +78,28 @@ const accounts = deferredStore(
   }),
 );
 
+// The workspace's data, on the same database; its changes reach every instance's event streams
+// through PostgreSQL's LISTEN/NOTIFY (PGlite is one process: they stay in it).
+const workspaceStore = deferredStore(
+  opening.then(async (db) => {
+    await store.ping();
+    return createWorkspaceStore(db, () => Date.now());
+  }),
+);
+const bus = config.databaseUrl
+  ? postgresBus(
+      { query: async (text, params) => (await opening).query(text, params) },
+      config.databaseUrl,
+      {
+        log: say,
+      },
+    )
+  : inProcessBus();
+const hub = createHub(bus, () => Date.now());
+// Presence: who stopped sending heartbeats is gone (checked every 5 s).
+const presenceSweep = setInterval(() => hub.sweep(), 5_000);
+presenceSweep.unref();
+
 /** The designer to serve: the one named, or the repository's build when there is one. */
 const defaultDesigner = fileURLToPath(new URL('../../designer/dist', import.meta.url));
 const designerDir =
@@ -121,6 +145,7 @@ try {
     ...(config.sharedKeySecret && { sharedKeySecret: config.sharedKeySecret }),
     ...(config.baseUrl && { baseUrl: config.baseUrl }),
     ...(agent && { agent }),
+    workspace: { store: workspaceStore, hub },
   });
 } catch (error) {
   say(`The server refuses to start: ${(error as Error).message}`);
@@ -164,8 +189,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     say('stopping');
     clearInterval(sweep);
+    clearInterval(presenceSweep);
     void server
       .close()
+      .then(() => bus.close())
       .then(() => store.close())
       .then(() => process.exit(0));
   });

@@ -62,19 +62,25 @@ export function inProcessBus(): WorkspaceBus {
 export const NOTIFY_CHANNEL = 'callbot_workspace';
 
 /**
- * Instances on one PostgreSQL: a message is a NOTIFY through `db`, heard by
- * a dedicated connection to `url` that LISTENs (and comes back after a
- * break, `retryMs` later). What arrives is read through the bus schema.
+ * Instances on one PostgreSQL: a message is a NOTIFY through `db` (sent
+ * once the transaction that made the change committed), heard by a
+ * dedicated connection to `url` that LISTENs. It connects in the
+ * background and comes back `retryMs` after a break; `ready` settles once
+ * it first listens. What arrives is read through the bus schema.
  */
-export async function postgresBus(
+export function postgresBus(
   db: SqlClient,
   url: string,
   { log = () => {}, retryMs = 1000 }: { log?: (line: string) => void; retryMs?: number } = {},
-): Promise<WorkspaceBus> {
+): WorkspaceBus & { ready: Promise<void> } {
   const listeners = new Set<(message: BusMessage) => void>();
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+
+  const again = () => {
+    if (!closed) retry = setTimeout(() => void connect().catch(() => {}), retryMs);
+  };
 
   async function connect() {
     const next = new pg.Client({ connectionString: url, keepAlive: true });
@@ -94,15 +100,23 @@ export async function postgresBus(
       log(`workspace events: the LISTEN connection broke (${error.message}); reconnecting`);
       void next.end().catch(() => {});
       if (client === next) client = null;
-      if (!closed) retry = setTimeout(() => void connect().catch(() => {}), retryMs);
+      again();
     });
-    await next.connect();
-    await next.query(`LISTEN ${NOTIFY_CHANNEL}`);
-    client = next;
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    } catch (error) {
+      log(`workspace events: cannot LISTEN (${(error as Error).message}); retrying`);
+      void next.end().catch(() => {});
+      again();
+      throw error;
+    }
+    if (closed) await next.end();
+    else client = next;
   }
-  await connect();
 
   return {
+    ready: connect(),
     async publish(message) {
       await db.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, JSON.stringify(message)]);
     },
