@@ -8,7 +8,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LIMITS } from '@callbot/shared';
+import { LIMITS, WORKSPACE_FILE_MAX_BYTES } from '@callbot/shared';
 import type { AgentAdapter, Clock } from '@callbot/runtime';
 import type { AccountStore } from './accounts.ts';
 import { createApi } from './api.ts';
@@ -174,7 +174,9 @@ export function createServer(options: ServerOptions): CallbotServer {
         secureCookies: options.baseUrl?.startsWith('https://') ?? false,
         ...(options.scryptCost && { scryptCost: options.scryptCost }),
       }),
-      ...(options.workspace ? workspaceRoutes(options.workspace.store, options.workspace.hub) : []),
+      ...(options.workspace
+        ? workspaceRoutes(options.workspace.store, options.workspace.hub, log)
+        : []),
     ],
     accounts: options.accounts,
     serverToken: options.token,
@@ -279,7 +281,11 @@ export function createServer(options: ServerOptions): CallbotServer {
   }
 
   async function serveApi(req: http.IncomingMessage, url: URL): Promise<Reply> {
-    const raw = await readBody(req, API_MAX_BYTES);
+    // A workspace file moving in may be larger than a flow (the owner's route; checked whole).
+    const limit = /^\/api\/workspaces\/[^/]+\/import$/.test(url.pathname)
+      ? WORKSPACE_FILE_MAX_BYTES
+      : API_MAX_BYTES;
+    const raw = await readBody(req, limit);
     let body: unknown;
     if (raw.length > 0) {
       if (mediaType(req) !== 'application/json') {

@@ -68,8 +68,12 @@ const actorOf = (member: Member): Actor => ({ id: member.userId, name: member.na
  * @example
  * const routes = workspaceRoutes(createWorkspaceStore(db, now), createHub(inProcessBus(), now));
  */
-export function workspaceRoutes(store: WorkspaceStore, hub: WorkspaceHub): AnyRoute[] {
-  return workspaceRouteList(store, hub).map(toRoute);
+export function workspaceRoutes(
+  store: WorkspaceStore,
+  hub: WorkspaceHub,
+  log: (line: string) => void = () => {},
+): AnyRoute[] {
+  return workspaceRouteList(store, hub, log).map(toRoute);
 }
 
 /** The path parameters checked by their schema, the caller as a member, refusals as replies. */
@@ -110,14 +114,29 @@ function toRoute(def: WorkspaceRoute): AnyRoute {
 }
 
 /** The workspace's routes with their least role, before they join the table. */
-export function workspaceRouteList(store: WorkspaceStore, hub: WorkspaceHub): WorkspaceRoute[] {
+export function workspaceRouteList(
+  store: WorkspaceStore,
+  hub: WorkspaceHub,
+  log: (line: string) => void = () => {},
+): WorkspaceRoute[] {
   const base = '/api/workspaces/:ws';
+
+  /**
+   * An event for the workspace's followers. The change is committed by then: when the bus
+   * cannot carry it (PostgreSQL down between the commit and the NOTIFY), the request still
+   * succeeds and the loss is logged; followers catch up at their next reload.
+   */
+  async function announce(ws: string, event: WorkspaceEvent) {
+    await hub.publish(ws, event).catch((error: unknown) => {
+      log(`workspace events: an event was not sent: ${(error as Error).message}`);
+    });
+  }
 
   /** Tells the workspace's followers what was written (after the commit). */
   async function tell(ws: string, member: Member, changes: Change[]) {
     const by = actorOf(member);
     for (const change of changes) {
-      await hub.publish(ws, {
+      await announce(ws, {
         type: 'change',
         table: change.table,
         id: change.id,
@@ -428,7 +447,7 @@ export function workspaceRouteList(store: WorkspaceStore, hub: WorkspaceHub): Wo
           });
         }
         await store.importWorkspace(ws, checked, actorOf(member));
-        await hub.publish(ws, { type: 'import', by: actorOf(member) });
+        await announce(ws, { type: 'import', by: actorOf(member) });
         return json(200, { counts: checked.counts });
       },
     },
