@@ -126,6 +126,10 @@ export function parseBody<T>(
   };
 }
 
+/** A request's URL fit for the log: an invitation's token (in its path) and any `token=` left out. */
+export const withoutSecrets = (url: string): string =>
+  url.replace(/^(\/api\/invitations\/)[^/?#]+/, '$1…').replace(/([?&]token=)[^&#]*/g, '$1…');
+
 /** The value of one cookie of the request, or undefined. */
 export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {

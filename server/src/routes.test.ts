@@ -16,7 +16,7 @@ import {
 } from '@callbot/shared';
 import { createAccountStore, INVITATION_TTL_MS, type AccountStore } from './accounts.ts';
 import { openPglite, type Database } from './db.ts';
-import type { AnyRoute } from './router.ts';
+import { withoutSecrets, type AnyRoute } from './router.ts';
 import { apiRoutes, LOGIN_THROTTLE } from './routes.ts';
 import { createServer, type CallbotServer } from './server.ts';
 import { createStore, type Store } from './store.ts';
@@ -600,5 +600,13 @@ describe('throttled sign-in', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('the log', () => {
+  it('never gets an invitation or setup token from a URL', () => {
+    expect(withoutSecrets('/api/invitations/s3cret/accept')).toBe('/api/invitations/…/accept');
+    expect(withoutSecrets('/setup?token=s3cret&x=1')).toBe('/setup?token=…&x=1');
+    expect(withoutSecrets('/voice/gather?step=2')).toBe('/voice/gather?step=2');
   });
 });
