@@ -275,7 +275,7 @@ export function createAccountStore(db: Database): AccountStore {
     async workspacesOf(userId) {
       const { rows } = await db.query(
         `SELECT w.id, w.name, m.role FROM members m JOIN workspaces w ON w.id = m.workspace_id
-         WHERE m.user_id = $1 ORDER BY w.name, w.id`,
+         WHERE m.user_id = $1 ORDER BY lower(w.name), w.id`,
         [userId],
       );
       return rows.map((r) => ({
@@ -310,7 +310,7 @@ export function createAccountStore(db: Database): AccountStore {
     async members(workspaceId) {
       const { rows } = await db.query(
         `SELECT u.id, u.email, u.name, m.role FROM members m JOIN users u ON u.id = m.user_id
-         WHERE m.workspace_id = $1 ORDER BY u.name, u.id`,
+         WHERE m.workspace_id = $1 ORDER BY lower(u.name), u.id`,
         [workspaceId],
       );
       return rows.map((r) => ({

@@ -12,7 +12,7 @@ import { LIMITS, WORKSPACE_FILE_MAX_BYTES } from '@callbot/shared';
 import type { AgentAdapter, Clock } from '@callbot/runtime';
 import type { AccountStore } from './accounts.ts';
 import { createApi } from './api.ts';
-import { createRouter, type Reply } from './router.ts';
+import { createRouter, withoutSecrets, type Reply } from './router.ts';
 import { apiRoutes } from './routes.ts';
 import type { ScryptCost } from './secrets.ts';
 import { newSecret } from './secrets.ts';
@@ -412,7 +412,7 @@ export function createServer(options: ServerOptions): CallbotServer {
         return;
       }
       log(
-        `internal error on ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}`,
+        `internal error on ${req.method} ${withoutSecrets(req.url ?? '')}: ${(error as Error)?.stack ?? String(error)}`,
       );
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Internal error.\n');
