@@ -15,7 +15,7 @@ import {
   type Session,
 } from '@callbot/shared';
 import { createAccountStore, INVITATION_TTL_MS, type AccountStore } from './accounts.ts';
-import { openPglite, type Database } from './db.ts';
+import { openPglite, openPostgres, type Database } from './db.ts';
 import { withoutSecrets, type AnyRoute } from './router.ts';
 import { apiRoutes, LOGIN_THROTTLE } from './routes.ts';
 import { createServer, type CallbotServer } from './server.ts';
@@ -88,7 +88,9 @@ const signedIn = async (email: string) => {
 };
 
 beforeAll(async () => {
-  db = await openPglite();
+  // CALLBOT_TEST_DATABASE_URL runs the same tests on a PostgreSQL server (an empty database).
+  const url = process.env.CALLBOT_TEST_DATABASE_URL;
+  db = url ? openPostgres(url) : await openPglite();
   store = await createStore(db);
   accounts = createAccountStore(db);
   server = createServer({
