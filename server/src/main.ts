@@ -110,6 +110,7 @@ try {
     accounts,
     token,
     ...(config.setupToken && { setupToken: config.setupToken }),
+    trustProxy: config.trustProxy,
     ...(designerDir && { designerDir }),
     authToken: config.authToken,
     clock: realClock,

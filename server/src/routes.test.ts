@@ -605,6 +605,41 @@ describe('throttled sign-in', () => {
   });
 });
 
+describe('throttled sign-in behind a proxy', () => {
+  it('counts each client by the address the trusted proxy appended', async () => {
+    now += LOGIN_THROTTLE.windowMs;
+    const behindProxy = createServer({
+      store,
+      accounts,
+      token: SERVER_TOKEN,
+      authToken: 'auth',
+      scryptCost,
+      clock,
+      trustProxy: true,
+      log: () => {},
+    });
+    const at = await behindProxy.listen(0);
+    const login = (client: string, email: string, password = PASSWORD) =>
+      fetch(`${at}/api/login`, {
+        method: 'POST',
+        // What the client sent first (a forged address), then what the proxy appended.
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `1.1.1.1, ${client}` },
+        body: JSON.stringify({ email, password }),
+      });
+    try {
+      for (let i = 0; i < LOGIN_THROTTLE.perIp; i++) {
+        expect((await login('203.0.113.7', `nobody${i}@acme.test`, 'wrong password')).status).toBe(
+          401,
+        );
+      }
+      expect((await login('203.0.113.7', 'owner@acme.test')).status).toBe(429);
+      expect((await login('198.51.100.2', 'owner@acme.test')).status).toBe(200);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+});
+
 describe('the log', () => {
   it('never gets an invitation or setup token from a URL', () => {
     expect(withoutSecrets('/api/invitations/s3cret/accept')).toBe('/api/invitations/…/accept');

@@ -12,7 +12,7 @@ import { LIMITS } from '@callbot/shared';
 import type { AgentAdapter, Clock } from '@callbot/runtime';
 import type { AccountStore } from './accounts.ts';
 import { createApi } from './api.ts';
-import { createRouter, withoutSecrets, type Reply } from './router.ts';
+import { clientAddress, createRouter, withoutSecrets, type Reply } from './router.ts';
 import { apiRoutes } from './routes.ts';
 import type { ScryptCost } from './secrets.ts';
 import { newSecret } from './secrets.ts';
@@ -36,6 +36,11 @@ export interface ServerOptions {
   setupToken?: string;
   /** A built designer to serve at `/` (e.g. `designer/dist`); without it, only the API and webhooks. */
   designerDir?: string;
+  /**
+   * Behind a proxy that appends the client's address to `X-Forwarded-For`:
+   * that address (its last entry) is the one sign-in throttling counts.
+   */
+  trustProxy?: boolean;
   /** The password hash's cost (tests lower it; see `secrets.ts`). */
   scryptCost?: ScryptCost;
   /** The provider account's auth token, which signs every webhook. */
@@ -290,7 +295,7 @@ export function createServer(options: ServerOptions): CallbotServer {
       segments,
       headers: req.headers,
       body,
-      ip: req.socket.remoteAddress ?? '',
+      ip: clientAddress(req, options.trustProxy ?? false),
       origin: options.baseUrl ?? `http://${req.headers.host ?? 'localhost'}`,
     });
     return (
