@@ -14,8 +14,7 @@ import type { AccountStore } from './accounts.ts';
 import { createApi } from './api.ts';
 import { clientAddress, createRouter, withoutSecrets, type Reply } from './router.ts';
 import { apiRoutes } from './routes.ts';
-import type { ScryptCost } from './secrets.ts';
-import { newSecret } from './secrets.ts';
+import { newSecret, type ScryptCost } from './secrets.ts';
 import { serveDesigner } from './static.ts';
 import type { HoldMessages } from './protocol.ts';
 import { signatureAlgorithm, verifyTwilioSignature, type FormParams } from './signature.ts';
@@ -173,11 +172,8 @@ export function createServer(options: ServerOptions): CallbotServer {
     serverToken: options.token,
     now: () => options.clock.now(),
   });
-  let designer: ReturnType<typeof serveDesigner> | null = null;
-  if (options.designerDir !== undefined) {
-    designer = serveDesigner(options.designerDir);
-    if (!designer.ok) throw new Error(designer.error);
-  }
+  const designer = options.designerDir === undefined ? null : serveDesigner(options.designerDir);
+  if (designer && !designer.ok) throw new Error(designer.error);
   const voice = createVoiceHandler({
     store: options.store,
     clock: options.clock,
