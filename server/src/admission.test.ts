@@ -85,7 +85,7 @@ describe('load shedding', () => {
     const sim = simulate();
     sim.offer(1000, { newCalls: 300, inProgress: 900 });
     sim.lag = 120;
-    sim.offer(3000, { newCalls: 300, inProgress: 900 }); // the rate falls by a quarter each 100 ms
+    sim.offer(3000, { newCalls: 300, inProgress: 900 }); // the rate halves each 100 ms
     const late = sim.offer(10_000, { newCalls: 300, inProgress: 900 });
     expect(late.inProgressAdmitted).toBe(late.inProgress);
     // Never none: at least about one new call a second starts, and hardly more.
@@ -114,7 +114,7 @@ describe('load shedding', () => {
     sim.offer(3000, { newCalls: 100, inProgress: 300 });
     expect(sim.admission.newCallRate).toBe(1);
     sim.lag = 0;
-    sim.offer(4000, { newCalls: 100, inProgress: 300 });
+    sim.offer(5000, { newCalls: 100, inProgress: 300 }); // from 1 to 100 a second
     const after = sim.offer(1000, { newCalls: 100, inProgress: 300 });
     expect(after.newAdmitted).toBe(after.newCalls);
     expect(sim.admission.sheddingNewCalls).toBe(false);

@@ -15,8 +15,10 @@
  * least delay: a loop that falls behind its own work is late all along, one
  * on a busy host only now and then), and at least `busyRequests` came (a
  * loop late with little traffic is late for another reason, that holding
- * calls would not help), cuts it by a quarter; each other window raises it
- * by an eighth (and one). So past capacity the
+ * calls would not help), halves it; each other window raises it by a 32nd
+ * (and one): slowly, as a call let in brings its next requests only after
+ * its caller has listened, a second or more later (a faster rise, tried in a
+ * model of such calls, overshoots and leaves calls in progress waiting). So past capacity the
  * server starts about as many calls as it can carry (a call let in brings
  * its next requests over the following seconds), never none, and the rest
  * wait to start. A new call is also held at half of `maxInFlight`, a request
@@ -90,8 +92,8 @@ export function createAdmission(options: AdmissionOptions): Admission {
       for (let i = 0; i < Math.min(ended, 100); i++) {
         rate =
           i === 0 && overloaded
-            ? Math.max(minRate, rate * 0.75)
-            : Math.min(maxRate, rate + rate / 8 + 1);
+            ? Math.max(minRate, rate / 2)
+            : Math.min(maxRate, rate + rate / 32 + 1);
       }
       windowStart += ended * windowMs;
       leastLag = Number.POSITIVE_INFINITY;

@@ -515,6 +515,11 @@ async function main(): Promise<void> {
         `server CPU: ${Math.round(serverCpuMs)} ms, ${(serverCpuMs / latencies.length).toFixed(2)} ms per request`,
       );
     }
+    if (clientLag.percentile(99) / 1e6 - 10 > 20) {
+      say(
+        'warning: this script ran late (its event loop over 20 ms late at p99): its latencies include its own delay; measure on a quieter machine',
+      );
+    }
     for (const error of errors.slice(0, 5)) say(`error: ${error}`);
     say(JSON.stringify(result));
   } finally {
