@@ -129,6 +129,16 @@ describe('load shedding', () => {
     expect(count.newAdmitted).toBe(count.newCalls);
   });
 
+  it('holds nothing when the loop is late at one burst of requests (the process was not scheduled)', () => {
+    const sim = simulate();
+    sim.lag = 300;
+    for (let burst = 0; burst < 20; burst++) {
+      sim.now += 100;
+      for (let i = 0; i < 30; i++) expect(sim.admission.enter('new')).toBe(true);
+      for (let i = 0; i < 30; i++) sim.admission.leave();
+    }
+  });
+
   it('holds nothing when the loop is late with little traffic (another process is busy)', () => {
     const sim = simulate();
     sim.lag = 500;

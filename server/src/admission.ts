@@ -10,18 +10,19 @@
  *   the sign that they do.
  *
  * New calls go first. They are let in at a rate found as TCP finds its
- * window (additive increase, multiplicative decrease): each `windowMs` in
- * which the loop ran late at every request (as CoDel judges a queue by its
- * least delay: a loop that falls behind its own work is late all along, one
- * on a busy host only now and then), and at least `busyRequests` came (a
- * loop late with little traffic is late for another reason, that holding
- * calls would not help), halves it; each other window raises it by a 32nd
- * (and one): slowly, as a call let in brings its next requests only after
- * its caller has listened, a second or more later (a faster rise, tried in a
- * model of such calls, overshoots and leaves calls in progress waiting). So past capacity the
- * server starts about as many calls as it can carry (a call let in brings
- * its next requests over the following seconds), never none, and the rest
- * wait to start. A new call is also held at half of `maxInFlight`, a request
+ * window (additive increase, multiplicative decrease). A `windowMs` is late
+ * when the loop ran late at every request that came in it, and requests
+ * kept coming over at least half of it (as CoDel judges a queue by its least
+ * delay: a loop that falls behind its own work is late all along, one on a
+ * busy host only now and then, or at one burst), and at least
+ * `busyRequests` came (a loop late with little traffic is late for another
+ * reason, that holding calls would not help). A late window halves the rate;
+ * each other window raises it by a 32nd (and one): slowly, as a call let in
+ * brings its next requests only after its caller has listened, a second or
+ * more later (a faster rise, tried in a model of such calls, overshoots and
+ * leaves calls in progress waiting). So past capacity the server starts
+ * about as many calls as it can carry, never none, and the rest wait to
+ * start. A new call is also held at half of `maxInFlight`, a request
  * of a call in progress only at all of it, and a status callback never
  * (TwiML cannot retry it, and it is the call's record). So calls in
  * progress keep their latency.
@@ -77,9 +78,11 @@ export function createAdmission(options: AdmissionOptions): Admission {
   let tokens = capacity();
   let refilledAt = options.now();
   let windowStart = refilledAt;
-  /** The least lateness seen in this window, and the webhooks that came in it. */
+  /** The least lateness seen in this window, the webhooks that came in it, and when the first and last came. */
   let leastLag = Number.POSITIVE_INFINITY;
   let requests = 0;
+  let firstAt = 0;
+  let lastAt = 0;
   let newCallShedAt = Number.NEGATIVE_INFINITY;
 
   /** Reads the signals for a request that came, ends the window when it is over, and refills the bucket. */
@@ -88,7 +91,8 @@ export function createAdmission(options: AdmissionOptions): Admission {
     const ended = Math.floor((now - windowStart) / windowMs);
     if (ended > 0) {
       // The window that ended, then the quiet ones since (nothing came in them).
-      const overloaded = leastLag >= maxLagMs && requests >= busyRequests;
+      const overloaded =
+        leastLag >= maxLagMs && requests >= busyRequests && lastAt - firstAt >= windowMs / 2;
       for (let i = 0; i < Math.min(ended, 100); i++) {
         rate =
           i === 0 && overloaded
@@ -99,7 +103,9 @@ export function createAdmission(options: AdmissionOptions): Admission {
       leastLag = Number.POSITIVE_INFINITY;
       requests = 0;
     }
+    if (requests === 0) firstAt = now;
     requests++;
+    lastAt = now;
     leastLag = Math.min(leastLag, options.lagMs());
     tokens = Math.min(capacity(), tokens + ((now - refilledAt) * rate) / 1000);
     refilledAt = now;
