@@ -10,7 +10,7 @@ import {
   type WorkspaceEvent,
 } from '@callbot/shared';
 import { examples } from '@callbot/runtime';
-import { createAccountStore } from '../accounts.ts';
+import { createAccountStore, type AccountStore } from '../accounts.ts';
 import { openPglite, type Database } from '../db.ts';
 import { createServer, type CallbotServer } from '../server.ts';
 import { createStore } from '../store.ts';
@@ -22,6 +22,7 @@ let db: Database;
 let server: CallbotServer;
 let origin: string;
 let hub: WorkspaceHub;
+let accounts: AccountStore;
 /** Workspace ids by the names the tests use. */
 const ws = { A: '', B: '' };
 /** Sessions by person: Otto owns A; Ana and Bruno edit A; Tina trains in A; Vera views A; Beto edits B only. */
@@ -30,7 +31,7 @@ const sessions = new Map<string, { secret: string; csrfToken: string }>();
 beforeAll(async () => {
   db = await openPglite();
   const store = await createStore(db);
-  const accounts = createAccountStore(db);
+  accounts = createAccountStore(db);
   hub = createHub(inProcessBus(), () => clock);
   const workspaceStore = createWorkspaceStore(db, () => clock);
   server = createServer({
@@ -40,7 +41,8 @@ beforeAll(async () => {
     authToken: 'auth',
     clock: { now: () => clock },
     log: () => {},
-    workspace: { store: workspaceStore, hub },
+    // Open streams check their member often here, so a removal is seen soon.
+    workspace: { store: workspaceStore, hub, memberCheckMs: 20 },
   });
   origin = await server.listen(0);
 
@@ -436,12 +438,15 @@ function follow(user: string, ws: string) {
   const waiting: { fits: (e: WorkspaceEvent) => boolean; resolve: (e: WorkspaceEvent) => void }[] =
     [];
   let request: http.ClientRequest;
+  let ended!: () => void;
+  const closed = new Promise<void>((resolve) => (ended = resolve));
   const opened = new Promise<number>((resolve, reject) => {
     request = http.get(
       `${origin}/api/workspaces/${ws}/events`,
       { headers: { cookie: `${SESSION_COOKIE}=${sessions.get(user)!.secret}` } },
       (res) => {
         resolve(res.statusCode ?? 0);
+        res.on('end', ended);
         let buffer = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
@@ -466,6 +471,8 @@ function follow(user: string, ws: string) {
   });
   return {
     opened,
+    /** Settles when the server ends the stream. */
+    closed,
     events,
     next: (fits: (e: WorkspaceEvent) => boolean) =>
       new Promise<WorkspaceEvent>((resolve) => {
@@ -526,6 +533,29 @@ describe('changes by others and presence', () => {
     expect(other.events.some((e) => e.type === 'change' && e.id === 'live')).toBe(false);
     stream.close();
     other.close();
+  });
+});
+
+describe('a member removed', () => {
+  it('stops hearing the workspace: their open stream ends', async () => {
+    const invitation = await accounts.createInvitation({
+      workspaceId: ws.A,
+      role: 'viewer',
+      createdBy: (await accounts.findUserByEmail('otto@example.com'))!.id,
+      at: clock,
+    });
+    const joined = await accounts.acceptInvitation(invitation.token, clock, {
+      email: 'rui@example.com',
+      name: 'Rui',
+      passwordHash: 'unused',
+    });
+    if (!joined.ok) throw new Error(joined.error);
+    sessions.set('rui', await accounts.createSession(joined.userId, clock));
+    const stream = follow('rui', ws.A);
+    expect(await stream.opened).toBe(200);
+    expect(await accounts.removeMember(ws.A, joined.userId, clock)).toBe('ok');
+    await stream.closed;
+    expect((await call('rui', 'GET', '/api/workspaces/{A}/flows')).status).toBe(404);
   });
 });
 
