@@ -224,6 +224,11 @@ export function createAccountStore(db: Database): AccountStore {
     async createSession(userId, at) {
       const secret = newSecret();
       const csrfToken = newSecret();
+      // The user's expired sessions go as a new one comes: the table keeps what can still be used.
+      await db.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2', [
+        userId,
+        ts(at),
+      ]);
       await db.query(
         `INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at)
          VALUES ($1, $2, $3, $4, $4, $5)`,

@@ -136,6 +136,20 @@ export function parseBody<T>(
 export const withoutSecrets = (url: string): string =>
   url.replace(/^(\/api\/invitations\/)[^/?#]+/, '$1…').replace(/([?&]token=)[^&#]*/g, '$1…');
 
+/**
+ * The client's address: the connection's, or behind a trusted proxy the last
+ * entry of `X-Forwarded-For` (the one that proxy appended; earlier entries
+ * are whatever the client sent).
+ */
+export function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string') {
+    const last = forwarded.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
+  return req.socket.remoteAddress ?? '';
+}
+
 /** The value of one cookie of the request, or undefined. */
 export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {

@@ -15,7 +15,7 @@ import {
   type Session,
 } from '@callbot/shared';
 import { createAccountStore, INVITATION_TTL_MS, type AccountStore } from './accounts.ts';
-import { openPglite, type Database } from './db.ts';
+import { openPglite, openPostgres, type Database } from './db.ts';
 import { withoutSecrets, type AnyRoute } from './router.ts';
 import { apiRoutes, LOGIN_THROTTLE } from './routes.ts';
 import { createServer, type CallbotServer } from './server.ts';
@@ -96,7 +96,9 @@ const signedIn = async (email: string) => {
 };
 
 beforeAll(async () => {
-  db = await openPglite();
+  // CALLBOT_TEST_DATABASE_URL runs the same tests on a PostgreSQL server (an empty database).
+  const url = process.env.CALLBOT_TEST_DATABASE_URL;
+  db = url ? openPostgres(url) : await openPglite();
   store = await createStore(db);
   accounts = createAccountStore(db);
   server = createServer({
@@ -615,6 +617,41 @@ describe('throttled sign-in', () => {
       expect((await new Client().login('owner@acme.test')).status).toBe(200);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('throttled sign-in behind a proxy', () => {
+  it('counts each client by the address the trusted proxy appended', async () => {
+    now += LOGIN_THROTTLE.windowMs;
+    const behindProxy = createServer({
+      store,
+      accounts,
+      token: SERVER_TOKEN,
+      authToken: 'auth',
+      scryptCost,
+      clock,
+      trustProxy: true,
+      log: () => {},
+    });
+    const at = await behindProxy.listen(0);
+    const login = (client: string, email: string, password = PASSWORD) =>
+      fetch(`${at}/api/login`, {
+        method: 'POST',
+        // What the client sent first (a forged address), then what the proxy appended.
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `1.1.1.1, ${client}` },
+        body: JSON.stringify({ email, password }),
+      });
+    try {
+      for (let i = 0; i < LOGIN_THROTTLE.perIp; i++) {
+        expect((await login('203.0.113.7', `nobody${i}@acme.test`, 'wrong password')).status).toBe(
+          401,
+        );
+      }
+      expect((await login('203.0.113.7', 'owner@acme.test')).status).toBe(429);
+      expect((await login('198.51.100.2', 'owner@acme.test')).status).toBe(200);
+    } finally {
+      await behindProxy.close();
     }
   });
 });
