@@ -408,6 +408,41 @@ describe('workspace records', () => {
   });
 });
 
+describe('settings', () => {
+  it('keeps the time zone and the default callbot’s language; refuses a field, naming it', async () => {
+    const read = await call('vera', 'GET', '/api/workspaces/{A}/settings');
+    expect(read.body).toMatchObject({ name: 'Loja A', revision: expect.any(Number) as number });
+    const settings = read.body.settings as Record<string, unknown>;
+    const saved = await call('ana', 'PUT', '/api/workspaces/{A}/settings', {
+      ...settings,
+      timeZone: 'America/Manaus',
+      defaultCallbotLanguage: 'es',
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.settings).toMatchObject({
+      timeZone: 'America/Manaus',
+      defaultCallbotLanguage: 'es',
+    });
+    const badZone = await call('ana', 'PUT', '/api/workspaces/{A}/settings', {
+      ...settings,
+      timeZone: 'Mars/Olympus',
+    });
+    expect(badZone.status).toBe(422);
+    expect(badZone.body.message).toBe(
+      'The workspace settings: timeZone: expected a time zone such as America/Sao_Paulo.',
+    );
+    const unknown = await call('ana', 'PUT', '/api/workspaces/{A}/settings', {
+      ...settings,
+      currency: 'BRL',
+    });
+    expect(unknown.status).toBe(422);
+    expect(String(unknown.body.message)).toContain('currency');
+    expect((await call('vera', 'GET', '/api/workspaces/{A}/settings')).body.settings).toMatchObject(
+      { timeZone: 'America/Manaus' },
+    );
+  });
+});
+
 describe('workspace isolation', () => {
   it('never shows nor changes another workspace’s records, even by id', async () => {
     await call('beto', 'PUT', '/api/workspaces/{B}/flows/f1', {
@@ -599,9 +634,10 @@ describe('moving in', () => {
     const flows = await call('vera', 'GET', '/api/workspaces/{A}/flows');
     expect((flows.body.flows as { id: string }[]).map((f) => f.id)).toEqual(['recepcao']);
     const settings = await call('vera', 'GET', '/api/workspaces/{A}/settings');
+    // The file has no language of the default callbot: the workspace's own (set above) stays.
     expect(settings.body.settings).toMatchObject({
       timeZone: 'America/Recife',
-      defaultCallbotLanguage: 'pt-BR',
+      defaultCallbotLanguage: 'es',
     });
     // Workspace B is untouched.
     expect((await call('beto', 'GET', '/api/workspaces/{B}/flows')).body.flows).toHaveLength(1);
