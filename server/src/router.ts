@@ -74,9 +74,10 @@ export interface Reply {
   cookies?: string[];
   /**
    * A stream of server-sent events instead of a JSON body: called with the
-   * sender once the stream is open, it returns what ends it (the client left).
+   * sender (and what ends the stream) once it is open, it returns what to
+   * do when the stream ends (the client left, or it was ended).
    */
-  stream?: (send: (data: unknown) => void) => () => void;
+  stream?: (send: (data: unknown) => void, end: () => void) => () => void;
 }
 
 export interface RouteDef<A extends Access> {

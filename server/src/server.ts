@@ -101,7 +101,12 @@ export interface ServerOptions {
    * the events stream): its store and the hub that carries changes to
    * every instance. Without it, those routes are not served.
    */
-  workspace?: { store: WorkspaceStore; hub: WorkspaceHub };
+  workspace?: {
+    store: WorkspaceStore;
+    hub: WorkspaceHub;
+    /** How often an open event stream checks that its member still is one (default 10 s). */
+    memberCheckMs?: number;
+  };
 }
 
 export interface CallbotServer {
@@ -201,7 +206,14 @@ export function createServer(options: ServerOptions): CallbotServer {
         ...(options.scryptCost && { scryptCost: options.scryptCost }),
       }),
       ...(options.workspace
-        ? workspaceRoutes(options.workspace.store, options.workspace.hub, log)
+        ? workspaceRoutes(options.workspace.store, options.workspace.hub, {
+            log,
+            stillMember: async (ws, userId) =>
+              (await options.accounts.membership(ws, userId)) !== null,
+            ...(options.workspace.memberCheckMs !== undefined && {
+              memberCheckMs: options.workspace.memberCheckMs,
+            }),
+          })
         : []),
     ],
     accounts: options.accounts,

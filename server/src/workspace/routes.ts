@@ -71,9 +71,20 @@ const actorOf = (member: Member): Actor => ({ id: member.userId, name: member.na
 export function workspaceRoutes(
   store: WorkspaceStore,
   hub: WorkspaceHub,
-  log: (line: string) => void = () => {},
+  options: WorkspaceRoutesOptions = {},
 ): AnyRoute[] {
-  return workspaceRouteList(store, hub, log).map(toRoute);
+  return workspaceRouteList(store, hub, options).map(toRoute);
+}
+
+export interface WorkspaceRoutesOptions {
+  /** Where notices go (an event the bus could not carry). */
+  log?: (line: string) => void;
+  /**
+   * Whether someone is still a member of the workspace: an open event stream
+   * asks every `memberCheckMs` (default 10 s) and ends once they are not.
+   */
+  stillMember?: (ws: string, userId: string) => Promise<boolean>;
+  memberCheckMs?: number;
 }
 
 /** The path parameters checked by their schema, the caller as a member, refusals as replies. */
@@ -114,10 +125,10 @@ function toRoute(def: WorkspaceRoute): AnyRoute {
 }
 
 /** The workspace's routes with their least role, before they join the table. */
-export function workspaceRouteList(
+function workspaceRouteList(
   store: WorkspaceStore,
   hub: WorkspaceHub,
-  log: (line: string) => void = () => {},
+  { log = () => {}, stillMember, memberCheckMs = 10_000 }: WorkspaceRoutesOptions,
 ): WorkspaceRoute[] {
   const base = '/api/workspaces/:ws';
 
@@ -425,11 +436,29 @@ export function workspaceRouteList(
       method: 'GET',
       path: `${base}/events`,
       minRole: 'viewer',
-      handle: ({ ws }) =>
+      handle: ({ ws, member }) =>
         Promise.resolve({
           status: 200,
           body: null,
-          stream: (send: (event: WorkspaceEvent) => void) => hub.subscribe(ws, send),
+          stream(send: (event: WorkspaceEvent) => void, end: () => void) {
+            const unsubscribe = hub.subscribe(ws, send);
+            // A member removed from the workspace stops hearing it (sessions and tokens are
+            // refused at once by the route table; an open stream, within a check).
+            const check =
+              stillMember &&
+              setInterval(() => {
+                stillMember(ws, member.userId)
+                  .then((still) => {
+                    if (!still) end();
+                  })
+                  .catch(() => {});
+              }, memberCheckMs);
+            check?.unref();
+            return () => {
+              clearInterval(check);
+              unsubscribe();
+            };
+          },
         }),
     },
     {
