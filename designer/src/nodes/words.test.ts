@@ -1,6 +1,9 @@
-import { nodeKindNames } from '@callbot/shared';
+import { examples } from '@callbot/runtime';
+import { createNode, nodeKindNames, validateFlow } from '@callbot/shared';
 import { describe, expect, it } from 'vitest';
 import { defineWords, i18n, languages } from '../i18n/index.ts';
+import { diagnosticText } from '../i18n/diagnostics/index.ts';
+import { fallbackBotWords } from './fallbackBot/words.ts';
 import { kindWords } from './words.ts';
 
 describe("the node kinds' words", () => {
@@ -15,6 +18,18 @@ describe("the node kinds' words", () => {
       }
     }
     expect(i18n.getFixedT('pt-BR')('kinds.menu.title')).toBe('Menu de botões');
+  });
+
+  it("say a kind's own checks in the UI language, from its folder", () => {
+    const noBot = { ...createNode('fallbackBot', 'contingencia'), label: 'Contingência' };
+    const diagnostic = validateFlow({
+      ...examples.reception,
+      nodes: [...examples.reception.nodes, noBot],
+    }).find((d) => d.code === 'fallbackBot.noBot')!;
+    expect(diagnosticText(diagnostic, i18n.getFixedT('pt-BR')).message).toBe(
+      fallbackBotWords['pt-BR'].checks.noBot.message,
+    );
+    expect(diagnosticText(diagnostic, i18n.getFixedT('en')).message).toBe(diagnostic.message);
   });
 
   it('refuse, as types, a word missing in one language or one too many', () => {

@@ -9,8 +9,13 @@ import { messageWords } from './message/words.ts';
 import { scheduleWords } from './schedule/words.ts';
 import { transferWords } from './transfer/words.ts';
 
-/** What every kind says at least, in every language: its name and what it does (the palette). */
-type KindWordsIn = Readonly<Record<Language, { title: string; description: string }>>;
+/**
+ * What every kind says, in every language: its name and what it does (the
+ * palette), and the words of its own checks, by the code after `<kind>.`.
+ */
+type KindWordsIn = Readonly<
+  Record<Language, { title: string; description: string; checks?: Record<string, object> }>
+>;
 
 /**
  * Every node kind's words, by kind name, kept in the kind's own folder
@@ -29,7 +34,9 @@ export const kindWords = {
   hangup: hangupWords,
 } as const satisfies { readonly [K in NodeKindName]: KindWordsIn };
 
-type KindWordsInEnglish = { [K in keyof typeof kindWords]: (typeof kindWords)[K]['en'] };
+type KindWordsInEnglish = {
+  [K in keyof typeof kindWords]: Omit<(typeof kindWords)[K]['en'], 'checks'>;
+};
 
 declare module '../i18n/index.ts' {
   // Types `t('kinds.<kind>.…')` from the kinds' English words.
@@ -37,12 +44,17 @@ declare module '../i18n/index.ts' {
   interface KindWords extends KindWordsInEnglish {}
 }
 
-/** The kinds' words under `kinds.<kind>` in one language. */
-const inLanguage = (language: Language) => ({
-  kinds: Object.fromEntries(
-    Object.entries(kindWords).map(([kind, words]) => [kind, words[language]]),
-  ),
-});
+/** The kinds' words in one language: under `kinds.<kind>`, and their checks under `diagnostics.<kind>`. */
+function inLanguage(language: Language) {
+  const kinds: Record<string, object> = {};
+  const diagnostics: Record<string, object> = {};
+  for (const [kind, words] of Object.entries(kindWords) as [string, KindWordsIn][]) {
+    const { checks, ...rest } = words[language];
+    kinds[kind] = rest;
+    if (checks) diagnostics[kind] = checks;
+  }
+  return { kinds, diagnostics };
+}
 
 // Importing this module gives i18n the kinds' words (main.tsx, the test setup, Storybook, the bench).
 addWords(

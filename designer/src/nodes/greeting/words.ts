@@ -1,6 +1,6 @@
 import { defineWords } from '../../i18n/index.ts';
 
-/** The greeting kind's words: its title and description (the palette), and what its node view says. */
+/** The greeting kind's words: its title and description (the palette), what its node view says. */
 export const greetingWords = defineWords({
   en: {
     title: 'Greeting',

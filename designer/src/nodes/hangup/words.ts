@@ -1,6 +1,6 @@
 import { defineWords } from '../../i18n/index.ts';
 
-/** The hangup kind's words: its title and description (the palette), and what its node view says. */
+/** The hangup kind's words: its title and description (the palette), what its node view says. */
 export const hangupWords = defineWords({
   en: {
     title: 'Hang up',

@@ -1,6 +1,6 @@
 import { defineWords } from '../../i18n/index.ts';
 
-/** The message kind's words: its title and description (the palette), and what its node view says. */
+/** The message kind's words: its title and description (the palette), what its node view says. */
 export const messageWords = defineWords({
   en: {
     title: 'Message',
