@@ -32,3 +32,5 @@ export * from './workspace/index.ts';
 export { scheduleNodeDataSchema, type ScheduleNodeData } from './nodes/schedule/index.ts';
 export * from './whatsapp/index.ts';
 export * from './api/publish.ts';
+export * from './api/accounts.ts';
+export * from './api/workspace.ts';

@@ -1,23 +1,7 @@
-import type { z } from 'zod';
+import type { FieldProblem } from '@callbot/shared';
 
-/** Which field of a record and why it is refused, in the schema's words. */
-export interface FieldProblem {
-  /** e.g. `teams[2].agents`, or `agents` for a single record. */
-  path: string;
-  message: string;
-}
-
-/** The zod issues of a refused record as field problems, under `prefix`. */
-export function fieldProblems(error: z.ZodError, prefix = ''): FieldProblem[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.reduce<string>(
-      (at, key) =>
-        typeof key === 'number' ? `${at}[${key}]` : at ? `${at}.${String(key)}` : String(key),
-      prefix,
-    );
-    return { path, message: issue.message };
-  });
-}
+// Field problems are shared with the server, which checks the same records.
+export { fieldProblems, type FieldProblem } from '@callbot/shared';
 
 /** What a workspace change can be refused for; the UI translates by code. */
 export type WorkspaceRefusalCode =

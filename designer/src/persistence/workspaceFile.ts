@@ -2,20 +2,19 @@ import {
   callAttemptSchema,
   callPermissionSchema,
   customerSchema,
-  hasErrors,
+  fieldProblems,
   lineSchema,
   loadFlow,
   namedScheduleSchema,
   teamSchema,
   WORKSPACE_FILE_FORMAT,
-  workspaceFileSchema,
   workspaceSettingsSchema,
+  type FieldProblem,
   type FlowDocument,
   type WorkspaceFile,
 } from '@callbot/shared';
 import type { z } from 'zod';
 import type { DesignerDb, FlowRecord } from './db.ts';
-import { fieldProblems, type FieldProblem } from './workspaceErrors.ts';
 import type { BrokenRecord, WorkspaceTable } from './workspaceRepository.ts';
 
 /** The workspace as a file to download. */
@@ -27,75 +26,12 @@ export interface ExportedWorkspace {
   skipped: (BrokenRecord | { table: 'flows'; key: string; problems: FieldProblem[] })[];
 }
 
-/** How many records of each kind a workspace file holds, for the confirmation. */
-export interface WorkspaceCounts {
-  flows: number;
-  callbots: number;
-  teams: number;
-  schedules: number;
-  lines: number;
-  customers: number;
-  permissions: number;
-  attempts: number;
-}
-
-export type CheckedWorkspaceFile =
-  | { ok: true; file: WorkspaceFile; docs: FlowDocument[]; counts: WorkspaceCounts }
-  /** Nothing can be imported: `problems` say which record, which field and why. */
-  | { ok: false; problems: FieldProblem[] };
-
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
-
-const counts = (file: WorkspaceFile): WorkspaceCounts => ({
-  flows: file.flows.length,
-  callbots: file.callbots.length,
-  teams: file.teams.length,
-  schedules: file.schedules.length,
-  lines: file.lines.length,
-  customers: file.customers.length,
-  permissions: file.permissions.length,
-  attempts: file.attempts.length,
-});
-
-/**
- * Reads a workspace file's text: its format, every record by the shared
- * schemas (references between them checked), then every flow through
- * `loadFlow` (migrated when older). Writes nothing.
- */
-export function checkWorkspaceFile(text: string): CheckedWorkspaceFile {
-  if (text.length > MAX_FILE_BYTES) {
-    return {
-      ok: false,
-      problems: [{ path: '', message: 'the file is larger than 50 MB, too large for a workspace' }],
-    };
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : 'parse error';
-    return { ok: false, problems: [{ path: '', message: `the file is not JSON (${detail})` }] };
-  }
-  const parsed = workspaceFileSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: fieldProblems(parsed.error) };
-  const file = parsed.data;
-  const docs: FlowDocument[] = [];
-  const problems: FieldProblem[] = [];
-  file.flows.forEach((flow, i) => {
-    const loaded = loadFlow(flow.doc);
-    if (loaded.ok) docs.push(loaded.doc);
-    else if (hasErrors(loaded.diagnostics)) {
-      for (const d of loaded.diagnostics.filter((d) => d.severity === 'error')) {
-        problems.push({
-          path: `flows[${i}].doc${d.path ? `.${d.path}` : ''}`,
-          message: `“${flow.name}”: ${d.message}`,
-        });
-      }
-    }
-  });
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, file, docs, counts: counts(file) };
-}
+// Checking a file is pure and shared with the server, which imports the same files.
+export {
+  checkWorkspaceFile,
+  type CheckedWorkspaceFile,
+  type WorkspaceCounts,
+} from '@callbot/shared';
 
 /** Reads a table through its schema, keeping the broken records apart. */
 function readTable<S extends z.ZodType>(

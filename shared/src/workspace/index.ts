@@ -6,3 +6,5 @@ export * from './lines.ts';
 export * from './numbers.ts';
 export * from './checklist.ts';
 export * from './namedSchedules.ts';
+export * from './file.ts';
+export * from './teams.ts';

@@ -1,0 +1,628 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createFlow,
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  roles,
+  roleAtLeast,
+  WORKSPACE_FILE_FORMAT,
+  type FlowDocument,
+  type Role,
+  type WorkspaceEvent,
+} from '@callbot/shared';
+import { examples } from '@callbot/runtime';
+import { createAccountStore } from '../accounts.ts';
+import { openPglite, type Database } from '../db.ts';
+import { createServer, type CallbotServer } from '../server.ts';
+import { createStore } from '../store.ts';
+import { createHub, inProcessBus, type WorkspaceHub } from './events.ts';
+import { workspaceRouteList, type WorkspaceRoute } from './routes.ts';
+import { createWorkspaceStore } from './store.ts';
+
+let clock = Date.parse('2026-12-07T12:00:00Z');
+let db: Database;
+let server: CallbotServer;
+let origin: string;
+let hub: WorkspaceHub;
+let routes: WorkspaceRoute[];
+/** Workspace ids by the names the tests use. */
+const ws = { A: '', B: '' };
+/** Sessions by person: Otto owns A; Ana and Bruno edit A; Tina trains in A; Vera views A; Beto edits B only. */
+const sessions = new Map<string, { secret: string; csrfToken: string }>();
+const userWith = new Map<Role, string>([
+  ['viewer', 'vera'],
+  ['trainer', 'tina'],
+  ['editor', 'ana'],
+  ['owner', 'otto'],
+]);
+
+beforeAll(async () => {
+  db = await openPglite();
+  const store = await createStore(db);
+  const accounts = createAccountStore(db);
+  hub = createHub(inProcessBus(), () => clock);
+  const workspaceStore = createWorkspaceStore(db, () => clock);
+  routes = workspaceRouteList(workspaceStore, hub);
+  server = createServer({
+    store,
+    accounts,
+    token: 'token',
+    authToken: 'auth',
+    clock: { now: () => clock },
+    log: () => {},
+    workspace: { store: workspaceStore, hub },
+  });
+  origin = await server.listen(0);
+
+  const first = await accounts.setup({
+    email: 'otto@example.com',
+    name: 'Otto',
+    passwordHash: 'unused',
+    workspaceName: 'Loja A',
+    at: clock,
+  });
+  ws.A = first!.workspaceId;
+  ws.B = (await accounts.createWorkspace(first!.userId, 'Loja B', clock)).id;
+  const people: [string, string, Role, string][] = [
+    ['ana', 'Ana', 'editor', ws.A],
+    ['bruno', 'Bruno', 'editor', ws.A],
+    ['tina', 'Tina', 'trainer', ws.A],
+    ['vera', 'Vera', 'viewer', ws.A],
+    ['beto', 'Beto', 'editor', ws.B],
+  ];
+  sessions.set('otto', await accounts.createSession(first!.userId, clock));
+  for (const [key, name, role, workspaceId] of people) {
+    const invitation = await accounts.createInvitation({
+      workspaceId,
+      role,
+      createdBy: first!.userId,
+      at: clock,
+    });
+    const accepted = await accounts.acceptInvitation(invitation.token, clock, {
+      email: `${key}@example.com`,
+      name,
+      passwordHash: 'unused',
+    });
+    if (!accepted.ok) throw new Error(`${key} could not join: ${accepted.error}`);
+    sessions.set(key, await accounts.createSession(accepted.userId, clock));
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await server.close();
+  await db.close();
+});
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** `path` with `{A}` and `{B}` standing for the workspaces' ids. */
+const at = (path: string) => path.replace('{A}', ws.A).replace('{B}', ws.B);
+
+/** A request as `user` with their session cookie (and its CSRF token on changes). */
+async function call(
+  user: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  { csrf = true }: { csrf?: boolean } = {},
+): Promise<Answer> {
+  const session = user === null ? undefined : sessions.get(user);
+  const response = await fetch(origin + at(path), {
+    method,
+    headers: {
+      ...(session && { cookie: `${SESSION_COOKIE}=${session.secret}` }),
+      ...(session && csrf && method !== 'GET' && { [CSRF_HEADER]: session.csrfToken }),
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
+}
+
+const flow = (name: string): FlowDocument => createFlow(name);
+const named = (doc: FlowDocument, name: string): FlowDocument => ({
+  ...doc,
+  settings: { ...doc.settings, name },
+});
+
+const team = (id: string, name: string, isDefault = false) => ({ id, name, agents: 2, isDefault });
+const sipLine = (id: string) => ({
+  id,
+  kind: 'sip',
+  label: `PBX ${id}`,
+  host: 'pbx.example.com',
+  port: 5060,
+  transport: 'udp',
+  username: 'bot',
+  password: 'secret',
+  createdAt: clock,
+});
+const script = {
+  call: { channel: 'line', direction: 'inbound', from: '+5511999990000', to: '+551130000000' },
+  steps: [],
+};
+
+describe('flows', () => {
+  it('creates, reads and saves a flow on top of its revision; a stale save writes nothing', async () => {
+    const created = await call('ana', 'PUT', '/api/workspaces/{A}/flows/f1', {
+      baseRevision: 0,
+      doc: flow('Recepção'),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      id: 'f1',
+      name: 'Recepção',
+      revision: 1,
+      updatedBy: { name: 'Ana' },
+    });
+
+    const saved = await call('ana', 'PUT', '/api/workspaces/{A}/flows/f1', {
+      baseRevision: 1,
+      doc: named(flow('x'), 'Recepção 2'),
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ revision: 2, name: 'Recepção 2' });
+
+    clock += 1000;
+    const stale = await call('bruno', 'PUT', '/api/workspaces/{A}/flows/f1', {
+      baseRevision: 1,
+      doc: named(flow('x'), 'Bruno’s copy'),
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      error: 'revision_conflict',
+      revision: 2,
+      updatedBy: { name: 'Ana' },
+    });
+    expect(typeof stale.body.updatedAt).toBe('string');
+
+    const read = await call('vera', 'GET', '/api/workspaces/{A}/flows/f1');
+    expect(read.body).toMatchObject({ revision: 2, name: 'Recepção 2' });
+    expect((read.body.doc as FlowDocument).settings.name).toBe('Recepção 2');
+    const list = await call('vera', 'GET', '/api/workspaces/{A}/flows');
+    expect((list.body.flows as { id: string }[]).map((f) => f.id)).toContain('f1');
+  });
+
+  it('gives one of two concurrent saves on the same base revision a 200 and the other a 409', async () => {
+    await call('ana', 'PUT', '/api/workspaces/{A}/flows/race', {
+      baseRevision: 0,
+      doc: flow('Race'),
+    });
+    const answers = await Promise.all(
+      ['ana', 'bruno'].map((user) =>
+        call(user, 'PUT', '/api/workspaces/{A}/flows/race', {
+          baseRevision: 1,
+          doc: named(flow('x'), `By ${user}`),
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const winner = answers.find((a) => a.status === 200)!;
+    const read = await call('ana', 'GET', '/api/workspaces/{A}/flows/race');
+    expect(read.body).toMatchObject({ revision: 2, name: winner.body.name });
+  });
+
+  it('refuses a document that does not read, naming where, and writes nothing', async () => {
+    const broken = {
+      ...flow('Broken'),
+      nodes: [{ id: 'n1', kind: 'nope', data: {}, connections: {} }],
+    };
+    const answer = await call('ana', 'PUT', '/api/workspaces/{A}/flows/broken', {
+      baseRevision: 0,
+      doc: broken,
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body.error).toBe('invalid_flow');
+    expect(String(answer.body.message)).toMatch(/^doc/);
+    expect((await call('ana', 'GET', '/api/workspaces/{A}/flows/broken')).status).toBe(404);
+
+    const noBase = await call('ana', 'PUT', '/api/workspaces/{A}/flows/broken', { doc: flow('x') });
+    expect(noBase.status).toBe(422);
+    expect(String(noBase.body.message)).toContain('baseRevision');
+  });
+
+  it('keeps versions and test cases with their flow; test case names are unique per flow', async () => {
+    await call('ana', 'PUT', '/api/workspaces/{A}/flows/tv', {
+      baseRevision: 0,
+      doc: flow('Tested'),
+    });
+    const version = await call('ana', 'POST', '/api/workspaces/{A}/flows/tv/versions', {
+      note: 'first',
+    });
+    expect(version.status).toBe(201);
+    expect(version.body).toMatchObject({ revision: 1, note: 'first', auto: false });
+    const versions = await call('vera', 'GET', '/api/workspaces/{A}/flows/tv/versions');
+    expect(versions.body.versions).toHaveLength(1);
+    const one = await call(
+      'vera',
+      'GET',
+      `/api/workspaces/{A}/flows/tv/versions/${String(version.body.id)}`,
+    );
+    expect((one.body.doc as FlowDocument).settings.name).toBe('Tested');
+
+    const test = { name: 'Horário comercial', script, transcript: [], flowRevision: 1 };
+    expect((await call('tina', 'PUT', '/api/workspaces/{A}/flows/tv/tests/t1', test)).status).toBe(
+      200,
+    );
+    const clash = await call('tina', 'PUT', '/api/workspaces/{A}/flows/tv/tests/t2', {
+      ...test,
+      name: 'horário COMERCIAL',
+    });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error).toBe('test_name_taken');
+    const badScript = await call('tina', 'PUT', '/api/workspaces/{A}/flows/tv/tests/t3', {
+      ...test,
+      name: 'Other',
+      script: { call: { channel: 'fax' } },
+    });
+    expect(badScript.status).toBe(422);
+    expect(String(badScript.body.message)).toContain('script.call');
+    const tests = await call('vera', 'GET', '/api/workspaces/{A}/flows/tv/tests');
+    expect((tests.body.tests as { name: string }[]).map((t) => t.name)).toEqual([
+      'Horário comercial',
+    ]);
+
+    expect((await call('ana', 'DELETE', '/api/workspaces/{A}/flows/tv')).status).toBe(204);
+    expect((await call('vera', 'GET', '/api/workspaces/{A}/flows/tv/tests')).status).toBe(404);
+  });
+});
+
+describe('workspace records', () => {
+  it('refuses a record by its schema, naming the field, and writes nothing', async () => {
+    const answer = await call('ana', 'PUT', '/api/workspaces/{A}/teams/bad', {
+      ...team('bad', 'X'),
+      agents: -1,
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body.message).toBe('The team: agents: the number of agents cannot be negative.');
+    expect(answer.body.problems).toEqual([
+      { path: 'agents', message: 'the number of agents cannot be negative' },
+    ]);
+    const other = await call('ana', 'PUT', '/api/workspaces/{A}/teams/bad', {
+      ...team('other', 'X'),
+    });
+    expect(other.status).toBe(422);
+    expect(String(other.body.message)).toContain('id');
+    expect((await call('ana', 'GET', '/api/workspaces/{A}/teams/bad')).status).toBe(404);
+  });
+
+  it('keeps one default team, and a renamed team is followed by the transfer nodes naming it', async () => {
+    expect(
+      (await call('ana', 'PUT', '/api/workspaces/{A}/teams/vendas', team('vendas', 'vendas')))
+        .status,
+    ).toBe(200);
+    await call('ana', 'PUT', '/api/workspaces/{A}/teams/suporte', team('suporte', 'suporte', true));
+    const teams = await call('vera', 'GET', '/api/workspaces/{A}/teams');
+    expect(
+      (teams.body.teams as { id: string; isDefault: boolean }[]).map((t) => [t.id, t.isDefault]),
+    ).toEqual([
+      ['suporte', true],
+      ['vendas', false],
+    ]);
+    expect((await call('vera', 'GET', '/api/workspaces/{A}/settings')).body.settings).toMatchObject(
+      {
+        defaultTeamId: 'suporte',
+      },
+    );
+    const refused = await call('ana', 'DELETE', '/api/workspaces/{A}/teams/suporte');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toBe('team.defaultWithOthers');
+
+    await call('ana', 'PUT', '/api/workspaces/{A}/flows/recepcao', {
+      baseRevision: 0,
+      doc: examples.reception,
+    });
+    const renamed = await call(
+      'ana',
+      'PUT',
+      '/api/workspaces/{A}/teams/vendas',
+      team('vendas', 'Ventas'),
+    );
+    expect(renamed.status).toBe(200);
+    const read = await call('ana', 'GET', '/api/workspaces/{A}/flows/recepcao');
+    expect(read.body.revision).toBe(2);
+    const teamsNamed = (read.body.doc as FlowDocument).nodes.flatMap((n) =>
+      n.kind === 'transfer' ? [n.data.team] : [],
+    );
+    expect(teamsNamed).toContain('Ventas');
+    expect(teamsNamed).not.toContain('vendas');
+  });
+
+  it('gives a line to exactly one of 20 callbots assigning it at once (R3)', async () => {
+    await call('ana', 'PUT', '/api/workspaces/{A}/lines/l1', sipLine('l1'));
+    const bots = Array.from({ length: 20 }, (_, i) => `bot${i}`);
+    for (const id of bots) {
+      await call('ana', 'PUT', `/api/workspaces/{A}/flows/${id}`, {
+        baseRevision: 0,
+        doc: flow(id),
+        callbot: true,
+      });
+    }
+    const answers = await Promise.all(
+      bots.map((callbotId) =>
+        call('ana', 'PUT', '/api/workspaces/{A}/lines/l1/callbot', { callbotId }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    const refused = answers.filter((a) => a.status === 409);
+    expect(refused).toHaveLength(19);
+    expect(refused.every((a) => a.body.error === 'R3.lineHasCallbot')).toBe(true);
+    const winner = bots[answers.findIndex((a) => a.status === 200)];
+    const line = await call('vera', 'GET', '/api/workspaces/{A}/lines/l1');
+    expect(line.body.record).toMatchObject({ callbotId: winner });
+
+    // A line's callbot changes through its own route, never with the record.
+    const sneaky = await call('ana', 'PUT', '/api/workspaces/{A}/lines/l1', {
+      ...sipLine('l1'),
+      callbotId: 'bot0' === winner ? 'bot1' : 'bot0',
+    });
+    expect(sneaky.status).toBe(422);
+    expect(String(sneaky.body.message)).toContain('callbotId');
+
+    // Unmarking the callbot gives the line to the default callbot (R9).
+    await call('ana', 'PUT', `/api/workspaces/{A}/flows/${winner}`, {
+      baseRevision: 1,
+      doc: flow(winner!),
+      callbot: false,
+    });
+    const released = await call('vera', 'GET', '/api/workspaces/{A}/lines/l1');
+    expect(released.body.record).not.toHaveProperty('callbotId');
+  });
+
+  it('refuses to delete a schedule flows use, naming them', async () => {
+    const schedule = {
+      id: 's1',
+      name: 'Comercial',
+      timeZone: 'America/Sao_Paulo',
+      weekly: [{ day: 'mon', start: '09:00', end: '18:00' }],
+      holidays: [],
+    };
+    const put = await call('ana', 'PUT', '/api/workspaces/{A}/schedules/s1', schedule);
+    expect(put.status).toBe(200);
+    const doc = flow('Horário');
+    const withSchedule: FlowDocument = {
+      ...doc,
+      nodes: [
+        ...doc.nodes,
+        {
+          id: 'sched',
+          kind: 'schedule',
+          data: { scheduleId: 's1', timeZone: 'America/Sao_Paulo', weekly: [], holidays: [] },
+          connections: {},
+        } as unknown as FlowDocument['nodes'][number],
+      ],
+    };
+    expect(
+      (
+        await call('ana', 'PUT', '/api/workspaces/{A}/flows/uses-s1', {
+          baseRevision: 0,
+          doc: withSchedule,
+        })
+      ).status,
+    ).toBe(201);
+    const refused = await call('ana', 'DELETE', '/api/workspaces/{A}/schedules/s1');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      error: 'schedule.inUse',
+      flows: [{ id: 'uses-s1', name: 'Horário' }],
+    });
+  });
+});
+
+describe('workspace isolation', () => {
+  it('never shows nor changes another workspace’s records, even by id', async () => {
+    await call('beto', 'PUT', '/api/workspaces/{B}/flows/f1', {
+      baseRevision: 0,
+      doc: flow('Beto’s'),
+    });
+    const fromA = await call('ana', 'GET', '/api/workspaces/{A}/flows/f1');
+    expect(fromA.body.name).not.toBe('Beto’s');
+    expect((await call('ana', 'GET', '/api/workspaces/{B}/flows/f1')).status).toBe(404);
+    expect(
+      (
+        await call('ana', 'PUT', '/api/workspaces/{B}/flows/f1', {
+          baseRevision: 1,
+          doc: flow('x'),
+        })
+      ).status,
+    ).toBe(404);
+    expect((await call('ana', 'DELETE', '/api/workspaces/{B}/flows/f1')).status).toBe(404);
+    const bList = await call('beto', 'GET', '/api/workspaces/{B}/flows');
+    expect((bList.body.flows as { name: string }[]).map((f) => f.name)).toEqual(['Beto’s']);
+    expect((await call('beto', 'GET', '/api/workspaces/{B}/teams')).body.teams).toEqual([]);
+  });
+});
+
+describe('the route × role matrix', () => {
+  /** A concrete path for a route: its parameters filled with ids nobody uses. */
+  const pathOf = (route: WorkspaceRoute, workspaceId: string) =>
+    route.path
+      .replace(':ws', workspaceId)
+      .replace(/:versionId/, '1')
+      .replace(/:[a-zA-Z]+/g, 'matrix-id');
+
+  it('refuses every route without a session, to a non-member and to each role below its own', async () => {
+    expect(routes.length).toBeGreaterThan(30);
+    for (const route of routes) {
+      const path = pathOf(route, ws.A);
+      const body = route.method === 'GET' ? undefined : {};
+      const anonymous = await call(null, route.method, path, body);
+      expect(anonymous.status, `${route.method} ${route.path} without a session`).toBe(401);
+      const outsider = await call('beto', route.method, path, body);
+      expect(outsider.status, `${route.method} ${route.path} by another workspace's member`).toBe(
+        404,
+      );
+      if (route.method !== 'GET') {
+        const forged = await call('otto', route.method, path, body, { csrf: false });
+        expect(forged.body.error, `${route.method} ${route.path} without the CSRF token`).toBe(
+          'csrf',
+        );
+      }
+      for (const role of roles) {
+        if (route.path.endsWith('/events') && roleAtLeast(role, route.minRole)) continue;
+        const answer = await call(userWith.get(role)!, route.method, path, body);
+        if (roleAtLeast(role, route.minRole)) {
+          expect(answer.status, `${route.method} ${route.path} as ${role}`).not.toBe(403);
+        } else {
+          expect(answer.status, `${route.method} ${route.path} as ${role}`).toBe(403);
+        }
+      }
+    }
+  }, 60_000);
+});
+
+/** Follows a workspace's event stream; `next` waits for an event that fits. */
+function follow(user: string, ws: string) {
+  const events: WorkspaceEvent[] = [];
+  const waiting: { fits: (e: WorkspaceEvent) => boolean; resolve: (e: WorkspaceEvent) => void }[] =
+    [];
+  let request: http.ClientRequest;
+  const opened = new Promise<number>((resolve, reject) => {
+    request = http.get(
+      `${origin}/api/workspaces/${ws}/events`,
+      { headers: { cookie: `${SESSION_COOKIE}=${sessions.get(user)!.secret}` } },
+      (res) => {
+        resolve(res.statusCode ?? 0);
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = block.split('\n').find((l) => l.startsWith('data: '));
+            if (!data) continue;
+            const event = JSON.parse(data.slice('data: '.length)) as WorkspaceEvent;
+            events.push(event);
+            for (const w of waiting.filter((w) => w.fits(event))) {
+              waiting.splice(waiting.indexOf(w), 1);
+              w.resolve(event);
+            }
+          }
+        });
+      },
+    );
+    request.on('error', reject);
+  });
+  return {
+    opened,
+    events,
+    next: (fits: (e: WorkspaceEvent) => boolean) =>
+      new Promise<WorkspaceEvent>((resolve) => {
+        const found = events.find(fits);
+        if (found) resolve(found);
+        else waiting.push({ fits, resolve });
+      }),
+    close: () => request.destroy(),
+  };
+}
+
+describe('changes by others and presence', () => {
+  it('streams committed changes with who made them, and who has a flow open', async () => {
+    const stream = follow('vera', ws.A);
+    expect(await stream.opened).toBe(200);
+    const other = follow('beto', ws.B);
+    await other.opened;
+
+    await call('ana', 'PUT', '/api/workspaces/{A}/flows/live', {
+      baseRevision: 0,
+      doc: flow('Live'),
+    });
+    expect(
+      await stream.next((e) => e.type === 'change' && e.table === 'flows' && e.id === 'live'),
+    ).toMatchObject({
+      type: 'change',
+      table: 'flows',
+      id: 'live',
+      revision: 1,
+      deleted: false,
+      by: { name: 'Ana' },
+    });
+
+    const beat = await call('ana', 'POST', '/api/workspaces/{A}/flows/live/presence');
+    expect(beat.body).toMatchObject({ flowId: 'live', editors: [{ name: 'Ana' }] });
+    await call('bruno', 'POST', '/api/workspaces/{A}/flows/live/presence');
+    expect(await stream.next((e) => e.type === 'presence' && e.editors.length === 2)).toMatchObject(
+      { flowId: 'live', editors: [{ name: 'Ana' }, { name: 'Bruno' }] },
+    );
+
+    // Ana's heartbeats stop: 31 s later she is gone; Bruno's is fresh.
+    clock += 20_000;
+    await call('bruno', 'POST', '/api/workspaces/{A}/flows/live/presence');
+    clock += 11_000;
+    hub.sweep();
+    expect(
+      await stream.next(
+        (e) => e.type === 'presence' && e.editors.length === 1 && e.editors[0]!.name === 'Bruno',
+      ),
+    ).toBeTruthy();
+    await call('bruno', 'DELETE', '/api/workspaces/{A}/flows/live/presence');
+    expect(await stream.next((e) => e.type === 'presence' && e.editors.length === 0)).toBeTruthy();
+
+    // Nothing of workspace A reached B's stream.
+    await call('beto', 'PUT', '/api/workspaces/{B}/teams/t', team('t', 'Time B'));
+    await other.next((e) => e.type === 'change' && e.id === 't');
+    expect(other.events.some((e) => e.type === 'presence')).toBe(false);
+    expect(other.events.some((e) => e.type === 'change' && e.id === 'live')).toBe(false);
+    stream.close();
+    other.close();
+  });
+});
+
+describe('moving in', () => {
+  const file = {
+    format: WORKSPACE_FILE_FORMAT,
+    exportedAt: clock,
+    settings: { timeZone: 'America/Recife', country: 'BR', defaultTeamId: 'vendas' },
+    teams: [team('vendas', 'Vendas', true)],
+    schedules: [],
+    lines: [{ ...sipLine('pbx'), callbotId: 'recepcao' }],
+    callbots: [{ flowId: 'recepcao' }],
+    flows: [{ id: 'recepcao', name: 'Recepção', callbot: true, doc: examples.reception }],
+    customers: [{ id: 'c1', number: '+5511999990000', name: 'Cliente', createdAt: clock }],
+    permissions: [],
+    attempts: [],
+  };
+
+  it('refuses a file with one bad record, naming record and field, and writes nothing', async () => {
+    const bad = { ...file, teams: [{ ...file.teams[0], agents: 'many' }] };
+    const answer = await call('otto', 'POST', '/api/workspaces/C-never/import', bad);
+    expect(answer.status).toBe(404);
+    const refused = await call('otto', 'POST', '/api/workspaces/{A}/import', bad);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toBe('invalid_workspace_file');
+    expect(refused.body.problems).toContainEqual({
+      path: 'teams[0].agents',
+      message: expect.any(String) as string,
+    });
+    expect((await call('vera', 'GET', '/api/workspaces/{A}/lines/pbx')).status).toBe(404);
+  });
+
+  it('imports a whole file in one go, replacing the workspace’s records', async () => {
+    const answer = await call('otto', 'POST', '/api/workspaces/{A}/import', file);
+    expect(answer.status).toBe(200);
+    expect(answer.body.counts).toMatchObject({ flows: 1, teams: 1, lines: 1, customers: 1 });
+    const teams = await call('vera', 'GET', '/api/workspaces/{A}/teams');
+    expect(teams.body.teams).toEqual([team('vendas', 'Vendas', true)]);
+    const line = await call('vera', 'GET', '/api/workspaces/{A}/lines/pbx');
+    expect(line.body.record).toMatchObject({ callbotId: 'recepcao' });
+    const flows = await call('vera', 'GET', '/api/workspaces/{A}/flows');
+    expect((flows.body.flows as { id: string }[]).map((f) => f.id)).toEqual(['recepcao']);
+    const settings = await call('vera', 'GET', '/api/workspaces/{A}/settings');
+    expect(settings.body.settings).toMatchObject({
+      timeZone: 'America/Recife',
+      defaultCallbotLanguage: 'pt-BR',
+    });
+    // Workspace B is untouched.
+    expect((await call('beto', 'GET', '/api/workspaces/{B}/flows')).body.flows).toHaveLength(1);
+  });
+});

@@ -1,0 +1,446 @@
+/**
+ * The workspace API's routes, each with its method, path and the least role
+ * that may call it: viewers read everything and follow the events; trainers
+ * also write test cases; editors write flows, the workspace's records and
+ * its settings; owners import a whole workspace (it replaces everything).
+ * They join the server's one route table (`router.ts`), whose one check
+ * (401 no caller, 403 CSRF, 404 not a member, 403 role) runs before any of
+ * these handlers; the handlers check their path parameters and bodies.
+ */
+import {
+  checkWorkspaceValue,
+  entityIdSchema,
+  flowSaveRequestSchema,
+  lineCallbotRequestSchema,
+  loadFlow,
+  testCaseRequestSchema,
+  versionCreateRequestSchema,
+  workspaceCollectionNames,
+  type Actor,
+  type Role,
+  type WorkspaceCollection,
+  type WorkspaceEvent,
+} from '@callbot/shared';
+import { z } from 'zod';
+import { route, type AnyRoute, type Method, type Reply, type RouteContext } from '../router.ts';
+import type { WorkspaceHub } from './events.ts';
+import { parseOr, WorkspaceError, type Change, type WorkspaceStore } from './store.ts';
+
+/** Who is calling, in the workspace of the path. */
+export interface Member {
+  userId: string;
+  name: string;
+  role: Role;
+}
+
+/** What a workspace route's handler gets: the path's parameters checked, and the caller. */
+export interface WorkspaceContext {
+  ws: string;
+  params: ReadonlyMap<string, string>;
+  body: unknown;
+  member: Member;
+  /** The workspace's name (the accounts' own). */
+  workspaceName: string;
+}
+
+export interface WorkspaceRoute {
+  method: Method;
+  /** e.g. `/api/workspaces/:ws/flows/:id`. */
+  path: string;
+  minRole: Role;
+  handle(context: WorkspaceContext): Promise<Reply>;
+}
+
+const versionIdSchema = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
+
+const json = (status: number, body: unknown): Reply => ({ status, body });
+
+const actorOf = (member: Member): Actor => ({ id: member.userId, name: member.name });
+
+/**
+ * The workspace's routes on a store and a hub (which hears every change
+ * once it is committed), as entries of the server's route table.
+ *
+ * @example
+ * const routes = workspaceRoutes(createWorkspaceStore(db, now), createHub(inProcessBus(), now));
+ */
+export function workspaceRoutes(store: WorkspaceStore, hub: WorkspaceHub): AnyRoute[] {
+  return workspaceRouteList(store, hub).map(toRoute);
+}
+
+/** The path parameters checked by their schema, the caller as a member, refusals as replies. */
+function toRoute(def: WorkspaceRoute): AnyRoute {
+  return route({
+    method: def.method,
+    path: def.path,
+    access: def.minRole,
+    async handler(ctx: RouteContext<Role>): Promise<Reply> {
+      const params = new Map<string, string>();
+      for (const [name, value] of Object.entries(ctx.params)) {
+        const parsed = paramSchemas.get(name)?.safeParse(value);
+        if (parsed && !parsed.success) {
+          return json(422, {
+            error: 'invalid_request',
+            message: `${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}.`,
+          });
+        }
+        params.set(name, value);
+      }
+      const { caller } = ctx;
+      try {
+        return await def.handle({
+          ws: caller.workspace.id,
+          params,
+          body: ctx.body,
+          member: { userId: caller.user.id, name: caller.user.name, role: caller.role },
+          workspaceName: caller.workspace.name,
+        });
+      } catch (error) {
+        if (error instanceof WorkspaceError) {
+          return json(error.status, { error: error.code, message: error.message, ...error.extra });
+        }
+        throw error;
+      }
+    },
+  });
+}
+
+/** The workspace's routes with their least role, before they join the table. */
+export function workspaceRouteList(store: WorkspaceStore, hub: WorkspaceHub): WorkspaceRoute[] {
+  const base = '/api/workspaces/:ws';
+
+  /** Tells the workspace's followers what was written (after the commit). */
+  async function tell(ws: string, member: Member, changes: Change[]) {
+    const by = actorOf(member);
+    for (const change of changes) {
+      await hub.publish(ws, {
+        type: 'change',
+        table: change.table,
+        id: change.id,
+        ...(change.flowId !== undefined && { flowId: change.flowId }),
+        revision: change.revision,
+        deleted: change.revision === 0,
+        by,
+      });
+    }
+  }
+
+  const param = (context: WorkspaceContext, name: string) => context.params.get(name)!;
+
+  const flowRoutes: WorkspaceRoute[] = [
+    {
+      method: 'GET',
+      path: `${base}/flows`,
+      minRole: 'viewer',
+      handle: async ({ ws }) => json(200, { flows: await store.listFlows(ws) }),
+    },
+    {
+      method: 'GET',
+      path: `${base}/flows/:id`,
+      minRole: 'viewer',
+      async handle(context) {
+        const flow = await store.getFlow(context.ws, param(context, 'id'));
+        if (!flow)
+          throw new WorkspaceError(404, 'not_found', 'This flow is not in this workspace.');
+        return json(200, flow);
+      },
+    },
+    {
+      method: 'PUT',
+      path: `${base}/flows/:id`,
+      minRole: 'editor',
+      async handle(context) {
+        const { ws, member } = context;
+        const id = param(context, 'id');
+        const request = parseOr(flowSaveRequestSchema, context.body, 'The flow');
+        const loaded = loadFlow(request.doc);
+        if (!loaded.ok) {
+          const first = loaded.diagnostics.find((d) => d.severity === 'error');
+          return json(422, {
+            error: 'invalid_flow',
+            message: `doc${first?.path ? `.${first.path}` : ''}: ${first?.message ?? 'the flow does not read'}`,
+            diagnostics: loaded.diagnostics,
+          });
+        }
+        const saved = await store.saveFlow(
+          ws,
+          id,
+          {
+            baseRevision: request.baseRevision,
+            doc: loaded.doc,
+            ...(request.callbot !== undefined && { callbot: request.callbot }),
+          },
+          actorOf(member),
+        );
+        if (!saved.ok) {
+          return json(409, {
+            error: 'revision_conflict',
+            message: `${saved.updatedBy.name} saved this flow (revision ${saved.revision}) since revision ${request.baseRevision}; nothing was written.`,
+            revision: saved.revision,
+            updatedBy: { name: saved.updatedBy.name },
+            updatedAt: saved.updatedAt,
+          });
+        }
+        await tell(ws, member, saved.changes);
+        return json(saved.created ? 201 : 200, saved.flow);
+      },
+    },
+    {
+      method: 'DELETE',
+      path: `${base}/flows/:id`,
+      minRole: 'editor',
+      async handle({ ws, params, member }) {
+        await tell(ws, member, await store.deleteFlow(ws, params.get('id')!, actorOf(member)));
+        return json(204, null);
+      },
+    },
+    {
+      method: 'GET',
+      path: `${base}/flows/:id/versions`,
+      minRole: 'viewer',
+      async handle(context) {
+        const versions = await store.listVersions(context.ws, param(context, 'id'));
+        if (!versions)
+          throw new WorkspaceError(404, 'not_found', 'This flow is not in this workspace.');
+        return json(200, { versions });
+      },
+    },
+    {
+      method: 'POST',
+      path: `${base}/flows/:id/versions`,
+      minRole: 'editor',
+      async handle(context) {
+        const request = parseOr(versionCreateRequestSchema, context.body, 'The version');
+        const { version, changes } = await store.createVersion(
+          context.ws,
+          param(context, 'id'),
+          { note: request.note, auto: request.auto ?? false },
+          actorOf(context.member),
+        );
+        await tell(context.ws, context.member, changes);
+        return json(201, version);
+      },
+    },
+    {
+      method: 'GET',
+      path: `${base}/flows/:id/versions/:versionId`,
+      minRole: 'viewer',
+      async handle(context) {
+        const n = parseOr(versionIdSchema, param(context, 'versionId'), 'The version id');
+        const version = await store.getVersion(context.ws, param(context, 'id'), n);
+        if (!version) throw new WorkspaceError(404, 'not_found', 'This flow has no such version.');
+        return json(200, version);
+      },
+    },
+    {
+      method: 'GET',
+      path: `${base}/flows/:id/tests`,
+      minRole: 'viewer',
+      async handle(context) {
+        const tests = await store.listTests(context.ws, param(context, 'id'));
+        if (!tests)
+          throw new WorkspaceError(404, 'not_found', 'This flow is not in this workspace.');
+        return json(200, { tests });
+      },
+    },
+    {
+      method: 'PUT',
+      path: `${base}/flows/:id/tests/:testId`,
+      minRole: 'trainer',
+      async handle(context) {
+        const request = parseOr(testCaseRequestSchema, context.body, 'The test case');
+        const { test, changes } = await store.putTest(
+          context.ws,
+          param(context, 'id'),
+          param(context, 'testId'),
+          request,
+          actorOf(context.member),
+        );
+        await tell(context.ws, context.member, changes);
+        return json(200, test);
+      },
+    },
+    {
+      method: 'DELETE',
+      path: `${base}/flows/:id/tests/:testId`,
+      minRole: 'trainer',
+      async handle(context) {
+        const changes = await store.deleteTest(
+          context.ws,
+          param(context, 'id'),
+          param(context, 'testId'),
+          actorOf(context.member),
+        );
+        await tell(context.ws, context.member, changes);
+        return json(204, null);
+      },
+    },
+    {
+      method: 'POST',
+      path: `${base}/flows/:id/presence`,
+      minRole: 'viewer',
+      async handle(context) {
+        const flowId = param(context, 'id');
+        const editors = await hub.beat(context.ws, flowId, actorOf(context.member));
+        return json(200, { flowId, editors });
+      },
+    },
+    {
+      method: 'DELETE',
+      path: `${base}/flows/:id/presence`,
+      minRole: 'viewer',
+      async handle(context) {
+        await hub.beat(context.ws, param(context, 'id'), actorOf(context.member), true);
+        return json(204, null);
+      },
+    },
+  ];
+
+  const collectionRoutes = workspaceCollectionNames.flatMap(
+    (collection: WorkspaceCollection): WorkspaceRoute[] => [
+      {
+        method: 'GET',
+        path: `${base}/${collection}`,
+        minRole: 'viewer',
+        handle: async ({ ws }) =>
+          json(200, { [collection]: await store.listRecords(ws, collection) }),
+      },
+      {
+        method: 'GET',
+        path: `${base}/${collection}/:id`,
+        minRole: 'viewer',
+        async handle(context) {
+          const found = await store.getRecord(context.ws, collection, param(context, 'id'));
+          if (!found)
+            throw new WorkspaceError(404, 'not_found', 'No such record in this workspace.');
+          return json(200, { record: found.record, revision: found.revision });
+        },
+      },
+      {
+        method: 'PUT',
+        path: `${base}/${collection}/:id`,
+        minRole: 'editor',
+        async handle(context) {
+          const { record, revision, changes } = await store.putRecord(
+            context.ws,
+            collection,
+            param(context, 'id'),
+            context.body,
+            actorOf(context.member),
+          );
+          await tell(context.ws, context.member, changes);
+          return json(200, { record, revision });
+        },
+      },
+      {
+        method: 'DELETE',
+        path: `${base}/${collection}/:id`,
+        minRole: 'editor',
+        async handle(context) {
+          const changes = await store.deleteRecord(
+            context.ws,
+            collection,
+            param(context, 'id'),
+            actorOf(context.member),
+          );
+          await tell(context.ws, context.member, changes);
+          return json(204, null);
+        },
+      },
+    ],
+  );
+
+  const workspaceRoutesList: WorkspaceRoute[] = [
+    {
+      method: 'PUT',
+      path: `${base}/lines/:id/callbot`,
+      minRole: 'editor',
+      async handle(context) {
+        const request = parseOr(lineCallbotRequestSchema, context.body, 'The assignment');
+        const { line, replaced, changes } = await store.assignLine(
+          context.ws,
+          param(context, 'id'),
+          { callbotId: request.callbotId, replace: request.replace ?? false },
+          actorOf(context.member),
+        );
+        await tell(context.ws, context.member, changes);
+        return json(200, { line, replaced });
+      },
+    },
+    {
+      method: 'DELETE',
+      path: `${base}/lines/:id/callbot`,
+      minRole: 'editor',
+      async handle(context) {
+        const { line, changes } = await store.unassignLine(
+          context.ws,
+          param(context, 'id'),
+          actorOf(context.member),
+        );
+        await tell(context.ws, context.member, changes);
+        return json(200, { line });
+      },
+    },
+    {
+      method: 'GET',
+      path: `${base}/settings`,
+      minRole: 'viewer',
+      handle: async ({ ws, workspaceName }) =>
+        json(200, { ...(await store.getSettings(ws)), name: workspaceName }),
+    },
+    {
+      method: 'PUT',
+      path: `${base}/settings`,
+      minRole: 'editor',
+      async handle({ ws, body, member }) {
+        const { settings, revision, changes } = await store.putSettings(ws, body, actorOf(member));
+        await tell(ws, member, changes);
+        return json(200, { settings, revision });
+      },
+    },
+    {
+      method: 'GET',
+      path: `${base}/events`,
+      minRole: 'viewer',
+      handle: ({ ws }) =>
+        Promise.resolve({
+          status: 200,
+          body: null,
+          stream: (send: (event: WorkspaceEvent) => void) => hub.subscribe(ws, send),
+        }),
+    },
+    {
+      method: 'POST',
+      path: `${base}/import`,
+      minRole: 'owner',
+      async handle({ ws, body, member }) {
+        const checked = checkWorkspaceValue(body);
+        if (!checked.ok) {
+          const first = checked.problems[0];
+          return json(422, {
+            error: 'invalid_workspace_file',
+            message: `Nothing was imported: ${first?.path || 'file'}: ${first?.message ?? 'invalid'}.`,
+            problems: checked.problems,
+          });
+        }
+        await store.importWorkspace(ws, checked, actorOf(member));
+        await hub.publish(ws, { type: 'import', by: actorOf(member) });
+        return json(200, { counts: checked.counts });
+      },
+    },
+  ];
+
+  return [...flowRoutes, ...collectionRoutes, ...workspaceRoutesList];
+}
+
+/** The schema each path parameter is checked by (ids of records, flows, test cases). */
+export const paramSchemas: ReadonlyMap<string, z.ZodType> = new Map([
+  ['ws', entityIdSchema],
+  ['id', entityIdSchema],
+  ['testId', entityIdSchema],
+  ['versionId', z.string().regex(/^\d{1,10}$/, 'a version id is a number')],
+]);

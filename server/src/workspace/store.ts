@@ -1,0 +1,924 @@
+/**
+ * The workspace's data on the server: flows with their versions and test
+ * cases, the records (teams, named schedules, lines, customers, call
+ * permissions, call attempts) and the settings, every row scoped by its
+ * workspace. Everything read back goes through the shared schemas into
+ * fresh objects; every write checks its record first and runs with the
+ * rules that span records (R3 one callbot per line, one default team, a
+ * schedule in use, a team rename followed by the flows) in one transaction.
+ * Each write returns the changes it made, for the events stream.
+ *
+ * Refusals are `WorkspaceError`s (status, code, message), thrown before
+ * anything is written or rolling the transaction back.
+ */
+import {
+  applyNamedSchedule,
+  assignCallbot,
+  canDeleteLine,
+  collectionKey,
+  fieldProblems,
+  loadFlow,
+  renameTeamInFlow,
+  serverWorkspaceSettingsSchema,
+  workspaceCollections,
+  type Actor,
+  type ChangeTable,
+  type CheckedWorkspaceFile,
+  type FlowDocument,
+  type FlowRecordAnswer,
+  type FlowSummary,
+  type FlowVersionSummary,
+  type Line,
+  type NamedSchedule,
+  type ServerWorkspaceSettings,
+  type Team,
+  type TestCase,
+  type WorkspaceCollection,
+} from '@callbot/shared';
+import { scriptSchema } from '@callbot/runtime';
+import type { z } from 'zod';
+import type { Database, Row, SqlClient } from '../db.ts';
+
+/** A change written, as the events stream tells it. */
+export interface Change {
+  table: ChangeTable;
+  id: string;
+  flowId?: string;
+  /** 0 when the record was deleted. */
+  revision: number;
+}
+
+/** A refusal: nothing was written. `extra` goes into the answer's body. */
+export class WorkspaceError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A record refused by its schema: 422 naming the first field and why, all problems listed. */
+export function invalid(error: z.ZodError, what: string, prefix = ''): WorkspaceError {
+  const problems = fieldProblems(error, prefix);
+  const first = problems[0];
+  return new WorkspaceError(
+    422,
+    'invalid_request',
+    `${what}: ${first?.path || 'body'}: ${first?.message ?? 'invalid'}.`,
+    { problems },
+  );
+}
+
+/** Reads with a schema into a fresh object, or throws the 422 naming the field. */
+export function parseOr<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+  prefix = '',
+): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalid(parsed.error, what, prefix);
+  return parsed.data;
+}
+
+/** The table of each collection: a fixed name, never built from a request. */
+const TABLES: Readonly<Record<WorkspaceCollection, string>> = {
+  teams: 'ws_teams',
+  schedules: 'ws_schedules',
+  lines: 'ws_lines',
+  customers: 'ws_customers',
+  permissions: 'ws_permissions',
+  attempts: 'ws_attempts',
+};
+
+const RECORD_NAMES: Readonly<Record<WorkspaceCollection, string>> = {
+  teams: 'The team',
+  schedules: 'The schedule',
+  lines: 'The line',
+  customers: 'The customer',
+  permissions: 'The call permission',
+  attempts: 'The call attempt',
+};
+
+/** The settings of a workspace nobody has configured yet. */
+export const DEFAULT_SETTINGS: ServerWorkspaceSettings = {
+  timeZone: 'America/Sao_Paulo',
+  country: 'BR',
+  defaultCallbotLanguage: 'pt-BR',
+};
+
+/** Serialises a workspace's rule-bearing writes, across instances on one PostgreSQL. */
+const WORKSPACE_LOCK = 7_210_415;
+
+const iso = (value: unknown): string =>
+  value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+
+const actorOf = (row: Row, prefix: 'updated_by' | 'created_by'): Actor => ({
+  id: String(row[`${prefix}_id`]),
+  name: String(row[`${prefix}_name`]),
+});
+
+/** A stored document read back: `loadFlow`, or a 500-free refusal naming the flow. */
+function readDoc(raw: unknown, flowId: string): FlowDocument {
+  const loaded = loadFlow(raw);
+  if (!loaded.ok) {
+    throw new WorkspaceError(
+      500,
+      'stored_flow_unreadable',
+      `The stored flow ${flowId} does not read: ${loaded.diagnostics[0]?.message ?? 'invalid'}.`,
+    );
+  }
+  return loaded.doc;
+}
+
+const flowSummary = (row: Row): FlowSummary => ({
+  id: String(row.id),
+  name: String(row.name),
+  revision: Number(row.revision),
+  callbot: row.callbot === true,
+  isExample: row.is_example === true,
+  updatedAt: iso(row.updated_at),
+  updatedBy: actorOf(row, 'updated_by'),
+});
+
+const FLOW_COLUMNS =
+  'id, name, revision, callbot, is_example, updated_at, updated_by_id, updated_by_name';
+
+export type SaveFlowResult =
+  | { ok: true; flow: FlowSummary; created: boolean; changes: Change[] }
+  | { ok: false; revision: number; updatedBy: Actor; updatedAt: string };
+
+export interface WorkspaceStore {
+  listFlows(ws: string): Promise<FlowSummary[]>;
+  getFlow(ws: string, id: string): Promise<FlowRecordAnswer | null>;
+  /** Saves on top of `baseRevision` (0 creates); a stale base writes nothing. */
+  saveFlow(
+    ws: string,
+    id: string,
+    input: { baseRevision: number; doc: FlowDocument; callbot?: boolean },
+    by: Actor,
+  ): Promise<SaveFlowResult>;
+  /** Deletes the flow with its versions and test cases; its lines are answered by the default callbot (R9). */
+  deleteFlow(ws: string, id: string, by: Actor): Promise<Change[]>;
+
+  listVersions(ws: string, flowId: string): Promise<FlowVersionSummary[] | null>;
+  getVersion(
+    ws: string,
+    flowId: string,
+    id: number,
+  ): Promise<(FlowVersionSummary & { doc: FlowDocument }) | null>;
+  createVersion(
+    ws: string,
+    flowId: string,
+    input: { note: string; auto: boolean },
+    by: Actor,
+  ): Promise<{ version: FlowVersionSummary; changes: Change[] }>;
+
+  listTests(ws: string, flowId: string): Promise<TestCase[] | null>;
+  putTest(
+    ws: string,
+    flowId: string,
+    id: string,
+    input: { name: string; script: unknown; transcript: unknown[]; flowRevision: number },
+    by: Actor,
+  ): Promise<{ test: TestCase; changes: Change[] }>;
+  deleteTest(ws: string, flowId: string, id: string, by: Actor): Promise<Change[]>;
+
+  listRecords<C extends WorkspaceCollection>(
+    ws: string,
+    collection: C,
+  ): Promise<z.output<(typeof workspaceCollections)[C]>[]>;
+  getRecord<C extends WorkspaceCollection>(
+    ws: string,
+    collection: C,
+    id: string,
+  ): Promise<{ record: z.output<(typeof workspaceCollections)[C]>; revision: number } | null>;
+  /** Adds or replaces a record, checked by its schema and the rules that span records. */
+  putRecord(
+    ws: string,
+    collection: WorkspaceCollection,
+    id: string,
+    body: unknown,
+    by: Actor,
+  ): Promise<{ record: unknown; revision: number; changes: Change[] }>;
+  deleteRecord(
+    ws: string,
+    collection: WorkspaceCollection,
+    id: string,
+    by: Actor,
+  ): Promise<Change[]>;
+  /** R3: the line answered by `callbotId`; another callbot's line only with `replace`. */
+  assignLine(
+    ws: string,
+    lineId: string,
+    input: { callbotId: string; replace: boolean },
+    by: Actor,
+  ): Promise<{ line: Line; replaced: string | null; changes: Change[] }>;
+  /** The line left to the default callbot (R9). */
+  unassignLine(ws: string, lineId: string, by: Actor): Promise<{ line: Line; changes: Change[] }>;
+
+  getSettings(ws: string): Promise<{ settings: ServerWorkspaceSettings; revision: number }>;
+  putSettings(
+    ws: string,
+    body: unknown,
+    by: Actor,
+  ): Promise<{ settings: ServerWorkspaceSettings; revision: number; changes: Change[] }>;
+
+  /** Replaces the workspace's data with a checked `callbot-workspace/1` file, in one transaction. */
+  importWorkspace(
+    ws: string,
+    checked: Extract<CheckedWorkspaceFile, { ok: true }>,
+    by: Actor,
+  ): Promise<void>;
+}
+
+/**
+ * The workspace store on a migrated database. `now` gives the time written
+ * on rows (epoch ms).
+ *
+ * @example
+ * const store = createWorkspaceStore(db, () => Date.now());
+ * await store.saveFlow('ws1', 'recepcao', { baseRevision: 0, doc }, { id: 'u1', name: 'Ana' });
+ */
+export function createWorkspaceStore(db: Database, now: () => number): WorkspaceStore {
+  const stamp = () => new Date(now()).toISOString();
+
+  /** A transaction that holds the workspace's lock: its rule-bearing writes take turns. */
+  const locked = <T>(ws: string, fn: (tx: SqlClient) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WORKSPACE_LOCK, ws]);
+      return fn(tx);
+    });
+
+  async function readRecords<C extends WorkspaceCollection>(
+    q: SqlClient,
+    ws: string,
+    collection: C,
+    where = '',
+    params: unknown[] = [],
+    forUpdate = false,
+  ): Promise<{ record: z.output<(typeof workspaceCollections)[C]>; revision: number }[]> {
+    const { rows } = await q.query<{ id: string; data: unknown; revision: number }>(
+      `SELECT id, data, revision FROM ${TABLES[collection]} WHERE workspace_id = $1 ${where} ORDER BY id${forUpdate ? ' FOR UPDATE' : ''}`,
+      [ws, ...params],
+    );
+    const schema = workspaceCollections[collection];
+    return rows.map((row) => ({
+      record: parseOr(schema, row.data, `The stored ${collection} record ${row.id}`) as z.output<
+        (typeof workspaceCollections)[C]
+      >,
+      revision: Number(row.revision),
+    }));
+  }
+
+  async function writeRecord(
+    tx: SqlClient,
+    ws: string,
+    collection: WorkspaceCollection,
+    id: string,
+    record: unknown,
+    by: Actor,
+  ): Promise<number> {
+    const { rows } = await tx.query<{ revision: number }>(
+      `INSERT INTO ${TABLES[collection]} (workspace_id, id, data, revision, updated_at, updated_by_id, updated_by_name)
+       VALUES ($1, $2, $3, 1, $4, $5, $6)
+       ON CONFLICT (workspace_id, id) DO UPDATE SET data = EXCLUDED.data,
+         revision = ${TABLES[collection]}.revision + 1, updated_at = EXCLUDED.updated_at,
+         updated_by_id = EXCLUDED.updated_by_id, updated_by_name = EXCLUDED.updated_by_name
+       RETURNING revision`,
+      [ws, id, JSON.stringify(record), stamp(), by.id, by.name],
+    );
+    return Number(rows[0]!.revision);
+  }
+
+  /** Rewrites a flow's document (a schedule refreshed, a team renamed): the next revision. */
+  async function rewriteFlow(
+    tx: SqlClient,
+    ws: string,
+    id: string,
+    doc: FlowDocument,
+    by: Actor,
+  ): Promise<Change> {
+    const { rows } = await tx.query<{ revision: number }>(
+      `UPDATE ws_flows SET doc = $3, name = $4, revision = revision + 1, updated_at = $5,
+         updated_by_id = $6, updated_by_name = $7
+       WHERE workspace_id = $1 AND id = $2 RETURNING revision`,
+      [ws, id, JSON.stringify(doc), doc.settings.name, stamp(), by.id, by.name],
+    );
+    return { table: 'flows', id, revision: Number(rows[0]!.revision) };
+  }
+
+  /** The flows whose document contains `pattern` (jsonb containment), locked for rewriting. */
+  async function flowsContaining(tx: SqlClient, ws: string, pattern: unknown) {
+    const { rows } = await tx.query<{ id: string; name: string; doc: unknown }>(
+      'SELECT id, name, doc FROM ws_flows WHERE workspace_id = $1 AND doc @> $2 ORDER BY name FOR UPDATE',
+      [ws, JSON.stringify(pattern)],
+    );
+    return rows;
+  }
+
+  async function flowExists(q: SqlClient, ws: string, id: string, lock = false) {
+    const { rows } = await q.query<{ revision: number; doc: unknown; callbot: boolean }>(
+      `SELECT revision, doc, callbot FROM ws_flows WHERE workspace_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [ws, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  const notFound = (what: string, id: string) =>
+    new WorkspaceError(404, 'not_found', `${what} ${id} is not in this workspace.`);
+
+  /** The lines `flowId` answers, left to the default callbot (R9). */
+  async function releaseLines(tx: SqlClient, ws: string, flowId: string, by: Actor) {
+    const changes: Change[] = [];
+    for (const { record } of await readRecords(tx, ws, 'lines', "AND data ->> 'callbotId' = $2", [
+      flowId,
+    ])) {
+      const { callbotId: _released, ...line } = record;
+      changes.push({
+        table: 'lines',
+        id: line.id,
+        revision: await writeRecord(tx, ws, 'lines', line.id, line, by),
+      });
+    }
+    return changes;
+  }
+
+  async function settingsRow(q: SqlClient, ws: string) {
+    const { rows } = await q.query<{ data: unknown; revision: number }>(
+      'SELECT data, revision FROM ws_settings WHERE workspace_id = $1',
+      [ws],
+    );
+    const row = rows[0];
+    if (!row) return { settings: DEFAULT_SETTINGS, revision: 0 };
+    return {
+      settings: parseOr(serverWorkspaceSettingsSchema, row.data, 'The stored settings'),
+      revision: Number(row.revision),
+    };
+  }
+
+  async function writeSettings(
+    tx: SqlClient,
+    ws: string,
+    settings: ServerWorkspaceSettings,
+    by: Actor,
+  ): Promise<number> {
+    const { rows } = await tx.query<{ revision: number }>(
+      `INSERT INTO ws_settings (workspace_id, data, revision, updated_at, updated_by_id, updated_by_name)
+       VALUES ($1, $2, 1, $3, $4, $5)
+       ON CONFLICT (workspace_id) DO UPDATE SET data = EXCLUDED.data, revision = ws_settings.revision + 1,
+         updated_at = EXCLUDED.updated_at, updated_by_id = EXCLUDED.updated_by_id,
+         updated_by_name = EXCLUDED.updated_by_name
+       RETURNING revision`,
+      [ws, JSON.stringify(settings), stamp(), by.id, by.name],
+    );
+    return Number(rows[0]!.revision);
+  }
+
+  /** Settings' `defaultTeamId` follows the team marked as the default. */
+  async function mirrorDefaultTeam(
+    tx: SqlClient,
+    ws: string,
+    teamId: string | undefined,
+    by: Actor,
+  ) {
+    const { settings } = await settingsRow(tx, ws);
+    if (settings.defaultTeamId === teamId) return [];
+    const { defaultTeamId: _old, ...rest } = settings;
+    const next = teamId === undefined ? rest : { ...rest, defaultTeamId: teamId };
+    return [
+      { table: 'settings', id: ws, revision: await writeSettings(tx, ws, next, by) } as Change,
+    ];
+  }
+
+  async function putTeam(tx: SqlClient, ws: string, team: Team, by: Actor): Promise<Change[]> {
+    const changes: Change[] = [];
+    const teams = await readRecords(tx, ws, 'teams');
+    const stored = teams.find((t) => t.record.id === team.id)?.record;
+    const others = teams.filter((t) => t.record.id !== team.id);
+    // The first team is the default one; a team made the default takes it from the other.
+    const isDefault = team.isDefault || others.length === 0;
+    if (!isDefault && stored?.isDefault) {
+      throw new WorkspaceError(
+        409,
+        'team.defaultNeeded',
+        'This is the default team: make another team the default instead.',
+      );
+    }
+    const checked: Team = { ...team, isDefault };
+    if (isDefault) {
+      for (const other of others.filter((t) => t.record.isDefault)) {
+        const record = { ...other.record, isDefault: false };
+        changes.push({
+          table: 'teams',
+          id: record.id,
+          revision: await writeRecord(tx, ws, 'teams', record.id, record, by),
+        });
+      }
+    }
+    const revision = await writeRecord(tx, ws, 'teams', team.id, checked, by);
+    changes.push({ table: 'teams', id: team.id, revision });
+    if (isDefault) changes.push(...(await mirrorDefaultTeam(tx, ws, team.id, by)));
+    // Transfer nodes name their team: a rename is followed by every flow that named it.
+    if (stored && stored.name !== checked.name) {
+      const pattern = { nodes: [{ kind: 'transfer', data: { team: stored.name } }] };
+      for (const row of await flowsContaining(tx, ws, pattern)) {
+        const doc = readDoc(row.doc, row.id);
+        const renamed = renameTeamInFlow(doc, stored.name, checked.name);
+        if (renamed !== doc) changes.push(await rewriteFlow(tx, ws, row.id, renamed, by));
+      }
+    }
+    return changes;
+  }
+
+  async function putSchedule(
+    tx: SqlClient,
+    ws: string,
+    schedule: NamedSchedule,
+    by: Actor,
+  ): Promise<Change[]> {
+    const revision = await writeRecord(tx, ws, 'schedules', schedule.id, schedule, by);
+    const changes: Change[] = [{ table: 'schedules', id: schedule.id, revision }];
+    // Each flow keeps a copy of the hours it uses (for the compiler): refreshed with them.
+    const pattern = { nodes: [{ kind: 'schedule', data: { scheduleId: schedule.id } }] };
+    for (const row of await flowsContaining(tx, ws, pattern)) {
+      const doc = readDoc(row.doc, row.id);
+      const refreshed = applyNamedSchedule(doc, schedule);
+      if (refreshed !== doc) changes.push(await rewriteFlow(tx, ws, row.id, refreshed, by));
+    }
+    return changes;
+  }
+
+  async function checkLine(tx: SqlClient, ws: string, line: Line) {
+    const stored = (await readRecords(tx, ws, 'lines', 'AND id = $2', [line.id]))[0]?.record;
+    if (line.callbotId !== stored?.callbotId) {
+      throw new WorkspaceError(
+        422,
+        'invalid_request',
+        'The line: callbotId: a line changes callbot through PUT /lines/:id/callbot (R3), not with its record.',
+        { problems: [{ path: 'callbotId', message: 'changed through PUT /lines/:id/callbot' }] },
+      );
+    }
+    if (line.kind === 'whatsapp' && line.voiceLineId !== undefined) {
+      const voice = (await readRecords(tx, ws, 'lines', 'AND id = $2', [line.voiceLineId]))[0];
+      if (voice?.record.kind !== 'sip') {
+        throw new WorkspaceError(
+          422,
+          'invalid_request',
+          `The line: voiceLineId: "${line.voiceLineId}" is not a SIP line of this workspace (R6).`,
+          { problems: [{ path: 'voiceLineId', message: 'not a SIP line of this workspace (R6)' }] },
+        );
+      }
+    }
+  }
+
+  const testOf = (row: Row, flowId: string): TestCase => ({
+    id: String(row.id),
+    flowId,
+    name: String(row.name),
+    script: parseOr(scriptSchema, row.script, `The stored test case ${String(row.id)}`),
+    transcript: Array.isArray(row.transcript) ? (row.transcript as unknown[]) : [],
+    flowRevision: Number(row.flow_revision),
+    updatedAt: iso(row.updated_at),
+    updatedBy: actorOf(row, 'updated_by'),
+  });
+
+  const versionOf = (row: Row, flowId: string): FlowVersionSummary => ({
+    id: Number(row.id),
+    flowId,
+    revision: Number(row.revision),
+    note: String(row.note),
+    auto: row.auto === true,
+    createdAt: iso(row.created_at),
+    createdBy: actorOf(row, 'created_by'),
+  });
+
+  return {
+    async listFlows(ws) {
+      const { rows } = await db.query(
+        `SELECT ${FLOW_COLUMNS} FROM ws_flows WHERE workspace_id = $1 ORDER BY lower(name), id`,
+        [ws],
+      );
+      return rows.map(flowSummary);
+    },
+
+    async getFlow(ws, id) {
+      const { rows } = await db.query(
+        `SELECT ${FLOW_COLUMNS}, doc FROM ws_flows WHERE workspace_id = $1 AND id = $2`,
+        [ws, id],
+      );
+      const row = rows[0];
+      return row ? { ...flowSummary(row), doc: readDoc(row.doc, id) } : null;
+    },
+
+    saveFlow: (ws, id, { baseRevision, doc, callbot }, by) =>
+      db.transaction(async (tx): Promise<SaveFlowResult> => {
+        const { rows } = await tx.query(
+          `SELECT ${FLOW_COLUMNS} FROM ws_flows WHERE workspace_id = $1 AND id = $2 FOR UPDATE`,
+          [ws, id],
+        );
+        const stored = rows[0];
+        const conflict = (row: Row): SaveFlowResult => {
+          const summary = flowSummary(row);
+          return {
+            ok: false,
+            revision: summary.revision,
+            updatedBy: summary.updatedBy!,
+            updatedAt: summary.updatedAt,
+          };
+        };
+        if (!stored) {
+          if (baseRevision !== 0) throw notFound('The flow', id);
+          const inserted = await tx.query(
+            `INSERT INTO ws_flows (workspace_id, id, name, doc, revision, callbot, created_at, updated_at, updated_by_id, updated_by_name)
+             VALUES ($1, $2, $3, $4, 1, $5, $6, $6, $7, $8)
+             ON CONFLICT (workspace_id, id) DO NOTHING
+             RETURNING ${FLOW_COLUMNS}`,
+            [
+              ws,
+              id,
+              doc.settings.name,
+              JSON.stringify(doc),
+              callbot ?? false,
+              stamp(),
+              by.id,
+              by.name,
+            ],
+          );
+          const row = inserted.rows[0];
+          if (!row) {
+            // Created at the same moment by someone else, whose flow stays.
+            const again = await tx.query(
+              `SELECT ${FLOW_COLUMNS} FROM ws_flows WHERE workspace_id = $1 AND id = $2`,
+              [ws, id],
+            );
+            return conflict(again.rows[0]!);
+          }
+          return {
+            ok: true,
+            flow: flowSummary(row),
+            created: true,
+            changes: [{ table: 'flows', id, revision: 1 }],
+          };
+        }
+        if (Number(stored.revision) !== baseRevision) return conflict(stored);
+        const updated = await tx.query(
+          `UPDATE ws_flows SET doc = $4, name = $5, revision = revision + 1,
+             callbot = COALESCE($6, callbot), updated_at = $7, updated_by_id = $8, updated_by_name = $9
+           WHERE workspace_id = $1 AND id = $2 AND revision = $3
+           RETURNING ${FLOW_COLUMNS}`,
+          [
+            ws,
+            id,
+            baseRevision,
+            JSON.stringify(doc),
+            doc.settings.name,
+            callbot ?? null,
+            stamp(),
+            by.id,
+            by.name,
+          ],
+        );
+        const flow = flowSummary(updated.rows[0]!);
+        const changes: Change[] = [{ table: 'flows', id, revision: flow.revision }];
+        if (callbot === false && stored.callbot === true) {
+          changes.push(...(await releaseLines(tx, ws, id, by)));
+        }
+        return { ok: true, flow, created: false, changes };
+      }),
+
+    deleteFlow: (ws, id, by) =>
+      locked(ws, async (tx) => {
+        if (!(await flowExists(tx, ws, id, true))) throw notFound('The flow', id);
+        const changes = await releaseLines(tx, ws, id, by);
+        await tx.query('DELETE FROM ws_flows WHERE workspace_id = $1 AND id = $2', [ws, id]);
+        return [...changes, { table: 'flows', id, revision: 0 }];
+      }),
+
+    async listVersions(ws, flowId) {
+      if (!(await flowExists(db, ws, flowId))) return null;
+      const { rows } = await db.query(
+        `SELECT id, revision, note, auto, created_at, created_by_id, created_by_name
+         FROM ws_flow_versions WHERE workspace_id = $1 AND flow_id = $2 ORDER BY id DESC`,
+        [ws, flowId],
+      );
+      return rows.map((row) => versionOf(row, flowId));
+    },
+
+    async getVersion(ws, flowId, id) {
+      const { rows } = await db.query(
+        `SELECT id, revision, note, auto, created_at, created_by_id, created_by_name, doc
+         FROM ws_flow_versions WHERE workspace_id = $1 AND flow_id = $2 AND id = $3`,
+        [ws, flowId, id],
+      );
+      const row = rows[0];
+      return row ? { ...versionOf(row, flowId), doc: readDoc(row.doc, flowId) } : null;
+    },
+
+    createVersion: (ws, flowId, { note, auto }, by) =>
+      db.transaction(async (tx) => {
+        const flow = await flowExists(tx, ws, flowId, true);
+        if (!flow) throw notFound('The flow', flowId);
+        const { rows } = await tx.query(
+          `INSERT INTO ws_flow_versions (workspace_id, flow_id, revision, note, auto, doc, created_at, created_by_id, created_by_name)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           RETURNING id, revision, note, auto, created_at, created_by_id, created_by_name`,
+          [
+            ws,
+            flowId,
+            flow.revision,
+            note,
+            auto,
+            JSON.stringify(flow.doc),
+            stamp(),
+            by.id,
+            by.name,
+          ],
+        );
+        const version = versionOf(rows[0]!, flowId);
+        return {
+          version,
+          changes: [{ table: 'versions', id: String(version.id), flowId, revision: 1 }],
+        };
+      }),
+
+    async listTests(ws, flowId) {
+      if (!(await flowExists(db, ws, flowId))) return null;
+      const { rows } = await db.query(
+        `SELECT id, name, script, transcript, flow_revision, updated_at, updated_by_id, updated_by_name
+         FROM ws_test_cases WHERE workspace_id = $1 AND flow_id = $2 ORDER BY lower(name)`,
+        [ws, flowId],
+      );
+      return rows.map((row) => testOf(row, flowId));
+    },
+
+    putTest: (ws, flowId, id, input, by) =>
+      db.transaction(async (tx) => {
+        const script = parseOr(scriptSchema, input.script, 'The test case', 'script');
+        if (!(await flowExists(tx, ws, flowId, true))) throw notFound('The flow', flowId);
+        const clash = await tx.query(
+          'SELECT id FROM ws_test_cases WHERE workspace_id = $1 AND flow_id = $2 AND lower(name) = lower($3) AND id <> $4',
+          [ws, flowId, input.name, id],
+        );
+        if (clash.count > 0) {
+          throw new WorkspaceError(
+            409,
+            'test_name_taken',
+            `This flow already has a test case named "${input.name}".`,
+          );
+        }
+        const { rows } = await tx.query(
+          `INSERT INTO ws_test_cases (workspace_id, flow_id, id, name, script, transcript, flow_revision, updated_at, updated_by_id, updated_by_name)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (workspace_id, flow_id, id) DO UPDATE SET name = EXCLUDED.name, script = EXCLUDED.script,
+             transcript = EXCLUDED.transcript, flow_revision = EXCLUDED.flow_revision,
+             updated_at = EXCLUDED.updated_at, updated_by_id = EXCLUDED.updated_by_id,
+             updated_by_name = EXCLUDED.updated_by_name
+           RETURNING id, name, script, transcript, flow_revision, updated_at, updated_by_id, updated_by_name`,
+          [
+            ws,
+            flowId,
+            id,
+            input.name,
+            JSON.stringify(script),
+            JSON.stringify(input.transcript),
+            input.flowRevision,
+            stamp(),
+            by.id,
+            by.name,
+          ],
+        );
+        return {
+          test: testOf(rows[0]!, flowId),
+          changes: [{ table: 'tests', id, flowId, revision: input.flowRevision }],
+        };
+      }),
+
+    async deleteTest(ws, flowId, id) {
+      const { count } = await db.query(
+        'DELETE FROM ws_test_cases WHERE workspace_id = $1 AND flow_id = $2 AND id = $3',
+        [ws, flowId, id],
+      );
+      if (count === 0) throw notFound('The test case', id);
+      return [{ table: 'tests', id, flowId, revision: 0 }];
+    },
+
+    async listRecords(ws, collection) {
+      return (await readRecords(db, ws, collection)).map((r) => r.record);
+    },
+
+    async getRecord(ws, collection, id) {
+      return (await readRecords(db, ws, collection, 'AND id = $2', [id]))[0] ?? null;
+    },
+
+    putRecord: (ws, collection, id, body, by) => {
+      const record = parseOr(workspaceCollections[collection], body, RECORD_NAMES[collection]);
+      const key = collectionKey(collection);
+      if ((record as Record<string, unknown>)[key] !== id) {
+        throw new WorkspaceError(
+          422,
+          'invalid_request',
+          `${RECORD_NAMES[collection]}: ${key}: "${String((record as Record<string, unknown>)[key])}" is not the ${key} in the path (${id}).`,
+          { problems: [{ path: key, message: `not the ${key} in the path` }] },
+        );
+      }
+      return locked(ws, async (tx) => {
+        let changes: Change[];
+        if (collection === 'teams') changes = await putTeam(tx, ws, record as Team, by);
+        else if (collection === 'schedules') {
+          changes = await putSchedule(tx, ws, record as NamedSchedule, by);
+        } else {
+          if (collection === 'lines') await checkLine(tx, ws, record as Line);
+          const revision = await writeRecord(tx, ws, collection, id, record, by);
+          changes = [{ table: collection, id, revision }];
+        }
+        const own = changes.find((c) => c.table === collection && c.id === id)!;
+        const stored = await readRecords(tx, ws, collection, 'AND id = $2', [id]);
+        return { record: stored[0]!.record, revision: own.revision, changes };
+      });
+    },
+
+    deleteRecord: (ws, collection, id, by) =>
+      locked(ws, async (tx) => {
+        const found = (await readRecords(tx, ws, collection, 'AND id = $2', [id]))[0]?.record;
+        if (!found) throw notFound(RECORD_NAMES[collection], id);
+        const changes: Change[] = [];
+        const remove = async (table: WorkspaceCollection, where: string, params: unknown[]) => {
+          const { rows } = await tx.query<{ id: string }>(
+            `DELETE FROM ${TABLES[table]} WHERE workspace_id = $1 ${where} RETURNING id`,
+            [ws, ...params],
+          );
+          for (const row of rows) changes.push({ table, id: row.id, revision: 0 });
+        };
+        if (collection === 'teams') {
+          const team = found as Team;
+          const count = (await readRecords(tx, ws, 'teams')).length;
+          if (team.isDefault && count > 1) {
+            throw new WorkspaceError(
+              409,
+              'team.defaultWithOthers',
+              'The default team cannot be deleted while there are other teams: choose another default team first.',
+            );
+          }
+          if (team.isDefault) changes.push(...(await mirrorDefaultTeam(tx, ws, undefined, by)));
+        }
+        if (collection === 'schedules') {
+          const users = await flowsContaining(tx, ws, {
+            nodes: [{ kind: 'schedule', data: { scheduleId: id } }],
+          });
+          if (users.length > 0) {
+            throw new WorkspaceError(
+              409,
+              'schedule.inUse',
+              `This schedule is used by ${users.map((f) => `"${f.name}"`).join(', ')}: choose other hours in their schedule nodes first.`,
+              { flows: users.map((f) => ({ id: f.id, name: f.name })) },
+            );
+          }
+        }
+        if (collection === 'lines') {
+          const verdict = canDeleteLine(found as Line);
+          if (!verdict.ok) throw new WorkspaceError(409, verdict.code, verdict.message);
+        }
+        await remove(collection, 'AND id = $2', [id]);
+        if (collection === 'customers') {
+          // The permission and attempts belong to the number (R14): kept while another customer has it.
+          const number = (found as { number: string }).number;
+          const others = await tx.query(
+            "SELECT 1 FROM ws_customers WHERE workspace_id = $1 AND data ->> 'number' = $2",
+            [ws, number],
+          );
+          if (others.count === 0) {
+            await remove('permissions', 'AND id = $2', [number]);
+            await remove('attempts', "AND data ->> 'number' = $2", [number]);
+          }
+        }
+        return changes;
+      }),
+
+    assignLine: (ws, lineId, { callbotId, replace }, by) =>
+      locked(ws, async (tx) => {
+        const stored = (await readRecords(tx, ws, 'lines', 'AND id = $2', [lineId], true))[0]
+          ?.record;
+        if (!stored) throw notFound('The line', lineId);
+        const flow = await flowExists(tx, ws, callbotId);
+        if (!flow?.callbot) {
+          throw new WorkspaceError(
+            422,
+            'invalid_request',
+            `callbotId: "${callbotId}" is not a callbot of this workspace (mark the flow as a callbot first).`,
+            { problems: [{ path: 'callbotId', message: 'not a callbot of this workspace' }] },
+          );
+        }
+        const result = assignCallbot([stored], lineId, callbotId, { replace });
+        if (!result.ok) {
+          throw new WorkspaceError(409, result.code, result.message, {
+            current: result.currentCallbotId,
+          });
+        }
+        const line = result.lines[0]!;
+        if (line === stored) return { line, replaced: null, changes: [] };
+        const revision = await writeRecord(tx, ws, 'lines', lineId, line, by);
+        return {
+          line,
+          replaced: result.replaced ?? null,
+          changes: [{ table: 'lines', id: lineId, revision }],
+        };
+      }),
+
+    unassignLine: (ws, lineId, by) =>
+      locked(ws, async (tx) => {
+        const stored = (await readRecords(tx, ws, 'lines', 'AND id = $2', [lineId], true))[0]
+          ?.record;
+        if (!stored) throw notFound('The line', lineId);
+        if (stored.callbotId === undefined) return { line: stored, changes: [] };
+        const { callbotId: _gone, ...line } = stored;
+        const revision = await writeRecord(tx, ws, 'lines', lineId, line, by);
+        return { line, changes: [{ table: 'lines', id: lineId, revision }] };
+      }),
+
+    getSettings: (ws) => settingsRow(db, ws),
+
+    putSettings: (ws, body, by) => {
+      const settings = parseOr(serverWorkspaceSettingsSchema, body, 'The workspace settings');
+      return locked(ws, async (tx) => {
+        const teams = (await readRecords(tx, ws, 'teams')).map((t) => t.record);
+        const defaultTeam = teams.find((t) => t.isDefault);
+        if (settings.defaultTeamId !== defaultTeam?.id) {
+          throw new WorkspaceError(
+            422,
+            'invalid_request',
+            'The workspace settings: defaultTeamId: it is the default team of the Teams page; change it there.',
+            { problems: [{ path: 'defaultTeamId', message: 'not the default team' }] },
+          );
+        }
+        const revision = await writeSettings(tx, ws, settings, by);
+        return { settings, revision, changes: [{ table: 'settings', id: ws, revision }] };
+      });
+    },
+
+    importWorkspace: (ws, { file, docs }, by) =>
+      locked(ws, async (tx) => {
+        for (const table of Object.values(TABLES)) {
+          await tx.query(`DELETE FROM ${table} WHERE workspace_id = $1`, [ws]);
+        }
+        // A flow kept under its id gets the next revision (an editor open on it learns its copy is old).
+        const { rows } = await tx.query<{ id: string; revision: number }>(
+          'SELECT id, revision FROM ws_flows WHERE workspace_id = $1',
+          [ws],
+        );
+        const revisions = new Map(rows.map((r) => [r.id, Number(r.revision)]));
+        const keep = new Set(file.flows.map((f) => f.id));
+        for (const id of revisions.keys()) {
+          if (!keep.has(id)) {
+            await tx.query('DELETE FROM ws_flows WHERE workspace_id = $1 AND id = $2', [ws, id]);
+          }
+        }
+        const at = stamp();
+        for (const [i, flow] of file.flows.entries()) {
+          const doc = docs[i]!;
+          await tx.query(
+            `INSERT INTO ws_flows (workspace_id, id, name, doc, revision, callbot, created_at, updated_at, updated_by_id, updated_by_name)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)
+             ON CONFLICT (workspace_id, id) DO UPDATE SET name = EXCLUDED.name, doc = EXCLUDED.doc,
+               revision = EXCLUDED.revision, callbot = EXCLUDED.callbot, updated_at = EXCLUDED.updated_at,
+               updated_by_id = EXCLUDED.updated_by_id, updated_by_name = EXCLUDED.updated_by_name`,
+            [
+              ws,
+              flow.id,
+              doc.settings.name,
+              JSON.stringify(doc),
+              (revisions.get(flow.id) ?? 0) + 1,
+              flow.callbot,
+              at,
+              by.id,
+              by.name,
+            ],
+          );
+        }
+        const records: [WorkspaceCollection, { id?: string; number?: string }[]][] = [
+          ['teams', file.teams],
+          ['schedules', file.schedules],
+          ['lines', file.lines],
+          ['customers', file.customers],
+          ['permissions', file.permissions],
+          ['attempts', file.attempts],
+        ];
+        for (const [collection, list] of records) {
+          const key = collectionKey(collection);
+          for (const record of list) {
+            await writeRecord(tx, ws, collection, String(record[key]), record, by);
+          }
+        }
+        const { settings: current } = await settingsRow(tx, ws);
+        await writeSettings(
+          tx,
+          ws,
+          { ...file.settings, defaultCallbotLanguage: current.defaultCallbotLanguage },
+          by,
+        );
+      }),
+  };
+}
