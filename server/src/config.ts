@@ -28,6 +28,10 @@ export interface ServerConfig {
   /** A call with no request for this long is closed by the sweep. */
   sweepAfterMs: number;
   holdMessages: HoldMessages;
+  /** The setup link's one-time token (`CALLBOT_SETUP_TOKEN`, for automation); random when unset. */
+  setupToken: string | undefined;
+  /** The built designer to serve (`CALLBOT_DESIGNER_DIR`); the default is used when it exists. */
+  designerDir: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -105,6 +109,8 @@ export function readConfig(
     bounds,
     sweepAfterMs: number('CALLBOT_SWEEP_AFTER_MS', 4 * 3600_000, 60_000, 7 * 24 * 3600_000),
     holdMessages: holdMessages ?? HOLD_MESSAGES['pt-BR']!,
+    setupToken: env.CALLBOT_SETUP_TOKEN || undefined,
+    designerDir: env.CALLBOT_DESIGNER_DIR || undefined,
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
 }

@@ -20,6 +20,7 @@ export {
 } from './server.ts';
 export { twilioSignature, verifyTwilioSignature, type FormParams } from './signature.ts';
 export { createStore, deferredStore } from './store.ts';
+export { createAccountStore, type AccountStore } from './accounts.ts';
 export { lockFolder, FolderLockedError } from './lock.ts';
 export { readConfig, type ServerConfig } from './config.ts';
 export type * from './store.ts';

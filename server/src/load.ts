@@ -97,13 +97,16 @@ const positive = (name: string, text: string, min = 1): number => {
  * PostgreSQL of LOAD_DATABASE_URL), its URL sent to the parent.
  */
 async function serve(): Promise<void> {
-  const { createServer, createStore, openPglite, openPostgres } = await import('./index.ts');
+  const { createAccountStore, createServer, createStore, openPglite, openPostgres } =
+    await import('./index.ts');
   const dir = mkdtempSync(path.join(tmpdir(), 'callbot-load-'));
   const databaseUrl = process.env.LOAD_DATABASE_URL;
-  const store = await createStore(databaseUrl ? openPostgres(databaseUrl) : await openPglite(dir));
+  const db = databaseUrl ? openPostgres(databaseUrl) : await openPglite(dir);
+  const store = await createStore(db);
   const started = performance.now();
   const server = createServer({
     store,
+    accounts: createAccountStore(db),
     token: process.env.LOAD_API_TOKEN!,
     authToken: process.env.LOAD_AUTH_TOKEN!,
     clock: { now: () => OPEN_AT + Math.round(performance.now() - started) },

@@ -1,13 +1,15 @@
 /**
- * `npm run server`: the server configured from the environment (see the
- * README). Embedded PGlite in `server/.data/` unless `DATABASE_URL` names a
- * PostgreSQL server.
+ * `npm run server` (and `npm start`): the server configured from the
+ * environment (see the README). Embedded PGlite in `server/.data/` unless
+ * `DATABASE_URL` names a PostgreSQL server; the built designer from
+ * `designer/dist` (or `CALLBOT_DESIGNER_DIR`) at `/`.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openAiChatAgent, realClock, type AgentAdapter } from '@callbot/runtime';
+import { createAccountStore } from './accounts.ts';
 import { readConfig } from './config.ts';
 import { openPglite, openPostgres } from './db.ts';
 import { FolderLockedError } from './lock.ts';
@@ -66,6 +68,22 @@ try {
   throw error;
 }
 const store = deferredStore(opening.then(createStore));
+// The accounts' tables come with the store's migrations: they are used once those ran.
+const accounts = deferredStore(
+  opening.then(async (db) => {
+    await store.ping();
+    return createAccountStore(db);
+  }),
+);
+
+/** The designer to serve: the one named, or the repository's build when there is one. */
+const defaultDesigner = fileURLToPath(new URL('../../designer/dist', import.meta.url));
+const designerDir =
+  config.designerDir ??
+  (existsSync(path.join(defaultDesigner, 'index.html')) ? defaultDesigner : undefined);
+if (!designerDir) {
+  say(`The designer is not served: ${defaultDesigner} has no build (npm run build makes it).`);
+}
 const token = apiToken();
 
 if (config.insecureNoSignature) {
@@ -85,27 +103,44 @@ if (env.CALLBOT_AGENT_URL) {
   });
 }
 
-const server = createServer({
-  store,
-  token,
-  authToken: config.authToken,
-  clock: realClock,
-  insecureNoSignature: config.insecureNoSignature,
-  keepAliveTimeoutMs: config.keepAliveTimeoutMs,
-  maxInFlight: config.maxInFlight,
-  deadlineMs: config.deadlineMs,
-  holdMessages: config.holdMessages,
-  ...(config.sharedKeySecret && { sharedKeySecret: config.sharedKeySecret }),
-  ...(config.baseUrl && { baseUrl: config.baseUrl }),
-  ...(agent && { agent }),
-});
+let server: ReturnType<typeof createServer>;
+try {
+  server = createServer({
+    store,
+    accounts,
+    token,
+    ...(config.setupToken && { setupToken: config.setupToken }),
+    ...(designerDir && { designerDir }),
+    authToken: config.authToken,
+    clock: realClock,
+    insecureNoSignature: config.insecureNoSignature,
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+    maxInFlight: config.maxInFlight,
+    deadlineMs: config.deadlineMs,
+    holdMessages: config.holdMessages,
+    ...(config.sharedKeySecret && { sharedKeySecret: config.sharedKeySecret }),
+    ...(config.baseUrl && { baseUrl: config.baseUrl }),
+    ...(agent && { agent }),
+  });
+} catch (error) {
+  say(`The server refuses to start: ${(error as Error).message}`);
+  process.exit(2);
+}
 const url = await server.listen(config.port, config.host);
 const db = await opening;
 await store.ping().catch((error: unknown) => {
   say(`The database cannot be opened: ${(error as Error).message}`);
   process.exit(1);
 });
-say(`callbot server on ${url} (${db.description})`);
+say(
+  `callbot server on ${url} (${db.description})${designerDir ? `, designer from ${designerDir}` : ''}`,
+);
+if (!(await accounts.hasUsers())) {
+  // The one place the setup link is shown: whoever reads this console makes the first account.
+  say(
+    `No account yet: open ${config.baseUrl ?? url}/setup?token=${server.setupToken} to create the owner's.`,
+  );
+}
 
 // Calls whose end the provider never reported (a lost status callback) are closed.
 const sweep = setInterval(

@@ -12,6 +12,7 @@ import { examples } from '@callbot/runtime';
 import { openPglite } from './db.ts';
 import { createServer, type CallbotServer } from './server.ts';
 import { createStore, type Store } from './store.ts';
+import { createAccountStore } from './accounts.ts';
 import { postWebhook } from './webhookClient.ts';
 
 const TOKEN = 'resilience-api-token';
@@ -125,9 +126,11 @@ async function publishOn(line: string, callbot: string, flow: FlowDocument) {
 }
 
 beforeAll(async () => {
-  store = await createStore(await openPglite());
+  const db = await openPglite();
+  store = await createStore(db);
   server = createServer({
     store: faulty(store),
+    accounts: createAccountStore(db),
     token: TOKEN,
     authToken: AUTH_TOKEN,
     sharedKeySecret: SHARED_KEY,

@@ -76,6 +76,66 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE calls ADD COLUMN more_twiml jsonb;
   CREATE INDEX calls_open ON calls (updated_at) WHERE status = 'in_progress';
   `,
+  // 3: accounts (issue 14): users, workspaces and their members with a role, sessions, invitations,
+  // per-user per-workspace API tokens and failed logins (throttling shared by every instance).
+  // Secrets (session ids, invitation and API tokens) are kept as SHA-256 hashes, passwords as scrypt.
+  `
+  CREATE TABLE users (
+    id text PRIMARY KEY,
+    email text NOT NULL UNIQUE,
+    name text NOT NULL,
+    password_hash text NOT NULL,
+    created_at timestamptz NOT NULL
+  );
+  CREATE TABLE workspaces (
+    id text PRIMARY KEY,
+    name text NOT NULL,
+    created_at timestamptz NOT NULL
+  );
+  CREATE TABLE members (
+    workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+    user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    role text NOT NULL CHECK (role IN ('viewer', 'trainer', 'editor', 'owner')),
+    joined_at timestamptz NOT NULL,
+    PRIMARY KEY (workspace_id, user_id)
+  );
+  CREATE INDEX members_user ON members (user_id);
+  CREATE TABLE sessions (
+    id_hash text PRIMARY KEY,
+    user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    csrf_token text NOT NULL,
+    created_at timestamptz NOT NULL,
+    last_seen_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions (user_id);
+  CREATE TABLE invitations (
+    id text PRIMARY KEY,
+    token_hash text NOT NULL UNIQUE,
+    workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+    role text NOT NULL CHECK (role IN ('viewer', 'trainer', 'editor', 'owner')),
+    created_by text NOT NULL REFERENCES users (id),
+    created_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL,
+    used_at timestamptz,
+    used_by text REFERENCES users (id)
+  );
+  CREATE TABLE api_tokens (
+    id text PRIMARY KEY,
+    token_hash text NOT NULL UNIQUE,
+    user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+    name text NOT NULL,
+    created_at timestamptz NOT NULL,
+    last_used_at timestamptz,
+    revoked_at timestamptz
+  );
+  CREATE TABLE login_failures (
+    key text NOT NULL,
+    at timestamptz NOT NULL
+  );
+  CREATE INDEX login_failures_key ON login_failures (key, at);
+  `,
 ];
 
 /** The schema version this code expects. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, FlowDocument } from '@callbot/shared';
 import type { AgentAdapter } from '@callbot/runtime';
 import { examples } from '@callbot/runtime';
+import { createAccountStore, type AccountStore } from './accounts.ts';
 import { openPglite, openPostgres } from './db.ts';
 import { createServer, type CallbotServer } from './server.ts';
 import {
@@ -34,6 +35,7 @@ const agent: AgentAdapter = ({ messages }) => {
 };
 
 let store: Store;
+let accounts: AccountStore;
 let server: CallbotServer;
 let origin: string;
 let sequence = 0;
@@ -104,9 +106,12 @@ const actionOf = (twiml: string) => /action="([^"]+)"/.exec(twiml)?.[1]?.replace
 beforeAll(async () => {
   // CALLBOT_TEST_DATABASE_URL runs the same tests on a PostgreSQL server (an empty database).
   const url = process.env.CALLBOT_TEST_DATABASE_URL;
-  store = await createStore(url ? openPostgres(url) : await openPglite());
+  const db = url ? openPostgres(url) : await openPglite();
+  store = await createStore(db);
+  accounts = createAccountStore(db);
   server = createServer({
     store,
+    accounts,
     token: TOKEN,
     authToken: AUTH_TOKEN,
     clock,
@@ -447,6 +452,7 @@ describe('several instances on one store', () => {
   it('serves alternate requests of one call from two servers', async () => {
     const other = createServer({
       store,
+      accounts,
       token: TOKEN,
       authToken: AUTH_TOKEN,
       clock,
@@ -477,6 +483,7 @@ describe('several instances on one store', () => {
   it('applies each step once when two instances race on the same request', async () => {
     const other = createServer({
       store,
+      accounts,
       token: TOKEN,
       authToken: AUTH_TOKEN,
       clock,

@@ -1,15 +1,22 @@
 /**
- * The server over HTTP: the publish API under `/api/` (bearer token), the
- * voice webhooks under `/voice/` (provider signature), `/health` (the
- * process and its database) and `/ready` (for load balancers). Node's own
- * `http`; no framework.
+ * The server over HTTP: the API under `/api/` (its route table in
+ * `routes.ts`: accounts with a session cookie or API token, the publish
+ * routes with the server-wide token), the voice webhooks under `/voice/`
+ * (provider signature), `/health` (the process and its database), `/ready`
+ * (for load balancers), and the built designer for every other path. Node's
+ * own `http`; no framework.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LIMITS } from '@callbot/shared';
 import type { AgentAdapter, Clock } from '@callbot/runtime';
+import type { AccountStore } from './accounts.ts';
 import { createApi } from './api.ts';
+import { createRouter, type Reply } from './router.ts';
+import { apiRoutes } from './routes.ts';
+import type { ScryptCost } from './secrets.ts';
+import { newSecret } from './secrets.ts';
+import { serveDesigner } from './static.ts';
 import type { HoldMessages } from './protocol.ts';
 import { signatureAlgorithm, verifyTwilioSignature, type FormParams } from './signature.ts';
 import { isDatabaseUnavailable } from './db.ts';
@@ -18,8 +25,19 @@ import { createVoiceHandler, type Webhook } from './voice.ts';
 
 export interface ServerOptions {
   store: Store;
+  /** Accounts, sessions, workspaces and API tokens. */
+  accounts: AccountStore;
   /** The publish API's bearer token. */
   token: string;
+  /**
+   * The one-time token of the setup link that makes the first account
+   * (valid while no account exists); random when not given.
+   */
+  setupToken?: string;
+  /** A built designer to serve at `/` (e.g. `designer/dist`); without it, only the API and webhooks. */
+  designerDir?: string;
+  /** The password hash's cost (tests lower it; see `secrets.ts`). */
+  scryptCost?: ScryptCost;
   /** The provider account's auth token, which signs every webhook. */
   authToken: string | undefined;
   /**
@@ -62,6 +80,8 @@ export interface ServerOptions {
 
 export interface CallbotServer {
   readonly http: http.Server;
+  /** The setup link's token (print it as `<public url>/setup?token=…` while no account exists). */
+  readonly setupToken: string;
   /** Starts listening; resolves with the URL (port 0 picks a free port). */
   listen(port?: number, host?: string): Promise<string>;
   /** Stops accepting requests and ends open connections. The store stays open. */
@@ -122,12 +142,6 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-/** Equal tokens, compared in constant time whatever their lengths. */
-function sameToken(given: string, expected: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
 const mediaType = (req: http.IncomingMessage) =>
   (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 
@@ -141,6 +155,24 @@ const mediaType = (req: http.IncomingMessage) =>
 export function createServer(options: ServerOptions): CallbotServer {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const api = createApi(options.store, () => options.clock.now());
+  const setupToken = options.setupToken ?? newSecret();
+  const router = createRouter({
+    routes: apiRoutes({
+      accounts: options.accounts,
+      api,
+      setupToken,
+      secureCookies: options.baseUrl?.startsWith('https://') ?? false,
+      ...(options.scryptCost && { scryptCost: options.scryptCost }),
+    }),
+    accounts: options.accounts,
+    serverToken: options.token,
+    now: () => options.clock.now(),
+  });
+  let designer: ReturnType<typeof serveDesigner> | null = null;
+  if (options.designerDir !== undefined) {
+    designer = serveDesigner(options.designerDir);
+    if (!designer.ok) throw new Error(designer.error);
+  }
   const voice = createVoiceHandler({
     store: options.store,
     clock: options.clock,
@@ -234,15 +266,7 @@ export function createServer(options: ServerOptions): CallbotServer {
     return result;
   }
 
-  async function serveApi(req: http.IncomingMessage, url: URL) {
-    const auth = /^bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
-    const given = auth?.[1] ?? '';
-    if (given === '' || !sameToken(given, options.token)) {
-      return {
-        status: 401,
-        body: { error: 'unauthorized', message: 'A valid bearer token is required.' },
-      };
-    }
+  async function serveApi(req: http.IncomingMessage, url: URL): Promise<Reply> {
     const raw = await readBody(req, API_MAX_BYTES);
     let body: unknown;
     if (raw.length > 0) {
@@ -257,15 +281,24 @@ export function createServer(options: ServerOptions): CallbotServer {
     }
     let segments: string[];
     try {
-      segments = url.pathname
-        .slice('/api/'.length)
-        .split('/')
-        .filter(Boolean)
-        .map(decodeURIComponent);
+      segments = url.pathname.slice(1).split('/').filter(Boolean).map(decodeURIComponent);
     } catch {
       throw new HttpError(400, 'The path is not valid percent-encoding.');
     }
-    return api({ method: req.method ?? 'GET', segments, body });
+    const reply = await router({
+      method: req.method ?? 'GET',
+      segments,
+      headers: req.headers,
+      body,
+      ip: req.socket.remoteAddress ?? '',
+      origin: options.baseUrl ?? `http://${req.headers.host ?? 'localhost'}`,
+    });
+    return (
+      reply ?? {
+        status: 404,
+        body: { error: 'not_found', message: `No such API route: ${req.method} ${url.pathname}.` },
+      }
+    );
   }
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -298,19 +331,21 @@ export function createServer(options: ServerOptions): CallbotServer {
       return;
     }
     if (url.pathname.startsWith('/api/')) {
-      // The designer publishes from its own origin. The API takes a bearer token, never a
-      // cookie, so any origin may call it: only who holds the token gets anything done.
+      // Scripts and a designer on another origin call with a bearer token, so any origin may:
+      // only who holds a token gets anything done. A browser never sends the session cookie
+      // to a wildcard origin's script with credentials readable, and changes made with the
+      // cookie need the CSRF header besides.
       res.setHeader('access-control-allow-origin', '*');
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
-          'access-control-allow-methods': 'GET, POST, PUT, DELETE',
+          'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
           'access-control-allow-headers': 'authorization, content-type',
           'access-control-max-age': '600',
         });
         res.end();
         return;
       }
-      const { status, body } = await serveApi(req, url).catch((error: unknown) => {
+      const { status, body, cookies } = await serveApi(req, url).catch((error: unknown): Reply => {
         // Two changes at once that the database refused one of (a unique index): the other won.
         if (isUniqueViolation(error)) {
           return {
@@ -327,7 +362,14 @@ export function createServer(options: ServerOptions): CallbotServer {
         }
         throw error;
       });
+      if (cookies) res.setHeader('set-cookie', cookies);
+      // Answers about accounts are the caller's own: never kept by a cache.
+      res.setHeader('cache-control', 'no-store');
       sendJson(res, status, body);
+      return;
+    }
+    if (designer?.ok && !url.pathname.startsWith('/voice/')) {
+      designer.handle(req, res);
       return;
     }
     sendJson(res, 404, { error: 'not_found', message: `Nothing at ${url.pathname}.` });
@@ -362,6 +404,7 @@ export function createServer(options: ServerOptions): CallbotServer {
 
   return {
     http: server,
+    setupToken,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

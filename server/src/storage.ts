@@ -19,6 +19,7 @@ import { examples } from '@callbot/runtime';
 import { openPglite, openPostgres, type Database } from './db.ts';
 import { createServer } from './server.ts';
 import { createStore } from './store.ts';
+import { createAccountStore } from './accounts.ts';
 import { postWebhook } from './webhookClient.ts';
 
 const { values: args } = parseArgs({
@@ -59,6 +60,7 @@ const before: Record<string, number> = {
 };
 const server = createServer({
   store,
+  accounts: createAccountStore(db),
   token: TOKEN,
   authToken: AUTH,
   clock: { now: () => Date.parse('2026-11-24T10:00:00-03:00') },

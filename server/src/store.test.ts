@@ -7,6 +7,7 @@ import { openPglite } from './db.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 import { createServer } from './server.ts';
 import { createStore } from './store.ts';
+import { createAccountStore } from './accounts.ts';
 import { postWebhook } from './webhookClient.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'callbot-store-'));
@@ -22,8 +23,9 @@ const options = {
 
 /** A server on the PGlite folder; `stop` closes it and the database. */
 async function start() {
-  const store = await createStore(await openPglite(dir));
-  const server = createServer({ store, ...options });
+  const db = await openPglite(dir);
+  const store = await createStore(db);
+  const server = createServer({ store, accounts: createAccountStore(db), ...options });
   const origin = await server.listen(0);
   const api = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(origin + path, {

@@ -595,14 +595,15 @@ export async function createStore(db: Database): Promise<Store> {
  * @example
  * const store = deferredStore(openPglite(dir).then(createStore));
  */
-export function deferredStore(ready: Promise<Store>): Store {
+export function deferredStore<T extends object = Store>(ready: Promise<T>): T {
   // Its rejection is seen by the first caller; unobserved until then, it must not crash the process.
   ready.catch(() => {});
-  return new Proxy({} as Store, {
-    get(_target, key: keyof Store) {
+  return new Proxy({} as T, {
+    get(_target, key: string | symbol) {
       return async (...args: unknown[]) => {
         const store = await ready;
-        return (store[key] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+        const method = (store as Record<string | symbol, unknown>)[key];
+        return (method as (...a: unknown[]) => Promise<unknown>).apply(store, args);
       };
     },
   });
