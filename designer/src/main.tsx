@@ -3,6 +3,10 @@ import { createRoot } from 'react-dom/client';
 // First: the i18next instance; the language in use is loaded before anything renders.
 import { i18n, loadLanguage } from './i18n/index.ts';
 import { App } from './App.tsx';
+import { createAccount } from './account/account.ts';
+import { AccountProvider } from './account/AccountContext.tsx';
+import { AccountGate } from './account/AccountGate.tsx';
+import { createAccountClient } from './account/client.ts';
 import { RepositoryProvider } from './app/RepositoryContext.tsx';
 import {
   createFlowRepository,
@@ -31,15 +35,26 @@ const workspace = createWorkspaceRepository(db, {
   onFlowSaved: createFlowSavedAnnouncer(),
 });
 
+// Served by a callbot server, or browser-only: known before the first render, so nothing flashes.
+const account = createAccount(createAccountClient());
+
 // A first visit finds the reception example in the library, so there is something real at once.
-void Promise.allSettled([repository.ensureExample(), loadLanguage(i18n.language)]).finally(() => {
+void Promise.allSettled([
+  repository.ensureExample(),
+  loadLanguage(i18n.language),
+  account.start(),
+]).finally(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <RepositoryProvider repository={repository}>
-        <WorkspaceProvider repository={workspace}>
-          <App />
-        </WorkspaceProvider>
-      </RepositoryProvider>
+      <AccountProvider account={account}>
+        <AccountGate>
+          <RepositoryProvider repository={repository}>
+            <WorkspaceProvider repository={workspace}>
+              <App />
+            </WorkspaceProvider>
+          </RepositoryProvider>
+        </AccountGate>
+      </AccountProvider>
     </StrictMode>,
   );
 });
