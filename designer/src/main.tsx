@@ -7,13 +7,13 @@ import { createAccount } from './account/account.ts';
 import { AccountProvider } from './account/AccountContext.tsx';
 import { AccountGate } from './account/AccountGate.tsx';
 import { createAccountClient } from './account/client.ts';
-import { RepositoryProvider } from './app/RepositoryContext.tsx';
 import {
   createFlowRepository,
   createFlowSavedAnnouncer,
   createWorkspaceRepository,
   DesignerDb,
 } from './persistence/index.ts';
+import { ServerRepositories } from './remote/ServerRepositories.tsx';
 import { startTheming } from './ui/theme.ts';
 import { WorkspaceProvider } from './app/WorkspaceContext.tsx';
 import '@fontsource-variable/inter';
@@ -48,11 +48,11 @@ void Promise.allSettled([
     <StrictMode>
       <AccountProvider account={account}>
         <AccountGate>
-          <RepositoryProvider repository={repository}>
+          <ServerRepositories browserFlows={repository}>
             <WorkspaceProvider repository={workspace}>
               <App />
             </WorkspaceProvider>
-          </RepositoryProvider>
+          </ServerRepositories>
         </AccountGate>
       </AccountProvider>
     </StrictMode>,

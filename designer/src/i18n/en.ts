@@ -1424,6 +1424,20 @@ export const en = {
       server: 'The server could not do this: {{message}}',
     },
   },
+  remote: {
+    waiting_zero: 'Offline — {{count}} changes waiting',
+    waiting_one: 'Offline — {{count}} change waiting',
+    waiting_other: 'Offline — {{count}} changes waiting',
+    waitingWhy:
+      'The server cannot be reached. Your edits are kept in this browser and sent when it is back.',
+    conflict:
+      '{{name}} changed this flow at {{time}}. Nothing was overwritten: choose which version to keep.',
+    reloadTheirs: 'Reload theirs',
+    keepMine: 'Keep mine as a copy',
+    refused: 'The server refused your changes to this flow: {{why}}',
+    presence: 'Also open by {{names}}',
+    presenceOne: '{{name}} has this flow open',
+  },
   diagnostics: diagnosticsEn,
 };
 

@@ -1437,5 +1437,19 @@ export const es: Resources = {
       server: 'El servidor no pudo hacer esto: {{message}}',
     },
   },
+  remote: {
+    waiting_zero: 'Sin conexión — {{count}} cambios en espera',
+    waiting_one: 'Sin conexión — {{count}} cambio en espera',
+    waiting_other: 'Sin conexión — {{count}} cambios en espera',
+    waitingWhy:
+      'No se puede contactar con el servidor. Tus ediciones se guardan en este navegador y se envían cuando vuelva.',
+    conflict:
+      '{{name}} cambió este flujo a las {{time}}. No se sobrescribió nada: elige qué versión conservar.',
+    reloadTheirs: 'Recargar la suya',
+    keepMine: 'Conservar la mía como copia',
+    refused: 'El servidor rechazó tus cambios en este flujo: {{why}}',
+    presence: 'También abierto por {{names}}',
+    presenceOne: '{{name}} tiene este flujo abierto',
+  },
   diagnostics: diagnosticsEs,
 };

@@ -1424,5 +1424,19 @@ export const ptBR: Resources = {
       server: 'O servidor não conseguiu fazer isto: {{message}}',
     },
   },
+  remote: {
+    waiting_zero: 'Offline — {{count}} alterações aguardando',
+    waiting_one: 'Offline — {{count}} alteração aguardando',
+    waiting_other: 'Offline — {{count}} alterações aguardando',
+    waitingWhy:
+      'O servidor não responde. Suas edições ficam guardadas neste navegador e são enviadas quando ele voltar.',
+    conflict:
+      '{{name}} alterou este fluxo às {{time}}. Nada foi sobrescrito: escolha qual versão manter.',
+    reloadTheirs: 'Recarregar a versão dele(a)',
+    keepMine: 'Manter a minha como cópia',
+    refused: 'O servidor recusou suas alterações neste fluxo: {{why}}',
+    presence: 'Também aberto por {{names}}',
+    presenceOne: '{{name}} está com este fluxo aberto',
+  },
   diagnostics: diagnosticsPtBR,
 };

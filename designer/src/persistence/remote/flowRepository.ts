@@ -36,6 +36,9 @@ export interface RemoteSync {
   receive(event: WorkspaceEvent): void;
   /** The signed-in user, left out of presence. */
   readonly selfId: string;
+  readonly workspaceId: string;
+  /** The address of the workspace's event stream. */
+  readonly eventsUrl: string;
 }
 
 export interface RemoteFlowRepository extends FlowRepository {
@@ -196,6 +199,8 @@ export function createRemoteFlowRepository(
   const sync: RemoteSync = {
     outbox,
     selfId,
+    workspaceId: api.workspaceId,
+    eventsUrl: api.eventsUrl,
     async reloadTheirs(flowId) {
       const answer = await api.getFlow(flowId);
       await outbox.discard(flowId, answer.revision);
