@@ -1,6 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import {
+  ACCOUNTS_DATA_DIR,
+  ACCOUNTS_PORT,
+  ACCOUNTS_SETUP_TOKEN,
+  ACCOUNTS_URL,
+} from './support/accountsServer.ts';
+import {
   SERVER_API_TOKEN,
   SERVER_AUTH_TOKEN,
   SERVER_DATA_DIR,
@@ -73,6 +79,23 @@ export default defineConfig({
         CALLBOT_DATA_DIR: SERVER_DATA_DIR,
         CALLBOT_API_TOKEN: SERVER_API_TOKEN,
         TWILIO_AUTH_TOKEN: SERVER_AUTH_TOKEN,
+      },
+    },
+    {
+      // A callbot server serving this run's designer build (built by the first entry, which
+      // Playwright starts first), for `accounts.spec.ts`: setup, sign-in and invitations on
+      // one origin. An empty database each run: setup happens once per database.
+      command: `rm -rf ${ACCOUNTS_DATA_DIR} && npm run server`,
+      cwd: repoRoot,
+      url: `${ACCOUNTS_URL}/ready`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(ACCOUNTS_PORT),
+        HOST: '127.0.0.1',
+        CALLBOT_DATA_DIR: ACCOUNTS_DATA_DIR,
+        CALLBOT_SETUP_TOKEN: ACCOUNTS_SETUP_TOKEN,
+        CALLBOT_DESIGNER_DIR: `${repoRoot}designer/${outDir}`,
       },
     },
   ],

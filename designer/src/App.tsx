@@ -24,6 +24,12 @@ const CustomersPage = lazy(() =>
 const PricesPage = lazy(() =>
   import('./pages/workspace/PricesPage.tsx').then((m) => ({ default: m.PricesPage })),
 );
+const MembersPage = lazy(() =>
+  import('./account/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
+);
+const TokensPage = lazy(() =>
+  import('./account/TokensPage.tsx').then((m) => ({ default: m.TokensPage })),
+);
 
 function workspacePage(route: Exclude<Route, { page: 'editor' }>): ReactNode {
   switch (route.page) {
@@ -39,6 +45,10 @@ function workspacePage(route: Exclude<Route, { page: 'editor' }>): ReactNode {
       return <CustomersPage />;
     case 'prices':
       return <PricesPage />;
+    case 'members':
+      return <MembersPage />;
+    case 'tokens':
+      return <TokensPage />;
   }
 }
 

@@ -5,13 +5,17 @@ import { i18n, loadLanguage } from './i18n/index.ts';
 // The node kinds' words, kept in their folders, join the texts.
 import './nodes/words.ts';
 import { App } from './App.tsx';
-import { RepositoryProvider } from './app/RepositoryContext.tsx';
+import { createAccount } from './account/account.ts';
+import { AccountProvider } from './account/AccountContext.tsx';
+import { AccountGate } from './account/AccountGate.tsx';
+import { createAccountClient } from './account/client.ts';
 import {
   createFlowRepository,
   createFlowSavedAnnouncer,
   createWorkspaceRepository,
   DesignerDb,
 } from './persistence/index.ts';
+import { ServerRepositories } from './remote/ServerRepositories.tsx';
 import { startTheming } from './ui/theme.ts';
 import { WorkspaceProvider } from './app/WorkspaceContext.tsx';
 import '@fontsource-variable/inter';
@@ -33,15 +37,26 @@ const workspace = createWorkspaceRepository(db, {
   onFlowSaved: createFlowSavedAnnouncer(),
 });
 
+// Served by a callbot server, or browser-only: known before the first render, so nothing flashes.
+const account = createAccount(createAccountClient());
+
 // A first visit finds the reception example in the library, so there is something real at once.
-void Promise.allSettled([repository.ensureExample(), loadLanguage(i18n.language)]).finally(() => {
+void Promise.allSettled([
+  repository.ensureExample(),
+  loadLanguage(i18n.language),
+  account.start(),
+]).finally(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <RepositoryProvider repository={repository}>
-        <WorkspaceProvider repository={workspace}>
-          <App />
-        </WorkspaceProvider>
-      </RepositoryProvider>
+      <AccountProvider account={account}>
+        <AccountGate>
+          <ServerRepositories browserFlows={repository}>
+            <WorkspaceProvider repository={workspace}>
+              <App />
+            </WorkspaceProvider>
+          </ServerRepositories>
+        </AccountGate>
+      </AccountProvider>
     </StrictMode>,
   );
 });

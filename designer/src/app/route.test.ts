@@ -10,6 +10,8 @@ describe('parseRoute', () => {
     expect(parseRoute('#/schedules')).toEqual({ page: 'schedules' });
     expect(parseRoute('#/customers')).toEqual({ page: 'customers' });
     expect(parseRoute('#/prices')).toEqual({ page: 'prices' });
+    expect(parseRoute('#/members')).toEqual({ page: 'members' });
+    expect(parseRoute('#/tokens')).toEqual({ page: 'tokens' });
   });
 
   it('round-trips flow, schedule and channel addresses', () => {

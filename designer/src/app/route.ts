@@ -13,7 +13,10 @@ export type Route =
   | { page: 'schedules'; scheduleId?: string }
   | { page: 'channels'; channel: ChannelPage }
   | { page: 'customers' }
-  | { page: 'prices' };
+  | { page: 'prices' }
+  /** The workspace's members and the user's API tokens (on a callbot server). */
+  | { page: 'members' }
+  | { page: 'tokens' };
 
 /** The pages of the top navigation, in its order. */
 export type NavPage = Exclude<Route['page'], 'editor'>;
@@ -21,7 +24,7 @@ export type NavPage = Exclude<Route['page'], 'editor'>;
 const isChannelPage = (value: string): value is ChannelPage =>
   (channelPages as readonly string[]).includes(value);
 
-/** `#/flow/<id>` opens a flow, `#/teams`, `#/schedules[/<id>]`, `#/channels/<channel>`, `#/customers`, `#/prices` the workspace pages; anything else is the library. */
+/** `#/flow/<id>` opens a flow, `#/teams`, `#/schedules[/<id>]`, `#/channels/<channel>`, `#/customers`, `#/prices`, `#/members`, `#/tokens` the workspace pages; anything else is the library. */
 export function parseRoute(hash: string): Route {
   const flow = /^#\/flow\/([^/?#]+)$/.exec(hash);
   if (flow) return { page: 'editor', flowId: decodeURIComponent(flow[1]!) };
@@ -41,6 +44,10 @@ export function parseRoute(hash: string): Route {
       return { page: 'customers' };
     case '#/prices':
       return { page: 'prices' };
+    case '#/members':
+      return { page: 'members' };
+    case '#/tokens':
+      return { page: 'tokens' };
     default:
       return { page: 'library' };
   }
@@ -54,6 +61,8 @@ export const scheduleHref = (scheduleId: string) => `#/schedules/${encodeURIComp
 export const channelHref = (channel: ChannelPage) => `#/channels/${channel}`;
 export const customersHref = '#/customers';
 export const pricesHref = '#/prices';
+export const membersHref = '#/members';
+export const tokensHref = '#/tokens';
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);

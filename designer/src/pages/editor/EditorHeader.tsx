@@ -49,6 +49,7 @@ export function EditorHeader({
   onOpenMachine,
   onOpenShortcuts,
   onExport,
+  presence,
 }: {
   save: AutosaveState;
   simulating: boolean;
@@ -59,6 +60,8 @@ export function EditorHeader({
   onOpenMachine: () => void;
   onOpenShortcuts: () => void;
   onExport: () => void;
+  /** Who else has the flow open (a server's workspace). */
+  presence?: ReactNode;
 }) {
   const { t } = useTranslation();
   const name = useEditor(selectName);
@@ -74,6 +77,7 @@ export function EditorHeader({
         {name}
       </h1>
       <SaveStatus state={save} />
+      {presence}
       <div className="editor__tools">
         <UndoRedo />
         <span className="editor__divider" aria-hidden="true" />

@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flowHref, libraryHref } from '../../app/route.ts';
 import { useRepository } from '../../app/RepositoryContext.tsx';
@@ -26,12 +26,20 @@ import { VersionsDialog } from './VersionsDialog.tsx';
 import './editor.css';
 import { rememberImport } from '../library/importNotice.ts';
 import { ImportNoticeBanner } from '../library/ImportNoticeBanner.tsx';
+import { FlowPresence } from '../../remote/FlowPresence.tsx';
+import { FlowSyncBar } from '../../remote/FlowSyncBar.tsx';
 
 /** The call simulator, with the runtime: loaded when first opened. */
 const SimulatorPanel = lazy(() => import('../../simulator/SimulatorPanel.tsx'));
 
 /** One flow open for editing: palette, canvas, inspector and checks around one editor store. */
 export function EditorPage({ flowId }: { flowId: string }) {
+  // Opened again (a fresh store from storage) when the server's copy is to be shown.
+  const [opening, reopen] = useReducer((n: number) => n + 1, 0);
+  return <OpenedEditor key={opening} flowId={flowId} reopen={reopen} />;
+}
+
+function OpenedEditor({ flowId, reopen }: { flowId: string; reopen: () => void }) {
   const { t } = useTranslation();
   const state = useFlowEditing(flowId);
   if (state.status === 'loading') return <p className="editor__loading">{t('editor.opening')}</p>;
@@ -48,7 +56,7 @@ export function EditorPage({ flowId }: { flowId: string }) {
     <WithNodeUIs>
       <EditorProvider store={state.editing.store}>
         <ReactFlowProvider>
-          <Editor flowId={flowId} editing={state.editing} />
+          <Editor flowId={flowId} editing={state.editing} reopen={reopen} />
         </ReactFlowProvider>
       </EditorProvider>
     </WithNodeUIs>
@@ -69,7 +77,15 @@ const SIMULATOR_WIDTH = 400;
  * checks below the canvas. Each panel resizes and collapses, and the sizes
  * are remembered in this browser; the canvas keeps at least half the width.
  */
-function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
+function Editor({
+  flowId,
+  editing,
+  reopen,
+}: {
+  flowId: string;
+  editing: FlowEditing;
+  reopen: () => void;
+}) {
   const { t } = useTranslation();
   const repository = useRepository();
   useAutoSnapshots(flowId, editing);
@@ -157,6 +173,13 @@ function Editor({ flowId, editing }: { flowId: string; editing: FlowEditing }) {
         onOpenMachine={() => setMachineOpen(true)}
         onOpenShortcuts={() => setShortcutsOpen(true)}
         onExport={() => void exportFlow()}
+        presence={<FlowPresence flowId={flowId} />}
+      />
+      <FlowSyncBar
+        flowId={flowId}
+        idle={editing.save.status === 'saved' && !editing.save.pending}
+        flush={() => editing.flush()}
+        reopen={reopen}
       />
       {editing.otherTab && (
         <p className="editor__warning" role="alert">

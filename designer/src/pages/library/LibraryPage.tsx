@@ -18,6 +18,7 @@ import './library.css';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { defaultNodeLabel } from '../../i18n/nodeTerms.ts';
 import { rememberImport } from './importNotice.ts';
+import { useFlowChanges } from '../../remote/useSync.ts';
 
 /** The start page: the flows stored in this browser, to create, open, rename, copy, delete, search. */
 export function LibraryPage() {
@@ -45,6 +46,8 @@ export function LibraryPage() {
     };
   }, [repository, query, reloads]);
   const refresh = () => setReloads((n) => n + 1);
+  // Flows changed by others on the server show without a reload.
+  useFlowChanges(refresh);
 
   /** Runs a storage action; a failure is shown, never swallowed. */
   const attempt = async (action: () => Promise<unknown>) => {

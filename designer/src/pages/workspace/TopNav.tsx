@@ -17,6 +17,7 @@ import {
   Workflow,
   type LucideIcon,
 } from 'lucide-react';
+import { AccountHeader } from '../../account/AccountHeader.tsx';
 import { LanguageSelect } from '../../ui/LanguageSelect.tsx';
 import { ThemeButton } from '../../ui/ThemeButton.tsx';
 import { WorkspaceFileActions } from './WorkspaceFileActions.tsx';
@@ -33,7 +34,8 @@ const items: { page: NavPage; href: string; Icon: LucideIcon }[] = [
 
 /**
  * The navigation at the top of every workspace page, the current page marked;
- * the workspace file's export and import, and the language.
+ * the workspace file's export and import, the language, and the account (or
+ * "Browser only").
  */
 export function TopNav({ current, onImported }: { current: NavPage; onImported: () => void }) {
   const { t } = useTranslation();
@@ -64,6 +66,7 @@ export function TopNav({ current, onImported }: { current: NavPage; onImported: 
       <WorkspaceFileActions onImported={onImported} />
       <ThemeButton />
       <LanguageSelect />
+      <AccountHeader />
     </header>
   );
 }

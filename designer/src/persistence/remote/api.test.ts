@@ -1,0 +1,140 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createFlow } from '@callbot/shared';
+import { createWorkspaceApi, RemoteError } from './api.ts';
+
+const ORIGIN = 'http://callbot.test';
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+let csrfToken = 'csrf-1';
+const session = () =>
+  http.get(`${ORIGIN}/api/session`, () =>
+    HttpResponse.json({
+      user: { id: 'u1', email: 'ana@example.com', name: 'Ana' },
+      setupNeeded: false,
+      csrfToken,
+      workspaces: [{ id: 'ws1', name: 'Loja', role: 'editor' }],
+    }),
+  );
+
+const record = {
+  id: 'f1',
+  name: 'Vendas',
+  revision: 3,
+  callbot: false,
+  isExample: false,
+  updatedAt: '2026-12-07T15:00:00.000Z',
+  updatedBy: { id: 'u1', name: 'Ana' },
+  doc: createFlow('Vendas'),
+};
+
+const api = () => createWorkspaceApi({ workspaceId: 'ws1', baseUrl: ORIGIN });
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (error: unknown) => {
+      if (!(error instanceof RemoteError)) throw error;
+      return error;
+    },
+  );
+
+describe('the workspace API client', () => {
+  it("saves with the base revision and the session's CSRF token, and reads the answer into a fresh object", async () => {
+    const seen: { csrf: string | null; body: unknown }[] = [];
+    server.use(
+      session(),
+      http.put(`${ORIGIN}/api/workspaces/ws1/flows/f1`, async ({ request }) => {
+        seen.push({ csrf: request.headers.get('x-csrf-token'), body: await request.json() });
+        return HttpResponse.json({ ...record, extra: 'dropped' });
+      }),
+    );
+    const saved = await api().saveFlow('f1', record.doc, 3);
+    expect(seen).toEqual([{ csrf: 'csrf-1', body: { baseRevision: 3, doc: record.doc } }]);
+    expect(saved.revision).toBe(3);
+    expect(saved).not.toHaveProperty('extra');
+  });
+
+  it('reads the CSRF token again once when the session was renewed', async () => {
+    const tokens: (string | null)[] = [];
+    server.use(
+      session(),
+      http.delete(`${ORIGIN}/api/workspaces/ws1/flows/f1`, ({ request }) => {
+        const token = request.headers.get('x-csrf-token');
+        tokens.push(token);
+        return token === 'csrf-2'
+          ? new HttpResponse(null, { status: 204 })
+          : HttpResponse.json({ error: 'csrf', message: 'stale' }, { status: 403 });
+      }),
+    );
+    server.use(
+      http.post(`${ORIGIN}/api/workspaces/ws1/flows/f1/presence`, () =>
+        HttpResponse.json({ flowId: 'f1', editors: [] }),
+      ),
+    );
+    const client = api();
+    csrfToken = 'csrf-1';
+    await client.beat('f1');
+    csrfToken = 'csrf-2';
+    await client.deleteFlow('f1');
+    expect(tokens).toEqual(['csrf-1', 'csrf-2']);
+  });
+
+  it('says who saved a flow and when on a revision conflict', async () => {
+    server.use(
+      session(),
+      http.put(`${ORIGIN}/api/workspaces/ws1/flows/f1`, () =>
+        HttpResponse.json(
+          {
+            error: 'revision_conflict',
+            message: 'Bruno saved this flow (revision 4) since revision 3; nothing was written.',
+            revision: 4,
+            updatedBy: { name: 'Bruno' },
+            updatedAt: '2026-12-07T15:01:00.000Z',
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+    const error = await failure(api().saveFlow('f1', record.doc, 3));
+    expect(error.kind).toBe('conflict');
+    expect(error.conflict).toMatchObject({ revision: 4, updatedBy: { name: 'Bruno' } });
+  });
+
+  it('tells a stopped server (no answer, or a gateway 502) from a refusal', async () => {
+    server.use(
+      http.get(`${ORIGIN}/api/workspaces/ws1/flows`, () => HttpResponse.error()),
+      http.get(
+        `${ORIGIN}/api/workspaces/ws1/flows/f1`,
+        () => new HttpResponse(null, { status: 502 }),
+      ),
+      http.get(`${ORIGIN}/api/workspaces/ws1/flows/f2`, () =>
+        HttpResponse.json(
+          { error: 'not_found', message: 'This flow is not in this workspace.' },
+          { status: 404 },
+        ),
+      ),
+    );
+    expect((await failure(api().listFlows())).kind).toBe('unreachable');
+    expect((await failure(api().getFlow('f1'))).kind).toBe('unreachable');
+    const refused = await failure(api().getFlow('f2'));
+    expect(refused).toMatchObject({
+      kind: 'notFound',
+      message: 'This flow is not in this workspace.',
+    });
+  });
+
+  it('refuses an answer that does not read, naming the route', async () => {
+    server.use(
+      http.get(`${ORIGIN}/api/workspaces/ws1/flows/f1`, () => HttpResponse.json({ id: 'f1' })),
+    );
+    const error = await failure(api().getFlow('f1'));
+    expect(error.kind).toBe('server');
+    expect(error.message).toContain('GET /flows/f1');
+  });
+});

@@ -1,0 +1,217 @@
+import {
+  apiErrorSchema,
+  CSRF_HEADER,
+  flowListSchema,
+  flowRecordSchema,
+  flowVersionListSchema,
+  flowVersionSchema,
+  flowVersionSummarySchema,
+  presenceSchema,
+  revisionConflictSchema,
+  sessionSchema,
+  type Actor,
+  type FlowRecordAnswer,
+  type FlowSummary,
+  type FlowVersionSummary,
+  type RevisionConflict,
+} from '@callbot/shared';
+import type { z } from 'zod';
+
+/**
+ * - `unreachable`: no answer (the server is stopped, the network is down, a
+ *   proxy's 502/503/504): worth trying again later, nothing was refused.
+ * - `conflict`: a save on a stale revision (409), see `conflict`.
+ * - the others: the server refused; trying again will not help.
+ */
+export type RemoteErrorKind =
+  'unreachable' | 'conflict' | 'unauthorized' | 'forbidden' | 'notFound' | 'invalid' | 'server';
+
+/** A call of the workspace API that did not succeed, in words a page can show. */
+export class RemoteError extends Error {
+  override readonly name = 'RemoteError';
+
+  constructor(
+    readonly kind: RemoteErrorKind,
+    message: string,
+    readonly status = 0,
+    /** Set for `conflict`: who saved the flow, when, at which revision. */
+    readonly conflict?: RevisionConflict,
+  ) {
+    super(message);
+  }
+}
+
+export type { Actor, FlowRecordAnswer, FlowSummary, FlowVersionSummary, RevisionConflict };
+
+/** The workspace API of one workspace, as the designer uses it. Answers are parsed into fresh objects. */
+export interface WorkspaceApi {
+  readonly workspaceId: string;
+  listFlows(): Promise<FlowSummary[]>;
+  getFlow(id: string): Promise<FlowRecordAnswer>;
+  /** Creates (`baseRevision` 0) or saves a flow; `RemoteError` `conflict` on a stale base. */
+  saveFlow(id: string, doc: unknown, baseRevision: number): Promise<FlowRecordAnswer>;
+  deleteFlow(id: string): Promise<void>;
+  listVersions(flowId: string): Promise<FlowVersionSummary[]>;
+  createVersion(flowId: string, note: string, auto: boolean): Promise<FlowVersionSummary>;
+  getVersion(flowId: string, versionId: number): Promise<FlowVersionSummary & { doc: unknown }>;
+  /** "I have this flow open"; answers who has it open (the caller too). */
+  beat(flowId: string): Promise<Actor[]>;
+  /** "I closed it." */
+  leave(flowId: string): Promise<void>;
+  /** The address of the workspace's server-sent events. */
+  readonly eventsUrl: string;
+}
+
+const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Gateways answering for a server that is not there: the same as no answer. */
+const unreachableStatuses = new Set([502, 503, 504]);
+
+function kindOfStatus(status: number): RemoteErrorKind {
+  switch (status) {
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'notFound';
+    case 400:
+    case 422:
+      return 'invalid';
+    case 409:
+      return 'conflict';
+    default:
+      return unreachableStatuses.has(status) ? 'unreachable' : 'server';
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A typed client of the workspace API (`/api/workspaces/:ws/...`) for the
+ * signed-in user: the session cookie goes along (same origin), and every
+ * state-changing call carries the session's CSRF token, read from
+ * `GET /api/session` on first need and read again once when refused as stale.
+ */
+export function createWorkspaceApi({
+  workspaceId,
+  baseUrl = '',
+  fetch: send = (input, init) => globalThis.fetch(input, init),
+}: {
+  workspaceId: string;
+  baseUrl?: string;
+  fetch?: typeof globalThis.fetch;
+}): WorkspaceApi {
+  const base = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
+  let csrfToken: string | null = null;
+
+  async function fetchOrUnreachable(path: string, init: RequestInit): Promise<Response> {
+    try {
+      return await send(baseUrl + path, { credentials: 'same-origin', ...init });
+    } catch (error) {
+      throw new RemoteError(
+        'unreachable',
+        `The server did not answer (${error instanceof Error ? error.message : String(error)}).`,
+      );
+    }
+  }
+
+  async function csrf(): Promise<string | null> {
+    if (csrfToken !== null) return csrfToken;
+    const response = await fetchOrUnreachable('/api/session', {
+      headers: { accept: 'application/json' },
+    });
+    if (!response.ok) throw failure(response.status, await readJson(response));
+    const session = sessionSchema.safeParse(await readJson(response));
+    if (!session.success) throw new RemoteError('server', 'The server sent an unreadable session.');
+    csrfToken = session.data.csrfToken;
+    return csrfToken;
+  }
+
+  function failure(status: number, body: unknown): RemoteError {
+    const kind = kindOfStatus(status);
+    if (kind === 'conflict') {
+      const conflict = revisionConflictSchema.safeParse(body);
+      if (conflict.success)
+        return new RemoteError('conflict', conflict.data.message, status, conflict.data);
+    }
+    const refusal = apiErrorSchema.safeParse(body);
+    const message = refusal.success
+      ? refusal.data.message
+      : kind === 'unreachable'
+        ? `The server is unreachable (HTTP ${status}).`
+        : `The server answered HTTP ${status}.`;
+    return new RemoteError(kind, message, status);
+  }
+
+  async function call(method: string, path: string, body?: unknown, retried = false) {
+    const headers = new Headers({ accept: 'application/json' });
+    if (body !== undefined) headers.set('content-type', 'application/json');
+    if (stateChanging.has(method)) {
+      const token = await csrf();
+      if (token !== null) headers.set(CSRF_HEADER, token);
+    }
+    const response = await fetchOrUnreachable(base + path, {
+      method,
+      headers,
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    if (response.ok) return response;
+    const answer = await readJson(response);
+    const refusal = apiErrorSchema.safeParse(answer);
+    if (response.status === 403 && refusal.success && refusal.data.error === 'csrf' && !retried) {
+      // The session was renewed (signed in again elsewhere): read its token again, once.
+      csrfToken = null;
+      return call(method, path, body, true);
+    }
+    throw failure(response.status, answer);
+  }
+
+  async function request<T>(
+    schema: z.ZodType<T>,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    const response = await call(method, path, body);
+    const parsed = schema.safeParse(await readJson(response));
+    if (!parsed.success) {
+      throw new RemoteError(
+        'server',
+        `The server's answer to ${method} ${path} does not read: ${parsed.error.issues[0]?.message ?? ''}`,
+        response.status,
+      );
+    }
+    return parsed.data;
+  }
+
+  const flowPath = (id: string) => `/flows/${encodeURIComponent(id)}`;
+
+  return {
+    workspaceId,
+    eventsUrl: `${baseUrl}${base}/events`,
+    listFlows: async () => (await request(flowListSchema, 'GET', '/flows')).flows,
+    getFlow: (id) => request(flowRecordSchema, 'GET', flowPath(id)),
+    saveFlow: (id, doc, baseRevision) =>
+      request(flowRecordSchema, 'PUT', flowPath(id), { baseRevision, doc }),
+    deleteFlow: async (id) => {
+      await call('DELETE', flowPath(id));
+    },
+    listVersions: async (flowId) =>
+      (await request(flowVersionListSchema, 'GET', `${flowPath(flowId)}/versions`)).versions,
+    createVersion: (flowId, note, auto) =>
+      request(flowVersionSummarySchema, 'POST', `${flowPath(flowId)}/versions`, { note, auto }),
+    getVersion: (flowId, versionId) =>
+      request(flowVersionSchema, 'GET', `${flowPath(flowId)}/versions/${versionId}`),
+    beat: async (flowId) =>
+      (await request(presenceSchema, 'POST', `${flowPath(flowId)}/presence`)).editors,
+    leave: async (flowId) => {
+      await call('DELETE', `${flowPath(flowId)}/presence`);
+    },
+  };
+}

@@ -1,0 +1,248 @@
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { FlowDocument } from '@callbot/shared';
+import { RemoteError } from './api.ts';
+
+/** One flow save waiting for the server, in the order it was made. */
+export interface OutboxEntry {
+  seq: number;
+  flowId: string;
+  doc: FlowDocument;
+  /** Epoch ms when it was made. */
+  at: number;
+}
+
+/** The server revision a flow's next save is based on (0: the server does not have it yet). */
+export interface BaseRecord {
+  flowId: string;
+  revision: number;
+}
+
+/**
+ * Flow saves waiting for the server, per workspace, in this browser's
+ * IndexedDB: they survive a reload or a crash while the server is away.
+ */
+export class OutboxDb extends Dexie {
+  declare entries: EntityTable<OutboxEntry, 'seq'>;
+  declare bases: EntityTable<BaseRecord, 'flowId'>;
+
+  constructor(workspaceId: string, options: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {
+    super(`callbot-outbox-${workspaceId}`, options);
+    this.version(1).stores({ entries: '++seq, flowId', bases: 'flowId' });
+  }
+}
+
+/** A flow whose waiting saves the server refused: another person saved it meanwhile. */
+export interface OutboxConflict {
+  flowId: string;
+  /** Who saved it, and when (ISO 8601), as the server says. */
+  by: string;
+  at: string;
+  /** The server's revision now. */
+  revision: number;
+}
+
+export interface OutboxState {
+  /** Saves not yet accepted by the server. */
+  waiting: number;
+  /** The last attempt found the server unreachable; it is tried again with a backoff. */
+  offline: boolean;
+  /** Flows whose saves wait for the user's choice (reload theirs or keep mine as a copy). */
+  conflicts: OutboxConflict[];
+  /** Flows whose saves the server refused for another reason (e.g. the role), with why. */
+  refused: { flowId: string; message: string }[];
+}
+
+/** Timers, injected: the browser's in the app, fake ones in tests. */
+export interface Scheduler {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const browserScheduler: Scheduler = {
+  set: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clear: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface OutboxOptions {
+  db: OutboxDb;
+  /** Sends a flow's document on top of `baseRevision`; answers the server's new revision. */
+  send: (flowId: string, doc: FlowDocument, baseRevision: number) => Promise<number>;
+  now: () => number;
+  scheduler?: Scheduler;
+  /** The first retry's wait; doubled each time up to `maxDelayMs`. */
+  firstDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface Outbox {
+  readonly state: OutboxState;
+  subscribe(listener: (state: OutboxState) => void): () => void;
+  /** Keeps a flow save (at once, in IndexedDB) and sends it soon. */
+  add(flowId: string, doc: FlowDocument): Promise<void>;
+  /** Saves of this flow not yet accepted by the server. */
+  waitingFor(flowId: string): Promise<number>;
+  /** The server revision the flow's next save is based on (0 when the server does not have it). */
+  baseOf(flowId: string): Promise<number>;
+  /** The flow as the server has it now, e.g. after reading it. Ignored while saves of it wait. */
+  setBase(flowId: string, revision: number): Promise<void>;
+  /** Drops the flow's waiting saves and conflict (the user reloaded theirs, kept a copy, deleted it). */
+  discard(flowId: string, base?: number): Promise<void>;
+  /** Sends what waits now; resolves when the attempt is over (never rejects). */
+  flush(): Promise<OutboxState>;
+  dispose(): void;
+}
+
+/**
+ * The outbox of flow saves. A save is kept in IndexedDB at once and sent in
+ * order, each flow's saves on top of the revision the server last gave for
+ * it. Several saves of one flow that waited are sent as their latest
+ * document (each is the whole flow). While the server is unreachable the
+ * outbox is `offline` and tries again after 1 s, 2 s, 4 s... (at most 30 s),
+ * and at once on `flush()` (e.g. the browser's `online` event). A 409 stops
+ * that flow's saves until the user chooses; nothing is overwritten.
+ */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const {
+    db,
+    send,
+    now,
+    scheduler = browserScheduler,
+    firstDelayMs = 1000,
+    maxDelayMs = 30_000,
+  } = options;
+  let state: OutboxState = { waiting: 0, offline: false, conflicts: [], refused: [] };
+  const listeners = new Set<(state: OutboxState) => void>();
+  let retry: unknown = null;
+  let delay = firstDelayMs;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let disposed = false;
+
+  function set(next: Partial<OutboxState>) {
+    state = { ...state, ...next };
+    for (const listener of [...listeners]) listener(state);
+  }
+
+  const blocked = () =>
+    new Set([...state.conflicts.map((c) => c.flowId), ...state.refused.map((r) => r.flowId)]);
+
+  async function count() {
+    set({ waiting: await db.entries.count() });
+  }
+
+  function scheduleRetry() {
+    if (retry !== null || disposed) return;
+    retry = scheduler.set(() => {
+      retry = null;
+      void drain();
+    }, delay);
+    delay = Math.min(delay * 2, maxDelayMs);
+  }
+
+  async function sendAll(): Promise<void> {
+    for (;;) {
+      const skip = blocked();
+      const first = await db.entries.filter((e) => !skip.has(e.flowId)).first();
+      if (!first || disposed) return;
+      const ofFlow = await db.entries.where('flowId').equals(first.flowId).sortBy('seq');
+      const latest = ofFlow[ofFlow.length - 1]!;
+      const base = (await db.bases.get(first.flowId))?.revision ?? 0;
+      try {
+        const revision = await send(first.flowId, latest.doc, base);
+        await db.transaction('rw', db.entries, db.bases, async () => {
+          await db.entries.bulkDelete(ofFlow.map((e) => e.seq));
+          await db.bases.put({ flowId: first.flowId, revision });
+        });
+        delay = firstDelayMs;
+        set({ offline: false });
+        await count();
+      } catch (error) {
+        if (error instanceof RemoteError && error.kind === 'unreachable') {
+          set({ offline: true });
+          scheduleRetry();
+          return;
+        }
+        if (error instanceof RemoteError && error.kind === 'conflict' && error.conflict) {
+          const { updatedBy, updatedAt, revision } = error.conflict;
+          set({
+            conflicts: [
+              ...state.conflicts,
+              { flowId: first.flowId, by: updatedBy.name, at: updatedAt, revision },
+            ],
+          });
+        } else {
+          const message = error instanceof Error ? error.message : String(error);
+          set({ refused: [...state.refused, { flowId: first.flowId, message }] });
+        }
+      }
+    }
+  }
+
+  async function drain(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await sendAll();
+        } while (again && !disposed);
+      } catch {
+        // IndexedDB failed under us: the saves stay where they are; the next add or flush tries again.
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  }
+
+  void count();
+
+  return {
+    get state() {
+      return state;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async add(flowId, doc) {
+      await db.entries.add({ flowId, doc, at: now() });
+      await count();
+      if (!state.offline) void drain();
+    },
+    waitingFor: (flowId) => db.entries.where('flowId').equals(flowId).count(),
+    baseOf: async (flowId) => (await db.bases.get(flowId))?.revision ?? 0,
+    async setBase(flowId, revision) {
+      await db.transaction('rw', db.entries, db.bases, async () => {
+        if ((await db.entries.where('flowId').equals(flowId).count()) === 0)
+          await db.bases.put({ flowId, revision });
+      });
+    },
+    async discard(flowId, base) {
+      await db.transaction('rw', db.entries, db.bases, async () => {
+        await db.entries.where('flowId').equals(flowId).delete();
+        if (base !== undefined) await db.bases.put({ flowId, revision: base });
+      });
+      set({
+        conflicts: state.conflicts.filter((c) => c.flowId !== flowId),
+        refused: state.refused.filter((r) => r.flowId !== flowId),
+      });
+      await count();
+    },
+    async flush() {
+      if (retry !== null) scheduler.clear(retry);
+      retry = null;
+      await drain();
+      return state;
+    },
+    dispose() {
+      disposed = true;
+      if (retry !== null) scheduler.clear(retry);
+      retry = null;
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,201 @@
+// Test helpers for the server-backed repositories: an in-process stand-in of
+// the workspace API's flow routes, and a scheduler that runs when told.
+// Imported by tests only, never by the app.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { FlowDocument } from '@callbot/shared';
+import { DesignerDb } from '../db.ts';
+import { RemoteError, type Actor, type FlowRecordAnswer, type WorkspaceApi } from './api.ts';
+import { createOutbox, OutboxDb, type Scheduler } from './outbox.ts';
+import { createRemoteFlowRepository } from './flowRepository.ts';
+
+interface StoredFlow {
+  doc: unknown;
+  revision: number;
+  updatedAt: string;
+  updatedBy: Actor;
+}
+
+/**
+ * The workspace API's flows, versions and presence, in memory, as the server
+ * answers them (revision check and 409 with who and when). `online = false`
+ * makes every call fail as a stopped server does.
+ */
+export class FakeWorkspaceServer {
+  online = true;
+  readonly flows = new Map<string, StoredFlow>();
+  /** Every accepted save, in order: flow id and the document's name. */
+  readonly saves: { id: string; name: string; baseRevision: number }[] = [];
+  private clock = Date.parse('2026-12-07T15:00:00Z');
+  private versions: {
+    id: number;
+    flowId: string;
+    revision: number;
+    note: string;
+    auto: boolean;
+    doc: unknown;
+    createdAt: string;
+  }[] = [];
+
+  /** Another person's save, straight into the store. */
+  saveAs(actor: Actor, id: string, doc: FlowDocument): number {
+    const stored = this.flows.get(id);
+    const revision = (stored?.revision ?? 0) + 1;
+    this.flows.set(id, { doc, revision, updatedAt: this.tick(), updatedBy: actor });
+    return revision;
+  }
+
+  private tick() {
+    this.clock += 60_000;
+    return new Date(this.clock).toISOString();
+  }
+
+  private answer(id: string): FlowRecordAnswer {
+    const stored = this.flows.get(id);
+    if (!stored) throw new RemoteError('notFound', 'This flow is not in this workspace.', 404);
+    const doc = structuredClone(stored.doc) as FlowDocument;
+    return {
+      id,
+      name: doc.settings.name,
+      revision: stored.revision,
+      callbot: false,
+      isExample: false,
+      updatedAt: stored.updatedAt,
+      updatedBy: stored.updatedBy,
+      doc,
+    };
+  }
+
+  private reachable() {
+    if (!this.online)
+      throw new RemoteError('unreachable', 'The server did not answer (fetch failed).');
+    return Promise.resolve();
+  }
+
+  api(actor: Actor): WorkspaceApi {
+    return {
+      workspaceId: 'ws-1',
+      eventsUrl: '/api/workspaces/ws-1/events',
+      listFlows: async () => {
+        await this.reachable();
+        return [...this.flows.keys()].map((id) => {
+          const { doc: _doc, ...summary } = this.answer(id);
+          return summary;
+        });
+      },
+      getFlow: async (id) => {
+        await this.reachable();
+        return this.answer(id);
+      },
+      saveFlow: async (id, doc, baseRevision) => {
+        await this.reachable();
+        const stored = this.flows.get(id);
+        if ((stored?.revision ?? 0) !== baseRevision) {
+          throw new RemoteError('conflict', 'revision conflict', 409, {
+            error: 'revision_conflict',
+            message: `${stored!.updatedBy.name} saved this flow.`,
+            revision: stored!.revision,
+            updatedBy: { name: stored!.updatedBy.name },
+            updatedAt: stored!.updatedAt,
+          });
+        }
+        this.saveAs(actor, id, structuredClone(doc) as FlowDocument);
+        this.saves.push({ id, name: (doc as FlowDocument).settings.name, baseRevision });
+        return this.answer(id);
+      },
+      deleteFlow: async (id) => {
+        await this.reachable();
+        this.flows.delete(id);
+      },
+      listVersions: async (flowId) => {
+        await this.reachable();
+        return this.versions
+          .filter((v) => v.flowId === flowId)
+          .map(({ doc: _doc, ...v }) => ({ ...v, createdBy: actor }));
+      },
+      createVersion: async (flowId, note, auto) => {
+        await this.reachable();
+        const stored = this.flows.get(flowId);
+        if (!stored) throw new RemoteError('notFound', 'no flow', 404);
+        const version = {
+          id: this.versions.length + 1,
+          flowId,
+          revision: stored.revision,
+          note,
+          auto,
+          doc: stored.doc,
+          createdAt: this.tick(),
+        };
+        this.versions.push(version);
+        const { doc: _doc, ...summary } = version;
+        return { ...summary, createdBy: actor };
+      },
+      getVersion: async (flowId, versionId) => {
+        await this.reachable();
+        const version = this.versions.find((v) => v.flowId === flowId && v.id === versionId);
+        if (!version) throw new RemoteError('notFound', 'no version', 404);
+        return { ...version, createdBy: actor };
+      },
+      beat: async () => {
+        await this.reachable();
+        return [actor];
+      },
+      leave: () => this.reachable(),
+    };
+  }
+}
+
+/** Timers that run only when `runNext` says so, in the order they are due. */
+export function createManualScheduler(): Scheduler & {
+  pending(): number[];
+  runNext(): void;
+} {
+  let ids = 0;
+  const timers = new Map<number, { callback: () => void; ms: number }>();
+  return {
+    set(callback, ms) {
+      timers.set(++ids, { callback, ms });
+      return ids;
+    },
+    clear(handle) {
+      timers.delete(handle as number);
+    },
+    pending: () => [...timers.values()].map((t) => t.ms),
+    runNext() {
+      const [id, timer] = [...timers.entries()].sort((a, b) => a[1].ms - b[1].ms)[0] ?? [];
+      if (id === undefined || !timer) throw new Error('No timer is waiting.');
+      timers.delete(id);
+      timer.callback();
+    },
+  };
+}
+
+/**
+ * One browser of a user on the fake server: its IndexedDB (pass the same
+ * `indexedDB` again to "reload" the page), the outbox and the repository.
+ */
+export function openBrowser(
+  server: FakeWorkspaceServer,
+  actor: Actor,
+  indexedDB: IDBFactory = new IDBFactory(),
+) {
+  const scheduler = createManualScheduler();
+  const api = server.api(actor);
+  let ids = 0;
+  const cache = new DesignerDb({ name: 'callbot-ws-1', indexedDB, IDBKeyRange });
+  const outbox = createOutbox({
+    db: new OutboxDb('ws-1', { indexedDB, IDBKeyRange }),
+    send: async (id, doc, base) => (await api.saveFlow(id, doc, base)).revision,
+    now: () => 0,
+    scheduler,
+  });
+  const repo = createRemoteFlowRepository({
+    api,
+    cache,
+    outbox,
+    now: () => Date.parse('2026-12-07T15:00:00Z'),
+    newId: () => `${actor.id}-flow-${++ids}`,
+    selfId: actor.id,
+    scheduler,
+  });
+  return { repo, outbox, scheduler, indexedDB };
+}
