@@ -1,17 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Building2,
-  ChevronDown,
-  HardDrive,
-  KeyRound,
-  LogOut,
-  Plus,
-  UserRound,
-  Users,
-} from 'lucide-react';
+import { Building2, ChevronDown, HardDrive, KeyRound, LogOut, Plus, Users } from 'lucide-react';
 import { membersHref, tokensHref } from '../app/route.ts';
-import { Button } from '../ui/Button.tsx';
+import { LanguageMenu } from '../i18n/LanguageMenu.tsx';
+import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
+import { buttonClass } from '../ui/Button.tsx';
 import { Menu, MenuItem, MenuRadioGroup, MenuSeparator } from '../ui/Menu.tsx';
 import { Tooltip } from '../ui/Tooltip.tsx';
 import { useAccount, useAccountState } from './AccountContext.tsx';
@@ -19,14 +12,21 @@ import { CreateWorkspaceDialog } from './CreateWorkspaceForm.tsx';
 import './account.css';
 
 /**
- * The header's account corner: "Browser only" when no server serves the
- * designer; signed in, the workspace (a chooser when there are several) and
- * the account menu.
+ * The end of the header: the language and the account. Browser-only (no
+ * server serves the designer), the language list and a "Browser only"
+ * label; signed in, the workspace with the user's role in it (a chooser when
+ * there are several), the account menu, and the compact language menu (the
+ * room goes to the workspace).
  */
 export function AccountHeader() {
   const state = useAccountState();
   if (state.status === 'signedIn') return <SignedIn />;
-  return <BrowserOnlyLabel />;
+  return (
+    <>
+      <LanguageSelect />
+      <BrowserOnlyLabel />
+    </>
+  );
 }
 
 /** Says, quietly, that nothing here reaches a server; the tooltip says what follows. */
@@ -44,6 +44,15 @@ export function BrowserOnlyLabel() {
   );
 }
 
+/** "OD" for Olga Dono: the account button's face. */
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word[0]!.toUpperCase())
+    .join('');
+
 function SignedIn() {
   const { t } = useTranslation();
   const account = useAccount();
@@ -52,21 +61,28 @@ function SignedIn() {
   if (state.status !== 'signedIn') return null;
   const workspace = state.workspaces.find((w) => w.id === state.workspaceId);
   const role = workspace ? t(`account.roles.${workspace.role}`) : '';
+  const workspaceFace = workspace && (
+    <>
+      <Building2 aria-hidden="true" size={14} />
+      <span className="account-menu__name">{workspace.name}</span>
+      <span className="account-role">{role}</span>
+    </>
+  );
   return (
     <>
+      <LanguageMenu />
       {workspace && state.workspaces.length > 1 ? (
         <Menu
           label={t('account.workspace.chooser')}
           trigger={
-            <Button
-              variant="ghost"
-              size="sm"
-              icon={<Building2 />}
-              aria-label={`${t('account.workspace.chooser')}: ${workspace.name}`}
+            <button
+              type="button"
+              className={`${buttonClass('ghost', 'sm')} account-workspace`}
+              aria-label={`${t('account.workspace.chooser')}: ${workspace.name} (${role})`}
             >
-              <span className="account-menu__name">{workspace.name}</span>
+              {workspaceFace}
               <ChevronDown aria-hidden="true" size={14} />
-            </Button>
+            </button>
           }
         >
           <MenuRadioGroup
@@ -80,24 +96,18 @@ function SignedIn() {
           />
         </Menu>
       ) : (
-        workspace && (
-          <span className="account-workspace-name">
-            <Building2 aria-hidden="true" size={14} />
-            {workspace.name}
-          </span>
-        )
+        workspace && <span className="account-workspace">{workspaceFace}</span>
       )}
       <Menu
         trigger={
-          <Button
-            variant="ghost"
-            size="sm"
-            icon={<UserRound />}
+          <button
+            type="button"
+            className="account-avatar"
             aria-label={t('account.menu.label', { name: state.user.name })}
+            title={state.user.name}
           >
-            <span className="account-menu__name">{state.user.name}</span>
-            {workspace && <span className="account-role">{role}</span>}
-          </Button>
+            {initials(state.user.name)}
+          </button>
         }
       >
         <div className="account-menu__who">
