@@ -3,10 +3,8 @@ import { createRoot } from 'react-dom/client';
 // First: the i18next instance; the language in use is loaded before anything renders.
 import { i18n, loadLanguage } from './i18n/index.ts';
 import { App } from './App.tsx';
-import { createAccount } from './account/account.ts';
 import { AccountProvider } from './account/AccountContext.tsx';
-import { AccountGate } from './account/AccountGate.tsx';
-import { createAccountClient } from './account/client.ts';
+import { startAccount } from './account/start.ts';
 import { RepositoryProvider } from './app/RepositoryContext.tsx';
 import {
   createFlowRepository,
@@ -36,25 +34,29 @@ const workspace = createWorkspaceRepository(db, {
 });
 
 // Served by a callbot server, or browser-only: known before the first render, so nothing flashes.
-const account = createAccount(createAccountClient());
+const account = startAccount().catch(() => null);
 
 // A first visit finds the reception example in the library, so there is something real at once.
-void Promise.allSettled([
-  repository.ensureExample(),
-  loadLanguage(i18n.language),
-  account.start(),
-]).finally(() => {
+void Promise.all([
+  account,
+  Promise.allSettled([repository.ensureExample(), loadLanguage(i18n.language)]),
+]).then(([started]) => {
+  const app = (
+    <RepositoryProvider repository={repository}>
+      <WorkspaceProvider repository={workspace}>
+        <App />
+      </WorkspaceProvider>
+    </RepositoryProvider>
+  );
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <AccountProvider account={account}>
-        <AccountGate>
-          <RepositoryProvider repository={repository}>
-            <WorkspaceProvider repository={workspace}>
-              <App />
-            </WorkspaceProvider>
-          </RepositoryProvider>
-        </AccountGate>
-      </AccountProvider>
+      {started ? (
+        <AccountProvider account={started.account}>
+          <started.Gate>{app}</started.Gate>
+        </AccountProvider>
+      ) : (
+        app
+      )}
     </StrictMode>,
   );
 });

@@ -76,7 +76,7 @@ describe('on a new server', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Create owner account' }));
     await screen.findByRole('main');
     expect(window.location.pathname + window.location.search).toBe('/');
-    screen.getByRole('button', { name: 'Account: Ana Souza' });
+    await screen.findByRole('button', { name: 'Account: Ana Souza' });
     expect(header().textContent).toContain('Loja ExemploOwner');
     expect(fake.users.size).toBe(1);
   });
@@ -110,7 +110,7 @@ describe('signing in', () => {
     await userEvent.type(field('Password'), 'correct horse');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     await screen.findByRole('main');
-    const menu = screen.getByRole('button', { name: 'Account: Ana Souza' });
+    const menu = await screen.findByRole('button', { name: 'Account: Ana Souza' });
     expect(menu.textContent).toBe('AS');
     expect(header().textContent).toContain('Loja ExemploTrainer');
     await userEvent.click(menu);
@@ -172,7 +172,8 @@ describe('an invitation link', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Create account and join' }));
     await screen.findByRole('main');
     expect(window.location.pathname + window.location.search).toBe('/');
-    expect(header().textContent).toContain('Trainer');
+    await screen.findByRole('button', { name: 'Account: Tiago Treino' });
+    expect(header().textContent).toContain('Loja ExemploTrainer');
     expect(fake.invitations.size).toBe(0);
   });
 
@@ -224,7 +225,7 @@ describe('a removed member', () => {
     await userEvent.type(field('Workspace name'), 'Meu espaço');
     await userEvent.click(screen.getByRole('button', { name: 'Create workspace' }));
     await screen.findByRole('main');
-    expect(header().textContent).toContain('Owner');
+    await waitFor(() => expect(header().textContent).toContain('Meu espaçoOwner'));
   });
 
   it('whose session ended is sent to sign in, told why', async () => {
