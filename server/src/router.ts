@@ -83,13 +83,20 @@ export interface RouteDef<A extends Access> {
   readsSession?: boolean;
   /** Only with a session: an API token may not call it (tokens cannot make tokens). */
   sessionOnly?: boolean;
-  handler: (ctx: RouteContext<A>) => Promise<Reply>;
+  /**
+   * The path parameter naming a user: a member acting on themselves (leaving
+   * a workspace) needs only the role viewer.
+   */
+  selfParam?: string;
+  // Method syntax: a route of any access fits the table's type.
+  handler(this: void, ctx: RouteContext<A>): Promise<Reply>;
 }
 
-export type AnyRoute = { [A in Access]: RouteDef<A> }[Access];
+/** A route of the table: its handler typed for its own access by `route`. */
+export type AnyRoute = RouteDef<Access>;
 
 /** Declares a route, typing its handler's caller from its access. */
-export const route = <A extends Access>(def: RouteDef<A>): AnyRoute => def as unknown as AnyRoute;
+export const route = <A extends Access>(def: RouteDef<A>): AnyRoute => def;
 
 export const STATE_CHANGING: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -117,6 +124,24 @@ export function parseBody<T>(
       `${where}: ${issue?.message ?? 'invalid'}.`,
     ),
   };
+}
+
+/** A request's URL fit for the log: an invitation's token (in its path) and any `token=` left out. */
+export const withoutSecrets = (url: string): string =>
+  url.replace(/^(\/api\/invitations\/)[^/?#]+/, '$1…').replace(/([?&]token=)[^&#]*/g, '$1…');
+
+/**
+ * The client's address: the connection's, or behind a trusted proxy the last
+ * entry of `X-Forwarded-For` (the one that proxy appended; earlier entries
+ * are whatever the client sent).
+ */
+export function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string') {
+    const last = forwarded.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
+  return req.socket.remoteAddress ?? '';
 }
 
 /** The value of one cookie of the request, or undefined. */
@@ -177,7 +202,11 @@ function match(
  * check, then the handler. Null when no route has the path.
  */
 export function createRouter(options: RouterOptions) {
-  const table = options.routes.map((r) => ({ def: r, pattern: patternOf(r.path) }));
+  const table = options.routes.map((r) => ({
+    def: r,
+    pattern: patternOf(r.path),
+    handler: r.handler,
+  }));
   const { accounts } = options;
 
   async function sessionOf(req: RouterRequest, now: number): Promise<SessionCaller | null> {
@@ -236,6 +265,9 @@ export function createRouter(options: RouterOptions) {
       }
       const token = await accounts.tokenCaller(bearer, now);
       if (!token) return { ok: false, reply: unauthorized('The API token is unknown or revoked.') };
+      if (token.workspaceId !== params.ws) return { ok: false, reply: notFound() };
+      const membership = await accounts.membership(token.workspaceId, token.user.id);
+      if (!membership) return { ok: false, reply: notFound() };
       if (def.sessionOnly) {
         return {
           ok: false,
@@ -246,10 +278,7 @@ export function createRouter(options: RouterOptions) {
           ),
         };
       }
-      if (token.workspaceId !== params.ws) return { ok: false, reply: notFound() };
-      const membership = await accounts.membership(token.workspaceId, token.user.id);
-      if (!membership) return { ok: false, reply: notFound() };
-      return roleChecked(access, {
+      return roleChecked({ access, selfParam: def.selfParam }, params, {
         user: token.user,
         via: 'token',
         workspace: { id: membership.id, name: membership.name },
@@ -264,7 +293,7 @@ export function createRouter(options: RouterOptions) {
     const ws = params.ws;
     const membership = ws === undefined ? null : await accounts.membership(ws, session.user.id);
     if (!membership) return { ok: false, reply: notFound() };
-    return roleChecked(access, {
+    return roleChecked({ access, selfParam: def.selfParam }, params, {
       user: session.user,
       via: 'session',
       workspace: { id: membership.id, name: membership.name },
@@ -272,7 +301,13 @@ export function createRouter(options: RouterOptions) {
     });
   }
 
-  function roleChecked(min: Role, caller: WorkspaceCaller) {
+  function roleChecked(
+    { access, selfParam }: { access: Role; selfParam?: string | undefined },
+    params: Record<string, string>,
+    caller: WorkspaceCaller,
+  ) {
+    const self = selfParam !== undefined && params[selfParam] === caller.user.id;
+    const min = self ? 'viewer' : access;
     return roleAtLeast(caller.role, min)
       ? { ok: true as const, caller }
       : {
@@ -287,7 +322,7 @@ export function createRouter(options: RouterOptions) {
 
   return async function handle(req: RouterRequest): Promise<Reply | null> {
     let allowed: string[] = [];
-    for (const { def, pattern } of table) {
+    for (const { def, pattern, handler } of table) {
       const params = match(pattern, req.segments);
       if (!params) continue;
       if (def.method !== req.method) {
@@ -297,7 +332,6 @@ export function createRouter(options: RouterOptions) {
       const now = options.now();
       const checked = await check(def, req, params, now);
       if (!checked.ok) return checked.reply;
-      const handler = def.handler;
       return handler({
         params,
         body: req.body,

@@ -12,10 +12,9 @@ import { LIMITS } from '@callbot/shared';
 import type { AgentAdapter, Clock } from '@callbot/runtime';
 import type { AccountStore } from './accounts.ts';
 import { createApi } from './api.ts';
-import { createRouter, type Reply } from './router.ts';
+import { clientAddress, createRouter, withoutSecrets, type Reply } from './router.ts';
 import { apiRoutes } from './routes.ts';
-import type { ScryptCost } from './secrets.ts';
-import { newSecret } from './secrets.ts';
+import { newSecret, type ScryptCost } from './secrets.ts';
 import { serveDesigner } from './static.ts';
 import type { HoldMessages } from './protocol.ts';
 import { signatureAlgorithm, verifyTwilioSignature, type FormParams } from './signature.ts';
@@ -36,6 +35,11 @@ export interface ServerOptions {
   setupToken?: string;
   /** A built designer to serve at `/` (e.g. `designer/dist`); without it, only the API and webhooks. */
   designerDir?: string;
+  /**
+   * Behind a proxy that appends the client's address to `X-Forwarded-For`:
+   * that address (its last entry) is the one sign-in throttling counts.
+   */
+  trustProxy?: boolean;
   /** The password hash's cost (tests lower it; see `secrets.ts`). */
   scryptCost?: ScryptCost;
   /** The provider account's auth token, which signs every webhook. */
@@ -168,11 +172,8 @@ export function createServer(options: ServerOptions): CallbotServer {
     serverToken: options.token,
     now: () => options.clock.now(),
   });
-  let designer: ReturnType<typeof serveDesigner> | null = null;
-  if (options.designerDir !== undefined) {
-    designer = serveDesigner(options.designerDir);
-    if (!designer.ok) throw new Error(designer.error);
-  }
+  const designer = options.designerDir === undefined ? null : serveDesigner(options.designerDir);
+  if (designer && !designer.ok) throw new Error(designer.error);
   const voice = createVoiceHandler({
     store: options.store,
     clock: options.clock,
@@ -290,7 +291,7 @@ export function createServer(options: ServerOptions): CallbotServer {
       segments,
       headers: req.headers,
       body,
-      ip: req.socket.remoteAddress ?? '',
+      ip: clientAddress(req, options.trustProxy ?? false),
       origin: options.baseUrl ?? `http://${req.headers.host ?? 'localhost'}`,
     });
     return (
@@ -388,7 +389,7 @@ export function createServer(options: ServerOptions): CallbotServer {
         return;
       }
       log(
-        `internal error on ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}`,
+        `internal error on ${req.method} ${withoutSecrets(req.url ?? '')}: ${(error as Error)?.stack ?? String(error)}`,
       );
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Internal error.\n');
