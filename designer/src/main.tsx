@@ -5,17 +5,15 @@ import { i18n, loadLanguage } from './i18n/index.ts';
 // The node kinds' words, kept in their folders, join the texts.
 import './nodes/words.ts';
 import { App } from './App.tsx';
-import { createAccount } from './account/account.ts';
 import { AccountProvider } from './account/AccountContext.tsx';
-import { AccountGate } from './account/AccountGate.tsx';
-import { createAccountClient } from './account/client.ts';
+import { startAccount } from './account/start.ts';
+import { RepositoryProvider } from './app/RepositoryContext.tsx';
 import {
   createFlowRepository,
   createFlowSavedAnnouncer,
   createWorkspaceRepository,
   DesignerDb,
 } from './persistence/index.ts';
-import { ServerRepositories } from './remote/ServerRepositories.tsx';
 import { startTheming } from './ui/theme.ts';
 import { WorkspaceProvider } from './app/WorkspaceContext.tsx';
 import '@fontsource-variable/inter';
@@ -38,25 +36,34 @@ const workspace = createWorkspaceRepository(db, {
 });
 
 // Served by a callbot server, or browser-only: known before the first render, so nothing flashes.
-const account = createAccount(createAccountClient());
+// Served, the server's repositories load with the accounts (browser-only never loads them).
+const account = startAccount()
+  .then(async (started) =>
+    started ? { ...started, ...(await import('./remote/ServerRepositories.tsx')) } : null,
+  )
+  .catch(() => null);
 
 // A first visit finds the reception example in the library, so there is something real at once.
-void Promise.allSettled([
-  repository.ensureExample(),
-  loadLanguage(i18n.language),
-  account.start(),
-]).finally(() => {
+void Promise.all([
+  account,
+  Promise.allSettled([repository.ensureExample(), loadLanguage(i18n.language)]),
+]).then(([started]) => {
+  const app = (
+    <WorkspaceProvider repository={workspace}>
+      <App />
+    </WorkspaceProvider>
+  );
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <AccountProvider account={account}>
-        <AccountGate>
-          <ServerRepositories browserFlows={repository}>
-            <WorkspaceProvider repository={workspace}>
-              <App />
-            </WorkspaceProvider>
-          </ServerRepositories>
-        </AccountGate>
-      </AccountProvider>
+      {started ? (
+        <AccountProvider account={started.account}>
+          <started.Gate>
+            <started.ServerRepositories browserFlows={repository}>{app}</started.ServerRepositories>
+          </started.Gate>
+        </AccountProvider>
+      ) : (
+        <RepositoryProvider repository={repository}>{app}</RepositoryProvider>
+      )}
     </StrictMode>,
   );
 });
