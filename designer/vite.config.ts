@@ -28,6 +28,6 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     // Interaction tests type and click through whole forms: on a loaded 2-core
     // machine some take seconds, which is slowness, not failure.
-    testTimeout: 20_000,
+    testTimeout: 30_000,
   },
 });
