@@ -52,7 +52,7 @@ describe('dragging nodes', () => {
     expect(editor.getState().past.map((e) => e.name)).toEqual(['moveNodes']);
     performAction('undo', { store: editor, page: {} });
     expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 600, y: 540 });
-    expect(editor.getState().doc.layout.nodes.tchau).toEqual({ x: 900, y: 1080 });
+    expect(editor.getState().doc.layout.nodes.tchau).toEqual({ x: 1200, y: 1080 });
   });
 
   it('records a move by arrow key, which has no drag, as one step', () => {
