@@ -18,6 +18,8 @@ test('the first screen loads at most 250 KB of JS (gzip): the editor, simulator 
 
   const total = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
   const listing = [...scripts].map(([url, bytes]) => `${new URL(url).pathname} ${bytes}`);
+  // The figure the issue asks for, in the run's output.
+  console.log(`first screen JS: ${total} B gzip in ${scripts.size} files`);
   expect(total, listing.join('\n')).toBeLessThanOrEqual(FIRST_SCREEN_JS_GZIP_BYTES);
   // Loaded on demand, not on the first screen.
   expect(listing.join('\n')).not.toMatch(/EditorPage|SimulatorPanel|ChannelsPage|handlers/);

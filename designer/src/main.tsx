@@ -8,12 +8,11 @@ import { App } from './App.tsx';
 import { AccountProvider } from './account/AccountContext.tsx';
 import { startAccount } from './account/start.ts';
 import { RepositoryProvider } from './app/RepositoryContext.tsx';
-import {
-  createFlowRepository,
-  createFlowSavedAnnouncer,
-  createWorkspaceRepository,
-  DesignerDb,
-} from './persistence/index.ts';
+// Module by module, not the persistence index: the first screen takes no workspace code.
+import { DesignerDb } from './persistence/db.ts';
+import { lazyWorkspaceRepository } from './persistence/lazyWorkspace.ts';
+import { createFlowRepository } from './persistence/repository.ts';
+import { createFlowSavedAnnouncer } from './persistence/workspaceTabs.ts';
 import { startTheming } from './ui/theme.ts';
 import { WorkspaceProvider } from './app/WorkspaceContext.tsx';
 import '@fontsource-variable/inter';
@@ -29,11 +28,16 @@ const repository = createFlowRepository({
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),
 });
-const workspace = createWorkspaceRepository(db, {
-  now: () => Date.now(),
-  newId: () => crypto.randomUUID(),
-  onFlowSaved: createFlowSavedAnnouncer(),
-});
+// The workspace (teams, lines, customers... and their phone-number rules) loads when a page first asks.
+const workspace = lazyWorkspaceRepository(() =>
+  import('./persistence/workspaceRepository.ts').then(({ createWorkspaceRepository }) =>
+    createWorkspaceRepository(db, {
+      now: () => Date.now(),
+      newId: () => crypto.randomUUID(),
+      onFlowSaved: createFlowSavedAnnouncer(),
+    }),
+  ),
+);
 
 // Served by a callbot server, or browser-only: known before the first render, so nothing flashes.
 // Served, the server's repositories load with the accounts (browser-only never loads them).

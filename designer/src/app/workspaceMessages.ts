@@ -1,5 +1,6 @@
 import { i18n } from '../i18n/index.ts';
-import { WorkspaceRefusal, type BrokenRecord } from '../persistence/index.ts';
+import type { BrokenRecord } from '../persistence/workspaceRepository.ts';
+import { WorkspaceRefusal } from '../persistence/workspaceErrors.ts';
 import { errorMessage } from '../ui/errorMessage.ts';
 
 /**

@@ -23,5 +23,6 @@ export * from './autosave.ts';
 export * from './tabs.ts';
 export * from './workspaceErrors.ts';
 export * from './workspaceRepository.ts';
+export * from './lazyWorkspace.ts';
 export * from './workspaceFile.ts';
 export * from './workspaceTabs.ts';

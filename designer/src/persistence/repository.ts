@@ -36,6 +36,8 @@ export interface FlowSummary {
   createdAt: number;
   updatedAt: number;
   isExample: boolean;
+  /** Marked as a callbot: lines can be assigned to it. */
+  callbot: boolean;
 }
 
 /** One step of undo history read back: the command's name (unchecked: the editor knows its commands) and a document. */
@@ -225,6 +227,7 @@ const summarize = (record: FlowRecord): FlowSummary => ({
   createdAt: record.createdAt,
   updatedAt: record.updatedAt,
   isExample: record.isExample === true,
+  callbot: record.callbot === true,
 });
 
 const summarizeVersion = (record: VersionRecord): VersionSummary => ({

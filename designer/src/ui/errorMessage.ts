@@ -4,7 +4,7 @@ import {
   FlowNotFoundError,
   RevisionConflictError,
   StorageError,
-} from '../persistence/index.ts';
+} from '../persistence/errors.ts';
 
 const causeName = (error: Error): unknown =>
   error.cause !== null && typeof error.cause === 'object' && 'name' in error.cause

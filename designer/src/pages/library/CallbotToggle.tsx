@@ -11,11 +11,14 @@ export function CallbotToggle({
   flowId,
   name,
   callbot,
+  onChanged,
 }: {
   flowId: string;
   name: string;
   /** `undefined` while the workspace is being read. */
   callbot: boolean | undefined;
+  /** Called once the change is stored, so the page reads the mark anew. */
+  onChanged?: () => void;
 }) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
@@ -35,7 +38,7 @@ export function CallbotToggle({
           const wanted = e.target.checked;
           setProblem(null);
           setPending(wanted);
-          workspace.setCallbot(flowId, wanted).catch((error: unknown) => {
+          workspace.setCallbot(flowId, wanted).then(onChanged, (error: unknown) => {
             setPending(null);
             setProblem(workspaceMessage(error));
           });

@@ -13,6 +13,7 @@ const flow = {
   createdAt: 0,
   updatedAt: 0,
   isExample: false,
+  callbot: false,
 };
 
 afterEach(async () => {

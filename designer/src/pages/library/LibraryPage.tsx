@@ -13,7 +13,6 @@ import { JsonFileButton } from '../../ui/JsonFileButton.tsx';
 import { errorMessage } from '../../ui/errorMessage.ts';
 import { readFileText } from '../../ui/readFile.ts';
 import { CallbotToggle } from './CallbotToggle.tsx';
-import { useWorkspaceFlows } from '../../app/WorkspaceContext.tsx';
 import './library.css';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { defaultNodeLabel } from '../../i18n/nodeTerms.ts';
@@ -25,7 +24,6 @@ export function LibraryPage() {
   const { t } = useTranslation();
   const dateFormat = useDateTimeFormat();
   const repository = useRepository();
-  const callbots = useWorkspaceFlows().value;
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [problem, setProblem] = useState<{ message: string; diagnostics?: Diagnostic[] } | null>(
@@ -168,7 +166,8 @@ export function LibraryPage() {
               <CallbotToggle
                 flowId={flow.id}
                 name={flow.name}
-                callbot={callbots?.some((f) => f.id === flow.id && f.callbot)}
+                callbot={flow.callbot}
+                onChanged={refresh}
               />
               <IconButton
                 icon={<Pencil />}

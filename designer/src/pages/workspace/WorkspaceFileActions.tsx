@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob } from '../../checking/download.ts';
-import { checkWorkspaceFile, type CheckedWorkspaceFile } from '../../persistence/index.ts';
+import type { CheckedWorkspaceFile } from '../../persistence/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Download, Upload } from 'lucide-react';
 import { Button, IconButton } from '../../ui/Button.tsx';
@@ -57,6 +57,8 @@ export function WorkspaceFileActions({ onImported }: { onImported: () => void })
   const pick = async (file: File) => {
     try {
       const text = await readFileText(file);
+      // The workspace's schemas load with the first file picked, not with every page's header.
+      const { checkWorkspaceFile } = await import('../../persistence/workspaceFile.ts');
       const checked = checkWorkspaceFile(text);
       setStep(
         checked.ok

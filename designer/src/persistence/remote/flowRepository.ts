@@ -236,6 +236,7 @@ export function createRemoteFlowRepository(
         createdAt: at,
         updatedAt: at,
         isExample: false,
+        callbot: false,
       };
     },
     onFlowChanged(listener) {
