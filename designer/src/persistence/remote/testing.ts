@@ -100,7 +100,9 @@ export class FakeWorkspaceServer {
         }
         this.saveAs(actor, id, structuredClone(doc) as FlowDocument);
         this.saves.push({ id, name: (doc as FlowDocument).settings.name, baseRevision });
-        return this.answer(id);
+        // As the server does: the summary, without the document.
+        const { doc: _doc, ...summary } = this.answer(id);
+        return summary;
       },
       deleteFlow: async (id) => {
         await this.reachable();
