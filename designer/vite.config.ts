@@ -15,6 +15,9 @@ export default defineConfig({
   plugins: [react()],
   resolve: { conditions: ['@callbot/source', ...defaultClientConditions] },
   build: { outDir: 'dist', emptyOutDir: true },
+  // `npm run dev`: the designer with hot reload on :5173, its API calls sent to the server
+  // (`npm run server`, :8787; `CALLBOT_SERVER_URL` overrides), so the session cookie is first-party.
+  server: { proxy: { '/api': process.env.CALLBOT_SERVER_URL ?? 'http://127.0.0.1:8787' } },
   test: {
     name: 'designer',
     environment: 'jsdom',

@@ -36,6 +36,41 @@ async function overlappingNodes(page: Page): Promise<string[]> {
   return pairs;
 }
 
+/** The names of the nodes whose boxes lie, even in part, under `box` (the minimap's). */
+async function nodesUnder(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+) {
+  return (await nodeBoxes(page))
+    .filter(
+      (b) =>
+        b.x < box.x + box.width &&
+        box.x < b.x + b.width &&
+        b.y < box.y + box.height &&
+        box.y < b.y + b.height,
+    )
+    .map((b) => b.name);
+}
+
+/** Waits until the view stands still (fit view and resizes move it with an animation). */
+async function viewSettled(page: Page): Promise<void> {
+  await expect(async () => {
+    const before = await nodeBoxes(page);
+    await page.waitForTimeout(100);
+    expect(await nodeBoxes(page)).toEqual(before);
+  }).toPass();
+}
+
+/** The editor on the reception example, its canvas drawn. */
+async function openReception(page: Page): Promise<DesignerPage> {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.openFlow('Recepção Loja Exemplo');
+  await designer.canvas.waitFor();
+  await expect(designer.nodes()).toHaveCount(11);
+  return designer;
+}
+
 /** The outputs' handles of a node (each a button named after its output). */
 const outputs = (node: Locator) => node.locator('.react-flow__handle.source');
 /** The name a new node got (shown on the canvas): in the UI language, not its id. */
@@ -118,10 +153,7 @@ test('a connection dragged from an output into empty space offers the node kinds
 test('from the keyboard: Tab reaches the nodes in flow order before connections, and an output connects from its node', async ({
   page,
 }) => {
-  const designer = new DesignerPage(page);
-  await designer.open();
-  await designer.openFlow('Recepção Loja Exemplo');
-  await designer.canvas.waitFor();
+  const designer = await openReception(page);
 
   // Into the canvas with Tab: the greeting first, then the schedule it leads to.
   await designer.paletteItem('Hang up').focus();
@@ -135,7 +167,7 @@ test('from the keyboard: Tab reaches the nodes in flow order before connections,
   expect(await focusedName()).toBe('Schedule: Horário de atendimento');
   // Eleven nodes, then the connections; Shift+Tab walks back.
   for (let i = 0; i < 10; i++) await page.keyboard.press('Tab');
-  expect(await focusedName()).toMatch(/^Connection from greeting/);
+  expect(await focusedName()).toMatch(/^Connection from Boas-vindas/);
   await page.keyboard.press('Shift+Tab');
   expect(await focusedName()).toMatch(/^[^:]+: /);
 
@@ -152,9 +184,13 @@ test('from the keyboard: Tab reaches the nodes in flow order before connections,
   const fechado = designer.node('Message: Aviso de fechado');
   await fechado.focus();
   await page.keyboard.press('Enter');
-  await expect(designer.inspector.getByRole('heading', { level: 2 })).toHaveText('fechado');
+  await expect(designer.inspector.getByRole('heading', { level: 2 })).toHaveText(
+    'Aviso de fechado',
+  );
   await page.keyboard.press('Tab');
-  const output = page.getByRole('button', { name: 'Connect the output “next” of fechado' });
+  const output = page.getByRole('button', {
+    name: 'Connect the output “next” of Aviso de fechado',
+  });
   await expect(output).toBeFocused();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Connect “next” to…' });
@@ -168,7 +204,7 @@ test('from the keyboard: Tab reaches the nodes in flow order before connections,
   await expect(dialog).toHaveCount(0);
   await expect(output).toBeFocused();
   await expect(
-    page.getByRole('group', { name: 'Connection from fechado (next) to menu' }),
+    page.getByRole('group', { name: 'Connection from Aviso de fechado (next) to Menu principal' }),
   ).toHaveCount(1);
   await expect(designer.undoButton()).toHaveAccessibleDescription(/^Undo Connect/);
   expect(designer.errors).toEqual([]);
@@ -177,10 +213,7 @@ test('from the keyboard: Tab reaches the nodes in flow order before connections,
 test('auto layout run while zoomed out never stacks nodes, once zoomed back in', async ({
   page,
 }) => {
-  const designer = new DesignerPage(page);
-  await designer.open();
-  await designer.openFlow('Recepção Loja Exemplo');
-  await designer.canvas.waitFor();
+  const designer = await openReception(page);
   const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
   const zoomIn = page.getByRole('button', { name: 'Zoom In' });
   const zoomedOut = page.locator('.flow-canvas--zoomed-out');
@@ -200,30 +233,22 @@ test('auto layout run while zoomed out never stacks nodes, once zoomed back in',
   expect(designer.errors).toEqual([]);
 });
 
-test('after “fit view”, no node lies under the minimap, and the minimap can be hidden', async ({
+test('no node lies under the minimap once the flow opens, nor after “fit view”, and the minimap can be hidden', async ({
   page,
 }) => {
-  const designer = new DesignerPage(page);
-  await designer.open();
-  await designer.openFlow('Recepção Loja Exemplo');
-  await designer.canvas.waitFor();
-  await page.getByRole('button', { name: 'Fit View' }).click();
+  const designer = await openReception(page);
   const minimap = page.locator('.react-flow__minimap');
   const map = (await minimap.boundingBox())!;
-  // The view moves with an animation: wait until it is still.
-  await expect(async () => {
-    const before = await nodeBoxes(page);
-    await page.waitForTimeout(100);
-    expect(await nodeBoxes(page)).toEqual(before);
-  }).toPass();
-  const under = (await nodeBoxes(page)).filter(
-    (b) =>
-      b.x < map.x + map.width &&
-      map.x < b.x + b.width &&
-      b.y < map.y + map.height &&
-      map.y < b.y + b.height,
-  );
-  expect(under.map((b) => b.name)).toEqual([]);
+  const zoomButtons = (await page.locator('.react-flow__controls').boundingBox())!;
+  // Opened at a readable zoom: bigger than the canvas, moved aside from the minimap's
+  // corner (and the zoom buttons').
+  await viewSettled(page);
+  expect(await nodesUnder(page, map)).toEqual([]);
+  expect(await nodesUnder(page, zoomButtons)).toEqual([]);
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await viewSettled(page);
+  expect(await nodesUnder(page, map)).toEqual([]);
+  expect(await nodesUnder(page, zoomButtons)).toEqual([]);
 
   const toggle = page.getByRole('button', { name: 'Overview map' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
@@ -236,6 +261,46 @@ test('after “fit view”, no node lies under the minimap, and the minimap can 
     'false',
   );
   await expect(minimap).toHaveCount(0);
+  expect(designer.errors).toEqual([]);
+});
+
+test('a side panel widened keeps the canvas’s centre where it was, the nodes there still in view', async ({
+  page,
+}) => {
+  const designer = await openReception(page);
+  await viewSettled(page);
+  const centreOf = (b: { x: number; y: number; width: number; height: number }) => ({
+    x: b.x + b.width / 2,
+    y: b.y + b.height / 2,
+  });
+  /** The node nearest the canvas's centre, and where it is from that centre. */
+  const nearestCentre = async () => {
+    const c = centreOf((await designer.canvas.boundingBox())!);
+    const [nearest] = (await nodeBoxes(page))
+      .map((b) => ({ name: b.name, dx: centreOf(b).x - c.x, dy: centreOf(b).y - c.y }))
+      .sort((a, b) => Math.hypot(a.dx, a.dy) - Math.hypot(b.dx, b.dy));
+    return nearest!;
+  };
+  const before = await nearestCentre();
+  const canvasBefore = (await designer.canvas.boundingBox())!;
+
+  // Widen the side panel by 150 px, dragging its separator.
+  const separator = page.getByRole('separator', { name: 'the side panel' });
+  const handle = (await separator.boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x - 150, handle.y + handle.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect
+    .poll(async () => (await designer.canvas.boundingBox())!.width)
+    .toBeLessThan(canvasBefore.width - 100);
+  await viewSettled(page);
+
+  // The same node at the same place from the (new) centre.
+  const node = (await nodeBoxes(page)).find((b) => b.name === before.name)!;
+  const c = centreOf((await designer.canvas.boundingBox())!);
+  expect(Math.abs(centreOf(node).x - c.x - before.dx)).toBeLessThan(2);
+  expect(Math.abs(centreOf(node).y - c.y - before.dy)).toBeLessThan(2);
   expect(designer.errors).toEqual([]);
 });
 

@@ -128,11 +128,13 @@ test('a connection to a node missing from the file is dropped, and the editor li
     '1 connection led to a node that is not in the file; it was removed',
   );
   await expect(notice.getByRole('listitem')).toHaveText([
-    'the “next” output of “greeting” (it led to “fantasma”)',
+    'the “next” output of “Boas-vindas” (it led to “fantasma”)',
   ]);
   // The output is left unconnected, and the checks say so.
   await designer.showChecks();
-  await expect(designer.checks).toContainText('The "next" output of "greeting" is not connected');
+  await expect(designer.checks).toContainText(
+    'The "next" output of "Boas-vindas" is not connected',
+  );
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
   expect(designer.errors).toEqual([]);

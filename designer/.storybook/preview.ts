@@ -4,6 +4,7 @@ import '@fontsource-variable/inter';
 import '@xyflow/react/dist/style.css';
 import '../src/styles.css';
 import { i18n, languages, loadLanguage } from '../src/i18n/index.ts';
+import '../src/nodes/words.ts';
 import { createElement } from 'react';
 import { WithNodeUIs } from '../src/nodes/WithNodeUIs.tsx';
 import { applyTheme } from '../src/ui/theme.ts';

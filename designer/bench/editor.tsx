@@ -10,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { ReactFlowProvider } from '@xyflow/react';
 import { FlowCanvas } from '../src/canvas/FlowCanvas.tsx';
 import { WithNodeUIs } from '../src/nodes/WithNodeUIs.tsx';
+import '../src/nodes/words.ts';
 import { EditorProvider } from '../src/editor/EditorContext.tsx';
 import { createEditorStore } from '../src/editor/store.ts';
 import { benchViewport, edgeCount, generateFlow, zoomOfPage } from './flow.ts';

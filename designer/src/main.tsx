@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // First: the i18next instance; the language in use is loaded before anything renders.
 import { i18n, loadLanguage } from './i18n/index.ts';
+// The node kinds' words, kept in their folders, join the texts.
+import './nodes/words.ts';
 import { App } from './App.tsx';
 import { createAccount } from './account/account.ts';
 import { AccountProvider } from './account/AccountContext.tsx';

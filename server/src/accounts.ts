@@ -224,6 +224,11 @@ export function createAccountStore(db: Database): AccountStore {
     async createSession(userId, at) {
       const secret = newSecret();
       const csrfToken = newSecret();
+      // The user's expired sessions go as a new one comes: the table keeps what can still be used.
+      await db.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2', [
+        userId,
+        ts(at),
+      ]);
       await db.query(
         `INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at)
          VALUES ($1, $2, $3, $4, $4, $5)`,
@@ -275,7 +280,7 @@ export function createAccountStore(db: Database): AccountStore {
     async workspacesOf(userId) {
       const { rows } = await db.query(
         `SELECT w.id, w.name, m.role FROM members m JOIN workspaces w ON w.id = m.workspace_id
-         WHERE m.user_id = $1 ORDER BY w.name, w.id`,
+         WHERE m.user_id = $1 ORDER BY lower(w.name), w.id`,
         [userId],
       );
       return rows.map((r) => ({
@@ -310,7 +315,7 @@ export function createAccountStore(db: Database): AccountStore {
     async members(workspaceId) {
       const { rows } = await db.query(
         `SELECT u.id, u.email, u.name, m.role FROM members m JOIN users u ON u.id = m.user_id
-         WHERE m.workspace_id = $1 ORDER BY u.name, u.id`,
+         WHERE m.workspace_id = $1 ORDER BY lower(u.name), u.id`,
         [workspaceId],
       );
       return rows.map((r) => ({

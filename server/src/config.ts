@@ -32,6 +32,8 @@ export interface ServerConfig {
   setupToken: string | undefined;
   /** The built designer to serve (`CALLBOT_DESIGNER_DIR`); the default is used when it exists. */
   designerDir: string | undefined;
+  /** `CALLBOT_TRUST_PROXY=1`: the client's address is the last of `X-Forwarded-For`. */
+  trustProxy: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -111,6 +113,7 @@ export function readConfig(
     holdMessages: holdMessages ?? HOLD_MESSAGES['pt-BR']!,
     setupToken: env.CALLBOT_SETUP_TOKEN || undefined,
     designerDir: env.CALLBOT_DESIGNER_DIR || undefined,
+    trustProxy: env.CALLBOT_TRUST_PROXY === '1',
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
 }

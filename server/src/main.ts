@@ -134,6 +134,7 @@ try {
     accounts,
     token,
     ...(config.setupToken && { setupToken: config.setupToken }),
+    trustProxy: config.trustProxy,
     ...(designerDir && { designerDir }),
     authToken: config.authToken,
     clock: realClock,
@@ -151,7 +152,15 @@ try {
   say(`The server refuses to start: ${(error as Error).message}`);
   process.exit(2);
 }
-const url = await server.listen(config.port, config.host);
+const url = await server.listen(config.port, config.host).catch((error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  say(
+    code === 'EADDRINUSE'
+      ? `Port ${config.port} on ${config.host} is in use (another server?): stop it, or set PORT.`
+      : `The server cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+  );
+  process.exit(1);
+});
 const db = await opening;
 await store.ping().catch((error: unknown) => {
   say(`The database cannot be opened: ${(error as Error).message}`);

@@ -45,12 +45,13 @@ function startServer(env: Record<string, string> = {}) {
   children.push(child);
   let said = '';
   return new Promise<
-    { origin: string; child: ChildProcess } | { code: number | null; said: string }
+    | { origin: string; child: ChildProcess; said: () => string }
+    | { code: number | null; said: string }
   >((resolve) => {
     child.stderr.on('data', (chunk: Buffer) => {
       said += chunk.toString();
       const url = /callbot server on (http:\/\/\S+)/.exec(said)?.[1];
-      if (url) resolve({ origin: url, child });
+      if (url) resolve({ origin: url, child, said: () => said });
     });
     child.once('exit', (code) => resolve({ code, said }));
   });
@@ -143,6 +144,35 @@ describe('one server per PGlite folder', () => {
     await new Promise((resolve) => server.child.once('exit', resolve));
     const file = path.join(dir, 'token-data', 'api-token');
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  }, 60_000);
+
+  it('prints a one-time setup link while no account exists', async () => {
+    const server = await started({ CALLBOT_DATA_DIR: path.join(dir, 'setup-data') });
+    const link = await new Promise<string>((resolve) => {
+      const look = () => {
+        const found = /No account yet: open (\S+) /.exec(server.said())?.[1];
+        if (found) resolve(found);
+      };
+      server.child.stderr!.on('data', look);
+      look();
+    });
+    expect(link).toMatch(new RegExp(`^${server.origin}/setup\\?token=[\\w-]{43}$`));
+    const setup = (email: string) =>
+      fetch(`${server.origin}/api/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          setupToken: new URL(link).searchParams.get('token'),
+          email,
+          name: 'Olivia',
+          password: 'correct horse battery',
+          workspaceName: 'Acme',
+        }),
+      });
+    expect((await setup('owner@acme.test')).status).toBe(201);
+    expect((await setup('second@acme.test')).status).toBe(403);
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => server.child.once('exit', resolve));
   }, 60_000);
 
   it('refuses to start beyond loopback without signature checks, or with a short API token', async () => {

@@ -32,6 +32,12 @@ let sequence = 0;
 
 /** How the store behaves: as it is, refusing every call (down), or never answering (stalled). */
 let mode: 'up' | 'down' | 'stall' = 'up';
+/**
+ * The overload signal the server reads: its event loop's lateness and a
+ * monotonic clock, in ms, moved by hand (new calls start at most 1,000 a
+ * second of it, so each test starts few).
+ */
+const overload = { lag: 0, now: 0 };
 let stalled: (() => void)[] = [];
 
 /** The store, through a switch that makes it fail or stall as a database does. */
@@ -138,6 +144,7 @@ beforeAll(async () => {
     log: () => {},
     deadlineMs: 300,
     maxInFlight: 4,
+    overload: { lagMs: () => overload.lag, now: () => overload.now },
     maxRetries: 3,
     pauseSeconds: 1,
   });
@@ -242,6 +249,49 @@ describe('load shedding', () => {
     });
     release();
     for (const reply of await Promise.all(busy)) expect(reply.body).toContain('Opção inválida.');
+  });
+
+  it('while its event loop runs late under traffic, holds new calls and serves calls in progress', async () => {
+    const inProgress = await start();
+    overload.lag = 200;
+    // Three seconds of traffic (a request each 20 ms) with the loop late: the rate at which new
+    // calls start falls to about one a second.
+    for (let request = 0; request < 150; request++) {
+      overload.now += 20;
+      const reply = await hook('/voice/gather?step=1', { CallSid: nextSid(), Digits: '1' });
+      expect(reply.status).toBe(404);
+    }
+    const first = await start();
+    expect(first.reply.body).toContain('Para vendas, digite 1.');
+    const held = await start();
+    expect(held.reply.body).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Pause length="1"/>' +
+        '<Redirect method="POST">/voice/incoming?retry=1</Redirect></Response>',
+    );
+    const served = await hook('/voice/gather?step=1', { CallSid: inProgress.CallSid, Digits: '1' });
+    expect(served.body).toContain('<Enqueue action="/voice/dial-result?step=2"');
+    expect(await (await fetch(`${origin}/health`)).json()).toMatchObject({
+      webhooks: { sheddingNewCalls: true, newCallsPerSecond: 1 },
+    });
+    expect((await fetch(`${origin}/ready`)).status).toBe(503);
+
+    // On time again: within two seconds the held call gets in.
+    overload.lag = 0;
+    for (let window = 0; window < 20; window++) {
+      overload.now += 100;
+      await hook('/voice/gather?step=1', { CallSid: nextSid(), Digits: '1' });
+    }
+    const retried = await hook('/voice/incoming?retry=1', {
+      CallSid: held.CallSid,
+      From: CUSTOMER,
+      To: LINE,
+      Direction: 'inbound',
+    });
+    expect(retried.body).toContain('Para vendas, digite 1.');
+    // No new call held for a second; then ten quiet seconds, for the next tests' calls.
+    overload.now += 1000;
+    expect((await fetch(`${origin}/ready`)).status).toBe(200);
+    overload.now += 10_000;
   });
 });
 

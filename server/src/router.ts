@@ -74,9 +74,10 @@ export interface Reply {
   cookies?: string[];
   /**
    * A stream of server-sent events instead of a JSON body: called with the
-   * sender once the stream is open, it returns what ends it (the client left).
+   * sender (and what ends the stream) once it is open, it returns what to
+   * do when the stream ends (the client left, or it was ended).
    */
-  stream?: (send: (data: unknown) => void) => () => void;
+  stream?: (send: (data: unknown) => void, end: () => void) => () => void;
 }
 
 export interface RouteDef<A extends Access> {
@@ -88,13 +89,20 @@ export interface RouteDef<A extends Access> {
   readsSession?: boolean;
   /** Only with a session: an API token may not call it (tokens cannot make tokens). */
   sessionOnly?: boolean;
-  handler: (ctx: RouteContext<A>) => Promise<Reply>;
+  /**
+   * The path parameter naming a user: a member acting on themselves (leaving
+   * a workspace) needs only the role viewer.
+   */
+  selfParam?: string;
+  // Method syntax: a route of any access fits the table's type.
+  handler(this: void, ctx: RouteContext<A>): Promise<Reply>;
 }
 
-export type AnyRoute = { [A in Access]: RouteDef<A> }[Access];
+/** A route of the table: its handler typed for its own access by `route`. */
+export type AnyRoute = RouteDef<Access>;
 
 /** Declares a route, typing its handler's caller from its access. */
-export const route = <A extends Access>(def: RouteDef<A>): AnyRoute => def as unknown as AnyRoute;
+export const route = <A extends Access>(def: RouteDef<A>): AnyRoute => def;
 
 export const STATE_CHANGING: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -122,6 +130,24 @@ export function parseBody<T>(
       `${where}: ${issue?.message ?? 'invalid'}.`,
     ),
   };
+}
+
+/** A request's URL fit for the log: an invitation's token (in its path) and any `token=` left out. */
+export const withoutSecrets = (url: string): string =>
+  url.replace(/^(\/api\/invitations\/)[^/?#]+/, '$1…').replace(/([?&]token=)[^&#]*/g, '$1…');
+
+/**
+ * The client's address: the connection's, or behind a trusted proxy the last
+ * entry of `X-Forwarded-For` (the one that proxy appended; earlier entries
+ * are whatever the client sent).
+ */
+export function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string') {
+    const last = forwarded.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
+  return req.socket.remoteAddress ?? '';
 }
 
 /** The value of one cookie of the request, or undefined. */
@@ -182,7 +208,11 @@ function match(
  * check, then the handler. Null when no route has the path.
  */
 export function createRouter(options: RouterOptions) {
-  const table = options.routes.map((r) => ({ def: r, pattern: patternOf(r.path) }));
+  const table = options.routes.map((r) => ({
+    def: r,
+    pattern: patternOf(r.path),
+    handler: r.handler,
+  }));
   const { accounts } = options;
 
   async function sessionOf(req: RouterRequest, now: number): Promise<SessionCaller | null> {
@@ -241,6 +271,9 @@ export function createRouter(options: RouterOptions) {
       }
       const token = await accounts.tokenCaller(bearer, now);
       if (!token) return { ok: false, reply: unauthorized('The API token is unknown or revoked.') };
+      if (token.workspaceId !== params.ws) return { ok: false, reply: notFound() };
+      const membership = await accounts.membership(token.workspaceId, token.user.id);
+      if (!membership) return { ok: false, reply: notFound() };
       if (def.sessionOnly) {
         return {
           ok: false,
@@ -251,10 +284,7 @@ export function createRouter(options: RouterOptions) {
           ),
         };
       }
-      if (token.workspaceId !== params.ws) return { ok: false, reply: notFound() };
-      const membership = await accounts.membership(token.workspaceId, token.user.id);
-      if (!membership) return { ok: false, reply: notFound() };
-      return roleChecked(access, {
+      return roleChecked({ access, selfParam: def.selfParam }, params, {
         user: token.user,
         via: 'token',
         workspace: { id: membership.id, name: membership.name },
@@ -269,7 +299,7 @@ export function createRouter(options: RouterOptions) {
     const ws = params.ws;
     const membership = ws === undefined ? null : await accounts.membership(ws, session.user.id);
     if (!membership) return { ok: false, reply: notFound() };
-    return roleChecked(access, {
+    return roleChecked({ access, selfParam: def.selfParam }, params, {
       user: session.user,
       via: 'session',
       workspace: { id: membership.id, name: membership.name },
@@ -277,7 +307,13 @@ export function createRouter(options: RouterOptions) {
     });
   }
 
-  function roleChecked(min: Role, caller: WorkspaceCaller) {
+  function roleChecked(
+    { access, selfParam }: { access: Role; selfParam?: string | undefined },
+    params: Record<string, string>,
+    caller: WorkspaceCaller,
+  ) {
+    const self = selfParam !== undefined && params[selfParam] === caller.user.id;
+    const min = self ? 'viewer' : access;
     return roleAtLeast(caller.role, min)
       ? { ok: true as const, caller }
       : {
@@ -292,7 +328,7 @@ export function createRouter(options: RouterOptions) {
 
   return async function handle(req: RouterRequest): Promise<Reply | null> {
     let allowed: string[] = [];
-    for (const { def, pattern } of table) {
+    for (const { def, pattern, handler } of table) {
       const params = match(pattern, req.segments);
       if (!params) continue;
       if (def.method !== req.method) {
@@ -302,9 +338,6 @@ export function createRouter(options: RouterOptions) {
       const now = options.now();
       const checked = await check(def, req, params, now);
       if (!checked.ok) return checked.reply;
-      // The check gave the caller the route's access asks for.
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it
-      const handler = def.handler as (ctx: RouteContext<Access>) => Promise<Reply>;
       return handler({
         params,
         body: req.body,

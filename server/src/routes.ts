@@ -242,16 +242,11 @@ export function apiRoutes(options: RoutesOptions): AnyRoute[] {
     route({
       method: 'DELETE',
       path: '/api/workspaces/:ws/members/:userId',
-      access: 'viewer',
+      access: 'owner',
+      // Anyone may leave.
+      selfParam: 'userId',
       handler: async ({ caller, params, now }) => {
         const userId = params.userId!;
-        if (userId !== caller.user.id && caller.role !== 'owner') {
-          return errorReply(
-            403,
-            ACCOUNT_ERRORS.forbidden,
-            'Only an owner removes other members; you may leave yourself.',
-          );
-        }
         const result = await accounts.removeMember(caller.workspace.id, userId, now);
         if (result === 'not_found') return notFound('There is no such member.');
         if (result === 'last_owner') return lastOwner();

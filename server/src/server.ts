@@ -8,14 +8,14 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LIMITS } from '@callbot/shared';
+import { LIMITS, WORKSPACE_FILE_MAX_BYTES } from '@callbot/shared';
 import type { AgentAdapter, Clock } from '@callbot/runtime';
+import { createAdmission, startLagMonitor, type Priority } from './admission.ts';
 import type { AccountStore } from './accounts.ts';
 import { createApi } from './api.ts';
-import { createRouter, type Reply } from './router.ts';
+import { clientAddress, createRouter, withoutSecrets, type Reply } from './router.ts';
 import { apiRoutes } from './routes.ts';
-import type { ScryptCost } from './secrets.ts';
-import { newSecret } from './secrets.ts';
+import { newSecret, type ScryptCost } from './secrets.ts';
 import { serveDesigner } from './static.ts';
 import type { HoldMessages } from './protocol.ts';
 import { signatureAlgorithm, verifyTwilioSignature, type FormParams } from './signature.ts';
@@ -39,6 +39,11 @@ export interface ServerOptions {
   setupToken?: string;
   /** A built designer to serve at `/` (e.g. `designer/dist`); without it, only the API and webhooks. */
   designerDir?: string;
+  /**
+   * Behind a proxy that appends the client's address to `X-Forwarded-For`:
+   * that address (its last entry) is the one sign-in throttling counts.
+   */
+  trustProxy?: boolean;
   /** The password hash's cost (tests lower it; see `secrets.ts`). */
   scryptCost?: ScryptCost;
   /** The provider account's auth token, which signs every webhook. */
@@ -66,6 +71,18 @@ export interface ServerOptions {
    * retry) at half of it, and requests of calls in progress at all of it.
    */
   maxInFlight?: number;
+  /**
+   * How late the event loop may run (ms) before new calls are shed: past
+   * capacity, requests wait unseen in the kernel's queues, and a late loop is
+   * the sign of it. Default 50 ms.
+   */
+  maxLagMs?: number;
+  /**
+   * The overload signal, for tests: how late the event loop runs now (ms) and
+   * a monotonic clock (ms). By default the loop is sampled every 10 ms while
+   * the server listens.
+   */
+  overload?: { lagMs(): number; now(): number };
   /** A webhook's deadline (the database included) before the caller is held; default 8 s. */
   deadlineMs?: number;
   /** Holds in a row before the default team takes the call (default 8), and their pause (2 s). */
@@ -84,7 +101,12 @@ export interface ServerOptions {
    * the events stream): its store and the hub that carries changes to
    * every instance. Without it, those routes are not served.
    */
-  workspace?: { store: WorkspaceStore; hub: WorkspaceHub };
+  workspace?: {
+    store: WorkspaceStore;
+    hub: WorkspaceHub;
+    /** How often an open event stream checks that its member still is one (default 10 s). */
+    memberCheckMs?: number;
+  };
 }
 
 export interface CallbotServer {
@@ -112,6 +134,15 @@ const WEBHOOKS: ReadonlyMap<string, Webhook> = new Map([
 
 /** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn). */
 const LISTEN_BACKLOG = 4096;
+
+/** What a webhook is to load shedding, from its path alone (decided before its body is read). */
+const PRIORITY: Readonly<Record<Webhook, Priority>> = {
+  incoming: 'new',
+  gather: 'in-progress',
+  'dial-result': 'in-progress',
+  continue: 'in-progress',
+  status: 'always',
+};
 
 /** How long `/health` and `/ready` wait for the database. */
 const PROBE_MS = 2000;
@@ -174,17 +205,23 @@ export function createServer(options: ServerOptions): CallbotServer {
         secureCookies: options.baseUrl?.startsWith('https://') ?? false,
         ...(options.scryptCost && { scryptCost: options.scryptCost }),
       }),
-      ...(options.workspace ? workspaceRoutes(options.workspace.store, options.workspace.hub) : []),
+      ...(options.workspace
+        ? workspaceRoutes(options.workspace.store, options.workspace.hub, {
+            log,
+            stillMember: async (ws, userId) =>
+              (await options.accounts.membership(ws, userId)) !== null,
+            ...(options.workspace.memberCheckMs !== undefined && {
+              memberCheckMs: options.workspace.memberCheckMs,
+            }),
+          })
+        : []),
     ],
     accounts: options.accounts,
     serverToken: options.token,
     now: () => options.clock.now(),
   });
-  let designer: ReturnType<typeof serveDesigner> | null = null;
-  if (options.designerDir !== undefined) {
-    designer = serveDesigner(options.designerDir);
-    if (!designer.ok) throw new Error(designer.error);
-  }
+  const designer = options.designerDir === undefined ? null : serveDesigner(options.designerDir);
+  if (designer && !designer.ok) throw new Error(designer.error);
   const voice = createVoiceHandler({
     store: options.store,
     clock: options.clock,
@@ -196,9 +233,14 @@ export function createServer(options: ServerOptions): CallbotServer {
     ...(options.holdMessages && { holdMessages: options.holdMessages }),
   });
   const maxInFlight = options.maxInFlight ?? 64;
-  /** Webhook requests being served now. */
-  let inFlight = 0;
-  let shedCount = 0;
+  /** The event loop's lateness, measured while listening unless the options give it. */
+  let monitor: ReturnType<typeof startLagMonitor> | null = null;
+  const admission = createAdmission({
+    maxInFlight,
+    maxLagMs: options.maxLagMs ?? 50,
+    lagMs: options.overload ? () => options.overload!.lagMs() : () => monitor?.lagMs() ?? 0,
+    now: options.overload ? () => options.overload!.now() : () => performance.now(),
+  });
 
   /** Checks the request's signature; throws a 403 when it is missing or wrong. */
   function checkSignature(req: http.IncomingMessage, params: URLSearchParams) {
@@ -237,19 +279,14 @@ export function createServer(options: ServerOptions): CallbotServer {
     }
     const params = new URLSearchParams(raw.toString('utf8'));
     if (!options.insecureNoSignature) checkSignature(req, params);
-    // Past capacity, new calls wait first (at half the bound), so that calls in progress keep
-    // their latency: the answer is held (a pause and the same request again) without the database.
-    // A status callback is never shed: it cannot be retried with TwiML, and it is the call's record.
-    const bound = hook === 'incoming' ? maxInFlight / 2 : maxInFlight;
-    if (inFlight >= bound && hook !== 'status') {
-      shedCount++;
-      return voice.shed(hook, params, url.searchParams);
-    }
-    inFlight++;
+    // Decided from the path alone, once the request is known to be the provider's (its signature,
+    // a few microseconds): past capacity a new call is held at once (a pause and the same request
+    // again), so that calls in progress keep their latency. Holding never touches the database.
+    if (!admission.enter(PRIORITY[hook])) return voice.shed(hook, params, url.searchParams);
     try {
       return await voice.handle(hook, params, url.searchParams);
     } finally {
-      inFlight--;
+      admission.leave();
     }
   }
 
@@ -279,7 +316,11 @@ export function createServer(options: ServerOptions): CallbotServer {
   }
 
   async function serveApi(req: http.IncomingMessage, url: URL): Promise<Reply> {
-    const raw = await readBody(req, API_MAX_BYTES);
+    // A workspace file moving in may be larger than a flow (the owner's route; checked whole).
+    const limit = /^\/api\/workspaces\/[^/]+\/import$/.test(url.pathname)
+      ? WORKSPACE_FILE_MAX_BYTES
+      : API_MAX_BYTES;
+    const raw = await readBody(req, limit);
     let body: unknown;
     if (raw.length > 0) {
       if (mediaType(req) !== 'application/json') {
@@ -302,7 +343,7 @@ export function createServer(options: ServerOptions): CallbotServer {
       segments,
       headers: req.headers,
       body,
-      ip: req.socket.remoteAddress ?? '',
+      ip: clientAddress(req, options.trustProxy ?? false),
       origin: options.baseUrl ?? `http://${req.headers.host ?? 'localhost'}`,
     });
     return (
@@ -331,15 +372,25 @@ export function createServer(options: ServerOptions): CallbotServer {
       sendJson(res, 200, {
         ok: database.state === 'up',
         database,
-        webhooks: { inFlight, maxInFlight, shed: shedCount },
+        webhooks: {
+          inFlight: admission.inFlight,
+          maxInFlight,
+          shed: admission.shed,
+          sheddingNewCalls: admission.sheddingNewCalls,
+          newCallsPerSecond: Math.round(admission.newCallRate),
+        },
       });
       return;
     }
     if (url.pathname === '/ready') {
       // Whether to send calls here now: the database answers and the server is not shedding.
       const database = await databaseState();
-      const ready = database.state === 'up' && inFlight < maxInFlight / 2;
-      sendJson(res, ready ? 200 : 503, { ready, database: database.state, inFlight });
+      const ready = database.state === 'up' && !admission.sheddingNewCalls;
+      sendJson(res, ready ? 200 : 503, {
+        ready,
+        database: database.state,
+        inFlight: admission.inFlight,
+      });
       return;
     }
     if (url.pathname.startsWith('/api/')) {
@@ -406,7 +457,7 @@ export function createServer(options: ServerOptions): CallbotServer {
         return;
       }
       log(
-        `internal error on ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}`,
+        `internal error on ${req.method} ${withoutSecrets(req.url ?? '')}: ${(error as Error)?.stack ?? String(error)}`,
       );
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Internal error.\n');
@@ -430,6 +481,7 @@ export function createServer(options: ServerOptions): CallbotServer {
         // accepted instead of being dropped, which the caller's side retries only after 1, 3, 7 s.
         server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           server.off('error', reject);
+          if (!options.overload) monitor ??= startLagMonitor();
           const address = server.address() as AddressInfo;
           const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           resolve(`http://${shownHost}:${address.port}`);
@@ -437,6 +489,8 @@ export function createServer(options: ServerOptions): CallbotServer {
       });
     },
     close() {
+      monitor?.stop();
+      monitor = null;
       return new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link2, LogOut, Trash2, X } from 'lucide-react';
 import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
-import { ConfirmDialog } from '../pages/library/LibraryPage.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { Badge } from '../ui/Badge.tsx';
 import { Button, IconButton } from '../ui/Button.tsx';
 import { Select } from '../ui/Field.tsx';

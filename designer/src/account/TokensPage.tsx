@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KeyRound, Trash2 } from 'lucide-react';
 import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
-import { ConfirmDialog } from '../pages/library/LibraryPage.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { Button, IconButton } from '../ui/Button.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { TextField } from '../ui/Field.tsx';

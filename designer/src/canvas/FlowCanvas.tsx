@@ -39,7 +39,14 @@ import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import type { Translate } from '../i18n/index.ts';
 import { kindTitle } from '../i18n/nodeTerms.ts';
-import { colourOf, kindsOf, nodeSizesOf, nodeTypesOf, useNodeUIs } from './NodeUIContext.tsx';
+import {
+  colourOf,
+  estimateOf,
+  kindsOf,
+  nodeSizesOf,
+  nodeTypesOf,
+  useNodeUIs,
+} from './NodeUIContext.tsx';
 import {
   addNodeAfterOutput,
   addNodeAt,
@@ -56,7 +63,14 @@ import { flowOrder } from './flowOrder.ts';
 import { fullNodeSizes, noteNodeSizes } from './nodeSizes.ts';
 import { boxesOf, type Box, type NodeSizes } from './placement.ts';
 import { useFlowTabOrder } from './useFlowTabOrder.ts';
-import { FIT_VIEW_OPTIONS, openingView } from './viewport.ts';
+import {
+  CONTROLS_CORNER,
+  FIT_VIEW_OPTIONS,
+  MINIMAP_CORNER,
+  MINIMAP_SIZE,
+  openingView,
+  type CanvasCorners,
+} from './viewport.ts';
 import { canvasMarks, withMarks } from './canvasMarks.ts';
 import {
   DETAIL_ZOOM,
@@ -82,7 +96,7 @@ const MIN_ZOOM = 0.1;
 /** Shift adds to the selection (and draws a selection box on the pane), as do Ctrl and Cmd. */
 const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 /** Smaller than React Flow's default, so it hides less of a canvas beside panels. */
-const minimapStyle = { width: 160, height: 110 };
+const minimapStyle = MINIMAP_SIZE;
 /** Where the minimap's shown or hidden state is remembered. */
 const MINIMAP_STORAGE_KEY = 'callbot.designer.minimap';
 
@@ -160,8 +174,17 @@ export function FlowCanvas({
   const { doc, selection } = useDeferredValue(useEditor(selectCanvas));
   const logic = useDeferredValue(useEditor(selectLogic));
   const [cache] = useState(createGraphCache);
+  const [mapShown, setMapShown] = useState(() => storedMapShown());
+  /** The corners the zoom buttons and the minimap take (when shown: large flows have none). */
+  const corners = useMemo<CanvasCorners>(
+    () => ({
+      topLeft: CONTROLS_CORNER,
+      bottomRight: mapShown && doc.nodes.length <= LARGE_FLOW_NODES ? MINIMAP_CORNER : undefined,
+    }),
+    [mapShown, doc.nodes.length],
+  );
   const [defaultViewport] = useState(
-    () => initialView ?? initialViewport(doc, nodeSizesOf(registry)),
+    () => initialView ?? initialViewport(doc, nodeSizesOf(registry), corners),
   );
   const [zoomedOut, setZoomedOut] = useState(defaultViewport.zoom < DETAIL_ZOOM);
   const nodeView = useMemo(() => ({ t: rememberingT(t), zoomedOut }), [t, zoomedOut]);
@@ -198,11 +221,18 @@ export function FlowCanvas({
   );
   // The minimap draws nodes from the sizes on their objects: a flow small enough
   // to show it gives each node its size once measured (a large one would be drawn twice).
-  const sized = doc.nodes.length <= MINIMAP_MAX_NODES;
+  // A large flow draws only the nodes in view, the others known by their estimated boxes.
+  const large = doc.nodes.length > LARGE_FLOW_NODES;
+  const sized = !large;
+  const estimate = useMemo(() => (large ? estimateOf(registry) : undefined), [large, registry]);
   const [measuredTimes, setMeasuredTimes] = useState(0);
   const nodes = useMemo(
-    () => cache.nodes(withMarks(flowNodes, marks.nodes), { sized: sized && measuredTimes > 0 }),
-    [cache, flowNodes, marks, sized, measuredTimes],
+    () =>
+      cache.nodes(withMarks(flowNodes, marks.nodes), {
+        sized: sized && measuredTimes > 0,
+        estimate,
+      }),
+    [cache, flowNodes, marks, sized, measuredTimes, estimate],
   );
   const edges = useMemo(
     () => cache.edges(withMarks(flowEdges, marks.edges)),
@@ -355,7 +385,6 @@ export function FlowCanvas({
   );
 
   const minimapColor = useCallback((node: Node) => colourOf(registry, node.type), [registry]);
-  const [mapShown, setMapShown] = useState(() => storedMapShown());
   const toggleMap = () => {
     setMapShown(!mapShown);
     storeMapShown(!mapShown);
@@ -387,11 +416,14 @@ export function FlowCanvas({
           snapGrid={snapGrid}
           minZoom={MIN_ZOOM}
           defaultViewport={defaultViewport}
+          onlyRenderVisibleElements={large}
         >
           <CanvasStore intoRef={canvasStore} />
-          {!initialView && <OpeningView />}
+          {!initialView && <OpeningView clearOf={corners} />}
+          <KeepCentreOnResize />
           <DetailLevel onChange={setZoomedOut} />
-          <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS}>
+          {/* Top left: the bottom-right corner is the minimap's, and the flow runs down from the top centre. */}
+          <Controls position="top-left" showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS}>
             <ControlButton
               onClick={toggleMap}
               aria-pressed={mapShown}
@@ -450,21 +482,23 @@ function CanvasStore({ intoRef }: { intoRef: RefObject<object | null> }) {
  * `DETAIL_ZOOM`, and its 2,000 nodes are drawn once, in little detail,
  * rather than in full detail then again once fitted.
  */
-function initialViewport(doc: FlowDocument, sizes: NodeSizes): Viewport {
+function initialViewport(doc: FlowDocument, sizes: NodeSizes, clearOf: CanvasCorners): Viewport {
   const boxes = boxesOf(doc, sizes);
   const start = doc.nodes.find((n) => n.kind === 'greeting');
   const canvas = { width: window.innerWidth, height: window.innerHeight };
   return openingView([...boxes.values()], canvas, start && boxes.get(start.id), {
     minZoom: MIN_ZOOM,
+    clearOf,
   });
 }
 
 /**
  * Once every node is measured, puts the view where the flow opens (see
  * `openingView`): fitted whole, clear of the minimap, or, for a flow that
- * would be too small to read, at a readable zoom from its start node. Once.
+ * would be too small to read, at a readable zoom from its start node, moved
+ * aside so that no node lies under the zoom buttons or the minimap (`clearOf`). Once.
  */
-function OpeningView() {
+function OpeningView({ clearOf }: { clearOf: CanvasCorners }) {
   const initialised = useNodesInitialized();
   const flow = useReactFlow<FlowCanvasNode>();
   const store = useStoreApi<FlowCanvasNode>();
@@ -480,8 +514,37 @@ function OpeningView() {
       height: n.measured?.height ?? 0,
     }));
     const start = boxes[nodes.findIndex((n) => n.type === 'greeting')];
-    void flow.setViewport(openingView(boxes, { width, height }, start, { minZoom: MIN_ZOOM }));
-  }, [initialised, flow, store]);
+    void flow.setViewport(
+      openingView(boxes, { width, height }, start, { minZoom: MIN_ZOOM, clearOf }),
+    );
+  }, [initialised, flow, store, clearOf]);
+  return null;
+}
+
+/**
+ * When the canvas changes size (a side panel opens, widens or closes; the
+ * window is resized), keeps the flow point at its centre at its centre, so
+ * the nodes the user was looking at stay in view rather than slide under
+ * the panel.
+ */
+function KeepCentreOnResize() {
+  const store = useStoreApi();
+  const flow = useReactFlow();
+  useEffect(
+    () =>
+      store.subscribe((state, before) => {
+        if (state.width === before.width && state.height === before.height) return;
+        // The first measure of the canvas: nothing was shown yet.
+        if (before.width === 0 || before.height === 0) return;
+        const [x, y, zoom] = state.transform;
+        void flow.setViewport({
+          x: x + (state.width - before.width) / 2,
+          y: y + (state.height - before.height) / 2,
+          zoom,
+        });
+      }),
+    [store, flow],
+  );
   return null;
 }
 
@@ -503,10 +566,14 @@ function DetailLevel({ onChange }: { onChange: (zoomedOut: boolean) => void }) {
   return zoomedOut === false ? <Background gap={GRID} /> : null;
 }
 
-/** Large flows skip the minimap: it redraws every node on every pan frame. */
-const MINIMAP_MAX_NODES = 500;
+/**
+ * Flows larger than this draw only the nodes in view (opening a 2,000-node
+ * flow drew every node once, in full, to measure it) and skip the minimap
+ * (it redraws every node on every pan frame). Tab then visits the nodes in view.
+ */
+const LARGE_FLOW_NODES = 500;
 const selectSmallFlow = (s: { nodeLookup: { size: number } }) =>
-  s.nodeLookup.size <= MINIMAP_MAX_NODES;
+  s.nodeLookup.size <= LARGE_FLOW_NODES;
 
 function OverviewMap({ nodeColor }: { nodeColor: (node: Node) => string }) {
   const small = useStore(selectSmallFlow);

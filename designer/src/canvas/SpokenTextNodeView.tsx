@@ -18,7 +18,7 @@ export function SpokenTextNodeView({ data, selected }: NodeProps<FlowCanvasNode<
       selected={selected}
       aside={<SpeechTime text={said.text} />}
     >
-      <SpokenText text={said.text} empty={t(`node.${kind}.empty`)} />
+      <SpokenText text={said.text} empty={t(`kinds.${kind}.empty`)} />
     </NodeFrame>
   );
 }

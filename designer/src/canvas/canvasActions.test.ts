@@ -50,7 +50,7 @@ describe('dragging nodes', () => {
     ]);
     expect(editor.getState().past.map((e) => e.name)).toEqual(['moveNodes']);
     editor.getState().undo();
-    expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 280, y: 540 });
+    expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 600, y: 540 });
     expect(editor.getState().doc.layout.nodes.tchau).toEqual({ x: 900, y: 1080 });
   });
 
@@ -64,7 +64,7 @@ describe('dragging nodes', () => {
   it('records nothing when a node is released where it was', () => {
     const editor = reception();
     applyNodeChanges(editor, [
-      { type: 'position', id: 'menu', position: { x: 280, y: 540 }, dragging: false },
+      { type: 'position', id: 'menu', position: { x: 600, y: 540 }, dragging: false },
     ]);
     expect(editor.getState().past).toHaveLength(0);
   });

@@ -176,3 +176,34 @@ export function estimateFrame(node: FlowNode, view: { width: number; bodyLines: 
   const height = 16 + 20 + 22 + view.bodyLines * LINE + 8 + portRows * 34;
   return { width: view.width, height: Math.ceil(height / GRID) * GRID };
 }
+
+/** Where a handle is on its node, relative to the node's top-left corner. */
+export interface HandleSpot {
+  id: string | null;
+  type: 'source' | 'target';
+  x: number;
+  y: number;
+}
+
+/**
+ * Where a node of `size` has its handles before it is ever drawn, as
+ * `estimateFrame` lays it out: the input at the top centre, the outputs
+ * spread across their rows at the bottom, three to a row. Lets a large flow
+ * draw a connection to or from a node that is not on screen (and not
+ * rendered); once drawn, the node's measured handles replace these.
+ */
+export function estimateHandles(node: FlowNode, size: Size): HandleSpot[] {
+  const ports = kindOf(node).ports(node.data);
+  const rows = Math.ceil(ports.length / 3);
+  const outputs = ports.map((port, i): HandleSpot => {
+    const row = Math.floor(i / 3);
+    const inRow = Math.min(3, ports.length - row * 3);
+    return {
+      id: port.id,
+      type: 'source',
+      x: (size.width * ((i % 3) + 0.5)) / inRow,
+      y: size.height - (rows - 1 - row) * 34,
+    };
+  });
+  return [{ id: null, type: 'target', x: size.width / 2, y: 0 }, ...outputs];
+}

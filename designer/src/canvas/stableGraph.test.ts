@@ -92,4 +92,37 @@ describe('createGraphCache', () => {
     expect(renamed.find((n) => n.id === 'menu')?.ariaLabel).toBe('Menú de botones: Menu principal');
     expect(cache.edges(spanish.edges).every((e, i) => e !== edges[i])).toBe(true);
   });
+
+  it('gives a node never measured its estimated box and handles, then its measured size instead', () => {
+    const doc = examples.reception;
+    const cache = createGraphCache();
+    const estimate = () => ({ width: 240, height: 200 });
+    const nodes = cache.nodes(toReactFlow(doc).nodes, { estimate });
+    const schedule = nodes.find((n) => n.id === 'horario')!;
+    expect(schedule.measured).toEqual({ width: 240, height: 200 });
+    // Its input, then one output per port (open, closed, holiday), inside the estimated box.
+    expect(schedule.handles?.map((h) => [h.type, h.id])).toEqual([
+      ['target', null],
+      ['source', 'open'],
+      ['source', 'closed'],
+      ['source', 'holiday'],
+    ]);
+    for (const h of schedule.handles!) {
+      expect(h.x).toBeGreaterThanOrEqual(0);
+      expect(h.x).toBeLessThanOrEqual(240);
+      expect([0, 200]).toContain(h.y);
+    }
+
+    cache.measured([
+      { type: 'dimensions', id: 'horario', dimensions: { width: 240, height: 236 } },
+    ]);
+    const selected = cache.nodes(
+      toReactFlow(doc, { selection: { nodes: ['horario'], edges: [] } }).nodes,
+      { estimate },
+    );
+    const drawn = selected.find((n) => n.id === 'horario')!;
+    // Measured: its real size, and no estimated handles (React Flow keeps the measured ones).
+    expect(drawn.measured).toEqual({ width: 240, height: 236 });
+    expect(drawn.handles).toBeUndefined();
+  });
 });

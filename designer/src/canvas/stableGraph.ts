@@ -1,7 +1,10 @@
-import type { Edge, NodeChange } from '@xyflow/react';
+import { Position, type Edge, type NodeChange } from '@xyflow/react';
+import type { FlowNode } from '@callbot/shared';
+import { estimateHandles, type Size } from './placement.ts';
 import type { FlowCanvasNode, NodeBadge } from './toReactFlow.ts';
 
-type Size = { width: number; height: number };
+/** A node's size before it is drawn (the registry's estimate). */
+export type NodeEstimate = (node: FlowNode) => Size;
 
 /**
  * Keeps the React Flow objects of nodes and edges that did not change from
@@ -17,6 +20,13 @@ type Size = { width: number; height: number };
  * (the minimap reads sizes from the node objects: small flows that show it
  * give every node its size).
  *
+ * Given an `estimate` (a large flow, drawn with `onlyRenderVisibleElements`),
+ * a node never measured carries its estimated size and handles, so React
+ * Flow knows where it is and where its connections end without rendering
+ * it: only the nodes in view are drawn on open, not all of them once to
+ * measure them. A node drawn is measured, and its real size and handles
+ * replace the estimate.
+ *
  * @example
  * const [cache] = useState(createGraphCache);
  * const nodes = useMemo(() => cache.nodes(graph.nodes), [cache, graph]);
@@ -24,9 +34,11 @@ type Size = { width: number; height: number };
  */
 export function createGraphCache() {
   const sizes = new Map<string, Size>();
+  let estimate: NodeEstimate | undefined;
   const sized = (node: FlowCanvasNode): FlowCanvasNode => {
     const measured = sizes.get(node.id);
-    return measured ? { ...node, measured } : node;
+    if (measured) return { ...node, measured };
+    return estimate ? estimated(node, estimate(node.data.node)) : node;
   };
   let withSizes = false;
   const hasItsSize = (a: FlowCanvasNode) => {
@@ -40,9 +52,17 @@ export function createGraphCache() {
     sized,
   );
   return {
-    /** The nodes, keeping unchanged objects; with `sized`, each also carries its measured size. */
-    nodes(next: FlowCanvasNode[], { sized = false }: { sized?: boolean } = {}): FlowCanvasNode[] {
-      withSizes = sized;
+    /**
+     * The nodes, keeping unchanged objects; with `sized`, each also carries
+     * its measured size; with `estimate`, a node never measured carries its
+     * estimated size and handles.
+     */
+    nodes(
+      next: FlowCanvasNode[],
+      options: { sized?: boolean; estimate?: NodeEstimate | undefined } = {},
+    ): FlowCanvasNode[] {
+      withSizes = options.sized ?? false;
+      estimate = options.estimate;
       return keepNodes(next);
     },
     edges: keeper<Edge>(sameEdge, (edge) => edge),
@@ -59,6 +79,15 @@ export function createGraphCache() {
       return changed;
     },
   };
+}
+
+/** A node not drawn yet, with the size and handles it is estimated to have. */
+function estimated(node: FlowCanvasNode, size: Size): FlowCanvasNode {
+  const handles = estimateHandles(node.data.node, size).map((h) => ({
+    ...h,
+    position: h.type === 'target' ? Position.Top : Position.Bottom,
+  }));
+  return { ...node, measured: size, handles };
 }
 
 /** Keeps the previous object of each item that is the `same`; a new one goes through `fresh`. */

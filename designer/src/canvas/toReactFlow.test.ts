@@ -18,7 +18,7 @@ describe('toReactFlow on the reception example', () => {
     expect(nodes).toHaveLength(11);
     expect(new Set(nodes.map((n) => n.id)).size).toBe(11);
     expect(nodes.every((n) => n.type === n.data.node.kind)).toBe(true);
-    expect(nodes.find((n) => n.id === 'menu')?.position).toEqual({ x: 280, y: 540 });
+    expect(nodes.find((n) => n.id === 'menu')?.position).toEqual({ x: 600, y: 540 });
     expect(nodes.find((n) => n.id === 'horario')?.ariaLabel).toBe(
       'Schedule: Horário de atendimento',
     );

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Box } from './placement.ts';
-import { FIT_PADDING, openingView, READABLE_ZOOM } from './viewport.ts';
+import {
+  CONTROLS_CORNER,
+  FIT_PADDING,
+  MINIMAP_CORNER,
+  openingView,
+  READABLE_ZOOM,
+} from './viewport.ts';
 
 const canvas = { width: 1000, height: 700 };
 const grid = (count: number, columns: number): Box[] =>
@@ -48,5 +54,72 @@ describe('openingView', () => {
     const s = onScreen(boxes.at(-1)!, view);
     expect(s.right).toBeLessThanOrEqual(canvas.width);
     expect(s.bottom).toBeLessThanOrEqual(canvas.height);
+  });
+
+  it('moves a readable view aside, the start node still in view, so no node lies under the minimap', () => {
+    const boxes = grid(20, 4);
+    const start = boxes[1]!;
+    const under = (v: { x: number; y: number; zoom: number }) =>
+      boxes.filter((b) => {
+        const s = onScreen(b, v);
+        return (
+          s.right > canvas.width - MINIMAP_CORNER.width &&
+          s.left < canvas.width &&
+          s.bottom > canvas.height - MINIMAP_CORNER.height &&
+          s.top < canvas.height
+        );
+      });
+    // Centred, the grid's nodes fill the minimap's corner.
+    expect(under(openingView(boxes, canvas, start)).length).toBeGreaterThan(0);
+    const view = openingView(boxes, canvas, start, { clearOf: { bottomRight: MINIMAP_CORNER } });
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    expect(under(view)).toEqual([]);
+    const s = onScreen(start, view);
+    expect(s.top).toBe(FIT_PADDING.top);
+    expect(s.left).toBeGreaterThanOrEqual(FIT_PADDING.left);
+    expect(s.right).toBeLessThanOrEqual(canvas.width - FIT_PADDING.right);
+  });
+
+  it('keeps the centred view when no move clears the minimap’s corner', () => {
+    // Nodes all across the canvas, closer together than the corner is wide.
+    const boxes = grid(60, 12);
+    const view = openingView(boxes, canvas, boxes[1], { clearOf: { bottomRight: MINIMAP_CORNER } });
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    expect(view).toEqual(openingView(boxes, canvas, boxes[1]));
+  });
+
+  it('clears the zoom buttons’ corner too when a move can clear both', () => {
+    // The start node and one beside it on top, one node lower down on the right.
+    const box = (x: number, y: number) => ({ x, y, width: 240, height: 200 });
+    const boxes = [box(0, 0), box(300, 0), box(600, 280)];
+    const canvas = { width: 820, height: 400 };
+    // Moved left, the way nearest to clear the minimap, the top-left node goes under the zoom buttons.
+    const minimapOnly = openingView(boxes, canvas, boxes[1], {
+      clearOf: { bottomRight: MINIMAP_CORNER },
+    });
+    expect(onScreen(boxes[0]!, minimapOnly).left).toBeLessThan(CONTROLS_CORNER.width);
+    const view = openingView(boxes, canvas, boxes[1], {
+      clearOf: { topLeft: CONTROLS_CORNER, bottomRight: MINIMAP_CORNER },
+    });
+    expect(view.zoom).toBe(READABLE_ZOOM);
+    const corners = [
+      { left: 0, top: 0, ...CONTROLS_CORNER },
+      {
+        left: canvas.width - MINIMAP_CORNER.width,
+        top: canvas.height - MINIMAP_CORNER.height,
+        ...MINIMAP_CORNER,
+      },
+    ];
+    for (const b of boxes) {
+      const s = onScreen(b, view);
+      for (const c of corners) {
+        const apart =
+          s.right <= c.left ||
+          s.left >= c.left + c.width ||
+          s.bottom <= c.top ||
+          s.top >= c.top + c.height;
+        expect(apart).toBe(true);
+      }
+    }
   });
 });

@@ -95,7 +95,7 @@ describe('history', () => {
     editor.getState().commitGesture('moveNodes');
     expect(editor.getState().past.map((e) => e.name)).toEqual(['moveNodes']);
     editor.getState().undo();
-    expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 280, y: 540 });
+    expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 600, y: 540 });
   });
 
   it('records an automatic layout as one step', () => {

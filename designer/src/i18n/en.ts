@@ -927,31 +927,6 @@ export const en = {
     label: 'Palette',
     heading: 'Add a node',
   },
-  kinds: {
-    greeting: { title: 'Greeting', description: 'Where every call starts: the initial message.' },
-    message: { title: 'Message', description: 'Says a text, then goes on.' },
-    menu: {
-      title: 'Button menu',
-      description: 'Asks the caller to press a key or say a word, and branches on the answer.',
-    },
-    schedule: {
-      title: 'Schedule',
-      description: 'Branches on opening hours: open, closed or holiday.',
-    },
-    transfer: {
-      title: 'Transfer to team',
-      description: 'Puts the caller through to a team of agents.',
-    },
-    fallbackBot: {
-      title: 'Fallback bot',
-      description: 'Hands the call to another bot, which carries on.',
-    },
-    aiAgent: {
-      title: 'AI agent',
-      description: 'A language model talks with the caller; it can be interrupted.',
-    },
-    hangup: { title: 'Hang up', description: 'Says goodbye and ends the call.' },
-  },
   /** The outputs every node of a kind has; a menu option's port is named by its key and words. */
   ports: {
     next: 'next',
@@ -972,23 +947,6 @@ export const en = {
     speakingTimeTitle: 'Estimated speaking time',
     speakingTime: 'Speaking time:',
     noneYet: 'none yet',
-    aiAgent: { noInstructions: 'No instructions yet', endpoint: 'Endpoint' },
-    fallbackBot: { bot: 'Bot' },
-    greeting: { empty: 'No greeting yet' },
-    hangup: { empty: 'Hangs up without a goodbye' },
-    menu: { noPrompt: 'No prompt yet', noOptions: 'No options yet', noName: 'no name' },
-    message: { empty: 'Nothing to say yet' },
-    schedule: {
-      neverOpen: 'Never open',
-      holidays: 'Holidays',
-      noHolidays: 'none',
-      holidayCount_zero: '{{count}} holidays',
-      holidayCount_one: '{{count}} holiday',
-      holidayCount_other: '{{count}} holidays',
-      timeZone: 'Time zone',
-      flowTimeZone: 'the flow’s',
-    },
-    transfer: { team: 'Team' },
   },
   days: {
     short: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },

@@ -932,35 +932,6 @@ export const es: Resources = {
     label: 'Paleta',
     heading: 'Añadir un nodo',
   },
-  kinds: {
-    greeting: {
-      title: 'Mensaje inicial',
-      description: 'Donde empieza cada llamada: el mensaje inicial.',
-    },
-    message: { title: 'Mensaje', description: 'Dice un texto y continúa.' },
-    menu: {
-      title: 'Menú de botones',
-      description:
-        'Pide a quien llama que presione una tecla o diga una palabra, y sigue según la respuesta.',
-    },
-    schedule: {
-      title: 'Horarios de atención',
-      description: 'Sigue según los horarios de atención: abierto, cerrado o festivo.',
-    },
-    transfer: {
-      title: 'Transferir al equipo',
-      description: 'Transfiere a quien llama a un equipo de atención.',
-    },
-    fallbackBot: {
-      title: 'Bot de respaldo',
-      description: 'Pasa la llamada a otro bot, que continúa la atención.',
-    },
-    aiAgent: {
-      title: 'Agente de IA',
-      description: 'Un modelo de lenguaje conversa con quien llama; se lo puede interrumpir.',
-    },
-    hangup: { title: 'Colgar', description: 'Se despide y termina la llamada.' },
-  },
   ports: {
     next: 'a continuación',
     noInput: 'sin respuesta',
@@ -980,27 +951,6 @@ export const es: Resources = {
     speakingTimeTitle: 'Tiempo de habla estimado',
     speakingTime: 'Tiempo de habla:',
     noneYet: 'ninguno todavía',
-    aiAgent: { noInstructions: 'Todavía sin instrucciones', endpoint: 'Endpoint' },
-    fallbackBot: { bot: 'Bot' },
-    greeting: { empty: 'Todavía sin mensaje inicial' },
-    hangup: { empty: 'Cuelga sin despedirse' },
-    menu: {
-      noPrompt: 'Todavía sin mensaje del menú',
-      noOptions: 'Todavía sin opciones',
-      noName: 'sin nombre',
-    },
-    message: { empty: 'Todavía nada que decir' },
-    schedule: {
-      neverOpen: 'Nunca abierto',
-      holidays: 'Festivos',
-      noHolidays: 'ninguno',
-      holidayCount_zero: '{{count}} festivos',
-      holidayCount_one: '{{count}} festivo',
-      holidayCount_other: '{{count}} festivos',
-      timeZone: 'Zona horaria',
-      flowTimeZone: 'la del flujo',
-    },
-    transfer: { team: 'Equipo' },
   },
   days: {
     short: { mon: 'Lun', tue: 'Mar', wed: 'Mié', thu: 'Jue', fri: 'Vie', sat: 'Sáb', sun: 'Dom' },

@@ -5,6 +5,7 @@ import { StorageError, type StorageErrorKind } from '../persistence/index.ts';
 import { shortcuts } from '../shortcuts/shortcuts.ts';
 import { errorMessage } from '../ui/errorMessage.ts';
 import { en } from './en.ts';
+import { kindWords } from '../nodes/words.ts';
 import { es } from './es.ts';
 import {
   detectLanguage,
@@ -74,7 +75,7 @@ describe('resources', () => {
 
   it('names kinds, ports, commands and shortcuts in English exactly as their sources do', () => {
     for (const kind of nodeKindNames) {
-      expect(en.kinds[kind]).toEqual({
+      expect(kindWords[kind].en).toMatchObject({
         title: nodeKinds[kind].title,
         description: nodeKinds[kind].description,
       });

@@ -5,9 +5,18 @@ import { en, type Resources } from './en.ts';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Resources };
+    resources: { translation: Resources & { kinds: KindWords } };
   }
 }
+
+/**
+ * The node kinds' words, by kind (`kinds.<kind>`): each kind keeps its own in
+ * its folder (`nodes/<kind>/words.ts`), and the kinds' registry of words
+ * (`nodes/words.ts`) adds them here by declaration merging and `addWords`, so
+ * `t('kinds.menu.title')` is typed like every other text.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface KindWords {}
 
 /** The languages the designer speaks, English first (the fallback). */
 export const languages = ['en', 'pt-BR', 'es'] as const;
@@ -68,7 +77,8 @@ function browserLanguages(): readonly string[] {
  */
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en } },
+  // A copy: the words added later (`addWords`) are merged into it, not into `en`.
+  resources: { en: { translation: structuredClone(en) } },
   lng: storedLanguage() ?? detectLanguage(browserLanguages()),
   fallbackLng: 'en',
   supportedLngs: languages,
@@ -87,10 +97,36 @@ i18n.on('languageChanged', markDocument);
 /** The current language, as one of `languages`. */
 export const currentLanguage = (): Language => (isLanguage(i18n.language) ? i18n.language : 'en');
 
+/** Words added from outside this folder (the node kinds'), in every language. */
+const addedWords: Readonly<Record<Language, object>>[] = [];
+
+/**
+ * Words in every language, typed by the English ones: a word that another
+ * language lacks, or has too many, is a type error.
+ *
+ * @example
+ * export const hangupWords = defineWords({ en: { title: 'Hang up' }, 'pt-BR': { title: 'Desligar' }, es: { title: 'Colgar' } });
+ */
+export const defineWords = <W extends object>(
+  words: { en: W } & { readonly [L in Exclude<Language, 'en'>]: NoInfer<W> },
+): Readonly<Record<Language, W>> => words;
+
+/** Adds words to every language: now to those loaded, and to the others when they load. */
+export function addWords(words: Readonly<Record<Language, object>>): void {
+  addedWords.push(words);
+  for (const language of languages) {
+    if (i18n.hasResourceBundle(language, 'translation'))
+      i18n.addResourceBundle(language, 'translation', words[language], true, true);
+  }
+}
+
 /** Makes `language`'s texts available (once): until then its keys read the English ones. */
 export async function loadLanguage(language: string): Promise<void> {
   if (!isLanguage(language) || i18n.hasResourceBundle(language, 'translation')) return;
   i18n.addResourceBundle(language, 'translation', await loaders[language]());
+  for (const words of addedWords) {
+    i18n.addResourceBundle(language, 'translation', words[language], true, true);
+  }
 }
 
 /** Switches the UI to `language` (loading its texts) and remembers the choice in this browser. */

@@ -919,35 +919,6 @@ export const ptBR: Resources = {
     label: 'Paleta',
     heading: 'Adicionar um nó',
   },
-  kinds: {
-    greeting: {
-      title: 'Mensagem inicial',
-      description: 'Onde toda chamada começa: a mensagem inicial.',
-    },
-    message: { title: 'Mensagem', description: 'Fala um texto e segue adiante.' },
-    menu: {
-      title: 'Menu de botões',
-      description:
-        'Pede que quem liga digite uma tecla ou diga uma palavra, e segue conforme a resposta.',
-    },
-    schedule: {
-      title: 'Horários de atendimento',
-      description: 'Segue conforme os horários de atendimento: aberto, fechado ou feriado.',
-    },
-    transfer: {
-      title: 'Transferir para equipe',
-      description: 'Transfere quem liga para uma equipe de atendimento.',
-    },
-    fallbackBot: {
-      title: 'Bot de contingência',
-      description: 'Passa a chamada para outro bot, que continua o atendimento.',
-    },
-    aiAgent: {
-      title: 'Agente de IA',
-      description: 'Um modelo de linguagem conversa com quem liga; ele pode ser interrompido.',
-    },
-    hangup: { title: 'Desligar', description: 'Despede-se e encerra a chamada.' },
-  },
   ports: {
     next: 'a seguir',
     noInput: 'sem resposta',
@@ -967,27 +938,6 @@ export const ptBR: Resources = {
     speakingTimeTitle: 'Tempo de fala estimado',
     speakingTime: 'Tempo de fala:',
     noneYet: 'nenhum ainda',
-    aiAgent: { noInstructions: 'Sem instruções ainda', endpoint: 'Endpoint' },
-    fallbackBot: { bot: 'Bot' },
-    greeting: { empty: 'Sem mensagem inicial ainda' },
-    hangup: { empty: 'Desliga sem se despedir' },
-    menu: {
-      noPrompt: 'Sem mensagem do menu ainda',
-      noOptions: 'Sem opções ainda',
-      noName: 'sem nome',
-    },
-    message: { empty: 'Nada a dizer ainda' },
-    schedule: {
-      neverOpen: 'Nunca aberto',
-      holidays: 'Feriados',
-      noHolidays: 'nenhum',
-      holidayCount_zero: '{{count}} feriados',
-      holidayCount_one: '{{count}} feriado',
-      holidayCount_other: '{{count}} feriados',
-      timeZone: 'Fuso horário',
-      flowTimeZone: 'o do fluxo',
-    },
-    transfer: { team: 'Equipe' },
   },
   days: {
     short: { mon: 'Seg', tue: 'Ter', wed: 'Qua', thu: 'Qui', fri: 'Sex', sat: 'Sáb', sun: 'Dom' },

@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 // Components translate with the designer's i18next instance; jsdom asks for en-US.
 // Tests read every language at once, as the UI does once each is loaded.
 import { loadLanguage } from '../i18n/index.ts';
+import '../nodes/words.ts';
 
 await Promise.all([loadLanguage('pt-BR'), loadLanguage('es')]);
 

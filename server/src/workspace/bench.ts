@@ -16,7 +16,10 @@
  * `--opens` times (default 5), and prints the first and the slowest.
  *
  * Prints figures, then as the last line one JSON object:
- * `{"saves", "errors", "p50Ms", "p99Ms", "maxMs", "openFirstMs", "openMaxMs", "load"}`.
+ * `{"saves", "errors", "p50Ms", "p99Ms", "maxMs", "serverP50Ms", "serverP99Ms",
+ * "serverCpuMsPerSave", "openFirstMs", "openMaxMs", "load"}`: the saves' times as
+ * this script saw them, as the server saw them (arrival to the end of the
+ * answer), and the server process's CPU time per save.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -57,6 +60,14 @@ interface Setup {
   url: string;
   ws: string;
   sessions: { secret: string; csrfToken: string }[];
+}
+
+/** What the server process says of itself since the last time it was asked. */
+interface ServerStats {
+  cpuMs: number;
+  served: number;
+  servedP50Ms: number;
+  servedP99Ms: number;
 }
 
 /** A flow of `count` nodes: a greeting, messages one after another, and a hang-up. */
@@ -133,8 +144,26 @@ async function serve(editors: number): Promise<void> {
     if (!joined.ok) throw new Error(`editor ${i} could not join: ${joined.error}`);
     sessions.push(await accounts.createSession(joined.userId, now()));
   }
+  // Each request's time as the server sees it (arrival to the end of its answer), without this
+  // script's own delays, and the server's CPU time: what a save costs, whatever the machine's load.
+  const served: number[] = [];
+  server.http.on('request', (_req: unknown, res: NodeJS.EventEmitter) => {
+    const t0 = performance.now();
+    res.once('finish', () => served.push(performance.now() - t0));
+  });
   const url = await server.listen(0, '127.0.0.1');
   process.send!({ url, ws: owner.workspaceId, sessions } satisfies Setup);
+  process.on('message', () => {
+    served.sort((a, b) => a - b);
+    const { user, system } = process.cpuUsage();
+    process.send!({
+      cpuMs: (user + system) / 1000,
+      served: served.length,
+      servedP50Ms: percentile(served, 50),
+      servedP99Ms: percentile(served, 99),
+    } satisfies ServerStats);
+    served.length = 0;
+  });
   process.on('disconnect', () => {
     void server
       .close()
@@ -195,9 +224,16 @@ async function main(): Promise<void> {
     return revision + 1;
   }
 
+  const stats = () =>
+    new Promise<ServerStats>((resolve) => {
+      child.once('message', (m) => resolve(m as ServerStats));
+      child.send('stats');
+    });
+
   // Each editor opens (creates) their flow, then saves it every second, spread over the second.
   const revisions = await Promise.all(Array.from({ length: editors }, (_, i) => save(i, 0)));
   latencies.length = 0;
+  const before = await stats();
   const start = performance.now() + 100;
   await Promise.all(
     revisions.map(async (first, i) => {
@@ -211,6 +247,8 @@ async function main(): Promise<void> {
     }),
   );
   latencies.sort((a, b) => a - b);
+  const after = await stats();
+  const cpuPerSave = (after.cpuMs - before.cpuMs) / Math.max(1, after.served);
 
   // Opening a 200-node flow from the server as the designer does.
   const big = longFlow(200);
@@ -239,6 +277,9 @@ async function main(): Promise<void> {
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),
     maxMs: round(latencies.at(-1) ?? 0),
+    serverP50Ms: round(after.servedP50Ms),
+    serverP99Ms: round(after.servedP99Ms),
+    serverCpuMsPerSave: round(cpuPerSave),
     openFirstMs: round(openTimes[0]!),
     openMaxMs: round(Math.max(...openTimes)),
     load,
@@ -247,6 +288,7 @@ async function main(): Promise<void> {
     [
       `workspace API: ${editors} editors saving a 13-node flow every second for ${seconds} s, one server on PGlite (child process, loopback)`,
       `saves: ${result.saves}, errors: ${errors}; p50 ${result.p50Ms} ms, p90 ${round(percentile(latencies, 90))} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms`,
+      `as the server saw them: p50 ${result.serverP50Ms} ms, p99 ${result.serverP99Ms} ms; the server's CPU per save ${result.serverCpuMsPerSave} ms (${Math.round(cpuPerSave * editors) / 10} % of a core at ${editors} saves a second)`,
       ...problems.map((p) => `  error: ${p}`),
       `opening a 200-node flow (GET + JSON + loadFlow), ${opens} times: first ${result.openFirstMs} ms, slowest ${result.openMaxMs} ms`,
       `load average (1, 5, 15 min) at the end: ${load.join(', ')}`,

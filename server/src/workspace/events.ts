@@ -236,13 +236,14 @@ export function createHub(
 
 /**
  * Answers a request with a server-sent events stream: `open` gets the
- * sender and returns what ends it, called when the client leaves. A
+ * sender and what ends the stream, and returns what to do once it ended
+ * (the client left, or `end` was called). A
  * comment line every `keepAliveMs` keeps proxies from closing it.
  */
 export function writeEventStream(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  open: (send: (data: unknown) => void) => () => void,
+  open: (send: (data: unknown) => void, end: () => void) => () => void,
   keepAliveMs = 25_000,
 ): void {
   res.writeHead(200, {
@@ -251,7 +252,10 @@ export function writeEventStream(
     'x-accel-buffering': 'no',
   });
   res.write('retry: 3000\n\n');
-  const close = open((data) => res.write(`data: ${JSON.stringify(data)}\n\n`));
+  const close = open(
+    (data) => res.write(`data: ${JSON.stringify(data)}\n\n`),
+    () => res.end(),
+  );
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs);
   keepAlive.unref();
   let ended = false;

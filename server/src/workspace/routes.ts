@@ -68,8 +68,23 @@ const actorOf = (member: Member): Actor => ({ id: member.userId, name: member.na
  * @example
  * const routes = workspaceRoutes(createWorkspaceStore(db, now), createHub(inProcessBus(), now));
  */
-export function workspaceRoutes(store: WorkspaceStore, hub: WorkspaceHub): AnyRoute[] {
-  return workspaceRouteList(store, hub).map(toRoute);
+export function workspaceRoutes(
+  store: WorkspaceStore,
+  hub: WorkspaceHub,
+  options: WorkspaceRoutesOptions = {},
+): AnyRoute[] {
+  return workspaceRouteList(store, hub, options).map(toRoute);
+}
+
+export interface WorkspaceRoutesOptions {
+  /** Where notices go (an event the bus could not carry). */
+  log?: (line: string) => void;
+  /**
+   * Whether someone is still a member of the workspace: an open event stream
+   * asks every `memberCheckMs` (default 10 s) and ends once they are not.
+   */
+  stillMember?: (ws: string, userId: string) => Promise<boolean>;
+  memberCheckMs?: number;
 }
 
 /** The path parameters checked by their schema, the caller as a member, refusals as replies. */
@@ -110,14 +125,29 @@ function toRoute(def: WorkspaceRoute): AnyRoute {
 }
 
 /** The workspace's routes with their least role, before they join the table. */
-export function workspaceRouteList(store: WorkspaceStore, hub: WorkspaceHub): WorkspaceRoute[] {
+function workspaceRouteList(
+  store: WorkspaceStore,
+  hub: WorkspaceHub,
+  { log = () => {}, stillMember, memberCheckMs = 10_000 }: WorkspaceRoutesOptions,
+): WorkspaceRoute[] {
   const base = '/api/workspaces/:ws';
+
+  /**
+   * An event for the workspace's followers. The change is committed by then: when the bus
+   * cannot carry it (PostgreSQL down between the commit and the NOTIFY), the request still
+   * succeeds and the loss is logged; followers catch up at their next reload.
+   */
+  async function announce(ws: string, event: WorkspaceEvent) {
+    await hub.publish(ws, event).catch((error: unknown) => {
+      log(`workspace events: an event was not sent: ${(error as Error).message}`);
+    });
+  }
 
   /** Tells the workspace's followers what was written (after the commit). */
   async function tell(ws: string, member: Member, changes: Change[]) {
     const by = actorOf(member);
     for (const change of changes) {
-      await hub.publish(ws, {
+      await announce(ws, {
         type: 'change',
         table: change.table,
         id: change.id,
@@ -406,11 +436,29 @@ export function workspaceRouteList(store: WorkspaceStore, hub: WorkspaceHub): Wo
       method: 'GET',
       path: `${base}/events`,
       minRole: 'viewer',
-      handle: ({ ws }) =>
+      handle: ({ ws, member }) =>
         Promise.resolve({
           status: 200,
           body: null,
-          stream: (send: (event: WorkspaceEvent) => void) => hub.subscribe(ws, send),
+          stream(send: (event: WorkspaceEvent) => void, end: () => void) {
+            const unsubscribe = hub.subscribe(ws, send);
+            // A member removed from the workspace stops hearing it (sessions and tokens are
+            // refused at once by the route table; an open stream, within a check).
+            const check =
+              stillMember &&
+              setInterval(() => {
+                stillMember(ws, member.userId)
+                  .then((still) => {
+                    if (!still) end();
+                  })
+                  .catch(() => {});
+              }, memberCheckMs);
+            check?.unref();
+            return () => {
+              clearInterval(check);
+              unsubscribe();
+            };
+          },
         }),
     },
     {
@@ -428,7 +476,7 @@ export function workspaceRouteList(store: WorkspaceStore, hub: WorkspaceHub): Wo
           });
         }
         await store.importWorkspace(ws, checked, actorOf(member));
-        await hub.publish(ws, { type: 'import', by: actorOf(member) });
+        await announce(ws, { type: 'import', by: actorOf(member) });
         return json(200, { counts: checked.counts });
       },
     },

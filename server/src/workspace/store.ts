@@ -514,25 +514,27 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
       return row ? { ...flowSummary(row), doc: readDoc(row.doc, id) } : null;
     },
 
-    saveFlow: (ws, id, { baseRevision, doc, callbot }, by) =>
-      db.transaction(async (tx): Promise<SaveFlowResult> => {
-        const { rows } = await tx.query(
-          `SELECT ${FLOW_COLUMNS} FROM ws_flows WHERE workspace_id = $1 AND id = $2 FOR UPDATE`,
-          [ws, id],
-        );
-        const stored = rows[0];
-        const conflict = (row: Row): SaveFlowResult => {
-          const summary = flowSummary(row);
-          return {
-            ok: false,
-            revision: summary.revision,
-            updatedBy: summary.updatedBy!,
-            updatedAt: summary.updatedAt,
-          };
+    saveFlow(ws, id, { baseRevision, doc, callbot }, by) {
+      const conflict = (row: Row): SaveFlowResult => {
+        const summary = flowSummary(row);
+        return {
+          ok: false,
+          revision: summary.revision,
+          updatedBy: summary.updatedBy!,
+          updatedAt: summary.updatedAt,
         };
-        if (!stored) {
-          if (baseRevision !== 0) throw notFound('The flow', id);
-          const inserted = await tx.query(
+      };
+      const current = (q: SqlClient) =>
+        q.query(`SELECT ${FLOW_COLUMNS} FROM ws_flows WHERE workspace_id = $1 AND id = $2`, [
+          ws,
+          id,
+        ]);
+      // One statement does the check and the write (a save is the API's most frequent request):
+      // of two saves on the same revision, the second finds it changed once the first commits.
+      // Unmarking a callbot also frees its lines: then one transaction with the workspace's lock.
+      const save = async (q: SqlClient): Promise<SaveFlowResult> => {
+        if (baseRevision === 0) {
+          const inserted = await q.query(
             `INSERT INTO ws_flows (workspace_id, id, name, doc, revision, callbot, created_at, updated_at, updated_by_id, updated_by_name)
              VALUES ($1, $2, $3, $4, 1, $5, $6, $6, $7, $8)
              ON CONFLICT (workspace_id, id) DO NOTHING
@@ -549,14 +551,8 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
             ],
           );
           const row = inserted.rows[0];
-          if (!row) {
-            // Created at the same moment by someone else, whose flow stays.
-            const again = await tx.query(
-              `SELECT ${FLOW_COLUMNS} FROM ws_flows WHERE workspace_id = $1 AND id = $2`,
-              [ws, id],
-            );
-            return conflict(again.rows[0]!);
-          }
+          // Already there (made by someone else, maybe at the same moment): theirs stays.
+          if (!row) return conflict((await current(q)).rows[0]!);
           return {
             ok: true,
             flow: flowSummary(row),
@@ -564,8 +560,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
             changes: [{ table: 'flows', id, revision: 1 }],
           };
         }
-        if (Number(stored.revision) !== baseRevision) return conflict(stored);
-        const updated = await tx.query(
+        const updated = await q.query(
           `UPDATE ws_flows SET doc = $4, name = $5, revision = revision + 1,
              callbot = COALESCE($6, callbot), updated_at = $7, updated_by_id = $8, updated_by_name = $9
            WHERE workspace_id = $1 AND id = $2 AND revision = $3
@@ -582,13 +577,19 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
             by.name,
           ],
         );
-        const flow = flowSummary(updated.rows[0]!);
-        const changes: Change[] = [{ table: 'flows', id, revision: flow.revision }];
-        if (callbot === false && stored.callbot === true) {
-          changes.push(...(await releaseLines(tx, ws, id, by)));
+        const row = updated.rows[0];
+        if (!row) {
+          const stored = (await current(q)).rows[0];
+          if (!stored) throw notFound('The flow', id);
+          return conflict(stored);
         }
+        const flow = flowSummary(row);
+        const changes: Change[] = [{ table: 'flows', id, revision: flow.revision }];
+        if (callbot === false) changes.push(...(await releaseLines(q, ws, id, by)));
         return { ok: true, flow, created: false, changes };
-      }),
+      };
+      return callbot === false ? locked(ws, save) : save(db);
+    },
 
     deleteFlow: (ws, id, by) =>
       locked(ws, async (tx) => {

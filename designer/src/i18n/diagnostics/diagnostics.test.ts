@@ -12,6 +12,7 @@ import {
 import { i18n } from '../index.ts';
 import { diagnosticText } from './index.ts';
 import { diagnosticsEn } from './en.ts';
+import { kindWords } from '../../nodes/words.ts';
 
 /** The reception example with one change made to a fresh copy. */
 function receptionWith(change: (doc: FlowDocument) => void): unknown {
@@ -123,9 +124,13 @@ const migrateDiagnostics = (result: ReturnType<typeof migrate>) =>
   result.ok ? [] : result.diagnostics;
 
 /** Every `group.code` the designer has words for. */
-const translatedCodes = Object.entries(diagnosticsEn)
-  .filter(([group]) => group !== 'texts')
-  .flatMap(([group, codes]) => Object.keys(codes).map((code) => `${group}.${code}`));
+const translatedCodes = [
+  ...Object.entries(diagnosticsEn).filter(([group]) => group !== 'texts'),
+  // A kind's own checks have their words in its folder.
+  ...Object.entries(kindWords).flatMap(([kind, words]) =>
+    'checks' in words.en ? [[kind, words.en.checks] as const] : [],
+  ),
+].flatMap(([group, codes]) => Object.keys(codes).map((code) => `${group}.${code}`));
 
 describe('diagnostics in the UI language', () => {
   const diagnostics = corpus();

@@ -13,7 +13,7 @@ export function AiAgentNodeView({ data, selected }: NodeProps<FlowCanvasNode<'ai
   return (
     <NodeFrame node={data.node} badge={data.badge} selected={selected}>
       {firstLine === undefined ? (
-        <p className="flow-node__muted">{t('node.aiAgent.noInstructions')}</p>
+        <p className="flow-node__muted">{t('kinds.aiAgent.noInstructions')}</p>
       ) : (
         <p
           className="flow-node__text flow-node__clamp"
@@ -26,7 +26,7 @@ export function AiAgentNodeView({ data, selected }: NodeProps<FlowCanvasNode<'ai
       <NodeFacts
         facts={[
           [
-            t('node.aiAgent.endpoint'),
+            t('kinds.aiAgent.endpoint'),
             endpoint.trim() === '' ? (
               <span className="flow-node__muted">{t('node.noneYet')}</span>
             ) : (

@@ -11,7 +11,7 @@ export function FallbackBotNodeView({ data, selected }: NodeProps<FlowCanvasNode
       <NodeFacts
         facts={[
           [
-            t('node.fallbackBot.bot'),
+            t('kinds.fallbackBot.bot'),
             bot.trim() === '' ? <span className="flow-node__muted">{t('node.noneYet')}</span> : bot,
           ],
         ]}

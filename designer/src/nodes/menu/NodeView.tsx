@@ -17,16 +17,16 @@ export function MenuNodeView({ data, selected }: NodeProps<FlowCanvasNode<'menu'
       selected={selected}
       aside={<SpeechTime text={prompt} />}
     >
-      <SpokenText text={prompt} lines={2} empty={t('node.menu.noPrompt')} />
+      <SpokenText text={prompt} lines={2} empty={t('kinds.menu.noPrompt')} />
       {options.length === 0 ? (
-        <p className="flow-node__muted">{t('node.menu.noOptions')}</p>
+        <p className="flow-node__muted">{t('kinds.menu.noOptions')}</p>
       ) : (
         <dl className="flow-node__options">
           {options.map((option) => (
             <div key={option.id} className="flow-node__option">
               <dt>{option.key || '?'}</dt>
               <dd>
-                {option.label ?? (option.keywords.length === 0 ? t('node.menu.noName') : null)}
+                {option.label ?? (option.keywords.length === 0 ? t('kinds.menu.noName') : null)}
                 {option.keywords.length > 0 && (
                   <span className="flow-node__keywords">
                     {option.label !== undefined && ' · '}

@@ -12,7 +12,7 @@ export function ScheduleNodeView({ data, selected }: NodeProps<FlowCanvasNode<'s
   return (
     <NodeFrame node={data.node} badge={data.badge} selected={selected}>
       {runs.length === 0 ? (
-        <p className="flow-node__muted">{t('node.schedule.neverOpen')}</p>
+        <p className="flow-node__muted">{t('kinds.schedule.neverOpen')}</p>
       ) : (
         <p className="flow-node__text flow-node__clamp" style={{ WebkitLineClamp: 3 }}>
           {runs.map((run, i) => (
@@ -35,12 +35,12 @@ export function ScheduleNodeView({ data, selected }: NodeProps<FlowCanvasNode<'s
       <NodeFacts
         facts={[
           [
-            t('node.schedule.holidays'),
+            t('kinds.schedule.holidays'),
             holidays.length === 0
-              ? t('node.schedule.noHolidays')
-              : t('node.schedule.holidayCount', { count: holidays.length }),
+              ? t('kinds.schedule.noHolidays')
+              : t('kinds.schedule.holidayCount', { count: holidays.length }),
           ],
-          [t('node.schedule.timeZone'), timeZone ?? t('node.schedule.flowTimeZone')],
+          [t('kinds.schedule.timeZone'), timeZone ?? t('kinds.schedule.flowTimeZone')],
         ]}
       />
     </NodeFrame>

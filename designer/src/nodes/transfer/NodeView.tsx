@@ -11,7 +11,7 @@ export function TransferNodeView({ data, selected }: NodeProps<FlowCanvasNode<'t
       <NodeFacts
         facts={[
           [
-            t('node.transfer.team'),
+            t('kinds.transfer.team'),
             team.trim() === '' ? (
               <span className="flow-node__muted">{t('node.noneYet')}</span>
             ) : (

@@ -4,7 +4,7 @@ import type { Diagnostic } from '@callbot/shared';
 import { flowHref } from '../../app/route.ts';
 import { useRepository } from '../../app/RepositoryContext.tsx';
 import type { FlowSummary } from '../../persistence/index.ts';
-import { Dialog } from '../../ui/Dialog.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { i18n } from '../../i18n/index.ts';
 import { describeDiagnostic } from '../../ui/describeDiagnostic.ts';
 import { Copy, Pencil, Plus, Trash2, Upload, Workflow } from 'lucide-react';
@@ -234,30 +234,6 @@ function RenameForm({ name, onDone }: { name: string; onDone: (name: string | nu
         {t('library.saveName')}
       </Button>
     </form>
-  );
-}
-
-/** A modal question; the dialog's Close button (or Escape) is the "no". */
-export function ConfirmDialog({
-  title,
-  body,
-  confirm,
-  onClose,
-}: {
-  title: string;
-  body: string;
-  confirm: string;
-  onClose: (confirmed: boolean) => void;
-}) {
-  return (
-    <Dialog label={title} size="sm" onClose={() => onClose(false)}>
-      <p>{body}</p>
-      <div className="dialog__actions">
-        <Button variant="danger" icon={<Trash2 />} onClick={() => onClose(true)}>
-          {confirm}
-        </Button>
-      </div>
-    </Dialog>
   );
 }
 

@@ -6,7 +6,7 @@ import { isValidTimeZone, type Holiday, type NamedSchedule } from '@callbot/shar
 import { scheduleHref, schedulesHref } from '../../app/route.ts';
 import { timeZoneNames } from '../../inspector/timeZones.ts';
 import { WeekGridEditor } from '../../inspector/WeekGridEditor.tsx';
-import { ConfirmDialog } from '../library/LibraryPage.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import type { RefreshedFlow } from '../../persistence/index.ts';
 import { BrokenRecords } from './BrokenRecords.tsx';
 import {

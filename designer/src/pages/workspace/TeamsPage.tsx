@@ -3,7 +3,7 @@ import { Pencil, Plus, Trash2 } from 'lucide-react';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '@callbot/shared';
-import { ConfirmDialog } from '../library/LibraryPage.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { useTeams, useWorkspace } from '../../app/WorkspaceContext.tsx';
 import { BrokenRecords } from './BrokenRecords.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
