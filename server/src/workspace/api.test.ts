@@ -558,6 +558,10 @@ describe('changes by others and presence', () => {
         (e) => e.type === 'presence' && e.editors.length === 1 && e.editors[0]!.name === 'Bruno',
       ),
     ).toBeTruthy();
+    // Only the workspace's own flows have editors.
+    expect((await call('ana', 'POST', '/api/workspaces/{A}/flows/nowhere/presence')).status).toBe(
+      404,
+    );
     await call('bruno', 'DELETE', '/api/workspaces/{A}/flows/live/presence');
     expect(await stream.next((e) => e.type === 'presence' && e.editors.length === 0)).toBeTruthy();
 

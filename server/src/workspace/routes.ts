@@ -315,6 +315,10 @@ function workspaceRouteList(
       minRole: 'viewer',
       async handle(context) {
         const flowId = param(context, 'id');
+        // Only the workspace's flows have editors (presence is kept in memory, so it stays bounded).
+        if (!(await store.hasFlow(context.ws, flowId))) {
+          throw new WorkspaceError(404, 'not_found', 'This flow is not in this workspace.');
+        }
         const editors = await hub.beat(context.ws, flowId, actorOf(context.member));
         return json(200, { flowId, editors });
       },

@@ -154,6 +154,8 @@ export type SaveFlowResult =
 export interface WorkspaceStore {
   listFlows(ws: string): Promise<FlowSummary[]>;
   getFlow(ws: string, id: string): Promise<FlowRecordAnswer | null>;
+  /** Whether the workspace has this flow (without reading it). */
+  hasFlow(ws: string, id: string): Promise<boolean>;
   /** Saves on top of `baseRevision` (0 creates); a stale base writes nothing. */
   saveFlow(
     ws: string,
@@ -503,6 +505,14 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         [ws],
       );
       return rows.map(flowSummary);
+    },
+
+    async hasFlow(ws, id) {
+      const { count } = await db.query(
+        'SELECT 1 FROM ws_flows WHERE workspace_id = $1 AND id = $2',
+        [ws, id],
+      );
+      return count > 0;
     },
 
     async getFlow(ws, id) {
