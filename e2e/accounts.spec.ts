@@ -33,7 +33,8 @@ test('setup, an invited trainer, and their removal, on a real server in two brow
   await owner.getByLabel('Choose a password').fill(OWNER.password);
   await owner.getByLabel('Workspace name').fill(WORKSPACE);
   await owner.getByRole('button', { name: 'Create owner account' }).click();
-  await expect(accountMenu(owner, OWNER.name)).toContainText('Owner');
+  await expect(accountMenu(owner, OWNER.name)).toBeVisible();
+  await expect(owner.getByRole('banner')).toContainText(`${WORKSPACE}Owner`);
   await expect(owner).toHaveURL(`${ACCOUNTS_URL}/`);
   await expect(owner.getByRole('navigation', { name: 'Workspace' })).toBeVisible();
   await expect(owner.getByText('Browser only')).toHaveCount(0);
@@ -67,7 +68,8 @@ test('setup, an invited trainer, and their removal, on a real server in two brow
   await trainer.getByLabel('Email').fill(TRAINER.email);
   await trainer.getByLabel('Choose a password').fill(TRAINER.password);
   await trainer.getByRole('button', { name: 'Create account and join' }).click();
-  await expect(accountMenu(trainer, TRAINER.name)).toContainText('Trainer');
+  await expect(accountMenu(trainer, TRAINER.name)).toBeVisible();
+  await expect(trainer.getByRole('banner')).toContainText(`${WORKSPACE}Trainer`);
   await expect(trainer).toHaveURL(`${ACCOUNTS_URL}/`);
 
   // The link worked once.

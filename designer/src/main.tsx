@@ -5,10 +5,8 @@ import { i18n, loadLanguage } from './i18n/index.ts';
 // The node kinds' words, kept in their folders, join the texts.
 import './nodes/words.ts';
 import { App } from './App.tsx';
-import { createAccount } from './account/account.ts';
 import { AccountProvider } from './account/AccountContext.tsx';
-import { AccountGate } from './account/AccountGate.tsx';
-import { createAccountClient } from './account/client.ts';
+import { startAccount } from './account/start.ts';
 import {
   createFlowRepository,
   createFlowSavedAnnouncer,
@@ -38,25 +36,29 @@ const workspace = createWorkspaceRepository(db, {
 });
 
 // Served by a callbot server, or browser-only: known before the first render, so nothing flashes.
-const account = createAccount(createAccountClient());
+const account = startAccount().catch(() => null);
 
 // A first visit finds the reception example in the library, so there is something real at once.
-void Promise.allSettled([
-  repository.ensureExample(),
-  loadLanguage(i18n.language),
-  account.start(),
-]).finally(() => {
+void Promise.all([
+  account,
+  Promise.allSettled([repository.ensureExample(), loadLanguage(i18n.language)]),
+]).then(([started]) => {
+  const app = (
+    <ServerRepositories browserFlows={repository}>
+      <WorkspaceProvider repository={workspace}>
+        <App />
+      </WorkspaceProvider>
+    </ServerRepositories>
+  );
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <AccountProvider account={account}>
-        <AccountGate>
-          <ServerRepositories browserFlows={repository}>
-            <WorkspaceProvider repository={workspace}>
-              <App />
-            </WorkspaceProvider>
-          </ServerRepositories>
-        </AccountGate>
-      </AccountProvider>
+      {started ? (
+        <AccountProvider account={started.account}>
+          <started.Gate>{app}</started.Gate>
+        </AccountProvider>
+      ) : (
+        app
+      )}
     </StrictMode>,
   );
 });

@@ -1,13 +1,21 @@
-import { createContext, useContext, type ReactNode } from 'react';
-import { useStore } from 'zustand';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { User } from '@callbot/shared';
 import type { Account, AccountState } from './account.ts';
 import type { WorkspaceSummary } from './client.ts';
 
 const AccountContext = createContext<Account | null>(null);
 
-/** Gives the app the account (main.tsx); without it the designer is browser-only, as in tests. */
-export function AccountProvider({ account, children }: { account: Account; children: ReactNode }) {
+/**
+ * Gives the app the account (main.tsx); without one (null, or no provider, as
+ * in tests of other pages) the designer is browser-only.
+ */
+export function AccountProvider({
+  account,
+  children,
+}: {
+  account: Account | null;
+  children: ReactNode;
+}) {
   return <AccountContext.Provider value={account}>{children}</AccountContext.Provider>;
 }
 
@@ -18,18 +26,18 @@ export function useAccount(): Account {
   return account;
 }
 
-const browserOnly: AccountState = { status: 'browserOnly' };
-const noStore = {
-  getState: () => browserOnly,
-  getInitialState: () => browserOnly,
-  subscribe: () => () => {},
-  setState: () => {},
-};
+/** The account, or null when the designer is browser-only. */
+export function useOptionalAccount(): Account | null {
+  return useContext(AccountContext);
+}
 
-/** The account's state; browser-only when no account is given (tests, stories of other pages). */
+const browserOnly: AccountState = { status: 'browserOnly' };
+const noStore = { subscribe: () => () => {}, getState: () => browserOnly };
+
+/** The account's state; browser-only when there is no account. */
 export function useAccountState(): AccountState {
-  const account = useContext(AccountContext);
-  return useStore(account?.store ?? noStore);
+  const store = useContext(AccountContext)?.store ?? noStore;
+  return useSyncExternalStore(store.subscribe, store.getState);
 }
 
 /** The signed-in user and the workspace in use, or null (browser-only, signed out, no workspace). */

@@ -11,7 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { RotateCw } from 'lucide-react';
 import { Button } from '../ui/Button.tsx';
-import { useAccount, useAccountState } from './AccountContext.tsx';
+import { useAccountState, useOptionalAccount } from './AccountContext.tsx';
 import './account.css';
 
 // The screens before the app load when shown: a browser-only designer never fetches them.
@@ -37,7 +37,7 @@ const INVITE_PATH = '/invite';
  */
 export function AccountGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const account = useAccount();
+  const account = useOptionalAccount();
   const state = useAccountState();
   // Read at each render: the address changes only through `leave` (which renders again).
   const path = window.location.pathname;
@@ -64,7 +64,7 @@ export function AccountGate({ children }: { children: ReactNode }) {
         return (
           <div className="account-loading" role="alert">
             <p>{t('account.unavailable', { message: state.message })}</p>
-            <Button icon={<RotateCw />} onClick={() => void account.start()}>
+            <Button icon={<RotateCw />} onClick={() => void account?.start()}>
               {t('account.retry')}
             </Button>
           </div>

@@ -193,10 +193,8 @@ export const SignedInHeader: Story = {
   },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await page.findByRole('button', { name: 'Workspace: Loja Exemplo' });
-    await expect(page.getByRole('button', { name: 'Account: Ana Souza' })).toHaveTextContent(
-      'Owner',
-    );
+    await page.findByRole('button', { name: 'Workspace: Loja Exemplo (Owner)' });
+    await expect(page.getByRole('button', { name: 'Account: Ana Souza' })).toHaveTextContent('AS');
   },
 };
 

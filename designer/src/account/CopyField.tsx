@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Copy } from 'lucide-react';
 import { Button } from '../ui/Button.tsx';
@@ -18,6 +18,7 @@ export function CopyField({
 }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
+  const hintId = useId();
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(value);
@@ -30,7 +31,7 @@ export function CopyField({
     <div className="account-copy">
       <TextField
         label={label}
-        hint={hint}
+        {...(hint !== undefined && { 'aria-describedby': hintId })}
         value={value}
         readOnly
         className="account-copy__value"
@@ -39,6 +40,12 @@ export function CopyField({
       <Button icon={<Copy />} onClick={() => void copy()}>
         {copyLabel}
       </Button>
+      {/* Under the row, so the button lines up with the field. */}
+      {hint !== undefined && (
+        <p id={hintId} className="ui-field__hint account-copy__hint">
+          {hint}
+        </p>
+      )}
       <p role="status" className="account-copy__status">
         {copied === 'copied'
           ? t('account.members.copied')

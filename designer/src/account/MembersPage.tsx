@@ -137,7 +137,8 @@ function Membership() {
                       </Badge>
                     )}
                   </td>
-                  <td className="workspace-table__actions">
+                  {/* An empty flex cell would lose its height: plain when it holds nothing. */}
+                  <td className={self || owner ? 'workspace-table__actions' : undefined}>
                     {self ? (
                       <IconButton
                         icon={<LogOut />}

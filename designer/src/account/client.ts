@@ -164,7 +164,9 @@ export function createAccountClient({
   let csrfToken: string | null = null;
 
   async function call(method: string, path: string, body?: unknown): Promise<Response> {
-    const headers = new Headers({ accept: 'application/json' });
+    // No Accept header: a static host then answers an unknown path with its page (200), as
+    // `vite preview` does, rather than a 404 the browser would log as an error.
+    const headers = new Headers();
     if (body !== undefined) headers.set('content-type', 'application/json');
     if (stateChanging.has(method) && csrfToken !== null) headers.set(CSRF_HEADER, csrfToken);
     try {

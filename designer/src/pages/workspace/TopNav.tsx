@@ -18,7 +18,6 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import { AccountHeader } from '../../account/AccountHeader.tsx';
-import { LanguageSelect } from '../../ui/LanguageSelect.tsx';
 import { ThemeButton } from '../../ui/ThemeButton.tsx';
 import { WorkspaceFileActions } from './WorkspaceFileActions.tsx';
 import './workspace.css';
@@ -34,8 +33,8 @@ const items: { page: NavPage; href: string; Icon: LucideIcon }[] = [
 
 /**
  * The navigation at the top of every workspace page, the current page marked;
- * the workspace file's export and import, the language, and the account (or
- * "Browser only").
+ * the workspace file's export and import, the theme, then the language and
+ * the account (or "Browser only").
  */
 export function TopNav({ current, onImported }: { current: NavPage; onImported: () => void }) {
   const { t } = useTranslation();
@@ -65,7 +64,6 @@ export function TopNav({ current, onImported }: { current: NavPage; onImported: 
       </nav>
       <WorkspaceFileActions onImported={onImported} />
       <ThemeButton />
-      <LanguageSelect />
       <AccountHeader />
     </header>
   );

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createFakeAccounts,
+  fakeAccountsFetch,
+  FAKE_ORIGIN,
+  seedFakeAccounts,
+} from './handlers.ts';
+import { startAccount } from './start.ts';
+
+/** The page's relative requests, sent to the stand-in server's origin. */
+const onFake =
+  (send: typeof fetch): typeof fetch =>
+  (input, init) =>
+    send(typeof input === 'string' && input.startsWith('/') ? FAKE_ORIGIN + input : input, init);
+
+describe('startAccount', () => {
+  it('is browser-only when nothing answers, or a static host answers with its page', async () => {
+    expect(await startAccount(() => Promise.reject(new TypeError('Failed to fetch')))).toBeNull();
+    const page = () =>
+      Promise.resolve(
+        new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }),
+      );
+    expect(await startAccount(page)).toBeNull();
+  });
+
+  it('starts the account on a callbot server, signed in with its workspaces', async () => {
+    const fake = createFakeAccounts();
+    seedFakeAccounts(fake, { role: 'editor' });
+    const started = await startAccount(onFake(fakeAccountsFetch(fake)));
+    expect(started?.account.store.getState()).toEqual({
+      status: 'signedIn',
+      user: { id: 'u-ana', email: 'ana@example.com', name: 'Ana Souza' },
+      workspaces: [{ id: 'ws-loja', name: 'Loja Exemplo', role: 'editor' }],
+      workspaceId: 'ws-loja',
+    });
+  });
+
+  it('on a new server, asks for setup', async () => {
+    const started = await startAccount(onFake(fakeAccountsFetch(createFakeAccounts())));
+    expect(started?.account.store.getState()).toEqual({
+      status: 'signedOut',
+      setupNeeded: true,
+      ended: false,
+    });
+  });
+});
