@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useRepository } from '../app/RepositoryContext.tsx';
-import { syncOf } from '../persistence/remote/events.ts';
+import { syncOf } from '../persistence/remote/sync.ts';
 import type { Actor, OutboxState, RemoteSync } from '../persistence/remote/index.ts';
 
 /** The server sync of the flows in use; null in browser-only mode. */

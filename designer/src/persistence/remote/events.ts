@@ -1,10 +1,5 @@
 import { workspaceEventSchema } from '@callbot/shared';
-import type { FlowRepository } from '../repository.ts';
-import type { RemoteFlowRepository, RemoteSync } from './flowRepository.ts';
-
-/** The server-backed flows' sync, or null for the browser's own repository (browser-only mode, tests). */
-export const syncOf = (repository: FlowRepository): RemoteSync | null =>
-  'sync' in repository ? (repository as RemoteFlowRepository).sync : null;
+import type { RemoteSync } from './flowRepository.ts';
 
 /** What `connectEvents` needs of `EventSource` (the browser's, or a stand-in in tests). */
 export interface EventSourceLike {
