@@ -18,6 +18,9 @@ export default defineConfig({
   // `npm run dev`: the designer with hot reload on :5173, its API calls sent to the server
   // (`npm run server`, :8787; `CALLBOT_SERVER_URL` overrides), so the session cookie is first-party.
   server: { proxy: { '/api': process.env.CALLBOT_SERVER_URL ?? 'http://127.0.0.1:8787' } },
+  // `vite preview` would inherit that proxy: it stays a static host (the designer browser-only,
+  // as the e2e specs run it), and a server that is down is no 502 in the browser's console.
+  preview: { proxy: {} },
   test: {
     name: 'designer',
     environment: 'jsdom',
@@ -25,6 +28,6 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     // Interaction tests type and click through whole forms: on a loaded 2-core
     // machine some take seconds, which is slowness, not failure.
-    testTimeout: 20_000,
+    testTimeout: 30_000,
   },
 });

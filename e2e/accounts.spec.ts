@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { sessionSchema } from '../shared/src/api/accounts.ts';
 import { ACCOUNTS_SETUP_TOKEN, ACCOUNTS_URL } from './support/accountsServer.ts';
+import { expectNoSeriousViolations } from './support/axe.ts';
 
 // Two people on one real callbot server that serves the built designer: the
 // owner sets the server up with the one-time setup link, invites a trainer
@@ -28,6 +29,7 @@ test('setup, an invited trainer, and their removal, on a real server in two brow
   // The owner: the setup link the server printed (its token fixed for the test run).
   await owner.goto(`/setup?token=${ACCOUNTS_SETUP_TOKEN}`);
   await expect(owner.getByRole('heading', { name: 'Set up this callbot server' })).toBeVisible();
+  await expectNoSeriousViolations(owner, 'the setup page');
   await owner.getByLabel('Your name').fill(OWNER.name);
   await owner.getByLabel('Email').fill(OWNER.email);
   await owner.getByLabel('Choose a password').fill(OWNER.password);
@@ -56,6 +58,7 @@ test('setup, an invited trainer, and their removal, on a real server in two brow
       .getByRole('table', { name: 'Pending invitations' })
       .getByRole('rowheader', { name: 'Invited as Trainer' }),
   ).toBeVisible();
+  await expectNoSeriousViolations(owner, 'the members page of an owner');
 
   // The trainer, in a browser of their own, opens the link and creates the account.
   const trainerContext = await browser.newContext({ baseURL: ACCOUNTS_URL, locale: 'en-US' });
@@ -64,6 +67,7 @@ test('setup, an invited trainer, and their removal, on a real server in two brow
   await expect(
     trainer.getByText(`You are invited to the workspace ${WORKSPACE} as Trainer.`),
   ).toBeVisible();
+  await expectNoSeriousViolations(trainer, 'an invitation');
   await trainer.getByLabel('Your name').fill(TRAINER.name);
   await trainer.getByLabel('Email').fill(TRAINER.email);
   await trainer.getByLabel('Choose a password').fill(TRAINER.password);
@@ -82,6 +86,7 @@ test('setup, an invited trainer, and their removal, on a real server in two brow
   await trainer.goto('/');
   await openFromAccountMenu(trainer, TRAINER.name, 'Sign out');
   await expect(trainer.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expectNoSeriousViolations(trainer, 'the sign-in page');
   await trainer.getByLabel('Email').fill(TRAINER.email);
   await trainer.getByLabel('Password').fill('not the password');
   await trainer.getByRole('button', { name: 'Sign in' }).click();

@@ -25,12 +25,13 @@ const floors: readonly (readonly string[])[] = [
   ['simulator'],
   ['publish', 'shortcuts'],
   ['nodes'],
+  ['account'],
+  ['remote'],
   ['pages/library'],
   ['pages/workspace'],
   ['pages/channels'],
   ['pages/customers'],
   ['pages/editor'],
-  ['account'],
   ['.'],
 ];
 

@@ -7,13 +7,13 @@ import './nodes/words.ts';
 import { App } from './App.tsx';
 import { AccountProvider } from './account/AccountContext.tsx';
 import { startAccount } from './account/start.ts';
+import { RepositoryProvider } from './app/RepositoryContext.tsx';
 import {
   createFlowRepository,
   createFlowSavedAnnouncer,
   createWorkspaceRepository,
   DesignerDb,
 } from './persistence/index.ts';
-import { ServerRepositories } from './remote/ServerRepositories.tsx';
 import { startTheming } from './ui/theme.ts';
 import { WorkspaceProvider } from './app/WorkspaceContext.tsx';
 import '@fontsource-variable/inter';
@@ -36,7 +36,12 @@ const workspace = createWorkspaceRepository(db, {
 });
 
 // Served by a callbot server, or browser-only: known before the first render, so nothing flashes.
-const account = startAccount().catch(() => null);
+// Served, the server's repositories load with the accounts (browser-only never loads them).
+const account = startAccount()
+  .then(async (started) =>
+    started ? { ...started, ...(await import('./remote/ServerRepositories.tsx')) } : null,
+  )
+  .catch(() => null);
 
 // A first visit finds the reception example in the library, so there is something real at once.
 void Promise.all([
@@ -44,20 +49,20 @@ void Promise.all([
   Promise.allSettled([repository.ensureExample(), loadLanguage(i18n.language)]),
 ]).then(([started]) => {
   const app = (
-    <ServerRepositories browserFlows={repository}>
-      <WorkspaceProvider repository={workspace}>
-        <App />
-      </WorkspaceProvider>
-    </ServerRepositories>
+    <WorkspaceProvider repository={workspace}>
+      <App />
+    </WorkspaceProvider>
   );
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       {started ? (
         <AccountProvider account={started.account}>
-          <started.Gate>{app}</started.Gate>
+          <started.Gate>
+            <started.ServerRepositories browserFlows={repository}>{app}</started.ServerRepositories>
+          </started.Gate>
         </AccountProvider>
       ) : (
-        app
+        <RepositoryProvider repository={repository}>{app}</RepositoryProvider>
       )}
     </StrictMode>,
   );

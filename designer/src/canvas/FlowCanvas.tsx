@@ -221,7 +221,9 @@ export function FlowCanvas({
   );
   // The minimap draws nodes from the sizes on their objects: a flow small enough
   // to show it gives each node its size once measured (a large one would be drawn twice).
-  // A large flow draws only the nodes in view, the others known by their estimated boxes.
+  // A large flow in full detail draws only the nodes in view, the others known by
+  // their estimated boxes; zoomed out (compact nodes, half the flow on screen) it
+  // draws them all, as mounting the nodes a pan brings into view costs more.
   const large = doc.nodes.length > LARGE_FLOW_NODES;
   const sized = !large;
   const estimate = useMemo(() => (large ? estimateOf(registry) : undefined), [large, registry]);
@@ -416,7 +418,7 @@ export function FlowCanvas({
           snapGrid={snapGrid}
           minZoom={MIN_ZOOM}
           defaultViewport={defaultViewport}
-          onlyRenderVisibleElements={large}
+          onlyRenderVisibleElements={large && !zoomedOut}
         >
           <CanvasStore intoRef={canvasStore} />
           {!initialView && <OpeningView clearOf={corners} />}
@@ -567,9 +569,10 @@ function DetailLevel({ onChange }: { onChange: (zoomedOut: boolean) => void }) {
 }
 
 /**
- * Flows larger than this draw only the nodes in view (opening a 2,000-node
- * flow drew every node once, in full, to measure it) and skip the minimap
- * (it redraws every node on every pan frame). Tab then visits the nodes in view.
+ * Flows larger than this, in full detail, draw only the nodes in view
+ * (opening a 2,000-node flow drew every node once, in full, to measure it),
+ * and skip the minimap (it redraws every node on every pan frame). Tab then
+ * visits the nodes in view.
  */
 const LARGE_FLOW_NODES = 500;
 const selectSmallFlow = (s: { nodeLookup: { size: number } }) =>

@@ -7,7 +7,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import { Handle, Position, useStoreApi, useUpdateNodeInternals } from '@xyflow/react';
+import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { estimateSpeechMs, kindOf, type FlowNode, type PortDef } from '@callbot/shared';
 import { i18n, type Translate } from '../i18n/index.ts';
 import { kindTitle, portLabel } from '../i18n/nodeTerms.ts';
@@ -159,21 +159,12 @@ function Output({ node, port, selected }: { node: FlowNode; port: PortDef; selec
 
 /**
  * React Flow measures where handles are when a node first shows; a menu that
- * gains or loses an option keeps its size, so tell it to look again. A node
- * first shown with estimated handles is measured at once too.
+ * gains or loses an option keeps its size, so tell it to look again.
  */
 function usePortsMeasured(nodeId: string, portIds: string[]) {
   const updateNodeInternals = useUpdateNodeInternals();
-  const store = useStoreApi();
   const key = portIds.join('\n');
   const measuredKey = useRef(key);
-  useEffect(() => {
-    // Drawn for the first time from its estimated size and handles (a large
-    // flow): measure the handles now, even if the size came out as estimated.
-    if (store.getState().nodeLookup.get(nodeId)?.internals.userNode.handles) {
-      updateNodeInternals(nodeId);
-    }
-  }, [nodeId, store, updateNodeInternals]);
   useEffect(() => {
     if (measuredKey.current === key) return;
     measuredKey.current = key;

@@ -15,6 +15,7 @@ import {
   isNodeKind,
   reconnect,
 } from './canvasActions.ts';
+import { performAction } from '../editor/actions.ts';
 
 /** No node measured: every size is the kinds' estimate. */
 const sizes = nodeSizesOf(nodeUIs);
@@ -49,9 +50,9 @@ describe('dragging nodes', () => {
       { type: 'position', id: 'tchau', position: { x: 400, y: 1080 }, dragging: false },
     ]);
     expect(editor.getState().past.map((e) => e.name)).toEqual(['moveNodes']);
-    editor.getState().undo();
+    performAction('undo', { store: editor, page: {} });
     expect(editor.getState().doc.layout.nodes.menu).toEqual({ x: 600, y: 540 });
-    expect(editor.getState().doc.layout.nodes.tchau).toEqual({ x: 900, y: 1080 });
+    expect(editor.getState().doc.layout.nodes.tchau).toEqual({ x: 1200, y: 1080 });
   });
 
   it('records a move by arrow key, which has no drag, as one step', () => {
@@ -223,7 +224,7 @@ describe('adding a node after another', () => {
     const from = doc.layout.nodes['t-recepcao']!;
     expect(doc.layout.nodes[id]!.y).toBeGreaterThan(from.y);
     expect(overlapsOf(editor, [id])).toEqual([]);
-    editor.getState().undo();
+    performAction('undo', { store: editor, page: {} });
     expect(editor.getState().doc.nodes.some((n) => n.id === id)).toBe(false);
     expect(nodeOf(editor, 't-recepcao').connections).toEqual({ noAgents: 'tchau' });
   });

@@ -81,13 +81,18 @@ export function createGraphCache() {
   };
 }
 
-/** A node not drawn yet, with the size and handles it is estimated to have. */
+/**
+ * A node not drawn yet, with the size and handles it is estimated to have.
+ * The size is off the pixel grid by half a pixel: React Flow measures a
+ * drawn node's handles only when its size changed, and a measured size is
+ * whole pixels, so the first measure always replaces the estimated handles.
+ */
 function estimated(node: FlowCanvasNode, size: Size): FlowCanvasNode {
   const handles = estimateHandles(node.data.node, size).map((h) => ({
     ...h,
     position: h.type === 'target' ? Position.Top : Position.Bottom,
   }));
-  return { ...node, measured: size, handles };
+  return { ...node, measured: { width: size.width + 0.5, height: size.height + 0.5 }, handles };
 }
 
 /** Keeps the previous object of each item that is the `same`; a new one goes through `fresh`. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { EditorProvider } from '../editor/EditorContext.tsx';
 import { createEditorStore, type EditorStore } from '../editor/store.ts';
 import { ChecksPanel } from './ChecksPanel.tsx';
+import { performAction } from '../editor/actions.ts';
 
 function renderPanel(store: EditorStore) {
   return render(
@@ -81,7 +82,9 @@ describe('ChecksPanel', () => {
     act(() => store.getState().dispatch('deleteNodes', { ids: ['tchau'] }));
     expect(status.textContent).not.toBe('No problems');
     expect(screen.getAllByRole('button').length).toBeGreaterThan(0);
-    act(() => store.getState().undo());
+    act(() => {
+      performAction('undo', { store, page: {} });
+    });
     expect(status.textContent).toBe('No problems');
   });
 

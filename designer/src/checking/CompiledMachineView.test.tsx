@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EditorProvider } from '../editor/EditorContext.tsx';
 import { createEditorStore, type EditorStore } from '../editor/store.ts';
 import { CompiledMachineDialog, CompiledMachineView } from './CompiledMachineView.tsx';
+import { performAction } from '../editor/actions.ts';
 
 const reception = () => createEditorStore(structuredClone(examples.reception));
 
@@ -63,7 +64,9 @@ describe('CompiledMachineView', () => {
     expect(screen.queryByLabelText('Machine JSON')).toBeNull();
     expect(view.textContent).toContain('leads to "ghost", which does not exist');
     expect(within(view).getByRole('button', { name: 'Download' })).toHaveProperty('disabled', true);
-    act(() => store.getState().undo());
+    act(() => {
+      performAction('undo', { store, page: {} });
+    });
     expect(
       screen.getByRole('region', { name: 'States and transitions of the machine' }),
     ).toBeTruthy();

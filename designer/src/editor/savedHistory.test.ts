@@ -2,23 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { createFlow } from '@callbot/shared';
 import { historyFromStore, historyToStore } from './savedHistory.ts';
 import { createEditorStore } from './store.ts';
+import { performAction } from './actions.ts';
 
 describe('saved history', () => {
   it('round-trips the editor’s undo and redo steps, named by today’s commands', () => {
     const editor = createEditorStore(createFlow('A'));
     editor.getState().dispatch('addNode', { kind: 'message', position: { x: 0, y: 300 } });
     editor.getState().dispatch('updateSettings', { name: 'B' });
-    editor.getState().undo();
+    performAction('undo', { store: editor, page: {} });
     const stored = historyToStore(editor.getState());
     expect(stored.past.map((s) => s.name)).toEqual(['addNode']);
     expect(stored.future.map((s) => s.name)).toEqual(['updateSettings']);
 
     const reloaded = createEditorStore(editor.getState().doc, historyFromStore(stored));
     expect(reloaded.getState().past.map((e) => e.label)).toEqual(['Add node']);
-    reloaded.getState().redo();
+    performAction('redo', { store: reloaded, page: {} });
     expect(reloaded.getState().doc.settings.name).toBe('B');
-    reloaded.getState().undo();
-    reloaded.getState().undo();
+    performAction('undo', { store: reloaded, page: {} });
+    performAction('undo', { store: reloaded, page: {} });
     expect(reloaded.getState().doc).toEqual(createFlow('A'));
   });
 

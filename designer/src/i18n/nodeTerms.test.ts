@@ -6,6 +6,7 @@ import { addNodeAt } from '../canvas/canvasActions.ts';
 import { createEditorStore } from '../editor/store.ts';
 import { i18n } from './index.ts';
 import { defaultNodeLabel } from './nodeTerms.ts';
+import { performAction } from '../editor/actions.ts';
 
 describe('defaultNodeLabel', () => {
   const pt = i18n.getFixedT('pt-BR');
@@ -39,7 +40,7 @@ describe('defaultNodeLabel', () => {
       expect([first, second]).toEqual(['schedule', 'schedule-2']);
       expect(nodes.find((n) => n.id === first)?.label).toBe('Horários de atendimento');
       expect(nodes.find((n) => n.id === second)?.label).toBe('Horários de atendimento 2');
-      editor.getState().undo();
+      performAction('undo', { store: editor, page: {} });
       expect(editor.getState().doc.nodes.some((n) => n.id === second)).toBe(false);
     } finally {
       await i18n.changeLanguage('en');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createFlow, validateFlow } from '@callbot/shared';
 import { renderInspector } from '../nodes/renderInspector.tsx';
 import { sampleFlow } from './sampleFlow.ts';
+import { performAction } from '../editor/actions.ts';
 
 const inspector = () => screen.getByRole('complementary', { name: 'Inspector' });
 
@@ -69,7 +70,9 @@ describe('Inspector', () => {
       text: 'Estamos fechados. Ligue amanhã entre nove e dezoito horas.',
     });
     expect(store.getState().past.map((e) => e.name)).toEqual(['updateNode']);
-    act(() => store.getState().undo());
+    act(() => {
+      performAction('undo', { store, page: {} });
+    });
     expect(node('fechado').data).toEqual({ text: 'Estamos fechados agora.' });
     expect((text as HTMLTextAreaElement).value).toBe('Estamos fechados agora.');
   });

@@ -19,6 +19,6 @@ globalThis.ResizeObserver ??= NoopResizeObserver;
 // Without vitest globals, Testing Library cannot register its own cleanup.
 afterEach(cleanup);
 
-// `findBy…` and `waitFor` wait up to 5 s (1 s by default): IndexedDB round trips
+// `findBy…` and `waitFor` wait up to 10 s (1 s by default): IndexedDB round trips
 // through fake-indexeddb are slow on a loaded machine, not wrong.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10_000 });

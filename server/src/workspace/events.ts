@@ -115,8 +115,11 @@ export function postgresBus(
     else client = next;
   }
 
+  const ready = connect();
+  // Retried in the background (logged): a start with the database down must not crash the process.
+  ready.catch(() => {});
   return {
-    ready: connect(),
+    ready,
     async publish(message) {
       await db.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, JSON.stringify(message)]);
     },

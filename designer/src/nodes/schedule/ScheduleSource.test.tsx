@@ -7,6 +7,7 @@ import { InspectorHarness } from '../InspectorHarness.tsx';
 import type { DesignerDb } from '../../persistence/index.ts';
 import { createTestWorkspace } from '../../persistence/testing.ts';
 import { WorkspaceProvider } from '../../app/WorkspaceContext.tsx';
+import { performAction } from '../../editor/actions.ts';
 
 const opened: DesignerDb[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
@@ -56,7 +57,7 @@ describe('ScheduleSource in the schedule inspector', { timeout: 15_000 }, () => 
       screen.getByRole('link', { name: 'Edit “Loja aos sábados” on the Schedules page' }),
     ).toHaveProperty('hash', `#/schedules/${schedule.id}`);
 
-    store.getState().undo();
+    performAction('undo', { store, page: {} });
     expect(node().data).toEqual(own);
   });
 

@@ -14,6 +14,7 @@ import {
   useAutoSnapshots,
 } from './useAutoSnapshots.ts';
 import type { FlowEditing } from './useFlowEditing.ts';
+import { performAction } from '../../editor/actions.ts';
 
 const MINUTE = 60_000;
 
@@ -61,14 +62,14 @@ describe('createAutoSnapshots (fake timers)', () => {
   it('skips the snapshot when the edits were undone', async () => {
     const { store, snapshot } = setUp();
     addMessage(store);
-    store.getState().undo();
+    performAction('undo', { store, page: {} });
     await vi.advanceTimersByTimeAsync(AUTO_SNAPSHOT_INTERVAL_MS);
     expect(snapshot).not.toHaveBeenCalled();
   });
 
   it('a selection is not an edit', async () => {
     const { store, snapshot } = setUp();
-    store.getState().selectAll();
+    performAction('selectAll', { store, page: {} });
     await vi.advanceTimersByTimeAsync(AUTO_SNAPSHOT_INTERVAL_MS);
     expect(snapshot).not.toHaveBeenCalled();
   });
