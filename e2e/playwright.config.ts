@@ -7,6 +7,12 @@ import {
   ACCOUNTS_URL,
 } from './support/accountsServer.ts';
 import {
+  REMOTE_DATA_DIR,
+  REMOTE_PORT,
+  REMOTE_SETUP_TOKEN,
+  REMOTE_URL,
+} from './support/remoteServer.ts';
+import {
   SERVER_API_TOKEN,
   SERVER_AUTH_TOKEN,
   SERVER_DATA_DIR,
@@ -95,6 +101,20 @@ export default defineConfig({
         HOST: '127.0.0.1',
         CALLBOT_DATA_DIR: ACCOUNTS_DATA_DIR,
         CALLBOT_SETUP_TOKEN: ACCOUNTS_SETUP_TOKEN,
+        CALLBOT_DESIGNER_DIR: `${repoRoot}designer/${outDir}`,
+      },
+    },
+    {
+      command: `rm -rf ${REMOTE_DATA_DIR} && npm run server`,
+      cwd: repoRoot,
+      url: `${REMOTE_URL}/ready`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(REMOTE_PORT),
+        HOST: '127.0.0.1',
+        CALLBOT_DATA_DIR: REMOTE_DATA_DIR,
+        CALLBOT_SETUP_TOKEN: REMOTE_SETUP_TOKEN,
         CALLBOT_DESIGNER_DIR: `${repoRoot}designer/${outDir}`,
       },
     },

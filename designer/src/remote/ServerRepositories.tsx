@@ -1,45 +1,34 @@
-import { useEffect, type ReactNode } from 'react';
+import { Suspense, use, useEffect, type ReactNode } from 'react';
 import { useCurrentWorkspace } from '../account/AccountContext.tsx';
 import { RepositoryProvider } from '../app/RepositoryContext.tsx';
-import { DesignerDb, type FlowRepository } from '../persistence/index.ts';
-import {
-  connectEvents,
-  createOutbox,
-  createRemoteFlowRepository,
-  createWorkspaceApi,
-  OutboxDb,
-  type RemoteFlowRepository,
-} from '../persistence/remote/index.ts';
+import type { FlowRepository } from '../persistence/index.ts';
+import type { ServerFlows } from './openServerFlows.ts';
 
 /**
  * One repository per user and workspace for the page's life: a workspace left
  * for another keeps sending what its outbox holds.
  */
-const opened = new Map<string, RemoteFlowRepository>();
-function serverFlowsFor(workspaceId: string, userId: string): RemoteFlowRepository {
+const opened = new Map<string, Promise<ServerFlows>>();
+function serverFlowsFor(workspaceId: string, userId: string): Promise<ServerFlows> {
   const key = `${userId}-${workspaceId}`;
   let flows = opened.get(key);
-  if (!flows) opened.set(key, (flows = openServerFlows(workspaceId, userId)));
+  if (!flows) {
+    flows = import('./openServerFlows.ts').then((m) => m.openServerFlows(workspaceId, userId));
+    opened.set(key, flows);
+  }
   return flows;
 }
 
-/** The flows of a workspace on the server, cached in this browser per user and workspace. */
-function openServerFlows(workspaceId: string, userId: string): RemoteFlowRepository {
-  const api = createWorkspaceApi({ workspaceId });
-  const key = `${userId}-${workspaceId}`;
-  const outbox = createOutbox({
-    db: new OutboxDb(key),
-    send: async (id, doc, base) => (await api.saveFlow(id, doc, base)).revision,
-    now: () => Date.now(),
-  });
-  return createRemoteFlowRepository({
-    api,
-    cache: new DesignerDb({ name: `callbot-cache-${key}` }),
-    outbox,
-    now: () => Date.now(),
-    newId: () => crypto.randomUUID(),
-    selfId: userId,
-  });
+function WithServerFlows({
+  serverFlows,
+  children,
+}: {
+  serverFlows: Promise<ServerFlows>;
+  children: ReactNode;
+}) {
+  const { flows, listen } = use(serverFlows);
+  useEffect(listen, [listen]);
+  return <RepositoryProvider repository={flows}>{children}</RepositoryProvider>;
 }
 
 /**
@@ -56,14 +45,16 @@ export function ServerRepositories({
   children: ReactNode;
 }) {
   const current = useCurrentWorkspace();
-  const workspaceId = current?.workspace.id;
-  const userId = current?.user.id;
-  const serverFlows = workspaceId && userId ? serverFlowsFor(workspaceId, userId) : null;
-  useEffect(
-    () => (serverFlows ? connectEvents(serverFlows.sync.eventsUrl, serverFlows.sync) : undefined),
-    [serverFlows],
-  );
+  if (!current)
+    return <RepositoryProvider repository={browserFlows}>{children}</RepositoryProvider>;
   return (
-    <RepositoryProvider repository={serverFlows ?? browserFlows}>{children}</RepositoryProvider>
+    <Suspense fallback={null}>
+      <WithServerFlows
+        key={current.workspace.id}
+        serverFlows={serverFlowsFor(current.workspace.id, current.user.id)}
+      >
+        {children}
+      </WithServerFlows>
+    </Suspense>
   );
 }

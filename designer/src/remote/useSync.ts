@@ -1,20 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useRepository } from '../app/RepositoryContext.tsx';
-import type { FlowRepository } from '../persistence/index.ts';
-import type {
-  Actor,
-  OutboxState,
-  RemoteFlowRepository,
-  RemoteSync,
-} from '../persistence/remote/index.ts';
-
-/**
- * The server-backed flows' sync, or null for the browser's own repository
- * (browser-only mode, tests). Type imports only: the first screen of a
- * browser-only designer loads none of the server's code.
- */
-const syncOf = (repository: FlowRepository): RemoteSync | null =>
-  'sync' in repository ? (repository as RemoteFlowRepository).sync : null;
+import { syncOf } from '../persistence/remote/sync.ts';
+import type { Actor, OutboxState, RemoteSync } from '../persistence/remote/index.ts';
 
 /** The server sync of the flows in use; null in browser-only mode. */
 export const useSync = (): RemoteSync | null => syncOf(useRepository());

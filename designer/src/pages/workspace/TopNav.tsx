@@ -18,7 +18,6 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import { AccountHeader } from '../../account/AccountHeader.tsx';
-import { LanguageSelect } from '../../ui/LanguageSelect.tsx';
 import { ThemeButton } from '../../ui/ThemeButton.tsx';
 import { WorkspaceFileActions } from './WorkspaceFileActions.tsx';
 import './workspace.css';

@@ -3,6 +3,7 @@ import {
   CSRF_HEADER,
   flowListSchema,
   flowRecordSchema,
+  flowSummarySchema,
   flowVersionListSchema,
   flowVersionSchema,
   flowVersionSummarySchema,
@@ -48,8 +49,11 @@ export interface WorkspaceApi {
   readonly workspaceId: string;
   listFlows(): Promise<FlowSummary[]>;
   getFlow(id: string): Promise<FlowRecordAnswer>;
-  /** Creates (`baseRevision` 0) or saves a flow; `RemoteError` `conflict` on a stale base. */
-  saveFlow(id: string, doc: unknown, baseRevision: number): Promise<FlowRecordAnswer>;
+  /**
+   * Creates (`baseRevision` 0) or saves a flow; `RemoteError` `conflict` on a stale base. The
+   * answer is read as a summary (the server answers the record without its document).
+   */
+  saveFlow(id: string, doc: unknown, baseRevision: number): Promise<FlowSummary>;
   deleteFlow(id: string): Promise<void>;
   listVersions(flowId: string): Promise<FlowVersionSummary[]>;
   createVersion(flowId: string, note: string, auto: boolean): Promise<FlowVersionSummary>;
@@ -198,7 +202,7 @@ export function createWorkspaceApi({
     listFlows: async () => (await request(flowListSchema, 'GET', '/flows')).flows,
     getFlow: (id) => request(flowRecordSchema, 'GET', flowPath(id)),
     saveFlow: (id, doc, baseRevision) =>
-      request(flowRecordSchema, 'PUT', flowPath(id), { baseRevision, doc }),
+      request(flowSummarySchema, 'PUT', flowPath(id), { baseRevision, doc }),
     deleteFlow: async (id) => {
       await call('DELETE', flowPath(id));
     },

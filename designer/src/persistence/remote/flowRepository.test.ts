@@ -136,6 +136,29 @@ describe('the server-backed flow repository', () => {
     expect(texts(server.flows.get(flow.id)!.doc)).toEqual(['theirs', 'after']);
   });
 
+  it('says why the server refused a save, and sends the next one that reads', async () => {
+    const server = new FakeWorkspaceServer();
+    const browser = openBrowser(server, ana);
+    const flow = await browser.repo.create('Vendas');
+    await browser.outbox.flush();
+    server.refuse = (doc) =>
+      texts(doc).includes('bad') ? 'doc.nodes.1.data.text: too long' : null;
+    const opened = await browser.repo.open(flow.id);
+    const revision = await browser.repo.save(
+      flow.id,
+      withMessage(opened.doc, 'm', 'bad'),
+      opened.revision,
+    );
+    await browser.outbox.flush();
+    expect(browser.outbox.state.refused).toEqual([
+      { flowId: flow.id, message: 'doc.nodes.1.data.text: too long' },
+    ]);
+    await browser.repo.save(flow.id, withMessage(opened.doc, 'm', 'good'), revision);
+    await browser.outbox.flush();
+    expect(browser.outbox.state).toMatchObject({ refused: [], waiting: 0 });
+    expect(texts(server.flows.get(flow.id)!.doc)).toEqual(['good']);
+  });
+
   it("tells of others' changes from the event stream, and lists them on the next read", async () => {
     const server = new FakeWorkspaceServer();
     const anaBrowser = openBrowser(server, ana);

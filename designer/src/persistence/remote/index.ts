@@ -3,3 +3,4 @@ export * from './api.ts';
 export * from './outbox.ts';
 export * from './flowRepository.ts';
 export * from './events.ts';
+export * from './sync.ts';

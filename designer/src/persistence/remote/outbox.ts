@@ -210,6 +210,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     async add(flowId, doc) {
       await db.entries.add({ flowId, doc, at: now() });
+      // A newer document may read where a refused one did not: it is tried (a conflict still waits).
+      if (state.refused.some((r) => r.flowId === flowId))
+        set({ refused: state.refused.filter((r) => r.flowId !== flowId) });
       await count();
       if (!state.offline) void drain();
     },

@@ -22,6 +22,8 @@ interface StoredFlow {
  */
 export class FakeWorkspaceServer {
   online = true;
+  /** Refuses (422, with this message) a document it returns a message for. */
+  refuse: (doc: FlowDocument) => string | null = () => null;
   readonly flows = new Map<string, StoredFlow>();
   /** Every accepted save, in order: flow id and the document's name. */
   readonly saves: { id: string; name: string; baseRevision: number }[] = [];
@@ -88,6 +90,8 @@ export class FakeWorkspaceServer {
       },
       saveFlow: async (id, doc, baseRevision) => {
         await this.reachable();
+        const refusal = this.refuse(doc as FlowDocument);
+        if (refusal !== null) throw new RemoteError('invalid', refusal, 422);
         const stored = this.flows.get(id);
         if ((stored?.revision ?? 0) !== baseRevision) {
           throw new RemoteError('conflict', 'revision conflict', 409, {
@@ -100,7 +104,9 @@ export class FakeWorkspaceServer {
         }
         this.saveAs(actor, id, structuredClone(doc) as FlowDocument);
         this.saves.push({ id, name: (doc as FlowDocument).settings.name, baseRevision });
-        return this.answer(id);
+        // As the server does: the summary, without the document.
+        const { doc: _doc, ...summary } = this.answer(id);
+        return summary;
       },
       deleteFlow: async (id) => {
         await this.reachable();
