@@ -63,6 +63,7 @@ describe('create, list, search', () => {
       createdAt: flow.createdAt,
       updatedAt: flow.createdAt,
       isExample: false,
+      callbot: false,
     });
     expect(await repo.list()).toEqual([flow]);
     expect((await repo.open('flow-1')).doc).toEqual(createFlow('Suporte'));

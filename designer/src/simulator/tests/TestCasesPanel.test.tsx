@@ -71,6 +71,8 @@ async function saveAs(name: string) {
   await user.type(within(panel()).getByRole('textbox', { name: 'Test case name' }), name);
   await user.click(within(panel()).getByRole('button', { name: 'Save as test case' }));
   await within(panel()).findByText(`Saved “${name}”.`);
+  // The list is read again after the save (an IndexedDB round trip): wait for the case's row.
+  await within(panel()).findByRole('button', { name: `Delete ${name}` });
   return user;
 }
 
