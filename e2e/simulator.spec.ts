@@ -100,10 +100,10 @@ test('a call at 03:00 on a Sunday goes to the closed branch', async ({ page }) =
     .getByRole('listitem')
     .allInnerTexts();
   expect(log.filter((l) => l.includes('Enters')).map((l) => l.replace(/^\S+ /, ''))).toEqual([
-    'Enters Greeting (greeting)',
+    'Enters Boas-vindas (greeting)',
     'Enters Horário de atendimento (horario)',
-    'Enters Message (fechado)',
-    'Enters Fallback bot (bot-fora)',
+    'Enters Aviso de fechado (fechado)',
+    'Enters Bot fora do horário (bot-fora)',
   ]);
   expect(designer.errors).toEqual([]);
 });
