@@ -24,17 +24,13 @@ export const nodeKinds = {
 export type NodeKindName = keyof typeof nodeKinds;
 export const nodeKindNames = Object.keys(nodeKinds) as NodeKindName[];
 
-/** A node of any kind, as it is in the document. */
-export const flowNodeSchema = z.discriminatedUnion('kind', [
-  greeting.schema,
-  message.schema,
-  menu.schema,
-  schedule.schema,
-  transfer.schema,
-  fallbackBot.schema,
-  aiAgent.schema,
-  hangup.schema,
-]);
+type KindSchema = (typeof nodeKinds)[NodeKindName]['schema'];
+
+/** A node of any kind, as it is in the document: one schema per kind of the registry above. */
+export const flowNodeSchema = z.discriminatedUnion(
+  'kind',
+  Object.values(nodeKinds).map((kind) => kind.schema) as [KindSchema, ...KindSchema[]],
+);
 export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type NodeOfKind<K extends NodeKindName> = Extract<FlowNode, { kind: K }>;
 
