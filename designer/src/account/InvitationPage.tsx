@@ -1,10 +1,10 @@
-import { PASSWORD_MIN } from '@callbot/shared';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LogIn, UserPlus } from 'lucide-react';
 import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
 import { Button } from '../ui/Button.tsx';
 import { TextField } from '../ui/Field.tsx';
+import { EmailField, PasswordField } from './CredentialFields.tsx';
 import { Tabs } from '../ui/Tabs.tsx';
 import { useAccount, useAccountState } from './AccountContext.tsx';
 import { AccountScreen, FormProblem } from './AccountScreen.tsx';
@@ -189,24 +189,8 @@ function NewAccountForm({
         value={name}
         onChange={(e) => setName(e.target.value)}
       />
-      <TextField
-        label={t('account.email')}
-        type="email"
-        autoComplete="username"
-        required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-      />
-      <TextField
-        label={t('account.newPassword')}
-        hint={t('account.passwordHint', { min: PASSWORD_MIN })}
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN}
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
+      <EmailField value={email} onChange={(e) => setEmail(e.target.value)} />
+      <PasswordField kind="new" value={password} onChange={(e) => setPassword(e.target.value)} />
       <Button type="submit" variant="primary" icon={<UserPlus />} disabled={busy}>
         {t('account.invitation.createAndJoin')}
       </Button>
@@ -230,19 +214,9 @@ function ExistingAccountForm({
   };
   return (
     <form className="account-form" onSubmit={submit}>
-      <TextField
-        label={t('account.email')}
-        type="email"
-        autoComplete="username"
-        required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-      />
-      <TextField
-        label={t('account.password')}
-        type="password"
-        autoComplete="current-password"
-        required
+      <EmailField value={email} onChange={(e) => setEmail(e.target.value)} />
+      <PasswordField
+        kind="current"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />

@@ -1,9 +1,9 @@
-import { PASSWORD_MIN } from '@callbot/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Rocket } from 'lucide-react';
 import { Button } from '../ui/Button.tsx';
 import { TextField } from '../ui/Field.tsx';
+import { EmailField, PasswordField } from './CredentialFields.tsx';
 import { useAccount } from './AccountContext.tsx';
 import { AccountScreen, FormProblem } from './AccountScreen.tsx';
 import { accountMessage } from './messages.ts';
@@ -65,22 +65,8 @@ export function SetupPage({ token, onDone }: { token: string | null; onDone: () 
           maxLength={100}
           {...field('name')}
         />
-        <TextField
-          label={t('account.email')}
-          type="email"
-          autoComplete="username"
-          required
-          {...field('email')}
-        />
-        <TextField
-          label={t('account.newPassword')}
-          hint={t('account.passwordHint', { min: PASSWORD_MIN })}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          {...field('password')}
-        />
+        <EmailField {...field('email')} />
+        <PasswordField kind="new" {...field('password')} />
         <TextField
           label={t('account.workspaceName')}
           required

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LogIn } from 'lucide-react';
 import { Button } from '../ui/Button.tsx';
-import { TextField } from '../ui/Field.tsx';
+import { EmailField, PasswordField } from './CredentialFields.tsx';
 import { useAccount } from './AccountContext.tsx';
 import { AccountScreen, FormProblem } from './AccountScreen.tsx';
 import { accountMessage } from './messages.ts';
@@ -49,19 +49,9 @@ export function SignInPage({
         </p>
       )}
       <form className="account-form" onSubmit={(e) => void submit(e)}>
-        <TextField
-          label={t('account.email')}
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <TextField
-          label={t('account.password')}
-          type="password"
-          autoComplete="current-password"
-          required
+        <EmailField value={email} onChange={(e) => setEmail(e.target.value)} />
+        <PasswordField
+          kind="current"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
