@@ -139,6 +139,12 @@ const MIGRATIONS: readonly string[] = [
   `,
   // 4: the workspace's flows, versions, test cases, records and settings (issue 14).
   WORKSPACE_MIGRATION,
+  // 5: which workspace a call belongs to (null for lines set up through the server-wide API) and
+  // its channel: 'line' (a phone line), 'whatsapp' or 'sip'.
+  `
+  ALTER TABLE calls ADD COLUMN workspace_id text;
+  ALTER TABLE calls ADD COLUMN channel text NOT NULL DEFAULT 'line';
+  `,
 ];
 
 /** The schema version this code expects. */
