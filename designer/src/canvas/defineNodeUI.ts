@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { LucideIcon } from 'lucide-react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { NodeKindName, NodeOfKind } from '@callbot/shared';
+import type { KindWordsIn } from '../i18n/index.ts';
 import type { FlowCanvasNode } from './toReactFlow.ts';
 
 /** What every kind's inspector form receives: its node, as it is in the document. */
@@ -18,8 +19,15 @@ export type NodeView<K extends NodeKindName> = ComponentType<NodeProps<FlowCanva
  * `@callbot/shared`). The canvas, the inspector, the palette and search
  * read kinds only through the registry of these (`nodes/index.ts`).
  */
-export interface NodeUI<K extends NodeKindName> {
+export interface NodeUI<K extends NodeKindName, W extends KindWordsIn = KindWordsIn> {
   kind: K;
+  /**
+   * The kind's words in every language (its `words.ts`, `defineWords`): its
+   * title and description, what its view says, its checks' words. i18n gets
+   * them from the kind's folder without its view (`nodes/words.ts`), so the
+   * first screen carries the words alone.
+   */
+  words: W;
   /**
    * The kind's colour: the node's top border and kind title, the palette's
    * swatch, the minimap. Reaches 4.5:1 against white (the kind's name is
@@ -54,12 +62,14 @@ export type NodeUIRegistry = { readonly [K in NodeKindName]: NodeUI<K> };
  *
  * @example
  * export const hangup = defineNodeUI({
- *   kind: 'hangup', colour: '#dc2626', icon: PhoneOff, width: 240,
+ *   kind: 'hangup', words, colour: '#dc2626', icon: PhoneOff, width: 240,
  *   View: HangupNodeView, Inspector: HangupInspector,
  *   bodyLines: (node) => linesOf(node.data.text, 3),
  *   searchTexts: (node) => [node.data.text],
  * });
  */
-export function defineNodeUI<K extends NodeKindName>(ui: NodeUI<K>): NodeUI<K> {
+export function defineNodeUI<K extends NodeKindName, W extends KindWordsIn>(
+  ui: NodeUI<K, W>,
+): NodeUI<K, W> {
   return ui;
 }

@@ -11,7 +11,7 @@ declare module 'i18next' {
 
 /**
  * The node kinds' words, by kind (`kinds.<kind>`): each kind keeps its own in
- * its folder (`nodes/<kind>/words.ts`), and the kinds' registry of words
+ * its folder (`nodes/<kind>/words.ts`), and `nodes/words.ts` (which finds them there)
  * (`nodes/words.ts`) adds them here by declaration merging and `addWords`, so
  * `t('kinds.menu.title')` is typed like every other text.
  */
@@ -96,6 +96,15 @@ i18n.on('languageChanged', markDocument);
 
 /** The current language, as one of `languages`. */
 export const currentLanguage = (): Language => (isLanguage(i18n.language) ? i18n.language : 'en');
+
+/**
+ * What every node kind says, in every language: its name and what it does
+ * (the palette), the words of its view, and the words of its own checks, by
+ * the code after `<kind>.` (`diagnostics.<kind>.<code>`).
+ */
+export type KindWordsIn = Readonly<
+  Record<Language, { title: string; description: string; checks?: Record<string, object> }>
+>;
 
 /** Words added from outside this folder (the node kinds'), in every language. */
 const addedWords: Readonly<Record<Language, object>>[] = [];

@@ -3,7 +3,8 @@ import { createNode, nodeKindNames, validateFlow } from '@callbot/shared';
 import { describe, expect, it } from 'vitest';
 import { defineWords, i18n, languages } from '../i18n/index.ts';
 import { diagnosticText } from '../i18n/diagnostics/index.ts';
-import { fallbackBotWords } from './fallbackBot/words.ts';
+import { words as fallbackBotWords } from './fallbackBot/words.ts';
+import { nodeUIs } from './index.ts';
 import { kindWords } from './words.ts';
 
 describe("the node kinds' words", () => {
@@ -18,6 +19,12 @@ describe("the node kinds' words", () => {
       }
     }
     expect(i18n.getFixedT('pt-BR')('kinds.menu.title')).toBe('Menu de botões');
+  });
+
+  it('are found in the folder of every kind of the registry, and only those: one line adds a kind', () => {
+    expect(Object.keys(kindWords).sort()).toEqual([...nodeKindNames].sort());
+    expect(Object.keys(nodeUIs).sort()).toEqual([...nodeKindNames].sort());
+    for (const kind of nodeKindNames) expect(kindWords[kind], kind).toBe(nodeUIs[kind].words);
   });
 
   it("say a kind's own checks in the UI language, from its folder", () => {

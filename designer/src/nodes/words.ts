@@ -1,41 +1,27 @@
 import type { NodeKindName } from '@callbot/shared';
-import { addWords, languages, type Language } from '../i18n/index.ts';
-import { aiAgentWords } from './aiAgent/words.ts';
-import { fallbackBotWords } from './fallbackBot/words.ts';
-import { greetingWords } from './greeting/words.ts';
-import { hangupWords } from './hangup/words.ts';
-import { menuWords } from './menu/words.ts';
-import { messageWords } from './message/words.ts';
-import { scheduleWords } from './schedule/words.ts';
-import { transferWords } from './transfer/words.ts';
+import { addWords, languages, type KindWordsIn, type Language } from '../i18n/index.ts';
+// Types only: the kinds' views stay out of the modules that import this one.
+import type { nodeUIs } from './index.ts';
+
+/** Every kind's words, by kind, typed by the registry's `words` (`nodes/index.ts`). */
+type KindWordsByKind = { readonly [K in NodeKindName]: (typeof nodeUIs)[K]['words'] };
 
 /**
- * What every kind says, in every language: its name and what it does (the
- * palette), and the words of its own checks, by the code after `<kind>.`.
+ * The kinds' `words.ts` modules, found in their folders (`nodes/<kind>/words.ts`)
+ * rather than listed: the registry (`nodes/index.ts`) is the one list of
+ * kinds, and its entries carry the same words (`words.test.ts` holds them
+ * equal). Eager, and without the kinds' views, so the first screen (which
+ * names new nodes by their kind) carries the words and none of the views.
  */
-type KindWordsIn = Readonly<
-  Record<Language, { title: string; description: string; checks?: Record<string, object> }>
->;
+const found = import.meta.glob<KindWordsIn>('./*/words.ts', { eager: true, import: 'words' });
 
-/**
- * Every node kind's words, by kind name, kept in the kind's own folder
- * (`nodes/<kind>/words.ts`): a kind missing here, or a word missing in one
- * language, is a type error. Apart from the kinds' views, so the first screen
- * (which names new nodes by their kind) carries words and no view.
- */
-export const kindWords = {
-  greeting: greetingWords,
-  message: messageWords,
-  menu: menuWords,
-  schedule: scheduleWords,
-  transfer: transferWords,
-  fallbackBot: fallbackBotWords,
-  aiAgent: aiAgentWords,
-  hangup: hangupWords,
-} as const satisfies { readonly [K in NodeKindName]: KindWordsIn };
+/** Every node kind's words, by kind name, from the kind's own folder. */
+export const kindWords = Object.fromEntries(
+  Object.entries(found).map(([path, words]) => [path.split('/')[1], words]),
+) as unknown as KindWordsByKind;
 
 type KindWordsInEnglish = {
-  [K in keyof typeof kindWords]: Omit<(typeof kindWords)[K]['en'], 'checks'>;
+  [K in NodeKindName]: Omit<KindWordsByKind[K]['en'], 'checks'>;
 };
 
 declare module '../i18n/index.ts' {

@@ -1,7 +1,7 @@
 import { defineWords } from '../../i18n/index.ts';
 
 /** The aiAgent kind's words: its title and description (the palette), what its node view says, and its checks (`diagnostics.<code>`). */
-export const aiAgentWords = defineWords({
+export const words = defineWords({
   en: {
     title: 'AI agent',
     description: 'A language model talks with the caller; it can be interrupted.',

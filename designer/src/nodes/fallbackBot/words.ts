@@ -1,7 +1,7 @@
 import { defineWords } from '../../i18n/index.ts';
 
 /** The fallbackBot kind's words: its title and description (the palette), what its node view says, and its checks (`diagnostics.<code>`). */
-export const fallbackBotWords = defineWords({
+export const words = defineWords({
   en: {
     title: 'Fallback bot',
     description: 'Hands the call to another bot, which carries on.',

@@ -1,7 +1,7 @@
 import { defineWords } from '../../i18n/index.ts';
 
 /** The greeting kind's words: its title and description (the palette), what its node view says. */
-export const greetingWords = defineWords({
+export const words = defineWords({
   en: {
     title: 'Greeting',
     description: 'Where every call starts: the initial message.',

@@ -1,7 +1,7 @@
 import { defineWords } from '../../i18n/index.ts';
 
 /** The hangup kind's words: its title and description (the palette), what its node view says. */
-export const hangupWords = defineWords({
+export const words = defineWords({
   en: {
     title: 'Hang up',
     description: 'Says goodbye and ends the call.',

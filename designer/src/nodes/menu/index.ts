@@ -3,10 +3,12 @@ import { linesOf } from '../../canvas/placement.ts';
 import { defineNodeUI } from '../../canvas/defineNodeUI.ts';
 import { MenuInspector } from './Inspector.tsx';
 import { MenuNodeView } from './NodeView.tsx';
+import { words } from './words.ts';
 
 /** The menu kind in the designer: its view, inspector form, colour, icon and what search reads. */
 export const menu = defineNodeUI({
   kind: 'menu',
+  words,
   colour: '#7c3aed',
   icon: ListOrdered,
   width: 280,

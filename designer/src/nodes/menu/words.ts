@@ -1,7 +1,7 @@
 import { defineWords } from '../../i18n/index.ts';
 
 /** The menu kind's words: its title and description (the palette), what its node view says, and its checks (`diagnostics.<code>`). */
-export const menuWords = defineWords({
+export const words = defineWords({
   en: {
     title: 'Button menu',
     description: 'Asks the caller to press a key or say a word, and branches on the answer.',

@@ -1,7 +1,7 @@
 import { defineWords } from '../../i18n/index.ts';
 
 /** The message kind's words: its title and description (the palette), what its node view says. */
-export const messageWords = defineWords({
+export const words = defineWords({
   en: {
     title: 'Message',
     description: 'Says a text, then goes on.',

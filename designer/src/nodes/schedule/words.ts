@@ -1,7 +1,7 @@
 import { defineWords } from '../../i18n/index.ts';
 
 /** The schedule kind's words: its title and description (the palette), what its node view says, and its checks (`diagnostics.<code>`). */
-export const scheduleWords = defineWords({
+export const words = defineWords({
   en: {
     title: 'Schedule',
     description: 'Branches on opening hours: open, closed or holiday.',

@@ -1,7 +1,7 @@
 import { defineWords } from '../../i18n/index.ts';
 
 /** The transfer kind's words: its title and description (the palette), what its node view says, and its checks (`diagnostics.<code>`). */
-export const transferWords = defineWords({
+export const words = defineWords({
   en: {
     title: 'Transfer to team',
     description: 'Puts the caller through to a team of agents.',
