@@ -12,7 +12,7 @@ declare module 'i18next' {
 /**
  * The node kinds' words, by kind (`kinds.<kind>`): each kind keeps its own in
  * its folder (`nodes/<kind>/words.ts`), and `nodes/words.ts` (which finds them there)
- * (`nodes/words.ts`) adds them here by declaration merging and `addWords`, so
+ * adds them here by declaration merging and `addWords`, so
  * `t('kinds.menu.title')` is typed like every other text.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
