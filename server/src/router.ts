@@ -52,6 +52,8 @@ export interface WorkspaceCaller {
 export interface RouteContext<A extends Access> {
   params: Readonly<Record<string, string>>;
   body: unknown;
+  /** The request's headers (e.g. `If-Match`). */
+  headers: http.IncomingHttpHeaders;
   /** The time of the request, from the injected clock. */
   now: number;
   /** The public origin, for links (`https://bot.example.com`). */
@@ -341,6 +343,7 @@ export function createRouter(options: RouterOptions) {
       return handler({
         params,
         body: req.body,
+        headers: req.headers,
         now,
         origin: req.origin,
         ip: req.ip,

@@ -11,6 +11,8 @@ import {
   checkWorkspaceValue,
   entityIdSchema,
   flowSaveRequestSchema,
+  IF_MATCH_HEADER,
+  parseIfMatch,
   lineCallbotRequestSchema,
   loadFlow,
   testCaseRequestSchema,
@@ -24,6 +26,7 @@ import {
 import { z } from 'zod';
 import { route, type AnyRoute, type Method, type Reply, type RouteContext } from '../router.ts';
 import type { WorkspaceHub } from './events.ts';
+import { priceRoutes } from './prices.ts';
 import { parseOr, WorkspaceError, type Change, type WorkspaceStore } from './store.ts';
 
 /** Who is calling, in the workspace of the path. */
@@ -41,6 +44,8 @@ export interface WorkspaceContext {
   member: Member;
   /** The workspace's name (the accounts' own). */
   workspaceName: string;
+  /** The revision a write was made on (`If-Match`), when it names one. */
+  baseRevision: number | undefined;
 }
 
 export interface WorkspaceRoute {
@@ -106,6 +111,10 @@ function toRoute(def: WorkspaceRoute): AnyRoute {
         params.set(name, value);
       }
       const { caller } = ctx;
+      const baseRevision = parseIfMatch(ctx.headers[IF_MATCH_HEADER]);
+      if (typeof baseRevision === 'string') {
+        return json(422, { error: 'invalid_request', message: `${baseRevision}.` });
+      }
       try {
         return await def.handle({
           ws: caller.workspace.id,
@@ -113,6 +122,7 @@ function toRoute(def: WorkspaceRoute): AnyRoute {
           body: ctx.body,
           member: { userId: caller.user.id, name: caller.user.name, role: caller.role },
           workspaceName: caller.workspace.name,
+          baseRevision,
         });
       } catch (error) {
         if (error instanceof WorkspaceError) {
@@ -341,7 +351,10 @@ function workspaceRouteList(
         path: `${base}/${collection}`,
         minRole: 'viewer',
         handle: async ({ ws }) =>
-          json(200, { [collection]: await store.listRecords(ws, collection) }),
+          json(200, {
+            [collection]: await store.listRecords(ws, collection),
+            revisions: await store.listRevisions(ws, collection),
+          }),
       },
       {
         method: 'GET',
@@ -365,6 +378,7 @@ function workspaceRouteList(
             param(context, 'id'),
             context.body,
             actorOf(context.member),
+            context.baseRevision,
           );
           await tell(context.ws, context.member, changes);
           return json(200, { record, revision });
@@ -380,6 +394,7 @@ function workspaceRouteList(
             collection,
             param(context, 'id'),
             actorOf(context.member),
+            context.baseRevision,
           );
           await tell(context.ws, context.member, changes);
           return json(204, null);
@@ -430,8 +445,13 @@ function workspaceRouteList(
       method: 'PUT',
       path: `${base}/settings`,
       minRole: 'editor',
-      async handle({ ws, body, member }) {
-        const { settings, revision, changes } = await store.putSettings(ws, body, actorOf(member));
+      async handle({ ws, body, member, baseRevision }) {
+        const { settings, revision, changes } = await store.putSettings(
+          ws,
+          body,
+          actorOf(member),
+          baseRevision,
+        );
         await tell(ws, member, changes);
         return json(200, { settings, revision });
       },
@@ -486,7 +506,12 @@ function workspaceRouteList(
     },
   ];
 
-  return [...flowRoutes, ...collectionRoutes, ...workspaceRoutesList];
+  return [
+    ...flowRoutes,
+    ...collectionRoutes,
+    ...workspaceRoutesList,
+    ...priceRoutes(store, (ws, member, changes) => tell(ws, member, changes)),
+  ];
 }
 
 /** The schema each path parameter is checked by (ids of records, flows, test cases). */

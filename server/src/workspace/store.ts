@@ -30,6 +30,7 @@ import {
   type FlowVersionSummary,
   type Line,
   type NamedSchedule,
+  type RecordRevisions,
   type ServerWorkspaceSettings,
   type Team,
   type TestCase,
@@ -38,6 +39,7 @@ import {
 import { scriptSchema } from '@callbot/runtime';
 import type { z } from 'zod';
 import type { Database, Row, SqlClient } from '../db.ts';
+import { checkBaseRevision } from './revisions.ts';
 
 /** A change written, as the events stream tells it. */
 export interface Change {
@@ -193,24 +195,31 @@ export interface WorkspaceStore {
     ws: string,
     collection: C,
   ): Promise<z.output<(typeof workspaceCollections)[C]>[]>;
+  /** Each record's key and revision. */
+  listRevisions(ws: string, collection: WorkspaceCollection): Promise<RecordRevisions>;
   getRecord<C extends WorkspaceCollection>(
     ws: string,
     collection: C,
     id: string,
   ): Promise<{ record: z.output<(typeof workspaceCollections)[C]>; revision: number } | null>;
-  /** Adds or replaces a record, checked by its schema and the rules that span records. */
+  /**
+   * Adds or replaces a record, checked by its schema and the rules that span records;
+   * with `baseRevision`, only on that revision (409 naming who changed it otherwise).
+   */
   putRecord(
     ws: string,
     collection: WorkspaceCollection,
     id: string,
     body: unknown,
     by: Actor,
+    baseRevision?: number,
   ): Promise<{ record: unknown; revision: number; changes: Change[] }>;
   deleteRecord(
     ws: string,
     collection: WorkspaceCollection,
     id: string,
     by: Actor,
+    baseRevision?: number,
   ): Promise<Change[]>;
   /** R3: the line answered by `callbotId`; another callbot's line only with `replace`. */
   assignLine(
@@ -227,6 +236,7 @@ export interface WorkspaceStore {
     ws: string,
     body: unknown,
     by: Actor,
+    baseRevision?: number,
   ): Promise<{ settings: ServerWorkspaceSettings; revision: number; changes: Change[] }>;
 
   /** Replaces the workspace's data with a checked `callbot-workspace/1` file, in one transaction. */
@@ -721,11 +731,19 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
       return (await readRecords(db, ws, collection)).map((r) => r.record);
     },
 
+    async listRevisions(ws, collection) {
+      const { rows } = await db.query<{ id: string; revision: number }>(
+        `SELECT id, revision FROM ${TABLES[collection]} WHERE workspace_id = $1 ORDER BY id`,
+        [ws],
+      );
+      return rows.map((row) => ({ id: String(row.id), revision: Number(row.revision) }));
+    },
+
     async getRecord(ws, collection, id) {
       return (await readRecords(db, ws, collection, 'AND id = $2', [id]))[0] ?? null;
     },
 
-    putRecord: (ws, collection, id, body, by) => {
+    putRecord: (ws, collection, id, body, by, baseRevision) => {
       const record = parseOr(workspaceCollections[collection], body, RECORD_NAMES[collection]);
       const key = collectionKey(collection);
       if ((record as Record<string, unknown>)[key] !== id) {
@@ -737,6 +755,11 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         );
       }
       return locked(ws, async (tx) => {
+        if (baseRevision !== undefined) {
+          const where = 'workspace_id = $1 AND id = $2';
+          const what = RECORD_NAMES[collection];
+          await checkBaseRevision(tx, TABLES[collection], where, [ws, id], baseRevision, what);
+        }
         let changes: Change[];
         if (collection === 'teams') changes = await putTeam(tx, ws, record as Team, by);
         else if (collection === 'schedules') {
@@ -752,8 +775,13 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
       });
     },
 
-    deleteRecord: (ws, collection, id, by) =>
+    deleteRecord: (ws, collection, id, by, baseRevision) =>
       locked(ws, async (tx) => {
+        if (baseRevision !== undefined) {
+          const where = 'workspace_id = $1 AND id = $2';
+          const what = RECORD_NAMES[collection];
+          await checkBaseRevision(tx, TABLES[collection], where, [ws, id], baseRevision, what);
+        }
         const found = (await readRecords(tx, ws, collection, 'AND id = $2', [id]))[0]?.record;
         if (!found) throw notFound(RECORD_NAMES[collection], id);
         const changes: Change[] = [];
@@ -852,9 +880,13 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
 
     getSettings: (ws) => settingsRow(db, ws),
 
-    putSettings: (ws, body, by) => {
+    putSettings: (ws, body, by, baseRevision) => {
       const settings = parseOr(serverWorkspaceSettingsSchema, body, 'The workspace settings');
       return locked(ws, async (tx) => {
+        if (baseRevision !== undefined) {
+          const what = 'The workspace settings';
+          await checkBaseRevision(tx, 'ws_settings', 'workspace_id = $1', [ws], baseRevision, what);
+        }
         const teams = (await readRecords(tx, ws, 'teams')).map((t) => t.record);
         const defaultTeam = teams.find((t) => t.isDefault);
         if (settings.defaultTeamId !== defaultTeam?.id) {
