@@ -5,7 +5,7 @@
  * request handler (`voice.ts`) only loads, applies, stores and answers.
  */
 import { e164Schema, type CallEvent } from '@callbot/shared';
-import type { Bot, CallRecord, EndedBy, ListenState, Team } from './store.ts';
+import type { Bot, CallRecord, Channel, EndedBy, ListenState, Team } from './store.ts';
 import { cleanText } from './text.ts';
 import { twiml, type SayVerb, type Verb } from './twiml.ts';
 
@@ -63,16 +63,23 @@ export function stepOf(query: URLSearchParams): number | null {
 /** The start of a call: which line (the business's number) and who is on the other end. */
 export interface CallStart {
   sid: string;
+  /** The business's number, without the `whatsapp:` prefix. */
   line: string;
   caller: string;
   direction: 'inbound' | 'outbound';
+  channel: Channel;
   event: CallEvent;
 }
+
+/** Twilio's WhatsApp Business Calling addresses both ends as `whatsapp:+E.164`. */
+const WHATSAPP = 'whatsapp:';
 
 /**
  * `/voice/incoming`'s fields as the call's start. An outbound call
  * (`Direction=outbound-api`, `outbound-dial`) was placed from the business's
- * number: `From` is the line, `To` the customer.
+ * number: `From` is the line, `To` the customer. A call whose addresses
+ * carry `whatsapp:` is the WhatsApp channel of the number's line; one to a
+ * `sip:` address, the SIP channel; any other, a phone line.
  */
 export function callStart(params: URLSearchParams): CallStart {
   const sid = callSid(params);
@@ -80,19 +87,27 @@ export function callStart(params: URLSearchParams): CallStart {
   const from = field(params, 'From', true);
   if (to.length > 64 || from.length > 64) throw new WebhookError(400, 'From or To is too long.');
   const direction = field(params, 'Direction')?.startsWith('outbound') ? 'outbound' : 'inbound';
-  const [line, caller] = direction === 'outbound' ? [from, to] : [to, from];
+  const [business, other] = direction === 'outbound' ? [from, to] : [to, from];
+  const channel: Channel = business.startsWith(WHATSAPP)
+    ? 'whatsapp'
+    : business.startsWith('sip:')
+      ? 'sip'
+      : 'line';
+  const bare = (address: string) =>
+    address.startsWith(WHATSAPP) ? address.slice(WHATSAPP.length) : address;
   return {
     sid,
-    line,
-    caller,
+    line: bare(business),
+    caller: bare(other),
     direction,
+    channel,
     event: {
       type: 'call.started',
       callId: sid,
-      channel: line.startsWith('sip:') ? 'sip' : 'line',
+      channel,
       direction,
-      from,
-      to,
+      from: bare(from),
+      to: bare(to),
     },
   };
 }

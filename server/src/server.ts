@@ -25,6 +25,9 @@ import { createVoiceHandler, type Webhook } from './voice.ts';
 import { writeEventStream, type WorkspaceHub } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
 import type { WorkspaceStore } from './workspace/store.ts';
+import { createPublishDirectory } from './workspace/publishDirectory.ts';
+import { publishRoutes } from './workspace/publishRoutes.ts';
+import type { PublishStore } from './workspace/publishStore.ts';
 
 export interface ServerOptions {
   store: Store;
@@ -104,6 +107,12 @@ export interface ServerOptions {
   workspace?: {
     store: WorkspaceStore;
     hub: WorkspaceHub;
+    /**
+     * Publishing under the workspace and its calls: with it, the voice
+     * webhooks answer a workspace's numbers from its own lines, published
+     * callbots and teams.
+     */
+    published?: PublishStore;
     /** How often an open event stream checks that its member still is one (default 10 s). */
     memberCheckMs?: number;
   };
@@ -215,6 +224,9 @@ export function createServer(options: ServerOptions): CallbotServer {
             }),
           })
         : []),
+      ...(options.workspace?.published
+        ? publishRoutes({ ...options.workspace, published: options.workspace.published, log })
+        : []),
     ],
     accounts: options.accounts,
     serverToken: options.token,
@@ -222,8 +234,12 @@ export function createServer(options: ServerOptions): CallbotServer {
   });
   const designer = options.designerDir === undefined ? null : serveDesigner(options.designerDir);
   if (designer && !designer.ok) throw new Error(designer.error);
+  const directory =
+    options.workspace?.published &&
+    createPublishDirectory({ published: options.workspace.published, hub: options.workspace.hub });
   const voice = createVoiceHandler({
     store: options.store,
+    ...(directory && { directory }),
     clock: options.clock,
     log,
     ...(options.agent && { agent: options.agent }),
@@ -489,6 +505,7 @@ export function createServer(options: ServerOptions): CallbotServer {
       });
     },
     close() {
+      directory?.close();
       monitor?.stop();
       monitor = null;
       return new Promise((resolve, reject) => {

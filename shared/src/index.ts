@@ -35,3 +35,4 @@ export * from './api/publish.ts';
 export * from './api/accounts.ts';
 export * from './api/workspace.ts';
 export * from './api/records.ts';
+export * from './api/published.ts';
