@@ -36,3 +36,5 @@ export * from './api/accounts.ts';
 export * from './api/workspace.ts';
 export * from './api/records.ts';
 export * from './api/published.ts';
+export * from './api/provider.ts';
+export * from './provider/sandbox.ts';
