@@ -38,3 +38,4 @@ export * from './api/records.ts';
 export * from './api/published.ts';
 export * from './api/provider.ts';
 export * from './provider/sandbox.ts';
+export * from './api/calls.ts';
