@@ -40,3 +40,10 @@ export {
   type SimulatedInput,
   type SimulatedSnapshot,
 } from './simulate/simulatedCall.ts';
+export {
+  DEFAULT_WORDS_PER_MINUTE,
+  inputLabel,
+  timelineOf,
+  type Span,
+  type TimelineData,
+} from './timeline.ts';
