@@ -23,7 +23,7 @@ const floors: readonly (readonly string[])[] = [
   ['inspector'],
   ['checking', 'versions'],
   ['simulator'],
-  ['publish', 'shortcuts'],
+  ['publish', 'shortcuts', 'analytics'],
   ['nodes'],
   ['account'],
   ['remote'],
@@ -31,6 +31,7 @@ const floors: readonly (readonly string[])[] = [
   ['pages/workspace'],
   ['pages/channels'],
   ['pages/customers'],
+  ['pages/calls'],
   ['pages/editor'],
   ['.'],
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelHref, flowHref, parseRoute, scheduleHref } from './route.ts';
+import { callsHref, channelHref, flowHref, parseRoute, scheduleHref } from './route.ts';
 
 describe('parseRoute', () => {
   it('reads every page of the navigation, and anything else as the library', () => {
@@ -22,5 +22,27 @@ describe('parseRoute', () => {
     }
     expect(parseRoute('#/channels')).toEqual({ page: 'channels', channel: 'phone-lines' });
     expect(parseRoute('#/channels/fax')).toEqual({ page: 'channels', channel: 'phone-lines' });
+  });
+
+  it('reads the calls views with their filters, and round-trips them', () => {
+    expect(parseRoute('#/calls')).toEqual({ page: 'calls', view: 'list', query: '' });
+    expect(parseRoute('#/calls?outcome=hangup&page=2')).toEqual({
+      page: 'calls',
+      view: 'list',
+      query: 'outcome=hangup&page=2',
+    });
+    expect(parseRoute(callsHref('call', 'from=x', 'CA 1/2'))).toEqual({
+      page: 'calls',
+      view: 'call',
+      callId: 'CA 1/2',
+      query: 'from=x',
+    });
+    expect(parseRoute(callsHref('analytics', 'version=3'))).toEqual({
+      page: 'calls',
+      view: 'analytics',
+      query: 'version=3',
+    });
+    expect(parseRoute(callsHref('live'))).toEqual({ page: 'calls', view: 'live', query: '' });
+    expect(parseRoute('#/calls/elsewhere')).toEqual({ page: 'calls', view: 'list', query: '' });
   });
 });

@@ -16,7 +16,13 @@ export type Route =
   | { page: 'prices' }
   /** The workspace's members and the user's API tokens (on a callbot server). */
   | { page: 'members' }
-  | { page: 'tokens' };
+  | { page: 'tokens' }
+  /** The workspace's calls (server only): the list, one call, the flow analytics or calls now; `query` is the filters. */
+  | { page: 'calls'; view: CallsView; callId?: string; query: string };
+
+/** The views of the calls page. */
+export const callsViews = ['list', 'call', 'analytics', 'live'] as const;
+export type CallsView = (typeof callsViews)[number];
 
 /** The pages of the top navigation, in its order. */
 export type NavPage = Exclude<Route['page'], 'editor'>;
@@ -24,8 +30,10 @@ export type NavPage = Exclude<Route['page'], 'editor'>;
 const isChannelPage = (value: string): value is ChannelPage =>
   (channelPages as readonly string[]).includes(value);
 
-/** `#/flow/<id>` opens a flow, `#/teams`, `#/schedules[/<id>]`, `#/channels/<channel>`, `#/customers`, `#/prices`, `#/members`, `#/tokens` the workspace pages; anything else is the library. */
+/** `#/flow/<id>` opens a flow, `#/calls…` the calls, `#/teams`, `#/schedules[/<id>]`, `#/channels/<channel>`, `#/customers`, `#/prices`, `#/members`, `#/tokens` the workspace pages; anything else is the library. */
 export function parseRoute(hash: string): Route {
+  const calls = /^#\/calls(?:\/([^/?#]+)(?:\/([^/?#]+))?)?(?:\?([^#]*))?$/.exec(hash);
+  if (calls) return callsRoute(calls[1], calls[2], calls[3] ?? '');
   const flow = /^#\/flow\/([^/?#]+)$/.exec(hash);
   if (flow) return { page: 'editor', flowId: decodeURIComponent(flow[1]!) };
   const schedule = /^#\/schedules\/([^/?#]+)$/.exec(hash);
@@ -53,6 +61,13 @@ export function parseRoute(hash: string): Route {
   }
 }
 
+function callsRoute(first: string | undefined, second: string | undefined, query: string): Route {
+  if (first === 'call' && second !== undefined)
+    return { page: 'calls', view: 'call', callId: decodeURIComponent(second), query };
+  if (first === 'analytics' || first === 'live') return { page: 'calls', view: first, query };
+  return { page: 'calls', view: 'list', query };
+}
+
 export const flowHref = (flowId: string) => `#/flow/${encodeURIComponent(flowId)}`;
 export const libraryHref = '#/';
 export const teamsHref = '#/teams';
@@ -63,6 +78,9 @@ export const customersHref = '#/customers';
 export const pricesHref = '#/prices';
 export const membersHref = '#/members';
 export const tokensHref = '#/tokens';
+/** `#/calls[/analytics|/live|/call/<id>][?<filters>]`. */
+export const callsHref = (view: CallsView = 'list', query = '', callId?: string) =>
+  `#/calls${view === 'call' ? `/call/${encodeURIComponent(callId ?? '')}` : view === 'list' ? '' : `/${view}`}${query ? `?${query}` : ''}`;
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);

@@ -71,7 +71,13 @@ import {
   openingView,
   type CanvasCorners,
 } from './viewport.ts';
-import { canvasMarks, withMarks } from './canvasMarks.ts';
+import {
+  canvasMarks,
+  joinMarks,
+  withEdgeFigures,
+  withMarks,
+  type CanvasOverlay,
+} from './canvasMarks.ts';
 import {
   DETAIL_ZOOM,
   NodeViewProvider,
@@ -158,10 +164,16 @@ interface OpenMenu {
 export function FlowCanvas({
   onDropFile,
   initialView,
+  readOnly = false,
+  overlay,
 }: {
   onDropFile?: (file: File) => void;
   /** Where the canvas opens; by default, the flow's opening view (see `openingView`). */
   initialView?: Viewport;
+  /** Looked at, not edited: nothing moves, connects, is dropped or deleted (e.g. the version a call ran). */
+  readOnly?: boolean;
+  /** What a page draws over the flow (see `CanvasOverlay`). */
+  overlay?: CanvasOverlay;
 } = {}) {
   const { t } = useTranslation();
   const ariaLabelConfig = useMemo(() => reactFlowLabels(t), [t]);
@@ -212,12 +224,15 @@ export function FlowCanvas({
   const coverage = useEditor(selectCoverage);
   const marks = useMemo(
     () =>
-      canvasMarks(
-        doc.nodes.map((n) => n.id),
-        call,
-        coverage,
+      joinMarks(
+        canvasMarks(
+          doc.nodes.map((n) => n.id),
+          call,
+          coverage,
+        ),
+        overlay?.marks,
       ),
-    [doc.nodes, call, coverage],
+    [doc.nodes, call, coverage, overlay?.marks],
   );
   // The minimap draws nodes from the sizes on their objects: a flow small enough
   // to show it gives each node its size once measured (a large one would be drawn twice).
@@ -237,8 +252,8 @@ export function FlowCanvas({
     [cache, flowNodes, marks, sized, measuredTimes, estimate],
   );
   const edges = useMemo(
-    () => cache.edges(withMarks(flowEdges, marks.edges)),
-    [cache, flowEdges, marks],
+    () => cache.edges(withEdgeFigures(withMarks(flowEdges, marks.edges), overlay?.edges)),
+    [cache, flowEdges, marks, overlay?.edges],
   );
 
   // Tab visits the nodes in flow order, then the connections.
@@ -407,11 +422,9 @@ export function FlowCanvas({
           onInit={setFlow}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          onReconnect={onReconnect}
-          onDragOver={onDragOver}
-          onDrop={onDrop}
+          {...(readOnly
+            ? { nodesDraggable: false, nodesConnectable: false, edgesReconnectable: false }
+            : { onConnect, onConnectEnd, onReconnect, onDragOver, onDrop })}
           deleteKeyCode={null}
           multiSelectionKeyCode={multiSelectionKeys}
           snapToGrid
@@ -436,6 +449,7 @@ export function FlowCanvas({
             </ControlButton>
           </Controls>
           {mapShown && <OverviewMap nodeColor={minimapColor} />}
+          {overlay?.layer}
         </ReactFlow>
         {menu && (
           <ChoiceMenu

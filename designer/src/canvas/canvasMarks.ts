@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { CallHighlight, CoverageShown } from '../editor/store.ts';
 
 /** Class names for some nodes and edges (by id), drawn on top of what they are. */
@@ -51,5 +52,42 @@ export function withMarks<T extends { id: string; className?: string }>(
   return items.map((item) => {
     const className = marks.get(item.id);
     return className === undefined ? item : { ...item, className };
+  });
+}
+
+/**
+ * What a page draws over the canvas (the calls' analytics, one real call's
+ * path): marks joined to the canvas's own, a width and a label per edge
+ * (`node:port`), and a layer drawn inside the canvas (e.g. badges on nodes,
+ * placed with React Flow's `ViewportPortal`).
+ */
+export interface CanvasOverlay {
+  marks?: CanvasMarks;
+  edges?: ReadonlyMap<string, { width: number; label: string }>;
+  layer?: ReactNode;
+}
+
+/** The canvas's marks and an overlay's together (an item marked by both gets both class names). */
+export function joinMarks(marks: CanvasMarks, extra: CanvasMarks | undefined): CanvasMarks {
+  if (!extra) return marks;
+  const join = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) => {
+    const out = new Map(a);
+    for (const [id, name] of b) out.set(id, out.has(id) ? `${out.get(id)} ${name}` : name);
+    return out;
+  };
+  return { nodes: join(marks.nodes, extra.nodes), edges: join(marks.edges, extra.edges) };
+}
+
+/** The edges with an overlay's width (as stroke width) and label; others as they are. */
+export function withEdgeFigures<T extends { id: string; style?: object; label?: ReactNode }>(
+  edges: T[],
+  figures: CanvasOverlay['edges'],
+): T[] {
+  if (!figures || figures.size === 0) return edges;
+  return edges.map((edge) => {
+    const figure = figures.get(edge.id);
+    return figure === undefined
+      ? edge
+      : { ...edge, style: { ...edge.style, strokeWidth: figure.width }, label: figure.label };
   });
 }

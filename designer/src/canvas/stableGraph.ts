@@ -136,6 +136,8 @@ function sameEdge(a: Edge, b: Edge): boolean {
     a.target === b.target &&
     a.selected === b.selected &&
     a.ariaLabel === b.ariaLabel &&
-    a.className === b.className
+    a.className === b.className &&
+    a.label === b.label &&
+    a.style?.strokeWidth === b.style?.strokeWidth
   );
 }
