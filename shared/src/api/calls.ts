@@ -46,7 +46,7 @@ export const callStatusSchema = z.union([
   z.literal('abandoned'),
   z.literal('ended_before_start'),
 ]);
-export type CallStatus = z.infer<typeof callStatusSchema>;
+export type CallRecordStatus = z.infer<typeof callStatusSchema>;
 /** The statuses a finished call can have (the list's outcome filter). */
 export const callEndStatuses = [
   ...callOutcomeSchema.options,
