@@ -1,53 +1,18 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { i18n } from '../i18n/index.ts';
-import { createAccount } from './account.ts';
-import { AccountProvider } from './AccountContext.tsx';
-import { AccountGate } from './AccountGate.tsx';
-import { createAccountClient } from './client.ts';
-import {
-  accountHandlers,
-  createFakeAccounts,
-  FAKE_ORIGIN,
-  seedFakeAccounts,
-  type FakeAccounts,
-} from './handlers.ts';
+import { describe, expect, it } from 'vitest';
+import { openAccountPage, rowNamed, fakeAccountsServer } from '../test/accountPages.tsx';
+import { seedFakeAccounts } from './handlers.ts';
 import { TokensPage } from './TokensPage.tsx';
 
-let fake: FakeAccounts = createFakeAccounts();
-const server = setupServer(...accountHandlers(fake));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(async () => {
-  server.resetHandlers(...accountHandlers((fake = createFakeAccounts())));
-  await i18n.changeLanguage('en');
-});
-afterAll(() => server.close());
-
-async function open() {
-  const account = createAccount(createAccountClient({ baseUrl: FAKE_ORIGIN }));
-  await account.start();
-  render(
-    <AccountProvider account={account}>
-      <AccountGate>
-        <TokensPage />
-      </AccountGate>
-    </AccountProvider>,
-  );
-}
-
-const row = (table: HTMLElement, name: string) =>
-  within(table)
-    .getAllByRole('row')
-    .find((r) => within(r).queryByRole('rowheader', { name: new RegExp(name) }))!;
+const server = fakeAccountsServer();
 
 describe('TokensPage', () => {
   it('creates a token shown once, lists it unused, and revokes it', async () => {
     // With the clipboard of user-event, which the page writes to.
     const user = userEvent.setup();
-    seedFakeAccounts(fake, { role: 'editor' });
-    await open();
+    seedFakeAccounts(server.fake(), { role: 'editor' });
+    await openAccountPage(<TokensPage />);
     await screen.findByText('You have no API tokens in this workspace.');
     await user.type(screen.getByLabelText('Token name'), 'CI publish');
     await user.click(screen.getByRole('button', { name: 'Create token' }));
@@ -60,7 +25,7 @@ describe('TokensPage', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
 
     const table = await screen.findByRole('table', { name: 'API tokens' });
-    const line = row(table, 'CI publish');
+    const line = rowNamed(table, 'CI publish');
     expect(line.textContent).toContain('Never');
     // Once closed, the secret is nowhere on the page.
     expect(document.body.textContent).not.toContain(secret.value);
@@ -70,12 +35,12 @@ describe('TokensPage', () => {
     const confirm = await screen.findByRole('dialog', { name: 'Revoke the token CI publish?' });
     await user.click(within(confirm).getByRole('button', { name: 'Revoke' }));
     await screen.findByText('You have no API tokens in this workspace.');
-    expect(fake.tokens.size).toBe(0);
+    expect(server.fake().tokens.size).toBe(0);
   });
 
   it('names the refused field', async () => {
-    seedFakeAccounts(fake);
-    await open();
+    seedFakeAccounts(server.fake());
+    await openAccountPage(<TokensPage />);
     await screen.findByText('You have no API tokens in this workspace.');
     await userEvent.type(screen.getByLabelText('Token name'), '   ');
     await userEvent.click(screen.getByRole('button', { name: 'Create token' }));

@@ -23,7 +23,8 @@ function renderDesigner() {
         <Palette />
         <FindNode />
         <div style={{ width: 800, height: 600 }}>
-          <FlowCanvas />
+          {/* At 100 %, in full detail: fitted whole, the reception flow is drawn compact. */}
+          <FlowCanvas initialView={{ x: 0, y: 0, zoom: 1 }} />
         </div>
       </ReactFlowProvider>
     </EditorProvider>,

@@ -63,14 +63,7 @@ import { flowOrder } from './flowOrder.ts';
 import { fullNodeSizes, noteNodeSizes } from './nodeSizes.ts';
 import { boxesOf, type Box, type NodeSizes } from './placement.ts';
 import { useFlowTabOrder } from './useFlowTabOrder.ts';
-import {
-  CONTROLS_CORNER,
-  FIT_VIEW_OPTIONS,
-  MINIMAP_CORNER,
-  MINIMAP_SIZE,
-  openingView,
-  type CanvasCorners,
-} from './viewport.ts';
+import { FIT_VIEW_OPTIONS, MINIMAP_SIZE, openingView } from './viewport.ts';
 import {
   canvasMarks,
   joinMarks,
@@ -187,16 +180,8 @@ export function FlowCanvas({
   const logic = useDeferredValue(useEditor(selectLogic));
   const [cache] = useState(createGraphCache);
   const [mapShown, setMapShown] = useState(() => storedMapShown());
-  /** The corners the zoom buttons and the minimap take (when shown: large flows have none). */
-  const corners = useMemo<CanvasCorners>(
-    () => ({
-      topLeft: CONTROLS_CORNER,
-      bottomRight: mapShown && doc.nodes.length <= LARGE_FLOW_NODES ? MINIMAP_CORNER : undefined,
-    }),
-    [mapShown, doc.nodes.length],
-  );
   const [defaultViewport] = useState(
-    () => initialView ?? initialViewport(doc, nodeSizesOf(registry), corners),
+    () => initialView ?? initialViewport(doc, nodeSizesOf(registry)),
   );
   const [zoomedOut, setZoomedOut] = useState(defaultViewport.zoom < DETAIL_ZOOM);
   const nodeView = useMemo(() => ({ t: rememberingT(t), zoomedOut }), [t, zoomedOut]);
@@ -256,11 +241,30 @@ export function FlowCanvas({
     [cache, flowEdges, marks, overlay?.edges],
   );
 
+  // The view stays fitted to the canvas until the user pans or zooms (see `KeepInView`);
+  // the moves the canvas makes itself come without an event.
+  const fittedRef = useRef(false);
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) fittedRef.current = false;
+  }, []);
+
   // Tab visits the nodes in flow order, then the connections.
   const wrapper = useRef<HTMLDivElement>(null);
   useFlowTabOrder(
     wrapper,
     useCallback(() => flowOrder(editor.getState().doc.nodes), [editor]),
+    // A large flow draws only the nodes in view: Tab's next node is brought to the centre.
+    useCallback(
+      (id: string) => {
+        const node = flow?.getInternalNode(id);
+        if (!flow || !node) return;
+        const { x, y } = node.internals.positionAbsolute;
+        const width = node.measured.width ?? node.width ?? 0;
+        const height = node.measured.height ?? node.height ?? 0;
+        void flow.setCenter(x + width / 2, y + height / 2, { zoom: flow.getViewport().zoom });
+      },
+      [flow],
+    ),
   );
 
   const onNodesChange = useCallback(
@@ -432,10 +436,10 @@ export function FlowCanvas({
           minZoom={MIN_ZOOM}
           defaultViewport={defaultViewport}
           onlyRenderVisibleElements={large && !zoomedOut}
+          onMoveStart={onMoveStart}
         >
           <CanvasStore intoRef={canvasStore} />
-          {!initialView && <OpeningView clearOf={corners} />}
-          <KeepCentreOnResize />
+          <KeepInView fitAtOpen={!initialView} fittedRef={fittedRef} />
           <DetailLevel onChange={setZoomedOut} />
           {/* Top left: the bottom-right corner is the minimap's, and the flow runs down from the top centre. */}
           <Controls position="top-left" showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS}>
@@ -498,69 +502,69 @@ function CanvasStore({ intoRef }: { intoRef: RefObject<object | null> }) {
  * `DETAIL_ZOOM`, and its 2,000 nodes are drawn once, in little detail,
  * rather than in full detail then again once fitted.
  */
-function initialViewport(doc: FlowDocument, sizes: NodeSizes, clearOf: CanvasCorners): Viewport {
+function initialViewport(doc: FlowDocument, sizes: NodeSizes): Viewport {
   const boxes = boxesOf(doc, sizes);
-  const start = doc.nodes.find((n) => n.kind === 'greeting');
   const canvas = { width: window.innerWidth, height: window.innerHeight };
-  return openingView([...boxes.values()], canvas, start && boxes.get(start.id), {
-    minZoom: MIN_ZOOM,
-    clearOf,
-  });
+  return openingView([...boxes.values()], canvas, { minZoom: MIN_ZOOM });
 }
 
+/** The measured boxes of the canvas's nodes (estimated ones for nodes not drawn). */
+const measuredBoxes = (nodes: readonly FlowCanvasNode[]): Box[] =>
+  nodes.map((n) => ({
+    ...n.position,
+    width: n.measured?.width ?? n.width ?? 0,
+    height: n.measured?.height ?? n.height ?? 0,
+  }));
+
 /**
- * Once every node is measured, puts the view where the flow opens (see
- * `openingView`): fitted whole, clear of the minimap, or, for a flow that
- * would be too small to read, at a readable zoom from its start node, moved
- * aside so that no node lies under the zoom buttons or the minimap (`clearOf`). Once.
+ * Keeps the flow in view. Once every node is measured, fits the flow whole
+ * in the canvas (`openingView`, as "fit view" does) unless the canvas was
+ * given a view to open at (`fitAtOpen`). When the canvas changes size (a
+ * docked panel opens, widens or closes; the window is resized) before the
+ * user has moved the view, fits it again in the room left; once they have
+ * panned or zoomed, keeps the flow point at the centre at the centre, so the
+ * nodes they were looking at stay in view rather than slide under the panel.
  */
-function OpeningView({ clearOf }: { clearOf: CanvasCorners }) {
+function KeepInView({
+  fitAtOpen,
+  fittedRef,
+}: {
+  fitAtOpen: boolean;
+  /** Whether the view is still the fitted one: the canvas clears it when the user pans or zooms. */
+  fittedRef: RefObject<boolean>;
+}) {
   const initialised = useNodesInitialized();
   const flow = useReactFlow<FlowCanvasNode>();
   const store = useStoreApi<FlowCanvasNode>();
-  const done = useRef(false);
-  useEffect(() => {
-    if (!initialised || done.current) return;
-    done.current = true;
+  const opened = useRef(false);
+  const fit = useCallback(() => {
     const { width, height } = store.getState();
-    const nodes = flow.getNodes();
-    const boxes: Box[] = nodes.map((n) => ({
-      ...n.position,
-      width: n.measured?.width ?? 0,
-      height: n.measured?.height ?? 0,
-    }));
-    const start = boxes[nodes.findIndex((n) => n.type === 'greeting')];
     void flow.setViewport(
-      openingView(boxes, { width, height }, start, { minZoom: MIN_ZOOM, clearOf }),
+      openingView(measuredBoxes(flow.getNodes()), { width, height }, { minZoom: MIN_ZOOM }),
     );
-  }, [initialised, flow, store, clearOf]);
-  return null;
-}
+  }, [flow, store]);
 
-/**
- * When the canvas changes size (a side panel opens, widens or closes; the
- * window is resized), keeps the flow point at its centre at its centre, so
- * the nodes the user was looking at stay in view rather than slide under
- * the panel.
- */
-function KeepCentreOnResize() {
-  const store = useStoreApi();
-  const flow = useReactFlow();
-  useEffect(
-    () =>
-      store.subscribe((state, before) => {
-        if (state.width === before.width && state.height === before.height) return;
-        // The first measure of the canvas: nothing was shown yet.
-        if (before.width === 0 || before.height === 0) return;
-        const [x, y, zoom] = state.transform;
-        void flow.setViewport({
-          x: x + (state.width - before.width) / 2,
-          y: y + (state.height - before.height) / 2,
-          zoom,
-        });
-      }),
-    [store, flow],
-  );
+  useEffect(() => {
+    if (!initialised || opened.current || !fitAtOpen) return;
+    opened.current = true;
+    fittedRef.current = true;
+    fit();
+  }, [initialised, fitAtOpen, fit, fittedRef]);
+
+  useEffect(() => {
+    return store.subscribe((state, before) => {
+      if (state.width === before.width && state.height === before.height) return;
+      // The first measure of the canvas: nothing was shown yet.
+      if (before.width === 0 || before.height === 0) return;
+      if (fittedRef.current) return fit();
+      const [x, y, zoom] = state.transform;
+      void flow.setViewport({
+        x: x + (state.width - before.width) / 2,
+        y: y + (state.height - before.height) / 2,
+        zoom,
+      });
+    });
+  }, [store, flow, fit, fittedRef]);
   return null;
 }
 

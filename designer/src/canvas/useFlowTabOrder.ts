@@ -18,6 +18,14 @@ const byDataId = (root: Element, selector: string): Map<string, HTMLElement> =>
 const innerStops = (node: HTMLElement): HTMLElement[] =>
   [...node.querySelectorAll<HTMLElement>('[tabindex="0"]')].filter((el) => el !== node);
 
+/** A place Tab stops at: a node (drawn or not), or a part of a drawn node or connection. */
+interface Stop {
+  /** The node's id (for a node not drawn: the one to bring into view). */
+  node?: string;
+  /** The element, when it is drawn. */
+  el?: HTMLElement;
+}
+
 /**
  * Tab and Shift+Tab on the canvas visit nodes in flow order (`order().nodes`,
  * each followed by its outputs when they are tabbable: a selected node's),
@@ -25,27 +33,64 @@ const innerStops = (node: HTMLElement): HTMLElement[] =>
  * puts every connection before the first node. Entering the canvas with Tab
  * lands on the first node (Shift+Tab: on the last connection); leaving it
  * goes on to what follows (or precedes) the canvas in the page.
+ *
+ * A large flow draws only the nodes in view: Tab's next node, when it is not
+ * drawn, is brought into view (`reveal`, which pans to it) and focused once
+ * drawn, so the keyboard reaches every node, not only those on screen.
  */
 export function useFlowTabOrder(
   wrapper: RefObject<HTMLElement | null>,
   /** The order now (read on each Tab). */
   order: () => TabOrder,
+  /** Pans the canvas so that the node is drawn (in view). */
+  reveal: (nodeId: string) => void,
 ): void {
   useEffect(() => {
     const root = wrapper.current;
     if (!root) return;
     const viewport = () => root.querySelector<HTMLElement>('.react-flow__viewport');
-    const stops = (): HTMLElement[] => {
+    const stops = (): Stop[] => {
       const current = order();
-      const nodes = byDataId(root, '.react-flow__node[tabindex="0"]');
+      const nodes = byDataId(root, '.react-flow__node');
       const edges = byDataId(root, '.react-flow__edge[tabindex="0"]');
       return [
-        ...current.nodes.flatMap((id) => {
+        ...current.nodes.flatMap((id): Stop[] => {
           const node = nodes.get(id);
-          return node ? [node, ...innerStops(node)] : [];
+          if (!node) return [{ node: id }];
+          if (node.tabIndex < 0) return [];
+          return [{ node: id, el: node }, ...innerStops(node).map((el) => ({ el }))];
         }),
-        ...current.edges.flatMap((id) => edges.get(id) ?? []),
+        ...current.edges.flatMap((id) => {
+          const el = edges.get(id);
+          return el ? [{ el }] : [];
+        }),
       ];
+    };
+
+    /** Stops waiting for a node to be drawn (another key, a click, or it came). */
+    let cancelWait = () => {};
+    /** Focuses `stop`: at once when drawn, else once `reveal` has brought it into view. */
+    const focusStop = (stop: Stop) => {
+      cancelWait();
+      if (stop.el) return stop.el.focus();
+      const id = stop.node;
+      if (id === undefined) return;
+      const drawn = () =>
+        [...root.querySelectorAll<HTMLElement>('.react-flow__node')].find(
+          (el) => el.dataset.id === id,
+        );
+      const observer = new MutationObserver(() => {
+        const el = drawn();
+        if (!el) return;
+        cancelWait();
+        el.focus();
+      });
+      observer.observe(root, { childList: true, subtree: true });
+      cancelWait = () => {
+        observer.disconnect();
+        cancelWait = () => {};
+      };
+      reveal(id);
     };
     /** The first thing Tab reaches after (or, backwards, before) the flow, outside it. */
     const beyond = (backwards: boolean): HTMLElement | undefined => {
@@ -63,12 +108,12 @@ export function useFlowTabOrder(
       if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.defaultPrevented) return;
       const list = stops();
-      const at = list.indexOf(document.activeElement as HTMLElement);
+      const at = list.findIndex((stop) => stop.el === document.activeElement);
       if (at === -1) return;
       const next = list[at + (event.shiftKey ? -1 : 1)];
       if (next) {
         event.preventDefault();
-        next.focus();
+        focusStop(next);
         return;
       }
       // Leaving the flow, to what follows (or precedes) it in the page.
@@ -84,7 +129,10 @@ export function useFlowTabOrder(
     const onDocumentKey = (event: KeyboardEvent) => {
       tabbing = event.type === 'keydown' && event.key === 'Tab';
     };
-    const onPointerDown = () => (tabbing = false);
+    const onPointerDown = () => {
+      tabbing = false;
+      cancelWait();
+    };
 
     const onFocusIn = (event: FocusEvent) => {
       const from = event.relatedTarget;
@@ -95,7 +143,7 @@ export function useFlowTabOrder(
       const list = stops();
       const forward = from.compareDocumentPosition(inside) & Node.DOCUMENT_POSITION_FOLLOWING;
       const target = forward ? list[0] : list.at(-1);
-      if (target && target !== event.target) target.focus();
+      if (target && target.el !== event.target) focusStop(target);
       tabbing = false;
     };
 
@@ -105,11 +153,12 @@ export function useFlowTabOrder(
     document.addEventListener('keyup', onDocumentKey, true);
     document.addEventListener('pointerdown', onPointerDown, true);
     return () => {
+      cancelWait();
       root.removeEventListener('keydown', onKeyDown);
       root.removeEventListener('focusin', onFocusIn);
       document.removeEventListener('keydown', onDocumentKey, true);
       document.removeEventListener('keyup', onDocumentKey, true);
       document.removeEventListener('pointerdown', onPointerDown, true);
     };
-  }, [wrapper, order]);
+  }, [wrapper, order, reveal]);
 }
