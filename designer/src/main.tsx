@@ -52,21 +52,22 @@ void Promise.all([
   account,
   Promise.allSettled([repository.ensureExample(), loadLanguage(i18n.language)]),
 ]).then(([started]) => {
-  const app = (
-    <WorkspaceProvider repository={workspace}>
-      <App />
-    </WorkspaceProvider>
-  );
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       {started ? (
         <AccountProvider account={started.account}>
           <started.Gate>
-            <started.ServerRepositories browserFlows={repository}>{app}</started.ServerRepositories>
+            <started.ServerRepositories browserFlows={repository} browserWorkspace={workspace}>
+              <App />
+            </started.ServerRepositories>
           </started.Gate>
         </AccountProvider>
       ) : (
-        <RepositoryProvider repository={repository}>{app}</RepositoryProvider>
+        <RepositoryProvider repository={repository}>
+          <WorkspaceProvider repository={workspace}>
+            <App />
+          </WorkspaceProvider>
+        </RepositoryProvider>
       )}
     </StrictMode>,
   );

@@ -1,7 +1,8 @@
 import { Suspense, use, useEffect, type ReactNode } from 'react';
 import { useCurrentWorkspace } from '../account/AccountContext.tsx';
 import { RepositoryProvider } from '../app/RepositoryContext.tsx';
-import type { FlowRepository } from '../persistence/index.ts';
+import { WorkspaceProvider } from '../app/WorkspaceContext.tsx';
+import type { FlowRepository, WorkspaceRepository } from '../persistence/index.ts';
 import type { ServerFlows } from './openServerFlows.ts';
 
 /**
@@ -26,27 +27,38 @@ function WithServerFlows({
   serverFlows: Promise<ServerFlows>;
   children: ReactNode;
 }) {
-  const { flows, listen } = use(serverFlows);
+  const { flows, workspace, listen } = use(serverFlows);
   useEffect(listen, [listen]);
-  return <RepositoryProvider repository={flows}>{children}</RepositoryProvider>;
+  return (
+    <RepositoryProvider repository={flows}>
+      <WorkspaceProvider repository={workspace}>{children}</WorkspaceProvider>
+    </RepositoryProvider>
+  );
 }
 
 /**
- * Gives the pages the flows of the workspace in use on the server when a
- * callbot server serves the designer and someone is signed in; otherwise
- * (browser-only) this browser's own, `browserFlows`, unchanged. The
- * workspace's event stream is listened to while it is in use.
+ * Gives the pages the flows and the records of the workspace in use on the
+ * server when a callbot server serves the designer and someone is signed in;
+ * otherwise (browser-only) this browser's own, `browserFlows` and
+ * `browserWorkspace`, unchanged. The workspace's event stream is listened to
+ * while it is in use.
  */
 export function ServerRepositories({
   browserFlows,
+  browserWorkspace,
   children,
 }: {
   browserFlows: FlowRepository;
+  browserWorkspace: WorkspaceRepository;
   children: ReactNode;
 }) {
   const current = useCurrentWorkspace();
   if (!current)
-    return <RepositoryProvider repository={browserFlows}>{children}</RepositoryProvider>;
+    return (
+      <RepositoryProvider repository={browserFlows}>
+        <WorkspaceProvider repository={browserWorkspace}>{children}</WorkspaceProvider>
+      </RepositoryProvider>
+    );
   return (
     <Suspense fallback={null}>
       <WithServerFlows

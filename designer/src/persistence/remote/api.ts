@@ -7,16 +7,26 @@ import {
   flowVersionListSchema,
   flowVersionSchema,
   flowVersionSummarySchema,
+  ifMatch,
+  IF_MATCH_HEADER,
+  importAnswerSchema,
   presenceSchema,
+  recordAnswerSchema,
+  recordRevisionsSchema,
+  settingsAnswerSchema,
+  workspaceSummarySchema,
   revisionConflictSchema,
   sessionSchema,
   type Actor,
   type FlowRecordAnswer,
   type FlowSummary,
   type FlowVersionSummary,
+  type RecordRevisions,
   type RevisionConflict,
+  type ServerWorkspaceSettings,
+  type WorkspaceCollection,
 } from '@callbot/shared';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * - `unreachable`: no answer (the server is stopped, the network is down, a
@@ -53,7 +63,7 @@ export interface WorkspaceApi {
    * Creates (`baseRevision` 0) or saves a flow; `RemoteError` `conflict` on a stale base. The
    * answer is read as a summary (the server answers the record without its document).
    */
-  saveFlow(id: string, doc: unknown, baseRevision: number): Promise<FlowSummary>;
+  saveFlow(id: string, doc: unknown, baseRevision: number, callbot?: boolean): Promise<FlowSummary>;
   deleteFlow(id: string): Promise<void>;
   listVersions(flowId: string): Promise<FlowVersionSummary[]>;
   createVersion(flowId: string, note: string, auto: boolean): Promise<FlowVersionSummary>;
@@ -64,6 +74,35 @@ export interface WorkspaceApi {
   leave(flowId: string): Promise<void>;
   /** The address of the workspace's server-sent events. */
   readonly eventsUrl: string;
+
+  /** A collection's records (read leniently: each is checked by its schema later) and revisions. */
+  listRecords(
+    collection: WorkspaceCollection,
+  ): Promise<{ records: unknown[]; revisions: RecordRevisions }>;
+  /** One record and its revision; `RemoteError` `notFound` when there is none. */
+  getRecord(
+    collection: WorkspaceCollection,
+    id: string,
+  ): Promise<{ record: unknown; revision: number }>;
+  /** Writes a record on `baseRevision` (0: it must not exist); answers the new revision. */
+  putRecord(
+    collection: WorkspaceCollection,
+    id: string,
+    record: unknown,
+    baseRevision: number,
+  ): Promise<number>;
+  deleteRecord(collection: WorkspaceCollection, id: string, baseRevision: number): Promise<void>;
+  /** R3: the line answered by that callbot (taken from the one answering it, if any). */
+  assignLine(lineId: string, callbotId: string): Promise<void>;
+  /** The line back to the default callbot (R9). */
+  unassignLine(lineId: string): Promise<void>;
+  getSettings(): Promise<{ settings: ServerWorkspaceSettings; revision: number; name: string }>;
+  /** Answers the new revision. */
+  putSettings(settings: ServerWorkspaceSettings, baseRevision: number): Promise<number>;
+  /** The workspace's name (the owner's to change). */
+  renameWorkspace(name: string): Promise<void>;
+  /** Replaces the whole workspace with a `callbot-workspace/1` file (the owner's to do). */
+  importWorkspace(file: unknown): Promise<Record<string, number>>;
 }
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -111,7 +150,7 @@ export function createWorkspaceApi({
   baseUrl?: string;
   fetch?: typeof globalThis.fetch;
 }): WorkspaceApi {
-  const base = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
+  const base_ = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
   let csrfToken: string | null = null;
 
   async function fetchOrUnreachable(path: string, init: RequestInit): Promise<Response> {
@@ -153,14 +192,22 @@ export function createWorkspaceApi({
     return new RemoteError(kind, message, status);
   }
 
-  async function call(method: string, path: string, body?: unknown, retried = false) {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    base?: number,
+    retried = false,
+    root = base_,
+  ): Promise<Response> {
     const headers = new Headers({ accept: 'application/json' });
     if (body !== undefined) headers.set('content-type', 'application/json');
+    if (base !== undefined) headers.set(IF_MATCH_HEADER, ifMatch(base));
     if (stateChanging.has(method)) {
       const token = await csrf();
       if (token !== null) headers.set(CSRF_HEADER, token);
     }
-    const response = await fetchOrUnreachable(base + path, {
+    const response = await fetchOrUnreachable(root + path, {
       method,
       headers,
       ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -171,7 +218,7 @@ export function createWorkspaceApi({
     if (response.status === 403 && refusal.success && refusal.data.error === 'csrf' && !retried) {
       // The session was renewed (signed in again elsewhere): read its token again, once.
       csrfToken = null;
-      return call(method, path, body, true);
+      return call(method, path, body, base, true, root);
     }
     throw failure(response.status, answer);
   }
@@ -181,8 +228,9 @@ export function createWorkspaceApi({
     method: string,
     path: string,
     body?: unknown,
+    base?: number,
   ): Promise<T> {
-    const response = await call(method, path, body);
+    const response = await call(method, path, body, base);
     const parsed = schema.safeParse(await readJson(response));
     if (!parsed.success) {
       throw new RemoteError(
@@ -195,14 +243,20 @@ export function createWorkspaceApi({
   }
 
   const flowPath = (id: string) => `/flows/${encodeURIComponent(id)}`;
+  const recordPath = (collection: WorkspaceCollection, id: string) =>
+    `/${collection}/${encodeURIComponent(id)}`;
 
   return {
     workspaceId,
-    eventsUrl: `${baseUrl}${base}/events`,
+    eventsUrl: `${baseUrl}${base_}/events`,
     listFlows: async () => (await request(flowListSchema, 'GET', '/flows')).flows,
     getFlow: (id) => request(flowRecordSchema, 'GET', flowPath(id)),
-    saveFlow: (id, doc, baseRevision) =>
-      request(flowSummarySchema, 'PUT', flowPath(id), { baseRevision, doc }),
+    saveFlow: (id, doc, baseRevision, callbot) =>
+      request(flowSummarySchema, 'PUT', flowPath(id), {
+        baseRevision,
+        doc,
+        ...(callbot !== undefined && { callbot }),
+      }),
     deleteFlow: async (id) => {
       await call('DELETE', flowPath(id));
     },
@@ -217,5 +271,41 @@ export function createWorkspaceApi({
     leave: async (flowId) => {
       await call('DELETE', `${flowPath(flowId)}/presence`);
     },
+
+    listRecords: async (collection) => {
+      const answer = await request(
+        z.looseObject({ revisions: recordRevisionsSchema }),
+        'GET',
+        `/${collection}`,
+      );
+      const records = answer[collection];
+      if (!Array.isArray(records))
+        throw new RemoteError('server', `The server's list of ${collection} does not read.`);
+      return { records: records as unknown[], revisions: answer.revisions };
+    },
+    getRecord: (collection, id) => request(recordAnswerSchema, 'GET', recordPath(collection, id)),
+    putRecord: async (collection, id, record, baseRevision) =>
+      (await request(recordAnswerSchema, 'PUT', recordPath(collection, id), record, baseRevision))
+        .revision,
+    deleteRecord: async (collection, id, baseRevision) => {
+      await call('DELETE', recordPath(collection, id), undefined, baseRevision);
+    },
+    assignLine: async (lineId, callbotId) => {
+      await call('PUT', `${recordPath('lines', lineId)}/callbot`, { callbotId, replace: true });
+    },
+    unassignLine: async (lineId) => {
+      await call('DELETE', `${recordPath('lines', lineId)}/callbot`);
+    },
+    getSettings: () => request(settingsAnswerSchema, 'GET', '/settings'),
+    putSettings: async (settings, baseRevision) =>
+      (await request(z.object({ revision: z.int() }), 'PUT', '/settings', settings, baseRevision))
+        .revision,
+    renameWorkspace: async (name) => {
+      const response = await call('PATCH', '', { name });
+      if (!workspaceSummarySchema.safeParse(await readJson(response)).success)
+        throw new RemoteError('server', 'The server sent an unreadable workspace.');
+    },
+    importWorkspace: async (file) =>
+      (await request(importAnswerSchema, 'POST', '/import', file)).counts,
   };
 }

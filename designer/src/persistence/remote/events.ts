@@ -17,7 +17,7 @@ export interface EventSourceLike {
  */
 export function connectEvents(
   url: string,
-  sync: RemoteSync,
+  sync: Pick<RemoteSync, 'receive' | 'outbox'>,
   open: (url: string) => EventSourceLike = (u) =>
     new EventSource(u, { withCredentials: true }) as unknown as EventSourceLike,
 ): () => void {

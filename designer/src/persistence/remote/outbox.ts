@@ -2,19 +2,53 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { FlowDocument } from '@callbot/shared';
 import { RemoteError } from './api.ts';
 
-/** One flow save waiting for the server, in the order it was made. */
+/**
+ * A change of one of the workspace's records (a team, a line, the
+ * settings...) waiting for the server: the record as this browser had it
+ * before (null: it did not exist) and after (null: deleted).
+ */
+export interface RecordChange {
+  before: unknown;
+  after: unknown;
+  /** The user chose to keep theirs after a conflict: made on the server's copy as it is. */
+  force?: boolean;
+}
+
+/**
+ * One save waiting for the server, in the order it was made: a flow's
+ * document (and its callbot mark, when that changed), or a record's change.
+ */
 export interface OutboxEntry {
   seq: number;
+  /** What it saves: a flow's id, or a record's key (`recordKey`). */
   flowId: string;
-  doc: FlowDocument;
+  doc?: FlowDocument;
+  callbot?: boolean;
+  change?: RecordChange;
   /** Epoch ms when it was made. */
   at: number;
 }
 
-/** The server revision a flow's next save is based on (0: the server does not have it yet). */
+/** The server revision a flow's or record's next save is based on (0: the server does not have it yet). */
 export interface BaseRecord {
   flowId: string;
   revision: number;
+}
+
+/**
+ * The outbox key of a workspace record (`#teams/t1`) or of the settings
+ * (`#settings`): apart from flow ids, which never start with `#` in it.
+ */
+export const recordKey = (collection: string, id?: string) =>
+  id === undefined ? `#${collection}` : `#${collection}/${id}`;
+
+/** The collection and id of a record key; null for a flow's id. */
+export function parseRecordKey(key: string): { collection: string; id: string | null } | null {
+  if (!key.startsWith('#')) return null;
+  const slash = key.indexOf('/');
+  return slash < 0
+    ? { collection: key.slice(1), id: null }
+    : { collection: key.slice(1, slash), id: key.slice(slash + 1) };
 }
 
 /**
@@ -31,8 +65,9 @@ export class OutboxDb extends Dexie {
   }
 }
 
-/** A flow whose waiting saves the server refused: another person saved it meanwhile. */
+/** A flow or record whose waiting saves the server refused: another person saved it meanwhile. */
 export interface OutboxConflict {
+  /** The flow's id or the record's key. */
   flowId: string;
   /** Who saved it, and when (ISO 8601), as the server says. */
   by: string;
@@ -65,8 +100,22 @@ export const browserScheduler: Scheduler = {
 
 export interface OutboxOptions {
   db: OutboxDb;
-  /** Sends a flow's document on top of `baseRevision`; answers the server's new revision. */
-  send: (flowId: string, doc: FlowDocument, baseRevision: number) => Promise<number>;
+  /**
+   * Sends a flow's document on top of `baseRevision` (with its callbot mark
+   * when it changed); answers the server's new revision.
+   */
+  send: (
+    flowId: string,
+    doc: FlowDocument,
+    baseRevision: number,
+    callbot?: boolean,
+  ) => Promise<number>;
+  /**
+   * Sends a record's change (see `RecordChange`) on top of `baseRevision`;
+   * answers the server's new revision (0 once deleted). A `RemoteError`
+   * `conflict` when another person changed what it changes.
+   */
+  sendRecord?: (key: string, change: RecordChange, baseRevision: number) => Promise<number>;
   now: () => number;
   scheduler?: Scheduler;
   /** The first retry's wait; doubled each time up to `maxDelayMs`. */
@@ -77,8 +126,16 @@ export interface OutboxOptions {
 export interface Outbox {
   readonly state: OutboxState;
   subscribe(listener: (state: OutboxState) => void): () => void;
-  /** Keeps a flow save (at once, in IndexedDB) and sends it soon. */
-  add(flowId: string, doc: FlowDocument): Promise<void>;
+  /** Keeps a flow save (at once, in IndexedDB) and sends it soon; `callbot` when the mark changed. */
+  add(flowId: string, doc: FlowDocument, callbot?: boolean): Promise<void>;
+  /** Keeps a record's change (at once, in IndexedDB) and sends it soon. */
+  addRecord(key: string, change: RecordChange): Promise<void>;
+  /**
+   * Sends a record's waiting change again after a conflict, on the server's
+   * copy as it is then: the fields this browser changed win, the others stay
+   * the server's (the user chose to keep theirs).
+   */
+  retry(key: string): Promise<void>;
   /** Saves of this flow not yet accepted by the server. */
   waitingFor(flowId: string): Promise<number>;
   /** The server revision the flow's next save is based on (0 when the server does not have it). */
@@ -105,6 +162,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const {
     db,
     send,
+    sendRecord,
     now,
     scheduler = browserScheduler,
     firstDelayMs = 1000,
@@ -139,16 +197,31 @@ export function createOutbox(options: OutboxOptions): Outbox {
     delay = Math.min(delay * 2, maxDelayMs);
   }
 
+  /** The waiting saves of one flow or record, as one: the latest document, or the first `before` and the last `after`. */
+  async function sendOne(key: string, entries: OutboxEntry[], base: number): Promise<number> {
+    const latest = entries[entries.length - 1]!;
+    if (latest.change) {
+      if (!sendRecord) throw new Error('This outbox sends no records.');
+      const change: RecordChange = {
+        before: entries[0]!.change!.before,
+        after: latest.change.after,
+        ...(entries.some((e) => e.change?.force) && { force: true }),
+      };
+      return sendRecord(key, change, base);
+    }
+    const callbot = entries.findLast((e) => e.callbot !== undefined)?.callbot;
+    return send(key, latest.doc!, base, callbot);
+  }
+
   async function sendAll(): Promise<void> {
     for (;;) {
       const skip = blocked();
       const first = await db.entries.filter((e) => !skip.has(e.flowId)).first();
       if (!first || disposed) return;
       const ofFlow = await db.entries.where('flowId').equals(first.flowId).sortBy('seq');
-      const latest = ofFlow[ofFlow.length - 1]!;
       const base = (await db.bases.get(first.flowId))?.revision ?? 0;
       try {
-        const revision = await send(first.flowId, latest.doc, base);
+        const revision = await sendOne(first.flowId, ofFlow, base);
         await db.transaction('rw', db.entries, db.bases, async () => {
           await db.entries.bulkDelete(ofFlow.map((e) => e.seq));
           await db.bases.put({ flowId: first.flowId, revision });
@@ -208,13 +281,30 @@ export function createOutbox(options: OutboxOptions): Outbox {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async add(flowId, doc) {
-      await db.entries.add({ flowId, doc, at: now() });
+    async add(flowId, doc, callbot) {
+      await db.entries.add({ flowId, doc, ...(callbot !== undefined && { callbot }), at: now() });
       // A newer document may read where a refused one did not: it is tried (a conflict still waits).
       if (state.refused.some((r) => r.flowId === flowId))
         set({ refused: state.refused.filter((r) => r.flowId !== flowId) });
       await count();
       if (!state.offline) void drain();
+    },
+    async addRecord(key, change) {
+      await db.entries.add({ flowId: key, change, at: now() });
+      if (state.refused.some((r) => r.flowId === key))
+        set({ refused: state.refused.filter((r) => r.flowId !== key) });
+      await count();
+      if (!state.offline) void drain();
+    },
+    async retry(key) {
+      const first = (await db.entries.where('flowId').equals(key).sortBy('seq'))[0];
+      if (first?.change)
+        await db.entries.update(first.seq, { change: { ...first.change, force: true } });
+      set({
+        conflicts: state.conflicts.filter((c) => c.flowId !== key),
+        refused: state.refused.filter((r) => r.flowId !== key),
+      });
+      void drain();
     },
     waitingFor: (flowId) => db.entries.where('flowId').equals(flowId).count(),
     baseOf: async (flowId) => (await db.bases.get(flowId))?.revision ?? 0,

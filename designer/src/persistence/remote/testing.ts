@@ -2,11 +2,27 @@
 // the workspace API's flow routes, and a scheduler that runs when told.
 // Imported by tests only, never by the app.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { FlowDocument } from '@callbot/shared';
+import {
+  collectionKey,
+  serverWorkspaceSettingsSchema,
+  workspaceCollections,
+  type FlowDocument,
+  type ServerWorkspaceSettings,
+  type WorkspaceCollection,
+} from '@callbot/shared';
 import { DesignerDb } from '../db.ts';
 import { RemoteError, type Actor, type FlowRecordAnswer, type WorkspaceApi } from './api.ts';
 import { createOutbox, OutboxDb, type Scheduler } from './outbox.ts';
 import { createRemoteFlowRepository } from './flowRepository.ts';
+import { createRecordSender } from './recordSync.ts';
+import { createRemoteWorkspaceRepository } from './workspaceRepository.ts';
+
+interface StoredRecord {
+  record: unknown;
+  revision: number;
+  updatedAt: string;
+  updatedBy: Actor;
+}
 
 interface StoredFlow {
   doc: unknown;
@@ -25,6 +41,19 @@ export class FakeWorkspaceServer {
   /** Refuses (422, with this message) a document it returns a message for. */
   refuse: (doc: FlowDocument) => string | null = () => null;
   readonly flows = new Map<string, StoredFlow>();
+  /** The workspace's records by collection, then key. */
+  readonly records = new Map<WorkspaceCollection, Map<string, StoredRecord>>(
+    Object.keys(workspaceCollections).map((c) => [c as WorkspaceCollection, new Map()]),
+  );
+  settings: StoredRecord & { record: ServerWorkspaceSettings } = {
+    record: { timeZone: 'America/Sao_Paulo', country: 'BR', defaultCallbotLanguage: 'pt-BR' },
+    revision: 0,
+    updatedAt: '2026-12-07T15:00:00.000Z',
+    updatedBy: { id: 'nobody', name: 'nobody' },
+  };
+  workspaceName = 'Loja';
+  /** Every accepted record write, in order: `PUT teams/t1`, `DELETE lines/l1`, `PUT settings`... */
+  readonly writes: string[] = [];
   /** Every accepted save, in order: flow id and the document's name. */
   readonly saves: { id: string; name: string; baseRevision: number }[] = [];
   private clock = Date.parse('2026-12-07T15:00:00Z');
@@ -44,6 +73,130 @@ export class FakeWorkspaceServer {
     const revision = (stored?.revision ?? 0) + 1;
     this.flows.set(id, { doc, revision, updatedAt: this.tick(), updatedBy: actor });
     return revision;
+  }
+
+  /** Another person's record write, straight into the store. */
+  putAs(actor: Actor, collection: WorkspaceCollection, record: unknown): number {
+    const key = String((record as Record<string, unknown>)[collectionKey(collection)]);
+    const records = this.records.get(collection)!;
+    const revision = (records.get(key)?.revision ?? 0) + 1;
+    records.set(key, {
+      record: structuredClone(record),
+      revision,
+      updatedAt: this.tick(),
+      updatedBy: actor,
+    });
+    return revision;
+  }
+
+  /** Refuses a write whose base is not the stored revision, as the server does (409 or 404). */
+  private checkBase(stored: StoredRecord | undefined, base: number, what: string) {
+    const revision = stored?.revision ?? 0;
+    if (revision === base) return;
+    if (!stored) throw new RemoteError('notFound', `${what} was deleted.`, 404);
+    throw new RemoteError('conflict', `${stored.updatedBy.name} changed ${what}.`, 409, {
+      error: 'revision_conflict',
+      message: `${stored.updatedBy.name} changed ${what}.`,
+      revision,
+      updatedBy: { name: stored.updatedBy.name },
+      updatedAt: stored.updatedAt,
+    });
+  }
+
+  private recordApi(actor: Actor) {
+    const put = (collection: WorkspaceCollection, id: string, record: unknown, base: number) => {
+      const records = this.records.get(collection)!;
+      this.checkBase(records.get(id), base, collection);
+      const parsed = workspaceCollections[collection].safeParse(record);
+      if (!parsed.success) throw new RemoteError('invalid', parsed.error.message, 422);
+      if (collection === 'lines') {
+        const stored = records.get(id)?.record as { callbotId?: string } | undefined;
+        if ((parsed.data as { callbotId?: string }).callbotId !== stored?.callbotId)
+          throw new RemoteError('invalid', 'callbotId: changed through its own route', 422);
+      }
+      if (collection === 'teams' && (parsed.data as { isDefault: boolean }).isDefault) {
+        for (const [key, other] of records) {
+          const team = other.record as { isDefault: boolean };
+          if (key !== id && team.isDefault)
+            this.putAs(actor, 'teams', { ...team, isDefault: false });
+        }
+      }
+      this.writes.push(`PUT ${collection}/${id}`);
+      return this.putAs(actor, collection, parsed.data);
+    };
+    const assign = (id: string, callbotId: string | undefined) => {
+      const stored = this.records.get('lines')!.get(id);
+      if (!stored) throw new RemoteError('notFound', 'no line', 404);
+      const { callbotId: _old, ...line } = stored.record as { callbotId?: string };
+      this.writes.push(`${callbotId === undefined ? 'DELETE' : 'PUT'} lines/${id}/callbot`);
+      this.putAs(actor, 'lines', callbotId === undefined ? line : { ...line, callbotId });
+      return Promise.resolve();
+    };
+    return {
+      listRecords: async (collection: WorkspaceCollection) => {
+        await this.reachable();
+        const records = [...this.records.get(collection)!.entries()];
+        return {
+          records: records.map(([, r]) => structuredClone(r.record)),
+          revisions: records.map(([id, r]) => ({ id, revision: r.revision })),
+        };
+      },
+      getRecord: async (collection: WorkspaceCollection, id: string) => {
+        await this.reachable();
+        const stored = this.records.get(collection)!.get(id);
+        if (!stored) throw new RemoteError('notFound', 'No such record.', 404);
+        return { record: structuredClone(stored.record), revision: stored.revision };
+      },
+      putRecord: async (
+        collection: WorkspaceCollection,
+        id: string,
+        record: unknown,
+        base: number,
+      ) => {
+        await this.reachable();
+        return put(collection, id, record, base);
+      },
+      deleteRecord: async (collection: WorkspaceCollection, id: string, base: number) => {
+        await this.reachable();
+        const records = this.records.get(collection)!;
+        this.checkBase(records.get(id), base, collection);
+        this.writes.push(`DELETE ${collection}/${id}`);
+        records.delete(id);
+      },
+      assignLine: async (id: string, callbotId: string) => {
+        await this.reachable();
+        return assign(id, callbotId);
+      },
+      unassignLine: async (id: string) => {
+        await this.reachable();
+        return assign(id, undefined);
+      },
+      getSettings: async () => {
+        await this.reachable();
+        const { record, revision } = this.settings;
+        return { settings: structuredClone(record), revision, name: this.workspaceName };
+      },
+      putSettings: async (settings: ServerWorkspaceSettings, base: number) => {
+        await this.reachable();
+        this.checkBase(this.settings, base, 'the settings');
+        this.writes.push('PUT settings');
+        this.settings = {
+          record: serverWorkspaceSettingsSchema.parse(settings),
+          revision: this.settings.revision + 1,
+          updatedAt: this.tick(),
+          updatedBy: actor,
+        };
+        return this.settings.revision;
+      },
+      renameWorkspace: async (name: string) => {
+        await this.reachable();
+        this.workspaceName = name;
+      },
+      importWorkspace: async () => {
+        await this.reachable();
+        return Promise.reject(new RemoteError('forbidden', 'Not in this stand-in.', 403));
+      },
+    };
   }
 
   private tick() {
@@ -88,7 +241,7 @@ export class FakeWorkspaceServer {
         await this.reachable();
         return this.answer(id);
       },
-      saveFlow: async (id, doc, baseRevision) => {
+      saveFlow: async (id, doc, baseRevision, _callbot) => {
         await this.reachable();
         const refusal = this.refuse(doc as FlowDocument);
         if (refusal !== null) throw new RemoteError('invalid', refusal, 422);
@@ -146,6 +299,7 @@ export class FakeWorkspaceServer {
         return [actor];
       },
       leave: () => this.reachable(),
+      ...this.recordApi(actor),
     };
   }
 }
@@ -190,7 +344,8 @@ export function openBrowser(
   const cache = new DesignerDb({ name: 'callbot-ws-1', indexedDB, IDBKeyRange });
   const outbox = createOutbox({
     db: new OutboxDb('ws-1', { indexedDB, IDBKeyRange }),
-    send: async (id, doc, base) => (await api.saveFlow(id, doc, base)).revision,
+    send: async (id, doc, base, callbot) => (await api.saveFlow(id, doc, base, callbot)).revision,
+    sendRecord: createRecordSender(api),
     now: () => 0,
     scheduler,
   });
@@ -203,5 +358,13 @@ export function openBrowser(
     selfId: actor.id,
     scheduler,
   });
-  return { repo, outbox, scheduler, indexedDB };
+  const workspace = createRemoteWorkspaceRepository({
+    api,
+    cache,
+    outbox,
+    now: () => Date.parse('2026-12-07T15:00:00Z'),
+    newId: () => `${actor.id}-record-${++ids}`,
+    refreshFlows: () => repo.list(),
+  });
+  return { repo, workspace, outbox, scheduler, indexedDB };
 }

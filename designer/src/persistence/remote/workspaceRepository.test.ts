@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import type { Line } from '@callbot/shared';
+import { recordKey } from './outbox.ts';
+import { FakeWorkspaceServer, openBrowser } from './testing.ts';
+
+const ana = { id: 'u-ana', name: 'Ana' };
+const bruno = { id: 'u-bruno', name: 'Bruno' };
+
+const sipLine = (id: string, label: string): Line => ({
+  id,
+  kind: 'sip',
+  label,
+  host: 'pbx.example.com',
+  port: 5060,
+  transport: 'udp',
+  username: 'bot',
+  password: 'secret',
+  createdAt: Date.parse('2026-12-07T15:00:00Z'),
+});
+
+const names = (listed: { items: { name: string }[] }) => listed.items.map((t) => t.name);
+
+describe('the server-backed workspace repository', () => {
+  it('writes teams to the server and another browser reads them there', async () => {
+    const server = new FakeWorkspaceServer();
+    const first = openBrowser(server, ana);
+    const vendas = await first.workspace.createTeam({ name: 'Vendas', agents: 3 });
+    await first.workspace.createTeam({ name: 'Suporte', agents: 1 });
+    await first.outbox.flush();
+    expect(server.writes).toEqual([
+      `PUT teams/${vendas.id}`,
+      expect.stringMatching(/^PUT teams\//),
+    ]);
+
+    const second = openBrowser(server, bruno);
+    const listed = await second.workspace.listTeams();
+    expect(names(listed)).toEqual(['Suporte', 'Vendas']);
+    expect(listed.items.find((t) => t.name === 'Vendas')?.isDefault).toBe(true);
+
+    await second.workspace.updateTeam(vendas.id, { name: 'Ventas' });
+    await second.outbox.flush();
+    expect(names(await first.workspace.listTeams())).toEqual(['Suporte', 'Ventas']);
+  });
+
+  it('keeps changes made offline, says how many wait, and sends them in order once back', async () => {
+    const server = new FakeWorkspaceServer();
+    const browser = openBrowser(server, ana);
+    const schedule = await browser.workspace.createSchedule({
+      name: 'Comercial',
+      timeZone: 'America/Sao_Paulo',
+      weekly: [],
+      holidays: [],
+    });
+    await browser.outbox.flush();
+
+    server.online = false;
+    await browser.workspace.saveSchedule({ ...schedule, name: 'Comercial (verão)' });
+    await browser.workspace.putLine(sipLine('l1', 'PBX'));
+    await browser.outbox.flush();
+    expect(browser.outbox.state).toMatchObject({ offline: true, waiting: 2 });
+    // The page reads the cache meanwhile: the user's changes are there.
+    expect(names(await browser.workspace.listSchedules())).toEqual(['Comercial (verão)']);
+    expect((await browser.workspace.listLines()).items.map((l) => l.id)).toEqual(['l1']);
+
+    server.online = true;
+    await browser.outbox.flush();
+    expect(browser.outbox.state).toMatchObject({ offline: false, waiting: 0 });
+    expect(server.writes.slice(1)).toEqual([`PUT schedules/${schedule.id}`, 'PUT lines/l1']);
+    expect(server.records.get('schedules')!.get(schedule.id)?.record).toMatchObject({
+      name: 'Comercial (verão)',
+    });
+  });
+
+  it('keeps another person’s change of other fields, and stops on a change of the same field', async () => {
+    const server = new FakeWorkspaceServer();
+    const browser = openBrowser(server, ana);
+    const team = await browser.workspace.createTeam({ name: 'Vendas', agents: 3 });
+    await browser.outbox.flush();
+
+    // Bruno sets the agents; Ana renames: both kept.
+    server.putAs(bruno, 'teams', { ...team, agents: 7 });
+    await browser.workspace.updateTeam(team.id, { name: 'Ventas' });
+    await browser.outbox.flush();
+    expect(server.records.get('teams')!.get(team.id)?.record).toMatchObject({
+      name: 'Ventas',
+      agents: 7,
+    });
+
+    // Bruno renames it again; Ana, not having read it, renames it too: a conflict, nothing written.
+    server.putAs(bruno, 'teams', { ...team, name: 'Comercial', agents: 7 });
+    await browser.workspace.updateTeam(team.id, { name: 'Atendimento' });
+    await browser.outbox.flush();
+    const key = recordKey('teams', team.id);
+    expect(browser.outbox.state.conflicts).toEqual([
+      { flowId: key, by: 'Bruno', at: expect.any(String) as string, revision: 4 },
+    ]);
+    expect(server.records.get('teams')!.get(team.id)?.record).toMatchObject({ name: 'Comercial' });
+
+    // Ana keeps hers: her field wins, Bruno's agents stay.
+    await browser.workspace.sync.keepMine(key);
+    await browser.outbox.flush();
+    expect(browser.outbox.state.conflicts).toEqual([]);
+    expect(server.records.get('teams')!.get(team.id)?.record).toMatchObject({
+      name: 'Atendimento',
+      agents: 7,
+    });
+  });
+
+  it('reloads the server’s copy when the user takes theirs', async () => {
+    const server = new FakeWorkspaceServer();
+    const browser = openBrowser(server, ana);
+    const team = await browser.workspace.createTeam({ name: 'Vendas', agents: 3 });
+    await browser.outbox.flush();
+    server.putAs(bruno, 'teams', { ...team, name: 'Comercial' });
+    await browser.workspace.updateTeam(team.id, { name: 'Atendimento' });
+    await browser.outbox.flush();
+    const key = recordKey('teams', team.id);
+    expect(await browser.workspace.sync.describe(key)).toEqual({
+      collection: 'teams',
+      name: 'Atendimento',
+    });
+
+    await browser.workspace.sync.reload(key);
+    expect(browser.outbox.state).toMatchObject({ conflicts: [], waiting: 0 });
+    expect(names(await browser.workspace.listTeams())).toEqual(['Comercial']);
+  });
+
+  it('sends a line’s callbot through its own route, and its other fields with the record', async () => {
+    const server = new FakeWorkspaceServer();
+    const browser = openBrowser(server, ana);
+    await browser.workspace.putLine(sipLine('l1', 'PBX'));
+    await browser.outbox.flush();
+    await browser.workspace.putLine({ ...sipLine('l1', 'PBX Centro'), callbotId: 'recepcao' });
+    await browser.outbox.flush();
+    expect(server.writes).toEqual(['PUT lines/l1', 'PUT lines/l1', 'PUT lines/l1/callbot']);
+    expect(server.records.get('lines')!.get('l1')?.record).toMatchObject({
+      label: 'PBX Centro',
+      callbotId: 'recepcao',
+    });
+    // The revision the callbot route made is the next base: no false conflict.
+    await browser.workspace.deleteLine('l1');
+    await browser.outbox.flush();
+    expect(browser.outbox.state.conflicts).toEqual([]);
+    expect(server.records.get('lines')!.has('l1')).toBe(false);
+  });
+
+  it('sends the settings the user changed on the server’s, keeping the default team and the callbot’s language', async () => {
+    const server = new FakeWorkspaceServer();
+    const browser = openBrowser(server, ana);
+    await browser.workspace.readSettings();
+    await browser.workspace.createTeam({ name: 'Vendas', agents: 3 });
+    // The server mirrors the default team into the settings: their revision moves.
+    server.settings = {
+      ...server.settings,
+      record: {
+        ...server.settings.record,
+        defaultTeamId: 'elsewhere',
+        defaultCallbotLanguage: 'es',
+      },
+      revision: server.settings.revision + 1,
+    };
+    await browser.workspace.updateSettings({ timeZone: 'America/Manaus' });
+    await browser.outbox.flush();
+    expect(browser.outbox.state.conflicts).toEqual([]);
+    expect(server.settings.record).toMatchObject({
+      timeZone: 'America/Manaus',
+      defaultTeamId: 'elsewhere',
+      defaultCallbotLanguage: 'es',
+    });
+    expect(await browser.workspace.sync.readServerSettings()).toEqual({
+      name: 'Loja',
+      defaultCallbotLanguage: 'es',
+    });
+  });
+
+  it('tells its pages when someone else changed the workspace', async () => {
+    const server = new FakeWorkspaceServer();
+    const browser = openBrowser(server, ana);
+    let told = 0;
+    browser.workspace.subscribe(() => (told += 1));
+    browser.workspace.sync.receive({
+      type: 'change',
+      table: 'lines',
+      id: 'l9',
+      revision: 1,
+      deleted: false,
+      by: bruno,
+    });
+    browser.workspace.sync.receive({ type: 'presence', flowId: 'f', editors: [] });
+    expect(told).toBe(1);
+    server.putAs(bruno, 'lines', sipLine('l9', 'Nova'));
+    expect((await browser.workspace.listLines()).items).toMatchObject([
+      { id: 'l9', label: 'Nova' },
+    ]);
+  });
+});

@@ -1,0 +1,313 @@
+import {
+  checkWorkspaceFile,
+  type ServerWorkspaceSettings,
+  type WorkspaceCollection,
+  type WorkspaceEvent,
+} from '@callbot/shared';
+import type { Table } from 'dexie';
+import type { DesignerDb } from '../db.ts';
+import { createWorkspaceRepository, type WorkspaceRepository } from '../workspaceRepository.ts';
+import { RemoteError, type WorkspaceApi } from './api.ts';
+import { parseRecordKey, recordKey, type Outbox } from './outbox.ts';
+
+/** What the pages can do about the workspace's records on the server, beyond the repository. */
+export interface RemoteWorkspaceSync {
+  readonly outbox: Outbox;
+  /** Drops this browser's waiting change of a record (its key) and takes the server's copy. */
+  reload(key: string): Promise<void>;
+  /** Sends this browser's change again on the server's copy: the fields it changed win. */
+  keepMine(key: string): Promise<void>;
+  /** What a record key names, as the cache has it: its collection and its name (or number). */
+  describe(key: string): Promise<{ collection: string; name: string }>;
+  /** The settings only a server workspace has: its name and the default callbot's language. */
+  readServerSettings(): Promise<{
+    name: string;
+    defaultCallbotLanguage: ServerWorkspaceSettings['defaultCallbotLanguage'];
+  }>;
+  /** Renames the workspace (the owner's to do); at once, not through the outbox. */
+  renameWorkspace(name: string): Promise<void>;
+  /** Passes on a server event (from the workspace's event stream). */
+  receive(event: WorkspaceEvent): void;
+}
+
+export interface RemoteWorkspaceRepository extends WorkspaceRepository {
+  readonly sync: RemoteWorkspaceSync;
+}
+
+export interface RemoteWorkspaceRepositoryOptions {
+  api: WorkspaceApi;
+  /** The workspace's cache in this browser, shared with its flows. */
+  cache: DesignerDb;
+  /** The outbox of the workspace's flows, which carries the records' changes too. */
+  outbox: Outbox;
+  now: () => number;
+  newId: () => string;
+  /** Reads the flows from the server into the cache (the flows repository's `list`). */
+  refreshFlows: () => Promise<unknown>;
+}
+
+const SETTINGS_KEY = 'workspace';
+const SETTINGS = recordKey('settings');
+
+const isUnreachable = (error: unknown) =>
+  error instanceof RemoteError && error.kind === 'unreachable';
+
+/** Tables of the cache by the API's collection; a permission is keyed by its number. */
+function cacheTables(cache: DesignerDb): ReadonlyMap<WorkspaceCollection, Table> {
+  return new Map<WorkspaceCollection, Table>([
+    ['teams', cache.teams],
+    ['schedules', cache.schedules],
+    ['lines', cache.lines],
+    ['customers', cache.customers],
+    ['permissions', cache.permissions],
+    ['attempts', cache.callAttempts],
+  ]);
+}
+
+const keyOf = (collection: WorkspaceCollection, record: unknown): string => {
+  const value = (record as Record<string, unknown> | null)?.[
+    collection === 'permissions' ? 'number' : 'id'
+  ];
+  return typeof value === 'string' ? value : '';
+};
+
+/**
+ * The workspace's records on a server (teams, schedules, lines, customers,
+ * permissions, call attempts, settings), through this browser's cache — the
+ * same interface as the browser's own, so pages need nothing of their own.
+ * Every change is made in the cache first by the browser's repository (its
+ * rules and schemas, so the page answers at once, offline too) and queued in
+ * the flows' outbox, which sends it in order on the revision this browser
+ * last saw (see `createRecordSender`: a conflict waits for the user's
+ * choice, nothing is overwritten). Reads come from the server and refresh
+ * the cache, a record whose change waits excepted; while the server is
+ * unreachable they come from the cache. Others' changes arrive as events and
+ * the pages read again.
+ */
+export function createRemoteWorkspaceRepository(
+  options: RemoteWorkspaceRepositoryOptions,
+): RemoteWorkspaceRepository {
+  const { api, cache, outbox, now, refreshFlows } = options;
+  let lastId = '';
+  const local = createWorkspaceRepository(cache, {
+    now,
+    newId: () => (lastId = options.newId()),
+  });
+  const tables = cacheTables(cache);
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
+  local.subscribe(notify);
+  let serverExtra: Awaited<ReturnType<RemoteWorkspaceSync['readServerSettings']>> | null = null;
+  const refreshing = new Map<string, Promise<void>>();
+
+  /** Once at a time per collection: the pages ask together. */
+  function once(name: string, work: () => Promise<void>): Promise<void> {
+    let running = refreshing.get(name);
+    if (!running) {
+      running = work()
+        .catch((error: unknown) => {
+          if (!isUnreachable(error)) throw error;
+        })
+        .finally(() => refreshing.delete(name));
+      refreshing.set(name, running);
+    }
+    return running;
+  }
+
+  const waiting = async (key: string) => (await outbox.waitingFor(key)) > 0;
+
+  /** The server's copy of a collection into the cache, records whose change waits excepted. */
+  const refresh = (collection: WorkspaceCollection) =>
+    once(collection, async () => {
+      const table = tables.get(collection)!;
+      const { records, revisions } = await api.listRecords(collection);
+      const revisionOf = new Map(revisions.map((r) => [r.id, r.revision]));
+      const onServer = new Set<string>();
+      for (const record of records) {
+        const id = keyOf(collection, record);
+        onServer.add(id);
+        const key = recordKey(collection, id);
+        if (await waiting(key)) continue;
+        await table.put(record);
+        await outbox.setBase(key, revisionOf.get(id) ?? 0);
+      }
+      for (const id of (await table.toCollection().primaryKeys()) as string[]) {
+        if (!onServer.has(id) && !(await waiting(recordKey(collection, id))))
+          await table.delete(id);
+      }
+    });
+
+  const refreshSettings = () =>
+    once('settings', async () => {
+      const answer = await api.getSettings();
+      const { defaultCallbotLanguage, ...settings } = answer.settings;
+      serverExtra = { name: answer.name, defaultCallbotLanguage };
+      if (await waiting(SETTINGS)) return;
+      await cache.settings.put({ key: SETTINGS_KEY, value: settings });
+      await outbox.setBase(SETTINGS, answer.revision);
+    });
+
+  const refreshAll = async () => {
+    await Promise.all([
+      ...[...tables.keys()].map(refresh),
+      refreshSettings(),
+      refreshFlows().catch(() => {}),
+    ]);
+  };
+
+  /** Runs a change in the cache and queues what it did to one record. */
+  async function tracked<T>(
+    collection: WorkspaceCollection,
+    id: string | (() => string),
+    change: () => Promise<T>,
+  ): Promise<T> {
+    const table = tables.get(collection)!;
+    const known = typeof id === 'string' ? id : null;
+    const before: unknown = known === null ? null : ((await table.get(known)) ?? null);
+    const result = await change();
+    const key = known ?? (id as () => string)();
+    const after: unknown = (await table.get(key)) ?? null;
+    if (before !== after && JSON.stringify(before) !== JSON.stringify(after))
+      await outbox.addRecord(recordKey(collection, key), { before, after });
+    return result;
+  }
+
+  async function trackedSettings<T>(change: () => Promise<T>): Promise<T> {
+    const before: unknown = (await cache.settings.get(SETTINGS_KEY))?.value ?? null;
+    const result = await change();
+    const after: unknown = (await cache.settings.get(SETTINGS_KEY))?.value ?? null;
+    if (JSON.stringify(before) !== JSON.stringify(after))
+      await outbox.addRecord(SETTINGS, { before, after });
+    return result;
+  }
+
+  const created = () => lastId;
+
+  const sync: RemoteWorkspaceSync = {
+    outbox,
+    async reload(key) {
+      const parsed = parseRecordKey(key);
+      if (!parsed) return;
+      if (parsed.id === null) {
+        const answer = await api.getSettings();
+        await outbox.discard(key, answer.revision);
+        await refreshSettings();
+      } else {
+        const collection = parsed.collection as WorkspaceCollection;
+        const server = await api.getRecord(collection, parsed.id).catch((error: unknown) => {
+          if (error instanceof RemoteError && error.kind === 'notFound') return null;
+          throw error;
+        });
+        await outbox.discard(key, server?.revision ?? 0);
+        const table = tables.get(collection)!;
+        if (server) await table.put(server.record);
+        else await table.delete(parsed.id);
+      }
+      notify();
+    },
+    keepMine: (key) => outbox.retry(key),
+    async describe(key) {
+      const parsed = parseRecordKey(key);
+      if (!parsed || parsed.id === null) return { collection: 'settings', name: '' };
+      const table = tables.get(parsed.collection as WorkspaceCollection);
+      const record = (await table?.get(parsed.id)) as Record<string, unknown> | undefined;
+      const name = record?.name ?? record?.number ?? parsed.id;
+      return { collection: parsed.collection, name: typeof name === 'string' ? name : parsed.id };
+    },
+    async readServerSettings() {
+      await refreshSettings();
+      if (!serverExtra) throw new RemoteError('unreachable', 'The server did not answer.');
+      return serverExtra;
+    },
+    async renameWorkspace(name) {
+      await api.renameWorkspace(name);
+      serverExtra = serverExtra && { ...serverExtra, name };
+      notify();
+    },
+    receive(event) {
+      if (event.type === 'presence') return;
+      if (event.type === 'change' && (event.table === 'versions' || event.table === 'tests'))
+        return;
+      notify();
+    },
+  };
+
+  const readThen =
+    <A extends unknown[], T>(
+      refreshFirst: () => Promise<unknown>,
+      read: (...args: A) => Promise<T>,
+    ) =>
+    async (...args: A) => {
+      await refreshFirst();
+      return read(...args);
+    };
+
+  return {
+    sync,
+    readSettings: readThen(refreshSettings, () => local.readSettings()),
+    updateSettings: (patch) => trackedSettings(() => local.updateSettings(patch)),
+    listTeams: readThen(
+      () => refresh('teams'),
+      () => local.listTeams(),
+    ),
+    createTeam: (team) => tracked('teams', created, () => local.createTeam(team)),
+    updateTeam: (id, patch) => tracked('teams', id, () => local.updateTeam(id, patch)),
+    setDefaultTeam: (id) => tracked('teams', id, () => local.setDefaultTeam(id)),
+    deleteTeam: (id) => tracked('teams', id, () => local.deleteTeam(id)),
+    listSchedules: readThen(
+      () => refresh('schedules'),
+      () => local.listSchedules(),
+    ),
+    createSchedule: (schedule) =>
+      tracked('schedules', created, () => local.createSchedule(schedule)),
+    // The server refreshes the flows' copies of the hours itself; the cache's are refreshed here.
+    saveSchedule: (schedule) =>
+      tracked('schedules', schedule.id, () => local.saveSchedule(schedule)),
+    deleteSchedule: (id) => tracked('schedules', id, () => local.deleteSchedule(id)),
+    listFlows: readThen(refreshFlows, () => local.listFlows()),
+    async setCallbot(flowId, callbot) {
+      await local.setCallbot(flowId, callbot);
+      const record = await cache.flows.get(flowId);
+      if (record) await outbox.add(flowId, record.doc, callbot);
+    },
+    listLines: readThen(
+      () => refresh('lines'),
+      () => local.listLines(),
+    ),
+    putLine: (line) => tracked('lines', line.id, () => local.putLine(line)),
+    deleteLine: (id) => tracked('lines', id, () => local.deleteLine(id)),
+    listCustomers: readThen(
+      () => refresh('customers'),
+      () => local.listCustomers(),
+    ),
+    putCustomer: (customer) => tracked('customers', customer.id, () => local.putCustomer(customer)),
+    deleteCustomer: (id) => tracked('customers', id, () => local.deleteCustomer(id)),
+    listPermissions: readThen(
+      () => refresh('permissions'),
+      () => local.listPermissions(),
+    ),
+    putPermission: (permission) =>
+      tracked('permissions', permission.number, () => local.putPermission(permission)),
+    listCallAttempts: readThen(
+      () => refresh('attempts'),
+      (number?: string) => local.listCallAttempts(number),
+    ),
+    addCallAttempt: (attempt) =>
+      tracked('attempts', attempt.id, () => local.addCallAttempt(attempt)),
+    exportWorkspace: readThen(refreshAll, () => local.exportWorkspace()),
+    async importWorkspace(text) {
+      const checked = checkWorkspaceFile(text);
+      if (!checked.ok) return checked;
+      await api.importWorkspace(JSON.parse(text));
+      await refreshAll();
+      notify();
+      return checked;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
