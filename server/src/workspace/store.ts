@@ -142,10 +142,14 @@ const flowSummary = (row: Row): FlowSummary => ({
   isExample: row.is_example === true,
   updatedAt: iso(row.updated_at),
   updatedBy: actorOf(row, 'updated_by'),
+  nodeCount: Number(row.node_count),
 });
 
+/** The node count is read from the stored document (the library shows it without the document). */
 const FLOW_COLUMNS =
-  'id, name, revision, callbot, is_example, updated_at, updated_by_id, updated_by_name';
+  "id, name, revision, callbot, is_example, updated_at, updated_by_id, updated_by_name, jsonb_array_length(doc->'nodes') AS node_count";
+const VERSION_COLUMNS =
+  "id, revision, note, auto, created_at, created_by_id, created_by_name, jsonb_array_length(doc->'nodes') AS node_count";
 
 export type SaveFlowResult =
   | { ok: true; flow: FlowSummary; created: boolean; changes: Change[] }
@@ -496,6 +500,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
     auto: row.auto === true,
     createdAt: iso(row.created_at),
     createdBy: actorOf(row, 'created_by'),
+    nodeCount: Number(row.node_count),
   });
 
   return {
@@ -612,7 +617,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
     async listVersions(ws, flowId) {
       if (!(await flowExists(db, ws, flowId))) return null;
       const { rows } = await db.query(
-        `SELECT id, revision, note, auto, created_at, created_by_id, created_by_name
+        `SELECT ${VERSION_COLUMNS}
          FROM ws_flow_versions WHERE workspace_id = $1 AND flow_id = $2 ORDER BY id DESC`,
         [ws, flowId],
       );
@@ -621,7 +626,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
 
     async getVersion(ws, flowId, id) {
       const { rows } = await db.query(
-        `SELECT id, revision, note, auto, created_at, created_by_id, created_by_name, doc
+        `SELECT ${VERSION_COLUMNS}, doc
          FROM ws_flow_versions WHERE workspace_id = $1 AND flow_id = $2 AND id = $3`,
         [ws, flowId, id],
       );
@@ -636,7 +641,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         const { rows } = await tx.query(
           `INSERT INTO ws_flow_versions (workspace_id, flow_id, revision, note, auto, doc, created_at, created_by_id, created_by_name)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           RETURNING id, revision, note, auto, created_at, created_by_id, created_by_name`,
+           RETURNING ${VERSION_COLUMNS}`,
           [
             ws,
             flowId,
