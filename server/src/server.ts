@@ -24,6 +24,7 @@ import { isUniqueViolation, type Store } from './store.ts';
 import { createVoiceHandler, type Webhook } from './voice.ts';
 import { writeEventStream, type WorkspaceHub } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
+import { seedWorkspace } from './workspace/seed.ts';
 import type { WorkspaceStore } from './workspace/store.ts';
 
 export interface ServerOptions {
@@ -204,6 +205,9 @@ export function createServer(options: ServerOptions): CallbotServer {
         setupToken,
         secureCookies: options.baseUrl?.startsWith('https://') ?? false,
         ...(options.scryptCost && { scryptCost: options.scryptCost }),
+        ...(options.workspace && {
+          seedWorkspace: seedWorkspace.bind(null, options.workspace.store),
+        }),
       }),
       ...(options.workspace
         ? workspaceRoutes(options.workspace.store, options.workspace.hub, {

@@ -164,7 +164,7 @@ export interface WorkspaceStore {
   saveFlow(
     ws: string,
     id: string,
-    input: { baseRevision: number; doc: FlowDocument; callbot?: boolean },
+    input: { baseRevision: number; doc: FlowDocument; callbot?: boolean; isExample?: boolean },
     by: Actor,
   ): Promise<SaveFlowResult>;
   /** Deletes the flow with its versions and test cases; its lines are answered by the default callbot (R9). */
@@ -529,7 +529,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
       return row ? { ...flowSummary(row), doc: readDoc(row.doc, id) } : null;
     },
 
-    saveFlow(ws, id, { baseRevision, doc, callbot }, by) {
+    saveFlow(ws, id, { baseRevision, doc, callbot, isExample = false }, by) {
       const conflict = (row: Row): SaveFlowResult => {
         const summary = flowSummary(row);
         return {
@@ -550,8 +550,8 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
       const save = async (q: SqlClient): Promise<SaveFlowResult> => {
         if (baseRevision === 0) {
           const inserted = await q.query(
-            `INSERT INTO ws_flows (workspace_id, id, name, doc, revision, callbot, created_at, updated_at, updated_by_id, updated_by_name)
-             VALUES ($1, $2, $3, $4, 1, $5, $6, $6, $7, $8)
+            `INSERT INTO ws_flows (workspace_id, id, name, doc, revision, callbot, created_at, updated_at, updated_by_id, updated_by_name, is_example)
+             VALUES ($1, $2, $3, $4, 1, $5, $6, $6, $7, $8, $9)
              ON CONFLICT (workspace_id, id) DO NOTHING
              RETURNING ${FLOW_COLUMNS}`,
             [
@@ -563,6 +563,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
               stamp(),
               by.id,
               by.name,
+              isExample,
             ],
           );
           const row = inserted.rows[0];

@@ -371,7 +371,7 @@ export function createRemoteFlowRepository(
       return local.exportFlow(id);
     },
 
-    // A server workspace has the flows its people made; no example is seeded into it by a browser.
+    // The server seeds a new workspace with the example (`server/src/workspace/seed.ts`), not a browser.
     ensureExample: () => Promise.resolve(null),
 
     close() {
