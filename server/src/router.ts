@@ -166,7 +166,12 @@ export interface RouterRequest {
   /** The path's segments, decoded (`['api', 'workspaces', 'w1']`). */
   segments: string[];
   headers: http.IncomingHttpHeaders;
-  body: unknown;
+  /**
+   * Reads the body, called once the caller is checked: a request refused
+   * (no credentials, CSRF, not a member, a lower role) is never read, so a
+   * large upload cannot be made to be buffered by anyone.
+   */
+  body: () => Promise<unknown>;
   ip: string;
   origin: string;
 }
@@ -342,7 +347,7 @@ export function createRouter(options: RouterOptions) {
       if (!checked.ok) return checked.reply;
       return handler({
         params,
-        body: req.body,
+        body: await req.body(),
         headers: req.headers,
         now,
         origin: req.origin,

@@ -44,6 +44,8 @@ export interface RoutesOptions {
   secureCookies: boolean;
   /** The password hash's cost (tests lower it). */
   scryptCost?: ScryptCost;
+  /** Gives a workspace just created its first records (`workspace/seed.ts`). */
+  seedWorkspace?: (workspaceId: string, by: { id: string; name: string }) => Promise<void>;
 }
 
 /** The route table. */
@@ -115,6 +117,7 @@ export function apiRoutes(options: RoutesOptions): AnyRoute[] {
           at: now,
         });
         if (!made) return refused;
+        await options.seedWorkspace?.(made.workspaceId, { id: made.userId, name: input.name });
         return signIn({ id: made.userId, email: input.email, name: input.name }, now, 201);
       },
     }),
@@ -176,10 +179,9 @@ export function apiRoutes(options: RoutesOptions): AnyRoute[] {
       handler: async ({ caller, body, now }) => {
         const parsed = parseBody(workspaceCreateSchema, body);
         if (!parsed.ok) return parsed.reply;
-        return {
-          status: 201,
-          body: await accounts.createWorkspace(caller.user.id, parsed.data.name, now),
-        };
+        const made = await accounts.createWorkspace(caller.user.id, parsed.data.name, now);
+        await options.seedWorkspace?.(made.id, { id: caller.user.id, name: caller.user.name });
+        return { status: 201, body: made };
       },
     }),
 

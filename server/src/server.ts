@@ -24,6 +24,7 @@ import { isUniqueViolation, type Store } from './store.ts';
 import { createVoiceHandler, type Webhook } from './voice.ts';
 import { writeEventStream, type WorkspaceHub } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
+import { seedWorkspace } from './workspace/seed.ts';
 import type { WorkspaceStore } from './workspace/store.ts';
 import { createPublishDirectory } from './workspace/publishDirectory.ts';
 import { publishRoutes } from './workspace/publishRoutes.ts';
@@ -213,6 +214,9 @@ export function createServer(options: ServerOptions): CallbotServer {
         setupToken,
         secureCookies: options.baseUrl?.startsWith('https://') ?? false,
         ...(options.scryptCost && { scryptCost: options.scryptCost }),
+        ...(options.workspace && {
+          seedWorkspace: seedWorkspace.bind(null, options.workspace.store),
+        }),
       }),
       ...(options.workspace
         ? workspaceRoutes(options.workspace.store, options.workspace.hub, {
@@ -336,18 +340,19 @@ export function createServer(options: ServerOptions): CallbotServer {
     const limit = /^\/api\/workspaces\/[^/]+\/import$/.test(url.pathname)
       ? WORKSPACE_FILE_MAX_BYTES
       : API_MAX_BYTES;
-    const raw = await readBody(req, limit);
-    let body: unknown;
-    if (raw.length > 0) {
+    // Read by the router once the caller may call the route (never for a refused one).
+    const readJsonBody = async (): Promise<unknown> => {
+      const raw = await readBody(req, limit);
+      if (raw.length === 0) return undefined;
       if (mediaType(req) !== 'application/json') {
         throw new HttpError(400, 'The API takes JSON bodies (Content-Type: application/json).');
       }
       try {
-        body = JSON.parse(raw.toString('utf8'));
+        return JSON.parse(raw.toString('utf8'));
       } catch (error) {
         throw new HttpError(400, `The body is not JSON: ${(error as Error).message}`);
       }
-    }
+    };
     let segments: string[];
     try {
       segments = url.pathname.slice(1).split('/').filter(Boolean).map(decodeURIComponent);
@@ -358,7 +363,7 @@ export function createServer(options: ServerOptions): CallbotServer {
       method: req.method ?? 'GET',
       segments,
       headers: req.headers,
-      body,
+      body: readJsonBody,
       ip: clientAddress(req, options.trustProxy ?? false),
       origin: options.baseUrl ?? `http://${req.headers.host ?? 'localhost'}`,
     });

@@ -52,8 +52,11 @@ function remember(workspaceId: string) {
 export interface Account {
   readonly client: AccountClient;
   readonly store: StoreApi<AccountState>;
-  /** Probes the server; resolves once the state is known (never rejects). */
-  start(): Promise<void>;
+  /**
+   * Probes the server (or reads `answered`, its answer to `GET /api/session`
+   * already received); resolves once the state is known (never rejects).
+   */
+  start(answered?: Response): Promise<void>;
   /** Takes a session answer (setup, sign-in, an accepted invitation, a refresh). */
   adopt(session: Session, workspaceId?: string): void;
   /** Reads the session again (a workspace gone, a role changed). */
@@ -101,9 +104,9 @@ export function createAccount(client: AccountClient): Account {
   const account: Account = {
     client,
     store,
-    async start() {
+    async start(answered) {
       try {
-        const probe = await client.probe();
+        const probe = await client.probe(answered);
         if (probe.served) adopt(probe.session);
         else store.setState({ status: 'browserOnly' }, true);
       } catch (error) {

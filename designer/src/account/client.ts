@@ -124,8 +124,11 @@ function kindOfStatus(status: number): AccountErrorKind {
 export type Probe = { served: true; session: Session } | { served: false };
 
 export interface AccountClient {
-  /** Asks the page's origin for the session; never throws for a page without a server. */
-  probe(): Promise<Probe>;
+  /**
+   * Asks the page's origin for the session (or reads `answered`, the answer to
+   * that request already received); never throws for a page without a server.
+   */
+  probe(answered?: Response): Promise<Probe>;
   session(): Promise<Session>;
   setup(request: SetupRequest): Promise<Session>;
   login(email: string, password: string): Promise<Session>;
@@ -222,10 +225,10 @@ export function createAccountClient({
   const workspace = (ws: string) => `/api/workspaces/${id(ws)}`;
 
   return {
-    async probe() {
+    async probe(answered) {
       let response: Response;
       try {
-        response = await call('GET', '/api/session');
+        response = answered ?? (await call('GET', '/api/session'));
       } catch {
         return { served: false };
       }

@@ -35,6 +35,25 @@ describe('startAccount', () => {
     });
   });
 
+  it('asks the server for the session once on a signed-in start', async () => {
+    const fake = createFakeAccounts();
+    seedFakeAccounts(fake, { role: 'trainer' });
+    const asked: string[] = [];
+    const send = fakeAccountsFetch(fake);
+    const started = await startAccount(
+      onFake((input, init) => {
+        asked.push(
+          `${init?.method ?? 'GET'} ${input instanceof Request ? input.url : input.toString()}`,
+        );
+        return send(input, init);
+      }),
+    );
+    expect(started?.account.store.getState().status).toBe('signedIn');
+    expect(asked.filter((line) => line.endsWith('/api/session'))).toEqual([
+      `GET ${FAKE_ORIGIN}/api/session`,
+    ]);
+  });
+
   it('on a new server, asks for setup', async () => {
     const started = await startAccount(onFake(fakeAccountsFetch(createFakeAccounts())));
     expect(started?.account.store.getState()).toEqual({

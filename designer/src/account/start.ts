@@ -6,15 +6,17 @@ import type { Account } from './account.ts';
  * render, with a plain request: a browser-only designer (no answer, or a
  * static host's page) loads nothing more, so its first screen stays small.
  * Served (a JSON answer), the accounts client, store and session gate load,
- * and the session is read through the contract's schema.
+ * and the session is read through the contract's schema (from that same
+ * answer: a signed-in start asks for the session once).
  *
  * @returns the started account and the gate to put around the app, or null for browser-only
  */
 export async function startAccount(
   send: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init),
 ): Promise<{ account: Account; Gate: ComponentType<{ children: ReactNode }> } | null> {
+  let response: Response;
   try {
-    const response = await send('/api/session', { credentials: 'same-origin' });
+    response = await send('/api/session', { credentials: 'same-origin' });
     if (!response.headers.get('content-type')?.includes('application/json')) return null;
   } catch {
     return null;
@@ -25,6 +27,7 @@ export async function startAccount(
     import('./AccountGate.tsx'),
   ]);
   const account = createAccount(createAccountClient({ fetch: send }));
-  await account.start();
+  // The answer already read is the session: it is not asked for twice.
+  await account.start(response);
   return { account, Gate: AccountGate };
 }

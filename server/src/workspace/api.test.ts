@@ -153,7 +153,10 @@ describe('flows', () => {
       name: 'Recepção',
       revision: 1,
       updatedBy: { name: 'Ana' },
+      nodeCount: flow('x').nodes.length,
     });
+    // A save answers with the summary, without the document sent.
+    expect(created.body).not.toHaveProperty('doc');
 
     const saved = await call('ana', 'PUT', '/api/workspaces/{A}/flows/f1', {
       baseRevision: 1,
@@ -179,7 +182,9 @@ describe('flows', () => {
     expect(read.body).toMatchObject({ revision: 2, name: 'Recepção 2' });
     expect((read.body.doc as FlowDocument).settings.name).toBe('Recepção 2');
     const list = await call('vera', 'GET', '/api/workspaces/{A}/flows');
-    expect((list.body.flows as { id: string }[]).map((f) => f.id)).toContain('f1');
+    expect(list.body.flows).toContainEqual(
+      expect.objectContaining({ id: 'f1', nodeCount: flow('x').nodes.length }),
+    );
   });
 
   it('gives one of two concurrent saves on the same base revision a 200 and the other a 409', async () => {
@@ -229,9 +234,10 @@ describe('flows', () => {
       note: 'first',
     });
     expect(version.status).toBe(201);
-    expect(version.body).toMatchObject({ revision: 1, note: 'first', auto: false });
+    const nodeCount = flow('x').nodes.length;
+    expect(version.body).toMatchObject({ revision: 1, note: 'first', auto: false, nodeCount });
     const versions = await call('vera', 'GET', '/api/workspaces/{A}/flows/tv/versions');
-    expect(versions.body.versions).toHaveLength(1);
+    expect(versions.body.versions).toEqual([expect.objectContaining({ nodeCount })]);
     const one = await call(
       'vera',
       'GET',
@@ -625,6 +631,32 @@ describe('moving in', () => {
       message: expect.any(String) as string,
     });
     expect((await call('vera', 'GET', '/api/workspaces/{A}/lines/pbx')).status).toBe(404);
+  });
+
+  it('checks the caller before reading the body: a refused upload is never buffered', async () => {
+    // Declares 40 MB and sends 1 KB: the answer comes without the rest being sent.
+    const refusedStatus = (cookie?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(`${origin}${at('/api/workspaces/{A}/import')}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': String(40 * 1024 * 1024),
+            ...(cookie !== undefined && { cookie }),
+          },
+        });
+        request.on('response', (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+          request.destroy();
+        });
+        request.on('error', reject);
+        request.write('x'.repeat(1024));
+      });
+    expect(await refusedStatus()).toBe(401);
+    const ana = sessions.get('ana')!;
+    // Ana edits but does not own the workspace; her cookie without the CSRF header is refused too.
+    expect(await refusedStatus(`${SESSION_COOKIE}=${ana.secret}`)).toBe(403);
   });
 
   it('imports a whole file in one go, replacing the workspace’s records', async () => {

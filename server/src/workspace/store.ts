@@ -144,10 +144,14 @@ const flowSummary = (row: Row): FlowSummary => ({
   isExample: row.is_example === true,
   updatedAt: iso(row.updated_at),
   updatedBy: actorOf(row, 'updated_by'),
+  nodeCount: Number(row.node_count),
 });
 
+/** The node count is read from the stored document (the library shows it without the document). */
 const FLOW_COLUMNS =
-  'id, name, revision, callbot, is_example, updated_at, updated_by_id, updated_by_name';
+  "id, name, revision, callbot, is_example, updated_at, updated_by_id, updated_by_name, jsonb_array_length(doc->'nodes') AS node_count";
+const VERSION_COLUMNS =
+  "id, revision, note, auto, created_at, created_by_id, created_by_name, jsonb_array_length(doc->'nodes') AS node_count";
 
 export type SaveFlowResult =
   | { ok: true; flow: FlowSummary; created: boolean; changes: Change[] }
@@ -162,7 +166,7 @@ export interface WorkspaceStore {
   saveFlow(
     ws: string,
     id: string,
-    input: { baseRevision: number; doc: FlowDocument; callbot?: boolean },
+    input: { baseRevision: number; doc: FlowDocument; callbot?: boolean; isExample?: boolean },
     by: Actor,
   ): Promise<SaveFlowResult>;
   /** Deletes the flow with its versions and test cases; its lines are answered by the default callbot (R9). */
@@ -506,6 +510,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
     auto: row.auto === true,
     createdAt: iso(row.created_at),
     createdBy: actorOf(row, 'created_by'),
+    nodeCount: Number(row.node_count),
   });
 
   return {
@@ -534,7 +539,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
       return row ? { ...flowSummary(row), doc: readDoc(row.doc, id) } : null;
     },
 
-    saveFlow(ws, id, { baseRevision, doc, callbot }, by) {
+    saveFlow(ws, id, { baseRevision, doc, callbot, isExample = false }, by) {
       const conflict = (row: Row): SaveFlowResult => {
         const summary = flowSummary(row);
         return {
@@ -555,8 +560,8 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
       const save = async (q: SqlClient): Promise<SaveFlowResult> => {
         if (baseRevision === 0) {
           const inserted = await q.query(
-            `INSERT INTO ws_flows (workspace_id, id, name, doc, revision, callbot, created_at, updated_at, updated_by_id, updated_by_name)
-             VALUES ($1, $2, $3, $4, 1, $5, $6, $6, $7, $8)
+            `INSERT INTO ws_flows (workspace_id, id, name, doc, revision, callbot, created_at, updated_at, updated_by_id, updated_by_name, is_example)
+             VALUES ($1, $2, $3, $4, 1, $5, $6, $6, $7, $8, $9)
              ON CONFLICT (workspace_id, id) DO NOTHING
              RETURNING ${FLOW_COLUMNS}`,
             [
@@ -568,6 +573,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
               stamp(),
               by.id,
               by.name,
+              isExample,
             ],
           );
           const row = inserted.rows[0];
@@ -622,7 +628,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
     async listVersions(ws, flowId) {
       if (!(await flowExists(db, ws, flowId))) return null;
       const { rows } = await db.query(
-        `SELECT id, revision, note, auto, created_at, created_by_id, created_by_name
+        `SELECT ${VERSION_COLUMNS}
          FROM ws_flow_versions WHERE workspace_id = $1 AND flow_id = $2 ORDER BY id DESC`,
         [ws, flowId],
       );
@@ -631,7 +637,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
 
     async getVersion(ws, flowId, id) {
       const { rows } = await db.query(
-        `SELECT id, revision, note, auto, created_at, created_by_id, created_by_name, doc
+        `SELECT ${VERSION_COLUMNS}, doc
          FROM ws_flow_versions WHERE workspace_id = $1 AND flow_id = $2 AND id = $3`,
         [ws, flowId, id],
       );
@@ -646,7 +652,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         const { rows } = await tx.query(
           `INSERT INTO ws_flow_versions (workspace_id, flow_id, revision, note, auto, doc, created_at, created_by_id, created_by_name)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           RETURNING id, revision, note, auto, created_at, created_by_id, created_by_name`,
+           RETURNING ${VERSION_COLUMNS}`,
           [
             ws,
             flowId,

@@ -53,10 +53,15 @@ export const flowSummarySchema = z.object({
   isExample: z.boolean(),
   updatedAt: z.string(),
   updatedBy: actorSchema.nullable(),
+  /** How many nodes the flow's document has (the library shows it). */
+  nodeCount: z.int().min(0),
 });
 export type FlowSummary = z.infer<typeof flowSummarySchema>;
 
-/** `GET /api/workspaces/:ws/flows/:id`, and the answer to a save. */
+/**
+ * `GET /api/workspaces/:ws/flows/:id`. A save (`PUT`) answers with the
+ * summary alone: the editor has the document it sent.
+ */
 export const flowRecordSchema = flowSummarySchema.extend({ doc: z.unknown() });
 export type FlowRecordAnswer = z.infer<typeof flowRecordSchema>;
 
@@ -93,6 +98,8 @@ export const flowVersionSummarySchema = z.object({
   auto: z.boolean(),
   createdAt: z.string(),
   createdBy: actorSchema.nullable(),
+  /** How many nodes the snapshot has (the versions list shows it). */
+  nodeCount: z.int().min(0),
 });
 export type FlowVersionSummary = z.infer<typeof flowVersionSummarySchema>;
 export const flowVersionSchema = flowVersionSummarySchema.extend({ doc: z.unknown() });

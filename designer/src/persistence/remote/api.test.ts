@@ -29,6 +29,7 @@ const record = {
   isExample: false,
   updatedAt: '2026-12-07T15:00:00.000Z',
   updatedBy: { id: 'u1', name: 'Ana' },
+  nodeCount: createFlow('Vendas').nodes.length,
   doc: createFlow('Vendas'),
 };
 

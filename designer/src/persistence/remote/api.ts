@@ -61,7 +61,7 @@ export interface WorkspaceApi {
   getFlow(id: string): Promise<FlowRecordAnswer>;
   /**
    * Creates (`baseRevision` 0) or saves a flow; `RemoteError` `conflict` on a stale base. The
-   * answer is read as a summary (the server answers the record without its document).
+   * server answers with the flow's summary (the editor has the document it sent).
    */
   saveFlow(id: string, doc: unknown, baseRevision: number, callbot?: boolean): Promise<FlowSummary>;
   deleteFlow(id: string): Promise<void>;

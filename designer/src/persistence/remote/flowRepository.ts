@@ -10,7 +10,13 @@ import {
   type OpenedFlow,
   type VersionSummary,
 } from '../repository.ts';
-import { RemoteError, type Actor, type FlowRecordAnswer, type WorkspaceApi } from './api.ts';
+import {
+  RemoteError,
+  type Actor,
+  type FlowRecordAnswer,
+  type FlowVersionSummary,
+  type WorkspaceApi,
+} from './api.ts';
 import type { Outbox } from './outbox.ts';
 
 /**
@@ -60,12 +66,6 @@ export interface RemoteFlowRepositoryOptions {
 
 const COPY_SUFFIX = ' (copy)';
 const MAX_NAME_LENGTH = 120;
-
-const countNodes = (doc: unknown): number => {
-  const nodes: unknown =
-    doc !== null && typeof doc === 'object' && 'nodes' in doc ? doc.nodes : undefined;
-  return Array.isArray(nodes) ? nodes.length : 0;
-};
 
 const isUnreachable = (error: unknown) =>
   error instanceof RemoteError && error.kind === 'unreachable';
@@ -176,24 +176,14 @@ export function createRemoteFlowRepository(
     return local.open(id);
   }
 
-  const versionSummary = (
-    v: {
-      id: number;
-      flowId: string;
-      revision: number;
-      note: string;
-      auto: boolean;
-      createdAt: string;
-    },
-    doc: unknown,
-  ): VersionSummary => ({
+  const versionSummary = (v: FlowVersionSummary): VersionSummary => ({
     id: v.id,
     flowId: v.flowId,
     revision: v.revision,
     note: v.note,
     auto: v.auto,
     createdAt: Date.parse(v.createdAt),
-    nodeCount: countNodes(doc),
+    nodeCount: v.nodeCount,
   });
 
   const sync: RemoteSync = {
@@ -332,16 +322,12 @@ export function createRemoteFlowRepository(
           'The server is unreachable: a version is kept on the server, so save it once the server is back.',
         );
       }
-      const version = await api.createVersion(id, note, auto);
-      const record = await cache.flows.get(id);
-      return versionSummary(version, record?.doc);
+      return versionSummary(await api.createVersion(id, note, auto));
     },
 
     async listVersions(id) {
       try {
-        const versions = await api.listVersions(id);
-        const docs = await Promise.all(versions.map((v) => api.getVersion(id, v.id)));
-        return versions.map((v, i) => versionSummary(v, docs[i]?.doc));
+        return (await api.listVersions(id)).map(versionSummary);
       } catch (error) {
         if (isUnreachable(error)) return local.listVersions(id);
         throw error;
@@ -361,7 +347,7 @@ export function createRemoteFlowRepository(
       const loaded = loadFlow(version.doc);
       if (!loaded.ok) throw new InvalidFlowError(loaded.diagnostics);
       return {
-        ...versionSummary(version, version.doc),
+        ...versionSummary(version),
         doc: loaded.doc,
         ...(loaded.migratedFrom !== undefined && { migratedFrom: loaded.migratedFrom }),
       };
@@ -385,7 +371,7 @@ export function createRemoteFlowRepository(
       return local.exportFlow(id);
     },
 
-    // A server workspace has the flows its people made; no example is seeded into it by a browser.
+    // The server seeds a new workspace with the example (`server/src/workspace/seed.ts`), not a browser.
     ensureExample: () => Promise.resolve(null),
 
     close() {

@@ -24,6 +24,8 @@ interface StoredRecord {
   updatedBy: Actor;
 }
 
+const nodesOf = (doc: unknown) => (doc as FlowDocument).nodes.length;
+
 interface StoredFlow {
   doc: unknown;
   revision: number;
@@ -216,6 +218,7 @@ export class FakeWorkspaceServer {
       isExample: false,
       updatedAt: stored.updatedAt,
       updatedBy: stored.updatedBy,
+      nodeCount: doc.nodes.length,
       doc,
     };
   }
@@ -269,7 +272,7 @@ export class FakeWorkspaceServer {
         await this.reachable();
         return this.versions
           .filter((v) => v.flowId === flowId)
-          .map(({ doc: _doc, ...v }) => ({ ...v, createdBy: actor }));
+          .map(({ doc, ...v }) => ({ ...v, createdBy: actor, nodeCount: nodesOf(doc) }));
       },
       createVersion: async (flowId, note, auto) => {
         await this.reachable();
@@ -285,14 +288,14 @@ export class FakeWorkspaceServer {
           createdAt: this.tick(),
         };
         this.versions.push(version);
-        const { doc: _doc, ...summary } = version;
-        return { ...summary, createdBy: actor };
+        const { doc, ...summary } = version;
+        return { ...summary, createdBy: actor, nodeCount: nodesOf(doc) };
       },
       getVersion: async (flowId, versionId) => {
         await this.reachable();
         const version = this.versions.find((v) => v.flowId === flowId && v.id === versionId);
         if (!version) throw new RemoteError('notFound', 'no version', 404);
-        return { ...version, createdBy: actor };
+        return { ...version, createdBy: actor, nodeCount: nodesOf(version.doc) };
       },
       beat: async () => {
         await this.reachable();
