@@ -22,6 +22,9 @@ import { createServer, type CallbotServer } from './server.ts';
 import { createStore, type Store } from './store.ts';
 import { createHub, inProcessBus } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
+import { providerRoutes } from './provider/routes.ts';
+import { manualScheduler } from './provider/sandbox.ts';
+import { createProviderService, type ProviderService } from './provider/service.ts';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace/store.ts';
 
 const SERVER_TOKEN = 'server-wide-publish-token';
@@ -101,6 +104,8 @@ beforeAll(async () => {
   db = url ? openPostgres(url) : await openPglite();
   store = await createStore(db);
   accounts = createAccountStore(db);
+  const workspaceStore = createWorkspaceStore(db, clock.now);
+  const hub = createHub(inProcessBus(), clock.now);
   server = createServer({
     store,
     accounts,
@@ -110,10 +115,15 @@ beforeAll(async () => {
     scryptCost,
     clock,
     log: () => {},
-    workspace: {
-      store: createWorkspaceStore(db, clock.now),
-      hub: createHub(inProcessBus(), clock.now),
-    },
+    workspace: { store: workspaceStore, hub },
+    provider: createProviderService({
+      db,
+      workspaces: workspaceStore,
+      hub,
+      now: clock.now,
+      secretKey: null,
+      schedule: manualScheduler(),
+    }),
   });
   origin = await server.listen(0);
 }, 60_000);
@@ -475,6 +485,7 @@ describe('the route × role matrix, from the route table', () => {
     }),
     // The workspace's data (its store and hub are not used by the declarations either).
     ...workspaceRoutes({} as WorkspaceStore, createHub(inProcessBus(), clock.now)),
+    ...providerRoutes({} as ProviderService),
   ];
   const isChange = (method: string) => method !== 'GET';
   /** The path with the workspace filled in and any other parameter a placeholder. */

@@ -5,6 +5,7 @@
  * Add a migration at the end; never edit one that has shipped.
  */
 import type { Database } from './db.ts';
+import { PROVIDER_MIGRATION } from './provider/migration.ts';
 import { WORKSPACE_MIGRATION } from './workspace/migration.ts';
 
 const MIGRATIONS: readonly string[] = [
@@ -145,6 +146,7 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE calls ADD COLUMN workspace_id text;
   ALTER TABLE calls ADD COLUMN channel text NOT NULL DEFAULT 'line';
   `,
+  PROVIDER_MIGRATION, // 6 (provider): credentials, provider events, number orders, permission origins, outbound calls.
 ];
 
 /** The schema version this code expects. */
