@@ -37,32 +37,38 @@ import {
 import { ProviderFailure, type ProviderAdapter, type ProviderEvent } from './adapter.ts';
 
 /** Runs `run` at `at` (epoch ms, the sandbox's clock). */
-export type Scheduler = (at: number, run: () => void) => void;
+export type Scheduler = (at: number, run: () => Promise<void>) => void;
 
 /** The wall clock's scheduler: a timer per event, never holding the process open. */
 export const timerScheduler =
   (now: () => number): Scheduler =>
   (at, run) => {
-    setTimeout(run, Math.max(0, at - now())).unref();
+    setTimeout(() => void run(), Math.max(0, at - now())).unref();
   };
 
-/** A scheduler for tests: nothing runs until `runDue(now)`, which runs what is due by then, in order. */
-export function manualScheduler(): Scheduler & { runDue(now: number): number } {
-  const queue: { at: number; seq: number; run: () => void }[] = [];
+/** A scheduler for tests: nothing runs until `runDue(now)`, which runs what is due by then, one after the other. */
+export interface ManualScheduler extends Scheduler {
+  /** Runs what is due at `now`, in time order; resolves with how many ran. */
+  runDue(now: number): Promise<number>;
+}
+
+export function manualScheduler(): ManualScheduler {
+  const queue: { at: number; seq: number; run: () => Promise<void> }[] = [];
   let seq = 0;
-  const schedule = ((at: number, run: () => void) => {
+  const schedule: Scheduler = (at, run) => {
     queue.push({ at, seq: seq++, run });
-  }) as Scheduler & { runDue(now: number): number };
-  schedule.runDue = (now: number) => {
-    let ran = 0;
-    for (;;) {
-      queue.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      if (!queue[0] || queue[0].at > now) return ran;
-      queue.shift()!.run();
-      ran++;
-    }
   };
-  return schedule;
+  return Object.assign(schedule, {
+    async runDue(now: number) {
+      let ran = 0;
+      for (;;) {
+        queue.sort((a, b) => a.at - b.at || a.seq - b.seq);
+        if (!queue[0] || queue[0].at > now) return ran;
+        await queue.shift()!.run();
+        ran++;
+      }
+    },
+  });
 }
 
 export interface SandboxProviderOptions {
@@ -120,11 +126,11 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
   };
 
   const deliverAt = (ws: string, at: number, event: ProviderEvent) =>
-    schedule(at, () => {
+    schedule(at, () =>
       options.deliver(ws, event).catch((error: unknown) => {
         log(`sandbox provider: an event was not applied: ${(error as Error).message}`);
-      });
-    });
+      }),
+    );
 
   function forWorkspace(ws: string): ProviderAdapter {
     const state = stateOf(ws);
