@@ -16,6 +16,8 @@ import { FolderLockedError } from './lock.ts';
 import { createServer } from './server.ts';
 import { createStore, deferredStore } from './store.ts';
 import { createHub, inProcessBus, postgresBus } from './workspace/events.ts';
+import { readSecretKey, SECRET_KEY_VARIABLE } from './provider/credentials.ts';
+import { createProviderService } from './provider/service.ts';
 import { createWorkspaceStore } from './workspace/store.ts';
 import { createPublishStore } from './workspace/publishStore.ts';
 
@@ -108,6 +110,35 @@ const hub = createHub(bus, () => Date.now());
 const presenceSweep = setInterval(() => hub.sweep(), 5_000);
 presenceSweep.unref();
 
+// The provider: the sandbox for every workspace, or a workspace's own Twilio account once its owner
+// enters it (kept sealed with CALLBOT_SECRET_KEY; without the key, the sandbox only).
+let secretKey: Buffer | null;
+try {
+  secretKey = readSecretKey(env[SECRET_KEY_VARIABLE]);
+} catch (error) {
+  say(`The server refuses to start: ${(error as Error).message}`);
+  process.exit(2);
+}
+if (!secretKey) {
+  say(
+    `${SECRET_KEY_VARIABLE} is not set: provider credentials cannot be kept, every workspace uses the sandbox provider.`,
+  );
+}
+const provider = createProviderService({
+  db: deferredStore(
+    opening.then(async (db) => {
+      // The provider's tables come with the store's migrations.
+      await store.ping();
+      return db;
+    }),
+  ),
+  workspaces: workspaceStore,
+  hub,
+  now: () => Date.now(),
+  secretKey,
+  log: say,
+});
+
 /** The designer to serve: the one named, or the repository's build when there is one. */
 const defaultDesigner = fileURLToPath(new URL('../../designer/dist', import.meta.url));
 const designerDir =
@@ -155,6 +186,7 @@ try {
     ...(config.baseUrl && { baseUrl: config.baseUrl }),
     ...(agent && { agent }),
     workspace: { store: workspaceStore, hub, published },
+    provider,
   });
 } catch (error) {
   say(`The server refuses to start: ${(error as Error).message}`);

@@ -51,6 +51,8 @@ export interface WorkspaceCaller {
 /** What a handler gets: the path's parameters, the JSON body, and who calls, typed by the route's access. */
 export interface RouteContext<A extends Access> {
   params: Readonly<Record<string, string>>;
+  /** The URL's query string. */
+  query: URLSearchParams;
   body: unknown;
   /** The request's headers (e.g. `If-Match`). */
   headers: http.IncomingHttpHeaders;
@@ -165,6 +167,8 @@ export interface RouterRequest {
   method: string;
   /** The path's segments, decoded (`['api', 'workspaces', 'w1']`). */
   segments: string[];
+  /** The URL's query string (none when absent). */
+  query?: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   /**
    * Reads the body, called once the caller is checked: a request refused
@@ -347,6 +351,7 @@ export function createRouter(options: RouterOptions) {
       if (!checked.ok) return checked.reply;
       return handler({
         params,
+        query: req.query ?? new URLSearchParams(),
         body: await req.body(),
         headers: req.headers,
         now,

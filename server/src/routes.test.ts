@@ -24,6 +24,9 @@ import { createHub, inProcessBus } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
 import { publishRoutes } from './workspace/publishRoutes.ts';
 import { createPublishStore, type PublishStore } from './workspace/publishStore.ts';
+import { providerRoutes } from './provider/routes.ts';
+import { manualScheduler } from './provider/sandbox.ts';
+import { createProviderService, type ProviderService } from './provider/service.ts';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace/store.ts';
 
 const SERVER_TOKEN = 'server-wide-publish-token';
@@ -103,6 +106,8 @@ beforeAll(async () => {
   db = url ? openPostgres(url) : await openPglite();
   store = await createStore(db);
   accounts = createAccountStore(db);
+  const workspaceStore = createWorkspaceStore(db, clock.now);
+  const hub = createHub(inProcessBus(), clock.now);
   server = createServer({
     store,
     accounts,
@@ -112,11 +117,15 @@ beforeAll(async () => {
     scryptCost,
     clock,
     log: () => {},
-    workspace: {
-      store: createWorkspaceStore(db, clock.now),
-      hub: createHub(inProcessBus(), clock.now),
-      published: createPublishStore(db, clock.now),
-    },
+    workspace: { store: workspaceStore, hub, published: createPublishStore(db, clock.now) },
+    provider: createProviderService({
+      db,
+      workspaces: workspaceStore,
+      hub,
+      now: clock.now,
+      secretKey: null,
+      schedule: manualScheduler(),
+    }),
   });
   origin = await server.listen(0);
 }, 60_000);
@@ -484,6 +493,7 @@ describe('the route × role matrix, from the route table', () => {
       store: {} as WorkspaceStore,
       hub: createHub(inProcessBus(), clock.now),
     }),
+    ...providerRoutes({} as ProviderService),
   ];
   const isChange = (method: string) => method !== 'GET';
   /** The path with the workspace filled in and any other parameter a placeholder. */

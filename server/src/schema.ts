@@ -5,6 +5,7 @@
  * Add a migration at the end; never edit one that has shipped.
  */
 import type { Database } from './db.ts';
+import { PROVIDER_MIGRATION } from './provider/migration.ts';
 import { WORKSPACE_MIGRATION } from './workspace/migration.ts';
 import { PUBLISH_MIGRATION } from './workspace/publishMigration.ts';
 
@@ -148,6 +149,8 @@ const MIGRATIONS: readonly string[] = [
   `,
   // 6 (voice): a workspace's published versions, the live one of each flow, the teams' routing.
   PUBLISH_MIGRATION,
+  // 7 (provider): credentials, provider events, number orders, permission origins, outbound calls.
+  PROVIDER_MIGRATION,
 ];
 
 /** The schema version this code expects. */

@@ -29,6 +29,8 @@ import type { WorkspaceStore } from './workspace/store.ts';
 import { createPublishDirectory } from './workspace/publishDirectory.ts';
 import { publishRoutes } from './workspace/publishRoutes.ts';
 import type { PublishStore } from './workspace/publishStore.ts';
+import { providerRoutes, serveProviderWebhook } from './provider/routes.ts';
+import type { ProviderService } from './provider/service.ts';
 
 export interface ServerOptions {
   store: Store;
@@ -117,6 +119,8 @@ export interface ServerOptions {
     /** How often an open event stream checks that its member still is one (default 10 s). */
     memberCheckMs?: number;
   };
+  /** The workspaces' provider (`provider/service.ts`): its API routes and webhooks. */
+  provider?: ProviderService;
 }
 
 export interface CallbotServer {
@@ -231,6 +235,7 @@ export function createServer(options: ServerOptions): CallbotServer {
       ...(options.workspace?.published
         ? publishRoutes({ ...options.workspace, published: options.workspace.published, log })
         : []),
+      ...(options.provider ? providerRoutes(options.provider) : []),
     ],
     accounts: options.accounts,
     serverToken: options.token,
@@ -362,6 +367,7 @@ export function createServer(options: ServerOptions): CallbotServer {
     const reply = await router({
       method: req.method ?? 'GET',
       segments,
+      query: url.searchParams,
       headers: req.headers,
       body: readJsonBody,
       ip: clientAddress(req, options.trustProxy ?? false),
@@ -384,6 +390,21 @@ export function createServer(options: ServerOptions): CallbotServer {
       res.writeHead(status, {
         'content-type': isXml ? 'text/xml; charset=utf-8' : 'text/plain; charset=utf-8',
       });
+      res.end(body);
+      return;
+    }
+    if (options.provider && url.pathname.startsWith('/provider/')) {
+      const raw = req.method === 'POST' ? await readBody(req, WEBHOOK_MAX_BYTES) : Buffer.alloc(0);
+      const publicUrl = (options.baseUrl ?? `http://${req.headers.host ?? 'localhost'}`) + req.url;
+      const { status, body } = await serveProviderWebhook(
+        options.provider,
+        req,
+        url,
+        raw,
+        publicUrl,
+        options.clock.now(),
+      );
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(body);
       return;
     }

@@ -372,6 +372,7 @@ function workspaceRouteList(
         path: `${base}/${collection}/:id`,
         minRole: 'editor',
         async handle(context) {
+          providerWritten(collection);
           const { record, revision, changes } = await store.putRecord(
             context.ws,
             collection,
@@ -389,6 +390,7 @@ function workspaceRouteList(
         path: `${base}/${collection}/:id`,
         minRole: 'editor',
         async handle(context) {
+          providerWritten(collection);
           const changes = await store.deleteRecord(
             context.ws,
             collection,
@@ -512,6 +514,24 @@ function workspaceRouteList(
     ...workspaceRoutesList,
     ...priceRoutes(store, (ws, member, changes) => tell(ws, member, changes)),
   ];
+}
+
+/**
+ * Call permissions and attempts are read here and written only by the
+ * provider's routes and events (`provider/`): a customer's permission is what
+ * the provider reports, never typed in (R13-R15), and attempts are recorded
+ * with the rules' check (R14).
+ */
+function providerWritten(collection: WorkspaceCollection) {
+  if (collection === 'permissions' || collection === 'attempts') {
+    throw new WorkspaceError(
+      405,
+      'provider_written',
+      collection === 'permissions'
+        ? "A call permission is the customer's answer as the provider reports it: send the invitation (POST …/provider/v1/whatsapp/permission-requests)."
+        : 'A call attempt is recorded when a call is placed (POST …/provider/v1/whatsapp/calls).',
+    );
+  }
 }
 
 /** The schema each path parameter is checked by (ids of records, flows, test cases). */
