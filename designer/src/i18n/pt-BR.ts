@@ -300,16 +300,17 @@ export const ptBR: Resources = {
       missing: 'Antes de habilitar as chamadas:',
       missingList: 'O que as chamadas precisam',
       item: {
-        openingHours: 'Horários de atendimento: um horário com períodos de atendimento.',
-        teamWithAgents: 'Equipes que atendem: uma equipe com pelo menos um agente.',
-        defaultTeam: 'Uma equipe padrão, para as chamadas transferidas por padrão.',
-        receptionCallbot: 'Um callbot de recepção atribuído a esta linha.',
+        receptionCallbot:
+          'Um callbot de recepção nesta linha: um callbot atribuído a ela que recebe quem liga (mais que uma mensagem inicial e desligar).',
+        openingHours:
+          'Horários de atendimento: o callbot de recepção verifica um horário com períodos de atendimento.',
+        teamWithAgents:
+          'Equipes de atendimento: o callbot de recepção transfere para equipes que existem e têm agentes.',
       },
       fix: {
-        openingHours: 'Ir para Horários',
-        teamWithAgents: 'Ir para Equipes',
-        defaultTeam: 'Ir para Equipes',
         receptionCallbot: 'Atribuir um callbot de recepção',
+        openingHours: 'Abrir o callbot de recepção',
+        teamWithAgents: 'Ir para Equipes',
       },
       sharedVoice: 'Este número também é a linha de voz de uma linha SIP existente.',
     },
@@ -1387,6 +1388,14 @@ export const ptBR: Resources = {
     refused: 'O servidor recusou suas alterações neste fluxo: {{why}}',
     presence: 'Também aberto por {{names}}',
     presenceOne: '{{name}} está com este fluxo aberto',
+  },
+  // ---- rules
+  rules: {
+    teamsNotReady: 'Não está pronto: {{teams}} (a equipe não existe ou não tem agentes).',
+    callsTurnedOff:
+      'As chamadas foram desabilitadas em {{date}}: uma alteração deixou o callbot de recepção sem estar pronto (veja abaixo o que falta).',
+    callsOnBroken:
+      'As chamadas estão habilitadas, mas o callbot de recepção não está mais pronto: complete a lista abaixo ou desabilite as chamadas.',
   },
   diagnostics: diagnosticsPtBR,
 };

@@ -38,6 +38,7 @@ import {
 import { scriptSchema } from '@callbot/runtime';
 import type { z } from 'zod';
 import type { Database, Row, SqlClient } from '../db.ts';
+import { checkEnabledCalls, keepCallingChecklist, type RulesIo } from './rules.ts';
 
 /** A change written, as the events stream tells it. */
 export interface Change {
@@ -349,6 +350,33 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
     return changes;
   }
 
+  /** How the R2 rules (`rules.ts`) read and write in the transaction `tx`. */
+  const rulesIo = (tx: SqlClient, ws: string, by: Actor): RulesIo => ({
+    lines: async () => (await readRecords(tx, ws, 'lines')).map((r) => r.record),
+    teams: async () => (await readRecords(tx, ws, 'teams')).map((r) => r.record),
+    async flow(id) {
+      const { rows } = await tx.query<{ doc: unknown; callbot: boolean }>(
+        'SELECT doc, callbot FROM ws_flows WHERE workspace_id = $1 AND id = $2 FOR SHARE',
+        [ws, id],
+      );
+      const row = rows[0];
+      return row && { id, callbot: row.callbot === true, doc: readDoc(row.doc, id) };
+    },
+    writeLine: async (line) => ({
+      table: 'lines',
+      id: line.id,
+      revision: await writeRecord(tx, ws, 'lines', line.id, line, by),
+    }),
+    now,
+  });
+
+  const readLine = async (q: SqlClient, ws: string, id: string) =>
+    (await readRecords(q, ws, 'lines', 'AND id = $2', [id]))[0]!.record;
+
+  /** R2 after a change in `tx`: the lines whose checklist it broke get their calls turned off. */
+  const keepChecklist = async (tx: SqlClient, ws: string, by: Actor) =>
+    (await keepCallingChecklist(rulesIo(tx, ws, by))).changes;
+
   async function settingsRow(q: SqlClient, ws: string) {
     const { rows } = await q.query<{ data: unknown; revision: number }>(
       'SELECT data, revision FROM ws_settings WHERE workspace_id = $1',
@@ -596,9 +624,17 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         const flow = flowSummary(row);
         const changes: Change[] = [{ table: 'flows', id, revision: flow.revision }];
         if (callbot === false) changes.push(...(await releaseLines(q, ws, id, by)));
+        // R2: a flow answering a line with calls enabled is checked again, after its row is
+        // written (a concurrent enabling reads it FOR SHARE, so one of the two sees the other).
+        const { count } = await q.query(
+          `SELECT 1 FROM ws_lines WHERE workspace_id = $1 AND data ->> 'callbotId' = $2
+             AND data ->> 'callsEnabled' = 'true' FOR SHARE`,
+          [ws, id],
+        );
+        if (count > 0 || callbot === false) changes.push(...(await keepChecklist(q, ws, by)));
         return { ok: true, flow, created: false, changes };
       };
-      return callbot === false ? locked(ws, save) : save(db);
+      return callbot === false ? locked(ws, save) : db.transaction(save);
     },
 
     deleteFlow: (ws, id, by) =>
@@ -606,7 +642,11 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         if (!(await flowExists(tx, ws, id, true))) throw notFound('The flow', id);
         const changes = await releaseLines(tx, ws, id, by);
         await tx.query('DELETE FROM ws_flows WHERE workspace_id = $1 AND id = $2', [ws, id]);
-        return [...changes, { table: 'flows', id, revision: 0 }];
+        return [
+          ...changes,
+          ...(await keepChecklist(tx, ws, by)),
+          { table: 'flows', id, revision: 0 },
+        ];
       }),
 
     async listVersions(ws, flowId) {
@@ -742,9 +782,16 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         else if (collection === 'schedules') {
           changes = await putSchedule(tx, ws, record as NamedSchedule, by);
         } else {
-          if (collection === 'lines') await checkLine(tx, ws, record as Line);
-          const revision = await writeRecord(tx, ws, collection, id, record, by);
+          let written = record;
+          if (collection === 'lines') {
+            await checkLine(tx, ws, record as Line);
+            written = await checkEnabledCalls(rulesIo(tx, ws, by), record as Line);
+          }
+          const revision = await writeRecord(tx, ws, collection, id, written, by);
           changes = [{ table: collection, id, revision }];
+        }
+        if (collection === 'teams' || collection === 'schedules') {
+          changes.push(...(await keepChecklist(tx, ws, by)));
         }
         const own = changes.find((c) => c.table === collection && c.id === id)!;
         const stored = await readRecords(tx, ws, collection, 'AND id = $2', [id]);
@@ -806,6 +853,9 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
             await remove('attempts', "AND data ->> 'number' = $2", [number]);
           }
         }
+        if (collection === 'teams' || collection === 'schedules') {
+          changes.push(...(await keepChecklist(tx, ws, by)));
+        }
         return changes;
       }),
 
@@ -832,10 +882,12 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         const line = result.lines[0]!;
         if (line === stored) return { line, replaced: null, changes: [] };
         const revision = await writeRecord(tx, ws, 'lines', lineId, line, by);
+        // R2: a replaced callbot that is not ready turns the line's calls off.
+        const kept = await keepChecklist(tx, ws, by);
         return {
-          line,
+          line: kept.length > 0 ? await readLine(tx, ws, lineId) : line,
           replaced: result.replaced ?? null,
-          changes: [{ table: 'lines', id: lineId, revision }],
+          changes: [{ table: 'lines', id: lineId, revision }, ...kept],
         };
       }),
 
@@ -847,7 +899,12 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         if (stored.callbotId === undefined) return { line: stored, changes: [] };
         const { callbotId: _gone, ...line } = stored;
         const revision = await writeRecord(tx, ws, 'lines', lineId, line, by);
-        return { line, changes: [{ table: 'lines', id: lineId, revision }] };
+        // R2: without its callbot the line's calls, if enabled, are turned off.
+        const kept = await keepChecklist(tx, ws, by);
+        return {
+          line: kept.length > 0 ? await readLine(tx, ws, lineId) : line,
+          changes: [{ table: 'lines', id: lineId, revision }, ...kept],
+        };
       }),
 
     getSettings: (ws) => settingsRow(db, ws),
@@ -930,6 +987,8 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
           { ...file.settings, defaultCallbotLanguage: current.defaultCallbotLanguage },
           by,
         );
+        // R2: a file's line with calls enabled and a callbot that is not ready is imported with calls off.
+        await keepChecklist(tx, ws, by);
       }),
   };
 }

@@ -5,15 +5,17 @@ import {
   canShareNumber,
   checkWhatsAppNumber,
   isPersonalMobile,
+  linesToTurnOff,
   nextStatus,
   unassignCallbot,
   type AssignResult,
-  type ChecklistInput,
+  type ChecklistCallbot,
   type Line,
   type PurchasedLine,
   type PurchaseStatus,
   type Refusal,
   type SipLine,
+  type Team,
   type WhatsAppLine,
 } from '@callbot/shared';
 import type { WorkspaceRepository } from '../../persistence/index.ts';
@@ -124,14 +126,21 @@ export async function assignLineCallbot(
   return result;
 }
 
-/** R9: takes the callbot off the line; the default callbot answers it then. */
+/**
+ * R9: takes the callbot off the line; the default callbot answers it then.
+ * R2: a WhatsApp line with calls enabled has them turned off, with why.
+ */
 export async function unassignLineCallbot(
-  { workspace }: Pick<LineDeps, 'workspace'>,
+  { workspace, now }: Pick<LineDeps, 'workspace' | 'now'>,
   lineId: string,
 ): Promise<void> {
   const lines = (await workspace.listLines()).items;
   const next = unassignCallbot(lines, lineId);
-  if (next !== lines) await workspace.putLine(next.find((l) => l.id === lineId)!);
+  let line = next.find((l) => l.id === lineId)!;
+  if (line.kind === 'whatsapp') {
+    line = linesToTurnOff([line], [], () => undefined, now())[0]?.line ?? line;
+  }
+  if (next !== lines) await workspace.putLine(line);
 }
 
 export interface SipForm {
@@ -229,15 +238,27 @@ export async function createWhatsAppLine(
  */
 export async function setWhatsAppCalls(
   { workspace }: Pick<LineDeps, 'workspace'>,
-  input: Omit<ChecklistInput, 'line'> & { lineId: string },
+  input: CallingContext & { lineId: string },
   enabled: boolean,
 ): Promise<{ ok: true } | Exclude<ReturnType<typeof canEnableWhatsAppCalls>, { ok: true }>> {
   const line = await findLine(workspace, input.lineId);
   if (line?.kind !== 'whatsapp') return { ok: true };
   if (enabled) {
-    const verdict = canEnableWhatsAppCalls({ ...input, line });
+    const reception = input.callbots.find((c) => c.id === line.callbotId);
+    const verdict = canEnableWhatsAppCalls({ line, teams: input.teams, reception });
     if (!verdict.ok) return verdict;
   }
-  if (line.callsEnabled !== enabled) await workspace.putLine({ ...line, callsEnabled: enabled });
+  if (line.callsEnabled !== enabled) {
+    const { callsTurnedOff: _cleared, ...rest } = line;
+    await workspace.putLine(
+      enabled ? { ...rest, callsEnabled: true } : { ...line, callsEnabled: false },
+    );
+  }
   return { ok: true };
+}
+
+/** What R2's checklist reads besides the line: the teams, and the callbots with their flows. */
+export interface CallingContext {
+  teams: readonly Team[];
+  callbots: readonly ChecklistCallbot[];
 }
