@@ -1398,6 +1398,10 @@ export const en = {
   },
   // ---- rules
   rules: {
+    declareBusiness:
+      'This number is our business line (a PBX, a call centre or our WhatsApp Business number), not a personal mobile',
+    declarationNeeded:
+      '{{number}} may be a mobile: if it is your business line (a PBX, a call centre or your WhatsApp Business number), tick the box below the number to declare it. Personal mobile lines are not supported.',
     teamsNotReady: 'Not ready: {{teams}} (no such team, or no agents).',
     callsTurnedOff:
       'Calls were turned off on {{date}}: a change left the reception callbot not ready (see what is missing below).',

@@ -1404,6 +1404,10 @@ export const es: Resources = {
   },
   // ---- rules
   rules: {
+    declareBusiness:
+      'Este número es una línea de la empresa (una central telefónica, un call center o nuestro número de WhatsApp Business), no un celular personal',
+    declarationNeeded:
+      '{{number}} puede ser un celular: si es una línea de su empresa (una central telefónica, un call center o su número de WhatsApp Business), marque la casilla debajo del número para declararlo. Las líneas de celular personal no son compatibles.',
     teamsNotReady: 'No está listo: {{teams}} (el equipo no existe o no tiene agentes).',
     callsTurnedOff:
       'Las llamadas se deshabilitaron el {{date}}: un cambio dejó el callbot de recepción sin estar listo (vea abajo lo que falta).',

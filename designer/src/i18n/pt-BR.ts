@@ -1391,6 +1391,10 @@ export const ptBR: Resources = {
   },
   // ---- rules
   rules: {
+    declareBusiness:
+      'Este número é uma linha da empresa (um PABX, uma central de atendimento ou nosso número do WhatsApp Business), não uma linha móvel pessoal',
+    declarationNeeded:
+      '{{number}} pode ser um celular: se for uma linha da sua empresa (um PABX, uma central de atendimento ou o seu número do WhatsApp Business), marque a caixa abaixo do número para declarar isso. Linhas móveis pessoais não são suportadas.',
     teamsNotReady: 'Não está pronto: {{teams}} (a equipe não existe ou não tem agentes).',
     callsTurnedOff:
       'As chamadas foram desabilitadas em {{date}}: uma alteração deixou o callbot de recepção sem estar pronto (veja abaixo o que falta).',

@@ -240,3 +240,73 @@ describe('R2 on the server', () => {
     expect(after.callsEnabled).toBe(false);
   });
 });
+
+describe('R19 and R6 on the server', () => {
+  const sip = (number: string, over: Record<string, unknown> = {}) => ({
+    id: 's1',
+    kind: 'sip',
+    label: 'PABX',
+    host: 'pbx.example.com',
+    port: 5060,
+    transport: 'udp',
+    username: 'loja',
+    password: 'segredo',
+    number,
+    createdAt: clock,
+    ...over,
+  });
+
+  it('R19: a certain mobile is refused; a number that may be a mobile needs the business to declare it', async () => {
+    const id = await workspace();
+    expect(
+      (await refusal(store.putRecord(id, 'lines', 's1', sip('+5511912345678'), ana))).code,
+    ).toBe('R19.personalMobile');
+    const uncertain = await refusal(store.putRecord(id, 'lines', 's1', sip('+12125550100'), ana));
+    expect(uncertain.code).toBe('R19.declarationNeeded');
+    expect(uncertain.message).toContain('number:');
+    await store.putRecord(
+      id,
+      'lines',
+      's1',
+      sip('+12125550100', { numberDeclared: 'business' }),
+      ana,
+    );
+    expect((await store.getRecord(id, 'lines', 's1'))?.record).toMatchObject({
+      number: '+12125550100',
+    });
+  });
+
+  it('R6: a Brazilian mobile WhatsApp Business number is also the voice line, with one callbot for both', async () => {
+    const id = await ready();
+    const mobile = '+5511912345678';
+    // The WhatsApp line (verified Business, calling on) on a mobile number, answered by the reception callbot.
+    await store.putRecord(id, 'lines', 'w2', whatsapp({ id: 'w2', number: mobile }), ana);
+    await store.assignLine(id, 'w2', { callbotId: 'recepcao', replace: false }, ana);
+    // Its voice line: declared the business's line; it takes the number's callbot.
+    await store.putRecord(id, 'lines', 's1', sip(mobile, { numberDeclared: 'business' }), ana);
+    expect((await store.getRecord(id, 'lines', 's1'))?.record).toMatchObject({
+      callbotId: 'recepcao',
+    });
+    const linked = { ...(await store.getRecord(id, 'lines', 'w2'))!.record, voiceLineId: 's1' };
+    await store.putRecord(id, 'lines', 'w2', linked, ana);
+
+    // One number, one callbot: another callbot on the voice line is refused, or replaces both.
+    await store.saveFlow(id, 'vendas', { baseRevision: 0, doc: reception(), callbot: true }, ana);
+    const refused = await refusal(
+      store.assignLine(id, 's1', { callbotId: 'vendas', replace: false }, ana),
+    );
+    expect(refused.code).toBe('R3.lineHasCallbot');
+    await store.assignLine(id, 's1', { callbotId: 'vendas', replace: true }, ana);
+    const both = (await store.listRecords(id, 'lines')).filter((l) => l.number === mobile);
+    expect(both.map((l) => [l.id, l.callbotId])).toEqual([
+      ['s1', 'vendas'],
+      ['w2', 'vendas'],
+    ]);
+    await store.unassignLine(id, 'w2', ana);
+    expect(
+      (await store.listRecords(id, 'lines'))
+        .filter((l) => l.number === mobile)
+        .map((l) => l.callbotId),
+    ).toEqual([undefined, undefined]);
+  });
+});

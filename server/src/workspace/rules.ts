@@ -14,11 +14,19 @@
  *   they are drawn, and the FAQ's point is that customers never see a call
  *   button that reaches a callbot not ready to receive them.
  *
+ * And R19/R6 on a line written: a SIP line's number is refused as a
+ * personal mobile only where its type is certain, the business declaring it
+ * otherwise (`numberDeclared`); one number has one callbot across its
+ * WhatsApp and voice lines (a new line takes the callbot of its number).
+ *
  * The store calls these from its write paths, inside the transaction that
  * writes; `RulesIo` is how they read and write there.
  */
 import {
+  callbotOfNumber,
   canEnableWhatsAppCalls,
+  checkLineNumber,
+  linesOfNumber,
   linesToTurnOff,
   type ChecklistCallbot,
   type CallsTurnedOff,
@@ -89,4 +97,44 @@ export async function keepCallingChecklist(
     turnedOff.push(off);
   }
   return { changes, turnedOff };
+}
+
+/**
+ * R19, R6, R2 on a line about to be written (`isNew` when it is not stored
+ * yet): its number's check, its number's callbot, and its calls' checklist.
+ * Returns the line to write, or throws the refusal naming the field.
+ */
+export async function checkLineRules(io: RulesIo, line: Line, isNew: boolean): Promise<Line> {
+  const lines = (await io.lines()).filter((l) => l.id !== line.id);
+  if (line.kind === 'sip' && line.number !== undefined) {
+    const whatsappBusiness = lines.some((l) => l.kind === 'whatsapp' && l.number === line.number);
+    const checked = checkLineNumber(line.number, {
+      whatsappBusiness,
+      ...(line.numberDeclared && { declared: line.numberDeclared }),
+    });
+    if (!checked.ok) {
+      throw new WorkspaceError(422, checked.code, `The line: number: ${checked.message}`, {
+        problems: [{ path: 'number', message: checked.message }],
+      });
+    }
+  }
+  let written = line;
+  const ofNumber = callbotOfNumber([...lines, line], line);
+  if (isNew && line.callbotId === undefined && ofNumber !== undefined) {
+    written = { ...line, callbotId: ofNumber };
+  }
+  const other = linesOfNumber([...lines, written], written).find(
+    (l) => l.callbotId !== written.callbotId,
+  );
+  if (other !== undefined) {
+    throw new WorkspaceError(
+      409,
+      'R6.numberHasCallbot',
+      `The line: its number ${written.number ?? ''} is also the line ${other.id}, answered by ${
+        other.callbotId === undefined ? 'the default callbot' : `the callbot "${other.callbotId}"`
+      }: one number has one callbot across its WhatsApp and voice lines.`,
+      { problems: [{ path: 'number', message: 'this number is answered by another callbot' }] },
+    );
+  }
+  return checkEnabledCalls(io, written);
 }

@@ -15,11 +15,13 @@ import {
   applyNamedSchedule,
   assignCallbot,
   canDeleteLine,
+  canShareNumber,
   collectionKey,
   fieldProblems,
   loadFlow,
   renameTeamInFlow,
   serverWorkspaceSettingsSchema,
+  unassignCallbot,
   workspaceCollections,
   type Actor,
   type ChangeTable,
@@ -38,7 +40,7 @@ import {
 import { scriptSchema } from '@callbot/runtime';
 import type { z } from 'zod';
 import type { Database, Row, SqlClient } from '../db.ts';
-import { checkEnabledCalls, keepCallingChecklist, type RulesIo } from './rules.ts';
+import { checkLineRules, keepCallingChecklist, type RulesIo } from './rules.ts';
 
 /** A change written, as the events stream tells it. */
 export interface Change {
@@ -370,6 +372,23 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
     now,
   });
 
+  /** Writes the lines of `after` that are not the same objects as in `before`. */
+  async function writeChangedLines(
+    tx: SqlClient,
+    ws: string,
+    before: readonly Line[],
+    after: readonly Line[],
+    by: Actor,
+  ): Promise<Change[]> {
+    const changes: Change[] = [];
+    for (const [i, line] of after.entries()) {
+      if (line === before[i]) continue;
+      const revision = await writeRecord(tx, ws, 'lines', line.id, line, by);
+      changes.push({ table: 'lines', id: line.id, revision });
+    }
+    return changes;
+  }
+
   const readLine = async (q: SqlClient, ws: string, id: string) =>
     (await readRecords(q, ws, 'lines', 'AND id = $2', [id]))[0]!.record;
 
@@ -482,7 +501,8 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
     return changes;
   }
 
-  async function checkLine(tx: SqlClient, ws: string, line: Line) {
+  /** The line's record checked against the stored one; whether it is new. */
+  async function checkLine(tx: SqlClient, ws: string, line: Line): Promise<boolean> {
     const stored = (await readRecords(tx, ws, 'lines', 'AND id = $2', [line.id]))[0]?.record;
     if (line.callbotId !== stored?.callbotId) {
       throw new WorkspaceError(
@@ -502,7 +522,14 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
           { problems: [{ path: 'voiceLineId', message: 'not a SIP line of this workspace (R6)' }] },
         );
       }
+      const shared = canShareNumber(line, voice.record);
+      if (!shared.ok) {
+        throw new WorkspaceError(422, shared.code, `The line: voiceLineId: ${shared.message}`, {
+          problems: [{ path: 'voiceLineId', message: shared.message }],
+        });
+      }
     }
+    return stored === undefined;
   }
 
   const testOf = (row: Row, flowId: string): TestCase => ({
@@ -784,8 +811,8 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         } else {
           let written = record;
           if (collection === 'lines') {
-            await checkLine(tx, ws, record as Line);
-            written = await checkEnabledCalls(rulesIo(tx, ws, by), record as Line);
+            const isNew = await checkLine(tx, ws, record as Line);
+            written = await checkLineRules(rulesIo(tx, ws, by), record as Line, isNew);
           }
           const revision = await writeRecord(tx, ws, collection, id, written, by);
           changes = [{ table: collection, id, revision }];
@@ -861,9 +888,8 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
 
     assignLine: (ws, lineId, { callbotId, replace }, by) =>
       locked(ws, async (tx) => {
-        const stored = (await readRecords(tx, ws, 'lines', 'AND id = $2', [lineId], true))[0]
-          ?.record;
-        if (!stored) throw notFound('The line', lineId);
+        const lines = (await readRecords(tx, ws, 'lines', '', [], true)).map((l) => l.record);
+        if (!lines.some((l) => l.id === lineId)) throw notFound('The line', lineId);
         const flow = await flowExists(tx, ws, callbotId);
         if (!flow?.callbot) {
           throw new WorkspaceError(
@@ -873,38 +899,37 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
             { problems: [{ path: 'callbotId', message: 'not a callbot of this workspace' }] },
           );
         }
-        const result = assignCallbot([stored], lineId, callbotId, { replace });
+        // R3, and R6: the lines carrying the same number get the same callbot.
+        const result = assignCallbot(lines, lineId, callbotId, { replace });
         if (!result.ok) {
           throw new WorkspaceError(409, result.code, result.message, {
             current: result.currentCallbotId,
           });
         }
-        const line = result.lines[0]!;
-        if (line === stored) return { line, replaced: null, changes: [] };
-        const revision = await writeRecord(tx, ws, 'lines', lineId, line, by);
+        if (result.lines === lines) {
+          return { line: lines.find((l) => l.id === lineId)!, replaced: null, changes: [] };
+        }
+        const changes = await writeChangedLines(tx, ws, lines, result.lines, by);
         // R2: a replaced callbot that is not ready turns the line's calls off.
-        const kept = await keepChecklist(tx, ws, by);
+        changes.push(...(await keepChecklist(tx, ws, by)));
         return {
-          line: kept.length > 0 ? await readLine(tx, ws, lineId) : line,
+          line: await readLine(tx, ws, lineId),
           replaced: result.replaced ?? null,
-          changes: [{ table: 'lines', id: lineId, revision }, ...kept],
+          changes,
         };
       }),
 
     unassignLine: (ws, lineId, by) =>
       locked(ws, async (tx) => {
-        const stored = (await readRecords(tx, ws, 'lines', 'AND id = $2', [lineId], true))[0]
-          ?.record;
+        const lines = (await readRecords(tx, ws, 'lines', '', [], true)).map((l) => l.record);
+        const stored = lines.find((l) => l.id === lineId);
         if (!stored) throw notFound('The line', lineId);
-        if (stored.callbotId === undefined) return { line: stored, changes: [] };
-        const { callbotId: _gone, ...line } = stored;
-        const revision = await writeRecord(tx, ws, 'lines', lineId, line, by);
+        const next = unassignCallbot(lines, lineId);
+        if (next === lines) return { line: stored, changes: [] };
+        const changes = await writeChangedLines(tx, ws, lines, next, by);
         // R2: without its callbot the line's calls, if enabled, are turned off.
-        const kept = await keepChecklist(tx, ws, by);
-        return {
-          line: kept.length > 0 ? await readLine(tx, ws, lineId) : line,
-          changes: [{ table: 'lines', id: lineId, revision }, ...kept],
-        };
+        changes.push(...(await keepChecklist(tx, ws, by)));
+        return { line: await readLine(tx, ws, lineId), changes };
       }),
 
     getSettings: (ws) => settingsRow(db, ws),

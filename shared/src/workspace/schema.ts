@@ -131,6 +131,12 @@ export const sipLineSchema = z.strictObject({
     .max(256, 'a SIP password has at most 256 characters'),
   /** The number the trunk answers on, E.164, when it has one. */
   number: e164Schema.optional(),
+  /**
+   * R19: the business declared the number is its own line (a PBX or call
+   * centre's, not a personal mobile), where the number's type is not certain
+   * or it is a mobile that is the workspace's WhatsApp Business number (R6).
+   */
+  numberDeclared: z.literal('business').optional(),
 });
 
 /** A line calls arrive on: purchased, WhatsApp or SIP. */

@@ -29,6 +29,7 @@ const sipForm: SipForm = {
   username: 'loja',
   password: 'segredo',
   number: '',
+  declared: false,
 };
 
 async function lines(f: ReturnType<typeof channelsFixture>) {
@@ -188,6 +189,32 @@ describe('WhatsApp lines', () => {
     expect(
       await createWhatsAppLine(f.deps, { number: '+551130030004', voiceLineId: sip.line.id }),
     ).toMatchObject({ ok: true, line: { voiceLineId: sip.line.id } });
+  });
+
+  it('R6: a Brazilian mobile WhatsApp Business number is also the voice line once declared, with one callbot', async () => {
+    const f = channelsFixture();
+    const mobile = '+5511912345674';
+    const created = await createWhatsAppLine(f.deps, { number: mobile });
+    if (!created.ok) throw new Error('refused');
+    const flow = await f.repo.create('Recepção');
+    await f.workspace.setCallbot(flow.id, true);
+    await assignLineCallbot(f.deps, created.line.id, flow.id);
+    // Not declared: the business is asked to say what the number is.
+    expect(await addSipLine(f.deps, { ...sipForm, number: mobile })).toMatchObject({
+      ok: false,
+      code: 'R19.declarationNeeded',
+    });
+    const sip = await addSipLine(f.deps, { ...sipForm, number: mobile, declared: true });
+    expect(sip).toMatchObject({
+      ok: true,
+      line: { callbotId: flow.id, numberDeclared: 'business' },
+    });
+    const whatsapp = (await lines(f)).find((l) => l.kind === 'whatsapp');
+    expect(whatsapp).toMatchObject({ voiceLineId: sip.ok ? sip.line.id : '', callbotId: flow.id });
+    // A mobile that is not a WhatsApp Business number of the workspace stays refused, declared or not.
+    expect(
+      await addSipLine(f.deps, { ...sipForm, number: '+5511987654321', declared: true }),
+    ).toMatchObject({ ok: false, code: 'R19.personalMobile' });
   });
 
   it('R2: calls are enabled only once the line’s callbot checks a schedule and transfers to a team with agents', async () => {

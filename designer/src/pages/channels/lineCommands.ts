@@ -4,7 +4,8 @@ import {
   canEnableWhatsAppCalls,
   canShareNumber,
   checkWhatsAppNumber,
-  isPersonalMobile,
+  callbotOfNumber,
+  checkLineNumber,
   linesToTurnOff,
   nextStatus,
   unassignCallbot,
@@ -152,21 +153,38 @@ export interface SipForm {
   password: string;
   /** As typed; empty for none. */
   number: string;
+  /** R19: the business declares the number is its own line, not a personal mobile. */
+  declared: boolean;
 }
 
 /**
  * R19: connects a PBX or call centre over SIP. A number, when given, must be
- * a phone number that is not a personal mobile. The rest is checked by the
- * line's schema (a `WorkspaceRefusal` names the field).
+ * a phone number that is not a personal mobile: refused where its type is
+ * certain, declared by the business where it is not (or where it is a mobile
+ * that is one of the workspace's WhatsApp Business numbers, R6). The rest is
+ * checked by the line's schema (a `WorkspaceRefusal` names the field). On
+ * the number of a WhatsApp line, the SIP line is that line's voice line and
+ * answers with its callbot (R6: one number, one callbot).
  */
 export async function addSipLine(
   { workspace, now, newId }: Pick<LineDeps, 'workspace' | 'now' | 'newId'>,
   form: SipForm,
   country?: string,
-): Promise<{ ok: true; line: SipLine } | Refusal<'number.invalid' | 'R19.personalMobile'>> {
+): Promise<
+  | { ok: true; line: SipLine }
+  | Refusal<'number.invalid' | 'R19.personalMobile' | 'R19.declarationNeeded'>
+> {
+  const lines = (await workspace.listLines()).items;
   let number: string | undefined;
   if (form.number.trim()) {
-    const checked = isPersonalMobile(form.number.trim(), country);
+    const typed = form.number.trim();
+    const whatsappLine = (n: string) =>
+      lines.find((l): l is WhatsAppLine => l.kind === 'whatsapp' && l.number === n);
+    const checked = checkLineNumber(typed, {
+      ...(country !== undefined && { country }),
+      ...(form.declared && { declared: 'business' as const }),
+      whatsappBusiness: whatsappLine(typed) !== undefined,
+    });
     if (!checked.ok) return checked;
     number = checked.number;
   }
@@ -181,8 +199,18 @@ export async function addSipLine(
     password: form.password,
     createdAt: now(),
     ...(number && { number }),
+    ...(form.declared && { numberDeclared: 'business' as const }),
   };
-  return { ok: true, line: (await workspace.putLine(line)) as SipLine };
+  const callbotId = callbotOfNumber(lines, line);
+  if (callbotId !== undefined) line.callbotId = callbotId;
+  const stored = (await workspace.putLine(line)) as SipLine;
+  const whatsapp = lines.find(
+    (l): l is WhatsAppLine => l.kind === 'whatsapp' && l.number === number && !l.voiceLineId,
+  );
+  if (whatsapp && canShareNumber(whatsapp, stored).ok) {
+    await workspace.putLine({ ...whatsapp, voiceLineId: stored.id });
+  }
+  return { ok: true, line: stored };
 }
 
 /**
