@@ -296,16 +296,16 @@ export const en = {
       missing: 'Before calls can be enabled:',
       missingList: 'What calls need',
       item: {
-        openingHours: 'Opening hours: a schedule with opening hours.',
-        teamWithAgents: 'Answering teams: a team with at least one agent.',
-        defaultTeam: 'A default team, for the calls transferred by default.',
-        receptionCallbot: 'A reception callbot assigned to this line.',
+        receptionCallbot:
+          'A reception callbot on this line: a callbot assigned to it that receives callers (more than a greeting and a hang-up).',
+        openingHours: 'Opening hours: the reception callbot checks a schedule with opening hours.',
+        teamWithAgents:
+          'Answering teams: the reception callbot transfers to teams that exist and have agents.',
       },
       fix: {
-        openingHours: 'Go to Schedules',
-        teamWithAgents: 'Go to Teams',
-        defaultTeam: 'Go to Teams',
         receptionCallbot: 'Assign a reception callbot',
+        openingHours: 'Open the reception callbot',
+        teamWithAgents: 'Go to Teams',
       },
       sharedVoice: 'This number is also the voice line of an existing SIP line.',
     },
@@ -1519,6 +1519,18 @@ export const en = {
       here_other: '{{count}} calls here now',
       here_zero: '{{count}} calls here now',
     },
+  },
+  // ---- rules
+  rules: {
+    declareBusiness:
+      'This number is our business line (a PBX, a call centre or our WhatsApp Business number), not a personal mobile',
+    declarationNeeded:
+      '{{number}} may be a mobile: if it is your business line (a PBX, a call centre or your WhatsApp Business number), tick the box below the number to declare it. Personal mobile lines are not supported.',
+    teamsNotReady: 'Not ready: {{teams}} (no such team, or no agents).',
+    callsTurnedOff:
+      'Calls were turned off on {{date}}: a change left the reception callbot not ready (see what is missing below).',
+    callsOnBroken:
+      'Calls are on, but the reception callbot is no longer ready: complete the list below or turn calls off.',
   },
   diagnostics: diagnosticsEn,
 };

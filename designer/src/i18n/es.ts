@@ -303,16 +303,17 @@ export const es: Resources = {
       missing: 'Antes de habilitar las llamadas:',
       missingList: 'Lo que necesitan las llamadas',
       item: {
-        openingHours: 'Horarios de atención: un horario con franjas de atención.',
-        teamWithAgents: 'Equipos que atienden: un equipo con al menos un agente.',
-        defaultTeam: 'Un equipo predeterminado, para las llamadas transferidas por defecto.',
-        receptionCallbot: 'Un callbot de recepción asignado a esta línea.',
+        receptionCallbot:
+          'Un callbot de recepción en esta línea: un callbot asignado a ella que recibe a quien llama (más que un mensaje inicial y colgar).',
+        openingHours:
+          'Horarios de atención: el callbot de recepción consulta un horario con franjas de atención.',
+        teamWithAgents:
+          'Equipos de atención: el callbot de recepción transfiere a equipos que existen y tienen agentes.',
       },
       fix: {
-        openingHours: 'Ir a Horarios',
-        teamWithAgents: 'Ir a Equipos',
-        defaultTeam: 'Ir a Equipos',
         receptionCallbot: 'Asignar un callbot de recepción',
+        openingHours: 'Abrir el callbot de recepción',
+        teamWithAgents: 'Ir a Equipos',
       },
       sharedVoice: 'Este número también es la línea de voz de una línea SIP existente.',
     },
@@ -1523,6 +1524,18 @@ export const es: Resources = {
       here_one: '{{count}} llamada aquí ahora',
       here_other: '{{count}} llamadas aquí ahora',
     },
+  },
+  // ---- rules
+  rules: {
+    declareBusiness:
+      'Este número es una línea de la empresa (una central telefónica, un call center o nuestro número de WhatsApp Business), no un celular personal',
+    declarationNeeded:
+      '{{number}} puede ser un celular: si es una línea de su empresa (una central telefónica, un call center o su número de WhatsApp Business), marque la casilla debajo del número para declararlo. Las líneas de celular personal no son compatibles.',
+    teamsNotReady: 'No está listo: {{teams}} (el equipo no existe o no tiene agentes).',
+    callsTurnedOff:
+      'Las llamadas se deshabilitaron el {{date}}: un cambio dejó el callbot de recepción sin estar listo (vea abajo lo que falta).',
+    callsOnBroken:
+      'Las llamadas están habilitadas, pero el callbot de recepción ya no está listo: complete la lista de abajo o deshabilite las llamadas.',
   },
   diagnostics: diagnosticsEs,
 };

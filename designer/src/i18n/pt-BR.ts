@@ -301,16 +301,17 @@ export const ptBR: Resources = {
       missing: 'Antes de habilitar as chamadas:',
       missingList: 'O que as chamadas precisam',
       item: {
-        openingHours: 'Horários de atendimento: um horário com períodos de atendimento.',
-        teamWithAgents: 'Equipes que atendem: uma equipe com pelo menos um agente.',
-        defaultTeam: 'Uma equipe padrão, para as chamadas transferidas por padrão.',
-        receptionCallbot: 'Um callbot de recepção atribuído a esta linha.',
+        receptionCallbot:
+          'Um callbot de recepção nesta linha: um callbot atribuído a ela que recebe quem liga (mais que uma mensagem inicial e desligar).',
+        openingHours:
+          'Horários de atendimento: o callbot de recepção verifica um horário com períodos de atendimento.',
+        teamWithAgents:
+          'Equipes de atendimento: o callbot de recepção transfere para equipes que existem e têm agentes.',
       },
       fix: {
-        openingHours: 'Ir para Horários',
-        teamWithAgents: 'Ir para Equipes',
-        defaultTeam: 'Ir para Equipes',
         receptionCallbot: 'Atribuir um callbot de recepção',
+        openingHours: 'Abrir o callbot de recepção',
+        teamWithAgents: 'Ir para Equipes',
       },
       sharedVoice: 'Este número também é a linha de voz de uma linha SIP existente.',
     },
@@ -1510,6 +1511,18 @@ export const ptBR: Resources = {
       here_one: '{{count}} chamada aqui agora',
       here_other: '{{count}} chamadas aqui agora',
     },
+  },
+  // ---- rules
+  rules: {
+    declareBusiness:
+      'Este número é uma linha da empresa (um PABX, uma central de atendimento ou nosso número do WhatsApp Business), não uma linha móvel pessoal',
+    declarationNeeded:
+      '{{number}} pode ser um celular: se for uma linha da sua empresa (um PABX, uma central de atendimento ou o seu número do WhatsApp Business), marque a caixa abaixo do número para declarar isso. Linhas móveis pessoais não são suportadas.',
+    teamsNotReady: 'Não está pronto: {{teams}} (a equipe não existe ou não tem agentes).',
+    callsTurnedOff:
+      'As chamadas foram desabilitadas em {{date}}: uma alteração deixou o callbot de recepção sem estar pronto (veja abaixo o que falta).',
+    callsOnBroken:
+      'As chamadas estão habilitadas, mas o callbot de recepção não está mais pronto: complete a lista abaixo ou desabilite as chamadas.',
   },
   diagnostics: diagnosticsPtBR,
 };

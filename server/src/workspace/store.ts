@@ -15,11 +15,13 @@ import {
   applyNamedSchedule,
   assignCallbot,
   canDeleteLine,
+  canShareNumber,
   collectionKey,
   fieldProblems,
   loadFlow,
   renameTeamInFlow,
   serverWorkspaceSettingsSchema,
+  unassignCallbot,
   workspaceCollections,
   type Actor,
   type ChangeTable,
@@ -40,6 +42,7 @@ import { scriptSchema } from '@callbot/runtime';
 import type { z } from 'zod';
 import type { Database, Row, SqlClient } from '../db.ts';
 import { checkBaseRevision } from './revisions.ts';
+import { checkLineRules, keepCallingChecklist, type RulesIo } from './rules.ts';
 
 /** A change written, as the events stream tells it. */
 export interface Change {
@@ -363,6 +366,50 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
     return changes;
   }
 
+  /** How the R2 rules (`rules.ts`) read and write in the transaction `tx`. */
+  const rulesIo = (tx: SqlClient, ws: string, by: Actor): RulesIo => ({
+    lines: async () => (await readRecords(tx, ws, 'lines')).map((r) => r.record),
+    teams: async () => (await readRecords(tx, ws, 'teams')).map((r) => r.record),
+    async flow(id) {
+      const { rows } = await tx.query<{ doc: unknown; callbot: boolean }>(
+        'SELECT doc, callbot FROM ws_flows WHERE workspace_id = $1 AND id = $2 FOR SHARE',
+        [ws, id],
+      );
+      const row = rows[0];
+      return row && { id, callbot: row.callbot === true, doc: readDoc(row.doc, id) };
+    },
+    writeLine: async (line) => ({
+      table: 'lines',
+      id: line.id,
+      revision: await writeRecord(tx, ws, 'lines', line.id, line, by),
+    }),
+    now,
+  });
+
+  /** Writes the lines of `after` that are not the same objects as in `before`. */
+  async function writeChangedLines(
+    tx: SqlClient,
+    ws: string,
+    before: readonly Line[],
+    after: readonly Line[],
+    by: Actor,
+  ): Promise<Change[]> {
+    const changes: Change[] = [];
+    for (const [i, line] of after.entries()) {
+      if (line === before[i]) continue;
+      const revision = await writeRecord(tx, ws, 'lines', line.id, line, by);
+      changes.push({ table: 'lines', id: line.id, revision });
+    }
+    return changes;
+  }
+
+  const readLine = async (q: SqlClient, ws: string, id: string) =>
+    (await readRecords(q, ws, 'lines', 'AND id = $2', [id]))[0]!.record;
+
+  /** R2 after a change in `tx`: the lines whose checklist it broke get their calls turned off. */
+  const keepChecklist = async (tx: SqlClient, ws: string, by: Actor) =>
+    (await keepCallingChecklist(rulesIo(tx, ws, by))).changes;
+
   async function settingsRow(q: SqlClient, ws: string) {
     const { rows } = await q.query<{ data: unknown; revision: number }>(
       'SELECT data, revision FROM ws_settings WHERE workspace_id = $1',
@@ -468,7 +515,8 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
     return changes;
   }
 
-  async function checkLine(tx: SqlClient, ws: string, line: Line) {
+  /** The line's record checked against the stored one; whether it is new. */
+  async function checkLine(tx: SqlClient, ws: string, line: Line): Promise<boolean> {
     const stored = (await readRecords(tx, ws, 'lines', 'AND id = $2', [line.id]))[0]?.record;
     if (line.callbotId !== stored?.callbotId) {
       throw new WorkspaceError(
@@ -488,7 +536,14 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
           { problems: [{ path: 'voiceLineId', message: 'not a SIP line of this workspace (R6)' }] },
         );
       }
+      const shared = canShareNumber(line, voice.record);
+      if (!shared.ok) {
+        throw new WorkspaceError(422, shared.code, `The line: voiceLineId: ${shared.message}`, {
+          problems: [{ path: 'voiceLineId', message: shared.message }],
+        });
+      }
     }
+    return stored === undefined;
   }
 
   const testOf = (row: Row, flowId: string): TestCase => ({
@@ -612,9 +667,17 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         const flow = flowSummary(row);
         const changes: Change[] = [{ table: 'flows', id, revision: flow.revision }];
         if (callbot === false) changes.push(...(await releaseLines(q, ws, id, by)));
+        // R2: a flow answering a line with calls enabled is checked again, after its row is
+        // written (a concurrent enabling reads it FOR SHARE, so one of the two sees the other).
+        const { count } = await q.query(
+          `SELECT 1 FROM ws_lines WHERE workspace_id = $1 AND data ->> 'callbotId' = $2
+             AND data ->> 'callsEnabled' = 'true' FOR SHARE`,
+          [ws, id],
+        );
+        if (count > 0 || callbot === false) changes.push(...(await keepChecklist(q, ws, by)));
         return { ok: true, flow, created: false, changes };
       };
-      return callbot === false ? locked(ws, save) : save(db);
+      return callbot === false ? locked(ws, save) : db.transaction(save);
     },
 
     deleteFlow: (ws, id, by) =>
@@ -622,7 +685,11 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         if (!(await flowExists(tx, ws, id, true))) throw notFound('The flow', id);
         const changes = await releaseLines(tx, ws, id, by);
         await tx.query('DELETE FROM ws_flows WHERE workspace_id = $1 AND id = $2', [ws, id]);
-        return [...changes, { table: 'flows', id, revision: 0 }];
+        return [
+          ...changes,
+          ...(await keepChecklist(tx, ws, by)),
+          { table: 'flows', id, revision: 0 },
+        ];
       }),
 
     async listVersions(ws, flowId) {
@@ -771,9 +838,16 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         else if (collection === 'schedules') {
           changes = await putSchedule(tx, ws, record as NamedSchedule, by);
         } else {
-          if (collection === 'lines') await checkLine(tx, ws, record as Line);
-          const revision = await writeRecord(tx, ws, collection, id, record, by);
+          let written = record;
+          if (collection === 'lines') {
+            const isNew = await checkLine(tx, ws, record as Line);
+            written = await checkLineRules(rulesIo(tx, ws, by), record as Line, isNew);
+          }
+          const revision = await writeRecord(tx, ws, collection, id, written, by);
           changes = [{ table: collection, id, revision }];
+        }
+        if (collection === 'teams' || collection === 'schedules') {
+          changes.push(...(await keepChecklist(tx, ws, by)));
         }
         const own = changes.find((c) => c.table === collection && c.id === id)!;
         const stored = await readRecords(tx, ws, collection, 'AND id = $2', [id]);
@@ -840,14 +914,16 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
             await remove('attempts', "AND data ->> 'number' = $2", [number]);
           }
         }
+        if (collection === 'teams' || collection === 'schedules') {
+          changes.push(...(await keepChecklist(tx, ws, by)));
+        }
         return changes;
       }),
 
     assignLine: (ws, lineId, { callbotId, replace }, by) =>
       locked(ws, async (tx) => {
-        const stored = (await readRecords(tx, ws, 'lines', 'AND id = $2', [lineId], true))[0]
-          ?.record;
-        if (!stored) throw notFound('The line', lineId);
+        const lines = (await readRecords(tx, ws, 'lines', '', [], true)).map((l) => l.record);
+        if (!lines.some((l) => l.id === lineId)) throw notFound('The line', lineId);
         const flow = await flowExists(tx, ws, callbotId);
         if (!flow?.callbot) {
           throw new WorkspaceError(
@@ -857,31 +933,37 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
             { problems: [{ path: 'callbotId', message: 'not a callbot of this workspace' }] },
           );
         }
-        const result = assignCallbot([stored], lineId, callbotId, { replace });
+        // R3, and R6: the lines carrying the same number get the same callbot.
+        const result = assignCallbot(lines, lineId, callbotId, { replace });
         if (!result.ok) {
           throw new WorkspaceError(409, result.code, result.message, {
             current: result.currentCallbotId,
           });
         }
-        const line = result.lines[0]!;
-        if (line === stored) return { line, replaced: null, changes: [] };
-        const revision = await writeRecord(tx, ws, 'lines', lineId, line, by);
+        if (result.lines === lines) {
+          return { line: lines.find((l) => l.id === lineId)!, replaced: null, changes: [] };
+        }
+        const changes = await writeChangedLines(tx, ws, lines, result.lines, by);
+        // R2: a replaced callbot that is not ready turns the line's calls off.
+        changes.push(...(await keepChecklist(tx, ws, by)));
         return {
-          line,
+          line: await readLine(tx, ws, lineId),
           replaced: result.replaced ?? null,
-          changes: [{ table: 'lines', id: lineId, revision }],
+          changes,
         };
       }),
 
     unassignLine: (ws, lineId, by) =>
       locked(ws, async (tx) => {
-        const stored = (await readRecords(tx, ws, 'lines', 'AND id = $2', [lineId], true))[0]
-          ?.record;
+        const lines = (await readRecords(tx, ws, 'lines', '', [], true)).map((l) => l.record);
+        const stored = lines.find((l) => l.id === lineId);
         if (!stored) throw notFound('The line', lineId);
-        if (stored.callbotId === undefined) return { line: stored, changes: [] };
-        const { callbotId: _gone, ...line } = stored;
-        const revision = await writeRecord(tx, ws, 'lines', lineId, line, by);
-        return { line, changes: [{ table: 'lines', id: lineId, revision }] };
+        const next = unassignCallbot(lines, lineId);
+        if (next === lines) return { line: stored, changes: [] };
+        const changes = await writeChangedLines(tx, ws, lines, next, by);
+        // R2: without its callbot the line's calls, if enabled, are turned off.
+        changes.push(...(await keepChecklist(tx, ws, by)));
+        return { line: await readLine(tx, ws, lineId), changes };
       }),
 
     getSettings: (ws) => settingsRow(db, ws),
@@ -968,6 +1050,8 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
           { ...file.settings, defaultCallbotLanguage: current.defaultCallbotLanguage },
           by,
         );
+        // R2: a file's line with calls enabled and a callbot that is not ready is imported with calls off.
+        await keepChecklist(tx, ws, by);
       }),
   };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   answeringCallbot,
   assignCallbot,
+  callbotOfNumber,
   defaultTeamOf,
   releaseCallbot,
   unassignCallbot,
@@ -163,5 +164,47 @@ describe('defaultTeamOf', () => {
     expect(defaultTeamOf(teams)?.id).toBe('suporte');
     expect(defaultTeamOf(teams, 'apagada')?.id).toBe('suporte');
     expect(defaultTeamOf([teams[0]!])).toBeUndefined();
+  });
+});
+
+describe('one number, one callbot (R6)', () => {
+  const number = '+5511912345678';
+  const voice: Line = { ...sip('voz'), number };
+  const whatsapp: Line = {
+    id: 'wa',
+    kind: 'whatsapp',
+    number,
+    displayName: 'Loja',
+    business: true,
+    calling: true,
+    callsEnabled: false,
+    voiceLineId: 'voz',
+    createdAt: 0,
+  };
+
+  it('R6: one number has one callbot across its WhatsApp and voice lines', () => {
+    const result = assignCallbot([whatsapp, voice, sip('outra')], 'wa', 'recepcao');
+    expect(result.ok && result.lines.map((l) => [l.id, l.callbotId])).toEqual([
+      ['wa', 'recepcao'],
+      ['voz', 'recepcao'],
+      ['outra', undefined],
+    ]);
+  });
+
+  it('R6: a second callbot on the voice line of a number whose WhatsApp line has one is refused unless replacing both', () => {
+    const lines = [{ ...whatsapp, callbotId: 'recepcao' }, voice];
+    expect(assignCallbot(lines, 'voz', 'vendas')).toMatchObject({
+      ok: false,
+      code: 'R3.lineHasCallbot',
+      currentCallbotId: 'recepcao',
+    });
+    const replaced = assignCallbot(lines, 'voz', 'vendas', { replace: true });
+    expect(replaced).toMatchObject({ ok: true, replaced: 'recepcao' });
+    expect(replaced.ok && replaced.lines.map((l) => l.callbotId)).toEqual(['vendas', 'vendas']);
+    // Taking it off one takes it off the number.
+    expect(
+      unassignCallbot(replaced.ok ? replaced.lines : [], 'wa').map((l) => l.callbotId),
+    ).toEqual([undefined, undefined]);
+    expect(callbotOfNumber([{ ...whatsapp, callbotId: 'recepcao' }], voice)).toBe('recepcao');
   });
 });

@@ -11,12 +11,28 @@ export type AssignResult =
     }
   | (Refusal<'line.notFound' | 'R3.lineHasCallbot'> & { currentCallbotId?: string });
 
+/** A line's number, when it has one (a SIP line may have none). */
+const numberOf = (line: Line): string | undefined => line.number;
+
+/**
+ * The lines that carry the same number as `line`, itself included: one
+ * number has one callbot across its WhatsApp and voice lines (R6, R3).
+ */
+export function linesOfNumber(lines: readonly Line[], line: Line): Line[] {
+  const number = numberOf(line);
+  return number === undefined
+    ? [line]
+    : lines.filter((l) => l.id === line.id || numberOf(l) === number);
+}
+
 /**
  * R3: gives the line `lineId` the callbot `callbotId`. A line has at most one
  * callbot: when it already has another one, the assignment is refused with
  * the current one named, unless `replace` is set, in which case the result
  * says which callbot was replaced. Assigning the callbot a line already has
- * changes nothing.
+ * changes nothing. R6: one number has one callbot, so the lines carrying the
+ * same number (its WhatsApp line and its voice line) get it too, under the
+ * same rule.
  */
 export function assignCallbot(
   lines: Line[],
@@ -24,13 +40,14 @@ export function assignCallbot(
   callbotId: string,
   { replace = false }: { replace?: boolean } = {},
 ): AssignResult {
-  const index = lines.findIndex((l) => l.id === lineId);
-  const line = lines[index];
+  const line = lines.find((l) => l.id === lineId);
   if (line === undefined) {
     return refuse('line.notFound', `There is no line "${lineId}".`, { lineId });
   }
-  const current = line.callbotId;
-  if (current === callbotId) return { ok: true, lines };
+  const twins = linesOfNumber(lines, line);
+  const current = [line, ...twins].find(
+    (l) => l.callbotId !== undefined && l.callbotId !== callbotId,
+  )?.callbotId;
   if (current !== undefined && !replace) {
     return {
       ...refuse(
@@ -41,16 +58,34 @@ export function assignCallbot(
       currentCallbotId: current,
     };
   }
-  const next = lines.slice();
-  next[index] = { ...line, callbotId };
+  const ids = new Set(twins.map((l) => l.id));
+  if (twins.every((l) => l.callbotId === callbotId)) return { ok: true, lines };
+  const next = lines.map((l) =>
+    ids.has(l.id) && l.callbotId !== callbotId ? { ...l, callbotId } : l,
+  );
   return current === undefined
     ? { ok: true, lines: next }
     : { ok: true, lines: next, replaced: current };
 }
 
-/** Takes the callbot off one line; the default callbot answers it then (R9). */
+/**
+ * R6: the callbot a new line takes: the one of the lines that already carry
+ * its number (one number, one callbot), or none.
+ */
+export function callbotOfNumber(lines: readonly Line[], line: Line): string | undefined {
+  return linesOfNumber(lines, line).find((l) => l.id !== line.id && l.callbotId !== undefined)
+    ?.callbotId;
+}
+
+/**
+ * Takes the callbot off one line, and off the lines carrying its number (R6);
+ * the default callbot answers them then (R9).
+ */
 export function unassignCallbot(lines: Line[], lineId: string): Line[] {
-  return releaseLines(lines, (l) => l.id === lineId);
+  const line = lines.find((l) => l.id === lineId);
+  if (line === undefined) return lines;
+  const ids = new Set(linesOfNumber(lines, line).map((l) => l.id));
+  return releaseLines(lines, (l) => ids.has(l.id));
 }
 
 /**

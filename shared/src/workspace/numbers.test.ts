@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkWhatsAppNumber, isPersonalMobile } from './numbers.ts';
+import { checkLineNumber, checkWhatsAppNumber } from './numbers.ts';
+
+const isPersonalMobile = (number: string, country?: string) =>
+  checkLineNumber(number, country === undefined ? {} : { country });
 
 describe('checkWhatsAppNumber', () => {
   const number = '+5511912345678';
@@ -23,7 +26,7 @@ describe('checkWhatsAppNumber', () => {
   });
 });
 
-describe('isPersonalMobile', () => {
+describe('checkLineNumber', () => {
   it('R19: a personal mobile number is refused for a SIP line, with an explanation', () => {
     for (const mobile of ['+5511912345678', '+34600000000', '+4915112345678']) {
       const result = isPersonalMobile(mobile);
@@ -44,7 +47,7 @@ describe('isPersonalMobile', () => {
     });
   });
 
-  it('R19: fixed-line, toll-free and US numbers (fixed or mobile) are accepted, in E.164', () => {
+  it('R19: fixed-line and toll-free numbers are accepted, in E.164', () => {
     expect(isPersonalMobile('+55 11 3000-0000')).toEqual({
       ok: true,
       number: '+551130000000',
@@ -55,15 +58,51 @@ describe('isPersonalMobile', () => {
       number: '+558001234567',
       type: 'TOLL_FREE',
     });
-    expect(isPersonalMobile('+1 212 555 0100')).toMatchObject({
+  });
+
+  it('R19: a US, Mexican or Chilean number that may be a mobile (FIXED_LINE_OR_MOBILE) is neither refused nor let through: the business declares it', () => {
+    for (const uncertain of ['+1 212 555 0100', '+52 55 5555 1234', '+56 2 2123 4567']) {
+      expect(checkLineNumber(uncertain)).toMatchObject({
+        ok: false,
+        code: 'R19.declarationNeeded',
+        params: { type: 'FIXED_LINE_OR_MOBILE' },
+      });
+      expect(checkLineNumber(uncertain, { declared: 'business' })).toMatchObject({
+        ok: true,
+        type: 'FIXED_LINE_OR_MOBILE',
+        declared: true,
+      });
+      expect(checkLineNumber(uncertain, { declared: 'personal' })).toMatchObject({
+        ok: false,
+        code: 'R19.personalMobile',
+      });
+    }
+  });
+
+  it('R6: a Brazilian mobile that is a verified WhatsApp Business number can be the voice line once declared', () => {
+    const mobile = '+55 11 91234-5678';
+    // Without the WhatsApp Business verification, a certain mobile is refused even if declared.
+    expect(checkLineNumber(mobile, { declared: 'business' })).toMatchObject({
+      ok: false,
+      code: 'R19.personalMobile',
+    });
+    expect(checkLineNumber(mobile, { whatsappBusiness: true })).toMatchObject({
+      ok: false,
+      code: 'R19.declarationNeeded',
+    });
+    expect(checkLineNumber(mobile, { whatsappBusiness: true, declared: 'business' })).toEqual({
       ok: true,
-      type: 'FIXED_LINE_OR_MOBILE',
+      number: '+5511912345678',
+      type: 'MOBILE',
+      declared: true,
     });
   });
 
   it('R12: international numbers are read in their own country, whatever the workspace', () => {
     // A Brazilian workspace's SIP line may carry a Mexican or Spanish fixed number.
-    expect(isPersonalMobile('+52 55 5555 1234', 'BR')).toMatchObject({
+    expect(
+      checkLineNumber('+52 55 5555 1234', { country: 'BR', declared: 'business' }),
+    ).toMatchObject({
       ok: true,
       number: '+525555551234',
     });

@@ -41,8 +41,8 @@ export function checkWhatsAppNumber(
   return { ok: true };
 }
 
-/** Number types that are refused on a SIP line: a person's phone, not a PBX (R19). */
-const PERSONAL_TYPES: ReadonlySet<NumberType> = new Set<NumberType>(['MOBILE', 'PERSONAL_NUMBER']);
+/** What the business declares a number to be, where its type is not certain (R19). */
+export type NumberDeclaration = 'business' | 'personal';
 
 export type PhoneNumberCheck =
   | {
@@ -51,17 +51,38 @@ export type PhoneNumberCheck =
       number: string;
       /** What libphonenumber says the number is (`FIXED_LINE`, `VOIP`, `TOLL_FREE`…), when it knows. */
       type?: NumberType;
+      /** Whether the business's declaration decided it (an uncertain type, or a WhatsApp Business mobile). */
+      declared?: true;
     }
-  | Refusal<'number.invalid' | 'R19.personalMobile'>;
+  | Refusal<'number.invalid' | 'R19.personalMobile' | 'R19.declarationNeeded'>;
+
+/** Types that are certainly a person's phone: libphonenumber tells mobiles apart in the number's country. */
+const PERSONAL_TYPES: ReadonlySet<NumberType> = new Set<NumberType>(['MOBILE', 'PERSONAL_NUMBER']);
 
 /**
  * R19: the number of a SIP line, as typed in its form (international, or
- * national with `country`). Mobile and personal numbers are refused with an
- * explanation: SIP is for a PBX or call centre. Fixed lines, VoIP, toll-free
- * and numbers that may be either fixed or mobile (as in the US and Canada,
- * where the number does not tell) are accepted.
+ * national with `country`). A SIP line connects a PBX or call centre, so a
+ * personal mobile is refused, but only where the number's type is certain:
+ *
+ * - fixed, VoIP, toll-free and other business types are accepted;
+ * - a mobile (`MOBILE`, in a country whose mobiles libphonenumber tells
+ *   apart, like Brazil or Spain) is refused, unless it is a verified
+ *   WhatsApp Business number of the workspace (`whatsappBusiness`, R6): then
+ *   the business declares what it is;
+ * - where the type is uncertain (`FIXED_LINE_OR_MOBILE` in the US, Mexico,
+ *   Chile…, or unknown), the business declares what it is.
+ *
+ * Without a declaration where one is needed: `R19.declarationNeeded`. A
+ * number declared personal is refused.
  */
-export function isPersonalMobile(number: string, country?: string): PhoneNumberCheck {
+export function checkLineNumber(
+  number: string,
+  {
+    country,
+    declared,
+    whatsappBusiness = false,
+  }: { country?: string; declared?: NumberDeclaration; whatsappBusiness?: boolean } = {},
+): PhoneNumberCheck {
   const parsed = parsePhoneNumberFromString(number, country as CountryCode | undefined);
   if (parsed === undefined || !parsed.isValid()) {
     return refuse(
@@ -72,15 +93,28 @@ export function isPersonalMobile(number: string, country?: string): PhoneNumberC
       { number, country: country ?? '' },
     );
   }
+  const e164 = parsed.number;
   const type = parsed.getType();
-  if (type !== undefined && PERSONAL_TYPES.has(type)) {
+  const personal = refuse(
+    'R19.personalMobile',
+    `${e164} is a mobile number. Personal mobile lines are not supported: a SIP line connects a PBX or call centre, on a fixed, VoIP or toll-free number.`,
+    { number: e164, type: type ?? 'UNKNOWN' },
+  );
+  const certain = type !== undefined && type !== 'FIXED_LINE_OR_MOBILE';
+  if (certain && PERSONAL_TYPES.has(type) && !whatsappBusiness) return personal;
+  if (certain && !PERSONAL_TYPES.has(type)) return { ok: true, number: e164, type };
+  // Uncertain, or a mobile that is a verified WhatsApp Business number: the business says.
+  if (declared === 'personal') return personal;
+  if (declared === undefined) {
     return refuse(
-      'R19.personalMobile',
-      `${parsed.number} is a mobile number. Personal mobile lines are not supported: a SIP line connects a PBX or call centre, on a fixed, VoIP or toll-free number.`,
-      { number: parsed.number, type },
+      'R19.declarationNeeded',
+      whatsappBusiness
+        ? `${e164} is a mobile number and a WhatsApp Business number of this workspace: declare that it is the business's line (not a personal mobile) to connect it.`
+        : `${e164} may be a fixed line or a mobile: declare that it is the business's line (not a personal mobile) to connect it.`,
+      { number: e164, type: type ?? 'UNKNOWN' },
     );
   }
   return type === undefined
-    ? { ok: true, number: parsed.number }
-    : { ok: true, number: parsed.number, type };
+    ? { ok: true, number: e164, declared: true }
+    : { ok: true, number: e164, type, declared: true };
 }

@@ -63,6 +63,9 @@ export const purchasedLineSchema = z.strictObject({
   orderId: z.string().min(1, 'a purchase needs its order id').max(100),
 });
 
+/** The items of R2's checklist (see `whatsappCallingChecklist`). */
+export const checklistItemIds = ['receptionCallbot', 'openingHours', 'teamWithAgents'] as const;
+
 /**
  * A WhatsApp Business number (R1). `calling` is what the provider says of
  * the number (the calling feature is on); `callsEnabled` is the workspace's
@@ -79,6 +82,17 @@ export const whatsappLineSchema = z
     calling: z.boolean(),
     callsEnabled: z.boolean(),
     voiceLineId: entityIdSchema.optional(),
+    /**
+     * Set when a change broke R2's checklist while calls were enabled and
+     * calls were turned off for it: when, and which items went missing.
+     * Cleared when calls are enabled again.
+     */
+    callsTurnedOff: z
+      .strictObject({
+        at: instantSchema,
+        missing: z.array(z.enum(checklistItemIds)).min(1).max(checklistItemIds.length),
+      })
+      .optional(),
   })
   .refine((line) => line.calling || !line.callsEnabled, {
     path: ['callsEnabled'],
@@ -117,6 +131,12 @@ export const sipLineSchema = z.strictObject({
     .max(256, 'a SIP password has at most 256 characters'),
   /** The number the trunk answers on, E.164, when it has one. */
   number: e164Schema.optional(),
+  /**
+   * R19: the business declared the number is its own line (a PBX or call
+   * centre's, not a personal mobile), where the number's type is not certain
+   * or it is a mobile that is the workspace's WhatsApp Business number (R6).
+   */
+  numberDeclared: z.literal('business').optional(),
 });
 
 /** A line calls arrive on: purchased, WhatsApp or SIP. */

@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FlowDocument } from '@callbot/shared';
 import type { DesignerDb } from '../../persistence/index.ts';
 import { sandboxTimings } from '../../provider/sandbox/handlers.ts';
 import { ChannelsPage } from './ChannelsPage.tsx';
@@ -137,7 +138,7 @@ describe('ChannelsPage', () => {
   });
 
   it('R2: enabling WhatsApp calls is refused and lists what is missing, with where to fix it', async () => {
-    const { user, workspace } = setup('whatsapp');
+    const { user, workspace, repo } = setup('whatsapp');
     const form = screen.getByRole('form', { name: 'Create new WhatsApp line' });
     await user.type(
       within(form).getByRole('textbox', { name: 'WhatsApp Business number' }),
@@ -152,29 +153,48 @@ describe('ChannelsPage', () => {
     );
     expect(toggle.getAttribute('aria-checked')).toBe('false');
     const missing = within(line).getByRole('list', { name: 'What calls need' });
+    const marks = () =>
+      within(missing)
+        .getAllByRole('listitem')
+        .map((i) => i.textContent?.slice(0, 7));
     expect(
       within(missing)
         .getAllByRole('listitem')
         .map((i) => i.textContent),
     ).toEqual([
-      '✗ Missing: Opening hours: a schedule with opening hours. Go to Schedules',
-      '✗ Missing: Answering teams: a team with at least one agent. Go to Teams',
-      '✗ Missing: A default team, for the calls transferred by default. Go to Teams',
-      '✗ Missing: A reception callbot assigned to this line. Assign a reception callbot',
+      '✗ Missing: A reception callbot on this line: a callbot assigned to it that receives callers (more than a greeting and a hang-up). Assign a reception callbot',
+      '✗ Missing: Opening hours: the reception callbot checks a schedule with opening hours. Assign a reception callbot',
+      '✗ Missing: Answering teams: the reception callbot transfers to teams that exist and have agents. Assign a reception callbot',
     ]);
 
-    // A team with an agent, made the default: two items are marked done, in words too.
     await workspace.createTeam({ name: 'Vendas', agents: 2 });
-    await waitFor(() =>
-      expect(
-        within(missing)
-          .getAllByRole('listitem')
-          .map((i) => i.textContent?.slice(0, 7)),
-      ).toEqual(['✗ Missi', '✓ Done:', '✓ Done:', '✗ Missi']),
+
+    // The line's callbot checks opening hours and transfers to Vendas: everything is done.
+    const flow = await repo.create('Recepção');
+    const { doc, revision } = await repo.open(flow.id);
+    await repo.save(
+      flow.id,
+      {
+        ...doc,
+        nodes: [
+          { ...doc.nodes[0]!, connections: { next: 'hours' } },
+          {
+            id: 'hours',
+            kind: 'schedule',
+            data: { weekly: [{ day: 'mon', start: '09:00', end: '18:00' }], holidays: [] },
+            connections: { open: 'transfer' },
+          },
+          { id: 'transfer', kind: 'transfer', data: { team: 'Vendas' }, connections: {} },
+        ] as FlowDocument['nodes'],
+      },
+      revision,
     );
-    expect(
-      within(missing).getByRole('link', { name: 'Go to Schedules' }).getAttribute('href'),
-    ).toBe('#/schedules');
+    await workspace.setCallbot(flow.id, true);
+    const stored = (await workspace.listLines()).items[0]!;
+    await workspace.putLine({ ...stored, callbotId: flow.id });
+    await waitFor(() => expect(marks()).toEqual(['✓ Done:', '✓ Done:', '✓ Done:']));
+    await user.click(toggle);
+    await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
   });
 
   it('R1: a personal WhatsApp number is refused with the reason and no line is added', async () => {

@@ -5,7 +5,7 @@ import { teamsHref } from '../../app/route.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { useWorkspace } from '../../app/WorkspaceContext.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
-import { lineName, useAnsweringContext } from './data.ts';
+import { lineName, useAnsweringContext, useLineDeps } from './data.ts';
 import { assignLineCallbot, unassignLineCallbot } from './lineCommands.ts';
 
 /** The id of a line's callbot picker, so the WhatsApp checklist can lead there. */
@@ -19,6 +19,7 @@ export const callbotPickerId = (lineId: string) => `callbot-${lineId}`;
 export function LineCallbot({ line }: { line: Line }) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
+  const { now } = useLineDeps();
   const { callbots, flows, defaultTeam } = useAnsweringContext();
   const [chosen, setChosen] = useState('');
   const [replacing, setReplacing] = useState<{ current: string; next: string } | null>(null);
@@ -80,7 +81,7 @@ export function LineCallbot({ line }: { line: Line }) {
           {line.callbotId !== undefined && (
             <button
               type="button"
-              onClick={() => run(() => unassignLineCallbot({ workspace }, line.id))}
+              onClick={() => run(() => unassignLineCallbot({ workspace, now }, line.id))}
             >
               {t('channels.callbot.unassign', { line: name })}
             </button>

@@ -20,6 +20,7 @@ const emptyForm: SipForm = {
   username: '',
   password: '',
   number: '',
+  declared: false,
 };
 
 const unreachableReasons = ['dns_not_found', 'timeout', 'refused', 'private_address'] as const;
@@ -49,7 +50,11 @@ export function SipLinesPage() {
       const number = typed.ok ? typed.e164 : form.number;
       const result = await addSipLine(deps, { ...form, number }, country);
       if (!result.ok) {
-        setError(t(`channels.sip.refusal.${result.code}`, { number: form.number }));
+        setError(
+          result.code === 'R19.declarationNeeded'
+            ? t('rules.declarationNeeded', { number: form.number })
+            : t(`channels.sip.refusal.${result.code}`, { number: form.number }),
+        );
         return;
       }
       setForm(emptyForm);
@@ -145,6 +150,14 @@ export function SipLinesPage() {
         <p id="sip-number-note" className="sip-form__note">
           {t('channels.sip.numberNote')}
         </p>
+        <label>
+          <input
+            type="checkbox"
+            checked={form.declared}
+            onChange={(e) => set('declared', e.target.checked)}
+          />
+          {t('rules.declareBusiness')}
+        </label>
         <div className="sip-form__actions">
           <button
             type="button"

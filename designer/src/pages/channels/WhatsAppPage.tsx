@@ -2,37 +2,37 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   whatsappCallingChecklist,
-  type ChecklistInput,
-  type ChecklistItemId,
-  type FlowDocument,
+  type ChecklistCallbot,
+  type ChecklistItem,
   type SipLine,
   type WhatsAppLine,
 } from '@callbot/shared';
-import { schedulesHref, teamsHref } from '../../app/route.ts';
+import { flowHref, teamsHref } from '../../app/route.ts';
 import { useRepository } from '../../app/RepositoryContext.tsx';
 import { providerErrorMessage } from '../../provider/messages.ts';
-import { useSchedules, useSettings, useTeams } from '../../app/WorkspaceContext.tsx';
+import { useSettings, useTeams } from '../../app/WorkspaceContext.tsx';
+import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
 import { DeleteLine } from './DeleteLine.tsx';
 import { LineCallbot, callbotPickerId } from './LineCallbot.tsx';
 import { useAnsweringContext, useLineDeps, useLines } from './data.ts';
-import { createWhatsAppLine, setWhatsAppCalls } from './lineCommands.ts';
+import { createWhatsAppLine, setWhatsAppCalls, type CallingContext } from './lineCommands.ts';
 import { formatPhone, parsePhoneInput, phoneCountry } from '../../forms/phone.ts';
 import { PhoneField } from '../../forms/PhoneField.tsx';
 
-/** The callbots with their documents, for the checklist's opening hours (R2). */
-function useCallbotDocs(): { id: string; doc: FlowDocument }[] {
+/** The callbots with their flows, for the checklist (R2 reads the line's callbot's flow). */
+function useCallbotDocs(): ChecklistCallbot[] {
   const repository = useRepository();
   const { callbots } = useAnsweringContext();
   const ids = callbots.map((c) => c.id).join(' ');
-  const [docs, setDocs] = useState<{ id: string; doc: FlowDocument }[]>([]);
+  const [docs, setDocs] = useState<ChecklistCallbot[]>([]);
   useEffect(() => {
     let live = true;
     const wanted = ids ? ids.split(' ') : [];
     void Promise.all(
       wanted.map((id) =>
         repository.open(id).then(
-          (opened) => ({ id, doc: opened.doc }),
+          (opened) => ({ id, callbot: true, doc: opened.doc }),
           () => null,
         ),
       ),
@@ -47,20 +47,17 @@ function useCallbotDocs(): { id: string; doc: FlowDocument }[] {
 }
 
 /** The R2 checklist's input, but for the line. */
-function useChecklistContext(): Omit<ChecklistInput, 'line'> {
+function useChecklistContext(): CallingContext {
   const teams = useTeams().value?.items ?? [];
-  const schedules = useSchedules().value?.items ?? [];
-  const defaultTeamId = useSettings().value?.settings.defaultTeamId;
   const callbots = useCallbotDocs();
-  return { teams, schedules, callbots, ...(defaultTeamId && { defaultTeamId }) };
+  return { teams, callbots };
 }
 
-/** Where each missing item of the checklist is fixed. */
-function FixLink({ item, line }: { item: ChecklistItemId; line: WhatsAppLine }) {
+/** Where each missing item of the checklist is fixed: the line's callbot, its flow, or the teams. */
+function FixLink({ item, line }: { item: ChecklistItem; line: WhatsAppLine }) {
   const { t } = useTranslation();
-  if (item === 'openingHours')
-    return <a href={schedulesHref}>{t('channels.whatsapp.fix.openingHours')}</a>;
-  if (item === 'receptionCallbot') {
+  const fix = t(`channels.whatsapp.fix.${item.id}`);
+  if (item.id === 'receptionCallbot' || line.callbotId === undefined) {
     return (
       <button
         type="button"
@@ -71,22 +68,24 @@ function FixLink({ item, line }: { item: ChecklistItemId; line: WhatsAppLine }) 
       </button>
     );
   }
-  return <a href={teamsHref}>{t(`channels.whatsapp.fix.${item}`)}</a>;
+  // Teams that do not exist or lack agents are fixed on the Teams page; the rest in the flow.
+  if (item.id === 'teamWithAgents' && item.params?.teams) return <a href={teamsHref}>{fix}</a>;
+  return (
+    <a href={flowHref(line.callbotId)}>
+      {item.id === 'teamWithAgents' ? t('channels.whatsapp.fix.openingHours') : fix}
+    </a>
+  );
 }
 
 /** One WhatsApp line: who answers it, its checklist and the "Enable calls" switch (R2). */
-function WhatsAppLineCard({
-  line,
-  context,
-}: {
-  line: WhatsAppLine;
-  context: Omit<ChecklistInput, 'line'>;
-}) {
+function WhatsAppLineCard({ line, context }: { line: WhatsAppLine; context: CallingContext }) {
   const { t } = useTranslation();
   const deps = useLineDeps();
+  const formatDate = useDateTimeFormat(useSettings().value?.settings.timeZone);
   const [refusal, setRefusal] = useState<string | null>(null);
   const id = useId();
-  const checklist = whatsappCallingChecklist({ ...context, line });
+  const reception = context.callbots.find((c) => c.id === line.callbotId);
+  const checklist = whatsappCallingChecklist({ line, teams: context.teams, reception });
   const missing = checklist.filter((i) => !i.done);
 
   const toggle = async () => {
@@ -131,6 +130,12 @@ function WhatsAppLineCard({
           {line.callsEnabled ? t('channels.whatsapp.callsOn') : t('channels.whatsapp.callsOff')}
         </span>
         {refusal && <p role="alert">{refusal}</p>}
+        {!line.callsEnabled && line.callsTurnedOff && (
+          <p className="whatsapp-calls__off">
+            {t('rules.callsTurnedOff', { date: formatDate.format(line.callsTurnedOff.at) })}
+          </p>
+        )}
+        {line.callsEnabled && missing.length > 0 && <p role="alert">{t('rules.callsOnBroken')}</p>}
         <div id={`${id}-checklist`}>
           <p>
             {missing.length === 0
@@ -151,10 +156,13 @@ function WhatsAppLineCard({
                 </strong>
                 {': '}
                 {t(`channels.whatsapp.item.${item.id}`)}
+                {!item.done && item.params?.teams && (
+                  <> {t('rules.teamsNotReady', { teams: item.params.teams })}</>
+                )}
                 {!item.done && (
                   <>
                     {' '}
-                    <FixLink item={item.id} line={line} />
+                    <FixLink item={item} line={line} />
                   </>
                 )}
               </li>

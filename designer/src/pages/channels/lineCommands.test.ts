@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FlowDocument, Line } from '@callbot/shared';
 import { sandboxTimings } from '../../provider/sandbox/handlers.ts';
 import { ProviderError } from '../../provider/index.ts';
 import {
@@ -9,6 +10,7 @@ import {
   deleteLine,
   setWhatsAppCalls,
   syncOrder,
+  unassignLineCallbot,
   type SipForm,
 } from './lineCommands.ts';
 import { channelsFixture } from './testing.tsx';
@@ -27,6 +29,7 @@ const sipForm: SipForm = {
   username: 'loja',
   password: 'segredo',
   number: '',
+  declared: false,
 };
 
 async function lines(f: ReturnType<typeof channelsFixture>) {
@@ -188,48 +191,92 @@ describe('WhatsApp lines', () => {
     ).toMatchObject({ ok: true, line: { voiceLineId: sip.line.id } });
   });
 
-  it('R2: calls are enabled only once opening hours, teams and a reception callbot are set', async () => {
+  it('R6: a Brazilian mobile WhatsApp Business number is also the voice line once declared, with one callbot', async () => {
+    const f = channelsFixture();
+    const mobile = '+5511912345674';
+    const created = await createWhatsAppLine(f.deps, { number: mobile });
+    if (!created.ok) throw new Error('refused');
+    const flow = await f.repo.create('Recepção');
+    await f.workspace.setCallbot(flow.id, true);
+    await assignLineCallbot(f.deps, created.line.id, flow.id);
+    // Not declared: the business is asked to say what the number is.
+    expect(await addSipLine(f.deps, { ...sipForm, number: mobile })).toMatchObject({
+      ok: false,
+      code: 'R19.declarationNeeded',
+    });
+    const sip = await addSipLine(f.deps, { ...sipForm, number: mobile, declared: true });
+    expect(sip).toMatchObject({
+      ok: true,
+      line: { callbotId: flow.id, numberDeclared: 'business' },
+    });
+    const whatsapp = (await lines(f)).find((l) => l.kind === 'whatsapp');
+    expect(whatsapp).toMatchObject({ voiceLineId: sip.ok ? sip.line.id : '', callbotId: flow.id });
+    // A mobile that is not a WhatsApp Business number of the workspace stays refused, declared or not.
+    expect(
+      await addSipLine(f.deps, { ...sipForm, number: '+5511987654321', declared: true }),
+    ).toMatchObject({ ok: false, code: 'R19.personalMobile' });
+  });
+
+  it('R2: calls are enabled only once the line’s callbot checks a schedule and transfers to a team with agents', async () => {
     const f = channelsFixture();
     const created = await createWhatsAppLine(f.deps, { number: '+551130030004' });
     if (!created.ok) throw new Error('refused');
     const lineId = created.line.id;
-    const refused = await setWhatsAppCalls(
-      f.deps,
-      { lineId, teams: [], schedules: [], callbots: [] },
-      true,
-    );
+    const refused = await setWhatsAppCalls(f.deps, { lineId, teams: [], callbots: [] }, true);
     expect(refused).toMatchObject({
       ok: false,
       code: 'R2.checklistIncomplete',
-      missing: ['openingHours', 'teamWithAgents', 'defaultTeam', 'receptionCallbot'],
+      missing: ['receptionCallbot', 'openingHours', 'teamWithAgents'],
     });
     expect((await lines(f))[0]).toMatchObject({ callsEnabled: false });
 
-    const team = await f.workspace.createTeam({ name: 'Atendimento', agents: 2 });
-    await f.workspace.setDefaultTeam(team.id);
-    const schedule = await f.workspace.createSchedule({
-      name: 'Comercial',
-      timeZone: 'America/Sao_Paulo',
-      weekly: [{ day: 'mon', start: '09:00', end: '18:00' }],
-      holidays: [],
-    });
+    await f.workspace.createTeam({ name: 'Atendimento', agents: 2 });
     const flow = await f.repo.create('Recepção');
     await assignLineCallbot(f.deps, lineId, flow.id);
-    const opened = await f.repo.open(flow.id);
+    const fresh = (await f.repo.open(flow.id)).doc;
     const teams = (await f.workspace.listTeams()).items;
+    // A fresh flow (greeting → hang-up) is not a reception callbot.
     expect(
       await setWhatsAppCalls(
         f.deps,
+        { lineId, teams, callbots: [{ id: flow.id, callbot: true, doc: fresh }] },
+        true,
+      ),
+    ).toMatchObject({ ok: false, missing: ['receptionCallbot', 'openingHours', 'teamWithAgents'] });
+    const doc: FlowDocument = {
+      ...fresh,
+      nodes: [
+        { ...fresh.nodes[0]!, connections: { next: 'hours' } },
         {
-          lineId,
-          teams,
-          schedules: [schedule],
-          defaultTeamId: team.id,
-          callbots: [{ id: flow.id, doc: opened.doc }],
+          id: 'hours',
+          kind: 'schedule',
+          data: { weekly: [{ day: 'mon', start: '09:00', end: '18:00' }], holidays: [] },
+          connections: { open: 'transfer' },
         },
+        { id: 'transfer', kind: 'transfer', data: { team: 'Atendimento' }, connections: {} },
+      ] as FlowDocument['nodes'],
+    };
+    expect(
+      await setWhatsAppCalls(
+        f.deps,
+        { lineId, teams, callbots: [{ id: flow.id, callbot: true, doc }] },
         true,
       ),
     ).toEqual({ ok: true });
     expect((await lines(f))[0]).toMatchObject({ callsEnabled: true });
+  });
+
+  it('R2: taking the callbot off the line turns its calls off, saying why', async () => {
+    const f = channelsFixture();
+    const created = await createWhatsAppLine(f.deps, { number: '+551130030004' });
+    if (!created.ok) throw new Error('refused');
+    const flow = await f.repo.create('Recepção');
+    await assignLineCallbot(f.deps, created.line.id, flow.id);
+    await f.workspace.putLine({ ...(await lines(f))[0]!, callsEnabled: true } as Line);
+    await unassignLineCallbot(f.deps, created.line.id);
+    expect((await lines(f))[0]).toMatchObject({
+      callsEnabled: false,
+      callsTurnedOff: { missing: ['receptionCallbot', 'openingHours', 'teamWithAgents'] },
+    });
   });
 });

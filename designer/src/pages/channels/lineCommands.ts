@@ -4,16 +4,19 @@ import {
   canEnableWhatsAppCalls,
   canShareNumber,
   checkWhatsAppNumber,
-  isPersonalMobile,
+  callbotOfNumber,
+  checkLineNumber,
+  linesToTurnOff,
   nextStatus,
   unassignCallbot,
   type AssignResult,
-  type ChecklistInput,
+  type ChecklistCallbot,
   type Line,
   type PurchasedLine,
   type PurchaseStatus,
   type Refusal,
   type SipLine,
+  type Team,
   type WhatsAppLine,
 } from '@callbot/shared';
 import type { WorkspaceRepository } from '../../persistence/index.ts';
@@ -124,14 +127,21 @@ export async function assignLineCallbot(
   return result;
 }
 
-/** R9: takes the callbot off the line; the default callbot answers it then. */
+/**
+ * R9: takes the callbot off the line; the default callbot answers it then.
+ * R2: a WhatsApp line with calls enabled has them turned off, with why.
+ */
 export async function unassignLineCallbot(
-  { workspace }: Pick<LineDeps, 'workspace'>,
+  { workspace, now }: Pick<LineDeps, 'workspace' | 'now'>,
   lineId: string,
 ): Promise<void> {
   const lines = (await workspace.listLines()).items;
   const next = unassignCallbot(lines, lineId);
-  if (next !== lines) await workspace.putLine(next.find((l) => l.id === lineId)!);
+  let line = next.find((l) => l.id === lineId)!;
+  if (line.kind === 'whatsapp') {
+    line = linesToTurnOff([line], [], () => undefined, now())[0]?.line ?? line;
+  }
+  if (next !== lines) await workspace.putLine(line);
 }
 
 export interface SipForm {
@@ -143,21 +153,38 @@ export interface SipForm {
   password: string;
   /** As typed; empty for none. */
   number: string;
+  /** R19: the business declares the number is its own line, not a personal mobile. */
+  declared: boolean;
 }
 
 /**
  * R19: connects a PBX or call centre over SIP. A number, when given, must be
- * a phone number that is not a personal mobile. The rest is checked by the
- * line's schema (a `WorkspaceRefusal` names the field).
+ * a phone number that is not a personal mobile: refused where its type is
+ * certain, declared by the business where it is not (or where it is a mobile
+ * that is one of the workspace's WhatsApp Business numbers, R6). The rest is
+ * checked by the line's schema (a `WorkspaceRefusal` names the field). On
+ * the number of a WhatsApp line, the SIP line is that line's voice line and
+ * answers with its callbot (R6: one number, one callbot).
  */
 export async function addSipLine(
   { workspace, now, newId }: Pick<LineDeps, 'workspace' | 'now' | 'newId'>,
   form: SipForm,
   country?: string,
-): Promise<{ ok: true; line: SipLine } | Refusal<'number.invalid' | 'R19.personalMobile'>> {
+): Promise<
+  | { ok: true; line: SipLine }
+  | Refusal<'number.invalid' | 'R19.personalMobile' | 'R19.declarationNeeded'>
+> {
+  const lines = (await workspace.listLines()).items;
   let number: string | undefined;
   if (form.number.trim()) {
-    const checked = isPersonalMobile(form.number.trim(), country);
+    const typed = form.number.trim();
+    const whatsappLine = (n: string) =>
+      lines.find((l): l is WhatsAppLine => l.kind === 'whatsapp' && l.number === n);
+    const checked = checkLineNumber(typed, {
+      ...(country !== undefined && { country }),
+      ...(form.declared && { declared: 'business' as const }),
+      whatsappBusiness: whatsappLine(typed) !== undefined,
+    });
     if (!checked.ok) return checked;
     number = checked.number;
   }
@@ -172,8 +199,18 @@ export async function addSipLine(
     password: form.password,
     createdAt: now(),
     ...(number && { number }),
+    ...(form.declared && { numberDeclared: 'business' as const }),
   };
-  return { ok: true, line: (await workspace.putLine(line)) as SipLine };
+  const callbotId = callbotOfNumber(lines, line);
+  if (callbotId !== undefined) line.callbotId = callbotId;
+  const stored = (await workspace.putLine(line)) as SipLine;
+  const whatsapp = lines.find(
+    (l): l is WhatsAppLine => l.kind === 'whatsapp' && l.number === number && !l.voiceLineId,
+  );
+  if (whatsapp && canShareNumber(whatsapp, stored).ok) {
+    await workspace.putLine({ ...whatsapp, voiceLineId: stored.id });
+  }
+  return { ok: true, line: stored };
 }
 
 /**
@@ -229,15 +266,27 @@ export async function createWhatsAppLine(
  */
 export async function setWhatsAppCalls(
   { workspace }: Pick<LineDeps, 'workspace'>,
-  input: Omit<ChecklistInput, 'line'> & { lineId: string },
+  input: CallingContext & { lineId: string },
   enabled: boolean,
 ): Promise<{ ok: true } | Exclude<ReturnType<typeof canEnableWhatsAppCalls>, { ok: true }>> {
   const line = await findLine(workspace, input.lineId);
   if (line?.kind !== 'whatsapp') return { ok: true };
   if (enabled) {
-    const verdict = canEnableWhatsAppCalls({ ...input, line });
+    const reception = input.callbots.find((c) => c.id === line.callbotId);
+    const verdict = canEnableWhatsAppCalls({ line, teams: input.teams, reception });
     if (!verdict.ok) return verdict;
   }
-  if (line.callsEnabled !== enabled) await workspace.putLine({ ...line, callsEnabled: enabled });
+  if (line.callsEnabled !== enabled) {
+    const { callsTurnedOff: _cleared, ...rest } = line;
+    await workspace.putLine(
+      enabled ? { ...rest, callsEnabled: true } : { ...line, callsEnabled: false },
+    );
+  }
   return { ok: true };
+}
+
+/** What R2's checklist reads besides the line: the teams, and the callbots with their flows. */
+export interface CallingContext {
+  teams: readonly Team[];
+  callbots: readonly ChecklistCallbot[];
 }
