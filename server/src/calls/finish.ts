@@ -39,9 +39,9 @@ export interface TraceSummary {
   nodes: Map<string, NodeFigures>;
 }
 
-/** Splits a `via` (`node:port`) at its last colon (a port name has none). */
+/** Splits a `via` (`node:port`) at its first colon (a node id has none; a port may: `option:sales`). */
 function viaOf(via: string): { node: string; port: string } | null {
-  const at = via.lastIndexOf(':');
+  const at = via.indexOf(':');
   return at <= 0 ? null : { node: via.slice(0, at), port: via.slice(at + 1) };
 }
 
