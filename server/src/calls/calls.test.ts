@@ -20,7 +20,7 @@ import {
   type LiveCalls,
   type Role,
 } from '@callbot/shared';
-import { examples, type TraceLine } from '@callbot/runtime';
+import { examples, scriptSchema, simulateCall, timelineOf, type TraceLine } from '@callbot/runtime';
 import { createAccountStore, type AccountStore } from '../accounts.ts';
 import { openPglite, openPostgres, type Database } from '../db.ts';
 import { createServer, type CallbotServer } from '../server.ts';
@@ -462,6 +462,42 @@ describe('calls of a workspace', () => {
     });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     await response.body?.cancel();
+  });
+});
+
+describe('a real call and the same call simulated', () => {
+  it('draw the same timeline for the same inputs at the same moments', async () => {
+    // A wrong key at 9 s, nothing after the menu's second prompt (the provider's no-input at
+    // 18 s: listening from 13 s, 5 s of silence), the caller hanging up at 25 s.
+    const start = DAY + 7 * DAY_MS;
+    const CallSid = await call(ws.A, [], { start });
+    const hook = (route: string, fields: Record<string, string>, at: number) => {
+      clock = start + at;
+      return postWebhook(origin, route, { CallSid, ...fields }, { authToken: AUTH });
+    };
+    await hook('/voice/gather?step=1', { Digits: '7' }, 9000);
+    await hook('/voice/gather?step=2', {}, 18_000);
+    await hook('/voice/status', { CallStatus: 'completed' }, 25_000);
+    const real = callDetailSchema.parse(
+      (await get('tina', `/api/workspaces/{A}/calls/${CallSid}`)).body,
+    );
+
+    const simulated = simulateCall(
+      examples.reception,
+      scriptSchema.parse({
+        call: { channel: 'line', direction: 'inbound', from: '+5511999990000', to: LINE },
+        startAt: new Date(start).toISOString(),
+        steps: [
+          { at: 9000, event: { type: 'dtmf', digit: '7' } },
+          { at: 25_000, event: { type: 'call.ended', by: 'caller' } },
+        ],
+      }),
+    );
+    expect(simulated.lines.some((l) => l.kind === 'noinput')).toBe(true);
+    expect(real.timeline).toEqual(
+      timelineOf(simulated.lines, simulated.durationMs, real.wordsPerMinute),
+    );
+    expect(real.call).toMatchObject({ status: 'caller_hung_up', durationMs: 25_000 });
   });
 });
 

@@ -19,7 +19,12 @@ import {
   type CallSettings,
   type Role,
 } from '@callbot/shared';
-import { DEFAULT_WORDS_PER_MINUTE, timelineOf, type TraceLine } from '@callbot/runtime';
+import {
+  DEFAULT_WORDS_PER_MINUTE,
+  playedInOrder,
+  timelineOf,
+  type TraceLine,
+} from '@callbot/runtime';
 import type { z } from 'zod';
 import { errorReply, parseBody, route, type AnyRoute, type Reply } from '../router.ts';
 import { callCsvFields, csvLine, lineText } from './csv.ts';
@@ -88,7 +93,9 @@ export function callRoutes(service: CallsService): AnyRoute[] {
     if (!found) return null;
     const transcript = readsTranscripts(role, await store.settings(ws));
     const lines = found.events.map((e) => e.line);
-    const timeline = timelineOf(lines, found.call.durationMs ?? 0, DEFAULT_WORDS_PER_MINUTE);
+    const wpm = DEFAULT_WORDS_PER_MINUTE;
+    // The lines timed as the caller heard them: the simulator's picture for the same inputs.
+    const timeline = timelineOf(playedInOrder(lines, wpm), found.call.durationMs ?? 0, wpm);
     const events: CallEvent[] = transcript
       ? found.events
       : found.events.map((e) => ({ ...e, line: withoutWords(e.line) }));
