@@ -219,7 +219,16 @@ export function createServer(options: ServerOptions): CallbotServer {
             }),
           })
         : []),
-      ...(options.workspace?.calls ? callRoutes(options.workspace.calls) : []),
+      ...(options.workspace?.calls
+        ? callRoutes({
+            stillMember: async (ws, userId) =>
+              (await options.accounts.membership(ws, userId)) !== null,
+            ...(options.workspace.memberCheckMs !== undefined && {
+              memberCheckMs: options.workspace.memberCheckMs,
+            }),
+            ...options.workspace.calls,
+          })
+        : []),
     ],
     accounts: options.accounts,
     serverToken: options.token,

@@ -71,6 +71,8 @@ beforeAll(async () => {
       store: createWorkspaceStore(db, () => clock),
       hub: createHub(inProcessBus(), () => clock),
       calls: { store: calls, live },
+      // Open streams check their member often here, so a removal is seen soon.
+      memberCheckMs: 20,
     },
   });
   origin = await server.listen(0);
@@ -604,5 +606,23 @@ describe('privacy', () => {
       .parse((await get('vera', '/api/workspaces/{A}/calls?outcome=abandoned')).body)
       .calls.find((c) => c.sid === sid);
     expect(row).toMatchObject({ status: 'abandoned', endedNode: { id: 'menu' } });
+  });
+});
+
+describe('the live stream', () => {
+  it('ends once its viewer is no longer a member', async () => {
+    const session = sessions.get('beto')!;
+    const response = await fetch(`${origin}/api/workspaces/${ws.B}/calls/live`, {
+      headers: { cookie: `${SESSION_COOKIE}=${session.secret}` },
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    await reader.read(); // the stream is open
+    await accounts.removeMember(ws.B, userIds.get('beto')!, clock);
+    for (;;) {
+      const { done } = await reader.read();
+      if (done) break;
+    }
+    expect((await get('beto', '/api/workspaces/{B}/calls')).status).toBe(404);
   });
 });

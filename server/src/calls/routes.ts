@@ -34,6 +34,12 @@ import { CursorError, type CallEvent, type CallsStore } from './store.ts';
 export interface CallsService {
   store: CallsStore;
   live: LiveCallsHub;
+  /**
+   * Whether someone is still a member of the workspace: an open live stream
+   * asks every `memberCheckMs` (default 10 s) and ends once they are not.
+   */
+  stillMember?: (ws: string, userId: string) => Promise<boolean>;
+  memberCheckMs?: number;
 }
 
 const BASE = '/api/workspaces/:ws/calls';
@@ -86,7 +92,7 @@ function withoutWords(line: TraceLine): TraceLine {
  * const routes = callRoutes({ store: createCallsStore(db), live });
  */
 export function callRoutes(service: CallsService): AnyRoute[] {
-  const { store, live } = service;
+  const { store, live, stillMember, memberCheckMs = 10_000 } = service;
 
   async function detail(ws: string, sid: string, role: Role) {
     const found = await store.get(ws, sid);
@@ -197,10 +203,28 @@ export function callRoutes(service: CallsService): AnyRoute[] {
       access: 'viewer',
       handler({ caller }) {
         const ws = caller.workspace.id;
+        const userId = caller.user.id;
         return Promise.resolve({
           status: 200,
           body: null,
-          stream: (send) => live.subscribe(ws, send),
+          stream: (send, end) => {
+            const unsubscribe = live.subscribe(ws, send);
+            // A member removed meanwhile stops seeing the calls within a check.
+            const check =
+              stillMember &&
+              setInterval(() => {
+                stillMember(ws, userId)
+                  .then((still) => {
+                    if (!still) end();
+                  })
+                  .catch(() => {});
+              }, memberCheckMs);
+            check?.unref();
+            return () => {
+              clearInterval(check);
+              unsubscribe();
+            };
+          },
         });
       },
     }),
