@@ -18,6 +18,9 @@ import { createStore, deferredStore } from './store.ts';
 import { createHub, inProcessBus, postgresBus } from './workspace/events.ts';
 import { readSecretKey, SECRET_KEY_VARIABLE } from './provider/credentials.ts';
 import { createProviderService } from './provider/service.ts';
+import { runCallJobs } from './calls/jobs.ts';
+import { createLiveCallsHub, realLiveTimer } from './calls/live.ts';
+import { createCallsStore, type CallsStore } from './calls/store.ts';
 import { createWorkspaceStore } from './workspace/store.ts';
 import { createPublishStore } from './workspace/publishStore.ts';
 
@@ -96,6 +99,26 @@ const published = deferredStore(
     return createPublishStore(db, () => Date.now());
   }),
 );
+// The calls page's reads, live calls and scheduled job (retention, finishing ended calls).
+const callsStore = deferredStore<CallsStore>(
+  opening.then(async (db) => {
+    await store.ping();
+    return createCallsStore(db);
+  }),
+);
+const calls = {
+  store: callsStore,
+  live: createLiveCallsHub((ws) => callsStore.live(ws), realLiveTimer),
+};
+const callJobs = setInterval(() => {
+  void opening
+    .then((db) => runCallJobs(db, Date.now()))
+    .then(({ deleted }) => {
+      if (deleted > 0) say(`calls: deleted ${deleted} calls past their workspace's retention`);
+    })
+    .catch((error: unknown) => say(`calls job failed: ${(error as Error).message}`));
+}, 60_000);
+callJobs.unref();
 const bus = config.databaseUrl
   ? postgresBus(
       { query: async (text, params) => (await opening).query(text, params) },
@@ -185,7 +208,7 @@ try {
     ...(config.sharedKeySecret && { sharedKeySecret: config.sharedKeySecret }),
     ...(config.baseUrl && { baseUrl: config.baseUrl }),
     ...(agent && { agent }),
-    workspace: { store: workspaceStore, hub, published },
+    workspace: { store: workspaceStore, hub, published, calls },
     provider,
   });
 } catch (error) {
@@ -239,6 +262,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     say('stopping');
     clearInterval(sweep);
     clearInterval(presenceSweep);
+    clearInterval(callJobs);
     void server
       .close()
       .then(() => bus.close())

@@ -82,6 +82,12 @@ export interface Reply {
    * do when the stream ends (the client left, or it was ended).
    */
   stream?: (send: (data: unknown) => void, end: () => void) => () => void;
+  /** A file instead of a JSON body (CSV), sent as its chunks come, under `filename`. */
+  file?: {
+    contentType: string;
+    filename: string;
+    chunks: AsyncIterable<string> | Iterable<string>;
+  };
 }
 
 export interface RouteDef<A extends Access> {

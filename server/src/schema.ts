@@ -6,6 +6,7 @@
  */
 import type { Database } from './db.ts';
 import { PROVIDER_MIGRATION } from './provider/migration.ts';
+import { CALLS_MIGRATION } from './calls/migration.ts';
 import { WORKSPACE_MIGRATION } from './workspace/migration.ts';
 import { PUBLISH_MIGRATION } from './workspace/publishMigration.ts';
 
@@ -151,6 +152,9 @@ const MIGRATIONS: readonly string[] = [
   PUBLISH_MIGRATION,
   // 7 (provider): credentials, provider events, number orders, permission origins, outbound calls.
   PROVIDER_MIGRATION,
+  // 8: the calls page (issue 16): a call's end figures, the list's indexes, analytics counters,
+  // call-record settings and the redaction of caller speech (server/src/calls/migration.ts).
+  CALLS_MIGRATION,
 ];
 
 /** The schema version this code expects. */
@@ -185,9 +189,25 @@ export async function migrate(db: Database): Promise<void> {
   });
 }
 
-/** A migration's statements, one by one (both drivers take one statement per query). */
-const statements = (migration: string): string[] =>
-  migration
-    .split(';')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+/**
+ * A migration's statements, one by one (both drivers take one statement per
+ * query): split at semicolons, except inside `$$`-quoted function bodies.
+ */
+function statements(migration: string): string[] {
+  const done: string[] = [];
+  let current = '';
+  migration.split('$$').forEach((part, i) => {
+    if (i % 2 === 1) {
+      current += `$$${part}$$`;
+      return;
+    }
+    const [first, ...rest] = part.split(';');
+    current += first;
+    for (const next of rest) {
+      done.push(current);
+      current = next;
+    }
+  });
+  done.push(current);
+  return done.map((s) => s.trim()).filter((s) => s !== '');
+}

@@ -25,6 +25,8 @@ import { createVoiceHandler, type Webhook } from './voice.ts';
 import { writeEventStream, type WorkspaceHub } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
 import { seedWorkspace } from './workspace/seed.ts';
+import { callRoutes, type CallsService } from './calls/routes.ts';
+import { writeFile } from './calls/download.ts';
 import type { WorkspaceStore } from './workspace/store.ts';
 import { createPublishDirectory } from './workspace/publishDirectory.ts';
 import { publishRoutes } from './workspace/publishRoutes.ts';
@@ -118,6 +120,8 @@ export interface ServerOptions {
     published?: PublishStore;
     /** How often an open event stream checks that its member still is one (default 10 s). */
     memberCheckMs?: number;
+    /** The calls page's reads and live calls (`/api/workspaces/:ws/calls…`); not served without. */
+    calls?: CallsService;
   };
   /** The workspaces' provider (`provider/service.ts`): its API routes and webhooks. */
   provider?: ProviderService;
@@ -236,6 +240,16 @@ export function createServer(options: ServerOptions): CallbotServer {
         ? publishRoutes({ ...options.workspace, published: options.workspace.published, log })
         : []),
       ...(options.provider ? providerRoutes(options.provider) : []),
+      ...(options.workspace?.calls
+        ? callRoutes({
+            stillMember: async (ws, userId) =>
+              (await options.accounts.membership(ws, userId)) !== null,
+            ...(options.workspace.memberCheckMs !== undefined && {
+              memberCheckMs: options.workspace.memberCheckMs,
+            }),
+            ...options.workspace.calls,
+          })
+        : []),
     ],
     accounts: options.accounts,
     serverToken: options.token,
@@ -450,7 +464,7 @@ export function createServer(options: ServerOptions): CallbotServer {
         res.end();
         return;
       }
-      const { status, body, cookies, stream } = await serveApi(req, url).catch(
+      const { status, body, cookies, stream, file } = await serveApi(req, url).catch(
         (error: unknown): Reply => {
           // Two changes at once that the database refused one of (a unique index): the other won.
           if (isUniqueViolation(error)) {
@@ -472,6 +486,10 @@ export function createServer(options: ServerOptions): CallbotServer {
       if (cookies) res.setHeader('set-cookie', cookies);
       if (stream) {
         writeEventStream(req, res, stream);
+        return;
+      }
+      if (file) {
+        await writeFile(res, status, file);
         return;
       }
       // Answers about accounts are the caller's own: never kept by a cache.
