@@ -5,6 +5,7 @@
  * Add a migration at the end; never edit one that has shipped.
  */
 import type { Database } from './db.ts';
+import { WORKSPACE_BOTS_MIGRATION } from './workspace/botsMigration.ts';
 import { WORKSPACE_MIGRATION } from './workspace/migration.ts';
 
 const MIGRATIONS: readonly string[] = [
@@ -145,6 +146,8 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE calls ADD COLUMN workspace_id text;
   ALTER TABLE calls ADD COLUMN channel text NOT NULL DEFAULT 'line';
   `,
+  // (nodes) the workspace's bots, which fallback-bot nodes pick (issue 14).
+  WORKSPACE_BOTS_MIGRATION,
 ];
 
 /** The schema version this code expects. */
