@@ -7,6 +7,7 @@
 import type { Database } from './db.ts';
 import { PROVIDER_MIGRATION } from './provider/migration.ts';
 import { CALLS_MIGRATION } from './calls/migration.ts';
+import { WORKSPACE_BOTS_MIGRATION } from './workspace/botsMigration.ts';
 import { WORKSPACE_MIGRATION } from './workspace/migration.ts';
 import { PUBLISH_MIGRATION } from './workspace/publishMigration.ts';
 
@@ -155,6 +156,8 @@ const MIGRATIONS: readonly string[] = [
   // 8: the calls page (issue 16): a call's end figures, the list's indexes, analytics counters,
   // call-record settings and the redaction of caller speech (server/src/calls/migration.ts).
   CALLS_MIGRATION,
+  // 9 (nodes): the workspace's bots, which fallback-bot nodes pick (issue 14).
+  WORKSPACE_BOTS_MIGRATION,
 ];
 
 /** The schema version this code expects. */

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import {
   examplePriceTable,
+  type Bot,
   type NamedSchedule,
   type PriceTable,
   type Team,
@@ -94,6 +95,15 @@ export function useTeamsIfAny(): WorkspaceRead<Listed<Team>> | null {
   const read = useReadOn(repository, readTeams);
   return repository ? read : null;
 }
+const readBots = (r: WorkspaceRepository) => r.listBots();
+/** The bots where a workspace is given (the app), `null` where none is (a panel in a story or test). */
+export function useBotsIfAny(): WorkspaceRead<Listed<Bot>> | null {
+  const repository = useContext(WorkspaceContext);
+  const read = useReadOn(repository, readBots);
+  return repository ? read : null;
+}
+/** The workspace's repository where one is given (the app), `null` where none is. */
+export const useWorkspaceIfAny = (): WorkspaceRepository | null => useContext(WorkspaceContext);
 export const useWorkspaceFlows = (): WorkspaceRead<WorkspaceFlow[]> => useWorkspaceRead(readFlows);
 export const useSettings = (): WorkspaceRead<{
   settings: WorkspaceSettings;

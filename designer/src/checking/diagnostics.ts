@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import {
   compileFlow,
+  unknownReferenceDiagnostics,
   validateFlow,
   type CompileResult,
   type Diagnostic,
   type FlowDocument,
 } from '@callbot/shared';
+import { useBotsIfAny, useTeamsIfAny } from '../app/WorkspaceContext.tsx';
 import { useEditor } from '../editor/EditorContext.tsx';
 import { i18n, type Translate } from '../i18n/index.ts';
 import type { EditorState } from '../editor/store.ts';
@@ -58,10 +60,26 @@ export function summarize(diagnostics: readonly Diagnostic[], t: Translate = i18
 
 export const selectDoc = (state: EditorState) => state.doc;
 
-/** The current document's diagnostics, live. */
+/**
+ * The current document's diagnostics, live; where a workspace is given, also
+ * its transfers' teams and fallback bots' bots that the workspace lacks
+ * (`unknownReferences`, which the server's publish refuses). A workspace that
+ * has no team (or no bot) yet, such as a browser-only demo's, is not checked
+ * against for that kind: its inspector offers to create the record instead.
+ */
 export function useDiagnostics(): Diagnostic[] {
   const doc = useEditor(selectDoc);
-  return useMemo(() => diagnosticsOf(doc), [doc]);
+  const teams = useTeamsIfAny()?.value?.items;
+  const bots = useBotsIfAny()?.value?.items;
+  return useMemo(() => {
+    const own = diagnosticsOf(doc);
+    if (!teams?.length && !bots?.length) return own;
+    const unknown = unknownReferenceDiagnostics(doc, { teams: teams ?? [], bots: bots ?? [] });
+    const checked = unknown.filter((d) =>
+      d.code === 'transfer.unknownTeam' ? !!teams?.length : !!bots?.length,
+    );
+    return checked.length > 0 ? [...own, ...checked] : own;
+  }, [doc, teams, bots]);
 }
 
 /** The current document compiled, live. */

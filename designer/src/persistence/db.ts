@@ -133,6 +133,7 @@ export class DesignerDb extends Dexie {
   declare callAttempts: EntityTable<WorkspaceRecord, 'id'>;
   declare settings: EntityTable<SettingsRecord, 'key'>;
   declare histories: EntityTable<HistoryRecord, 'flowId'>;
+  declare bots: EntityTable<WorkspaceRecord, 'id'>;
 
   constructor(options: DesignerDbOptions = {}) {
     const { name = DEFAULT_DB_NAME, ...dexieOptions } = options;
@@ -164,6 +165,10 @@ export class DesignerDb extends Dexie {
     // Undo histories kept with their flows (issue 12): a new table, no record changes.
     this.version(4).stores({
       histories: 'flowId',
+    });
+    // The workspace's bots, which fallback-bot nodes pick (issue 14): a new table.
+    this.version(5).stores({
+      bots: 'id',
     });
   }
 }

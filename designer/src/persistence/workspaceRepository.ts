@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import type { z } from 'zod';
 import {
   applyNamedSchedule,
+  botSchema,
   callAttemptSchema,
   canDeleteLine,
   callPermissionSchema,
@@ -9,8 +10,11 @@ import {
   lineSchema,
   loadFlow,
   namedScheduleSchema,
+  renameBotInFlow,
+  renameTeamInFlow,
   teamSchema,
   workspaceSettingsSchema,
+  type Bot,
   type CallAttempt,
   type CallPermission,
   type Customer,
@@ -34,7 +38,14 @@ import {
 
 /** The workspace's tables, as broken records name them. */
 export type WorkspaceTable =
-  'settings' | 'teams' | 'schedules' | 'lines' | 'customers' | 'permissions' | 'callAttempts';
+  | 'settings'
+  | 'teams'
+  | 'bots'
+  | 'schedules'
+  | 'lines'
+  | 'customers'
+  | 'permissions'
+  | 'callAttempts';
 
 /** A stored record that does not read through its schema: shown, never crashing the page. */
 export interface BrokenRecord {
@@ -164,7 +175,10 @@ export interface WorkspaceRepository {
   listTeams(): Promise<Listed<Team>>;
   /** A new team; the first one becomes the default. */
   createTeam(team: { name: string; agents: number }): Promise<Team>;
-  /** Renames a team or sets its agents available. */
+  /**
+   * Renames a team or sets its agents available. A rename is followed by the
+   * transfer nodes of every flow that named the team (one transaction).
+   */
   updateTeam(id: string, patch: { name?: string; agents?: number }): Promise<Team>;
   /** Makes this team the default one (and no other). */
   setDefaultTeam(id: string): Promise<void>;
@@ -173,6 +187,13 @@ export interface WorkspaceRepository {
    * (`team.defaultWithOthers`): choose another default first.
    */
   deleteTeam(id: string): Promise<void>;
+
+  /** The bots fallback-bot nodes hand calls to, by name. */
+  listBots(): Promise<Listed<Bot>>;
+  createBot(bot: { name: string }): Promise<Bot>;
+  /** Renames a bot; the fallback-bot nodes of every flow that named it follow (one transaction). */
+  renameBot(id: string, name: string): Promise<Bot>;
+  deleteBot(id: string): Promise<void>;
 
   /** Named schedules by name. */
   listSchedules(): Promise<Listed<NamedSchedule>>;
@@ -273,6 +294,27 @@ export function createWorkspaceRepository(
     return check(teamSchema, stored, 'The team');
   }
 
+  /**
+   * Inside a transaction over the flows: rewrites every flow `rename` changes
+   * (a team or bot renamed), bumping its revision; a flow that does not read
+   * is left as it is (the editor reports it when opened).
+   */
+  async function rewriteFlows(
+    rename: (doc: FlowDocument) => FlowDocument,
+  ): Promise<RefreshedFlow[]> {
+    const out: RefreshedFlow[] = [];
+    for (const record of await db.flows.toArray()) {
+      const loaded = loadFlow(record.doc);
+      if (!loaded.ok) continue;
+      const doc = rename(loaded.doc);
+      if (doc === loaded.doc) continue;
+      const revision = record.revision + 1;
+      await db.flows.put({ ...record, doc, revision, updatedAt: now() });
+      out.push({ id: record.id, name: record.name, revision });
+    }
+    return out;
+  }
+
   async function getSchedule(id: string): Promise<NamedSchedule> {
     const stored = await db.schedules.get(id);
     if (!stored) {
@@ -350,13 +392,51 @@ export function createWorkspaceRepository(
       ),
 
     updateTeam: (id, patch) =>
-      write(() =>
-        db.transaction('rw', db.teams, async () => {
-          const team = check(teamSchema, { ...(await getTeam(id)), ...patch }, 'The team');
+      write(async () => {
+        const { team, rewritten } = await db.transaction('rw', db.teams, db.flows, async () => {
+          const stored = await getTeam(id);
+          const team = check(teamSchema, { ...stored, ...patch }, 'The team');
           await db.teams.put(team);
-          return team;
-        }),
-      ),
+          const rewritten = await rewriteFlows((doc) =>
+            renameTeamInFlow(doc, stored.name, team.name),
+          );
+          return { team, rewritten };
+        });
+        for (const flow of rewritten) onFlowSaved?.(flow.id, flow.revision);
+        return team;
+      }),
+
+    listBots: () =>
+      run(async () => {
+        const listed = await listTable(db.bots, 'bots', botSchema);
+        return { ...listed, items: listed.items.sort(byName) };
+      }),
+
+    createBot: ({ name }) =>
+      write(async () => {
+        const bot = check(botSchema, { id: newId(), name }, 'The bot');
+        await db.bots.add(bot);
+        return bot;
+      }),
+
+    renameBot: (id, name) =>
+      write(async () => {
+        const { bot, rewritten } = await db.transaction('rw', db.bots, db.flows, async () => {
+          const raw = await db.bots.get(id);
+          if (!raw) throw new WorkspaceRefusal('notFound', 'This bot no longer exists.', { id });
+          const stored = check(botSchema, raw, 'The bot');
+          const bot = check(botSchema, { ...stored, name }, 'The bot');
+          await db.bots.put(bot);
+          const rewritten = await rewriteFlows((doc) =>
+            renameBotInFlow(doc, stored.name, bot.name),
+          );
+          return { bot, rewritten };
+        });
+        for (const flow of rewritten) onFlowSaved?.(flow.id, flow.revision);
+        return bot;
+      }),
+
+    deleteBot: (id) => write(() => db.bots.delete(id)),
 
     setDefaultTeam: (id) =>
       write(() =>

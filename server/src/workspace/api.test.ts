@@ -333,6 +333,43 @@ describe('workspace records', () => {
     expect(teamsNamed).not.toContain('vendas');
   });
 
+  it('keeps the workspace’s bots, and a renamed bot is followed by the fallback-bot nodes naming it', async () => {
+    const bot = (id: string, name: string) => ({ id, name });
+    const put = await call(
+      'ana',
+      'PUT',
+      '/api/workspaces/{A}/bots/noite',
+      bot('noite', 'bot-vendas'),
+    );
+    expect(put.status).toBe(200);
+    const nameless = await call('ana', 'PUT', '/api/workspaces/{A}/bots/x', bot('x', ' '));
+    expect(nameless.status).toBe(422);
+    expect(nameless.body.message).toMatch(/name/);
+    await call('ana', 'PUT', '/api/workspaces/{A}/flows/com-bots', {
+      baseRevision: 0,
+      doc: {
+        ...examples.reception,
+        settings: { ...examples.reception.settings, name: 'Com bots' },
+      },
+    });
+    const renamed = await call(
+      'ana',
+      'PUT',
+      '/api/workspaces/{A}/bots/noite',
+      bot('noite', 'Bot da Noite'),
+    );
+    expect(renamed.status).toBe(200);
+    const read = await call('ana', 'GET', '/api/workspaces/{A}/flows/com-bots');
+    expect(read.body.revision).toBe(2);
+    const botsNamed = (read.body.doc as FlowDocument).nodes.flatMap((n) =>
+      n.kind === 'fallbackBot' ? [n.data.bot] : [],
+    );
+    expect(botsNamed).toContain('Bot da Noite');
+    expect(botsNamed).not.toContain('bot-vendas');
+    const listed = await call('vera', 'GET', '/api/workspaces/{A}/bots');
+    expect(listed.body.bots).toEqual([bot('noite', 'Bot da Noite')]);
+  });
+
   it('gives a line to exactly one of 20 callbots assigning it at once (R3)', async () => {
     await call('ana', 'PUT', '/api/workspaces/{A}/lines/l1', sipLine('l1'));
     const bots = Array.from({ length: 20 }, (_, i) => `bot${i}`);

@@ -19,6 +19,7 @@ import {
   collectionKey,
   fieldProblems,
   loadFlow,
+  renameBotInFlow,
   renameTeamInFlow,
   serverWorkspaceSettingsSchema,
   unassignCallbot,
@@ -34,6 +35,7 @@ import {
   type NamedSchedule,
   type RecordRevisions,
   type ServerWorkspaceSettings,
+  type Bot,
   type Team,
   type TestCase,
   type WorkspaceCollection,
@@ -97,6 +99,7 @@ const TABLES: Readonly<Record<WorkspaceCollection, string>> = {
   customers: 'ws_customers',
   permissions: 'ws_permissions',
   attempts: 'ws_attempts',
+  bots: 'ws_bots',
 };
 
 const RECORD_NAMES: Readonly<Record<WorkspaceCollection, string>> = {
@@ -106,6 +109,7 @@ const RECORD_NAMES: Readonly<Record<WorkspaceCollection, string>> = {
   customers: 'The customer',
   permissions: 'The call permission',
   attempts: 'The call attempt',
+  bots: 'The bot',
 };
 
 /** The settings of a workspace nobody has configured yet. */
@@ -497,6 +501,22 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
     return changes;
   }
 
+  /** Fallback-bot nodes name their bot: a rename is followed by every flow that named it. */
+  async function putBot(tx: SqlClient, ws: string, bot: Bot, by: Actor): Promise<Change[]> {
+    const stored = (await readRecords(tx, ws, 'bots', 'AND id = $2', [bot.id]))[0]?.record;
+    const revision = await writeRecord(tx, ws, 'bots', bot.id, bot, by);
+    const changes: Change[] = [{ table: 'bots', id: bot.id, revision }];
+    if (stored && stored.name !== bot.name) {
+      const pattern = { nodes: [{ kind: 'fallbackBot', data: { bot: stored.name } }] };
+      for (const row of await flowsContaining(tx, ws, pattern)) {
+        const doc = readDoc(row.doc, row.id);
+        const renamed = renameBotInFlow(doc, stored.name, bot.name);
+        if (renamed !== doc) changes.push(await rewriteFlow(tx, ws, row.id, renamed, by));
+      }
+    }
+    return changes;
+  }
+
   async function putSchedule(
     tx: SqlClient,
     ws: string,
@@ -835,6 +855,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         }
         let changes: Change[];
         if (collection === 'teams') changes = await putTeam(tx, ws, record as Team, by);
+        else if (collection === 'bots') changes = await putBot(tx, ws, record as Bot, by);
         else if (collection === 'schedules') {
           changes = await putSchedule(tx, ws, record as NamedSchedule, by);
         } else {

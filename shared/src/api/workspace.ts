@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import { entityIdSchema, nameSchema } from '../workspace/fields.ts';
 import {
+  botSchema,
   lineSchema,
   namedScheduleSchema,
   teamSchema,
@@ -149,6 +150,7 @@ export const workspaceCollections = {
   customers: customerSchema,
   permissions: callPermissionSchema,
   attempts: callAttemptSchema,
+  bots: botSchema,
 } as const;
 export type WorkspaceCollection = keyof typeof workspaceCollections;
 export const workspaceCollectionNames = Object.keys(workspaceCollections) as WorkspaceCollection[];

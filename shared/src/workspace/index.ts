@@ -8,3 +8,4 @@ export * from './checklist.ts';
 export * from './namedSchedules.ts';
 export * from './file.ts';
 export * from './teams.ts';
+export * from './references.ts';

@@ -30,6 +30,16 @@ export const teamSchema = z.strictObject({
 });
 export type Team = z.infer<typeof teamSchema>;
 
+/**
+ * A bot (bot de contingência) of the workspace a fallback-bot node hands the
+ * call to: named once here and chosen in the flows, which name it.
+ */
+export const botSchema = z.strictObject({
+  id: entityIdSchema,
+  name: nameSchema('a bot'),
+});
+export type Bot = z.infer<typeof botSchema>;
+
 /** Opening hours (horários de atendimento) with a name, reusable by schedule nodes. */
 export const namedScheduleSchema = z.strictObject({
   id: entityIdSchema,

@@ -1,21 +1,31 @@
 import { useTranslation } from 'react-i18next';
-import { DataField } from '../../inspector/DataField.tsx';
+import { useBotsIfAny, useWorkspaceIfAny } from '../../app/WorkspaceContext.tsx';
 import { useNodeForm } from '../../inspector/useNodeForm.ts';
 import { useBotsInFlow } from '../../inspector/valuesInFlow.ts';
 import type { InspectorFormProps } from '../../canvas/defineNodeUI.ts';
+import { WorkspaceNameField } from '../WorkspaceNameField.tsx';
 
-/** A fallback bot: the bot that carries on with the call. */
+/** A fallback bot: the bot that carries on with the call, picked from the workspace's bots. */
 export function FallbackBotInspector({ node }: InspectorFormProps<'fallbackBot'>) {
   const { t } = useTranslation();
   const form = useNodeForm(node);
-  const bots = useBotsInFlow();
+  const inFlow = useBotsInFlow();
+  const workspace = useWorkspaceIfAny();
+  const bots = useBotsIfAny();
   return (
-    <DataField
+    <WorkspaceNameField
       form={form}
       path={['bot']}
       label={t('inspector.fallbackBot.bot')}
-      suggestions={bots}
       hint={t('inspector.fallbackBot.botHint')}
+      value={node.data.bot}
+      names={bots && bots.value?.items.map((bot) => bot.name)}
+      fallback={inFlow}
+      create={(name) => workspace!.createBot({ name })}
+      words={{
+        unknown: (bot) => t('kinds.fallbackBot.unknownBot', { bot }),
+        create: (bot) => t('kinds.fallbackBot.createBot', { bot }),
+      }}
     />
   );
 }
