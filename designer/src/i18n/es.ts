@@ -17,7 +17,7 @@ export const es: Resources = {
     prices: 'Precios',
     members: 'Miembros',
     tokens: 'Tokens de la API',
-    settings: 'Configuración',
+    settings: 'Ajustes',
   },
   workspace: {
     failed: 'El navegador rechazó leer o guardar el espacio de trabajo.',
@@ -1421,7 +1421,7 @@ export const es: Resources = {
       },
     },
     settings: {
-      title: 'Configuración',
+      title: 'Ajustes',
       intro:
         'El nombre, la zona horaria y el país del espacio de trabajo, y el idioma en que habla el callbot predeterminado.',
       browserOnly:
@@ -1435,8 +1435,8 @@ export const es: Resources = {
       country: 'País',
       language: 'Idioma de los mensajes del callbot predeterminado',
       languages: { 'pt-BR': 'Portugués (Brasil)', es: 'Español', en: 'Inglés' },
-      save: 'Guardar configuración',
-      saved: 'Configuración guardada.',
+      save: 'Guardar ajustes',
+      saved: 'Ajustes guardados.',
     },
     table: { actions: 'Acciones' },
   },
