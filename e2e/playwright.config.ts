@@ -19,6 +19,12 @@ import {
   SERVER_PORT,
   SERVER_URL,
 } from './support/runtimeServer.ts';
+import {
+  WS_PAGES_DATA_DIR,
+  WS_PAGES_PORT,
+  WS_PAGES_SETUP_TOKEN,
+  WS_PAGES_URL,
+} from './support/workspacePagesServer.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /**
@@ -115,6 +121,21 @@ export default defineConfig({
         HOST: '127.0.0.1',
         CALLBOT_DATA_DIR: REMOTE_DATA_DIR,
         CALLBOT_SETUP_TOKEN: REMOTE_SETUP_TOKEN,
+        CALLBOT_DESIGNER_DIR: `${repoRoot}designer/${outDir}`,
+      },
+    },
+    {
+      // The server of `workspace-pages.spec.ts` (two editors on the teams, lines and schedules pages).
+      command: `rm -rf ${WS_PAGES_DATA_DIR} && npm run server`,
+      cwd: repoRoot,
+      url: `${WS_PAGES_URL}/ready`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(WS_PAGES_PORT),
+        HOST: '127.0.0.1',
+        CALLBOT_DATA_DIR: WS_PAGES_DATA_DIR,
+        CALLBOT_SETUP_TOKEN: WS_PAGES_SETUP_TOKEN,
         CALLBOT_DESIGNER_DIR: `${repoRoot}designer/${outDir}`,
       },
     },

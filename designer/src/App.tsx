@@ -24,6 +24,9 @@ const CustomersPage = lazy(() =>
 const PricesPage = lazy(() =>
   import('./pages/workspace/PricesPage.tsx').then((m) => ({ default: m.PricesPage })),
 );
+const SettingsPage = lazy(() =>
+  import('./pages/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
+);
 const MembersPage = lazy(() =>
   import('./account/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
 );
@@ -45,6 +48,8 @@ function workspacePage(route: Exclude<Route, { page: 'editor' }>): ReactNode {
       return <CustomersPage />;
     case 'prices':
       return <PricesPage />;
+    case 'settings':
+      return <SettingsPage />;
     case 'members':
       return <MembersPage />;
     case 'tokens':

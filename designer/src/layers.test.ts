@@ -28,7 +28,7 @@ const floors: readonly (readonly string[])[] = [
   ['account'],
   ['remote'],
   ['pages/library'],
-  ['pages/workspace'],
+  ['pages/workspace', 'pages/settings'],
   ['pages/channels'],
   ['pages/customers'],
   ['pages/calls'],

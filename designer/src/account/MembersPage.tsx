@@ -13,6 +13,7 @@ import type { InvitationCreated, Member, Members } from './client.ts';
 import { CopyField } from './CopyField.tsx';
 import { accountMessage } from './messages.ts';
 import './account.css';
+import { ActionsCell, DataTable } from '../ui/Table.tsx';
 
 /** Most allowed first, as people read a list of roles. */
 const rolesDown = [...roles].reverse();
@@ -89,77 +90,72 @@ function Membership() {
       {list === null ? (
         !problem && <p>{t('common.loading')}</p>
       ) : (
-        <table className="workspace-table">
-          <caption className="visually-hidden">{t('nav.members')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('account.members.name')}</th>
-              <th scope="col">{t('account.members.email')}</th>
-              <th scope="col">{t('account.members.role')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('workspace.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.members.map((member) => {
-              const self = member.userId === user.id;
-              return (
-                <tr key={member.userId}>
-                  <th scope="row">
-                    {member.name}{' '}
-                    {self && <span className="account-you">{t('account.members.you')}</span>}
-                  </th>
-                  <td>{member.email}</td>
-                  <td>
-                    {owner ? (
-                      <select
-                        className="ui-select account-role-select"
-                        aria-label={t('account.members.roleOf', { name: member.name })}
-                        value={member.role}
-                        onChange={(e) => {
-                          const role = e.target.value as Role;
-                          void attempt(
-                            () => account.client.changeRole(workspace.id, member.userId, role),
-                            self,
-                          );
-                        }}
-                      >
-                        {rolesDown.map((role) => (
-                          <option key={role} value={role}>
-                            {roleName(role)}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      <Badge tone={member.role === 'owner' ? 'accent' : 'neutral'}>
-                        {roleName(member.role)}
-                      </Badge>
-                    )}
-                  </td>
-                  {/* An empty flex cell would lose its height: plain when it holds nothing. */}
-                  <td className={self || owner ? 'workspace-table__actions' : undefined}>
-                    {self ? (
+        <DataTable
+          caption={t('nav.members')}
+          columns={[
+            t('account.members.name'),
+            t('account.members.email'),
+            t('account.members.role'),
+          ]}
+          actionsLabel={t('workspace.actions')}
+        >
+          {list.members.map((member) => {
+            const self = member.userId === user.id;
+            return (
+              <tr key={member.userId}>
+                <th scope="row">
+                  {member.name}{' '}
+                  {self && <span className="account-you">{t('account.members.you')}</span>}
+                </th>
+                <td>{member.email}</td>
+                <td>
+                  {owner ? (
+                    <select
+                      className="ui-select account-role-select"
+                      aria-label={t('account.members.roleOf', { name: member.name })}
+                      value={member.role}
+                      onChange={(e) => {
+                        const role = e.target.value as Role;
+                        void attempt(
+                          () => account.client.changeRole(workspace.id, member.userId, role),
+                          self,
+                        );
+                      }}
+                    >
+                      {rolesDown.map((role) => (
+                        <option key={role} value={role}>
+                          {roleName(role)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <Badge tone={member.role === 'owner' ? 'accent' : 'neutral'}>
+                      {roleName(member.role)}
+                    </Badge>
+                  )}
+                </td>
+                {/* An empty flex cell would lose its height: plain when it holds nothing. */}
+                <ActionsCell>
+                  {self ? (
+                    <IconButton
+                      icon={<LogOut />}
+                      label={t('account.members.leave')}
+                      onClick={() => setRemoving(member)}
+                    />
+                  ) : (
+                    owner && (
                       <IconButton
-                        icon={<LogOut />}
-                        label={t('account.members.leave')}
+                        icon={<Trash2 />}
+                        label={t('account.members.removeOf', { name: member.name })}
                         onClick={() => setRemoving(member)}
                       />
-                    ) : (
-                      owner && (
-                        <IconButton
-                          icon={<Trash2 />}
-                          label={t('account.members.removeOf', { name: member.name })}
-                          onClick={() => setRemoving(member)}
-                        />
-                      )
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    )
+                  )}
+                </ActionsCell>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
 
       {owner && (
@@ -198,51 +194,46 @@ function Membership() {
           {list && list.invitations.length === 0 ? (
             <p>{t('account.members.noPending')}</p>
           ) : (
-            <table className="workspace-table">
-              <caption className="visually-hidden">{t('account.members.pending')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('account.members.role')}</th>
-                  <th scope="col">{t('account.members.createdAt')}</th>
-                  <th scope="col">{t('account.members.expiresAt')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('workspace.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list?.invitations.map((invitation) => {
-                  const created = dateFormat.format(new Date(invitation.createdAt));
-                  return (
-                    <tr key={invitation.id}>
-                      <th scope="row">
-                        {t('account.members.invitedAs', { role: roleName(invitation.role) })}
-                      </th>
-                      <td>
-                        {created} · {invitation.createdBy}
-                      </td>
-                      <td>{dateFormat.format(new Date(invitation.expiresAt))}</td>
-                      <td className="workspace-table__actions">
-                        <IconButton
-                          icon={<X />}
-                          label={t('account.members.revokeOf', {
-                            role: roleName(invitation.role),
-                            date: created,
-                          })}
-                          tooltip={t('account.members.revoke')}
-                          onClick={() =>
-                            void attempt(async () => {
-                              await account.client.revokeInvitation(workspace.id, invitation.id);
-                              if (invited?.id === invitation.id) setInvited(null);
-                            })
-                          }
-                        />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t('account.members.pending')}
+              columns={[
+                t('account.members.role'),
+                t('account.members.createdAt'),
+                t('account.members.expiresAt'),
+              ]}
+              actionsLabel={t('workspace.actions')}
+            >
+              {list?.invitations.map((invitation) => {
+                const created = dateFormat.format(new Date(invitation.createdAt));
+                return (
+                  <tr key={invitation.id}>
+                    <th scope="row">
+                      {t('account.members.invitedAs', { role: roleName(invitation.role) })}
+                    </th>
+                    <td>
+                      {created} · {invitation.createdBy}
+                    </td>
+                    <td>{dateFormat.format(new Date(invitation.expiresAt))}</td>
+                    <ActionsCell>
+                      <IconButton
+                        icon={<X />}
+                        label={t('account.members.revokeOf', {
+                          role: roleName(invitation.role),
+                          date: created,
+                        })}
+                        tooltip={t('account.members.revoke')}
+                        onClick={() =>
+                          void attempt(async () => {
+                            await account.client.revokeInvitation(workspace.id, invitation.id);
+                            if (invited?.id === invitation.id) setInvited(null);
+                          })
+                        }
+                      />
+                    </ActionsCell>
+                  </tr>
+                );
+              })}
+            </DataTable>
           )}
         </section>
       )}

@@ -12,6 +12,7 @@ import type { ApiTokenCreated, ApiTokenSummary } from './client.ts';
 import { CopyField } from './CopyField.tsx';
 import { accountMessage } from './messages.ts';
 import './account.css';
+import { ActionsCell, DataTable } from '../ui/Table.tsx';
 
 /**
  * The user's API tokens in the workspace, for scripts and CI: created with a
@@ -96,40 +97,35 @@ function Tokens() {
       ) : tokens.length === 0 ? (
         <p>{t('account.tokens.empty')}</p>
       ) : (
-        <table className="workspace-table">
-          <caption className="visually-hidden">{t('nav.tokens')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('account.tokens.name')}</th>
-              <th scope="col">{t('account.tokens.created')}</th>
-              <th scope="col">{t('account.tokens.lastUsed')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('workspace.actions')}</span>
-              </th>
+        <DataTable
+          caption={t('nav.tokens')}
+          columns={[
+            t('account.tokens.name'),
+            t('account.tokens.created'),
+            t('account.tokens.lastUsed'),
+          ]}
+          actionsLabel={t('workspace.actions')}
+        >
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <th scope="row">{token.name}</th>
+              <td>{dateFormat.format(new Date(token.createdAt))}</td>
+              <td>
+                {token.lastUsedAt === null
+                  ? t('account.tokens.never')
+                  : dateFormat.format(new Date(token.lastUsedAt))}
+              </td>
+              <ActionsCell>
+                <IconButton
+                  icon={<Trash2 />}
+                  label={t('account.tokens.revokeOf', { name: token.name })}
+                  tooltip={t('account.tokens.revoke')}
+                  onClick={() => setRevoking(token)}
+                />
+              </ActionsCell>
             </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id}>
-                <th scope="row">{token.name}</th>
-                <td>{dateFormat.format(new Date(token.createdAt))}</td>
-                <td>
-                  {token.lastUsedAt === null
-                    ? t('account.tokens.never')
-                    : dateFormat.format(new Date(token.lastUsedAt))}
-                </td>
-                <td className="workspace-table__actions">
-                  <IconButton
-                    icon={<Trash2 />}
-                    label={t('account.tokens.revokeOf', { name: token.name })}
-                    tooltip={t('account.tokens.revoke')}
-                    onClick={() => setRevoking(token)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
 
       {created && (

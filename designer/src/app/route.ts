@@ -14,6 +14,7 @@ export type Route =
   | { page: 'channels'; channel: ChannelPage }
   | { page: 'customers' }
   | { page: 'prices' }
+  | { page: 'settings' }
   /** The workspace's members and the user's API tokens (on a callbot server). */
   | { page: 'members' }
   | { page: 'tokens' }
@@ -30,7 +31,7 @@ export type NavPage = Exclude<Route['page'], 'editor'>;
 const isChannelPage = (value: string): value is ChannelPage =>
   (channelPages as readonly string[]).includes(value);
 
-/** `#/flow/<id>` opens a flow, `#/calls…` the calls, `#/teams`, `#/schedules[/<id>]`, `#/channels/<channel>`, `#/customers`, `#/prices`, `#/members`, `#/tokens` the workspace pages; anything else is the library. */
+/** `#/flow/<id>` opens a flow, `#/calls…` the calls, `#/teams`, `#/schedules[/<id>]`, `#/channels/<channel>`, `#/customers`, `#/prices`, `#/settings`, `#/members`, `#/tokens` the workspace pages; anything else is the library. */
 export function parseRoute(hash: string): Route {
   const calls = /^#\/calls(?:\/([^/?#]+)(?:\/([^/?#]+))?)?(?:\?([^#]*))?$/.exec(hash);
   if (calls) return callsRoute(calls[1], calls[2], calls[3] ?? '');
@@ -52,6 +53,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'customers' };
     case '#/prices':
       return { page: 'prices' };
+    case '#/settings':
+      return { page: 'settings' };
     case '#/members':
       return { page: 'members' };
     case '#/tokens':
@@ -76,6 +79,7 @@ export const scheduleHref = (scheduleId: string) => `#/schedules/${encodeURIComp
 export const channelHref = (channel: ChannelPage) => `#/channels/${channel}`;
 export const customersHref = '#/customers';
 export const pricesHref = '#/prices';
+export const settingsHref = '#/settings';
 export const membersHref = '#/members';
 export const tokensHref = '#/tokens';
 /** `#/calls[/analytics|/live|/call/<id>][?<filters>]`. */

@@ -19,6 +19,7 @@ export const en = {
     members: 'Members',
     tokens: 'API tokens',
     calls: 'Calls',
+    settings: 'Settings',
   },
   /** Teams, named schedules, prices, the workspace file (issue 6). */
   workspace: {
@@ -1531,6 +1532,45 @@ export const en = {
       'Calls were turned off on {{date}}: a change left the reception callbot not ready (see what is missing below).',
     callsOnBroken:
       'Calls are on, but the reception callbot is no longer ready: complete the list below or turn calls off.',
+  },
+  // ---- wspages
+  /** The workspace's records on the server (sync bar), the settings page, the tables. */
+  wspages: {
+    sync: {
+      conflict:
+        '{{name}} changed {{what}} at {{time}}. Your change was not sent, nothing was overwritten: reload theirs, or keep yours (the fields you changed win).',
+      refused: 'The server refused your change to {{what}}: {{why}}',
+      reload: 'Reload theirs',
+      keepMine: 'Keep mine',
+      what: {
+        teams: 'the team “{{name}}”',
+        schedules: 'the schedule “{{name}}”',
+        lines: 'the line “{{name}}”',
+        customers: 'the customer “{{name}}”',
+        permissions: 'the call permission of {{name}}',
+        attempts: 'a call attempt',
+        settings: 'the workspace settings',
+      },
+    },
+    settings: {
+      title: 'Settings',
+      intro:
+        'The workspace’s name, time zone and country, and the language the default callbot speaks.',
+      browserOnly:
+        'Browser only: these settings are this browser’s own. A workspace on a server also has a name and the default callbot’s language.',
+      name: 'Workspace name',
+      ownerOnly: 'Only an owner can rename the workspace.',
+      timeZone: 'Time zone',
+      timeZoneHelp:
+        'Type to search, e.g. Sao_Paulo. A day of the call limits is a calendar day in this time zone.',
+      timeZoneUnknown: '“{{zone}}” is not a time zone: choose one from the list.',
+      country: 'Country',
+      language: 'Language of the default callbot’s prompts',
+      languages: { 'pt-BR': 'Portuguese (Brazil)', es: 'Spanish', en: 'English' },
+      save: 'Save settings',
+      saved: 'Settings saved.',
+    },
+    table: { actions: 'Actions' },
   },
   diagnostics: diagnosticsEn,
 };

@@ -18,6 +18,7 @@ export const es: Resources = {
     members: 'Miembros',
     tokens: 'Tokens de la API',
     calls: 'Llamadas',
+    settings: 'Ajustes',
   },
   workspace: {
     failed: 'El navegador rechazó leer o guardar el espacio de trabajo.',
@@ -1536,6 +1537,44 @@ export const es: Resources = {
       'Las llamadas se deshabilitaron el {{date}}: un cambio dejó el callbot de recepción sin estar listo (vea abajo lo que falta).',
     callsOnBroken:
       'Las llamadas están habilitadas, pero el callbot de recepción ya no está listo: complete la lista de abajo o deshabilite las llamadas.',
+  },
+  // ---- wspages
+  wspages: {
+    sync: {
+      conflict:
+        '{{name}} cambió {{what}} a las {{time}}. Tu cambio no se envió y nada se sobrescribió: recarga su versión o conserva la tuya (los campos que cambiaste prevalecen).',
+      refused: 'El servidor rechazó tu cambio en {{what}}: {{why}}',
+      reload: 'Recargar su versión',
+      keepMine: 'Conservar la mía',
+      what: {
+        teams: 'el equipo “{{name}}”',
+        schedules: 'el horario “{{name}}”',
+        lines: 'la línea “{{name}}”',
+        customers: 'el cliente “{{name}}”',
+        permissions: 'el permiso de llamada de {{name}}',
+        attempts: 'un intento de llamada',
+        settings: 'la configuración del espacio de trabajo',
+      },
+    },
+    settings: {
+      title: 'Ajustes',
+      intro:
+        'El nombre, la zona horaria y el país del espacio de trabajo, y el idioma en que habla el callbot predeterminado.',
+      browserOnly:
+        'Solo en este navegador: esta configuración es de este navegador. Un espacio de trabajo en un servidor también tiene un nombre y el idioma del callbot predeterminado.',
+      name: 'Nombre del espacio de trabajo',
+      ownerOnly: 'Solo un propietario puede cambiar el nombre del espacio de trabajo.',
+      timeZone: 'Zona horaria',
+      timeZoneHelp:
+        'Escribe para buscar, por ejemplo Sao_Paulo. Un día de los límites de llamadas es un día del calendario en esta zona horaria.',
+      timeZoneUnknown: '“{{zone}}” no es una zona horaria: elige una de la lista.',
+      country: 'País',
+      language: 'Idioma de los mensajes del callbot predeterminado',
+      languages: { 'pt-BR': 'Portugués (Brasil)', es: 'Español', en: 'Inglés' },
+      save: 'Guardar ajustes',
+      saved: 'Ajustes guardados.',
+    },
+    table: { actions: 'Acciones' },
   },
   diagnostics: diagnosticsEs,
 };

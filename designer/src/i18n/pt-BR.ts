@@ -19,6 +19,7 @@ export const ptBR: Resources = {
     members: 'Membros',
     tokens: 'Tokens da API',
     calls: 'Chamadas',
+    settings: 'Configurações',
   },
   workspace: {
     failed: 'O navegador recusou ler ou salvar o espaço de trabalho.',
@@ -1523,6 +1524,44 @@ export const ptBR: Resources = {
       'As chamadas foram desabilitadas em {{date}}: uma alteração deixou o callbot de recepção sem estar pronto (veja abaixo o que falta).',
     callsOnBroken:
       'As chamadas estão habilitadas, mas o callbot de recepção não está mais pronto: complete a lista abaixo ou desabilite as chamadas.',
+  },
+  // ---- wspages
+  wspages: {
+    sync: {
+      conflict:
+        '{{name}} alterou {{what}} às {{time}}. Sua alteração não foi enviada e nada foi sobrescrito: recarregue a versão dele(a) ou mantenha a sua (os campos que você alterou prevalecem).',
+      refused: 'O servidor recusou sua alteração em {{what}}: {{why}}',
+      reload: 'Recarregar a versão dele(a)',
+      keepMine: 'Manter a minha',
+      what: {
+        teams: 'a equipe “{{name}}”',
+        schedules: 'o horário “{{name}}”',
+        lines: 'a linha “{{name}}”',
+        customers: 'o cliente “{{name}}”',
+        permissions: 'a permissão de chamada de {{name}}',
+        attempts: 'uma tentativa de chamada',
+        settings: 'as configurações do espaço de trabalho',
+      },
+    },
+    settings: {
+      title: 'Configurações',
+      intro:
+        'O nome, o fuso horário e o país do espaço de trabalho, e o idioma em que o callbot padrão fala.',
+      browserOnly:
+        'Somente neste navegador: estas configurações são deste navegador. Um espaço de trabalho num servidor também tem um nome e o idioma do callbot padrão.',
+      name: 'Nome do espaço de trabalho',
+      ownerOnly: 'Só um proprietário pode renomear o espaço de trabalho.',
+      timeZone: 'Fuso horário',
+      timeZoneHelp:
+        'Digite para buscar, por exemplo Sao_Paulo. Um dia dos limites de chamadas é um dia do calendário neste fuso horário.',
+      timeZoneUnknown: '“{{zone}}” não é um fuso horário: escolha um da lista.',
+      country: 'País',
+      language: 'Idioma das mensagens do callbot padrão',
+      languages: { 'pt-BR': 'Português (Brasil)', es: 'Espanhol', en: 'Inglês' },
+      save: 'Salvar configurações',
+      saved: 'Configurações salvas.',
+    },
+    table: { actions: 'Ações' },
   },
   diagnostics: diagnosticsPtBR,
 };

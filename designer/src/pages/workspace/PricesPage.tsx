@@ -11,6 +11,7 @@ import { readFileText } from '../../ui/readFile.ts';
 import { usePriceTable, useSettings, useWorkspace } from '../../app/WorkspaceContext.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
 import { readPriceTable, tiersInWords } from './prices.ts';
+import { DataTable } from '../../ui/Table.tsx';
 
 /**
  * The price table in use, per country and channel, its tiers in words (R20,
@@ -137,38 +138,36 @@ function CountryPrices({
           <span className="workspace-badge">{t('workspace.prices.defaultCountry')}</span>
         )}
       </h2>
-      <table className="workspace-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('workspace.prices.channel')}</th>
-            <th scope="col">{t('workspace.prices.direction')}</th>
-            <th scope="col">{t('workspace.prices.tiers')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {billingChannels.flatMap((channel) =>
-            callDirections.map((direction) => (
-              <tr key={`${channel}-${direction}`}>
-                <th scope="row">{t(`workspace.prices.channels.${channel}`)}</th>
-                <td>{t(`workspace.prices.directions.${direction}`)}</td>
-                <td>
-                  <ul className="prices__tiers">
-                    {tiersInWords(prices[channel][direction], t, locale).map((tier, i) => (
-                      <li key={i}>
-                        {tier.words}
-                        {tier.perMinute !== null &&
-                          `: ${t('workspace.prices.perMinute', {
-                            rate: formatMoney(tier.perMinute, prices.currency, locale),
-                          })}`}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
+      <DataTable
+        caption={`${countryName} (${prices.currency})`}
+        columns={[
+          t('workspace.prices.channel'),
+          t('workspace.prices.direction'),
+          t('workspace.prices.tiers'),
+        ]}
+      >
+        {billingChannels.flatMap((channel) =>
+          callDirections.map((direction) => (
+            <tr key={`${channel}-${direction}`}>
+              <th scope="row">{t(`workspace.prices.channels.${channel}`)}</th>
+              <td>{t(`workspace.prices.directions.${direction}`)}</td>
+              <td>
+                <ul className="prices__tiers">
+                  {tiersInWords(prices[channel][direction], t, locale).map((tier, i) => (
+                    <li key={i}>
+                      {tier.words}
+                      {tier.perMinute !== null &&
+                        `: ${t('workspace.prices.perMinute', {
+                          rate: formatMoney(tier.perMinute, prices.currency, locale),
+                        })}`}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          )),
+        )}
+      </DataTable>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { useTeams, useWorkspace } from '../../app/WorkspaceContext.tsx';
 import { BrokenRecords } from './BrokenRecords.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
+import { ActionsCell, DataTable } from '../../ui/Table.tsx';
 
 /**
  * Teams (equipes de atendimento): create, rename, set the agents available,
@@ -93,88 +94,83 @@ export function TeamsPage() {
       ) : list.length === 0 ? (
         <p>{t('workspace.teams.empty')}</p>
       ) : (
-        <table className="workspace-table">
-          <caption className="visually-hidden">{t('workspace.teams.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('workspace.teams.name')}</th>
-              <th scope="col">{t('workspace.teams.agents')}</th>
-              <th scope="col">{t('workspace.teams.default')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('workspace.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((team) => (
-              <tr key={team.id}>
-                <th scope="row">
-                  {renaming === team.id ? (
-                    <NameForm
-                      name={team.name}
-                      label={t('workspace.teams.newNameOf', { name: team.name })}
-                      onDone={(name) => {
-                        setRenaming(null);
-                        if (name && name !== team.name)
-                          void attempt(() => workspace.updateTeam(team.id, { name }));
-                      }}
-                    />
-                  ) : (
-                    team.name
-                  )}
-                </th>
-                <td>
-                  <AgentsField
-                    team={team}
-                    onChange={(agents) =>
-                      void attempt(() => workspace.updateTeam(team.id, { agents }))
-                    }
-                  />
-                </td>
-                <td>
-                  <input
-                    type="radio"
-                    name="default-team"
-                    checked={isDefault(team)}
-                    aria-label={t('workspace.teams.defaultOf', { name: team.name })}
-                    onChange={() => {
-                      setChoosing(team.id);
-                      void attempt(async () => {
-                        try {
-                          await workspace.setDefaultTeam(team.id);
-                        } catch (error) {
-                          setChoosing(null);
-                          throw error;
-                        }
-                      });
+        <DataTable
+          caption={t('workspace.teams.title')}
+          columns={[
+            t('workspace.teams.name'),
+            t('workspace.teams.agents'),
+            t('workspace.teams.default'),
+          ]}
+          actionsLabel={t('workspace.actions')}
+        >
+          {list.map((team) => (
+            <tr key={team.id}>
+              <th scope="row">
+                {renaming === team.id ? (
+                  <NameForm
+                    name={team.name}
+                    label={t('workspace.teams.newNameOf', { name: team.name })}
+                    onDone={(name) => {
+                      setRenaming(null);
+                      if (name && name !== team.name)
+                        void attempt(() => workspace.updateTeam(team.id, { name }));
                     }}
                   />
-                  {isDefault(team) && (
-                    <span className="workspace-badge">{t('workspace.teams.default')}</span>
-                  )}
-                </td>
-                <td className="workspace-table__actions">
-                  <IconButton
-                    icon={<Pencil />}
-                    onClick={() => setRenaming(team.id)}
-                    label={t('workspace.teams.renameOf', { name: team.name })}
-                    tooltip={t('workspace.rename')}
-                  />
-                  <IconButton
-                    icon={<Trash2 />}
-                    onClick={() =>
-                      others(team)
-                        ? setProblem(t('workspace.refusal.defaultTeam'))
-                        : setDeleting(team)
-                    }
-                    label={t('workspace.teams.deleteOf', { name: team.name })}
-                    tooltip={t('workspace.delete')}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                ) : (
+                  team.name
+                )}
+              </th>
+              <td>
+                <AgentsField
+                  team={team}
+                  onChange={(agents) =>
+                    void attempt(() => workspace.updateTeam(team.id, { agents }))
+                  }
+                />
+              </td>
+              <td>
+                <input
+                  type="radio"
+                  name="default-team"
+                  checked={isDefault(team)}
+                  aria-label={t('workspace.teams.defaultOf', { name: team.name })}
+                  onChange={() => {
+                    setChoosing(team.id);
+                    void attempt(async () => {
+                      try {
+                        await workspace.setDefaultTeam(team.id);
+                      } catch (error) {
+                        setChoosing(null);
+                        throw error;
+                      }
+                    });
+                  }}
+                />
+                {isDefault(team) && (
+                  <span className="workspace-badge">{t('workspace.teams.default')}</span>
+                )}
+              </td>
+              <ActionsCell>
+                <IconButton
+                  icon={<Pencil />}
+                  onClick={() => setRenaming(team.id)}
+                  label={t('workspace.teams.renameOf', { name: team.name })}
+                  tooltip={t('workspace.rename')}
+                />
+                <IconButton
+                  icon={<Trash2 />}
+                  onClick={() =>
+                    others(team)
+                      ? setProblem(t('workspace.refusal.defaultTeam'))
+                      : setDeleting(team)
+                  }
+                  label={t('workspace.teams.deleteOf', { name: team.name })}
+                  tooltip={t('workspace.delete')}
+                />
+              </ActionsCell>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       {deleting && (

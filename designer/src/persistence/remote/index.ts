@@ -9,3 +9,4 @@ export * from './events.ts';
 export * from './sync.ts';
 export * from './recordSync.ts';
 export * from './workspaceRepository.ts';
+export * from './keys.ts';

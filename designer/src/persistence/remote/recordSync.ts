@@ -1,6 +1,7 @@
 import type { WorkspaceCollection } from '@callbot/shared';
 import { RemoteError, type WorkspaceApi } from './api.ts';
-import { parseRecordKey, type RecordChange } from './outbox.ts';
+import { parseRecordKey } from './keys.ts';
+import type { RecordChange } from './outbox.ts';
 
 type Fields = Record<string, unknown>;
 

@@ -116,7 +116,7 @@ export class FakeWorkspaceServer {
         if ((parsed.data as { callbotId?: string }).callbotId !== stored?.callbotId)
           throw new RemoteError('invalid', 'callbotId: changed through its own route', 422);
       }
-      if (collection === 'teams' && (parsed.data as { isDefault: boolean }).isDefault) {
+      if (collection === 'teams' && (parsed.data as unknown as { isDefault: boolean }).isDefault) {
         for (const [key, other] of records) {
           const team = other.record as { isDefault: boolean };
           if (key !== id && team.isDefault)

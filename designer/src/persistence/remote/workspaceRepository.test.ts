@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Line } from '@callbot/shared';
-import { recordKey } from './outbox.ts';
+import { recordKey } from './keys.ts';
 import { FakeWorkspaceServer, openBrowser } from './testing.ts';
 
 const ana = { id: 'u-ana', name: 'Ana' };

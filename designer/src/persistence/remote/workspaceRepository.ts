@@ -8,7 +8,8 @@ import type { Table } from 'dexie';
 import type { DesignerDb } from '../db.ts';
 import { createWorkspaceRepository, type WorkspaceRepository } from '../workspaceRepository.ts';
 import { RemoteError, type WorkspaceApi } from './api.ts';
-import { parseRecordKey, recordKey, type Outbox } from './outbox.ts';
+import { parseRecordKey, recordKey } from './keys.ts';
+import type { Outbox } from './outbox.ts';
 
 /** What the pages can do about the workspace's records on the server, beyond the repository. */
 export interface RemoteWorkspaceSync {
@@ -26,6 +27,8 @@ export interface RemoteWorkspaceSync {
   }>;
   /** Renames the workspace (the owner's to do); at once, not through the outbox. */
   renameWorkspace(name: string): Promise<void>;
+  /** Sets the language of the default callbot's prompts (through the outbox, with the settings). */
+  saveCallbotLanguage(language: ServerWorkspaceSettings['defaultCallbotLanguage']): Promise<void>;
   /** Passes on a server event (from the workspace's event stream). */
   receive(event: WorkspaceEvent): void;
 }
@@ -61,6 +64,7 @@ function cacheTables(cache: DesignerDb): ReadonlyMap<WorkspaceCollection, Table>
     ['customers', cache.customers],
     ['permissions', cache.permissions],
     ['attempts', cache.callAttempts],
+    ['bots', cache.bots],
   ]);
 }
 
@@ -143,8 +147,15 @@ export function createRemoteWorkspaceRepository(
     once('settings', async () => {
       const answer = await api.getSettings();
       const { defaultCallbotLanguage, ...settings } = answer.settings;
+      if (await waiting(SETTINGS)) {
+        // This browser's change of the settings is newer than the server's copy.
+        serverExtra = {
+          name: answer.name,
+          defaultCallbotLanguage: serverExtra?.defaultCallbotLanguage ?? defaultCallbotLanguage,
+        };
+        return;
+      }
       serverExtra = { name: answer.name, defaultCallbotLanguage };
-      if (await waiting(SETTINGS)) return;
       await cache.settings.put({ key: SETTINGS_KEY, value: settings });
       await outbox.setBase(SETTINGS, answer.revision);
     });
@@ -174,10 +185,17 @@ export function createRemoteWorkspaceRepository(
     return result;
   }
 
+  /** The settings as this browser has them, with the callbot's language once the server told it. */
+  async function settingsSnapshot(): Promise<unknown> {
+    const value: unknown = (await cache.settings.get(SETTINGS_KEY))?.value ?? null;
+    if (value === null || typeof value !== 'object' || !serverExtra) return value;
+    return { ...value, defaultCallbotLanguage: serverExtra.defaultCallbotLanguage };
+  }
+
   async function trackedSettings<T>(change: () => Promise<T>): Promise<T> {
-    const before: unknown = (await cache.settings.get(SETTINGS_KEY))?.value ?? null;
+    const before = await settingsSnapshot();
     const result = await change();
-    const after: unknown = (await cache.settings.get(SETTINGS_KEY))?.value ?? null;
+    const after = await settingsSnapshot();
     if (JSON.stringify(before) !== JSON.stringify(after))
       await outbox.addRecord(SETTINGS, { before, after });
     return result;
@@ -224,6 +242,15 @@ export function createRemoteWorkspaceRepository(
     async renameWorkspace(name) {
       await api.renameWorkspace(name);
       serverExtra = serverExtra && { ...serverExtra, name };
+      notify();
+    },
+    async saveCallbotLanguage(language) {
+      if (!serverExtra) throw new RemoteError('unreachable', 'The server did not answer.');
+      const current = serverExtra;
+      await trackedSettings(() => {
+        serverExtra = { ...current, defaultCallbotLanguage: language };
+        return Promise.resolve();
+      });
       notify();
     },
     receive(event) {
@@ -296,6 +323,14 @@ export function createRemoteWorkspaceRepository(
     ),
     addCallAttempt: (attempt) =>
       tracked('attempts', attempt.id, () => local.addCallAttempt(attempt)),
+    listBots: readThen(
+      () => refresh('bots'),
+      () => local.listBots(),
+    ),
+    createBot: (bot) => tracked('bots', created, () => local.createBot(bot)),
+    // The server renames the bot in the flows that name it; the cache's copies come with the events.
+    renameBot: (id, name) => tracked('bots', id, () => local.renameBot(id, name)),
+    deleteBot: (id) => tracked('bots', id, () => local.deleteBot(id)),
     exportWorkspace: readThen(refreshAll, () => local.exportWorkspace()),
     async importWorkspace(text) {
       const checked = checkWorkspaceFile(text);
