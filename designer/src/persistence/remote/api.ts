@@ -10,11 +10,15 @@ import {
   presenceSchema,
   revisionConflictSchema,
   sessionSchema,
+  testCaseListSchema,
+  testCaseSchema,
   type Actor,
   type FlowRecordAnswer,
   type FlowSummary,
   type FlowVersionSummary,
   type RevisionConflict,
+  type TestCase,
+  type TestCaseRequest,
 } from '@callbot/shared';
 import type { z } from 'zod';
 
@@ -42,7 +46,15 @@ export class RemoteError extends Error {
   }
 }
 
-export type { Actor, FlowRecordAnswer, FlowSummary, FlowVersionSummary, RevisionConflict };
+export type {
+  Actor,
+  FlowRecordAnswer,
+  FlowSummary,
+  FlowVersionSummary,
+  RevisionConflict,
+  TestCase,
+  TestCaseRequest,
+};
 
 /** The workspace API of one workspace, as the designer uses it. Answers are parsed into fresh objects. */
 export interface WorkspaceApi {
@@ -58,6 +70,11 @@ export interface WorkspaceApi {
   listVersions(flowId: string): Promise<FlowVersionSummary[]>;
   createVersion(flowId: string, note: string, auto: boolean): Promise<FlowVersionSummary>;
   getVersion(flowId: string, versionId: number): Promise<FlowVersionSummary & { doc: unknown }>;
+  /** The flow's test cases (a trainer may write them too). */
+  listTests(flowId: string): Promise<TestCase[]>;
+  /** Adds or replaces one; `RemoteError` `conflict` for a name the flow has already. */
+  putTest(flowId: string, testId: string, test: TestCaseRequest): Promise<TestCase>;
+  deleteTest(flowId: string, testId: string): Promise<void>;
   /** "I have this flow open"; answers who has it open (the caller too). */
   beat(flowId: string): Promise<Actor[]>;
   /** "I closed it." */
@@ -212,6 +229,18 @@ export function createWorkspaceApi({
       request(flowVersionSummarySchema, 'POST', `${flowPath(flowId)}/versions`, { note, auto }),
     getVersion: (flowId, versionId) =>
       request(flowVersionSchema, 'GET', `${flowPath(flowId)}/versions/${versionId}`),
+    listTests: async (flowId) =>
+      (await request(testCaseListSchema, 'GET', `${flowPath(flowId)}/tests`)).tests,
+    putTest: (flowId, testId, test) =>
+      request(
+        testCaseSchema,
+        'PUT',
+        `${flowPath(flowId)}/tests/${encodeURIComponent(testId)}`,
+        test,
+      ),
+    deleteTest: async (flowId, testId) => {
+      await call('DELETE', `${flowPath(flowId)}/tests/${encodeURIComponent(testId)}`);
+    },
     beat: async (flowId) =>
       (await request(presenceSchema, 'POST', `${flowPath(flowId)}/presence`)).editors,
     leave: async (flowId) => {

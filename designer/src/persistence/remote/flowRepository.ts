@@ -18,6 +18,7 @@ import {
   type WorkspaceApi,
 } from './api.ts';
 import type { Outbox } from './outbox.ts';
+import { createRemoteTestCaseStore } from './testCases.ts';
 
 /**
  * What a flow repository backed by a server adds: the outbox's state (for
@@ -79,7 +80,7 @@ const isUnreachable = (error: unknown) =>
  * come from the cache. A flow with saves waiting is read from the cache (the
  * user's edits are newer than the server's copy).
  *
- * Test cases stay in the cache (the server's test case routes are not used yet).
+ * Test cases are the server's, cached here too (`testCases.ts`).
  */
 export function createRemoteFlowRepository(
   options: RemoteFlowRepositoryOptions,
@@ -90,6 +91,7 @@ export function createRemoteFlowRepository(
     clear: (handle: unknown) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
   };
   const local = createFlowRepository({ db: cache, now, newId });
+  const testCases = createRemoteTestCaseStore({ api, cache, outbox, local, newId });
   const changeListeners = new Set<(flowId: string | null, by: Actor | null) => void>();
   const presenceListeners = new Map<string, Set<(editors: Actor[]) => void>>();
 
@@ -287,6 +289,8 @@ export function createRemoteFlowRepository(
     create: (name, labelNode) => created(() => local.create(name, labelNode)),
 
     open: openFresh,
+
+    ...testCases,
 
     async save(id, doc, expectedRevision, history) {
       const revision = await local.save(id, doc, expectedRevision, history);
