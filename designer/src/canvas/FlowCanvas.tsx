@@ -103,6 +103,7 @@ const MINIMAP_STORAGE_KEY = 'callbot.designer.minimap';
 const selectCanvas = (s: EditorState) => ({ doc: s.doc, selection: s.selection });
 const selectCallHighlight = (s: EditorState) => s.callHighlight;
 const selectCoverage = (s: EditorState) => s.coverage;
+const selectReadOnly = (s: EditorState) => s.readOnly;
 /** What validation reads: not the layout, so moving nodes does not validate again. */
 const selectLogic = (s: EditorState) => ({
   schemaVersion: s.doc.schemaVersion,
@@ -210,6 +211,8 @@ export function FlowCanvas({
   // The simulated call and the test coverage, marked on the nodes and edges they concern.
   const call = useEditor(selectCallHighlight);
   const coverage = useEditor(selectCoverage);
+  // A trainer's or viewer's canvas: nodes are looked at and selected, never moved or connected.
+  const readOnly = useEditor(selectReadOnly);
   const marks = useMemo(
     () =>
       canvasMarks(
@@ -413,6 +416,9 @@ export function FlowCanvas({
           onDragOver={onDragOver}
           onDrop={onDrop}
           deleteKeyCode={null}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          edgesReconnectable={!readOnly}
           multiSelectionKeyCode={multiSelectionKeys}
           snapToGrid
           snapGrid={snapGrid}
