@@ -1,6 +1,8 @@
 import {
   apiErrorSchema,
   CSRF_HEADER,
+  importAnswerSchema,
+  importRefusalSchema,
   flowListSchema,
   flowRecordSchema,
   flowSummarySchema,
@@ -41,6 +43,8 @@ export class RemoteError extends Error {
     readonly status = 0,
     /** Set for `conflict`: who saved the flow, when, at which revision. */
     readonly conflict?: RevisionConflict,
+    /** Set for a refused workspace file: which record, which field, why. */
+    readonly problems?: { path: string; message: string }[],
   ) {
     super(message);
   }
@@ -75,6 +79,11 @@ export interface WorkspaceApi {
   /** Adds or replaces one; `RemoteError` `conflict` for a name the flow has already. */
   putTest(flowId: string, testId: string, test: TestCaseRequest): Promise<TestCase>;
   deleteTest(flowId: string, testId: string): Promise<void>;
+  /**
+   * Replaces the workspace with a `callbot-workspace/1` file (owners); answers what it held.
+   * A refused file is a `RemoteError` with the `problems` (record, field, why).
+   */
+  importWorkspace(file: unknown): Promise<Record<string, number>>;
   /** "I have this flow open"; answers who has it open (the caller too). */
   beat(flowId: string): Promise<Actor[]>;
   /** "I closed it." */
@@ -161,6 +170,16 @@ export function createWorkspaceApi({
       if (conflict.success)
         return new RemoteError('conflict', conflict.data.message, status, conflict.data);
     }
+    const refusedFile = importRefusalSchema.safeParse(body);
+    if (refusedFile.success) {
+      return new RemoteError(
+        kind,
+        refusedFile.data.message,
+        status,
+        undefined,
+        refusedFile.data.problems,
+      );
+    }
     const refusal = apiErrorSchema.safeParse(body);
     const message = refusal.success
       ? refusal.data.message
@@ -241,6 +260,8 @@ export function createWorkspaceApi({
     deleteTest: async (flowId, testId) => {
       await call('DELETE', `${flowPath(flowId)}/tests/${encodeURIComponent(testId)}`);
     },
+    importWorkspace: async (file) =>
+      (await request(importAnswerSchema, 'POST', '/import', file)).counts,
     beat: async (flowId) =>
       (await request(presenceSchema, 'POST', `${flowPath(flowId)}/presence`)).editors,
     leave: async (flowId) => {

@@ -39,6 +39,12 @@ export interface RemoteSync {
   onFlowChanged(listener: (flowId: string | null, by: Actor | null) => void): () => void;
   /** Who has the flow open (heartbeats while `watchPresence`'s stop is not called). */
   watchPresence(flowId: string, onEditors: (editors: Actor[]) => void): () => void;
+  /**
+   * Moves a browser-only workspace in: the parsed `callbot-workspace/1` file replaces the
+   * workspace on the server (checked there whole); answers what it held. The flows are then
+   * read again.
+   */
+  moveIn(file: unknown): Promise<Record<string, number>>;
   /** Passes on a server event (from the workspace's event stream). */
   receive(event: WorkspaceEvent): void;
   /** The signed-in user, left out of presence. */
@@ -230,6 +236,11 @@ export function createRemoteFlowRepository(
         isExample: false,
         callbot: false,
       };
+    },
+    async moveIn(file) {
+      const counts = await api.importWorkspace(file);
+      await refresh();
+      return counts;
     },
     onFlowChanged(listener) {
       changeListeners.add(listener);

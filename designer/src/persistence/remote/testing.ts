@@ -181,6 +181,10 @@ export class FakeWorkspaceServer {
         if (!this.tests.get(flowId)?.delete(testId))
           throw new RemoteError('notFound', 'no test case', 404);
       },
+      importWorkspace: async () => {
+        await this.reachable();
+        throw new RemoteError('forbidden', 'Not in the fake server.', 403);
+      },
       beat: async () => {
         await this.reachable();
         return [actor];
