@@ -102,6 +102,7 @@ const MINIMAP_STORAGE_KEY = 'callbot.designer.minimap';
 const selectCanvas = (s: EditorState) => ({ doc: s.doc, selection: s.selection });
 const selectCallHighlight = (s: EditorState) => s.callHighlight;
 const selectCoverage = (s: EditorState) => s.coverage;
+const selectReadOnly = (s: EditorState) => s.readOnly;
 /** What validation reads: not the layout, so moving nodes does not validate again. */
 const selectLogic = (s: EditorState) => ({
   schemaVersion: s.doc.schemaVersion,
@@ -157,7 +158,7 @@ interface OpenMenu {
 export function FlowCanvas({
   onDropFile,
   initialView,
-  readOnly = false,
+  readOnly: lookedAt = false,
   overlay,
 }: {
   onDropFile?: (file: File) => void;
@@ -207,6 +208,8 @@ export function FlowCanvas({
   // The simulated call and the test coverage, marked on the nodes and edges they concern.
   const call = useEditor(selectCallHighlight);
   const coverage = useEditor(selectCoverage);
+  // A trainer's or viewer's canvas: nodes are looked at and selected, never moved or connected.
+  const readOnly = useEditor(selectReadOnly) || lookedAt;
   const marks = useMemo(
     () =>
       joinMarks(
@@ -430,6 +433,9 @@ export function FlowCanvas({
             ? { nodesDraggable: false, nodesConnectable: false, edgesReconnectable: false }
             : { onConnect, onConnectEnd, onReconnect, onDragOver, onDrop })}
           deleteKeyCode={null}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          edgesReconnectable={!readOnly}
           multiSelectionKeyCode={multiSelectionKeys}
           snapToGrid
           snapGrid={snapGrid}

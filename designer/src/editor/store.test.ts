@@ -170,3 +170,25 @@ describe('history', () => {
     expect(editor.getState().doc).toBe(before);
   });
 });
+
+describe('a read-only editor (a trainer or viewer)', () => {
+  it('refuses every change to the document but still selects and copies', () => {
+    const doc = structuredClone(examples.reception);
+    const past = [{ name: 'addNode' as const, label: 'Add node', doc: createFlow('Before') }];
+    const editor = createEditorStore(doc, { past, future: [] }, { readOnly: true });
+    const state = () => editor.getState();
+    state().dispatch('addNode', { kind: 'menu', position: { x: 0, y: 0 } });
+    state().preview('moveNodes', { positions: { menu: { x: 1, y: 1 } } });
+    state().commitGesture('moveNodes');
+    state().select({ nodes: ['menu'] });
+    state().deleteSelection();
+    state().undo();
+    state().selectAll();
+    state().copy();
+    state().paste();
+    expect(state().doc).toBe(doc);
+    expect(state().past).toHaveLength(1);
+    expect(state().clipboard?.nodes.length).toBe(doc.nodes.length);
+    expect(state().readOnly).toBe(true);
+  });
+});

@@ -49,6 +49,12 @@ export interface EditorState {
   callHighlight: CallHighlight;
   /** The test cases' coverage shown on the canvas, or `null` when it is hidden. */
   coverage: CoverageShown | null;
+  /**
+   * The document cannot change (a trainer or viewer of a server workspace):
+   * every command, gesture, undo and redo is refused; selecting, copying,
+   * simulating and the test cases still work.
+   */
+  readOnly: boolean;
 }
 
 export interface EditorActions {
@@ -97,13 +103,14 @@ export function createEditorStore(
   doc: FlowDocument,
   /** Undo and redo steps to start with (kept with the flow, read back after a reload). */
   history: { past: HistoryEntry[]; future: HistoryEntry[] } = { past: [], future: [] },
+  { readOnly = false }: { readOnly?: boolean } = {},
 ): EditorStore {
   /** The document as it was when the current gesture started. */
   let gestureStart: FlowDocument | null = null;
 
   return createStore<EditorState & EditorActions>()((set, get) => {
     const record = (name: CommandName, before: FlowDocument, after: FlowDocument) => {
-      if (after === before) return;
+      if (after === before || readOnly) return;
       const { past, selection } = get();
       set({
         doc: after,
@@ -121,12 +128,15 @@ export function createEditorStore(
       clipboard: null,
       callHighlight: noCallHighlight,
       coverage: null,
+      readOnly,
 
       dispatch(name, params) {
+        if (readOnly) return;
         const before = get().doc;
         record(name, before, runCommand(before, name, params));
       },
       preview(name, params) {
+        if (readOnly) return;
         const before = get().doc;
         gestureStart ??= before;
         set({ doc: runCommand(before, name, params) });
@@ -139,7 +149,7 @@ export function createEditorStore(
       undo() {
         const { past, future, doc: current, selection } = get();
         const last = past.at(-1);
-        if (!last) return;
+        if (!last || readOnly) return;
         set({
           doc: last.doc,
           past: past.slice(0, -1),
@@ -150,7 +160,7 @@ export function createEditorStore(
       redo() {
         const { past, future, doc: current, selection } = get();
         const next = future[0];
-        if (!next) return;
+        if (!next || readOnly) return;
         set({
           doc: next.doc,
           past: [...past, { ...next, doc: current }],

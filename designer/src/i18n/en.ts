@@ -1572,6 +1572,23 @@ export const en = {
     },
     table: { actions: 'Actions' },
   },
+  // ---- wsflows
+  wsflows: {
+    readOnlyAs: {
+      trainer: 'Read only — you are a trainer',
+      viewer: 'Read only — you are a viewer',
+    },
+    moveIn: {
+      button: 'Move a workspace in',
+      pick: 'Workspace file exported from a browser-only designer',
+      confirmTitle: 'Move this workspace in?',
+      confirmBody:
+        'Importing “{{file}}” replaces everything in the workspace {{workspace}} on the server (flows, teams, schedules, lines, customers, call permissions and prices) with the file’s, for every member.',
+      replace: 'Import and replace',
+      cancel: 'Cancel',
+      importing: 'Importing…',
+    },
+  },
   diagnostics: diagnosticsEn,
 };
 

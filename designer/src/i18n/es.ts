@@ -1576,5 +1576,22 @@ export const es: Resources = {
     },
     table: { actions: 'Acciones' },
   },
+  // ---- wsflows
+  wsflows: {
+    readOnlyAs: {
+      trainer: 'Solo lectura — eres entrenador',
+      viewer: 'Solo lectura — eres observador',
+    },
+    moveIn: {
+      button: 'Traer un espacio de trabajo',
+      pick: 'Archivo de espacio de trabajo exportado de un diseñador solo en el navegador',
+      confirmTitle: '¿Traer este espacio de trabajo?',
+      confirmBody:
+        'Importar “{{file}}” reemplaza todo en el espacio de trabajo {{workspace}} del servidor (flujos, equipos, horarios, líneas, clientes, permisos de llamada y precios) por el contenido del archivo, para todos los miembros.',
+      replace: 'Importar y reemplazar',
+      cancel: 'Cancelar',
+      importing: 'Importando…',
+    },
+  },
   diagnostics: diagnosticsEs,
 };

@@ -1563,5 +1563,22 @@ export const ptBR: Resources = {
     },
     table: { actions: 'Ações' },
   },
+  // ---- wsflows
+  wsflows: {
+    readOnlyAs: {
+      trainer: 'Somente leitura — você é treinador',
+      viewer: 'Somente leitura — você é observador',
+    },
+    moveIn: {
+      button: 'Trazer um espaço de trabalho',
+      pick: 'Arquivo de espaço de trabalho exportado de um designer só no navegador',
+      confirmTitle: 'Trazer este espaço de trabalho?',
+      confirmBody:
+        'Importar “{{file}}” substitui tudo no espaço de trabalho {{workspace}} no servidor (fluxos, equipes, horários, linhas, clientes, permissões de chamada e preços) pelo conteúdo do arquivo, para todos os membros.',
+      replace: 'Importar e substituir',
+      cancel: 'Cancelar',
+      importing: 'Importando…',
+    },
+  },
   diagnostics: diagnosticsPtBR,
 };

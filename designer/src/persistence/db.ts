@@ -55,6 +55,8 @@ export interface TestCaseRecord {
   createdAt: number;
   /** The flow's revision the call was recorded on. */
   flowRevision: number;
+  /** In a server workspace's cache: the test case's id on the server. */
+  serverId?: string;
 }
 
 /** One step of an editor's undo history as stored: the command's name and the document before (or after) it. */

@@ -50,6 +50,7 @@ export function EditorHeader({
   onOpenShortcuts,
   onExport,
   presence,
+  readOnlyAs,
 }: {
   save: AutosaveState;
   simulating: boolean;
@@ -62,6 +63,8 @@ export function EditorHeader({
   onExport: () => void;
   /** Who else has the flow open (a server's workspace). */
   presence?: ReactNode;
+  /** The role that opens the flow read-only (no edit, undo or publish; simulating stays). */
+  readOnlyAs?: 'trainer' | 'viewer' | null;
 }) {
   const { t } = useTranslation();
   const name = useEditor(selectName);
@@ -76,13 +79,23 @@ export function EditorHeader({
       <h1 className="editor__title" title={name}>
         {name}
       </h1>
-      <SaveStatus state={save} />
+      {readOnlyAs ? (
+        <p className="editor__read-only" role="status">
+          {t(`wsflows.readOnlyAs.${readOnlyAs}`)}
+        </p>
+      ) : (
+        <SaveStatus state={save} />
+      )}
       {presence}
       <div className="editor__tools">
-        <UndoRedo />
-        <span className="editor__divider" aria-hidden="true" />
+        {!readOnlyAs && (
+          <>
+            <UndoRedo />
+            <span className="editor__divider" aria-hidden="true" />
+          </>
+        )}
         <FindNode />
-        <AutoLayoutButton />
+        {!readOnlyAs && <AutoLayoutButton />}
         <ChecksButton open={checksOpen} onToggle={onToggleChecks} />
         <IconButton label={t('editor.versions')} icon={<History />} onClick={onOpenVersions} />
         <IconButton
@@ -104,8 +117,12 @@ export function EditorHeader({
             {t('machine.title')}
           </MenuItem>
           <MenuSeparator />
-          <EditItems />
-          <MenuSeparator />
+          {!readOnlyAs && (
+            <>
+              <EditItems />
+              <MenuSeparator />
+            </>
+          )}
           <ThemeChoices />
         </Menu>
         <LanguageMenu />
@@ -114,7 +131,7 @@ export function EditorHeader({
         <Button icon={<Play />} aria-pressed={simulating} onClick={onToggleSimulator}>
           {t('simulator.open')}
         </Button>
-        <PublishButton />
+        {!readOnlyAs && <PublishButton />}
       </div>
     </header>
   );

@@ -28,6 +28,7 @@ import { rememberImport } from '../library/importNotice.ts';
 import { ImportNoticeBanner } from '../library/ImportNoticeBanner.tsx';
 import { FlowPresence } from '../../remote/FlowPresence.tsx';
 import { FlowSyncBar } from '../../remote/FlowSyncBar.tsx';
+import { useCurrentWorkspace } from '../../account/AccountContext.tsx';
 
 /** The call simulator, with the runtime: loaded when first opened. */
 const SimulatorPanel = lazy(() => import('../../simulator/SimulatorPanel.tsx'));
@@ -39,9 +40,16 @@ export function EditorPage({ flowId }: { flowId: string }) {
   return <OpenedEditor key={opening} flowId={flowId} reopen={reopen} />;
 }
 
+/** The role that opens flows read-only in a server workspace (trainer, viewer); null: may edit. */
+function useReadOnlyRole(): 'trainer' | 'viewer' | null {
+  const role = useCurrentWorkspace()?.workspace.role;
+  return role === 'trainer' || role === 'viewer' ? role : null;
+}
+
 function OpenedEditor({ flowId, reopen }: { flowId: string; reopen: () => void }) {
   const { t } = useTranslation();
-  const state = useFlowEditing(flowId);
+  const readOnlyAs = useReadOnlyRole();
+  const state = useFlowEditing(flowId, readOnlyAs !== null);
   if (state.status === 'loading') return <p className="editor__loading">{t('editor.opening')}</p>;
   if (state.status === 'error') {
     return (
@@ -56,7 +64,7 @@ function OpenedEditor({ flowId, reopen }: { flowId: string; reopen: () => void }
     <WithNodeUIs>
       <EditorProvider store={state.editing.store}>
         <ReactFlowProvider>
-          <Editor flowId={flowId} editing={state.editing} reopen={reopen} />
+          <Editor flowId={flowId} editing={state.editing} reopen={reopen} readOnlyAs={readOnlyAs} />
         </ReactFlowProvider>
       </EditorProvider>
     </WithNodeUIs>
@@ -81,10 +89,12 @@ function Editor({
   flowId,
   editing,
   reopen,
+  readOnlyAs,
 }: {
   flowId: string;
   editing: FlowEditing;
   reopen: () => void;
+  readOnlyAs: 'trainer' | 'viewer' | null;
 }) {
   const { t } = useTranslation();
   const repository = useRepository();
@@ -160,7 +170,14 @@ function Editor({
     else panel.collapse();
   };
 
-  const inspector = <Inspector />;
+  // Read-only, the inspector shows the nodes with every field disabled (one disabled fieldset).
+  const inspector = readOnlyAs ? (
+    <fieldset className="editor__read-only-fields" disabled>
+      <Inspector />
+    </fieldset>
+  ) : (
+    <Inspector />
+  );
   return (
     <div className="editor">
       <EditorHeader
@@ -174,6 +191,7 @@ function Editor({
         onOpenShortcuts={() => setShortcutsOpen(true)}
         onExport={() => void exportFlow()}
         presence={<FlowPresence flowId={flowId} />}
+        readOnlyAs={readOnlyAs}
       />
       <FlowSyncBar
         flowId={flowId}
@@ -198,22 +216,28 @@ function Editor({
         </div>
       )}
       <DockGroup id="callbot.editor.columns" className="editor__body">
-        <DockPanel
-          id="palette"
-          side="left"
-          name={t('shell.panels.palette')}
-          defaultSize="180px"
-          minSize="140px"
-          maxSize="320px"
-        >
-          <Palette />
-        </DockPanel>
-        <DockSeparator label={t('shell.panels.palette')} />
+        {!readOnlyAs && (
+          <>
+            <DockPanel
+              id="palette"
+              side="left"
+              name={t('shell.panels.palette')}
+              defaultSize="180px"
+              minSize="140px"
+              maxSize="320px"
+            >
+              <Palette />
+            </DockPanel>
+            <DockSeparator label={t('shell.panels.palette')} />
+          </>
+        )}
         <DockMain id="centre" minSize="50%">
           <DockGroup id="callbot.editor.centre" orientation="vertical">
             <DockMain id="canvas" minSize="40%">
               <main className="editor__canvas">
-                <FlowCanvas onDropFile={(file) => void importFile(file)} />
+                <FlowCanvas
+                  {...(!readOnlyAs && { onDropFile: (file: File) => void importFile(file) })}
+                />
               </main>
             </DockMain>
             <DockSeparator label={t('shell.panels.checks')} />

@@ -108,6 +108,8 @@ export function useAutoSnapshots(flowId: string, editing: FlowEditing): void {
   const flush = useEffectEvent(() => editing.flush());
 
   useEffect(() => {
+    // A read-only flow never changes: nothing to take a version of.
+    if (store.getState().readOnly) return;
     const snapshots = createAutoSnapshots({
       store,
       snapshot: async (note) => {

@@ -42,14 +42,18 @@ export const OPENED_NOTE = AUTO_NOTES.opened;
  * check, flushed when the tab is hidden or closed; another tab editing the
  * same flow is reported.
  */
-export function useFlowEditing(flowId: string): FlowEditingState {
+export function useFlowEditing(
+  flowId: string,
+  /** A trainer or viewer: the document cannot change, and no version is taken on opening. */
+  readOnly = false,
+): FlowEditingState {
   const repository = useRepository();
   const [state, setState] = useState<FlowEditingState>({ status: 'loading' });
 
   useEffect(() => {
     let disposed = false;
     const cleanups: (() => void)[] = [];
-    open(repository, flowId, (update) => {
+    open(repository, flowId, readOnly, (update) => {
       if (!disposed) setState(update);
     }).then(
       (cleanup) => (disposed ? cleanup() : cleanups.push(cleanup)),
@@ -64,7 +68,7 @@ export function useFlowEditing(flowId: string): FlowEditingState {
       disposed = true;
       cleanups.forEach((c) => c());
     };
-  }, [repository, flowId]);
+  }, [repository, flowId, readOnly]);
 
   return state;
 }
@@ -72,15 +76,16 @@ export function useFlowEditing(flowId: string): FlowEditingState {
 async function open(
   repository: FlowRepository,
   flowId: string,
+  readOnly: boolean,
   publish: (state: FlowEditingState) => void,
 ): Promise<() => void> {
   const opened = await repository.open(flowId);
   let revision = opened.revision;
-  // An automatic snapshot on every open: a way back to how the flow was.
-  await repository.saveVersion(flowId, OPENED_NOTE, { auto: true });
+  // An automatic snapshot on every open: a way back to how the flow was (it cannot change read-only).
+  if (!readOnly) await repository.saveVersion(flowId, OPENED_NOTE, { auto: true });
 
   // The undo history saved with this revision survives the reload.
-  const store = createEditorStore(opened.doc, historyFromStore(opened.history));
+  const store = createEditorStore(opened.doc, historyFromStore(opened.history), { readOnly });
   /** Each document's history, so a save writes the history that goes with the document it writes. */
   const histories = new WeakMap<FlowDocument, ReturnType<typeof historyToStore>>();
   let otherTab: FlowEditing['otherTab'] = null;

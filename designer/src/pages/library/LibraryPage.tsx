@@ -10,6 +10,7 @@ import { describeDiagnostic } from '../../ui/describeDiagnostic.ts';
 import { Copy, Pencil, Plus, Trash2, Upload, Workflow } from 'lucide-react';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { JsonFileButton } from '../../ui/JsonFileButton.tsx';
+import { MoveIn } from './MoveIn.tsx';
 import { errorMessage } from '../../ui/errorMessage.ts';
 import { readFileText } from '../../ui/readFile.ts';
 import { CallbotToggle } from './CallbotToggle.tsx';
@@ -110,6 +111,7 @@ export function LibraryPage() {
           pickerLabel={t('importFlow.file')}
           onFile={(file) => void importFile(file)}
         />
+        <MoveIn onMovedIn={refresh} />
       </header>
 
       <label className="library__search">

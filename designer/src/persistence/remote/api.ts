@@ -1,6 +1,8 @@
 import {
   apiErrorSchema,
   CSRF_HEADER,
+  importAnswerSchema,
+  importRefusalSchema,
   flowListSchema,
   flowRecordSchema,
   flowSummarySchema,
@@ -9,7 +11,6 @@ import {
   flowVersionSummarySchema,
   ifMatch,
   IF_MATCH_HEADER,
-  importAnswerSchema,
   presenceSchema,
   recordAnswerSchema,
   recordRevisionsSchema,
@@ -17,6 +18,8 @@ import {
   workspaceSummarySchema,
   revisionConflictSchema,
   sessionSchema,
+  testCaseListSchema,
+  testCaseSchema,
   type Actor,
   type FlowRecordAnswer,
   type FlowSummary,
@@ -25,6 +28,8 @@ import {
   type RevisionConflict,
   type ServerWorkspaceSettings,
   type WorkspaceCollection,
+  type TestCase,
+  type TestCaseRequest,
 } from '@callbot/shared';
 import { z } from 'zod';
 
@@ -47,12 +52,22 @@ export class RemoteError extends Error {
     readonly status = 0,
     /** Set for `conflict`: who saved the flow, when, at which revision. */
     readonly conflict?: RevisionConflict,
+    /** Set for a refused workspace file: which record, which field, why. */
+    readonly problems?: { path: string; message: string }[],
   ) {
     super(message);
   }
 }
 
-export type { Actor, FlowRecordAnswer, FlowSummary, FlowVersionSummary, RevisionConflict };
+export type {
+  Actor,
+  FlowRecordAnswer,
+  FlowSummary,
+  FlowVersionSummary,
+  RevisionConflict,
+  TestCase,
+  TestCaseRequest,
+};
 
 /** The workspace API of one workspace, as the designer uses it. Answers are parsed into fresh objects. */
 export interface WorkspaceApi {
@@ -68,6 +83,16 @@ export interface WorkspaceApi {
   listVersions(flowId: string): Promise<FlowVersionSummary[]>;
   createVersion(flowId: string, note: string, auto: boolean): Promise<FlowVersionSummary>;
   getVersion(flowId: string, versionId: number): Promise<FlowVersionSummary & { doc: unknown }>;
+  /** The flow's test cases (a trainer may write them too). */
+  listTests(flowId: string): Promise<TestCase[]>;
+  /** Adds or replaces one; `RemoteError` `conflict` for a name the flow has already. */
+  putTest(flowId: string, testId: string, test: TestCaseRequest): Promise<TestCase>;
+  deleteTest(flowId: string, testId: string): Promise<void>;
+  /**
+   * Replaces the workspace with a `callbot-workspace/1` file (owners); answers what it held.
+   * A refused file is a `RemoteError` with the `problems` (record, field, why).
+   */
+  importWorkspace(file: unknown): Promise<Record<string, number>>;
   /** "I have this flow open"; answers who has it open (the caller too). */
   beat(flowId: string): Promise<Actor[]>;
   /** "I closed it." */
@@ -101,8 +126,6 @@ export interface WorkspaceApi {
   putSettings(settings: ServerWorkspaceSettings, baseRevision: number): Promise<number>;
   /** The workspace's name (the owner's to change). */
   renameWorkspace(name: string): Promise<void>;
-  /** Replaces the whole workspace with a `callbot-workspace/1` file (the owner's to do). */
-  importWorkspace(file: unknown): Promise<Record<string, number>>;
 }
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -182,6 +205,16 @@ export function createWorkspaceApi({
       const conflict = revisionConflictSchema.safeParse(body);
       if (conflict.success)
         return new RemoteError('conflict', conflict.data.message, status, conflict.data);
+    }
+    const refusedFile = importRefusalSchema.safeParse(body);
+    if (refusedFile.success) {
+      return new RemoteError(
+        kind,
+        refusedFile.data.message,
+        status,
+        undefined,
+        refusedFile.data.problems,
+      );
     }
     const refusal = apiErrorSchema.safeParse(body);
     const message = refusal.success
@@ -266,6 +299,20 @@ export function createWorkspaceApi({
       request(flowVersionSummarySchema, 'POST', `${flowPath(flowId)}/versions`, { note, auto }),
     getVersion: (flowId, versionId) =>
       request(flowVersionSchema, 'GET', `${flowPath(flowId)}/versions/${versionId}`),
+    listTests: async (flowId) =>
+      (await request(testCaseListSchema, 'GET', `${flowPath(flowId)}/tests`)).tests,
+    putTest: (flowId, testId, test) =>
+      request(
+        testCaseSchema,
+        'PUT',
+        `${flowPath(flowId)}/tests/${encodeURIComponent(testId)}`,
+        test,
+      ),
+    deleteTest: async (flowId, testId) => {
+      await call('DELETE', `${flowPath(flowId)}/tests/${encodeURIComponent(testId)}`);
+    },
+    importWorkspace: async (file) =>
+      (await request(importAnswerSchema, 'POST', '/import', file)).counts,
     beat: async (flowId) =>
       (await request(presenceSchema, 'POST', `${flowPath(flowId)}/presence`)).editors,
     leave: async (flowId) => {
@@ -305,7 +352,5 @@ export function createWorkspaceApi({
       if (!workspaceSummarySchema.safeParse(await readJson(response)).success)
         throw new RemoteError('server', 'The server sent an unreadable workspace.');
     },
-    importWorkspace: async (file) =>
-      (await request(importAnswerSchema, 'POST', '/import', file)).counts,
   };
 }

@@ -18,6 +18,7 @@ import {
   type WorkspaceApi,
 } from './api.ts';
 import type { Outbox } from './outbox.ts';
+import { createRemoteTestCaseStore } from './testCases.ts';
 
 /**
  * What a flow repository backed by a server adds: the outbox's state (for
@@ -38,6 +39,12 @@ export interface RemoteSync {
   onFlowChanged(listener: (flowId: string | null, by: Actor | null) => void): () => void;
   /** Who has the flow open (heartbeats while `watchPresence`'s stop is not called). */
   watchPresence(flowId: string, onEditors: (editors: Actor[]) => void): () => void;
+  /**
+   * Moves a browser-only workspace in: the parsed `callbot-workspace/1` file replaces the
+   * workspace on the server (checked there whole); answers what it held. The flows are then
+   * read again.
+   */
+  moveIn(file: unknown): Promise<Record<string, number>>;
   /** Passes on a server event (from the workspace's event stream). */
   receive(event: WorkspaceEvent): void;
   /** The signed-in user, left out of presence. */
@@ -79,7 +86,7 @@ const isUnreachable = (error: unknown) =>
  * come from the cache. A flow with saves waiting is read from the cache (the
  * user's edits are newer than the server's copy).
  *
- * Test cases stay in the cache (the server's test case routes are not used yet).
+ * Test cases are the server's, cached here too (`testCases.ts`).
  */
 export function createRemoteFlowRepository(
   options: RemoteFlowRepositoryOptions,
@@ -90,6 +97,7 @@ export function createRemoteFlowRepository(
     clear: (handle: unknown) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
   };
   const local = createFlowRepository({ db: cache, now, newId });
+  const testCases = createRemoteTestCaseStore({ api, cache, outbox, local, newId });
   const changeListeners = new Set<(flowId: string | null, by: Actor | null) => void>();
   const presenceListeners = new Map<string, Set<(editors: Actor[]) => void>>();
 
@@ -229,6 +237,11 @@ export function createRemoteFlowRepository(
         callbot: false,
       };
     },
+    async moveIn(file) {
+      const counts = await api.importWorkspace(file);
+      await refresh();
+      return counts;
+    },
     onFlowChanged(listener) {
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);
@@ -287,6 +300,8 @@ export function createRemoteFlowRepository(
     create: (name, labelNode) => created(() => local.create(name, labelNode)),
 
     open: openFresh,
+
+    ...testCases,
 
     async save(id, doc, expectedRevision, history) {
       const revision = await local.save(id, doc, expectedRevision, history);

@@ -11,7 +11,13 @@ import {
   type WorkspaceCollection,
 } from '@callbot/shared';
 import { DesignerDb } from '../db.ts';
-import { RemoteError, type Actor, type FlowRecordAnswer, type WorkspaceApi } from './api.ts';
+import {
+  RemoteError,
+  type Actor,
+  type FlowRecordAnswer,
+  type TestCase,
+  type WorkspaceApi,
+} from './api.ts';
 import { createOutbox, OutboxDb, type Scheduler } from './outbox.ts';
 import { createRemoteFlowRepository } from './flowRepository.ts';
 import { createRecordSender } from './recordSync.ts';
@@ -56,6 +62,8 @@ export class FakeWorkspaceServer {
   workspaceName = 'Loja';
   /** Every accepted record write, in order: `PUT teams/t1`, `DELETE lines/l1`, `PUT settings`... */
   readonly writes: string[] = [];
+  /** Test cases by flow id, then by test id. */
+  readonly tests = new Map<string, Map<string, TestCase>>();
   /** Every accepted save, in order: flow id and the document's name. */
   readonly saves: { id: string; name: string; baseRevision: number }[] = [];
   private clock = Date.parse('2026-12-07T15:00:00Z');
@@ -194,10 +202,6 @@ export class FakeWorkspaceServer {
         await this.reachable();
         this.workspaceName = name;
       },
-      importWorkspace: async () => {
-        await this.reachable();
-        return Promise.reject(new RemoteError('forbidden', 'Not in this stand-in.', 403));
-      },
     };
   }
 
@@ -296,6 +300,39 @@ export class FakeWorkspaceServer {
         const version = this.versions.find((v) => v.flowId === flowId && v.id === versionId);
         if (!version) throw new RemoteError('notFound', 'no version', 404);
         return { ...version, createdBy: actor, nodeCount: nodesOf(version.doc) };
+      },
+      listTests: async (flowId) => {
+        await this.reachable();
+        if (!this.flows.has(flowId)) throw new RemoteError('notFound', 'no flow', 404);
+        return [...(this.tests.get(flowId)?.values() ?? [])].map((t) => structuredClone(t));
+      },
+      putTest: async (flowId, testId, test) => {
+        await this.reachable();
+        if (!this.flows.has(flowId)) throw new RemoteError('notFound', 'no flow', 404);
+        const tests = this.tests.get(flowId) ?? new Map<string, TestCase>();
+        this.tests.set(flowId, tests);
+        const clash = [...tests.values()].some(
+          (t) => t.id !== testId && t.name.toLowerCase() === test.name.toLowerCase(),
+        );
+        if (clash) throw new RemoteError('conflict', `This flow already has "${test.name}".`, 409);
+        const stored: TestCase = {
+          ...structuredClone(test),
+          id: testId,
+          flowId,
+          updatedAt: this.tick(),
+          updatedBy: actor,
+        };
+        tests.set(testId, stored);
+        return structuredClone(stored);
+      },
+      deleteTest: async (flowId, testId) => {
+        await this.reachable();
+        if (!this.tests.get(flowId)?.delete(testId))
+          throw new RemoteError('notFound', 'no test case', 404);
+      },
+      importWorkspace: async () => {
+        await this.reachable();
+        throw new RemoteError('forbidden', 'Not in the fake server.', 403);
       },
       beat: async () => {
         await this.reachable();
