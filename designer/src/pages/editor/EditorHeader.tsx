@@ -50,6 +50,7 @@ export function EditorHeader({
   onOpenShortcuts,
   onExport,
   presence,
+  flowId,
 }: {
   save: AutosaveState;
   simulating: boolean;
@@ -62,6 +63,8 @@ export function EditorHeader({
   onExport: () => void;
   /** Who else has the flow open (a server's workspace). */
   presence?: ReactNode;
+  /** The flow's id, for publishing in a server's workspace. */
+  flowId?: string;
 }) {
   const { t } = useTranslation();
   const name = useEditor(selectName);
@@ -114,7 +117,7 @@ export function EditorHeader({
         <Button icon={<Play />} aria-pressed={simulating} onClick={onToggleSimulator}>
           {t('simulator.open')}
         </Button>
-        <PublishButton />
+        <PublishButton {...(flowId !== undefined && { flowId })} />
       </div>
     </header>
   );

@@ -174,6 +174,7 @@ function Editor({
         onOpenShortcuts={() => setShortcutsOpen(true)}
         onExport={() => void exportFlow()}
         presence={<FlowPresence flowId={flowId} />}
+        flowId={flowId}
       />
       <FlowSyncBar
         flowId={flowId}
