@@ -139,6 +139,9 @@ const WEBHOOKS: ReadonlyMap<string, Webhook> = new Map([
   ['/voice/dial-result', 'dial-result'],
   ['/voice/status', 'status'],
   ['/voice/continue', 'continue'],
+  // A business-initiated WhatsApp call, answered: its line's callbot takes it like any call
+  // (the provider posts Direction=outbound-api, From=whatsapp:+business, To=whatsapp:+customer).
+  ['/voice/whatsapp/outbound', 'incoming'],
 ]);
 
 /** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn). */

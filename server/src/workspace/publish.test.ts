@@ -350,6 +350,21 @@ describe('the voice webhooks answer from the workspace', () => {
       caller: '+5511987650000',
       flow: { workspace: ws.A, callbot: 'recepcao' },
     });
+    // A business-initiated WhatsApp call, answered: the provider fetches its TwiML, the callbot answers.
+    const outSid = `CA${++sids}`;
+    const outbound = await webhook(`/voice/whatsapp/outbound?ws=${ws.A}&line=zap`, {
+      CallSid: outSid,
+      From: `whatsapp:${OTHER_NUMBER}`,
+      To: 'whatsapp:+5511987650001',
+      Direction: 'outbound-api',
+    });
+    expect(outbound.body).toContain('Você ligou para a Loja Exemplo');
+    expect(await store.getCall(outSid)).toMatchObject({
+      channel: 'whatsapp',
+      direction: 'outbound',
+      line: OTHER_NUMBER,
+      caller: '+5511987650001',
+    });
     // The same number's voice line (SIP, no callbot of its own) answers with the same callbot.
     const voice = await incoming(OTHER_NUMBER);
     expect(voice.body).toContain('Você ligou para a Loja Exemplo');
