@@ -20,7 +20,7 @@ import { serveDesigner } from './static.ts';
 import type { HoldMessages } from './protocol.ts';
 import { signatureAlgorithm, verifyTwilioSignature, type FormParams } from './signature.ts';
 import { isDatabaseUnavailable } from './db.ts';
-import { isUniqueViolation, type Store } from './store.ts';
+import { isUniqueViolation, type Bot, type Store } from './store.ts';
 import { createVoiceHandler, type Webhook } from './voice.ts';
 import { writeEventStream, type WorkspaceHub } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
@@ -113,6 +113,8 @@ export interface ServerOptions {
      * callbots and teams.
      */
     published?: PublishStore;
+    /** The workspace's fallback bots, for the calls (none until the workspace keeps them). */
+    bots?: (ws: string) => Promise<Bot[]>;
     /** How often an open event stream checks that its member still is one (default 10 s). */
     memberCheckMs?: number;
   };
@@ -239,7 +241,11 @@ export function createServer(options: ServerOptions): CallbotServer {
   if (designer && !designer.ok) throw new Error(designer.error);
   const directory =
     options.workspace?.published &&
-    createPublishDirectory({ published: options.workspace.published, hub: options.workspace.hub });
+    createPublishDirectory({
+      published: options.workspace.published,
+      hub: options.workspace.hub,
+      ...(options.workspace.bots && { bots: options.workspace.bots }),
+    });
   const voice = createVoiceHandler({
     store: options.store,
     ...(directory && { directory }),
