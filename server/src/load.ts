@@ -67,6 +67,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import http from 'node:http';
 import { twilioSignature } from './signature.ts';
+import type { AccountStore } from './accounts.ts';
+import type { Database } from './db.ts';
 import { examples } from '@callbot/runtime';
 
 const LINE = '+551130000000';
@@ -171,8 +173,8 @@ async function serve(): Promise<void> {
  * line, teams with their routing and bots), set up through the stores, as an editor would.
  */
 async function workspaceSetUp(
-  db: Awaited<ReturnType<typeof import('./index.ts').openPglite>>,
-  accounts: ReturnType<typeof import('./index.ts').createAccountStore>,
+  db: Database,
+  accounts: AccountStore,
   now: () => number,
 ) {
   const { createHub, inProcessBus } = await import('./workspace/events.ts');
