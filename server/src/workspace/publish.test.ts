@@ -215,7 +215,7 @@ describe('publishing under a workspace', () => {
 });
 
 describe('the voice webhooks answer from the workspace', () => {
-  it('answers a line with the live version of its callbot, and follows a publish at once', async () => {
+  it('R9: a line with nothing configured gets the default callbot; with a callbot, its live version, followed at once', async () => {
     const line = {
       id: 'fixa',
       kind: 'purchased',
@@ -292,7 +292,7 @@ describe('the voice webhooks answer from the workspace', () => {
     });
   });
 
-  it('answers a WhatsApp call with the line’s callbot, one callbot for the number’s two lines', async () => {
+  it('R1, R6 (issue 15 #3): a WhatsApp call is answered by its line’s callbot, one callbot for the number’s two lines', async () => {
     const sip = {
       id: 'pabx',
       kind: 'sip',
@@ -370,7 +370,7 @@ describe('the voice webhooks answer from the workspace', () => {
     expect(voice.body).toContain('Você ligou para a Loja Exemplo');
   });
 
-  it('reads a schedule at the moment the request for that step arrived: 08:59:58 closed, 09:00:00 open', async () => {
+  it('one schedule moment (issue 15 #9): read when the request for the step arrived, 08:59:58 closed, 09:00:00 open', async () => {
     clock = MONDAY_0900 - 2000;
     try {
       const closed = await incoming(NUMBER);
