@@ -172,11 +172,7 @@ async function serve(): Promise<void> {
  * `--workspace`: the calls are a workspace's (the reception example published under it, its
  * line, teams with their routing and bots), set up through the stores, as an editor would.
  */
-async function workspaceSetUp(
-  db: Database,
-  accounts: AccountStore,
-  now: () => number,
-) {
+async function workspaceSetUp(db: Database, accounts: AccountStore, now: () => number) {
   const { createHub, inProcessBus } = await import('./workspace/events.ts');
   const { createWorkspaceStore } = await import('./workspace/store.ts');
   const { createPublishStore } = await import('./workspace/publishStore.ts');

@@ -102,7 +102,7 @@ export function runCompiled(
   return {
     send: (event) => {
       // Only what the machine takes starts a step (a key pressed while nothing listens does not).
-      const takes = actor.getSnapshot().can(event as MachineEvent);
+      const takes = actor.getSnapshot().can(event);
       if (takes && event.type !== 'prompt.ended' && event.type !== 'agent.reply') {
         stepAt = clock.now();
       }
