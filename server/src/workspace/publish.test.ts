@@ -283,6 +283,16 @@ describe('the voice webhooks answer from the workspace', () => {
     // No bot "bot-suporte" in the workspace: the handoff hangs up.
     expect(next.body).not.toContain('<Enqueue');
     expect(next.body).toContain('<Hangup/>');
+    const tooLong = await call('ana', 'PUT', '/api/workspaces/{A}/teams/suporte/routing', {
+      agentsAvailable: 1,
+      target: 'q'.repeat(65),
+    });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.message).toMatch(/^The routing: target: a queue's name has at most 64/);
+    const unknown = await call('ana', 'PUT', '/api/workspaces/{A}/teams/nobody/routing', {
+      agentsAvailable: 1,
+    });
+    expect(unknown.status).toBe(404);
     const routing = await call('tina', 'GET', '/api/workspaces/{A}/routing');
     expect(routing.body.teams).toContainEqual({
       teamId: 'suporte',
