@@ -200,14 +200,63 @@ export const continueUrl = (step: number, part: number) =>
 /** Twilio's limit for a queue's name. */
 export const QUEUE_NAME_MAX = 64;
 
+/** A name as people read it: without the spaces around, ignoring case (the workspace's rule). */
+const nameKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('pt-BR');
+
+/**
+ * The team a flow names: by its id, or else by its name as people read it
+ * (a transfer to "Vendas" reaches the team "vendas").
+ */
+export function findTeam(teams: readonly Team[], team: string): Team | undefined {
+  const key = nameKey(team);
+  return teams.find((t) => t.id === team) ?? teams.find((t) => nameKey(t.id) === key);
+}
+
 /** Where a transfer to a team goes: its target (a queue, a number, a SIP address). */
 export function transferVerb(teams: readonly Team[], team: string, step: number): Verb {
-  const target = teams.find((t) => t.id === team)?.target ?? team;
+  const target = findTeam(teams, team)?.target ?? team;
   const action = dialResultUrl(step);
   if (target.startsWith('sip:')) return { verb: 'Dial', action, target: { sip: target } };
   if (e164Schema.safeParse(target).success)
     return { verb: 'Dial', action, target: { number: target } };
   return { verb: 'Enqueue', action, queue: target };
+}
+
+/**
+ * A business-initiated WhatsApp call placed from a call leg the provider
+ * runs (Twilio's WhatsApp Business Calling): `from` is the business's
+ * voice-enabled WhatsApp sender, `to` the customer, both E.164; the dialled
+ * leg's progress goes to `statusCallback` (which closes the attempt's
+ * record), its outcome to `action` when given. Only placed after the
+ * checks of the attempt passed (R13–R15, the line's calls enabled).
+ *
+ * @example
+ * whatsappDialTwiml({ from: '+5511930001000', to: '+5511987650000', statusCallback });
+ * // …<Dial callerId="whatsapp:+5511930001000"><WhatsApp …>+5511987650000</WhatsApp></Dial>…
+ */
+export function whatsappDialTwiml(input: {
+  from: string;
+  to: string;
+  statusCallback?: string;
+  action?: string;
+}): string {
+  for (const [name, value] of [
+    ['from', input.from],
+    ['to', input.to],
+  ] as const) {
+    if (!e164Schema.safeParse(value).success) {
+      throw new WebhookError(400, `${name}: "${value}" is not a number in E.164 (+5511…).`);
+    }
+  }
+  return twiml([
+    {
+      verb: 'Dial',
+      callerId: `whatsapp:${input.from}`,
+      target: { whatsapp: input.to },
+      ...(input.action !== undefined && { action: input.action }),
+      ...(input.statusCallback !== undefined && { statusCallback: input.statusCallback }),
+    },
+  ]);
 }
 
 /** A fallback-bot handoff: a SIP bot is dialled, a URL receives the call, no target hangs up. */

@@ -20,7 +20,7 @@ import { serveDesigner } from './static.ts';
 import type { HoldMessages } from './protocol.ts';
 import { signatureAlgorithm, verifyTwilioSignature, type FormParams } from './signature.ts';
 import { isDatabaseUnavailable } from './db.ts';
-import { isUniqueViolation, type Store } from './store.ts';
+import { isUniqueViolation, type Bot, type Store } from './store.ts';
 import { createVoiceHandler, type Webhook } from './voice.ts';
 import { writeEventStream, type WorkspaceHub } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
@@ -118,6 +118,8 @@ export interface ServerOptions {
      * callbots and teams.
      */
     published?: PublishStore;
+    /** The workspace's fallback bots, for the calls (none until the workspace keeps them). */
+    bots?: (ws: string) => Promise<Bot[]>;
     /** How often an open event stream checks that its member still is one (default 10 s). */
     memberCheckMs?: number;
     /** The calls page's reads and live calls (`/api/workspaces/:ws/calls…`); not served without. */
@@ -148,6 +150,9 @@ const WEBHOOKS: ReadonlyMap<string, Webhook> = new Map([
   ['/voice/dial-result', 'dial-result'],
   ['/voice/status', 'status'],
   ['/voice/continue', 'continue'],
+  // A business-initiated WhatsApp call, answered: its line's callbot takes it like any call
+  // (the provider posts Direction=outbound-api, From=whatsapp:+business, To=whatsapp:+customer).
+  ['/voice/whatsapp/outbound', 'incoming'],
 ]);
 
 /** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn). */
@@ -259,7 +264,11 @@ export function createServer(options: ServerOptions): CallbotServer {
   if (designer && !designer.ok) throw new Error(designer.error);
   const directory =
     options.workspace?.published &&
-    createPublishDirectory({ published: options.workspace.published, hub: options.workspace.hub });
+    createPublishDirectory({
+      published: options.workspace.published,
+      hub: options.workspace.hub,
+      ...(options.workspace.bots && { bots: options.workspace.bots }),
+    });
   const voice = createVoiceHandler({
     store: options.store,
     ...(directory && { directory }),

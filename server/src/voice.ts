@@ -33,6 +33,7 @@ import {
   continueUrl,
   endOf,
   eventsOf,
+  findTeam,
   handoffVerbs,
   HOLD_MESSAGES,
   holdTwiml,
@@ -328,7 +329,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
       agentTurns.push(reply);
       return reply;
     };
-    const directory = (team: string) => teams.find((t) => t.id === team)?.agentsAvailable ?? 0;
+    const directory = (team: string) => findTeam(teams, team)?.agentsAvailable ?? 0;
     return { teams, bots, clock, agentTurns, options: { clock, directory, agent } };
   }
 

@@ -354,7 +354,7 @@ describe('schedules, at the call’s moment', () => {
     expect(open.nodes()).toEqual(['greeting', 'horario', 'menu']);
   });
 
-  it('one schedule moment: the step’s, so a call at 08:59:58 is closed even when the greeting ends after 09:00', () => {
+  it('one schedule moment (issue 15 #9): the step’s, so a call at 08:59:58 is closed even when the greeting ends after 09:00', () => {
     // The clock is elsewhere in time: only the time elapsed since the call started counts.
     const closed = new TestCall(examples.reception, { clockAt: 0 }).start(
       '2026-11-24T08:59:58-03:00',

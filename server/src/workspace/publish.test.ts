@@ -215,7 +215,7 @@ describe('publishing under a workspace', () => {
 });
 
 describe('the voice webhooks answer from the workspace', () => {
-  it('answers a line with the live version of its callbot, and follows a publish at once', async () => {
+  it('R9: a line with nothing configured gets the default callbot; with a callbot, its live version, followed at once', async () => {
     const line = {
       id: 'fixa',
       kind: 'purchased',
@@ -283,6 +283,16 @@ describe('the voice webhooks answer from the workspace', () => {
     // No bot "bot-suporte" in the workspace: the handoff hangs up.
     expect(next.body).not.toContain('<Enqueue');
     expect(next.body).toContain('<Hangup/>');
+    const tooLong = await call('ana', 'PUT', '/api/workspaces/{A}/teams/suporte/routing', {
+      agentsAvailable: 1,
+      target: 'q'.repeat(65),
+    });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.message).toMatch(/^The routing: target: a queue's name has at most 64/);
+    const unknown = await call('ana', 'PUT', '/api/workspaces/{A}/teams/nobody/routing', {
+      agentsAvailable: 1,
+    });
+    expect(unknown.status).toBe(404);
     const routing = await call('tina', 'GET', '/api/workspaces/{A}/routing');
     expect(routing.body.teams).toContainEqual({
       teamId: 'suporte',
@@ -292,7 +302,7 @@ describe('the voice webhooks answer from the workspace', () => {
     });
   });
 
-  it('answers a WhatsApp call with the line’s callbot, one callbot for the number’s two lines', async () => {
+  it('R1, R6 (issue 15 #3): a WhatsApp call is answered by its line’s callbot, one callbot for the number’s two lines', async () => {
     const sip = {
       id: 'pabx',
       kind: 'sip',
@@ -350,12 +360,27 @@ describe('the voice webhooks answer from the workspace', () => {
       caller: '+5511987650000',
       flow: { workspace: ws.A, callbot: 'recepcao' },
     });
+    // A business-initiated WhatsApp call, answered: the provider fetches its TwiML, the callbot answers.
+    const outSid = `CA${++sids}`;
+    const outbound = await webhook(`/voice/whatsapp/outbound?ws=${ws.A}&line=zap`, {
+      CallSid: outSid,
+      From: `whatsapp:${OTHER_NUMBER}`,
+      To: 'whatsapp:+5511987650001',
+      Direction: 'outbound-api',
+    });
+    expect(outbound.body).toContain('Você ligou para a Loja Exemplo');
+    expect(await store.getCall(outSid)).toMatchObject({
+      channel: 'whatsapp',
+      direction: 'outbound',
+      line: OTHER_NUMBER,
+      caller: '+5511987650001',
+    });
     // The same number's voice line (SIP, no callbot of its own) answers with the same callbot.
     const voice = await incoming(OTHER_NUMBER);
     expect(voice.body).toContain('Você ligou para a Loja Exemplo');
   });
 
-  it('reads a schedule at the moment the request for that step arrived: 08:59:58 closed, 09:00:00 open', async () => {
+  it('one schedule moment (issue 15 #9): read when the request for the step arrived, 08:59:58 closed, 09:00:00 open', async () => {
     clock = MONDAY_0900 - 2000;
     try {
       const closed = await incoming(NUMBER);

@@ -10,6 +10,9 @@
  */
 import type { Diagnostic, FlowDocument, Team } from '@callbot/shared';
 
+/** Names compare as people read them: without the spaces around, ignoring case. */
+const key = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('pt-BR');
+
 export function unknownReferences(
   doc: FlowDocument,
   workspace: {
@@ -17,11 +20,16 @@ export function unknownReferences(
     bots?: readonly { id: string; name?: string }[];
   },
 ): Diagnostic[] {
-  const teams = new Set(workspace.teams.flatMap((t) => [t.id, t.name]));
-  const bots = workspace.bots && new Set(workspace.bots.flatMap((b) => [b.id, b.name ?? b.id]));
+  const teams = new Set(workspace.teams.flatMap((t) => [key(t.id), key(t.name)]));
+  const bots =
+    workspace.bots && new Set(workspace.bots.flatMap((b) => [key(b.id), key(b.name ?? b.id)]));
   const out: Diagnostic[] = [];
   doc.nodes.forEach((node, index) => {
-    if (node.kind === 'transfer' && node.data.team.trim() !== '' && !teams.has(node.data.team)) {
+    if (
+      node.kind === 'transfer' &&
+      node.data.team.trim() !== '' &&
+      !teams.has(key(node.data.team))
+    ) {
       out.push({
         severity: 'error',
         code: 'reference.unknownTeam',
@@ -36,7 +44,7 @@ export function unknownReferences(
       node.kind === 'fallbackBot' &&
       bots &&
       node.data.bot.trim() !== '' &&
-      !bots.has(node.data.bot)
+      !bots.has(key(node.data.bot))
     ) {
       out.push({
         severity: 'error',

@@ -18,7 +18,7 @@ import {
 } from '@callbot/shared';
 import { machineFingerprint } from '@callbot/runtime';
 import type { AnyRoute, Reply } from '../router.ts';
-import { twilioDiagnostics } from '../twilioChecks.ts';
+import { teamTargetProblem, twilioDiagnostics } from '../twilioChecks.ts';
 import type { WorkspaceHub } from './events.ts';
 import { unknownReferences } from './publishReferences.ts';
 import type { PublishStore } from './publishStore.ts';
@@ -172,6 +172,12 @@ export function publishRoutes({
       async handle({ ws, params, body, member }) {
         const teamId = params.get('id')!;
         const request = parseOr(teamRoutingRequestSchema, body, 'The routing');
+        const problem = request.target === undefined ? null : teamTargetProblem(request.target);
+        if (problem) {
+          throw new WorkspaceError(422, 'invalid_request', `The routing: target: ${problem}.`, {
+            problems: [{ path: 'target', message: problem }],
+          });
+        }
         const routing = await published.putRouting(ws, teamId, {
           agentsAvailable: request.agentsAvailable,
           ...(request.target !== undefined && { target: request.target }),

@@ -126,6 +126,8 @@ export interface WorkspaceApi {
   putSettings(settings: ServerWorkspaceSettings, baseRevision: number): Promise<number>;
   /** The workspace's name (the owner's to change). */
   renameWorkspace(name: string): Promise<void>;
+  /** Any other route of the workspace (`path` after `/api/workspaces/:ws`), its answer read by `schema`. */
+  request<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown): Promise<T>;
 }
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -352,5 +354,6 @@ export function createWorkspaceApi({
       if (!workspaceSummarySchema.safeParse(await readJson(response)).success)
         throw new RemoteError('server', 'The server sent an unreadable workspace.');
     },
+    request,
   };
 }
