@@ -67,6 +67,12 @@ test('a customer who declines at the provider is refused; one who accepts always
     expect(sent.status(), await sent.text()).toBe(200);
   };
 
+  // The provider's settings: the sandbox, and no key on this server to keep credentials with.
+  await page.goto('/#/channels/whatsapp');
+  const settings = page.getByRole('region', { name: 'Telephony provider' });
+  await expect(settings).toContainText('This workspace uses the sandbox provider');
+  await expect(settings).toContainText('no CALLBOT_SECRET_KEY');
+
   await page.goto('/#/customers');
   const davi = page.getByRole('row', { name: `${DAVI.name} (${DAVI.shown})` });
   const alma = page.getByRole('row', { name: `${ALMA.name} (${ALMA.shown})` });
