@@ -10,7 +10,7 @@ import path from 'node:path';
  */
 const designerPort = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : null;
 export const PROVIDER_PORT = Number(
-  process.env.E2E_PROVIDER_PORT ?? (designerPort ? designerPort + 4000 : 8791),
+  process.env.E2E_PROVIDER_PORT ?? (designerPort ? designerPort + 5000 : 8792),
 );
 export const PROVIDER_URL = `http://127.0.0.1:${PROVIDER_PORT}`;
 export const PROVIDER_SETUP_TOKEN = 'e2e-provider-setup-token';
