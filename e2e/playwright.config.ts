@@ -7,6 +7,12 @@ import {
   ACCOUNTS_URL,
 } from './support/accountsServer.ts';
 import {
+  PROVIDER_DATA_DIR,
+  PROVIDER_PORT,
+  PROVIDER_SETUP_TOKEN,
+  PROVIDER_URL,
+} from './support/providerServer.ts';
+import {
   REMOTE_DATA_DIR,
   REMOTE_PORT,
   REMOTE_SETUP_TOKEN,
@@ -161,6 +167,21 @@ export default defineConfig({
         CALLBOT_DESIGNER_DIR: `${repoRoot}designer/${outDir}`,
         TWILIO_AUTH_TOKEN: PUBLISH_WS_AUTH_TOKEN,
         CALLBOT_PUBLIC_URL: PUBLISH_WS_URL,
+      },
+    },
+    {
+      // The server of `provider.spec.ts`: the sandbox provider on the server, a setup of its own.
+      command: `rm -rf ${PROVIDER_DATA_DIR} && npm run server`,
+      cwd: repoRoot,
+      url: `${PROVIDER_URL}/ready`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(PROVIDER_PORT),
+        HOST: '127.0.0.1',
+        CALLBOT_DATA_DIR: PROVIDER_DATA_DIR,
+        CALLBOT_SETUP_TOKEN: PROVIDER_SETUP_TOKEN,
+        CALLBOT_DESIGNER_DIR: `${repoRoot}designer/${outDir}`,
       },
     },
   ],

@@ -1605,6 +1605,48 @@ export const en = {
     lines: 'Answers on {{lines}}.',
     noLines: 'No line answers with this callbot yet: assign it to a line on the Lines page.',
   },
+  // ---- provider
+  providerServer: {
+    originHeader: 'Where from',
+    origin: {
+      provider: 'The customer’s answer at the provider ({{event}}), {{when}}',
+      invitation: 'Invitation sent, {{when}}',
+      call: 'After a call, {{when}}',
+      import: 'Imported from a workspace file',
+      none: 'Nothing yet',
+    },
+    event: {
+      accepted_temporary: 'accepted for a while',
+      accepted_always: 'accepted always',
+      declined: 'declined',
+      revoked: 'withdrawn',
+      switched_temporary: 'switched to temporary',
+      switched_always: 'switched to always',
+      invitation_sent: 'invitation sent',
+    },
+    rule: {
+      callsDisabled: 'calls are not enabled on this WhatsApp line: enable them first',
+      lineNotFound: 'this WhatsApp line is not in the workspace',
+    },
+    waiting: 'Invitation sent: waiting for {{who}} to answer at the provider.',
+    answered: '{{who}} answered the invitation at the provider.',
+    settings: {
+      title: 'Telephony provider',
+      sandbox:
+        'This workspace uses the sandbox provider: numbers, WhatsApp lines and calls are simulated.',
+      twilio: 'This workspace uses its Twilio account (SID ending in {{ending}}), set by {{by}}.',
+      noKey:
+        'This server has no CALLBOT_SECRET_KEY, so it cannot keep provider credentials: the sandbox is used.',
+      accountSid: 'Account SID',
+      authToken: 'Auth token',
+      template: 'Call-permission template Content SID (optional)',
+      save: 'Save credentials',
+      remove: 'Use the sandbox again',
+      saved:
+        'The credentials were saved. They are kept encrypted on the server and never shown again.',
+      ownerOnly: 'Only an owner of the workspace can change the provider.',
+    },
+  },
   diagnostics: diagnosticsEn,
 };
 

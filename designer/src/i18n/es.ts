@@ -1611,5 +1611,49 @@ export const es: Resources = {
     noLines:
       'Ninguna línea atiende con este callbot todavía: asígnelo a una línea en la página Líneas.',
   },
+  // ---- provider
+  providerServer: {
+    originHeader: 'Origen',
+    origin: {
+      provider: 'Respuesta del cliente en el proveedor ({{event}}), {{when}}',
+      invitation: 'Invitación enviada, {{when}}',
+      call: 'Después de una llamada, {{when}}',
+      import: 'Importado de un archivo de espacio de trabajo',
+      none: 'Nada todavía',
+    },
+    event: {
+      accepted_temporary: 'aceptó temporalmente',
+      accepted_always: 'aceptó siempre',
+      declined: 'rechazó',
+      revoked: 'retiró',
+      switched_temporary: 'cambió a temporal',
+      switched_always: 'cambió a siempre',
+      invitation_sent: 'invitación enviada',
+    },
+    rule: {
+      callsDisabled:
+        'las llamadas no están habilitadas en esta línea de WhatsApp: habilítelas primero',
+      lineNotFound: 'esta línea de WhatsApp no está en el espacio de trabajo',
+    },
+    waiting: 'Invitación enviada: esperando la respuesta de {{who}} en el proveedor.',
+    answered: '{{who}} respondió a la invitación en el proveedor.',
+    settings: {
+      title: 'Proveedor de telefonía',
+      sandbox:
+        'Este espacio de trabajo usa el proveedor sandbox: números, líneas de WhatsApp y llamadas son simulados.',
+      twilio:
+        'Este espacio de trabajo usa su cuenta de Twilio (SID terminado en {{ending}}), configurada por {{by}}.',
+      noKey:
+        'Este servidor no tiene CALLBOT_SECRET_KEY, por lo que no puede guardar credenciales del proveedor: se usa el sandbox.',
+      accountSid: 'Account SID',
+      authToken: 'Auth token',
+      template: 'Content SID de la plantilla de permiso de llamada (opcional)',
+      save: 'Guardar credenciales',
+      remove: 'Volver al sandbox',
+      saved:
+        'Las credenciales se guardaron. Se conservan cifradas en el servidor y no se vuelven a mostrar.',
+      ownerOnly: 'Solo un propietario del espacio de trabajo puede cambiar el proveedor.',
+    },
+  },
   diagnostics: diagnosticsEs,
 };

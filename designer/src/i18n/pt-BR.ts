@@ -1596,5 +1596,48 @@ export const ptBR: Resources = {
     lines: 'Atende em {{lines}}.',
     noLines: 'Nenhuma linha atende com este callbot ainda: atribua-o a uma linha na página Linhas.',
   },
+  // ---- provider
+  providerServer: {
+    originHeader: 'Origem',
+    origin: {
+      provider: 'Resposta do cliente no provedor ({{event}}), {{when}}',
+      invitation: 'Convite enviado, {{when}}',
+      call: 'Após uma chamada, {{when}}',
+      import: 'Importada de um arquivo de workspace',
+      none: 'Nada ainda',
+    },
+    event: {
+      accepted_temporary: 'aceitou temporariamente',
+      accepted_always: 'aceitou sempre',
+      declined: 'recusou',
+      revoked: 'retirou',
+      switched_temporary: 'mudou para temporária',
+      switched_always: 'mudou para sempre',
+      invitation_sent: 'convite enviado',
+    },
+    rule: {
+      callsDisabled: 'as chamadas não estão habilitadas nesta linha de WhatsApp: habilite-as antes',
+      lineNotFound: 'esta linha de WhatsApp não está no workspace',
+    },
+    waiting: 'Convite enviado: aguardando a resposta de {{who}} no provedor.',
+    answered: '{{who}} respondeu ao convite no provedor.',
+    settings: {
+      title: 'Provedor de telefonia',
+      sandbox:
+        'Este workspace usa o provedor sandbox: números, linhas de WhatsApp e chamadas são simulados.',
+      twilio:
+        'Este workspace usa sua conta Twilio (SID terminado em {{ending}}), definida por {{by}}.',
+      noKey:
+        'Este servidor não tem CALLBOT_SECRET_KEY, então não pode guardar credenciais do provedor: o sandbox é usado.',
+      accountSid: 'Account SID',
+      authToken: 'Auth token',
+      template: 'Content SID do modelo de permissão de chamada (opcional)',
+      save: 'Salvar credenciais',
+      remove: 'Voltar ao sandbox',
+      saved:
+        'As credenciais foram salvas. Ficam criptografadas no servidor e nunca são mostradas de novo.',
+      ownerOnly: 'Só um proprietário do workspace pode mudar o provedor.',
+    },
+  },
   diagnostics: diagnosticsPtBR,
 };

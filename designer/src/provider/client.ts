@@ -1,3 +1,4 @@
+import { callRefusalSchema } from '@callbot/shared';
 import type { z } from 'zod';
 import {
   availableNumbersPageSchema,
@@ -33,15 +34,28 @@ export class ProviderError extends Error {
   readonly status: number;
   /** Worth trying again later as it is (timeouts, network, rate limits, 5xx). */
   readonly retryable: boolean;
-  /** A finer reason from the provider, e.g. `personal_account`. */
+  /** A finer reason from the provider, e.g. `personal_account`, or the rule that refused a call. */
   readonly reason: string | undefined;
+  /** When the same request will be allowed (epoch ms), when a refusal says (a daily limit). */
+  readonly retryAt: number | undefined;
+  /** The refusal's figures (a limit, a count), when it gives them. */
+  readonly params: Readonly<Record<string, string | number>> | undefined;
 
-  constructor(init: { code: ProviderErrorCode; status: number; message: string; reason?: string }) {
+  constructor(init: {
+    code: ProviderErrorCode;
+    status: number;
+    message: string;
+    reason?: string;
+    retryAt?: number;
+    params?: Readonly<Record<string, string | number>>;
+  }) {
     super(init.message);
     this.name = 'ProviderError';
     this.code = init.code;
     this.status = init.status;
     this.reason = init.reason;
+    this.retryAt = init.retryAt;
+    this.params = init.params;
     this.retryable =
       init.code === 'timeout' ||
       init.code === 'network' ||
@@ -90,6 +104,9 @@ export interface ProviderClient {
 }
 
 const knownCodes: ReadonlySet<string> = new Set(providerErrorCodes);
+
+/** What a refusal may say besides its error (the callbot server's refused calls: `callRefusalSchema`). */
+const refusalExtraSchema = callRefusalSchema.pick({ retryAt: true, params: true });
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -172,11 +189,15 @@ export function createProviderClient(options: ProviderClientOptions): ProviderCl
         const parsed = errorBodySchema.safeParse(json);
         if (parsed.success) {
           const { code, message, reason } = parsed.data.error;
+          const extra = refusalExtraSchema.safeParse(json);
           throw new ProviderError({
             code: knownCodes.has(code) ? (code as ProviderErrorCode) : 'unknown',
             status: response.status,
             message: message || `${what}: ${code}`,
             ...(reason && { reason }),
+            ...(extra.success &&
+              extra.data.retryAt !== undefined && { retryAt: extra.data.retryAt }),
+            ...(extra.success && extra.data.params && { params: extra.data.params }),
           });
         }
         throw new ProviderError({

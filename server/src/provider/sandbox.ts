@@ -90,6 +90,8 @@ interface WorkspaceSandbox {
   verified: Map<string, string>;
   calls: SandboxCall[];
   requests: SandboxPermissionRequest[];
+  /** Requests the customer was made to answer (`reply`) before the sandbox's own answer. */
+  answered: Set<string>;
 }
 
 export interface SandboxProvider {
@@ -119,18 +121,28 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
         verified: new Map(),
         calls: [],
         requests: [],
+        answered: new Set(),
       };
       workspaces.set(ws, state);
     }
     return state;
   };
 
-  const deliverAt = (ws: string, at: number, event: ProviderEvent) =>
-    schedule(at, () =>
-      options.deliver(ws, event).catch((error: unknown) => {
+  function deliverAt(ws: string, at: number, event: ProviderEvent): void;
+  function deliverAt(ws: string, at: number, still: () => boolean, event: ProviderEvent): void;
+  function deliverAt(
+    ws: string,
+    at: number,
+    ...rest: [ProviderEvent] | [() => boolean, ProviderEvent]
+  ): void {
+    const [still, event] = rest.length === 1 ? [() => true, rest[0]] : rest;
+    schedule(at, async () => {
+      if (!still()) return;
+      await options.deliver(ws, event).catch((error: unknown) => {
         log(`sandbox provider: an event was not applied: ${(error as Error).message}`);
-      }),
-    );
+      });
+    });
+  }
 
   function forWorkspace(ws: string): ProviderAdapter {
     const state = stateOf(ws);
@@ -292,7 +304,8 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
         };
         state.requests.push(sent);
         const answerAt = sent.sentAt + sandboxTimings.permissionAnswerAfterMs;
-        deliverAt(ws, answerAt, {
+        // Unless the customer was made to answer first (`reply`): then theirs is the answer.
+        deliverAt(ws, answerAt, () => !state.answered.has(sent.requestId), {
           id: `${sent.requestId}:answer`,
           type: 'permissionReply',
           customer: to,
@@ -329,7 +342,9 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
 
   async function reply(ws: string, number: string, answer: CustomerReply): Promise<void> {
     const state = stateOf(ws);
-    const line = state.requests.findLast((r) => r.to === number)?.from ?? number;
+    const pending = state.requests.filter((r) => r.to === number);
+    for (const request of pending) state.answered.add(request.requestId);
+    const line = pending.at(-1)?.from ?? number;
     const at = now();
     await options.deliver(ws, {
       id: `reply_${String(++state.counter).padStart(6, '0')}`,

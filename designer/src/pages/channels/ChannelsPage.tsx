@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { channelHref, channelPages, type ChannelPage } from '../../app/route.ts';
 import { PhoneLinesPage } from './PhoneLinesPage.tsx';
+import { ProviderSettings } from './ProviderSettings.tsx';
 import { SipLinesPage } from './SipLinesPage.tsx';
 import { WhatsAppPage } from './WhatsAppPage.tsx';
 import { useLines } from './data.ts';
@@ -45,6 +46,7 @@ export function ChannelsPage({ channel }: { channel: ChannelPage }) {
       {channel === 'phone-lines' && <PhoneLinesPage />}
       {channel === 'whatsapp' && <WhatsAppPage />}
       {channel === 'sip' && <SipLinesPage />}
+      <ProviderSettings />
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useCurrentWorkspace } from '../../account/AccountContext.tsx';
 import {
   loadProviderSettings,
   providerClientFor,
   type ProviderClient,
 } from '../../provider/index.ts';
+import { serverProviderClient } from '../../provider/server.ts';
 
 /**
  * What the channels and customers pages need besides the workspace storage:
@@ -13,6 +15,12 @@ import {
  */
 export interface ChannelServices {
   provider: ProviderClient;
+  /**
+   * The provider is the workspace's server, which keeps the permissions and
+   * attempts and applies R13-R15 itself; otherwise (browser-only) this
+   * browser does, with the in-browser sandbox or a provider of its settings.
+   */
+  onServer?: boolean;
   now: () => number;
   newId: () => string;
   /** Waits `ms` before the next poll of an order or a ringing call. */
@@ -27,10 +35,17 @@ const wallClock = () => Date.now();
 const randomId = () => crypto.randomUUID();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The app's services: the provider of the designer's settings, the wall clock. */
-export function appServices(): ChannelServices {
+/**
+ * The app's services: the workspace's server for the provider when one
+ * serves the designer (`workspaceId`), else the provider of this browser's
+ * settings (the in-browser sandbox by default); the wall clock.
+ */
+export function appServices(workspaceId?: string): ChannelServices {
   return {
-    provider: providerClientFor(loadProviderSettings()),
+    provider: workspaceId
+      ? serverProviderClient(workspaceId)
+      : providerClientFor(loadProviderSettings()),
+    ...(workspaceId && { onServer: true }),
     now: wallClock,
     newId: randomId,
     wait: sleep,
@@ -51,6 +66,7 @@ export function ChannelServicesProvider({
 /** The services given by a `ChannelServicesProvider`, or the app's. */
 export function useChannelServices(): ChannelServices {
   const given = useContext(ServicesContext);
-  const fallback = useMemo(() => (given ? null : appServices()), [given]);
+  const workspaceId = useCurrentWorkspace()?.workspace.id;
+  const fallback = useMemo(() => (given ? null : appServices(workspaceId)), [given, workspaceId]);
   return given ?? fallback!;
 }

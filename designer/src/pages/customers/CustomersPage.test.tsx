@@ -12,8 +12,11 @@ const LINE = '+551130030004';
 const CUSTOMER = '+5511987650004';
 /** How the page shows it: formatted for its country (issue 12). */
 const SHOWN = '+55 11 98765 0004';
+/** The sandbox's customer declines when the number ends in 8. */
+const DECLINING = '+5511987650008';
+const SHOWN_DECLINING = '+55 11 98765 0008';
 
-async function setup() {
+async function setup(number = CUSTOMER) {
   // Waiting between polls moves the clock, so a ringing call ends at once.
   const fixture = channelsFixture();
   opened.push(fixture.db);
@@ -35,10 +38,12 @@ async function setup() {
     </Providers>,
   );
   const user = userEvent.setup();
-  await user.type(screen.getByRole('textbox', { name: 'Number' }), CUSTOMER);
+  await user.type(screen.getByRole('textbox', { name: 'Number' }), number);
   await user.type(screen.getByRole('textbox', { name: 'Name (optional)' }), 'Ana');
   await user.click(screen.getByRole('button', { name: 'Add customer' }));
-  const row = await screen.findByRole('row', { name: `Ana (${SHOWN})` });
+  const row = await screen.findByRole('row', {
+    name: `Ana (${number === CUSTOMER ? SHOWN : SHOWN_DECLINING})`,
+  });
   return { ...fixture, user, row };
 }
 
@@ -58,10 +63,12 @@ describe('CustomersPage', () => {
     await user.click(
       within(row).getByRole('button', { name: `Send invitation template to Ana (${SHOWN})` }),
     );
-    await user.click(
-      await within(row).findByRole('button', { name: 'Customer accepted (temporary)' }),
-    );
+    // Nobody types the answer in: the sandbox's customer answers at the provider, followed here.
+    expect(within(row).queryByRole('button', { name: /Customer accepted/ })).toBeNull();
     await within(row).findByText(/^Temporary until/);
+    expect(row.textContent).toContain(
+      'The customer’s answer at the provider (accepted for a while)',
+    );
     for (let i = 1; i <= 5; i++) {
       await user.click(within(row).getByRole('button', { name: `Call Ana (${SHOWN})` }));
       await within(row).findByText(`${i} of 5`);
@@ -75,22 +82,17 @@ describe('CustomersPage', () => {
     expect(refusal.textContent).toMatch(/It can be tried again from Mar 3, 2026, 12:00\sAM\./);
   });
 
-  it('R15: the customer revokes the permission, and calls are refused again', async () => {
-    const { user, row } = await setup();
+  it('R13: a customer who declines at the provider is not called, and the row says so', async () => {
+    const { user, row } = await setup(DECLINING);
     await user.click(
-      within(row).getByRole('button', { name: `Send invitation template to Ana (${SHOWN})` }),
+      within(row).getByRole('button', {
+        name: `Send invitation template to Ana (${SHOWN_DECLINING})`,
+      }),
     );
-    await user.click(
-      await within(row).findByRole('button', { name: 'Customer accepted (always)' }),
-    );
-    await user.click(
-      await within(row).findByRole('button', { name: 'Customer switched to temporary' }),
-    );
-    await within(row).findByText(/^Temporary until/);
-    await user.click(within(row).getByRole('button', { name: 'Customer revoked' }));
-    await within(row).findByText('Revoked by the customer');
-    await user.click(within(row).getByRole('button', { name: `Call Ana (${SHOWN})` }));
-    expect((await within(row).findByRole('alert')).textContent).toContain('(R15)');
+    await within(row).findByText(/The customer’s answer at the provider \(declined\)/);
+    await user.click(within(row).getByRole('button', { name: `Call Ana (${SHOWN_DECLINING})` }));
+    expect((await within(row).findByRole('alert')).textContent).toContain('(R13)');
+    expect(row.textContent).toContain('0 of 5');
   });
 
   it('R13: with the platform rules on, a second invitation within 24 hours is refused with when to retry', async () => {

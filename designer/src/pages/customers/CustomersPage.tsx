@@ -6,8 +6,8 @@ import {
   permissionStatusAt,
   type CallAttempt,
   type CallPermission,
-  type CallRule,
   type Customer,
+  type PermissionWithOrigin,
   type RequestRule,
   type RuleRefusal,
   type WhatsAppLine,
@@ -20,15 +20,17 @@ import { providerErrorMessage } from '../../provider/messages.ts';
 import { ProviderError } from '../../provider/index.ts';
 import { useSettings, useWorkspace, useWorkspaceRead } from '../../app/WorkspaceContext.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
+import { useCurrentWorkspace } from '../../account/AccountContext.tsx';
 import {
   addCustomer,
+  followInvitation,
   placeCall,
-  recordAnswer,
   sendInvitation,
   type CallRules,
-  type CustomerAnswer,
   type CustomerDeps,
+  type ServerCallRule,
 } from './customerCommands.ts';
+import { useServerCustomers } from './serverCustomers.ts';
 import { CallLimits } from './CallLimits.tsx';
 import '../channels/channels.css';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
@@ -44,36 +46,82 @@ const readCustomers = async (r: WorkspaceRepository) => {
   return { customers: customers.items, permissions: permissions.items, attempts: attempts.items };
 };
 
-/** The i18n key of each refusal rule (R13-R15 and the platform's). */
+/** The i18n key of each refusal rule (R13-R15, the platform's, the line's on the server). */
 const ruleKey = {
-  R13: 'noOptIn',
-  'R14.expired': 'expired',
-  'R14.dailyLimit': 'dailyLimit',
-  'R15.revoked': 'revoked',
-  'platform.unanswered': 'unanswered',
-  'timeZone.invalid': 'timeZone',
-  'platform.requestsPer24h': 'requests24h',
-  'platform.requestsPer7d': 'requests7d',
-} as const satisfies Record<CallRule | RequestRule, string>;
+  R13: 'customers.rule.noOptIn',
+  'R14.expired': 'customers.rule.expired',
+  'R14.dailyLimit': 'customers.rule.dailyLimit',
+  'R15.revoked': 'customers.rule.revoked',
+  'platform.unanswered': 'customers.rule.unanswered',
+  'timeZone.invalid': 'customers.rule.timeZone',
+  'platform.requestsPer24h': 'customers.rule.requests24h',
+  'platform.requestsPer7d': 'customers.rule.requests7d',
+  'line.callsDisabled': 'providerServer.rule.callsDisabled',
+  'line.notFound': 'providerServer.rule.lineNotFound',
+} as const satisfies Record<ServerCallRule | RequestRule, string>;
+
+type Origin = PermissionWithOrigin['origin'];
+
+/**
+ * Browser-only, where the permission's origin is not kept: read from its
+ * state (the invitation makes it requested; the provider's answers the rest).
+ */
+function originOf(permission: CallPermission | undefined): Origin {
+  if (!permission || (permission.state === 'none' && permission.requests.length === 0)) return null;
+  if (permission.state === 'requested') {
+    return { source: 'invitation', event: 'invitation_sent', at: permission.updatedAt };
+  }
+  const event =
+    permission.state === 'none'
+      ? 'declined'
+      : permission.state === 'revoked'
+        ? 'revoked'
+        : `accepted_${permission.state}`;
+  return { source: 'provider', event, at: permission.updatedAt };
+}
+
+/** The words of an origin's event (one this version does not know reads as the invitation). */
+const eventKeys = [
+  'accepted_temporary',
+  'accepted_always',
+  'declined',
+  'revoked',
+  'switched_temporary',
+  'switched_always',
+  'invitation_sent',
+] as const;
+const eventKey = (event: string) => eventKeys.find((k) => k === event) ?? 'invitation_sent';
+
+/** The page's rows: customers, their permissions with where each came from, the attempts. */
+interface Rows {
+  customers: Customer[];
+  permissions: PermissionWithOrigin[];
+  attempts: CallAttempt[];
+}
 
 type RowMessage = { kind: 'status' | 'alert'; text: string };
 
 function CustomerRow({
   customer,
   permission,
+  origin,
   attempts,
   from,
   rules,
   deps,
   format,
+  changed,
 }: {
   customer: Customer;
   permission: CallPermission | undefined;
+  origin: Origin;
   attempts: CallAttempt[];
   from: string | undefined;
   rules: CallRules;
   deps: CustomerDeps;
   format: (at: number) => string;
+  /** Reads the data again (on the server: what the action changed there). */
+  changed: () => void;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -84,12 +132,12 @@ function CustomerRow({
   const shown = formatPhone(customer.number);
   const who = customer.name ? `${customer.name} (${shown})` : shown;
 
-  const refusal = (r: RuleRefusal<CallRule | RequestRule>, what: 'call' | 'invite') =>
+  const refusal = (r: RuleRefusal<ServerCallRule | RequestRule>, what: 'call' | 'invite') =>
     setMessage({
       kind: 'alert',
       text:
         t(`customers.refused.${what}`, {
-          reason: t(`customers.rule.${ruleKey[r.rule]}`, {
+          reason: t(ruleKey[r.rule], {
             ...r.params,
             limit: r.params?.limit ?? rules.limits.callsPerDay,
             days: rules.limits.temporaryDays,
@@ -112,19 +160,29 @@ function CustomerRow({
       });
     } finally {
       setBusy(false);
+      changed();
     }
   };
-  const answer = (a: CustomerAnswer) =>
-    run(async () => {
-      const result = await recordAnswer(deps, customer.number, a, rules);
-      if (!result.ok) setMessage({ kind: 'alert', text: t('customers.unexpected') });
-    });
   const invite = () =>
     run(async () => {
       if (!from) return;
       const result = await sendInvitation(deps, { from, number: customer.number }, rules);
-      if ('rule' in result) refusal(result, 'invite');
-      else setMessage({ kind: 'status', text: t('customers.invited', { who }) });
+      if ('rule' in result) {
+        refusal(result, 'invite');
+        return;
+      }
+      setMessage({ kind: 'status', text: t('providerServer.waiting', { who }) });
+      // The customer answers at the provider; in this browser, the sandbox's answer is followed here.
+      if (!deps.onServer) {
+        followInvitation(deps, result.requestId, customer.number, rules)
+          .then(() => setMessage({ kind: 'status', text: t('providerServer.answered', { who }) }))
+          .catch((e: unknown) =>
+            setMessage({
+              kind: 'alert',
+              text: e instanceof ProviderError ? providerErrorMessage(e, t) : workspaceMessage(e),
+            }),
+          );
+      }
     });
   const call = () =>
     run(async () => {
@@ -145,7 +203,6 @@ function CustomerRow({
       }
     });
 
-  const granted = state === 'temporary' || state === 'always';
   return (
     <tr aria-label={who}>
       <th scope="row">{who}</th>
@@ -156,6 +213,16 @@ function CustomerRow({
             ? t('customers.state.revokedByPlatform')
             : t(`customers.state.${state}`)}
       </td>
+      <td>
+        {origin
+          ? origin.source === 'import'
+            ? t('providerServer.origin.import')
+            : t(`providerServer.origin.${origin.source}`, {
+                event: t(`providerServer.event.${eventKey(origin.event)}`),
+                when: format(origin.at),
+              })
+          : t('providerServer.origin.none')}
+      </td>
       <td>{t('customers.today', { count: today, limit: rules.limits.callsPerDay })}</td>
       <td>
         <div className="customer-actions" aria-busy={busy}>
@@ -165,51 +232,6 @@ function CustomerRow({
           <button type="button" disabled={busy || !from} onClick={() => void invite()}>
             {t('customers.invite', { who })}
           </button>
-          {state === 'requested' && (
-            <>
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() => void answer({ type: 'accepted', permission: 'temporary' })}
-              >
-                {t('customers.acceptTemporary')}
-              </button>
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() => void answer({ type: 'accepted', permission: 'always' })}
-              >
-                {t('customers.acceptAlways')}
-              </button>
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() => void answer({ type: 'declined' })}
-              >
-                {t('customers.decline')}
-              </button>
-            </>
-          )}
-          {granted && (
-            <>
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() => void answer({ type: 'revoked' })}
-              >
-                {t('customers.revoke')}
-              </button>
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() =>
-                  void answer({ type: 'switched', to: state === 'always' ? 'temporary' : 'always' })
-                }
-              >
-                {state === 'always' ? t('customers.toTemporary') : t('customers.toAlways')}
-              </button>
-            </>
-          )}
         </div>
         {message && <p role={message.kind}>{message.text}</p>}
       </td>
@@ -219,16 +241,43 @@ function CustomerRow({
 
 /**
  * The customers the business may call on WhatsApp (R13-R15): each number's
- * call permission and today's calls; invitations, the customer's answers
- * (recorded here on their behalf), and outbound calls through the provider
- * when the rules allow them.
+ * call permission, where it came from and today's calls; invitations and
+ * outbound calls through the provider when the rules allow them. The
+ * customer answers at the provider, never here: on a server its events set
+ * the permission (and the server applies R13-R15 to calls); browser-only,
+ * the page follows the in-browser sandbox's answer.
  */
 export function CustomersPage() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const services = useChannelServices();
-  const data = useWorkspaceRead(readCustomers);
-  const lines = useLines().value?.items ?? [];
+  const current = useCurrentWorkspace();
+  // On a server, its records (the permissions are the provider's answers there); else this browser's.
+  const serverWorkspace = services.onServer && current ? current.workspace.id : null;
+  const server = useServerCustomers(serverWorkspace);
+  const onServer = serverWorkspace !== null;
+  const local = useWorkspaceRead(readCustomers);
+  const localLines = useLines().value?.items ?? [];
+  const data: { value: Rows | null; error: string | null } = onServer
+    ? {
+        value: server.value && {
+          customers: server.value.customers,
+          permissions: server.value.permissions,
+          attempts: server.value.attempts,
+        },
+        error: server.error,
+      }
+    : {
+        value: local.value && {
+          ...local.value,
+          permissions: local.value.permissions.map((p) => ({
+            permission: p,
+            origin: originOf(p),
+          })),
+        },
+        error: local.error ?? null,
+      };
+  const lines = onServer ? (server.value?.lines ?? []) : localLines;
   const settings = useSettings().value?.settings;
   const whatsapp = lines.filter((l): l is WhatsAppLine => l.kind === 'whatsapp');
   const [fromChoice, setFromChoice] = useState('');
@@ -257,7 +306,17 @@ export function CustomersPage() {
         setError(t('phone.invalid', { text: number.trim() }));
         return;
       }
-      await addCustomer(deps, { number: typed.e164, name });
+      if (onServer) {
+        const trimmed = name.trim();
+        await server.addCustomer({
+          id: services.newId(),
+          number: typed.e164,
+          createdAt: services.now(),
+          ...(trimmed && { name: trimmed }),
+        });
+      } else {
+        await addCustomer(deps, { number: typed.e164, name });
+      }
       setNumber('');
       setName('');
     } catch (e) {
@@ -320,23 +379,29 @@ export function CustomersPage() {
             <tr>
               <th scope="col">{t('customers.number')}</th>
               <th scope="col">{t('customers.permission')}</th>
+              <th scope="col">{t('providerServer.originHeader')}</th>
               <th scope="col">{t('customers.todayHeader')}</th>
               <th scope="col">{t('customers.actions')}</th>
             </tr>
           </thead>
           <tbody>
-            {data.value.customers.map((c) => (
-              <CustomerRow
-                key={c.id}
-                customer={c}
-                permission={data.value!.permissions.find((p) => p.number === c.number)}
-                attempts={data.value!.attempts}
-                from={from}
-                rules={rules}
-                deps={deps}
-                format={format}
-              />
-            ))}
+            {data.value.customers.map((c) => {
+              const found = data.value!.permissions.find((p) => p.permission.number === c.number);
+              return (
+                <CustomerRow
+                  key={c.id}
+                  customer={c}
+                  permission={found?.permission}
+                  origin={found?.origin ?? null}
+                  changed={() => void server.reload()}
+                  attempts={data.value!.attempts}
+                  from={from}
+                  rules={rules}
+                  deps={deps}
+                  format={format}
+                />
+              );
+            })}
           </tbody>
         </table>
       )}
