@@ -1404,6 +1404,17 @@ export const es: Resources = {
   },
   // ---- rules
   rules: {
+    tier: {
+      callsBetween: 'Llamadas {{from}} a {{until}} del mes',
+      callsFrom: 'Llamadas del mes desde la {{from}}.ª',
+    },
+    monthToDate_one: 'En lo que va del mes: {{count}} llamada ({{minutes}} min) en {{country}}',
+    monthToDate_other: 'En lo que va del mes: {{count}} llamadas ({{minutes}} min) en {{country}}',
+    monthToDate_zero: 'En lo que va del mes: ninguna llamada en {{country}}',
+    importWarning:
+      'Revise estas cifras: en {{country}}, en las llamadas de {{channel}} {{direction}}, una llamada de {{longer}} min cuesta menos que una de {{minutes}} min.',
+    direction: { inbound: 'iniciadas por el cliente', outbound: 'iniciadas por la empresa' },
+    channel: { line: 'línea', whatsapp: 'WhatsApp', sip: 'SIP' },
     declareBusiness:
       'Este número es una línea de la empresa (una central telefónica, un call center o nuestro número de WhatsApp Business), no un celular personal',
     declarationNeeded:

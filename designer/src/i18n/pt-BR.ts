@@ -1391,6 +1391,17 @@ export const ptBR: Resources = {
   },
   // ---- rules
   rules: {
+    tier: {
+      callsBetween: 'Chamadas {{from}} a {{until}} do mês',
+      callsFrom: 'Chamadas do mês a partir da {{from}}ª',
+    },
+    monthToDate_one: 'Neste mês até agora: {{count}} chamada ({{minutes}} min) em {{country}}',
+    monthToDate_other: 'Neste mês até agora: {{count}} chamadas ({{minutes}} min) em {{country}}',
+    monthToDate_zero: 'Neste mês até agora: nenhuma chamada em {{country}}',
+    importWarning:
+      'Confira estes valores: em {{country}}, nas chamadas de {{channel}} {{direction}}, uma chamada de {{longer}} min custa menos que uma de {{minutes}} min.',
+    direction: { inbound: 'iniciadas pelo cliente', outbound: 'iniciadas pela empresa' },
+    channel: { line: 'linha', whatsapp: 'WhatsApp', sip: 'SIP' },
     declareBusiness:
       'Este número é uma linha da empresa (um PABX, uma central de atendimento ou nosso número do WhatsApp Business), não uma linha móvel pessoal',
     declarationNeeded:
