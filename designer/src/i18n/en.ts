@@ -1404,7 +1404,7 @@ export const en = {
     },
     monthToDate_one: 'This month so far: {{count}} call ({{minutes}} min) in {{country}}',
     monthToDate_other: 'This month so far: {{count}} calls ({{minutes}} min) in {{country}}',
-    monthToDate_zero: 'This month so far: no calls in {{country}}',
+    monthToDate_zero: 'This month so far: 0 calls ({{minutes}} min) in {{country}}',
     importWarning:
       'Check these figures: in {{country}}, {{channel}} calls {{direction}}, a call of {{longer}} min costs less than one of {{minutes}} min.',
     direction: { inbound: 'started by the customer', outbound: 'started by the business' },
