@@ -20,7 +20,7 @@ function allStrings(language: 'es' | 'pt-BR', resources: unknown): [string, stri
   const kinds = Object.entries(kindWordFiles).flatMap(([file, module]) =>
     Object.values(module).flatMap((words) =>
       typeof words === 'object' && words !== null && language in words
-        ? strings((words)[language], file)
+        ? strings(words[language], file)
         : [],
     ),
   );
