@@ -1398,6 +1398,7 @@ export const en = {
   },
   // ---- rules
   rules: {
+    warnings: 'Figures to check',
     tier: {
       callsBetween: 'Calls {{from}} to {{until}} of the month',
       callsFrom: 'Calls of the month from {{from}}',

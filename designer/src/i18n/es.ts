@@ -1404,6 +1404,7 @@ export const es: Resources = {
   },
   // ---- rules
   rules: {
+    warnings: 'Cifras que revisar',
     tier: {
       callsBetween: 'Llamadas {{from}} a {{until}} del mes',
       callsFrom: 'Llamadas del mes desde la {{from}}.ª',

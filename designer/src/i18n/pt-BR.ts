@@ -1391,6 +1391,7 @@ export const ptBR: Resources = {
   },
   // ---- rules
   rules: {
+    warnings: 'Valores a conferir',
     tier: {
       callsBetween: 'Chamadas {{from}} a {{until}} do mês',
       callsFrom: 'Chamadas do mês a partir da {{from}}ª',
