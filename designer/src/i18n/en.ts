@@ -1523,6 +1523,18 @@ export const en = {
   },
   // ---- rules
   rules: {
+    warnings: 'Figures to check',
+    tier: {
+      callsBetween: 'Calls {{from}} to {{until}} of the month',
+      callsFrom: 'Calls of the month from {{from}}',
+    },
+    monthToDate_one: 'This month so far: {{count}} call ({{minutes}} min) in {{country}}',
+    monthToDate_other: 'This month so far: {{count}} calls ({{minutes}} min) in {{country}}',
+    monthToDate_zero: 'This month so far: 0 calls ({{minutes}} min) in {{country}}',
+    importWarning:
+      'Check these figures: in {{country}}, {{channel}} calls {{direction}}, a call of {{longer}} min costs less than one of {{minutes}} min.',
+    direction: { inbound: 'started by the customer', outbound: 'started by the business' },
+    channel: { line: 'line', whatsapp: 'WhatsApp', sip: 'SIP' },
     declareBusiness:
       'This number is our business line (a PBX, a call centre or our WhatsApp Business number), not a personal mobile',
     declarationNeeded:

@@ -97,13 +97,13 @@ export const es: Resources = {
       savedInFlows: 'Guardado y actualizado en {{flows}}.',
       deleteTitle: '¿Eliminar el horario «{{name}}»?',
       deleteBody: 'El horario se elimina de este navegador.',
-      holidays: 'Festivos',
-      noHolidays: 'Sin festivos.',
-      removeHoliday: 'Quitar el festivo {{date}}',
-      holidayDate: 'Fecha del festivo',
-      holidayName: 'Nombre del festivo (opcional)',
-      addHoliday: 'Añadir festivo',
-      duplicateHoliday: 'Esta fecha ya es festivo.',
+      holidays: 'Feriados',
+      noHolidays: 'Sin feriados.',
+      removeHoliday: 'Quitar el feriado {{date}}',
+      holidayDate: 'Fecha del feriado',
+      holidayName: 'Nombre del feriado (opcional)',
+      addHoliday: 'Añadir feriado',
+      duplicateHoliday: 'Esta fecha ya es feriado.',
     },
     scheduleNode: {
       source: 'Horarios',
@@ -117,7 +117,7 @@ export const es: Resources = {
       missing: 'El horario con nombre ya no existe: este nodo conserva una copia de sus horas.',
       none: 'Todavía no hay horarios con nombre: cree uno en la página Horarios.',
       timeZone: 'Zona horaria: {{zone}}',
-      holidays: 'Festivos: {{dates}}',
+      holidays: 'Feriados: {{dates}}',
     },
     callbot: {
       label: 'Callbot',
@@ -183,7 +183,7 @@ export const es: Resources = {
       in_process: 'En proceso',
       active: 'Activa',
       failed: 'Falló',
-      reason: 'el proveedor dijo “{{reason}}”',
+      reason: 'el proveedor dijo «{{reason}}»',
       regulatoryRejected:
         'el regulador rechazó el pedido (el número no se puede comprar con esta cuenta)',
     },
@@ -202,7 +202,7 @@ export const es: Resources = {
       },
     },
     callbot: {
-      assigned: 'Atendida por el callbot “{{callbot}}”.',
+      assigned: 'Atendida por el callbot «{{callbot}}».',
       defaultTeam: 'Atendida por el callbot predeterminado, que transfiere a {{team}}.',
       defaultNoTeam:
         'Atendida por el callbot predeterminado, que transfiere al equipo predeterminado, pero todavía no hay equipo predeterminado.',
@@ -216,15 +216,15 @@ export const es: Resources = {
       noFlows: 'Todavía no hay flujos: dibuja un callbot en la biblioteca de flujos primero.',
       replaceTitle: '¿Reemplazar el callbot?',
       refused:
-        '{{line}} ya es atendida por “{{current}}”. Una línea tiene un solo callbot: reemplázalo por “{{next}}” o mantenlo.',
-      replace: 'Reemplazar por “{{next}}”',
-      keep: 'Mantener “{{current}}”',
+        '{{line}} ya es atendida por «{{current}}». Una línea tiene un solo callbot: reemplázalo por «{{next}}» o mantenlo.',
+      replace: 'Reemplazar por «{{next}}»',
+      keep: 'Mantener «{{current}}»',
       lineGone: 'Esta línea ya no existe.',
     },
     sip: {
       title: 'Líneas SIP',
       intro:
-        'Conecte un conmutador (PBX) o un call center existente que hable SIP. Las líneas de celular personal no son compatibles.',
+        'Conecte una central telefónica (PBX) o un call center existente que hable SIP. Las líneas de celular personal no son compatibles.',
       label: 'Nombre',
       host: 'Host',
       port: 'Puerto',
@@ -235,29 +235,29 @@ export const es: Resources = {
         'La contraseña se guarda en este navegador (con el espacio de trabajo y en su archivo exportado), no en un servidor.',
       number: 'Número (opcional)',
       numberNote:
-        'El número en el que atiende la centralita, con + y el código de país, p. ej. +551130000000.',
+        'El número en el que atiende la central telefónica, con + y el código de país, p. ej. +551130000000.',
       check: 'Comprobar alcance',
       checking: 'Preguntando al proveedor si alcanza {{host}}…',
-      reachable: 'El proveedor alcanza esta centralita ({{ms}} ms).',
+      reachable: 'El proveedor alcanza esta central telefónica ({{ms}} ms).',
       unreachable: {
         dns_not_found: 'El proveedor no encuentra este nombre de host.',
-        timeout: 'La centralita no respondió al proveedor a tiempo.',
-        refused: 'La centralita rechazó la conexión del proveedor.',
+        timeout: 'La central telefónica no respondió al proveedor a tiempo.',
+        refused: 'La central telefónica rechazó la conexión del proveedor.',
         private_address:
           'Es una dirección privada: el proveedor no puede alcanzarla desde internet.',
-        other: 'El proveedor no puede alcanzar esta centralita.',
+        other: 'El proveedor no puede alcanzar esta central telefónica.',
       },
       add: 'Añadir línea SIP',
-      added: 'Se añadió la línea SIP “{{label}}”.',
+      added: 'Se añadió la línea SIP «{{label}}».',
       list: 'Líneas SIP',
       none: 'Todavía no hay líneas SIP.',
       refusal: {
         number: {
-          invalid: '“{{number}}” no es un número de teléfono: escríbelo con + y el código de país.',
+          invalid: '«{{number}}» no es un número de teléfono: escríbelo con + y el código de país.',
         },
         R19: {
           personalMobile:
-            '{{number}} es un número celular. Las líneas de celular personal no son compatibles: una línea SIP conecta un conmutador o un call center, en un número fijo, VoIP o gratuito.',
+            '{{number}} es un número celular. Las líneas de celular personal no son compatibles: una línea SIP conecta una central telefónica o un call center, en un número fijo, VoIP o gratuito.',
         },
       },
     },
@@ -268,18 +268,18 @@ export const es: Resources = {
       numberNote:
         'Con + y el código de país. El proveedor comprueba que es un número de WhatsApp Business con llamadas habilitadas.',
       share: 'Usar este número también como línea de voz (conectada como línea SIP existente)',
-      shareNoSip: 'Para usar el número también como línea de voz, añádelo antes como línea SIP.',
+      shareNoSip: 'Para usar el número también como línea de voz, agréguelo antes como línea SIP.',
       voiceLine: 'Línea existente',
       verifyAndCreate: 'Verificar y crear',
       verifying: 'Verificando {{number}} con WhatsApp…',
       created:
-        'Se creó la línea de WhatsApp {{number}}. Las llamadas están desactivadas hasta que las habilites.',
+        'Se creó la línea de WhatsApp {{number}}. Las llamadas están desactivadas hasta que las habilite.',
       refusal: {
         R1: {
           notBusiness:
             '{{number}} no es un número de WhatsApp Business: las cuentas personales de WhatsApp no reciben llamadas.',
           callingOff:
-            '{{number}} es un número de WhatsApp Business sin llamadas: habilita las llamadas en él y vuelve a intentarlo.',
+            '{{number}} es un número de WhatsApp Business sin llamadas: habilite las llamadas en él y vuelva a intentarlo.',
         },
         R6: {
           callingOff:
@@ -299,7 +299,7 @@ export const es: Resources = {
       callingOff:
         '{{number}} no tiene las llamadas de WhatsApp habilitadas, así que no se pueden activar las llamadas.',
       checklistIncomplete:
-        'Todavía no se pueden habilitar las llamadas: los clientes verían el botón de llamada enseguida. Completa antes la lista de abajo.',
+        'Todavía no se pueden habilitar las llamadas: los clientes verían el botón de llamada enseguida. Complete antes la lista de abajo.',
       checklistDone: 'Todo lo necesario para recibir llamadas está configurado.',
       missing: 'Antes de habilitar las llamadas:',
       missingList: 'Lo que necesitan las llamadas',
@@ -403,7 +403,7 @@ export const es: Resources = {
   },
   cost: {
     title: 'Costo estimado',
-    amount: 'Importe estimado',
+    amount: 'Monto estimado',
     billedMinutes_zero: 'por {{count}} minutos facturados',
     billedMinutes_one: 'por {{count}} minuto facturado',
     billedMinutes_other: 'por {{count}} minutos facturados',
@@ -428,10 +428,10 @@ export const es: Resources = {
     save: 'Guardar como caso de prueba',
     saveHint:
       'Haga primero una llamada hasta el final: su guion y su transcripción se convierten en el caso de prueba.',
-    saved: '“{{name}}” guardado.',
+    saved: '«{{name}}» guardado.',
     importScript: 'Importar guion',
     scriptFile: 'Archivo de guion para importar',
-    imported: '“{{name}}” importado: la transcripción del flujo actual es lo que espera.',
+    imported: '«{{name}}» importado: la transcripción del flujo actual es lo que espera.',
     importRefused: '{{file}} no se importó: {{why}}',
     list: 'Casos de prueba de este flujo',
     empty: 'Todavía no hay casos de prueba.',
@@ -489,13 +489,13 @@ export const es: Resources = {
       speed: 'Velocidad',
       speeds: { realtime: 'Tiempo real', faster: 'Más rápido (×4)', instant: 'Instantáneo' },
       speedHint:
-        'Instantáneo salta los mensajes; mientras el bot escucha, el tiempo corre como en tiempo real y el tiempo sin respuesta sigue llegando ("Saltar la espera" va hasta él).',
+        'Instantáneo salta los mensajes; mientras el bot escucha, el tiempo corre como en tiempo real y el tiempo sin respuesta sigue llegando («Saltar la espera» va hasta él).',
       startNode: 'Empezar en',
       flowStart: 'El inicio del flujo',
       startHere: 'Empezar desde el nodo seleccionado',
       start: 'Iniciar llamada',
       cannotStart: 'La llamada no pudo empezar.',
-      noStartNode: 'Ya no existe el nodo “{{node}}” para empezar: elija otro.',
+      noStartNode: 'Ya no existe el nodo «{{node}}» para empezar: elija otro.',
     },
     indicator: {
       name: '¿El bot escucha?',
@@ -555,17 +555,17 @@ export const es: Resources = {
     },
     line: {
       node: 'Entra en {{label}} ({{id}})',
-      say: 'El bot dice: “{{text}}”',
+      say: 'El bot dice: «{{text}}»',
       sayCancel: 'El bot deja de hablar (interrumpido)',
       listenOn: 'El bot empieza a escuchar',
       listenOff: 'El bot deja de escuchar',
       input: 'Quien llama {{what}}',
       inputIgnored: 'Quien llama {{what}}: ignorado, {{why}}',
       dtmf: 'pulsa {{digit}}',
-      speech: 'dice “{{text}}”',
+      speech: 'dice «{{text}}»',
       hangUp: 'cuelga',
-      agentReply: 'El agente de IA responde “{{text}}”',
-      agentReplyIgnored: 'El agente de IA responde “{{text}}”: ignorado, {{why}}',
+      agentReply: 'El agente de IA responde «{{text}}»',
+      agentReplyIgnored: 'El agente de IA responde «{{text}}»: ignorado, {{why}}',
       event: 'envía {{type}}',
       reasons: {
         not_listening:
@@ -733,18 +733,18 @@ export const es: Resources = {
   errors: {
     storage: {
       quota:
-        'El navegador no tiene más espacio para guardar este flujo. Tus últimos cambios se conservan en esta pestaña: exporta el flujo, o elimina flujos y versiones antiguos, y vuelve a intentarlo.',
+        'El navegador no tiene más espacio para guardar este flujo. Sus últimos cambios se conservan en esta pestaña: exporte el flujo, o elimine flujos y versiones antiguos, y vuelva a intentarlo.',
       blocked:
         'El diseñador no puede usar su almacenamiento porque otra pestaña todavía ejecuta una versión más antigua o más nueva. Cierre o recargue las otras pestañas del diseñador; sus últimos cambios se conservan en esta pestaña.',
       closed:
         'Se perdió la conexión con el almacenamiento del navegador (otra pestaña puede haber actualizado el diseñador). Exporte el flujo para conservar sus últimos cambios y recargue la página.',
       unknown:
-        'El navegador se negó a guardar o leer los flujos. Tus últimos cambios se conservan en esta pestaña: exporta el flujo para no perderlos.',
+        'El navegador se negó a guardar o leer los flujos. Sus últimos cambios se conservan en esta pestaña: exporte el flujo para no perderlos.',
       missing:
         'Este navegador no ofrece almacenamiento al diseñador (una ventana privada puede impedirlo). Los flujos no se pueden guardar aquí: exporte su trabajo antes de cerrar la pestaña.',
     },
     revisionConflict:
-      'Este flujo se cambió en otra pestaña (ahora está en la revisión {{actual}}, esta pestaña tiene la revisión {{expected}}). No se sobrescribió nada: recarga el flujo para ver los otros cambios, o guarda los tuyos como una copia.',
+      'Este flujo se cambió en otra pestaña (ahora está en la revisión {{actual}}, esta pestaña tiene la revisión {{expected}}). No se sobrescribió nada: recargue el flujo para ver los otros cambios, o guarde los suyos como una copia.',
     flowNotFound:
       'Este flujo ya no existe en este navegador (puede haberse eliminado en otra pestaña).',
     versionNotFound: 'Esta versión del flujo ya no existe en este navegador.',
@@ -800,7 +800,7 @@ export const es: Resources = {
     duplicateFlow: 'Duplicar {{name}}',
     delete: 'Eliminar',
     deleteFlow: 'Eliminar {{name}}',
-    deleteTitle: '¿Eliminar “{{name}}”?',
+    deleteTitle: '¿Eliminar «{{name}}»?',
     deleteBody:
       'El flujo, sus versiones guardadas y sus casos de prueba se eliminan de este navegador. Esto no se puede deshacer.',
     newNameOf: 'Nuevo nombre',
@@ -823,7 +823,7 @@ export const es: Resources = {
     saving: 'Guardando…',
     error: 'No guardado',
     conflict: 'No guardado: cambiado en otra pestaña',
-    errorWhy: '({{why}} Tus ediciones se conservan en esta pestaña.)',
+    errorWhy: '({{why}} Sus ediciones se conservan en esta pestaña.)',
     conflictWhy:
       'Recargue para ver la versión de la otra pestaña; sus ediciones de aquí se conservan hasta entonces.',
   },
@@ -876,14 +876,14 @@ export const es: Resources = {
     },
     nodeName: '{{name}} ({{state}})',
     edgeName: '{{connection}} ({{state}})',
-    nodeAdded: '{{kind}} “{{name}}” añadido',
-    nodeRemoved: '{{kind}} “{{name}}” eliminado',
-    nodeChanged: '{{kind}} “{{name}}” modificado: {{what}}',
-    nodeMoved: '{{kind}} “{{name}}” movido',
-    edgeAdded: 'Conexión añadida de “{{from}}” ({{port}}) a “{{to}}”',
-    edgeRemoved: 'Conexión eliminada de “{{from}}” ({{port}}) a “{{to}}”',
+    nodeAdded: '{{kind}} «{{name}}» añadido',
+    nodeRemoved: '{{kind}} «{{name}}» eliminado',
+    nodeChanged: '{{kind}} «{{name}}» modificado: {{what}}',
+    nodeMoved: '{{kind}} «{{name}}» movido',
+    edgeAdded: 'Conexión añadida de «{{from}}» ({{port}}) a «{{to}}»',
+    edgeRemoved: 'Conexión eliminada de «{{from}}» ({{port}}) a «{{to}}»',
     edgeRetargeted:
-      'Conexión de “{{from}}” ({{port}}) modificada: a “{{to}}” en lugar de “{{was}}”',
+      'Conexión de «{{from}}» ({{port}}) modificada: a «{{to}}» en lugar de «{{was}}»',
     settings: 'Ajustes del flujo modificados: {{what}}',
     fields: {
       kind: 'tipo',
@@ -899,7 +899,7 @@ export const es: Resources = {
       endpoint: 'endpoint',
       timeZone: 'zona horaria',
       weekly: 'horario de atención',
-      holidays: 'festivos',
+      holidays: 'feriados',
       name: 'nombre',
       locale: 'idioma',
       noInputTimeoutMs: 'tiempo de silencio',
@@ -929,7 +929,7 @@ export const es: Resources = {
     label: 'Buscar un nodo',
     placeholder: 'Buscar un nodo…',
     results: 'Nodos encontrados',
-    none: 'Ningún nodo coincide con “{{query}}”',
+    none: 'Ningún nodo coincide con «{{query}}»',
   },
   palette: {
     label: 'Paleta',
@@ -941,7 +941,7 @@ export const es: Resources = {
     noMatch: 'opción no válida',
     open: 'abierto',
     closed: 'cerrado',
-    holiday: 'festivo',
+    holiday: 'feriado',
     noAgents: 'sin agentes',
     failed: 'falló',
     done: 'terminado',
@@ -984,12 +984,12 @@ export const es: Resources = {
     nothingToSay: 'nada que decir',
     about: 'unos {{time}}',
     unknownTimeZone:
-      '“{{zone}}” no es una zona horaria que este navegador conozca. Elija una de la lista, p. ej. America/Sao_Paulo.',
+      '«{{zone}}» no es una zona horaria que este navegador conozca. Elija una de la lista, p. ej. America/Sao_Paulo.',
     outputs: {
       legend: 'Salidas',
       hint: 'Adónde va la llamada después. Una salida sin conectar cuelga.',
       then: 'Después, ir a',
-      when: 'Salida “{{port}}”: ir a',
+      when: 'Salida «{{port}}»: ir a',
       notConnected: 'Sin conectar',
       missing: '{{id}} (no existe)',
     },
@@ -1011,7 +1011,7 @@ export const es: Resources = {
       timeZoneHint: 'Los horarios se leen en esta zona, salvo que indiquen la suya.',
       locale: 'Idioma de los mensajes',
       localeHint: 'Una etiqueta de idioma como pt-BR, es o en-US.',
-      badLocale: '“{{tag}}” no es una etiqueta de idioma como pt-BR o es.',
+      badLocale: '«{{tag}}» no es una etiqueta de idioma como pt-BR o es.',
       timeout: 'Tiempo de silencio predeterminado (ms)',
       timeoutHint: 'Cuánto espera un menú a quien llama, salvo que indique el suyo.',
       checks: 'Comprobaciones del flujo',
@@ -1021,7 +1021,7 @@ export const es: Resources = {
       instructionsHint:
         'Quién es el agente, qué puede hacer y cuándo pasar la llamada. {{length, number}} de {{max, number}} caracteres.',
       endpoint: 'Endpoint',
-      endpointHint: 'El nombre de un endpoint de chat completions configurado, p. ej. “default”.',
+      endpointHint: 'El nombre de un endpoint de chat completions configurado, p. ej. «default».',
     },
     fallbackBot: {
       bot: 'Id del bot',
@@ -1075,21 +1075,21 @@ export const es: Resources = {
       openingHours: 'Horarios de atención',
       offGrid:
         'Algunos horarios no empiezan o terminan en la media hora; al pintar, se redondean a la cuadrícula.',
-      holidays: 'Festivos',
-      holidaysHint: 'Cerrado todo el día: las llamadas van por la salida “festivo”.',
-      holidayDate: 'Fecha del festivo {{n}}',
-      holidayName: 'Nombre del festivo {{n}}',
+      holidays: 'Feriados',
+      holidaysHint: 'Cerrado todo el día: las llamadas van por la salida «feriado».',
+      holidayDate: 'Fecha del feriado {{n}}',
+      holidayName: 'Nombre del feriado {{n}}',
       remove: 'Quitar',
-      removeHoliday: 'Quitar el festivo {{date}}',
-      removeNamedHoliday: 'Quitar el festivo {{date}} ({{name}})',
+      removeHoliday: 'Quitar el feriado {{date}}',
+      removeNamedHoliday: 'Quitar el feriado {{date}} ({{name}})',
       timeZone: 'Zona horaria',
       timeZoneHint:
-        'La zona en la que se leen los horarios y festivos. Vacío: la zona horaria del flujo ({{zone}}).',
-      duplicateHoliday: 'Esta fecha ya es un festivo.',
-      newDate: 'Fecha del nuevo festivo',
-      newName: 'Nombre del nuevo festivo',
+        'La zona en la que se leen los horarios y feriados. Vacío: la zona horaria del flujo ({{zone}}).',
+      duplicateHoliday: 'Esta fecha ya es un feriado.',
+      newDate: 'Fecha del nuevo feriado',
+      newName: 'Nombre del nuevo feriado',
       newNamePlaceholder: 'p. ej. Navidad',
-      add: 'Añadir festivo',
+      add: 'Añadir feriado',
     },
     transfer: {
       team: 'Equipo',
@@ -1114,7 +1114,7 @@ export const es: Resources = {
     copy: 'Copiar',
     download: 'Descargar',
     copied: 'Copiado',
-    notCopied: 'No se pudo copiar: selecciona el texto y cópialo tú.',
+    notCopied: 'No se pudo copiar: seleccione el texto y cópielo.',
     json: 'JSON de la máquina',
     notCompiling: 'El flujo todavía no compila. Corrija primero estos errores:',
   },
@@ -1237,8 +1237,8 @@ export const es: Resources = {
   canvasUi: {
     nodeDescription:
       'Pulse Intro o Espacio para seleccionar un nodo; luego las flechas lo mueven, Tab llega a sus salidas (Intro en una la conecta) y Suprimir lo elimina. Esc cancela.',
-    connectOutput: 'Conectar la salida “{{port}}” de {{node}}',
-    connectTo: 'Conectar “{{port}}” a…',
+    connectOutput: 'Conectar la salida «{{port}}» de {{node}}',
+    connectTo: 'Conectar «{{port}}» a…',
     newNodeAfter: 'Añadir un nodo aquí, conectado',
     existingNodes: 'Nodos del flujo',
     newNodes: 'Nuevo nodo',
@@ -1276,7 +1276,7 @@ export const es: Resources = {
       lead: 'Cree la cuenta del propietario y el primer espacio de trabajo. Después invite a los demás.',
       submit: 'Crear cuenta del propietario',
       noToken:
-        'Abra el enlace de configuración que el servidor mostró en la consola al iniciar (termina en “/setup?token=…”).',
+        'Abra el enlace de configuración que el servidor mostró en la consola al iniciar (termina en «/setup?token=…»).',
     },
     signIn: {
       title: 'Iniciar sesión',
@@ -1350,11 +1350,11 @@ export const es: Resources = {
       revoke: 'Revocar',
     },
     tokens: {
-      lead: 'Para scripts y CI: un token actúa como usted en {{workspace}}, con su rol. Envíelo en la cabecera “Authorization: Bearer <token>”.',
+      lead: 'Para scripts y CI: un token actúa como usted en {{workspace}}, con su rol. Envíelo en la cabecera «Authorization: Bearer <token>».',
       name: 'Nombre del token',
       namePlaceholder: 'p. ej. publicación en CI',
       create: 'Crear token',
-      createdTitle: 'Token de la API “{{name}}”',
+      createdTitle: 'Token de la API «{{name}}»',
       createdBody:
         'Cópielo ahora: solo se muestra esta vez (el servidor guarda solo un hash). Si lo pierde, revóquelo y cree otro.',
       token: 'Token',
@@ -1379,7 +1379,7 @@ export const es: Resources = {
       setupDone: 'Este servidor ya está configurado: inicie sesión.',
       invitationGone:
         'Esta invitación es desconocida, ya se usó o venció. Pida un enlace nuevo a un propietario del espacio de trabajo.',
-      emailTaken: 'Ya existe una cuenta con este correo: elija “Ya tengo una cuenta”.',
+      emailTaken: 'Ya existe una cuenta con este correo: elija «Ya tengo una cuenta».',
       csrf: 'El servidor rechazó la solicitud porque esta página está desactualizada. Recargue la página e inténtelo de nuevo.',
       forbidden: 'Su rol en este espacio de trabajo no permite esto.',
       notMember: 'Este espacio de trabajo no existe, o ya no es miembro de él.',
@@ -1395,12 +1395,12 @@ export const es: Resources = {
     waiting_one: 'Sin conexión — {{count}} cambio en espera',
     waiting_other: 'Sin conexión — {{count}} cambios en espera',
     waitingWhy:
-      'No se puede contactar con el servidor. Tus ediciones se guardan en este navegador y se envían cuando vuelva.',
+      'No se puede contactar con el servidor. Sus ediciones se guardan en este navegador y se envían cuando vuelva.',
     conflict:
-      '{{name}} cambió este flujo a las {{time}}. No se sobrescribió nada: elige qué versión conservar.',
+      '{{name}} cambió este flujo a las {{time}}. No se sobrescribió nada: elija qué versión conservar.',
     reloadTheirs: 'Recargar la suya',
     keepMine: 'Conservar la mía como copia',
-    refused: 'El servidor rechazó tus cambios en este flujo: {{why}}',
+    refused: 'El servidor rechazó sus cambios en este flujo: {{why}}',
     presence: 'También abierto por {{names}}',
     presenceOne: '{{name}} tiene este flujo abierto',
   },
@@ -1528,6 +1528,18 @@ export const es: Resources = {
   },
   // ---- rules
   rules: {
+    warnings: 'Cifras que revisar',
+    tier: {
+      callsBetween: 'Llamadas {{from}} a {{until}} del mes',
+      callsFrom: 'Llamadas del mes desde la {{from}}.ª',
+    },
+    monthToDate_one: 'En lo que va del mes: {{count}} llamada ({{minutes}} min) en {{country}}',
+    monthToDate_other: 'En lo que va del mes: {{count}} llamadas ({{minutes}} min) en {{country}}',
+    monthToDate_zero: 'En lo que va del mes: 0 llamadas ({{minutes}} min) en {{country}}',
+    importWarning:
+      'Revise estas cifras: en {{country}}, en las llamadas de {{channel}} {{direction}}, una llamada de {{longer}} min cuesta menos que una de {{minutes}} min.',
+    direction: { inbound: 'iniciadas por el cliente', outbound: 'iniciadas por la empresa' },
+    channel: { line: 'línea', whatsapp: 'WhatsApp', sip: 'SIP' },
     declareBusiness:
       'Este número es una línea de la empresa (una central telefónica, un call center o nuestro número de WhatsApp Business), no un celular personal',
     declarationNeeded:

@@ -105,7 +105,7 @@ describe('switching language', () => {
   it('translates kinds and ports by name, keeping a menu option’s own words', async () => {
     await setLanguage('pt-BR');
     expect(kindTitle('menu')).toBe('Menu de botões');
-    expect(portLabel({ id: 'noAgents', label: 'no agents' })).toBe('sem atendentes');
+    expect(portLabel({ id: 'noAgents', label: 'no agents' })).toBe('sem agentes');
     expect(portLabel({ id: 'option:opt1', label: '1 · Vendas' })).toBe('1 · Vendas');
     await setLanguage('es');
     expect(kindTitle('menu')).toBe('Menú de botones');

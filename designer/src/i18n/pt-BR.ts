@@ -63,7 +63,7 @@ export const ptBR: Resources = {
       title: 'Equipes',
       lead: 'As equipes de atendimento para as quais as chamadas são transferidas. Uma linha sem callbot é atendida pelo callbot padrão, que transfere para a equipe padrão.',
       name: 'Nome da equipe',
-      agents: 'Atendentes disponíveis',
+      agents: 'Agentes disponíveis',
       create: 'Criar equipe',
       empty: 'Nenhuma equipe ainda.',
       default: 'Equipe padrão',
@@ -71,7 +71,7 @@ export const ptBR: Resources = {
       newNameOf: 'Novo nome de {{name}}',
       renameOf: 'Renomear {{name}}',
       deleteOf: 'Excluir {{name}}',
-      agentsOf: 'Atendentes disponíveis em {{name}}',
+      agentsOf: 'Agentes disponíveis em {{name}}',
       deleteTitle: 'Excluir a equipe “{{name}}”?',
       deleteBody: 'Os nós de transferência que citam esta equipe mantêm o nome; confira-os depois.',
     },
@@ -223,7 +223,7 @@ export const ptBR: Resources = {
     sip: {
       title: 'Linhas SIP',
       intro:
-        'Conecte um PABX ou call center existente que fale SIP. Linhas de celular pessoal não são suportadas.',
+        'Conecte um PABX ou call center existente que fale SIP. Linhas móveis pessoais não são suportadas.',
       label: 'Nome',
       host: 'Host',
       port: 'Porta',
@@ -255,7 +255,7 @@ export const ptBR: Resources = {
         },
         R19: {
           personalMobile:
-            '{{number}} é um número de celular. Linhas de celular pessoal não são suportadas: uma linha SIP conecta um PABX ou call center, em um número fixo, VoIP ou gratuito.',
+            '{{number}} é um número de celular. Linhas móveis pessoais não são suportadas: uma linha SIP conecta um PABX ou call center, em um número fixo, VoIP ou gratuito.',
         },
       },
     },
@@ -271,7 +271,7 @@ export const ptBR: Resources = {
       verifyAndCreate: 'Verificar e criar',
       verifying: 'Verificando {{number}} com o WhatsApp…',
       created:
-        'A linha de WhatsApp {{number}} foi criada. As chamadas ficam desligadas até você habilitá-las.',
+        'A linha de WhatsApp {{number}} foi criada. As chamadas ficam desabilitadas até você habilitá-las.',
       refusal: {
         R1: {
           notBusiness:
@@ -292,10 +292,10 @@ export const ptBR: Resources = {
       none: 'Nenhuma linha de WhatsApp ainda.',
       messagesAndCalls: 'Mensagens e chamadas',
       enableCalls: 'Habilitar chamadas em {{number}}',
-      callsOn: 'Chamadas ligadas: os clientes veem o botão de chamada.',
-      callsOff: 'Chamadas desligadas.',
+      callsOn: 'Chamadas habilitadas: os clientes veem o botão de chamada.',
+      callsOff: 'Chamadas desabilitadas.',
       callingOff:
-        '{{number}} não tem as chamadas do WhatsApp habilitadas, então as chamadas não podem ser ligadas.',
+        '{{number}} não tem as chamadas do WhatsApp habilitadas, então as chamadas não podem ser habilitadas.',
       checklistIncomplete:
         'Ainda não é possível habilitar as chamadas: os clientes veriam o botão de chamada na hora. Complete a lista abaixo antes.',
       checklistDone: 'Tudo o que é preciso para receber chamadas está configurado.',
@@ -407,11 +407,11 @@ export const ptBR: Resources = {
     example: 'Valores de exemplo',
     noPrices: 'A tabela de preços não tem preços para {{country}}.',
     tier: {
-      free: 'Grátis: ligações de WhatsApp iniciadas pelo cliente não têm custo extra',
-      upTo: 'Ligações de até {{upTo}} min',
-      over: 'Ligações acima de {{over}} min',
-      between: 'Ligações acima de {{over}} e até {{upTo}} min',
-      anyLength: 'Ligações de qualquer duração',
+      free: 'Grátis: chamadas de WhatsApp iniciadas pelo cliente não têm custo extra',
+      upTo: 'Chamadas de até {{upTo}} min',
+      over: 'Chamadas acima de {{over}} min',
+      between: 'Chamadas acima de {{over}} e até {{upTo}} min',
+      anyLength: 'Chamadas de qualquer duração',
       monthBetween: 'Minutos do mês de {{from}} a {{until}}',
       monthFrom: 'Minutos do mês a partir de {{from}}',
     },
@@ -421,7 +421,7 @@ export const ptBR: Resources = {
     name: 'Nome do caso de teste',
     save: 'Salvar como caso de teste',
     saveHint:
-      'Faça uma ligação até o fim primeiro: o roteiro e a transcrição dela viram o caso de teste.',
+      'Faça uma chamada até o fim primeiro: o roteiro e a transcrição dela viram o caso de teste.',
     saved: '“{{name}}” salvo.',
     importScript: 'Importar roteiro',
     scriptFile: 'Arquivo de roteiro a importar',
@@ -447,7 +447,7 @@ export const ptBR: Resources = {
     failed: 'Falhou',
     resultOf: 'Resultado de {{name}}',
     diff: 'Diferença na transcrição de {{name}} (− esperado, + obtido)',
-    cannotRun: 'A ligação não pôde ser executada: {{why}}',
+    cannotRun: 'A chamada não pôde ser executada: {{why}}',
     unreadable: 'Este caso de teste não pode ser lido ({{why}}).',
     coverage: 'Cobertura',
     coverageNodes: 'Nós: {{covered}} de {{total}} ({{percent}}%)',
@@ -474,8 +474,8 @@ export const ptBR: Resources = {
       date: 'Data',
       time: 'Hora',
       timeZone: 'Fuso horário',
-      agents: 'Atendentes disponíveis por equipe',
-      agentsOf: 'Atendentes disponíveis em {{team}}',
+      agents: 'Agentes disponíveis por equipe',
+      agentsOf: 'Agentes disponíveis em {{team}}',
       noTeams: 'O fluxo não transfere para nenhuma equipe.',
       speed: 'Velocidade',
       speeds: { realtime: 'Tempo real', faster: 'Mais rápido (×4)', instant: 'Instantâneo' },
@@ -566,7 +566,7 @@ export const ptBR: Resources = {
       noinput: 'Sem resposta ({{count}}ª vez)',
       transfer: 'Transferir para {{team}}: {{outcome}}',
       transferOutcomes: {
-        no_agents: 'nenhum atendente disponível',
+        no_agents: 'nenhum agente disponível',
         answered: 'atendida',
         no_answer: 'sem resposta',
         busy: 'ocupado',
@@ -929,7 +929,7 @@ export const ptBR: Resources = {
     open: 'aberto',
     closed: 'fechado',
     holiday: 'feriado',
-    noAgents: 'sem atendentes',
+    noAgents: 'sem agentes',
     failed: 'falhou',
     done: 'concluído',
     transfer: 'transferir',
@@ -1515,6 +1515,18 @@ export const ptBR: Resources = {
   },
   // ---- rules
   rules: {
+    warnings: 'Valores a conferir',
+    tier: {
+      callsBetween: 'Chamadas {{from}} a {{until}} do mês',
+      callsFrom: 'Chamadas do mês a partir da {{from}}ª',
+    },
+    monthToDate_one: 'Neste mês até agora: {{count}} chamada ({{minutes}} min) em {{country}}',
+    monthToDate_other: 'Neste mês até agora: {{count}} chamadas ({{minutes}} min) em {{country}}',
+    monthToDate_zero: 'Neste mês até agora: 0 chamadas ({{minutes}} min) em {{country}}',
+    importWarning:
+      'Confira estes valores: em {{country}}, nas chamadas de {{channel}} {{direction}}, uma chamada de {{longer}} min custa menos que uma de {{minutes}} min.',
+    direction: { inbound: 'iniciadas pelo cliente', outbound: 'iniciadas pela empresa' },
+    channel: { line: 'linha', whatsapp: 'WhatsApp', sip: 'SIP' },
     declareBusiness:
       'Este número é uma linha da empresa (um PABX, uma central de atendimento ou nosso número do WhatsApp Business), não uma linha móvel pessoal',
     declarationNeeded:

@@ -1,3 +1,4 @@
+import { countryOfNumber } from '@callbot/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -170,6 +171,8 @@ export default function SimulatorPanel({
             channel={sim.setup.channel}
             direction={sim.setup.direction}
             durationMs={sim.now.t}
+            // The call's own country: the number called (the line's, or the customer's when the business calls).
+            country={countryOfNumber(sim.setup.to) ?? priceTable.defaultCountry}
           />
           <Transcript log={sim.log} />
           <EventLog log={sim.log} selected={sim.selected} onSelect={sim.select} />

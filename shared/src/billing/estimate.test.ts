@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { billedMinutes, estimateCallCost, type CallCostQuery } from './estimate.ts';
-import { examplePriceTable, priceTableSchema, type PriceTable } from './priceTable.ts';
+import { billedMinutes, estimateCallCost, monthToDate, type CallCostQuery } from './estimate.ts';
+import {
+  examplePriceTable,
+  priceTableSchema,
+  priceTableWarnings,
+  SOLD_COUNTRIES,
+  type PriceTable,
+} from './priceTable.ts';
 
 const table: PriceTable = priceTableSchema.parse({
   label: 'Test prices',
@@ -127,7 +133,7 @@ describe('WhatsApp calls', () => {
       cost({ channel: 'whatsapp', direction: 'outbound', durationMs: seconds(150) }),
     ).toMatchObject({
       amount: 90,
-      parts: [{ rule: 'volume', minutes: 3, perMinute: 30, fromMinutes: 0, untilMinutes: 1000 }],
+      parts: [{ rule: 'volume', minutes: 3, perMinute: 30, unit: 'minutes', from: 0, until: 1000 }],
     });
   });
 
@@ -136,7 +142,7 @@ describe('WhatsApp calls', () => {
       channel: 'whatsapp',
       direction: 'outbound',
       durationMs: seconds(150),
-      monthlyMinutesSoFar: 5000,
+      monthToDate: { calls: 0, minutes: 5000 },
     });
     expect(later.amount).toBe(60);
     expect(later.parts).toEqual([
@@ -145,8 +151,9 @@ describe('WhatsApp calls', () => {
         minutes: 3,
         perMinute: 20,
         amount: 60,
-        fromMinutes: 1000,
-        untilMinutes: null,
+        unit: 'minutes',
+        from: 1000,
+        until: null,
       },
     ]);
   });
@@ -156,7 +163,7 @@ describe('WhatsApp calls', () => {
       channel: 'whatsapp',
       direction: 'outbound',
       durationMs: seconds(240),
-      monthlyMinutesSoFar: 999,
+      monthToDate: { calls: 0, minutes: 999 },
     });
     expect(crossing.parts.map((p) => [p.minutes, p.rule === 'free' ? 0 : p.perMinute])).toEqual([
       [1, 30],
@@ -166,7 +173,104 @@ describe('WhatsApp calls', () => {
   });
 });
 
+describe('volume by number of calls (R21, as the FAQ counts it)', () => {
+  const byCalls = priceTableSchema.parse({
+    ...table,
+    countries: {
+      BR: {
+        ...table.countries.BR,
+        whatsapp: {
+          inbound: { model: 'free' },
+          outbound: {
+            model: 'volume',
+            unit: 'calls',
+            tiers: [
+              { from: 0, perMinute: 30 },
+              { from: 1000, perMinute: 20 },
+            ],
+          },
+        },
+      },
+    },
+  });
+  const call = (monthToDate: { calls: number; minutes: number }) =>
+    estimateCallCost(byCalls, {
+      country: 'BR',
+      channel: 'whatsapp',
+      direction: 'outbound',
+      durationMs: seconds(150),
+      monthToDate,
+    });
+
+  it('R21: tiers count the month’s calls: the 1,001st call of the month is charged at the lower rate, whole', () => {
+    expect(call({ calls: 999, minutes: 999_999 })).toMatchObject({
+      amount: 90,
+      parts: [{ rule: 'volume', unit: 'calls', minutes: 3, perMinute: 30, from: 0, until: 1000 }],
+    });
+    expect(call({ calls: 1000, minutes: 0 })).toMatchObject({
+      amount: 60,
+      parts: [
+        { rule: 'volume', unit: 'calls', minutes: 3, perMinute: 20, from: 1000, until: null },
+      ],
+    });
+  });
+
+  it('R21: a table written with minute tiers (fromMinutes) still reads, as minutes', () => {
+    const legacy = priceTableSchema.parse(table).countries.BR!.whatsapp.outbound;
+    expect(legacy).toMatchObject({
+      model: 'volume',
+      unit: 'minutes',
+      tiers: [{ from: 0 }, { from: 1000 }],
+    });
+  });
+});
+
 describe('price tables', () => {
+  it('R21: the example table has prices for every country sold, labelled as examples, tiers by calls', () => {
+    expect(examplePriceTable.example).toBe(true);
+    expect(Object.keys(examplePriceTable.countries).sort()).toEqual([...SOLD_COUNTRIES].sort());
+    for (const prices of Object.values(examplePriceTable.countries)) {
+      expect(prices.whatsapp.outbound).toMatchObject({ model: 'volume', unit: 'calls' });
+    }
+    expect(priceTableWarnings(examplePriceTable)).toEqual([]);
+  });
+
+  it('R20: a table where the rate over 2 minutes makes a 121 s call cheaper than a 120 s one is flagged, naming country and channel', () => {
+    const cheapLong = priceTableSchema.parse({
+      ...table,
+      countries: {
+        BR: {
+          ...table.countries.BR,
+          line: {
+            inbound: {
+              model: 'duration',
+              tiers: [
+                { upToMinutes: 2, perMinute: 15 },
+                { upToMinutes: null, perMinute: 8 },
+              ],
+            },
+            outbound: table.countries.BR!.line.outbound,
+          },
+        },
+      },
+    });
+    const at = (ms: number) =>
+      estimateCallCost(cheapLong, {
+        country: 'BR',
+        channel: 'line',
+        direction: 'inbound',
+        durationMs: ms,
+      }).amount;
+    expect(at(seconds(121))).toBeLessThan(at(seconds(120)));
+    // 15 → 8 per minute on inbound line calls, and the test table's 25 → 15 on outbound ones (50 > 45).
+    const warnings = priceTableWarnings(cheapLong);
+    expect(warnings.map((w) => [w.code, w.country, w.channel, w.direction, w.minutes])).toEqual([
+      ['longerCallCheaper', 'BR', 'line', 'inbound', 2],
+      ['longerCallCheaper', 'BR', 'line', 'outbound', 2],
+    ]);
+    expect(warnings[0]!.message).toContain('BR line inbound');
+  });
+
   it('ships example figures, labelled as such, with every channel for its default country', () => {
     expect(examplePriceTable.example).toBe(true);
     expect(examplePriceTable.label).toMatch(/example/i);
@@ -226,8 +330,24 @@ describe('price tables', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.')).sort()).toEqual([
       'countries.BR.line.inbound.tiers.1.upToMinutes',
-      'countries.BR.line.outbound.tiers.0.fromMinutes',
+      'countries.BR.line.outbound.tiers.0.from',
       'defaultCountry',
     ]);
+  });
+});
+
+describe('monthToDate', () => {
+  it('R21: counts the calls of the calendar month in the workspace’s time zone, with their billed minutes', () => {
+    const records = [
+      // 31 Oct 22:30 in Mexico City: still October there, already November in UTC.
+      { at: Date.parse('2026-10-31T22:30:00-06:00'), durationMs: 60_000 },
+      { at: Date.parse('2026-11-02T10:00:00-06:00'), durationMs: 121_000 },
+      { at: Date.parse('2026-11-20T10:00:00-06:00'), durationMs: 0 },
+      // After "now": not counted yet.
+      { at: Date.parse('2026-11-25T10:00:00-06:00'), durationMs: 60_000 },
+    ];
+    const now = Date.parse('2026-11-21T12:00:00-06:00');
+    expect(monthToDate(records, now, 'America/Mexico_City')).toEqual({ calls: 2, minutes: 3 });
+    expect(monthToDate(records, now, 'UTC')).toEqual({ calls: 3, minutes: 4 });
   });
 });

@@ -1,9 +1,11 @@
+import { localTimeAt } from '../schedules/time.ts';
 import type {
   BillingChannel,
   CallDirection,
   DurationPricing,
   PriceTable,
   VolumePricing,
+  VolumeUnit,
 } from './priceTable.ts';
 
 const MINUTE_MS = 60_000;
@@ -27,8 +29,17 @@ export interface CallCostQuery {
   channel: BillingChannel;
   direction: CallDirection;
   durationMs: number;
-  /** Minutes of calls already billed this month at the same prices (volume tiers); 0 when unknown. */
-  monthlyMinutesSoFar?: number;
+  /**
+   * The month's volume so far at the same prices (same country, channel and
+   * direction), before this call: calls and billed minutes; none when unknown.
+   */
+  monthToDate?: MonthToDate;
+}
+
+/** A month's volume of calls so far: how many, and their billed minutes. */
+export interface MonthToDate {
+  calls: number;
+  minutes: number;
 }
 
 /** One part of a call's price, with what a sentence about it needs. Amounts are in hundredths. */
@@ -48,9 +59,11 @@ export type CostPart =
       minutes: number;
       perMinute: number;
       amount: number;
-      /** The tier holds the month's minutes from `fromMinutes` up to `untilMinutes` (`null`: no limit). */
-      fromMinutes: number;
-      untilMinutes: number | null;
+      /** What the month's volume is counted in. */
+      unit: VolumeUnit;
+      /** The tier holds the month's calls (or minutes) from `from` up to `until` (`null`: no limit). */
+      from: number;
+      until: number | null;
     };
 
 export interface CallCost {
@@ -79,23 +92,28 @@ function byDuration(pricing: DurationPricing, minutes: number): CostPart {
   };
 }
 
-function byVolume(pricing: VolumePricing, minutes: number, soFar: number): CostPart[] {
-  const start = soFar;
-  const end = soFar + minutes;
+function byVolume(pricing: VolumePricing, minutes: number, soFar: MonthToDate): CostPart[] {
+  const part = (i: number, used: number): CostPart => ({
+    rule: 'volume',
+    minutes: used,
+    perMinute: pricing.tiers[i]!.perMinute,
+    amount: used * pricing.tiers[i]!.perMinute,
+    unit: pricing.unit,
+    from: pricing.tiers[i]!.from,
+    until: pricing.tiers[i + 1]?.from ?? null,
+  });
+  if (pricing.unit === 'calls') {
+    // The whole call at the rate of the tier the month's calls are in with it counted.
+    const ordinal = soFar.calls;
+    const i = pricing.tiers.findLastIndex((tier) => tier.from <= ordinal);
+    return [part(Math.max(0, i), minutes)];
+  }
+  const start = soFar.minutes;
+  const end = start + minutes;
   return pricing.tiers.flatMap((tier, i): CostPart[] => {
-    const untilMinutes = pricing.tiers[i + 1]?.fromMinutes ?? null;
-    const used = Math.min(end, untilMinutes ?? Infinity) - Math.max(start, tier.fromMinutes);
-    if (used <= 0) return [];
-    return [
-      {
-        rule: 'volume',
-        minutes: used,
-        perMinute: tier.perMinute,
-        amount: used * tier.perMinute,
-        fromMinutes: tier.fromMinutes,
-        untilMinutes,
-      },
-    ];
+    const until = pricing.tiers[i + 1]?.from ?? null;
+    const used = Math.min(end, until ?? Infinity) - Math.max(start, tier.from);
+    return used > 0 ? [part(i, used)] : [];
   });
 }
 
@@ -117,7 +135,11 @@ export function estimateCallCost(table: PriceTable, query: CallCostQuery): CallC
     throw new RangeError(`The price table "${table.label}" has no prices for ${query.country}.`);
   }
   const minutes = billedMinutes(query.durationMs);
-  const soFar = Math.max(0, Math.floor(query.monthlyMinutesSoFar ?? 0));
+  const whole = (n: number | undefined) => Math.max(0, Math.floor(n ?? 0));
+  const soFar = {
+    calls: whole(query.monthToDate?.calls),
+    minutes: whole(query.monthToDate?.minutes),
+  };
   const pricing = prices[query.channel][query.direction];
   const parts: CostPart[] =
     pricing.model === 'free'
@@ -133,4 +155,34 @@ export function estimateCallCost(table: PriceTable, query: CallCostQuery): CallC
     example: table.example,
     tableLabel: table.label,
   };
+}
+
+/** A call as the month-to-date volume counts it. */
+export interface UsageRecord {
+  /** When the call started (epoch ms). */
+  at: number;
+  /** How long it lasted; 0 for an attempt nobody answered. */
+  durationMs: number;
+}
+
+/**
+ * The month's volume so far (R21): the calls of `records` in the calendar
+ * month of `now` in the workspace's `timeZone`, up to `now`, and their
+ * billed minutes. The caller picks the records of one country, channel and
+ * direction (the prices they share).
+ */
+export function monthToDate(
+  records: Iterable<UsageRecord>,
+  now: number,
+  timeZone: string,
+): MonthToDate {
+  const month = localTimeAt(now, timeZone).date.slice(0, 7);
+  let calls = 0;
+  let minutes = 0;
+  for (const r of records) {
+    if (r.at > now || localTimeAt(r.at, timeZone).date.slice(0, 7) !== month) continue;
+    calls += 1;
+    minutes += billedMinutes(Math.max(0, r.durationMs));
+  }
+  return { calls, minutes };
 }

@@ -51,39 +51,69 @@ export const durationPricingSchema = z
     });
   });
 
+/** What the month's volume of a volume pricing is counted in. */
+export const volumeUnits = ['calls', 'minutes'] as const;
+export type VolumeUnit = (typeof volumeUnits)[number];
+
+const volumeTiers = z
+  .array(z.strictObject({ from: z.int().min(0).max(100_000_000), perMinute }))
+  .min(1)
+  .max(20);
+
 /**
- * Priced by the month's volume (R21: WhatsApp calls the business starts):
- * each billed minute is charged at the rate of the tier the month's running
- * total of minutes is in when that minute is used, so a call that crosses a
- * threshold is charged at both rates. The first tier starts at minute 0.
+ * Priced by the month's volume (R21: WhatsApp calls the business starts).
+ * As the FAQ counts it, by the NUMBER OF CALLS (`unit: 'calls'`): the whole
+ * call is charged at the rate of the tier the month's calls before it are
+ * in (with tiers from 0 and from 1,000, the 1,001st call of the month gets
+ * the second rate). With `unit: 'minutes'` (an option of the
+ * table), each billed minute is charged at the rate of the tier the month's
+ * running total of minutes is in, so a call that crosses a threshold is
+ * charged at both rates. The first tier starts at 0.
+ *
+ * Tables written before `unit` existed (`fromMinutes` tiers) read as minutes
+ * (see `legacyVolume`).
  */
 export const volumePricingSchema = z
   .strictObject({
     model: z.literal('volume'),
-    tiers: z
-      .array(z.strictObject({ fromMinutes: z.int().min(0).max(100_000_000), perMinute }))
-      .min(1)
-      .max(20),
+    unit: z.enum(volumeUnits, 'the volume is counted in calls or minutes'),
+    tiers: volumeTiers,
   })
   .superRefine(({ tiers }, ctx) => {
     tiers.forEach((tier, i) => {
       const previous = tiers[i - 1];
-      const wrong = previous ? tier.fromMinutes <= previous.fromMinutes : tier.fromMinutes !== 0;
+      const wrong = previous ? tier.from <= previous.from : tier.from !== 0;
       if (wrong) {
         ctx.addIssue({
           code: 'custom',
-          path: ['tiers', i, 'fromMinutes'],
+          path: ['tiers', i, 'from'],
           message: 'the first tier starts at 0 and each next one starts higher',
         });
       }
     });
   });
 
-export const pricingSchema = z.discriminatedUnion('model', [
-  freePricingSchema,
-  durationPricingSchema,
-  volumePricingSchema,
-]);
+/** A volume pricing written before `unit` existed (`fromMinutes` tiers) as the minutes it meant. */
+function legacyVolume(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const v = value as { model?: unknown; unit?: unknown; tiers?: unknown };
+  if (v.model !== 'volume' || v.unit !== undefined || !Array.isArray(v.tiers)) return value;
+  const tiers: unknown[] = v.tiers;
+  return {
+    ...v,
+    unit: 'minutes',
+    tiers: tiers.map((tier) => {
+      if (typeof tier !== 'object' || tier === null || !('fromMinutes' in tier)) return tier;
+      const { fromMinutes, ...rest } = tier;
+      return { ...rest, from: fromMinutes };
+    }),
+  };
+}
+
+export const pricingSchema = z.preprocess(
+  legacyVolume,
+  z.discriminatedUnion('model', [freePricingSchema, durationPricingSchema, volumePricingSchema]),
+);
 export type Pricing = z.infer<typeof pricingSchema>;
 export type DurationPricing = z.infer<typeof durationPricingSchema>;
 export type VolumePricing = z.infer<typeof volumePricingSchema>;
@@ -135,20 +165,30 @@ const byDuration = (upTo2: number, above: number): DurationPricing => ({
   ],
 });
 
-/** WhatsApp: free when the customer calls, per minute by monthly volume when the business calls (R21). */
+/**
+ * WhatsApp: free when the customer calls, per minute by the month's number
+ * of calls when the business calls (R21: the more calls, the lower the rate).
+ */
 const whatsapp = (rates: [number, number, number]) => ({
   inbound: { model: 'free' as const },
   outbound: {
     model: 'volume' as const,
+    unit: 'calls' as const,
     tiers: [
-      { fromMinutes: 0, perMinute: rates[0] },
-      { fromMinutes: 10_000, perMinute: rates[1] },
-      { fromMinutes: 100_000, perMinute: rates[2] },
+      { from: 0, perMinute: rates[0] },
+      { from: 1_000, perMinute: rates[1] },
+      { from: 10_000, perMinute: rates[2] },
     ],
   },
 });
 
 const both = (pricing: Pricing) => ({ inbound: pricing, outbound: pricing });
+
+/**
+ * The countries the product sells numbers in (the provider's list): the
+ * example table has figures for every one of them.
+ */
+export const SOLD_COUNTRIES = ['BR', 'MX', 'US', 'AR', 'CO', 'ES'] as const;
 
 /**
  * Example figures, not real prices: they show how R20 and R21 shape a bill
@@ -161,21 +201,82 @@ export const examplePriceTable: PriceTable = priceTableSchema.parse({
   countries: {
     BR: {
       currency: 'BRL',
-      line: both(byDuration(15, 10)),
+      line: both(byDuration(15, 12)),
       whatsapp: whatsapp([30, 25, 20]),
-      sip: both(byDuration(8, 5)),
+      sip: both(byDuration(8, 6)),
     },
     MX: {
       currency: 'MXN',
       line: both(byDuration(60, 45)),
       whatsapp: whatsapp([110, 90, 75]),
-      sip: both(byDuration(30, 20)),
+      sip: both(byDuration(30, 24)),
     },
     US: {
       currency: 'USD',
-      line: both(byDuration(3, 2)),
+      line: both(byDuration(3, 3)),
       whatsapp: whatsapp([6, 5, 4]),
-      sip: both(byDuration(2, 1)),
+      sip: both(byDuration(2, 2)),
+    },
+    AR: {
+      currency: 'ARS',
+      line: both(byDuration(1_500, 1_200)),
+      whatsapp: whatsapp([2_800, 2_300, 1_900]),
+      sip: both(byDuration(800, 650)),
+    },
+    CO: {
+      currency: 'COP',
+      line: both(byDuration(9_000, 7_500)),
+      whatsapp: whatsapp([16_000, 13_000, 11_000]),
+      sip: both(byDuration(5_000, 4_000)),
+    },
+    ES: {
+      currency: 'EUR',
+      line: both(byDuration(3, 3)),
+      whatsapp: whatsapp([5, 4, 3]),
+      sip: both(byDuration(2, 2)),
     },
   },
 });
+
+/** A table's figures that look wrong, for the one who imports it: which country, channel and direction. */
+export interface PriceTableWarning {
+  code: 'longerCallCheaper';
+  country: string;
+  channel: BillingChannel;
+  direction: CallDirection;
+  /** The longer call that costs less than a call of `minutes` minutes: `minutes + 1`. */
+  minutes: number;
+  message: string;
+}
+
+/**
+ * R20's tables charge the whole call at its tier's rate, so a rate over
+ * 2 minutes low enough makes a 121 s call cheaper than a 120 s one. Each
+ * duration tier boundary where one more minute costs less is flagged.
+ */
+export function priceTableWarnings(table: PriceTable): PriceTableWarning[] {
+  return Object.entries(table.countries).flatMap(([country, prices]) =>
+    billingChannels.flatMap((channel) =>
+      callDirections.flatMap((direction): PriceTableWarning[] => {
+        const pricing = prices[channel][direction];
+        if (pricing.model !== 'duration') return [];
+        return pricing.tiers.flatMap((tier, i) => {
+          const next = pricing.tiers[i + 1];
+          const u = tier.upToMinutes;
+          if (next === undefined || u === null) return [];
+          if ((u + 1) * next.perMinute >= u * tier.perMinute) return [];
+          return [
+            {
+              code: 'longerCallCheaper',
+              country,
+              channel,
+              direction,
+              minutes: u,
+              message: `${country} ${channel} ${direction}: a call of ${u + 1} minutes costs less than one of ${u} minutes (${(u + 1) * next.perMinute} against ${u * tier.perMinute}); check the rate over ${u} minutes.`,
+            },
+          ];
+        });
+      }),
+    ),
+  );
+}

@@ -8,6 +8,7 @@ import {
   canPlaceCall,
   canRequestPermission,
   newPermission,
+  outboundCallRules,
   permissionStatusAt,
   type PermissionEvent,
 } from './permissions.ts';
@@ -222,6 +223,29 @@ describe('canPlaceCall', () => {
     const at = Date.parse('2026-11-24T23:50:00-03:00');
     expect(canPlaceCall(p, late, at, limits, SP).allowed).toBe(false);
     expect(canPlaceCall(p, late, at, limits, 'UTC')).toMatchObject({ allowed: true });
+  });
+
+  it('R14: a Mexican or Chilean workspace counts calls per day in its own days, from its settings', () => {
+    const p = granted('always');
+    // Five calls from 20:00 to 21:20 in Mexico City on the 24th: the last two are the 25th in São Paulo.
+    const evening = [0, 20, 40, 60, 80].map((m) =>
+      attempt(Date.parse('2026-11-24T20:00:00-06:00') + m * 60_000),
+    );
+    const mexico = outboundCallRules({ timeZone: 'America/Mexico_City' });
+    const at = Date.parse('2026-11-24T21:30:00-06:00');
+    expect(canPlaceCall(p, evening, at, mexico.limits, mexico.timeZone)).toMatchObject({
+      allowed: false,
+      rule: 'R14.dailyLimit',
+      retryAt: Date.parse('2026-11-25T00:00:00-06:00'),
+    });
+    // Counted in São Paulo days, the 6th call would wrongly pass (two calls fall on the 25th there).
+    expect(canPlaceCall(p, evening, at, limits, SP)).toMatchObject({ allowed: true });
+    const chile = outboundCallRules({ timeZone: 'America/Santiago', whatsappLimits: limits });
+    expect(chile.timeZone).toBe('America/Santiago');
+    // Santiago (UTC-3 in November): the three calls before its midnight are the 24th's.
+    expect(
+      attemptsToday(evening, number, Date.parse('2026-11-24T23:50:00-03:00'), chile.timeZone),
+    ).toHaveLength(3);
   });
 
   it('R14: the permission is per customer number: calls to other numbers do not count', () => {

@@ -1,6 +1,12 @@
 import { isValidTimeZone, localTimeAt } from '../schedules/time.ts';
 import { refuse, type Refusal } from '../workspace/result.ts';
-import type { CallAttempt, CallPermission, PermissionLimits, PermissionState } from './schema.ts';
+import {
+  defaultPermissionLimits,
+  type CallAttempt,
+  type CallPermission,
+  type PermissionLimits,
+  type PermissionState,
+} from './schema.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -301,4 +307,21 @@ export function canRequestPermission(
     }
   }
   return refusal ?? { allowed: true };
+}
+
+/**
+ * The rules of a workspace's outbound calls, from its settings: the limits
+ * (the FAQ's unless set) and the time zone whose calendar days the
+ * 5-a-day limit counts (R14: the workspace's own, e.g. Mexico City or
+ * Santiago, never a fixed one). Every place that counts calls per day reads
+ * them here.
+ */
+export function outboundCallRules(settings: {
+  timeZone: string;
+  whatsappLimits?: PermissionLimits | undefined;
+}): { limits: PermissionLimits; timeZone: string } {
+  return {
+    limits: settings.whatsappLimits ?? defaultPermissionLimits,
+    timeZone: settings.timeZone,
+  };
 }

@@ -118,3 +118,12 @@ export function checkLineNumber(
     ? { ok: true, number: e164, declared: true }
     : { ok: true, number: e164, type, declared: true };
 }
+
+/**
+ * The country a number belongs to (ISO 3166, e.g. `BR`), for pricing a call
+ * in its own country; `undefined` when the number does not read.
+ */
+export function countryOfNumber(number: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(number);
+  return parsed?.isValid() ? parsed.country : undefined;
+}

@@ -175,6 +175,12 @@ export const workspaceSettingsSchema = z.strictObject({
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 
+/** The settings of a workspace nobody has configured yet (a Brazilian business, as the FAQ's). */
+export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
+  timeZone: 'America/Sao_Paulo',
+  country: 'BR',
+};
+
 export const WORKSPACE_FILE_FORMAT = 'callbot-workspace/1';
 
 /** Refuses two records with the same key, naming the second one. */

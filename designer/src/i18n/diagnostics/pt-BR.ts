@@ -80,7 +80,7 @@ export const diagnosticsPtBR: DiagnosticsResources = {
     },
     invalidCharacter: {
       message:
-        'O texto em {{path}} tem um caractere que uma ligação não consegue levar (um NUL, ou metade de um emoji).',
+        'O texto em {{path}} tem um caractere que uma chamada não consegue levar (um NUL, ou metade de um emoji).',
       hint: 'Digite esse texto de novo: colar de outro programa pode trazer esses caracteres.',
     },
   },

@@ -46,7 +46,7 @@ export const words = defineWords({
       },
       noEndpoint: {
         message: 'El agente de IA no indica ningún endpoint que le responda.',
-        hint: 'Elija un endpoint (por ejemplo "default").',
+        hint: 'Elija un endpoint (por ejemplo «default»).',
       },
     },
   },

@@ -109,11 +109,11 @@ export const words = defineWords({
         hint: 'Agregue al menos una opción con una tecla.',
       },
       duplicateOptionId: {
-        message: 'Dos opciones comparten el id "{{id}}", así que sus salidas se confundirían.',
+        message: 'Dos opciones comparten el id «{{id}}», así que sus salidas se confundirían.',
         hint: 'Dé a cada opción su propio id.',
       },
       invalidKey: {
-        message: 'La opción {{option}} usa "{{key}}", que no es una tecla del teléfono.',
+        message: 'La opción {{option}} usa «{{key}}», que no es una tecla del teléfono.',
         message_missing: 'La opción {{option}} no tiene tecla.',
         hint: 'Use una tecla del teclado: 0-9, * o #.',
       },
@@ -124,22 +124,22 @@ export const words = defineWords({
       },
       emptyKeyword: {
         message:
-          'La opción {{option}} tiene una palabra clave sin palabras ("{{keyword}}"); nadie puede decirla.',
+          'La opción {{option}} tiene una palabra clave sin palabras («{{keyword}}»); nadie puede decirla.',
         hint: 'Escriba una palabra que diría quien llama, o quítela.',
       },
       duplicateKeyword: {
         message:
-          'La palabra clave "{{keyword}}" también la usa la opción {{owner}}; decirla elige la opción {{owner}}.',
+          'La palabra clave «{{keyword}}» también la usa la opción {{owner}}; decirla elige la opción {{owner}}.',
         hint: 'Use palabras distintas para opciones distintas.',
       },
       shadowedKeyword: {
         message:
-          'Decir "{{keyword}}" también dice "{{other}}", que elige antes la opción {{owner}}.',
+          'Decir «{{keyword}}» también dice «{{other}}», que elige antes la opción {{owner}}.',
         hint: 'Haga que las palabras clave de opciones distintas no se contengan unas a otras.',
       },
       noInputLoop: {
         message:
-          'Quien llama y no dice nada oye "{{node}}" una y otra vez: su salida «sin respuesta» vuelve a él.',
+          'Quien llama y no dice nada oye «{{node}}» una y otra vez: su salida «sin respuesta» vuelve a él.',
         hint: 'Lleve «sin respuesta» a una transferencia o a una despedida.',
       },
     },

@@ -73,19 +73,19 @@ export const words = defineWords({
   },
   es: {
     title: 'Horarios de atención',
-    description: 'Sigue según los horarios de atención: abierto, cerrado o festivo.',
+    description: 'Sigue según los horarios de atención: abierto, cerrado o feriado.',
     neverOpen: 'Nunca abierto',
-    holidays: 'Festivos',
+    holidays: 'Feriados',
     noHolidays: 'ninguno',
-    holidayCount_zero: '{{count}} festivos',
-    holidayCount_one: '{{count}} festivo',
-    holidayCount_other: '{{count}} festivos',
+    holidayCount_zero: '{{count}} feriados',
+    holidayCount_one: '{{count}} feriado',
+    holidayCount_other: '{{count}} feriados',
     timeZone: 'Zona horaria',
     flowTimeZone: 'la del flujo',
     checks: {
       invalidTimeZone: {
         message:
-          '"{{timeZone}}" no es una zona horaria, así que no se puede leer el horario de atención.',
+          '«{{timeZone}}» no es una zona horaria, así que no se puede leer el horario de atención.',
         hint: 'Elija una zona como America/Sao_Paulo, o déjela vacía para usar la del flujo.',
       },
       noOpeningRange: {
@@ -101,7 +101,7 @@ export const words = defineWords({
         hint: 'Una las dos franjas en una.',
       },
       duplicateHoliday: {
-        message: 'El festivo {{date}} aparece dos veces.',
+        message: 'El feriado {{date}} aparece dos veces.',
         hint: 'Quite uno de ellos.',
       },
     },

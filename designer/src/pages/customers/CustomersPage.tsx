@@ -2,7 +2,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   attemptsToday,
-  defaultPermissionLimits,
+  DEFAULT_WORKSPACE_SETTINGS,
+  outboundCallRules,
   permissionStatusAt,
   type CallAttempt,
   type CallPermission,
@@ -286,11 +287,9 @@ export function CustomersPage() {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
 
+  // R14: days are the workspace's own (its settings' time zone); the defaults until they load.
   const rules: CallRules = useMemo(
-    () => ({
-      limits: settings?.whatsappLimits ?? defaultPermissionLimits,
-      timeZone: settings?.timeZone ?? 'America/Sao_Paulo',
-    }),
+    () => outboundCallRules(settings ?? DEFAULT_WORKSPACE_SETTINGS),
     [settings],
   );
   const deps: CustomerDeps = useMemo(() => ({ workspace, ...services }), [workspace, services]);

@@ -50,6 +50,25 @@ describe('PricesPage', () => {
     expect((await workspace.readSettings()).settings.priceTable).toBeUndefined();
   });
 
+  it('R20: an imported table where a call over 2 minutes costs less than one of 2 minutes is flagged, naming country and channel', async () => {
+    const { pick } = setup();
+    const own = structuredClone(examplePriceTable);
+    own.label = 'Cheap long calls';
+    own.example = false;
+    own.countries.MX!.line.inbound = {
+      model: 'duration',
+      tiers: [
+        { upToMinutes: 2, perMinute: 60 },
+        { upToMinutes: null, perMinute: 30 },
+      ],
+    };
+    pick(JSON.stringify(own));
+    const warning = await screen.findByRole('alert', { name: 'Figures to check' });
+    expect(warning.textContent).toBe(
+      'Check these figures: in MX, line calls started by the customer, a call of 3 min costs less than one of 2 min.',
+    );
+  });
+
   it('refuses a table that does not pass the schema, with the field and why, keeping the one in use', async () => {
     const { pick, workspace } = setup();
     pick(JSON.stringify({ ...examplePriceTable, defaultCountry: 'ZZ' }));

@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { RotateCcw, Upload } from 'lucide-react';
 import { Button } from '../../ui/Button.tsx';
 import { useTranslation } from 'react-i18next';
-import { billingChannels, callDirections, type PriceTable } from '@callbot/shared';
+import {
+  billingChannels,
+  callDirections,
+  priceTableWarnings,
+  type PriceTable,
+  type PriceTableWarning,
+} from '@callbot/shared';
 import { formattingLocale } from '../../i18n/index.ts';
 import type { FieldProblem } from '../../persistence/index.ts';
 import { formatMoney } from '../../simulator/cost/callCost.ts';
@@ -29,10 +35,13 @@ export function PricesPage() {
   const own = settings.value?.settings.priceTable !== undefined;
   const [problems, setProblems] = useState<{ file: string; problems: FieldProblem[] } | null>(null);
   const [message, setMessage] = useState<{ alert: boolean; text: string } | null>(null);
+  // R20: figures that look wrong in an imported table (a longer call cheaper than a shorter one).
+  const [warnings, setWarnings] = useState<PriceTableWarning[]>([]);
 
   const importFile = async (file: File) => {
     setProblems(null);
     setMessage(null);
+    setWarnings([]);
     try {
       const read = readPriceTable(await readFileText(file));
       if (!read.ok) {
@@ -40,6 +49,7 @@ export function PricesPage() {
         return;
       }
       await workspace.updateSettings({ priceTable: read.table });
+      setWarnings(priceTableWarnings(read.table));
       setMessage({
         alert: false,
         text: t('workspace.prices.imported', { label: read.table.label }),
@@ -91,6 +101,21 @@ export function PricesPage() {
         >
           {message.text}
         </p>
+      )}
+      {warnings.length > 0 && (
+        <ul role="alert" className="workspace-page__problem" aria-label={t('rules.warnings')}>
+          {warnings.map((w) => (
+            <li key={`${w.country}-${w.channel}-${w.direction}-${w.minutes}`}>
+              {t('rules.importWarning', {
+                country: w.country,
+                channel: t(`rules.channel.${w.channel}`),
+                direction: t(`rules.direction.${w.direction}`),
+                minutes: w.minutes,
+                longer: w.minutes + 1,
+              })}
+            </li>
+          ))}
+        </ul>
       )}
       {problems && (
         <div role="alert" className="workspace-page__problem">

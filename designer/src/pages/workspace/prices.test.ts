@@ -19,9 +19,9 @@ describe('tiersInWords', () => {
       { words: 'Free: WhatsApp calls the customer starts cost nothing extra', perMinute: null },
     ]);
     expect(tiersInWords(br.whatsapp.outbound, t, 'en').map((tier) => tier.words)).toEqual([
-      'Monthly minutes 0 to 10,000',
-      'Monthly minutes 10,000 to 100,000',
-      'Monthly minutes from 100,000',
+      'Calls 1 to 1,000 of the month',
+      'Calls 1,001 to 10,000 of the month',
+      'Calls of the month from 10,001',
     ]);
   });
 });

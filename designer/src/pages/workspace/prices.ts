@@ -1,6 +1,7 @@
 import type { Pricing, PriceTable } from '@callbot/shared';
 import { priceTableSchema } from '@callbot/shared';
 import type { Translate } from '../../i18n/index.ts';
+import { volumeTierWords } from '../../simulator/cost/callCost.ts';
 import { fieldProblems, type FieldProblem } from '../../persistence/index.ts';
 
 /** One tier of a pricing, in words, with its rate per minute (hundredths). */
@@ -37,19 +38,14 @@ export function tiersInWords(pricing: Pricing, t: Translate, locale: string): Ti
         return { words, perMinute: tier.perMinute };
       });
     case 'volume':
-      return pricing.tiers.map((tier, i) => {
-        const next = pricing.tiers[i + 1];
-        return {
-          words:
-            next === undefined
-              ? t('cost.tier.monthFrom', { from: number(tier.fromMinutes, locale) })
-              : t('cost.tier.monthBetween', {
-                  from: number(tier.fromMinutes, locale),
-                  until: number(next.fromMinutes, locale),
-                }),
-          perMinute: tier.perMinute,
-        };
-      });
+      return pricing.tiers.map((tier, i) => ({
+        words: volumeTierWords(
+          { unit: pricing.unit, from: tier.from, until: pricing.tiers[i + 1]?.from ?? null },
+          t,
+          locale,
+        ),
+        perMinute: tier.perMinute,
+      }));
   }
 }
 

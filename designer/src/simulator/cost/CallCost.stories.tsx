@@ -36,13 +36,13 @@ export const WhatsAppFromCustomer: Story = {
   args: { channel: 'whatsapp', direction: 'inbound', durationMs: 10 * 60_000 },
 };
 
-/** R21: the business calls on WhatsApp and the month's volume crosses a tier. */
+/** R21: the business calls on WhatsApp after the month's 1,000th call: the second tier's rate. */
 export const WhatsAppFromBusinessCrossingTier: Story = {
   args: {
     channel: 'whatsapp',
     direction: 'outbound',
     durationMs: 4 * 60_000,
-    monthlyMinutesSoFar: 9_998,
+    monthToDate: { calls: 1_000, minutes: 3_100 },
   },
 };
 

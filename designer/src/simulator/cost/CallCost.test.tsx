@@ -22,8 +22,8 @@ describe('CallCost', () => {
 
   it('R20: prices a line call over 2 minutes at the other rate', () => {
     render(<CallCost channel="line" direction="inbound" durationMs={180_001} />);
-    expect(amount().textContent).toBe('R$0.40');
-    expect(tiers()).toEqual(['Calls over 2 min: 4 min × R$0.10 per minute']);
+    expect(amount().textContent).toBe('R$0.48');
+    expect(tiers()).toEqual(['Calls over 2 min: 4 min × R$0.12 per minute']);
   });
 
   it('R21: a WhatsApp call the customer starts is free, one the business starts is not', () => {
@@ -35,23 +35,37 @@ describe('CallCost', () => {
 
     rerender(<CallCost channel="whatsapp" direction="outbound" durationMs={150_000} />);
     expect(amount().textContent).toBe('R$0.90');
-    expect(tiers()).toEqual(['Monthly minutes 0 to 10,000: 3 min × R$0.30 per minute']);
+    expect(tiers()).toEqual(['Calls 1 to 1,000 of the month: 3 min × R$0.30 per minute']);
   });
 
-  it('shows both volume tiers for a call that crosses one', () => {
-    render(
+  it('R21: prices a business WhatsApp call by the month’s number of calls in its own country, saying the volume', () => {
+    const { rerender } = render(
       <CallCost
         channel="whatsapp"
         direction="outbound"
         durationMs={120_000}
-        monthlyMinutesSoFar={9_999}
+        country="MX"
+        monthToDate={{ calls: 999, minutes: 2_400 }}
       />,
     );
-    expect(tiers()).toEqual([
-      'Monthly minutes 0 to 10,000: 1 min × R$0.30 per minute',
-      'Monthly minutes 10,000 to 100,000: 1 min × R$0.25 per minute',
-    ]);
-    expect(amount().textContent).toBe('R$0.55');
+    expect(tiers()).toEqual(['Calls 1 to 1,000 of the month: 2 min × MX$1.10 per minute']);
+    expect(amount().textContent).toBe('MX$2.20');
+    expect(screen.getByText(/This month so far: 999 calls/).textContent).toContain('in MX');
+    rerender(
+      <CallCost
+        channel="whatsapp"
+        direction="outbound"
+        durationMs={120_000}
+        country="MX"
+        monthToDate={{ calls: 1_000, minutes: 2_401 }}
+      />,
+    );
+    expect(tiers()).toEqual(['Calls 1,001 to 10,000 of the month: 2 min × MX$0.90 per minute']);
+  });
+
+  it('R21: prices every country sold, Spain and Colombia included', () => {
+    render(<CallCost channel="line" direction="inbound" durationMs={60_000} country="ES" />);
+    expect(amount().textContent).toBe('€0.03');
   });
 
   it('names a workspace table instead of saying "Example figures"', () => {
@@ -63,9 +77,9 @@ describe('CallCost', () => {
   });
 
   it('says when the table has no prices for the country', () => {
-    render(<CallCost channel="line" direction="inbound" durationMs={1} country="AR" />);
+    render(<CallCost channel="line" direction="inbound" durationMs={1} country="CL" />);
     expect(within(panel()).getByRole('alert').textContent).toBe(
-      'The price table has no prices for AR.',
+      'The price table has no prices for CL.',
     );
   });
 });

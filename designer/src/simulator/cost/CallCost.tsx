@@ -1,13 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { examplePriceTable, type BillingChannel, type PriceTable } from '@callbot/shared';
+import {
+  examplePriceTable,
+  type BillingChannel,
+  type MonthToDate,
+  type PriceTable,
+} from '@callbot/shared';
 import { formattingLocale } from '../../i18n/index.ts';
 import { describeTier, estimateOrNull, formatMoney } from './callCost.ts';
 import './callCost.css';
 
 /**
  * The estimated cost of a call (R20, R21): the amount, the billed minutes and
- * the tier each minute is priced at. Until a workspace has its own table, the
- * example table's figures are used, and the panel says they are examples.
+ * the tier each minute is priced at, in the call's own country and channel,
+ * with the workspace's month-to-date volume (volume tiers count the month's
+ * calls). Until a workspace has its own table, the example table's figures
+ * are used, and the panel says they are examples.
  */
 export function CallCost({
   channel,
@@ -15,15 +22,15 @@ export function CallCost({
   durationMs,
   table = examplePriceTable,
   country = table.defaultCountry,
-  monthlyMinutesSoFar = 0,
+  monthToDate,
 }: {
   channel: BillingChannel;
   direction: 'inbound' | 'outbound';
   durationMs: number;
   table?: PriceTable;
   country?: string;
-  /** Minutes already billed this month (WhatsApp calls by the business have volume tiers). */
-  monthlyMinutesSoFar?: number;
+  /** The month's calls so far in this country and channel (WhatsApp calls by the business have volume tiers). */
+  monthToDate?: MonthToDate;
 }) {
   const {
     t,
@@ -35,7 +42,7 @@ export function CallCost({
     channel,
     direction,
     durationMs: Math.max(0, durationMs),
-    monthlyMinutesSoFar,
+    ...(monthToDate && { monthToDate }),
   });
 
   return (
@@ -64,6 +71,15 @@ export function CallCost({
               </li>
             ))}
           </ul>
+          {monthToDate && (
+            <p className="call-cost__note">
+              {t('rules.monthToDate', {
+                count: monthToDate.calls,
+                minutes: monthToDate.minutes,
+                country,
+              })}
+            </p>
+          )}
           <p className="call-cost__note">{t('cost.rounding')}</p>
           <p className="call-cost__table">
             {cost.example ? (

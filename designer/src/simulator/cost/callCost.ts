@@ -37,11 +37,29 @@ export function describeTier(part: CostPart, t: Translate, locale: string): stri
             upTo: number(part.upToMinutes, locale),
           });
     case 'volume':
-      return part.untilMinutes === null
-        ? t('cost.tier.monthFrom', { from: number(part.fromMinutes, locale) })
-        : t('cost.tier.monthBetween', {
-            from: number(part.fromMinutes, locale),
-            until: number(part.untilMinutes, locale),
-          });
+      return volumeTierWords(part, t, locale);
   }
+}
+
+/** A volume tier in words: the month's calls (as the FAQ counts them) or minutes. */
+export function volumeTierWords(
+  tier: { unit: 'calls' | 'minutes'; from: number; until: number | null },
+  t: Translate,
+  locale: string,
+): string {
+  if (tier.unit === 'calls') {
+    // The tier from 1,000 holds the 1,001st call on.
+    return tier.until === null
+      ? t('rules.tier.callsFrom', { from: number(tier.from + 1, locale) })
+      : t('rules.tier.callsBetween', {
+          from: number(tier.from + 1, locale),
+          until: number(tier.until, locale),
+        });
+  }
+  return tier.until === null
+    ? t('cost.tier.monthFrom', { from: number(tier.from, locale) })
+    : t('cost.tier.monthBetween', {
+        from: number(tier.from, locale),
+        until: number(tier.until, locale),
+      });
 }
