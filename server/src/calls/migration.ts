@@ -29,6 +29,7 @@ export const CALLS_MIGRATION = `
   ALTER TABLE calls ADD COLUMN summarized boolean NOT NULL DEFAULT false;
   CREATE INDEX calls_ws_started ON calls (workspace_id, created_at, sid);
   CREATE INDEX calls_ws_callbot_started ON calls (workspace_id, callbot_id, created_at, sid);
+  CREATE INDEX calls_ws_version_started ON calls (workspace_id, callbot_id, version, created_at, sid);
   CREATE INDEX calls_ws_line_started ON calls (workspace_id, line, created_at, sid);
   CREATE INDEX calls_ws_status_started ON calls (workspace_id, status, created_at, sid);
   CREATE INDEX calls_ws_duration ON calls (workspace_id, (coalesce(duration_ms, -1)), sid);
