@@ -288,9 +288,14 @@ describe('calls of a workspace', () => {
     const channel = await get('vera', '/api/workspaces/{A}/calls?channel=fax');
     expect(channel.status).toBe(422);
     expect(channel.body.message).toMatch(/^channel: /);
-    const cursor = await get('vera', '/api/workspaces/{A}/calls?cursor=nonsense');
-    expect(cursor.status).toBe(422);
-    expect(cursor.body.message).toMatch(/^cursor: /);
+    const forged = Buffer.from(JSON.stringify(['startedAt', 'not a time', 'CA1'])).toString(
+      'base64url',
+    );
+    for (const value of ['nonsense', forged]) {
+      const cursor = await get('vera', `/api/workspaces/{A}/calls?cursor=${value}`);
+      expect(cursor.status).toBe(422);
+      expect(cursor.body.message).toMatch(/^cursor: /);
+    }
   });
 
   it('shows one call with its timeline; its words to trainers, to viewers only when allowed', async () => {
