@@ -5,7 +5,7 @@
  * Add a migration at the end; never edit one that has shipped.
  */
 import type { Database } from './db.ts';
-import { CALLS_MIGRATION } from './calls/migration.ts';
+import { CALLS_MIGRATION, CALLS_VERSION_INDEX_MIGRATION } from './calls/migration.ts';
 import { WORKSPACE_MIGRATION } from './workspace/migration.ts';
 
 const MIGRATIONS: readonly string[] = [
@@ -149,6 +149,8 @@ const MIGRATIONS: readonly string[] = [
   // 6: the calls page (issue 16): a call's end figures, the list's indexes, analytics counters,
   // call-record settings and the redaction of caller speech (server/src/calls/migration.ts).
   CALLS_MIGRATION,
+  // 7: the calls list's index by callbot and version (server/src/calls/migration.ts).
+  CALLS_VERSION_INDEX_MIGRATION,
 ];
 
 /** The schema version this code expects. */

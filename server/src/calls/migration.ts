@@ -29,7 +29,6 @@ export const CALLS_MIGRATION = `
   ALTER TABLE calls ADD COLUMN summarized boolean NOT NULL DEFAULT false;
   CREATE INDEX calls_ws_started ON calls (workspace_id, created_at, sid);
   CREATE INDEX calls_ws_callbot_started ON calls (workspace_id, callbot_id, created_at, sid);
-  CREATE INDEX calls_ws_version_started ON calls (workspace_id, callbot_id, version, created_at, sid);
   CREATE INDEX calls_ws_line_started ON calls (workspace_id, line, created_at, sid);
   CREATE INDEX calls_ws_status_started ON calls (workspace_id, status, created_at, sid);
   CREATE INDEX calls_ws_duration ON calls (workspace_id, (coalesce(duration_ms, -1)), sid);
@@ -88,4 +87,13 @@ export const CALLS_MIGRATION = `
   $$;
   CREATE TRIGGER call_events_redact BEFORE INSERT ON call_events
     FOR EACH ROW EXECUTE FUNCTION call_events_redact();
+`;
+
+/**
+ * The list filtered by callbot and version: without it, a version with no
+ * calls in the period scanned all the callbot's calls of the period (1.7 s
+ * at a million calls, `npm run bench:calls`); with it, 0.1 ms.
+ */
+export const CALLS_VERSION_INDEX_MIGRATION = `
+  CREATE INDEX calls_ws_version_started ON calls (workspace_id, callbot_id, version, created_at, sid);
 `;
