@@ -144,8 +144,6 @@ function filtersOf(ws: string, p: CallListParams): { where: string[]; params: un
   return { where, params };
 }
 
-const STATUS_ORDER = ['calls', 'visits', 'out', 'noinput', 'nomatch', 'ended', 'dropoff'];
-
 /**
  * The calls store on an open (migrated) database.
  *
@@ -253,11 +251,7 @@ export function createCallsStore(db: Database): CallsStore {
         bump(day, status, n);
       }
       const perNode = new Map<string, NodeAnalytics>();
-      const sorted = [...nodes.rows].sort(
-        (x, y) =>
-          STATUS_ORDER.indexOf(x.metric as string) - STATUS_ORDER.indexOf(y.metric as string),
-      );
-      for (const r of sorted) {
+      for (const r of nodes.rows) {
         const id = r.node as string;
         let f = perNode.get(id);
         if (!f) {
