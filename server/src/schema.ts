@@ -6,7 +6,7 @@
  */
 import type { Database } from './db.ts';
 import { PROVIDER_MIGRATION } from './provider/migration.ts';
-import { CALLS_MIGRATION } from './calls/migration.ts';
+import { CALLS_MIGRATION, CALLS_VERSION_INDEX_MIGRATION } from './calls/migration.ts';
 import { WORKSPACE_BOTS_MIGRATION } from './workspace/botsMigration.ts';
 import { WORKSPACE_MIGRATION } from './workspace/migration.ts';
 import { PUBLISH_MIGRATION } from './workspace/publishMigration.ts';
@@ -158,6 +158,8 @@ const MIGRATIONS: readonly string[] = [
   CALLS_MIGRATION,
   // 9 (nodes): the workspace's bots, which fallback-bot nodes pick (issue 14).
   WORKSPACE_BOTS_MIGRATION,
+  // 10: the calls list's index by callbot and version (server/src/calls/migration.ts).
+  CALLS_VERSION_INDEX_MIGRATION,
 ];
 
 /** The schema version this code expects. */

@@ -310,13 +310,22 @@ const FILTERS: Partial<CallListParams>[] = [
   { line: '+551130000003' },
   { callbot: 'cobranca', channel: 'sip' },
 ];
-const list = await time('calls page, first page with filters (ws-main)', (i) =>
-  calls.list('ws-main', {
-    ...callListQuerySchema.parse({}),
-    ...FILTERS[Math.abs(i) % FILTERS.length],
-    ...(i % 2 === 0 && month(i)),
-  }),
-);
+let list = 0;
+for (const [n, filter] of FILTERS.entries()) {
+  const name = Object.entries(filter)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join('&');
+  const p95 = await time(
+    `calls page, first page, ${name || 'no filter'} (half of the runs within a month)`,
+    (i) =>
+      calls.list('ws-main', {
+        ...callListQuerySchema.parse({}),
+        ...filter,
+        ...(i % 2 === 0 && month(i + n)),
+      }),
+  );
+  list = Math.max(list, p95);
+}
 const sortedList = await time('calls page, sorted by duration, one month', (i) =>
   calls.list('ws-main', { ...callListQuerySchema.parse({ sort: 'duration' }), ...month(i) }),
 );

@@ -6,6 +6,7 @@
  * retention job. PGlite by default; CALLBOT_TEST_DATABASE_URL runs it on a
  * PostgreSQL server (an empty database).
  */
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   callAnalyticsSchema,
@@ -28,7 +29,7 @@ import { createStore } from '../store.ts';
 import { postWebhook } from '../webhookClient.ts';
 import { createHub, inProcessBus } from '../workspace/events.ts';
 import { createWorkspaceStore } from '../workspace/store.ts';
-import { runCallJobs } from './jobs.ts';
+import { RETENTION_LOCK, runCallJobs } from './jobs.ts';
 import { createLiveCallsHub, type LiveCallsHub } from './live.ts';
 import { createCallsStore } from './store.ts';
 
@@ -288,9 +289,14 @@ describe('calls of a workspace', () => {
     const channel = await get('vera', '/api/workspaces/{A}/calls?channel=fax');
     expect(channel.status).toBe(422);
     expect(channel.body.message).toMatch(/^channel: /);
-    const cursor = await get('vera', '/api/workspaces/{A}/calls?cursor=nonsense');
-    expect(cursor.status).toBe(422);
-    expect(cursor.body.message).toMatch(/^cursor: /);
+    const forged = Buffer.from(JSON.stringify(['startedAt', 'not a time', 'CA1'])).toString(
+      'base64url',
+    );
+    for (const value of ['nonsense', forged]) {
+      const cursor = await get('vera', `/api/workspaces/{A}/calls?cursor=${value}`);
+      expect(cursor.status).toBe(422);
+      expect(cursor.body.message).toMatch(/^cursor: /);
+    }
   });
 
   it('shows one call with its timeline; its words to trainers, to viewers only when allowed', async () => {
@@ -593,6 +599,21 @@ describe('privacy', () => {
     const countersAfter = await db.query('SELECT sum(calls)::integer AS n FROM call_stats');
     expect(countersAfter.rows).toEqual(countersBefore.rows);
   });
+
+  it.runIf(process.env.CALLBOT_TEST_DATABASE_URL)(
+    'leaves the deleting to the instance that holds the lock (PostgreSQL)',
+    async () => {
+      // Another instance in the middle of a batch: it holds the job's lock.
+      const other = new pg.Client({ connectionString: process.env.CALLBOT_TEST_DATABASE_URL });
+      await other.connect();
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock($1)', [RETENTION_LOCK]);
+      expect(await runCallJobs(db, DAY + 100 * DAY_MS)).toMatchObject({ ran: false, deleted: 0 });
+      await other.query('COMMIT');
+      await other.end();
+      expect(await runCallJobs(db, DAY + 100 * DAY_MS)).toMatchObject({ ran: true });
+    },
+  );
 
   it('finishes a call the sweep closed, once, with the job', async () => {
     const sid = await call(ws.A, [], { start: DAY + 101 * DAY_MS });

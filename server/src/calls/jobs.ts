@@ -14,7 +14,8 @@ import { finishPending } from './finish.ts';
 
 /** Calls deleted per transaction: short enough not to hold the webhooks' writes up. */
 export const RETENTION_BATCH = 1000;
-const RETENTION_LOCK = 7_210_470;
+/** The job's advisory lock key (with the server's others: 7_210_41x). */
+export const RETENTION_LOCK = 7_210_470;
 const DAY_MS = 86_400_000;
 
 export interface CallJobResult {

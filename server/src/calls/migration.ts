@@ -88,3 +88,12 @@ export const CALLS_MIGRATION = `
   CREATE TRIGGER call_events_redact BEFORE INSERT ON call_events
     FOR EACH ROW EXECUTE FUNCTION call_events_redact();
 `;
+
+/**
+ * The list filtered by callbot and version: without it, a version with no
+ * calls in the period scanned all the callbot's calls of the period (1.7 s
+ * at a million calls, `npm run bench:calls`); with it, 0.1 ms.
+ */
+export const CALLS_VERSION_INDEX_MIGRATION = `
+  CREATE INDEX calls_ws_version_started ON calls (workspace_id, callbot_id, version, created_at, sid);
+`;

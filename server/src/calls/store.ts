@@ -95,13 +95,17 @@ const SORTS = {
   cost: { expr: 'coalesce(cost_amount, -1)', cast: 'integer' },
 } as const;
 
-/** A cursor: the last row's sort value and sid, as base64url JSON. */
-const encodeCursor = (sort: string, value: unknown, sid: string) =>
-  Buffer.from(
-    JSON.stringify([sort, value instanceof Date ? value.toISOString() : value, sid]),
-  ).toString('base64url');
+/** What a sort value looks like as PostgreSQL writes it (a cursor's is checked before it is cast). */
+const SORT_VALUE = {
+  time: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/,
+  number: /^-?\d{1,9}$/,
+};
 
-function decodeCursor(cursor: string, sort: string): [string | number, string] {
+/** A cursor: the sort, the last row's sort value (as text) and sid, as base64url JSON. */
+const encodeCursor = (sort: string, value: string, sid: string) =>
+  Buffer.from(JSON.stringify([sort, value, sid])).toString('base64url');
+
+function decodeCursor(cursor: string, sort: string): [string, string] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -112,7 +116,8 @@ function decodeCursor(cursor: string, sort: string): [string | number, string] {
     !Array.isArray(parsed) ||
     parsed.length !== 3 ||
     parsed[0] !== sort ||
-    !(typeof parsed[1] === 'string' || typeof parsed[1] === 'number') ||
+    typeof parsed[1] !== 'string' ||
+    !SORT_VALUE[sort === 'startedAt' ? 'time' : 'number'].test(parsed[1]) ||
     typeof parsed[2] !== 'string'
   ) {
     throw new CursorError('cursor: not a cursor of this sort; start from the first page.');
@@ -139,8 +144,6 @@ function filtersOf(ws: string, p: CallListParams): { where: string[]; params: un
   return { where, params };
 }
 
-const STATUS_ORDER = ['calls', 'visits', 'out', 'noinput', 'nomatch', 'ended', 'dropoff'];
-
 /**
  * The calls store on an open (migrated) database.
  *
@@ -164,7 +167,8 @@ export function createCallsStore(db: Database): CallsStore {
       params.push(p.limit + 1);
       const order = p.order === 'asc' ? 'ASC' : 'DESC';
       const { rows } = await db.query(
-        `SELECT ${ROW_COLUMNS}, ${sort.expr} AS sort_value FROM calls
+        // The sort value as PostgreSQL writes it: a start time keeps its microseconds in the cursor.
+        `SELECT ${ROW_COLUMNS}, (${sort.expr})::text AS sort_value FROM calls
          WHERE ${where.join(' AND ')}
          ORDER BY ${sort.expr} ${order}, sid ${order} LIMIT $${params.length}`,
         params,
@@ -175,7 +179,7 @@ export function createCallsStore(db: Database): CallsStore {
         calls: page.map(toRow),
         nextCursor:
           rows.length > p.limit && last
-            ? encodeCursor(p.sort, last.sort_value, last.sid as string)
+            ? encodeCursor(p.sort, last.sort_value as string, last.sid as string)
             : null,
       };
     },
@@ -247,11 +251,7 @@ export function createCallsStore(db: Database): CallsStore {
         bump(day, status, n);
       }
       const perNode = new Map<string, NodeAnalytics>();
-      const sorted = [...nodes.rows].sort(
-        (x, y) =>
-          STATUS_ORDER.indexOf(x.metric as string) - STATUS_ORDER.indexOf(y.metric as string),
-      );
-      for (const r of sorted) {
+      for (const r of nodes.rows) {
         const id = r.node as string;
         let f = perNode.get(id);
         if (!f) {
