@@ -10,6 +10,9 @@ import './calls.css';
 
 // One call and the analytics draw the canvas (and the charts): they load when opened.
 const CallView = lazy(() => import('./CallView.tsx').then((m) => ({ default: m.CallView })));
+const AnalyticsView = lazy(() =>
+  import('./AnalyticsView.tsx').then((m) => ({ default: m.AnalyticsView })),
+);
 
 /**
  * The workspace's calls, as a callbot server recorded them: the list (with
@@ -71,6 +74,7 @@ export function CallsViews({
         {view === 'call' && callId !== undefined && (
           <CallView key={callId} sid={callId} backQuery={query} />
         )}
+        {view === 'analytics' && <AnalyticsView query={query} />}
       </Suspense>
     </div>
   );

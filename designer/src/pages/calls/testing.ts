@@ -17,7 +17,9 @@ import {
   type CallRow,
   type FlowDocument,
 } from '@callbot/shared';
+import { addFigures, figuresOfCall } from '../../analytics/figures.ts';
 import type { CallsClient } from './callsClient.ts';
+import { traceOf } from './callScript.ts';
 
 export const WORDS_PER_MINUTE = 150;
 
@@ -168,5 +170,57 @@ export function createFakeCallsClient(
     },
     liveUrl: '/calls/live',
     versionDoc: (callbot, version) => Promise.resolve(docs.get(`${callbot}@${version}`) ?? null),
+  };
+}
+
+/** What the server's counters say of these calls (as `GET …/calls/analytics` answers), counted from their traces. */
+export function analyticsOf(
+  details: CallDetail[],
+  callbot = 'reception',
+  version: number | null = null,
+): CallAnalytics {
+  const counted = details.filter(
+    (d) => d.call.callbot === callbot && (version === null || d.call.version === version),
+  );
+  const all = addFigures(counted.map((d) => figuresOfCall(traceOf(d))));
+  const outcomes: Record<string, number> = {};
+  const byHour = new Map<number, Record<string, number>>();
+  const byDay = new Map<string, Record<string, number>>();
+  const bump = (into: Record<string, number>, status: string) => {
+    into[status] = (into[status] ?? 0) + 1;
+  };
+  for (const { call } of counted) {
+    bump(outcomes, call.status);
+    const hour = new Date(call.startedAt).getUTCHours();
+    bump(byHour.get(hour) ?? byHour.set(hour, {}).get(hour)!, call.status);
+    const day = call.startedAt.slice(0, 10);
+    bump(byDay.get(day) ?? byDay.set(day, {}).get(day)!, call.status);
+  }
+  const ports = (node: string) =>
+    Object.fromEntries(
+      [...all.outputs]
+        .filter(([id]) => id.startsWith(`${node}:`))
+        .map(([id, n]) => [id.slice(node.length + 1), n]),
+    );
+  return {
+    callbot,
+    version,
+    from: '2026-11-15',
+    to: '2026-12-14',
+    timeZone: 'UTC',
+    totals: { calls: counted.length, durationMs: 0, cost: {} },
+    outcomes,
+    nodes: [...all.nodes].map(([node, f]) => ({
+      node,
+      calls: f.calls,
+      visits: f.visits,
+      outputs: ports(node),
+      noInput: f.noInput,
+      noMatch: f.noMatch,
+      ended: {},
+      droppedOff: f.hungUp,
+    })),
+    byHour: Array.from({ length: 24 }, (_, hour) => ({ hour, outcomes: byHour.get(hour) ?? {} })),
+    byDay: [...byDay].map(([day, o]) => ({ day, outcomes: o })),
   };
 }
