@@ -43,6 +43,7 @@ export {
 export {
   DEFAULT_WORDS_PER_MINUTE,
   inputLabel,
+  playedInOrder,
   timelineOf,
   type Span,
   type TimelineData,

@@ -37,6 +37,31 @@ export function inputLabel(line: Extract<TraceLine, { kind: 'input' }>): string 
   }
 }
 
+/**
+ * A recorded call's trace lines timed as the caller heard them. On a real
+ * call the server writes everything one request makes at the request's
+ * moment (a greeting, the next node, a menu's prompt and its listening all
+ * at once), and the provider then plays the prompts one after the other;
+ * the simulator's media layer plays them the same way, each prompt taking
+ * its estimated speaking time. So a line is moved to when what was said
+ * before it in the same answer has been said (`t` never moves earlier), and
+ * the caller's inputs keep their moments: the same inputs at the same
+ * moments give the simulator's own lines, and its picture.
+ *
+ * @example
+ * timelineOf(playedInOrder(recorded, 150), durationMs, 150)
+ */
+export function playedInOrder(lines: readonly TraceLine[], wordsPerMinute: number): TraceLine[] {
+  let playedUntil = 0;
+  return lines.map((line) => {
+    const t = Math.max(line.t, playedUntil);
+    if (line.kind === 'say' && !line.interruptible) {
+      playedUntil = t + estimateSpeechMs(line.text, wordsPerMinute);
+    }
+    return t === line.t ? line : { ...line, t };
+  });
+}
+
 /** The bars, marks and labels of a call's timeline, up to `now` ms. */
 export function timelineOf(
   lines: readonly TraceLine[],

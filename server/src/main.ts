@@ -16,6 +16,9 @@ import { FolderLockedError } from './lock.ts';
 import { createServer } from './server.ts';
 import { createStore, deferredStore } from './store.ts';
 import { createHub, inProcessBus, postgresBus } from './workspace/events.ts';
+import { runCallJobs } from './calls/jobs.ts';
+import { createLiveCallsHub, realLiveTimer } from './calls/live.ts';
+import { createCallsStore, type CallsStore } from './calls/store.ts';
 import { createWorkspaceStore } from './workspace/store.ts';
 
 const env = process.env;
@@ -86,6 +89,26 @@ const workspaceStore = deferredStore(
     return createWorkspaceStore(db, () => Date.now());
   }),
 );
+// The calls page's reads, live calls and scheduled job (retention, finishing ended calls).
+const callsStore = deferredStore<CallsStore>(
+  opening.then(async (db) => {
+    await store.ping();
+    return createCallsStore(db);
+  }),
+);
+const calls = {
+  store: callsStore,
+  live: createLiveCallsHub((ws) => callsStore.live(ws), realLiveTimer),
+};
+const callJobs = setInterval(() => {
+  void opening
+    .then((db) => runCallJobs(db, Date.now()))
+    .then(({ deleted }) => {
+      if (deleted > 0) say(`calls: deleted ${deleted} calls past their workspace's retention`);
+    })
+    .catch((error: unknown) => say(`calls job failed: ${(error as Error).message}`));
+}, 60_000);
+callJobs.unref();
 const bus = config.databaseUrl
   ? postgresBus(
       { query: async (text, params) => (await opening).query(text, params) },
@@ -146,7 +169,7 @@ try {
     ...(config.sharedKeySecret && { sharedKeySecret: config.sharedKeySecret }),
     ...(config.baseUrl && { baseUrl: config.baseUrl }),
     ...(agent && { agent }),
-    workspace: { store: workspaceStore, hub },
+    workspace: { store: workspaceStore, hub, calls },
   });
 } catch (error) {
   say(`The server refuses to start: ${(error as Error).message}`);
@@ -199,6 +222,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     say('stopping');
     clearInterval(sweep);
     clearInterval(presenceSweep);
+    clearInterval(callJobs);
     void server
       .close()
       .then(() => bus.close())

@@ -51,6 +51,8 @@ export interface WorkspaceCaller {
 /** What a handler gets: the path's parameters, the JSON body, and who calls, typed by the route's access. */
 export interface RouteContext<A extends Access> {
   params: Readonly<Record<string, string>>;
+  /** The URL's query string (for GET filters). */
+  query: URLSearchParams;
   body: unknown;
   /** The time of the request, from the injected clock. */
   now: number;
@@ -78,6 +80,12 @@ export interface Reply {
    * do when the stream ends (the client left, or it was ended).
    */
   stream?: (send: (data: unknown) => void, end: () => void) => () => void;
+  /** A file instead of a JSON body (CSV), sent as its chunks come, under `filename`. */
+  file?: {
+    contentType: string;
+    filename: string;
+    chunks: AsyncIterable<string> | Iterable<string>;
+  };
 }
 
 export interface RouteDef<A extends Access> {
@@ -163,6 +171,8 @@ export interface RouterRequest {
   method: string;
   /** The path's segments, decoded (`['api', 'workspaces', 'w1']`). */
   segments: string[];
+  /** The URL's query string. */
+  query?: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   body: unknown;
   ip: string;
@@ -340,6 +350,7 @@ export function createRouter(options: RouterOptions) {
       if (!checked.ok) return checked.reply;
       return handler({
         params,
+        query: req.query ?? new URLSearchParams(),
         body: req.body,
         now,
         origin: req.origin,

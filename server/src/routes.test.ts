@@ -19,6 +19,9 @@ import { openPglite, openPostgres, type Database } from './db.ts';
 import { withoutSecrets, type AnyRoute } from './router.ts';
 import { apiRoutes, LOGIN_THROTTLE } from './routes.ts';
 import { createServer, type CallbotServer } from './server.ts';
+import { callRoutes, type CallsService } from './calls/routes.ts';
+import { createLiveCallsHub } from './calls/live.ts';
+import { createCallsStore } from './calls/store.ts';
 import { createStore, type Store } from './store.ts';
 import { createHub, inProcessBus } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
@@ -78,7 +81,9 @@ class Client {
       if (value !== undefined) this.cookie = value === '' ? null : value;
     }
     const text = await response.text();
-    const parsed = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+    // A CSV export's answer is its file, not JSON.
+    const json = !response.headers.get('content-type')?.startsWith('text/csv');
+    const parsed = text && json ? (JSON.parse(text) as Record<string, unknown>) : null;
     if (parsed && typeof parsed.csrfToken === 'string') this.csrf = parsed.csrfToken;
     return { status: response.status, body: parsed, cookies };
   }
@@ -113,6 +118,13 @@ beforeAll(async () => {
     workspace: {
       store: createWorkspaceStore(db, clock.now),
       hub: createHub(inProcessBus(), clock.now),
+      calls: {
+        store: createCallsStore(db),
+        live: createLiveCallsHub(() => Promise.resolve([]), {
+          now: clock.now,
+          every: () => () => {},
+        }),
+      },
     },
   });
   origin = await server.listen(0);
@@ -475,6 +487,7 @@ describe('the route × role matrix, from the route table', () => {
     }),
     // The workspace's data (its store and hub are not used by the declarations either).
     ...workspaceRoutes({} as WorkspaceStore, createHub(inProcessBus(), clock.now)),
+    ...callRoutes({} as CallsService),
   ];
   const isChange = (method: string) => method !== 'GET';
   /** The path with the workspace filled in and any other parameter a placeholder. */

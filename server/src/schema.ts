@@ -5,6 +5,7 @@
  * Add a migration at the end; never edit one that has shipped.
  */
 import type { Database } from './db.ts';
+import { CALLS_MIGRATION } from './calls/migration.ts';
 import { WORKSPACE_MIGRATION } from './workspace/migration.ts';
 
 const MIGRATIONS: readonly string[] = [
@@ -145,6 +146,9 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE calls ADD COLUMN workspace_id text;
   ALTER TABLE calls ADD COLUMN channel text NOT NULL DEFAULT 'line';
   `,
+  // 6: the calls page (issue 16): a call's end figures, the list's indexes, analytics counters,
+  // call-record settings and the redaction of caller speech (server/src/calls/migration.ts).
+  CALLS_MIGRATION,
 ];
 
 /** The schema version this code expects. */
@@ -179,9 +183,25 @@ export async function migrate(db: Database): Promise<void> {
   });
 }
 
-/** A migration's statements, one by one (both drivers take one statement per query). */
-const statements = (migration: string): string[] =>
-  migration
-    .split(';')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+/**
+ * A migration's statements, one by one (both drivers take one statement per
+ * query): split at semicolons, except inside `$$`-quoted function bodies.
+ */
+function statements(migration: string): string[] {
+  const done: string[] = [];
+  let current = '';
+  migration.split('$$').forEach((part, i) => {
+    if (i % 2 === 1) {
+      current += `$$${part}$$`;
+      return;
+    }
+    const [first, ...rest] = part.split(';');
+    current += first;
+    for (const next of rest) {
+      done.push(current);
+      current = next;
+    }
+  });
+  done.push(current);
+  return done.map((s) => s.trim()).filter((s) => s !== '');
+}

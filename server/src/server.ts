@@ -24,6 +24,8 @@ import { isUniqueViolation, type Store } from './store.ts';
 import { createVoiceHandler, type Webhook } from './voice.ts';
 import { writeEventStream, type WorkspaceHub } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
+import { callRoutes, type CallsService } from './calls/routes.ts';
+import { writeFile } from './calls/download.ts';
 import type { WorkspaceStore } from './workspace/store.ts';
 
 export interface ServerOptions {
@@ -106,6 +108,8 @@ export interface ServerOptions {
     hub: WorkspaceHub;
     /** How often an open event stream checks that its member still is one (default 10 s). */
     memberCheckMs?: number;
+    /** The calls page's reads and live calls (`/api/workspaces/:ws/calls…`); not served without. */
+    calls?: CallsService;
   };
 }
 
@@ -213,6 +217,16 @@ export function createServer(options: ServerOptions): CallbotServer {
             ...(options.workspace.memberCheckMs !== undefined && {
               memberCheckMs: options.workspace.memberCheckMs,
             }),
+          })
+        : []),
+      ...(options.workspace?.calls
+        ? callRoutes({
+            stillMember: async (ws, userId) =>
+              (await options.accounts.membership(ws, userId)) !== null,
+            ...(options.workspace.memberCheckMs !== undefined && {
+              memberCheckMs: options.workspace.memberCheckMs,
+            }),
+            ...options.workspace.calls,
           })
         : []),
     ],
@@ -341,6 +355,7 @@ export function createServer(options: ServerOptions): CallbotServer {
     const reply = await router({
       method: req.method ?? 'GET',
       segments,
+      query: url.searchParams,
       headers: req.headers,
       body,
       ip: clientAddress(req, options.trustProxy ?? false),
@@ -408,7 +423,7 @@ export function createServer(options: ServerOptions): CallbotServer {
         res.end();
         return;
       }
-      const { status, body, cookies, stream } = await serveApi(req, url).catch(
+      const { status, body, cookies, stream, file } = await serveApi(req, url).catch(
         (error: unknown): Reply => {
           // Two changes at once that the database refused one of (a unique index): the other won.
           if (isUniqueViolation(error)) {
@@ -430,6 +445,10 @@ export function createServer(options: ServerOptions): CallbotServer {
       if (cookies) res.setHeader('set-cookie', cookies);
       if (stream) {
         writeEventStream(req, res, stream);
+        return;
+      }
+      if (file) {
+        await writeFile(res, status, file);
         return;
       }
       // Answers about accounts are the caller's own: never kept by a cache.

@@ -5,6 +5,7 @@
  */
 import type { FlowDocument } from '@callbot/shared';
 import type { PersistedCall, TraceLine } from '@callbot/runtime';
+import { finishCall } from './calls/finish.ts';
 import type { Database } from './db.ts';
 import { migrate } from './schema.ts';
 import { jsonText } from './text.ts';
@@ -311,6 +312,10 @@ const TEAMS_LOCK = 7_210_416;
  */
 export async function createStore(db: Database): Promise<Store> {
   await migrate(db);
+  /** A call that ended: its figures and the calls page's counters (a failure is retried by the job). */
+  const ended = async (sid: string, update: CallUpdate) => {
+    if (update.status !== 'in_progress') await finishCall(db, sid).catch(() => {});
+  };
   return {
     async publishVersion({ callbot, name, flow, fingerprint, note, at }) {
       return db.transaction(async (tx) => {
@@ -482,7 +487,9 @@ export async function createStore(db: Database): Promise<Store> {
           update.pendingEnd,
         ],
       );
-      return rows[0]?.count === 1;
+      const created = rows[0]?.count === 1;
+      if (created) await ended(sid, update);
+      return created;
     },
 
     async getCall(sid) {
@@ -532,7 +539,9 @@ export async function createStore(db: Database): Promise<Store> {
           update.pendingEnd,
         ],
       );
-      return rows[0]?.count === 1;
+      const saved = rows[0]?.count === 1;
+      if (saved) await ended(sid, update);
+      return saved;
     },
 
     async recordEarlyEnd({ sid, line, caller, by, at }) {
