@@ -96,4 +96,28 @@ describe('one call', () => {
     expect(kept).toHaveLength(1);
     expect(kept[0]!.script).toEqual(scriptOfCall(detail, traceOf(detail)));
   });
+
+  it('shows a viewer the path and the timeline but not what was said, unless the workspace allows', async () => {
+    const { detail } = recordCall('CA-support', supportSteps);
+    // As the server answers a viewer: the words left out.
+    const forViewer: CallDetail = {
+      ...detail,
+      transcript: false,
+      events: detail.events.map((e) =>
+        e.line.kind === 'say' || e.line.kind === 'input'
+          ? { ...e, line: { t: e.line.t, kind: e.line.kind, hidden: true } }
+          : e,
+      ),
+    };
+    await show(forViewer);
+    expect(
+      screen.getByText('Your role sees the figures of calls, not what callers said.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Transcript' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Replay in the simulator' })).toBeNull();
+    expect(screen.getByRole('img', { name: /Call timeline/ })).toBeTruthy();
+    await expect
+      .poll(() => document.querySelectorAll('.react-flow__node.is-visited').length)
+      .toBeGreaterThan(1);
+  });
 });

@@ -1,4 +1,4 @@
-import type { TraceLine } from '@callbot/runtime';
+import { playedInOrder, type TraceLine } from '@callbot/runtime';
 import type { CallDetail, FlowDocument } from '@callbot/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -97,7 +97,11 @@ function OneCall({ detail, lines, doc }: Loaded) {
   const statusWords = useStatusWords();
   const { call } = detail;
   const overlay = useMemo(() => ({ marks: pathMarks(lines) }), [lines]);
-  const log = useMemo(() => logOf(lines, detail.wordsPerMinute), [lines, detail.wordsPerMinute]);
+  // Timed as the caller heard it (the provider plays a request's prompts one after another), as the timeline is.
+  const log = useMemo(
+    () => logOf(playedInOrder(lines, detail.wordsPerMinute), detail.wordsPerMinute),
+    [lines, detail.wordsPerMinute],
+  );
 
   return (
     <>

@@ -10,6 +10,7 @@ import './calls.css';
 
 // One call and the analytics draw the canvas (and the charts): they load when opened.
 const CallView = lazy(() => import('./CallView.tsx').then((m) => ({ default: m.CallView })));
+const LiveView = lazy(() => import('./LiveView.tsx').then((m) => ({ default: m.LiveView })));
 const AnalyticsView = lazy(() =>
   import('./AnalyticsView.tsx').then((m) => ({ default: m.AnalyticsView })),
 );
@@ -75,6 +76,7 @@ export function CallsViews({
           <CallView key={callId} sid={callId} backQuery={query} />
         )}
         {view === 'analytics' && <AnalyticsView query={query} />}
+        {view === 'live' && <LiveView />}
       </Suspense>
     </div>
   );

@@ -3,6 +3,7 @@
 // tests and stories only, never by the app.
 import {
   examples,
+  playedInOrder,
   scriptSchema,
   simulateCall,
   timelineOf,
@@ -82,7 +83,8 @@ export function recordCall(
           at: new Date(start + line.t).toISOString(),
           line,
         })),
-        timeline: timelineOf(lines, end?.t ?? 0, WORDS_PER_MINUTE),
+        // As the server draws it (`server/src/calls/routes.ts`).
+        timeline: timelineOf(playedInOrder(lines, WORDS_PER_MINUTE), end?.t ?? 0, WORDS_PER_MINUTE),
       }),
     ),
   );
