@@ -30,6 +30,9 @@ const SettingsPage = lazy(() =>
 const MembersPage = lazy(() =>
   import('./account/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
 );
+const CallsPage = lazy(() =>
+  import('./pages/calls/CallsPage.tsx').then((m) => ({ default: m.CallsPage })),
+);
 const TokensPage = lazy(() =>
   import('./account/TokensPage.tsx').then((m) => ({ default: m.TokensPage })),
 );
@@ -54,6 +57,8 @@ function workspacePage(route: Exclude<Route, { page: 'editor' }>): ReactNode {
       return <MembersPage />;
     case 'tokens':
       return <TokensPage />;
+    case 'calls':
+      return <CallsPage view={route.view} callId={route.callId} query={route.query} />;
   }
 }
 

@@ -55,7 +55,7 @@ describe('addFigures', () => {
   it('adds calls up node by node and output by output', () => {
     const all = addFigures([figuresOfCall(sales), figuresOfCall(silent), figuresOfCall(sales)]);
     expect(all.calls).toBe(3);
-    expect(all.nodes.get('greeting')?.entered).toBe(3);
+    expect(all.nodes.get('greeting')?.calls).toBe(3);
     const one = figuresOfCall(sales);
     for (const [id, n] of one.outputs) expect(all.outputs.get(id)).toBeGreaterThanOrEqual(2 * n);
   });

@@ -1,10 +1,13 @@
 import type { TraceLine } from '@callbot/runtime';
+import type { CallAnalytics } from '@callbot/shared';
 import type { CanvasMarks } from '../canvas/canvasMarks.ts';
 
 /** What the calls of a period did at one node. */
 export interface NodeFigures {
-  /** Calls that came to the node. */
-  entered: number;
+  /** Calls that came to the node (once each). */
+  calls: number;
+  /** Times the node was entered (a menu said again counts each time): what the rates are over. */
+  visits: number;
   /** Calls whose caller hung up while at the node (drop-off). */
   hungUp: number;
   /** Times the caller gave nothing in time, at a node that listens. */
@@ -20,7 +23,13 @@ export interface FlowFigures {
   outputs: ReadonlyMap<string, number>;
 }
 
-export const noNodeFigures: NodeFigures = { entered: 0, hungUp: 0, noInput: 0, noMatch: 0 };
+export const noNodeFigures: NodeFigures = {
+  calls: 0,
+  visits: 0,
+  hungUp: 0,
+  noInput: 0,
+  noMatch: 0,
+};
 
 /** `part / whole` (0..1), or null when nothing could have happened. */
 export const rate = (part: number, whole: number): number | null =>
@@ -57,7 +66,8 @@ export function figuresOfCall(lines: readonly TraceLine[]): FlowFigures {
   for (const line of lines) {
     if (line.kind === 'node') {
       at = line.id;
-      bump(line.id, 'entered');
+      if (!nodes.has(line.id)) bump(line.id, 'calls');
+      bump(line.id, 'visits');
       if (line.via !== undefined) outputs.set(line.via, (outputs.get(line.via) ?? 0) + 1);
     } else if (at !== null) {
       if (line.kind === 'noinput') bump(at, 'noInput');
@@ -76,7 +86,8 @@ export function addFigures(all: readonly FlowFigures[]): FlowFigures {
     for (const [id, f] of figures.nodes) {
       const before = nodes.get(id) ?? noNodeFigures;
       nodes.set(id, {
-        entered: before.entered + f.entered,
+        calls: before.calls + f.calls,
+        visits: before.visits + f.visits,
         hungUp: before.hungUp + f.hungUp,
         noInput: before.noInput + f.noInput,
         noMatch: before.noMatch + f.noMatch,
@@ -118,4 +129,21 @@ export function pathMarks(lines: readonly TraceLine[]): CanvasMarks {
   }
   if (last !== null) nodes.set(last, 'is-visited is-active');
   return { nodes, edges };
+}
+
+/** The server's analytics of a period (counters kept as calls end) as the canvas's figures. */
+export function figuresOfAnalytics(analytics: CallAnalytics): FlowFigures {
+  const nodes = new Map<string, NodeFigures>();
+  const outputs = new Map<string, number>();
+  for (const n of analytics.nodes) {
+    nodes.set(n.node, {
+      calls: n.calls,
+      visits: n.visits,
+      hungUp: n.droppedOff,
+      noInput: n.noInput,
+      noMatch: n.noMatch,
+    });
+    for (const [port, count] of Object.entries(n.outputs)) outputs.set(`${n.node}:${port}`, count);
+  }
+  return { calls: analytics.totals.calls, nodes, outputs };
 }

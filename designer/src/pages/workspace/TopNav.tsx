@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import {
+  callsHref,
   channelHref,
   customersHref,
   libraryHref,
@@ -12,6 +13,7 @@ import {
 import {
   Building2,
   CalendarClock,
+  ChartSpline,
   Coins,
   PhoneCall,
   Settings,
@@ -19,13 +21,15 @@ import {
   Workflow,
   type LucideIcon,
 } from 'lucide-react';
+import { useCurrentWorkspace } from '../../account/AccountContext.tsx';
 import { AccountHeader } from '../../account/AccountHeader.tsx';
 import { WorkspaceSyncBar } from '../../remote/WorkspaceSyncBar.tsx';
 import { ThemeButton } from '../../ui/ThemeButton.tsx';
 import { WorkspaceFileActions } from './WorkspaceFileActions.tsx';
 import './workspace.css';
 
-const items: { page: NavPage; href: string; Icon: LucideIcon }[] = [
+/** `server`: only when a callbot server serves the designer (the calls it recorded). */
+const items: { page: NavPage; href: string; Icon: LucideIcon; server?: true }[] = [
   { page: 'library', href: libraryHref, Icon: Workflow },
   { page: 'teams', href: teamsHref, Icon: Users },
   { page: 'schedules', href: schedulesHref, Icon: CalendarClock },
@@ -33,6 +37,7 @@ const items: { page: NavPage; href: string; Icon: LucideIcon }[] = [
   { page: 'customers', href: customersHref, Icon: Building2 },
   { page: 'prices', href: pricesHref, Icon: Coins },
   { page: 'settings', href: settingsHref, Icon: Settings },
+  { page: 'calls', href: callsHref(), Icon: ChartSpline, server: true },
 ];
 
 /**
@@ -43,6 +48,8 @@ const items: { page: NavPage; href: string; Icon: LucideIcon }[] = [
  */
 export function TopNav({ current, onImported }: { current: NavPage; onImported: () => void }) {
   const { t } = useTranslation();
+  const served = useCurrentWorkspace() !== null;
+  const shown = items.filter((item) => served || !item.server);
   return (
     <>
       <header className="topnav">
@@ -54,7 +61,7 @@ export function TopNav({ current, onImported }: { current: NavPage; onImported: 
         </span>
         <nav aria-label={t('nav.label')}>
           <ul className="topnav__list">
-            {items.map(({ page, href, Icon }) => (
+            {shown.map(({ page, href, Icon }) => (
               <li key={page}>
                 <a
                   className="topnav__link"

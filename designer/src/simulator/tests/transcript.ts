@@ -167,15 +167,16 @@ export type AlignedRow =
 
 /**
  * The expected and actual transcripts side by side, aligned on the lines
- * they share (`diffLines` of their normalised lines): between two shared
+ * they share (`diffLines` of their `normalize`d lines): between two shared
  * lines, what was expected and what happened instead are paired row by row
  * (`changed`); what is left over is on one side only.
  */
 export function alignTranscripts(
   expected: readonly TraceLine[],
   actual: readonly TraceLine[],
+  normalize: (lines: readonly TraceLine[]) => string[] = normalizeTranscript,
 ): AlignedRow[] {
-  const diff = diffLines(normalizeTranscript(expected), normalizeTranscript(actual));
+  const diff = diffLines(normalize(expected), normalize(actual));
   const rows: AlignedRow[] = [];
   let removed: TraceLine[] = [];
   let added: TraceLine[] = [];
