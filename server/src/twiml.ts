@@ -34,6 +34,8 @@ export interface DialVerb {
   /** Called with the outcome (`DialCallStatus`); without it the document goes on after the Dial. */
   action?: string;
   target: DialTarget;
+  /** Seconds the target may ring before the Dial gives up (`no-answer`); Twilio's default 30, at most 600. */
+  timeout?: number;
 }
 
 /** Puts the caller into a named queue; `action` is called when they leave it. */
@@ -41,6 +43,20 @@ export interface EnqueueVerb {
   verb: 'Enqueue';
   action?: string;
   queue: string;
+  /** What the caller hears while queued: Twilio fetches it again and again (with `QueueTime`). */
+  waitUrl?: string;
+}
+
+/** Music or a recording, `loop` times (0: until something else happens). */
+export interface PlayVerb {
+  verb: 'Play';
+  url: string;
+  loop?: number;
+}
+
+/** Inside a queue's wait document: leaves the queue (the `<Enqueue>` action gets `QueueResult=leave`). */
+export interface LeaveVerb {
+  verb: 'Leave';
 }
 
 export interface RedirectVerb {
@@ -59,7 +75,15 @@ export interface PauseVerb {
 }
 
 export type Verb =
-  SayVerb | GatherVerb | DialVerb | EnqueueVerb | RedirectVerb | HangupVerb | PauseVerb;
+  | SayVerb
+  | GatherVerb
+  | DialVerb
+  | EnqueueVerb
+  | RedirectVerb
+  | HangupVerb
+  | PauseVerb
+  | PlayVerb
+  | LeaveVerb;
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -117,7 +141,7 @@ function render(verb: Verb): string {
     case 'Dial':
       return element(
         'Dial',
-        { action: verb.action, method: verb.action && 'POST' },
+        { action: verb.action, method: verb.action && 'POST', timeout: verb.timeout },
         'number' in verb.target
           ? element('Number', {}, escapeXml(verb.target.number))
           : element('Sip', {}, escapeXml(verb.target.sip)),
@@ -125,7 +149,12 @@ function render(verb: Verb): string {
     case 'Enqueue':
       return element(
         'Enqueue',
-        { action: verb.action, method: verb.action && 'POST' },
+        {
+          action: verb.action,
+          method: verb.action && 'POST',
+          waitUrl: verb.waitUrl,
+          waitUrlMethod: verb.waitUrl && 'POST',
+        },
         escapeXml(verb.queue),
       );
     case 'Redirect':
@@ -134,6 +163,10 @@ function render(verb: Verb): string {
       return element('Hangup', {});
     case 'Pause':
       return element('Pause', { length: verb.length });
+    case 'Play':
+      return element('Play', { loop: verb.loop }, escapeXml(verb.url));
+    case 'Leave':
+      return element('Leave', {});
   }
 }
 
