@@ -131,6 +131,7 @@ test('a transfer picks its team from the workspace, creates one from the node, a
   await designer.expectSaved();
 
   // Renamed on the Teams page: the node follows.
+  await designer.backToLibrary();
   await nav(page, 'Teams').click();
   await expect(page.getByRole('rowheader', { name: 'Suporte', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Rename Vendas' }).click();
