@@ -87,3 +87,88 @@ test('Tab reaches every node of a large flow, bringing those out of view into it
   await expect(page.locator(`.react-flow__node[data-id="${beyond}"]`)).toBeFocused();
   expect(new Set(visited).size).toBe(visited.length);
 });
+
+/** The top navigation's link to a page. */
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name, exact: true });
+
+test('a transfer picks its team from the workspace, creates one from the node, and follows a rename', async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await nav(page, 'Teams').click();
+  await page.getByRole('textbox', { name: 'Team name' }).fill('Vendas');
+  await page.getByRole('spinbutton', { name: 'Agents available', exact: true }).fill('2');
+  await page.getByRole('button', { name: 'Create team' }).click();
+  await expect(page.getByRole('rowheader', { name: 'Vendas', exact: true })).toBeVisible();
+
+  await nav(page, 'Flows').click();
+  await designer.createFlow('Atendimento');
+  await designer.addNode('Transfer to team');
+  const team = designer.inspector.getByRole('combobox', { name: 'Team', exact: true });
+  // The workspace's teams are offered as you type.
+  await expect(
+    designer.inspector.locator('datalist option[value="Vendas"]'),
+    'the workspace’s team is offered',
+  ).toHaveCount(1);
+  await designer.setField('Team', 'Vendas');
+  await expect(designer.inspector.getByText('is not one of the workspace’s teams')).toHaveCount(0);
+
+  // A team the workspace lacks: said so, with a button that creates it.
+  await designer.setField('Team', 'Suporte');
+  await expect(
+    designer.inspector.getByText('“Suporte” is not one of the workspace’s teams.'),
+  ).toBeVisible();
+  await designer.showChecks();
+  await expect(designer.checks).toContainText(
+    'The team “Suporte” is not one of the workspace’s teams',
+  );
+  await designer.inspector.getByRole('button', { name: 'Create the team “Suporte”' }).click();
+  await expect(designer.inspector.getByText('is not one of the workspace’s teams')).toHaveCount(0);
+  await expect(designer.checks).not.toContainText('is not one of the workspace’s teams');
+  await designer.setField('Team', 'Vendas');
+  await designer.expectSaved();
+
+  // Renamed on the Teams page: the node follows.
+  await designer.backToLibrary();
+  await nav(page, 'Teams').click();
+  await expect(page.getByRole('rowheader', { name: 'Suporte', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Rename Vendas' }).click();
+  const newName = page.getByRole('textbox', { name: 'New name of Vendas' });
+  await newName.fill('Ventas');
+  await newName.press('Enter');
+  await expect(page.getByRole('rowheader', { name: 'Ventas', exact: true })).toBeVisible();
+  await nav(page, 'Flows').click();
+  await designer.openFlow('Atendimento');
+  await designer.node('Transfer to team: Transfer to team').click();
+  await expect(team).toHaveValue('Ventas');
+  await expect(designer.node('Transfer to team: Transfer to team')).toContainText('Ventas');
+  expect(designer.errors).toEqual([]);
+});
+
+test('a transfer waits in the queue: its wait is set in the inspector, and the simulator says queued, not listening', async ({
+  page,
+}) => {
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.openFlow(RECEPTION);
+  await designer.findNode('vendas', 'Transfer to team: Equipe de vendas');
+  await designer.setField('Wait message', 'Aguarde, por favor.');
+  await designer.setField('Maximum wait (seconds)', '45');
+  await designer.expectSaved();
+
+  await designer.openSimulator();
+  await designer.startCall({
+    date: '2026-11-24',
+    time: '10:00',
+    agents: { vendas: 2 },
+    speed: 'Instant',
+  });
+  await designer.pressKey('1');
+  await expect(designer.transcript().filter({ hasText: 'Transfer to vendas' }).first()).toHaveText(
+    /Transfer to vendas: queued, waiting for an agent \(not listening\)$/,
+  );
+  await expect(designer.transcript().last()).toHaveText(/Call ended: transferred$/);
+  expect(designer.errors).toEqual([]);
+});

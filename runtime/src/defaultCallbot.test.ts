@@ -43,7 +43,11 @@ describe('defaultCallbot (R9: a line with no callbot still answers)', () => {
     expect(call.commands[0]).toMatchObject({ type: 'say', interruptible: false });
     call.endPrompt();
     expect(call.asked).toEqual(['recepcao']);
-    expect(call.commands.at(-1)).toEqual({ type: 'transfer', team: 'recepcao' });
+    expect(call.commands.at(-1)).toEqual({
+      type: 'transfer',
+      team: 'recepcao',
+      maxWaitSeconds: 120,
+    });
     call.session.send({ type: 'transfer.result', outcome: 'answered' });
     expect(call.session.getSnapshot().outcome).toBe('transferred');
   });

@@ -13,7 +13,12 @@ export type Command =
   | { type: 'say'; promptId: string; text: string; interruptible: boolean }
   | { type: 'say.cancel'; promptId: string }
   | { type: 'listen'; on: boolean; modes: ListenMode[]; noInputMs?: number }
-  | { type: 'transfer'; team: string }
+  /**
+   * Queue the call for `team`: the caller hears `waitMessage` (hold music
+   * without one) for at most `maxWaitSeconds`; the call answers with
+   * `transfer.result`, or the runtime takes the no-agents path at the end.
+   */
+  | { type: 'transfer'; team: string; maxWaitSeconds: number; waitMessage?: string }
   | { type: 'handoff'; bot: string }
   | { type: 'handoff'; agent: string }
   | { type: 'hangup'; reason: string };
@@ -36,7 +41,8 @@ export type TraceLine = { t: number } & (
   | { kind: 'listen'; on: boolean }
   | { kind: 'input'; event: CallEvent; accepted: boolean; reason?: InputRefusal }
   | { kind: 'noinput'; count: number }
-  | { kind: 'transfer'; team: string; outcome: 'no_agents' | TransferOutcome }
+  /** `queued`: waiting for an agent of the team; then its outcome (or `no_agents`). */
+  | { kind: 'transfer'; team: string; outcome: 'no_agents' | 'queued' | TransferOutcome }
   | { kind: 'handoff'; bot: string }
   | { kind: 'handoff'; agent: string }
   | { kind: 'hangup'; reason: string }

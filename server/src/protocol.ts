@@ -212,7 +212,48 @@ export function findTeam(teams: readonly Team[], team: string): Team | undefined
   return teams.find((t) => t.id === team) ?? teams.find((t) => nameKey(t.id) === key);
 }
 
-/** Where a transfer to a team goes: its target (a queue, a number, a SIP address). */
+/** Twilio's longest `<Dial timeout>`, in seconds. */
+export const DIAL_TIMEOUT_MAX = 600;
+/** Hold music while a caller waits in a queue without a wait message (Twilio's own classical hold music). */
+export const HOLD_MUSIC_URL = 'http://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3';
+
+export const queueWaitUrl = (step: number) => `/voice/queue-wait?step=${step}`;
+
+/** The `transfer` command as the voice path reads it. */
+export interface TransferCommand {
+  team: string;
+  maxWaitSeconds: number;
+  waitMessage?: string;
+}
+
+/**
+ * Where a transfer to a team goes: its target (a queue, a number, a SIP
+ * address). A number or SIP address is dialled after the wait message is
+ * said, ringing at most `maxWaitSeconds` (600 s at most: Twilio's limit); a
+ * queue is entered with a wait document (`queueWaitUrl`, see `queueWaitVerbs`).
+ */
+export function transferVerbs(
+  teams: readonly Team[],
+  command: TransferCommand,
+  step: number,
+  language?: string,
+): Verb[] {
+  const target = findTeam(teams, command.team)?.target ?? command.team;
+  const action = dialResultUrl(step);
+  const timeout = Math.min(DIAL_TIMEOUT_MAX, Math.max(1, Math.round(command.maxWaitSeconds)));
+  const said: Verb[] = command.waitMessage?.trim()
+    ? [{ verb: 'Say', text: command.waitMessage, ...(language && { language }) }]
+    : [];
+  if (target.startsWith('sip:')) {
+    return [...said, { verb: 'Dial', action, timeout, target: { sip: target } }];
+  }
+  if (e164Schema.safeParse(target).success) {
+    return [...said, { verb: 'Dial', action, timeout, target: { number: target } }];
+  }
+  return [{ verb: 'Enqueue', action, queue: target, waitUrl: queueWaitUrl(step) }];
+}
+
+/** Where a transfer to a team goes, as one verb with no wait set (the default callbot's hold path). */
 export function transferVerb(teams: readonly Team[], team: string, step: number): Verb {
   const target = findTeam(teams, team)?.target ?? team;
   const action = dialResultUrl(step);
@@ -257,6 +298,28 @@ export function whatsappDialTwiml(input: {
       ...(input.statusCallback !== undefined && { statusCallback: input.statusCallback }),
     },
   ]);
+}
+
+/**
+ * The wait document of a queue (`<Enqueue waitUrl>`), fetched by Twilio
+ * again and again with the seconds the caller has waited (`QueueTime`): the
+ * wait message said (or hold music played) while the wait lasts, then
+ * `<Leave/>` once it reaches the transfer's `maxWaitSeconds`, which ends the
+ * `<Enqueue>` with `QueueResult=leave`.
+ */
+export function queueWaitVerbs(
+  queueTimeSeconds: number,
+  command: TransferCommand,
+  language?: string,
+): Verb[] {
+  if (queueTimeSeconds >= command.maxWaitSeconds) return [{ verb: 'Leave' }];
+  if (command.waitMessage?.trim()) {
+    return [
+      { verb: 'Say', text: command.waitMessage, ...(language && { language }) },
+      { verb: 'Pause', length: 5 },
+    ];
+  }
+  return [{ verb: 'Play', url: HOLD_MUSIC_URL }];
 }
 
 /** A fallback-bot handoff: a SIP bot is dialled, a URL receives the call, no target hangs up. */

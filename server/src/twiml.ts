@@ -42,6 +42,8 @@ export interface DialVerb {
   callerId?: string;
   /** Where the provider posts the dialled leg's progress. */
   statusCallback?: string;
+  /** Seconds the target may ring before the Dial gives up (`no-answer`); Twilio's default 30, at most 600. */
+  timeout?: number;
 }
 
 /** Puts the caller into a named queue; `action` is called when they leave it. */
@@ -49,6 +51,20 @@ export interface EnqueueVerb {
   verb: 'Enqueue';
   action?: string;
   queue: string;
+  /** What the caller hears while queued: Twilio fetches it again and again (with `QueueTime`). */
+  waitUrl?: string;
+}
+
+/** Music or a recording, `loop` times (0: until something else happens). */
+export interface PlayVerb {
+  verb: 'Play';
+  url: string;
+  loop?: number;
+}
+
+/** Inside a queue's wait document: leaves the queue (the `<Enqueue>` action gets `QueueResult=leave`). */
+export interface LeaveVerb {
+  verb: 'Leave';
 }
 
 export interface RedirectVerb {
@@ -67,7 +83,15 @@ export interface PauseVerb {
 }
 
 export type Verb =
-  SayVerb | GatherVerb | DialVerb | EnqueueVerb | RedirectVerb | HangupVerb | PauseVerb;
+  | SayVerb
+  | GatherVerb
+  | DialVerb
+  | EnqueueVerb
+  | RedirectVerb
+  | HangupVerb
+  | PauseVerb
+  | PlayVerb
+  | LeaveVerb;
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -125,7 +149,12 @@ function render(verb: Verb): string {
     case 'Dial':
       return element(
         'Dial',
-        { action: verb.action, method: verb.action && 'POST', callerId: verb.callerId },
+        {
+          action: verb.action,
+          method: verb.action && 'POST',
+          timeout: verb.timeout,
+          callerId: verb.callerId,
+        },
         'number' in verb.target
           ? element('Number', {}, escapeXml(verb.target.number))
           : 'sip' in verb.target
@@ -144,7 +173,12 @@ function render(verb: Verb): string {
     case 'Enqueue':
       return element(
         'Enqueue',
-        { action: verb.action, method: verb.action && 'POST' },
+        {
+          action: verb.action,
+          method: verb.action && 'POST',
+          waitUrl: verb.waitUrl,
+          waitUrlMethod: verb.waitUrl && 'POST',
+        },
         escapeXml(verb.queue),
       );
     case 'Redirect':
@@ -153,6 +187,10 @@ function render(verb: Verb): string {
       return element('Hangup', {});
     case 'Pause':
       return element('Pause', { length: verb.length });
+    case 'Play':
+      return element('Play', { loop: verb.loop }, escapeXml(verb.url));
+    case 'Leave':
+      return element('Leave', {});
   }
 }
 

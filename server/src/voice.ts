@@ -43,7 +43,7 @@ import {
   retryUrl,
   splitTwiml,
   stepOf,
-  transferVerb,
+  transferVerbs,
   withCarriedFields,
   WebhookError,
   type HoldMessages,
@@ -252,7 +252,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
               : null;
             break;
           case 'transfer':
-            verbs.push(transferVerb(teams, command.team, step));
+            verbs.push(...transferVerbs(teams, command, step));
             waitsForProvider = true;
             break;
           case 'handoff':

@@ -30,6 +30,7 @@ export * from './compiler/events.ts';
 export * from './billing/index.ts';
 export * from './workspace/index.ts';
 export { scheduleNodeDataSchema, type ScheduleNodeData } from './nodes/schedule/index.ts';
+export { DEFAULT_MAX_WAIT_SECONDS, MAX_WAIT_BOUNDS } from './nodes/transfer/index.ts';
 export * from './whatsapp/index.ts';
 export * from './api/publish.ts';
 export * from './api/accounts.ts';

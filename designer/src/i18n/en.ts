@@ -567,6 +567,7 @@ export const en = {
       transfer: 'Transfer to {{team}}: {{outcome}}',
       transferOutcomes: {
         no_agents: 'no agents available',
+        queued: 'queued, waiting for an agent (not listening)',
         answered: 'answered',
         no_answer: 'no answer',
         busy: 'busy',

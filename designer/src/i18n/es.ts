@@ -577,6 +577,7 @@ export const es: Resources = {
       transfer: 'Transferir a {{team}}: {{outcome}}',
       transferOutcomes: {
         no_agents: 'ningún agente disponible',
+        queued: 'en cola, esperando a un agente (sin escuchar)',
         answered: 'atendida',
         no_answer: 'sin respuesta',
         busy: 'ocupado',

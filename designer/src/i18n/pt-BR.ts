@@ -567,6 +567,7 @@ export const ptBR: Resources = {
       transfer: 'Transferir para {{team}}: {{outcome}}',
       transferOutcomes: {
         no_agents: 'nenhum agente disponível',
+        queued: 'na fila, aguardando um agente (sem escutar)',
         answered: 'atendida',
         no_answer: 'sem resposta',
         busy: 'ocupado',

@@ -238,7 +238,7 @@ describe('commands the runtime emits', () => {
     say: { required: ['promptId', 'text', 'interruptible'] },
     'say.cancel': { required: ['promptId'] },
     listen: { required: ['on', 'modes'], optional: ['noInputMs'] },
-    transfer: { required: ['team'] },
+    transfer: { required: ['team', 'maxWaitSeconds'], optional: ['waitMessage'] },
     'handoff bot': { required: ['bot'] },
     'handoff agent': { required: ['agent'] },
     hangup: { required: ['reason'] },
@@ -311,7 +311,7 @@ describe('commands the runtime emits', () => {
         noInputMs: 5000,
       },
       'listen off': { type: 'listen', on: false, modes: [] },
-      transfer: { type: 'transfer', team: 'vendas' },
+      transfer: { type: 'transfer', team: 'vendas', maxWaitSeconds: 120 },
       'handoff bot': { type: 'handoff', bot: 'bot-fora-do-horario' },
       'handoff agent': { type: 'handoff', agent: 'assistente' },
       'say.cancel': { type: 'say.cancel', promptId: 'assistente#2' },
@@ -342,7 +342,7 @@ describe('output lines of the simulator', () => {
     transfer: {
       team: isString,
       outcome: (v) =>
-        ['answered', 'no_answer', 'busy', 'failed', 'no_agents'].includes(v as string),
+        ['queued', 'answered', 'no_answer', 'busy', 'failed', 'no_agents'].includes(v as string),
     },
     handoff: {},
     hangup: { reason: isString },

@@ -6,6 +6,7 @@
  */
 import {
   callEventSchema,
+  type ActionCatalogue,
   type CallEvent,
   type CallOutcome,
   type ListenParams,
@@ -287,9 +288,19 @@ export class SessionCore implements SessionHost {
     this.#trace({ kind: 'transfer', team, outcome: 'no_agents' });
   }
 
-  transfer(team: string): void {
+  transfer(p: ActionCatalogue['transfer']): void {
+    const { team, maxWaitMs, waitMessage } = p;
+    this.#cancelTimer();
     this.#transferTeam = team;
-    this.#command({ type: 'transfer', team });
+    this.#command({
+      type: 'transfer',
+      team,
+      maxWaitSeconds: maxWaitMs / 1000,
+      ...(waitMessage !== undefined && { waitMessage }),
+    });
+    this.#trace({ kind: 'transfer', team, outcome: 'queued' });
+    // The longest wait in the queue, on the call's clock: then `timer.queue` (the no-agents path).
+    this.#startTimer(this.#clock.now() + maxWaitMs);
   }
 
   handoff(bot: string): void {
@@ -387,6 +398,7 @@ export class SessionCore implements SessionHost {
         return;
       case 'transfer.result':
         if (this.#transferTeam === null) return;
+        this.#cancelTimer();
         this.#trace({ kind: 'transfer', team: this.#transferTeam, outcome: e.outcome });
         this.#transferTeam = null;
         this.#step(e);
@@ -494,7 +506,11 @@ export class SessionCore implements SessionHost {
         this.#timerDeadline = null;
         if (this.#disposed) return;
         this.#job(() => {
-          if (this.#outcome === null) this.#step({ type: 'timer.noInput' });
+          if (this.#outcome !== null) return;
+          // While a transfer waits in its queue the timer is the queue's (nobody listens then).
+          if (this.#transferTeam === null) return this.#step({ type: 'timer.noInput' });
+          this.#transferTeam = null;
+          this.#step({ type: 'timer.queue' });
         });
       },
       Math.max(0, deadline - this.#clock.now()),

@@ -83,7 +83,11 @@ describe('1. an agent that misbehaves never crashes the process nor strands the 
     const error = call.lines().find((l) => l.kind === 'agent.error');
     expect(error?.kind === 'agent.error' && error.message).toMatch(why);
     expect(call.nodes().at(-1)).toBe('t-suporte');
-    expect(call.commands().at(-1)).toEqual({ type: 'transfer', team: 'suporte' });
+    expect(call.commands().at(-1)).toEqual({
+      type: 'transfer',
+      team: 'suporte',
+      maxWaitSeconds: 120,
+    });
   });
 
   it('a listener that throws while a turn is delivered does not escape as an unhandled rejection', async () => {

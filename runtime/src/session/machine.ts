@@ -29,7 +29,7 @@ export interface SessionHost extends GuardEnv {
   noInput(count: number): void;
   noMatch(): void;
   noAgents(team: string): void;
-  transfer(team: string): void;
+  transfer(p: ActionCatalogue['transfer']): void;
   handoff(bot: string): void;
   hangup(reason: string): void;
   startAgent(p: ActionCatalogue['startAgent']): void;
@@ -80,7 +80,7 @@ const callbotSetup = setup<
       return { noMatch: context.noMatch + 1 };
     }),
     noAgents: ({ context }, p) => context.host.noAgents(p.team),
-    transfer: ({ context }, p) => context.host.transfer(p.team),
+    transfer: ({ context }, p) => context.host.transfer(p),
     handoff: ({ context }, p) => context.host.handoff(p.bot),
     hangup: ({ context }, p) => context.host.hangup(p.reason),
     startAgent: ({ context }, p) => context.host.startAgent(p),

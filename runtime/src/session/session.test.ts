@@ -182,7 +182,8 @@ describe('menus', () => {
           via: 'menu:option:vendas',
         },
       },
-      { channel: 'command', command: { type: 'transfer', team: 'vendas' } },
+      { channel: 'command', command: { type: 'transfer', team: 'vendas', maxWaitSeconds: 120 } },
+      { channel: 'trace', line: { t: 6000, kind: 'transfer', team: 'vendas', outcome: 'queued' } },
     ]);
   });
 
@@ -242,7 +243,11 @@ describe('menus', () => {
       count: 3,
     });
     expect(call.nodes().at(-1)).toBe('t-recepcao');
-    expect(call.commands().at(-1)).toEqual({ type: 'transfer', team: 'recepcao' });
+    expect(call.commands().at(-1)).toEqual({
+      type: 'transfer',
+      team: 'recepcao',
+      maxWaitSeconds: 120,
+    });
   });
 
   it('a wrong key is reported no_match, repeats with "Opção inválida.", then takes noMatch -> tchau', () => {
@@ -388,7 +393,11 @@ describe('transfers (R16)', () => {
     expect(call.directoryCalls).toEqual([]);
     call.send(dtmf('1'));
     expect(call.directoryCalls).toEqual(['vendas']);
-    expect(call.commands().at(-1)).toEqual({ type: 'transfer', team: 'vendas' });
+    expect(call.commands().at(-1)).toEqual({
+      type: 'transfer',
+      team: 'vendas',
+      maxWaitSeconds: 120,
+    });
     expect(call.session.getSnapshot()).toMatchObject({ status: 'in_call', node: 't-vendas' });
   });
 
@@ -586,7 +595,7 @@ describe('AI agent (R17)', () => {
     expect(call.directoryCalls).toEqual(['suporte']);
     expect(call.commands().slice(-2)).toEqual([
       { type: 'listen', on: false, modes: [] },
-      { type: 'transfer', team: 'suporte' },
+      { type: 'transfer', team: 'suporte', maxWaitSeconds: 120 },
     ]);
   });
 
@@ -606,7 +615,11 @@ describe('AI agent (R17)', () => {
       message: 'endpoint down',
     });
     expect(call.nodes().at(-1)).toBe('t-suporte');
-    expect(call.commands().at(-1)).toEqual({ type: 'transfer', team: 'suporte' });
+    expect(call.commands().at(-1)).toEqual({
+      type: 'transfer',
+      team: 'suporte',
+      maxWaitSeconds: 120,
+    });
   });
 
   it('scripted agent.reply events work without an adapter', () => {

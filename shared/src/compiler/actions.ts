@@ -48,8 +48,12 @@ export type ActionCatalogue = {
   noMatch: undefined;
   /** A transfer found nobody available (R16). */
   noAgents: { team: string };
-  /** Ring a team (the `transfer` command). */
-  transfer: { team: string };
+  /**
+   * Queue the call for a team (the `transfer` command): the caller hears
+   * `waitMessage` (or hold music) for at most `maxWaitMs`, after which the
+   * runtime sends `timer.queue`.
+   */
+  transfer: { team: string; maxWaitMs: number; waitMessage?: string };
   /** Hand the call to a fallback bot (the `handoff` command). */
   handoff: { bot: string };
   /** The bot hangs up (the `hangup` command), and why. */

@@ -65,9 +65,10 @@ export type CallEventType = CallEvent['type'];
 
 /**
  * Events the runtime itself sends to the machine, never the call: the
- * no-input timer started by `startNoInputTimer` has run out.
+ * no-input timer started by `listen` has run out, or a transfer's longest
+ * wait in the queue has (`transfer`'s `maxWaitMs`).
  */
-export type InternalEvent = { type: 'timer.noInput' };
+export type InternalEvent = { type: 'timer.noInput' } | { type: 'timer.queue' };
 
 /** Everything the compiled machine reacts to. */
 export type MachineEvent = CallEvent | InternalEvent;

@@ -8,6 +8,12 @@ export const words = defineWords({
     team: 'Team',
     unknownTeam: '“{{team}}” is not one of the workspace’s teams.',
     createTeam: 'Create the team “{{team}}”',
+    queue: 'Waiting in the queue',
+    waitMessage: 'Wait message',
+    holdMusic: 'Hold music',
+    maxWait: 'Maximum wait (seconds)',
+    maxWaitHint: 'Then the call takes “no agents”. {{seconds}} s when empty.',
+    waits: 'Waits up to {{seconds}} s',
     checks: {
       unknownTeam: {
         message: 'The team “{{team}}” is not one of the workspace’s teams: publishing is refused.',
@@ -25,6 +31,12 @@ export const words = defineWords({
     team: 'Equipe',
     unknownTeam: '“{{team}}” não é uma das equipes do espaço de trabalho.',
     createTeam: 'Criar a equipe “{{team}}”',
+    queue: 'Espera na fila',
+    waitMessage: 'Mensagem de espera',
+    holdMusic: 'Música de espera',
+    maxWait: 'Espera máxima (segundos)',
+    maxWaitHint: 'Depois a chamada segue por “sem agentes”. {{seconds}} s quando vazio.',
+    waits: 'Espera até {{seconds}} s',
     checks: {
       unknownTeam: {
         message:
@@ -43,6 +55,12 @@ export const words = defineWords({
     team: 'Equipo',
     unknownTeam: '“{{team}}” no es uno de los equipos del espacio de trabajo.',
     createTeam: 'Crear el equipo “{{team}}”',
+    queue: 'Espera en la cola',
+    waitMessage: 'Mensaje de espera',
+    holdMusic: 'Música de espera',
+    maxWait: 'Espera máxima (segundos)',
+    maxWaitHint: 'Luego la llamada sigue por “sin agentes”. {{seconds}} s si está vacío.',
+    waits: 'Espera hasta {{seconds}} s',
     checks: {
       unknownTeam: {
         message:
