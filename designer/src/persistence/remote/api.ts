@@ -11,6 +11,7 @@ import {
   IF_MATCH_HEADER,
   importAnswerSchema,
   presenceSchema,
+  pricesAnswerSchema,
   recordAnswerSchema,
   recordRevisionsSchema,
   settingsAnswerSchema,
@@ -21,6 +22,7 @@ import {
   type FlowRecordAnswer,
   type FlowSummary,
   type FlowVersionSummary,
+  type PriceTable,
   type RecordRevisions,
   type RevisionConflict,
   type ServerWorkspaceSettings,
@@ -99,6 +101,8 @@ export interface WorkspaceApi {
   getSettings(): Promise<{ settings: ServerWorkspaceSettings; revision: number; name: string }>;
   /** Answers the new revision. */
   putSettings(settings: ServerWorkspaceSettings, baseRevision: number): Promise<number>;
+  /** Replaces the price table alone (null: the example figures); answers the settings' new revision. */
+  putPrices(priceTable: PriceTable | null, baseRevision: number): Promise<number>;
   /** The workspace's name (the owner's to change). */
   renameWorkspace(name: string): Promise<void>;
   /** Replaces the whole workspace with a `callbot-workspace/1` file (the owner's to do). */
@@ -300,6 +304,8 @@ export function createWorkspaceApi({
     putSettings: async (settings, baseRevision) =>
       (await request(z.object({ revision: z.int() }), 'PUT', '/settings', settings, baseRevision))
         .revision,
+    putPrices: async (priceTable, baseRevision) =>
+      (await request(pricesAnswerSchema, 'PUT', '/prices', { priceTable }, baseRevision)).revision,
     renameWorkspace: async (name) => {
       const response = await call('PATCH', '', { name });
       if (!workspaceSummarySchema.safeParse(await readJson(response)).success)
