@@ -12,6 +12,7 @@ import {
   ifMatch,
   IF_MATCH_HEADER,
   presenceSchema,
+  pricesAnswerSchema,
   recordAnswerSchema,
   recordRevisionsSchema,
   settingsAnswerSchema,
@@ -24,6 +25,7 @@ import {
   type FlowRecordAnswer,
   type FlowSummary,
   type FlowVersionSummary,
+  type PriceTable,
   type RecordRevisions,
   type RevisionConflict,
   type ServerWorkspaceSettings,
@@ -124,6 +126,8 @@ export interface WorkspaceApi {
   getSettings(): Promise<{ settings: ServerWorkspaceSettings; revision: number; name: string }>;
   /** Answers the new revision. */
   putSettings(settings: ServerWorkspaceSettings, baseRevision: number): Promise<number>;
+  /** Replaces the price table alone (null: the example figures); answers the settings' new revision. */
+  putPrices(priceTable: PriceTable | null, baseRevision: number): Promise<number>;
   /** The workspace's name (the owner's to change). */
   renameWorkspace(name: string): Promise<void>;
   /** Any other route of the workspace (`path` after `/api/workspaces/:ws`), its answer read by `schema`. */
@@ -349,6 +353,8 @@ export function createWorkspaceApi({
     putSettings: async (settings, baseRevision) =>
       (await request(z.object({ revision: z.int() }), 'PUT', '/settings', settings, baseRevision))
         .revision,
+    putPrices: async (priceTable, baseRevision) =>
+      (await request(pricesAnswerSchema, 'PUT', '/prices', { priceTable }, baseRevision)).revision,
     renameWorkspace: async (name) => {
       const response = await call('PATCH', '', { name });
       if (!workspaceSummarySchema.safeParse(await readJson(response)).success)

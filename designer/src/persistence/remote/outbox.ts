@@ -221,7 +221,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
         }
         if (error instanceof RemoteError && error.kind === 'conflict' && error.conflict) {
           const { updatedBy, updatedAt, revision } = error.conflict;
+          // The server answered: it is not offline, whatever it said.
           set({
+            offline: false,
             conflicts: [
               ...state.conflicts,
               { flowId: first.flowId, by: updatedBy.name, at: updatedAt, revision },
@@ -229,7 +231,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           });
         } else {
           const message = error instanceof Error ? error.message : String(error);
-          set({ refused: [...state.refused, { flowId: first.flowId, message }] });
+          set({ offline: false, refused: [...state.refused, { flowId: first.flowId, message }] });
         }
       }
     }

@@ -83,6 +83,9 @@ export function createRecordSender(api: WorkspaceApi) {
       change.force || server.revision === base || mergeable(change, server.settings, fields)
         ? server.revision
         : base;
+    // The price table alone has its own route, which leaves the other settings as they are.
+    if (fields.length === 1 && fields[0] === 'priceTable')
+      return api.putPrices(body.priceTable ?? null, onRevision);
     return api.putSettings(body, onRevision);
   }
 

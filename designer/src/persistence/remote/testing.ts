@@ -7,6 +7,7 @@ import {
   serverWorkspaceSettingsSchema,
   workspaceCollections,
   type FlowDocument,
+  type PriceTable,
   type ServerWorkspaceSettings,
   type WorkspaceCollection,
 } from '@callbot/shared';
@@ -192,6 +193,19 @@ export class FakeWorkspaceServer {
         this.writes.push('PUT settings');
         this.settings = {
           record: serverWorkspaceSettingsSchema.parse(settings),
+          revision: this.settings.revision + 1,
+          updatedAt: this.tick(),
+          updatedBy: actor,
+        };
+        return this.settings.revision;
+      },
+      putPrices: async (priceTable: PriceTable | null, base: number) => {
+        await this.reachable();
+        this.checkBase(this.settings, base, 'the settings');
+        this.writes.push('PUT prices');
+        const { priceTable: _old, ...rest } = this.settings.record;
+        this.settings = {
+          record: priceTable === null ? rest : { ...rest, priceTable },
           revision: this.settings.revision + 1,
           updatedAt: this.tick(),
           updatedBy: actor,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Line } from '@callbot/shared';
+import { examplePriceTable, type Line } from '@callbot/shared';
 import { recordKey } from './keys.ts';
 import { FakeWorkspaceServer, openBrowser } from './testing.ts';
 
@@ -171,6 +171,21 @@ describe('the server-backed workspace repository', () => {
       name: 'Loja',
       defaultCallbotLanguage: 'es',
     });
+  });
+
+  it('sends a new price table alone through the prices route, and back to the example figures', async () => {
+    const server = new FakeWorkspaceServer();
+    const browser = openBrowser(server, ana);
+    await browser.workspace.readSettings();
+    const mine = { ...examplePriceTable, label: 'Tabela da Loja', example: false };
+    await browser.workspace.updateSettings({ priceTable: mine });
+    await browser.outbox.flush();
+    expect(server.settings.record.priceTable).toMatchObject({ label: 'Tabela da Loja' });
+    await browser.workspace.updateSettings({ priceTable: undefined });
+    await browser.outbox.flush();
+    expect(server.writes).toEqual(['PUT prices', 'PUT prices']);
+    expect(server.settings.record).not.toHaveProperty('priceTable');
+    expect(browser.outbox.state).toMatchObject({ waiting: 0, conflicts: [], refused: [] });
   });
 
   it('tells its pages when someone else changed the workspace', async () => {

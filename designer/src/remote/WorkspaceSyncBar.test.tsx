@@ -1,0 +1,53 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { WorkspaceProvider } from '../app/WorkspaceContext.tsx';
+import { FakeWorkspaceServer, openBrowser } from '../persistence/remote/testing.ts';
+import { createTestWorkspace } from '../persistence/testing.ts';
+import { WorkspaceSyncBar } from './WorkspaceSyncBar.tsx';
+
+const ana = { id: 'u-ana', name: 'Ana' };
+const bruno = { id: 'u-bruno', name: 'Bruno' };
+
+describe('WorkspaceSyncBar', () => {
+  it('says nothing in browser-only mode', () => {
+    const made = createTestWorkspace();
+    const { container } = render(
+      <WorkspaceProvider repository={made.workspace}>
+        <WorkspaceSyncBar />
+      </WorkspaceProvider>,
+    );
+    expect(container.textContent).toBe('');
+    made.db.close();
+  });
+
+  it('counts the changes waiting offline, then names who changed a record and lets the user choose', async () => {
+    const server = new FakeWorkspaceServer();
+    const browser = openBrowser(server, ana);
+    const team = await browser.workspace.createTeam({ name: 'Vendas', agents: 3 });
+    await browser.outbox.flush();
+    render(
+      <WorkspaceProvider repository={browser.workspace}>
+        <WorkspaceSyncBar />
+      </WorkspaceProvider>,
+    );
+
+    server.online = false;
+    await browser.workspace.updateTeam(team.id, { name: 'Atendimento' });
+    await browser.outbox.flush();
+    expect((await screen.findByRole('status')).textContent).toMatch(/^Offline — 1 change waiting/);
+
+    // Meanwhile Bruno renamed it on the server: the change waits for Ana's choice.
+    server.putAs(bruno, 'teams', { ...team, name: 'Comercial' });
+    server.online = true;
+    await browser.outbox.flush();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^Bruno changed the team “Atendimento” at .+\. Your change/);
+    expect(screen.queryByRole('status')).toBeNull();
+
+    await userEvent.click(within(alert).getByRole('button', { name: 'Reload theirs' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect((await browser.workspace.listTeams()).items.map((t) => t.name)).toEqual(['Comercial']);
+    expect(server.records.get('teams')!.get(team.id)?.record).toMatchObject({ name: 'Comercial' });
+  });
+});
