@@ -13,6 +13,13 @@ import {
   REMOTE_URL,
 } from './support/remoteServer.ts';
 import {
+  PUBLISH_WS_AUTH_TOKEN,
+  PUBLISH_WS_DATA_DIR,
+  PUBLISH_WS_PORT,
+  PUBLISH_WS_SETUP_TOKEN,
+  PUBLISH_WS_URL,
+} from './support/publishWorkspaceServer.ts';
+import {
   SERVER_API_TOKEN,
   SERVER_AUTH_TOKEN,
   SERVER_DATA_DIR,
@@ -116,6 +123,22 @@ export default defineConfig({
         CALLBOT_DATA_DIR: REMOTE_DATA_DIR,
         CALLBOT_SETUP_TOKEN: REMOTE_SETUP_TOKEN,
         CALLBOT_DESIGNER_DIR: `${repoRoot}designer/${outDir}`,
+      },
+    },
+    {
+      command: `rm -rf ${PUBLISH_WS_DATA_DIR} && npm run server`,
+      cwd: repoRoot,
+      url: `${PUBLISH_WS_URL}/ready`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(PUBLISH_WS_PORT),
+        HOST: '127.0.0.1',
+        CALLBOT_DATA_DIR: PUBLISH_WS_DATA_DIR,
+        CALLBOT_SETUP_TOKEN: PUBLISH_WS_SETUP_TOKEN,
+        CALLBOT_DESIGNER_DIR: `${repoRoot}designer/${outDir}`,
+        TWILIO_AUTH_TOKEN: PUBLISH_WS_AUTH_TOKEN,
+        CALLBOT_PUBLIC_URL: PUBLISH_WS_URL,
       },
     },
   ],

@@ -67,6 +67,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import http from 'node:http';
 import { twilioSignature } from './signature.ts';
+import type { AccountStore } from './accounts.ts';
+import type { Database } from './db.ts';
 import { examples } from '@callbot/runtime';
 
 const LINE = '+551130000000';
@@ -87,6 +89,7 @@ const { values: args } = parseArgs({
     'max-lag-ms': { type: 'string', default: '50' },
     instances: { type: 'string', default: '1' },
     serve: { type: 'boolean', default: false },
+    workspace: { type: 'boolean', default: false },
   },
 });
 
@@ -111,13 +114,18 @@ async function serve(): Promise<void> {
   const db = databaseUrl ? openPostgres(databaseUrl) : await openPglite(dir);
   const store = await createStore(db);
   const started = performance.now();
+  const now = () => OPEN_AT + Math.round(performance.now() - started);
+  const accounts = createAccountStore(db);
   const server = createServer({
     store,
-    accounts: createAccountStore(db),
+    accounts,
     token: process.env.LOAD_API_TOKEN!,
     authToken: process.env.LOAD_AUTH_TOKEN!,
     maxLagMs: Number(process.env.LOAD_MAX_LAG_MS),
-    clock: { now: () => OPEN_AT + Math.round(performance.now() - started) },
+    clock: { now },
+    ...(process.env.LOAD_WORKSPACE && {
+      workspace: await workspaceSetUp(db, accounts, now),
+    }),
   });
   // Each webhook's time as the server sees it, from its arrival to the end of its answer: what
   // the provider waits for, without this script's own delays (on a busy machine, large).
@@ -160,6 +168,80 @@ async function serve(): Promise<void> {
   });
 }
 
+/**
+ * `--workspace`: the calls are a workspace's (the reception example published under it, its
+ * line, teams with their routing and bots), set up through the stores, as an editor would.
+ */
+async function workspaceSetUp(db: Database, accounts: AccountStore, now: () => number) {
+  const { createHub, inProcessBus } = await import('./workspace/events.ts');
+  const { createWorkspaceStore } = await import('./workspace/store.ts');
+  const { createPublishStore } = await import('./workspace/publishStore.ts');
+  const { compileFlow } = await import('@callbot/shared');
+  const { machineFingerprint } = await import('@callbot/runtime');
+  const workspaceStore = createWorkspaceStore(db, now);
+  const published = createPublishStore(db, now);
+  const made = await accounts.setup({
+    email: 'load@example.com',
+    name: 'Load',
+    passwordHash: 'unused',
+    workspaceName: 'Load',
+    at: now(),
+  });
+  const ws = made!.workspaceId;
+  const by = { id: made!.userId, name: 'Load' };
+  const routing = [
+    ['recepcao', 'recepcao', 1],
+    ['vendas', 'vendas', 5],
+    ['suporte', '+551140000002', 0],
+  ] as const;
+  for (const [id, target, agentsAvailable] of routing) {
+    await workspaceStore.putRecord(
+      ws,
+      'teams',
+      id,
+      { id, name: id, agents: 5, isDefault: id === 'recepcao' },
+      by,
+    );
+    await published.putRouting(ws, id, { target, agentsAvailable });
+  }
+  const doc = examples.reception;
+  await workspaceStore.saveFlow(ws, CALLBOT, { baseRevision: 0, doc, callbot: true }, by);
+  await workspaceStore.putRecord(
+    ws,
+    'lines',
+    'line',
+    {
+      id: 'line',
+      kind: 'purchased',
+      country: 'BR',
+      number: LINE,
+      status: 'active',
+      requestedAt: now(),
+      orderId: 'load',
+      createdAt: now(),
+    },
+    by,
+  );
+  await workspaceStore.assignLine(ws, 'line', { callbotId: CALLBOT, replace: false }, by);
+  const { machine } = compileFlow(doc);
+  await published.publish(
+    ws,
+    CALLBOT,
+    { doc, fingerprint: machineFingerprint(machine!), note: 'load script' },
+    by,
+  );
+  const bots = ['bot-vendas', 'bot-suporte', 'bot-fora-do-horario'].map((id) => ({
+    id,
+    target: `sip:${id}@bots.example.com`,
+  }));
+  return {
+    store: workspaceStore,
+    hub: createHub(inProcessBus(), now),
+    published,
+    bots: () => Promise.resolve(bots),
+  };
+}
+
 async function startChild(token: string, authToken: string, databaseUrl: string | undefined) {
   const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
     env: {
@@ -168,6 +250,7 @@ async function startChild(token: string, authToken: string, databaseUrl: string 
       LOAD_AUTH_TOKEN: authToken,
       LOAD_MAX_LAG_MS: String(positive('max-lag-ms', args['max-lag-ms'])),
       ...(databaseUrl && { LOAD_DATABASE_URL: databaseUrl }),
+      ...(args.workspace && { LOAD_WORKSPACE: '1' }),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -378,7 +461,7 @@ async function main(): Promise<void> {
   const origins = args.url ? [args.url.replace(/\/$/, '')] : children.map((c) => c.url);
   const origin = origins[0]!;
   try {
-    await setUp(origin, token);
+    if (!args.workspace) await setUp(origin, token);
     const latencies: number[] = [];
     /** Requests of calls already in progress (after `/voice/incoming`), and of new calls. */
     const inProgress: number[] = [];

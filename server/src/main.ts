@@ -17,6 +17,7 @@ import { createServer } from './server.ts';
 import { createStore, deferredStore } from './store.ts';
 import { createHub, inProcessBus, postgresBus } from './workspace/events.ts';
 import { createWorkspaceStore } from './workspace/store.ts';
+import { createPublishStore } from './workspace/publishStore.ts';
 
 const env = process.env;
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -86,6 +87,13 @@ const workspaceStore = deferredStore(
     return createWorkspaceStore(db, () => Date.now());
   }),
 );
+// What was published under each workspace, and what its calls read (same database).
+const published = deferredStore(
+  opening.then(async (db) => {
+    await store.ping();
+    return createPublishStore(db, () => Date.now());
+  }),
+);
 const bus = config.databaseUrl
   ? postgresBus(
       { query: async (text, params) => (await opening).query(text, params) },
@@ -146,7 +154,7 @@ try {
     ...(config.sharedKeySecret && { sharedKeySecret: config.sharedKeySecret }),
     ...(config.baseUrl && { baseUrl: config.baseUrl }),
     ...(agent && { agent }),
-    workspace: { store: workspaceStore, hub },
+    workspace: { store: workspaceStore, hub, published },
   });
 } catch (error) {
   say(`The server refuses to start: ${(error as Error).message}`);

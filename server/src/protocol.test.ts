@@ -7,6 +7,7 @@ import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
 import {
   callStart,
+  whatsappDialTwiml,
   cleanFields,
   continueUrl,
   holdTwiml,
@@ -209,5 +210,77 @@ describe('signatures Twilio signs', () => {
       record,
     );
     expect(verifyTwilioSignature('token', plain, params, other)).toBe(false);
+  });
+});
+
+describe('WhatsApp calls (Twilio WhatsApp Business Calling)', () => {
+  it('reads whatsapp: addresses as the WhatsApp channel of the bare number, either way', () => {
+    const inbound = callStart(
+      new URLSearchParams({
+        CallSid: 'CA1',
+        From: 'whatsapp:+5511987650000',
+        To: 'whatsapp:+5511930001000',
+      }),
+    );
+    expect(inbound).toMatchObject({
+      line: '+5511930001000',
+      caller: '+5511987650000',
+      direction: 'inbound',
+      channel: 'whatsapp',
+      event: { channel: 'whatsapp', from: '+5511987650000', to: '+5511930001000' },
+    });
+    const outbound = callStart(
+      new URLSearchParams({
+        CallSid: 'CA2',
+        From: 'whatsapp:+5511930001000',
+        To: 'whatsapp:+5511987650000',
+        Direction: 'outbound-api',
+      }),
+    );
+    expect(outbound).toMatchObject({
+      line: '+5511930001000',
+      caller: '+5511987650000',
+      direction: 'outbound',
+      channel: 'whatsapp',
+    });
+    expect(
+      callStart(
+        new URLSearchParams({ CallSid: 'CA3', From: '+5511987650000', To: '+5511930001000' }),
+      ).channel,
+    ).toBe('line');
+  });
+
+  it('places a business-initiated call with <Dial callerId="whatsapp:…"><WhatsApp>', () => {
+    expect(
+      whatsappDialTwiml({
+        from: '+5511930001000',
+        to: '+5511987650000',
+        statusCallback: 'https://bot.example.com/provider/ws1/webhooks/calls',
+      }),
+    ).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Dial callerId="whatsapp:+5511930001000">' +
+        '<WhatsApp statusCallback="https://bot.example.com/provider/ws1/webhooks/calls" statusCallbackMethod="POST" statusCallbackEvent="initiated ringing answered completed">+5511987650000</WhatsApp>' +
+        '</Dial></Response>',
+    );
+    // As Twilio's own helper writes it.
+    const response = new twilio.twiml.VoiceResponse();
+    response.dial({ callerId: 'whatsapp:+5511930001000' }).whatsApp(
+      {
+        statusCallback: 'https://bot.example.com/provider/ws1/webhooks/calls',
+        statusCallbackMethod: 'POST',
+        statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
+      },
+      '+5511987650000',
+    );
+    expect(
+      whatsappDialTwiml({
+        from: '+5511930001000',
+        to: '+5511987650000',
+        statusCallback: 'https://bot.example.com/provider/ws1/webhooks/calls',
+      }),
+    ).toBe(response.toString());
+    expect(() => whatsappDialTwiml({ from: 'whatsapp:+55', to: '+5511987650000' })).toThrow(
+      /from: "whatsapp:\+55" is not a number in E\.164/,
+    );
   });
 });

@@ -5,7 +5,7 @@
  * request handler (`voice.ts`) only loads, applies, stores and answers.
  */
 import { e164Schema, type CallEvent } from '@callbot/shared';
-import type { Bot, CallRecord, EndedBy, ListenState, Team } from './store.ts';
+import type { Bot, CallRecord, Channel, EndedBy, ListenState, Team } from './store.ts';
 import { cleanText } from './text.ts';
 import { twiml, type SayVerb, type Verb } from './twiml.ts';
 
@@ -63,16 +63,23 @@ export function stepOf(query: URLSearchParams): number | null {
 /** The start of a call: which line (the business's number) and who is on the other end. */
 export interface CallStart {
   sid: string;
+  /** The business's number, without the `whatsapp:` prefix. */
   line: string;
   caller: string;
   direction: 'inbound' | 'outbound';
+  channel: Channel;
   event: CallEvent;
 }
+
+/** Twilio's WhatsApp Business Calling addresses both ends as `whatsapp:+E.164`. */
+const WHATSAPP = 'whatsapp:';
 
 /**
  * `/voice/incoming`'s fields as the call's start. An outbound call
  * (`Direction=outbound-api`, `outbound-dial`) was placed from the business's
- * number: `From` is the line, `To` the customer.
+ * number: `From` is the line, `To` the customer. A call whose addresses
+ * carry `whatsapp:` is the WhatsApp channel of the number's line; one to a
+ * `sip:` address, the SIP channel; any other, a phone line.
  */
 export function callStart(params: URLSearchParams): CallStart {
   const sid = callSid(params);
@@ -80,19 +87,27 @@ export function callStart(params: URLSearchParams): CallStart {
   const from = field(params, 'From', true);
   if (to.length > 64 || from.length > 64) throw new WebhookError(400, 'From or To is too long.');
   const direction = field(params, 'Direction')?.startsWith('outbound') ? 'outbound' : 'inbound';
-  const [line, caller] = direction === 'outbound' ? [from, to] : [to, from];
+  const [business, other] = direction === 'outbound' ? [from, to] : [to, from];
+  const channel: Channel = business.startsWith(WHATSAPP)
+    ? 'whatsapp'
+    : business.startsWith('sip:')
+      ? 'sip'
+      : 'line';
+  const bare = (address: string) =>
+    address.startsWith(WHATSAPP) ? address.slice(WHATSAPP.length) : address;
   return {
     sid,
-    line,
-    caller,
+    line: bare(business),
+    caller: bare(other),
     direction,
+    channel,
     event: {
       type: 'call.started',
       callId: sid,
-      channel: line.startsWith('sip:') ? 'sip' : 'line',
+      channel,
       direction,
-      from,
-      to,
+      from: bare(from),
+      to: bare(to),
     },
   };
 }
@@ -185,14 +200,63 @@ export const continueUrl = (step: number, part: number) =>
 /** Twilio's limit for a queue's name. */
 export const QUEUE_NAME_MAX = 64;
 
+/** A name as people read it: without the spaces around, ignoring case (the workspace's rule). */
+const nameKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('pt-BR');
+
+/**
+ * The team a flow names: by its id, or else by its name as people read it
+ * (a transfer to "Vendas" reaches the team "vendas").
+ */
+export function findTeam(teams: readonly Team[], team: string): Team | undefined {
+  const key = nameKey(team);
+  return teams.find((t) => t.id === team) ?? teams.find((t) => nameKey(t.id) === key);
+}
+
 /** Where a transfer to a team goes: its target (a queue, a number, a SIP address). */
 export function transferVerb(teams: readonly Team[], team: string, step: number): Verb {
-  const target = teams.find((t) => t.id === team)?.target ?? team;
+  const target = findTeam(teams, team)?.target ?? team;
   const action = dialResultUrl(step);
   if (target.startsWith('sip:')) return { verb: 'Dial', action, target: { sip: target } };
   if (e164Schema.safeParse(target).success)
     return { verb: 'Dial', action, target: { number: target } };
   return { verb: 'Enqueue', action, queue: target };
+}
+
+/**
+ * A business-initiated WhatsApp call placed from a call leg the provider
+ * runs (Twilio's WhatsApp Business Calling): `from` is the business's
+ * voice-enabled WhatsApp sender, `to` the customer, both E.164; the dialled
+ * leg's progress goes to `statusCallback` (which closes the attempt's
+ * record), its outcome to `action` when given. Only placed after the
+ * checks of the attempt passed (R13–R15, the line's calls enabled).
+ *
+ * @example
+ * whatsappDialTwiml({ from: '+5511930001000', to: '+5511987650000', statusCallback });
+ * // …<Dial callerId="whatsapp:+5511930001000"><WhatsApp …>+5511987650000</WhatsApp></Dial>…
+ */
+export function whatsappDialTwiml(input: {
+  from: string;
+  to: string;
+  statusCallback?: string;
+  action?: string;
+}): string {
+  for (const [name, value] of [
+    ['from', input.from],
+    ['to', input.to],
+  ] as const) {
+    if (!e164Schema.safeParse(value).success) {
+      throw new WebhookError(400, `${name}: "${value}" is not a number in E.164 (+5511…).`);
+    }
+  }
+  return twiml([
+    {
+      verb: 'Dial',
+      callerId: `whatsapp:${input.from}`,
+      target: { whatsapp: input.to },
+      ...(input.action !== undefined && { action: input.action }),
+      ...(input.statusCallback !== undefined && { statusCallback: input.statusCallback }),
+    },
+  ]);
 }
 
 /** A fallback-bot handoff: a SIP bot is dialled, a URL receives the call, no target hangs up. */

@@ -22,6 +22,8 @@ import { createServer, type CallbotServer } from './server.ts';
 import { createStore, type Store } from './store.ts';
 import { createHub, inProcessBus } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
+import { publishRoutes } from './workspace/publishRoutes.ts';
+import { createPublishStore, type PublishStore } from './workspace/publishStore.ts';
 import { createWorkspaceStore, type WorkspaceStore } from './workspace/store.ts';
 
 const SERVER_TOKEN = 'server-wide-publish-token';
@@ -113,6 +115,7 @@ beforeAll(async () => {
     workspace: {
       store: createWorkspaceStore(db, clock.now),
       hub: createHub(inProcessBus(), clock.now),
+      published: createPublishStore(db, clock.now),
     },
   });
   origin = await server.listen(0);
@@ -475,6 +478,12 @@ describe('the route × role matrix, from the route table', () => {
     }),
     // The workspace's data (its store and hub are not used by the declarations either).
     ...workspaceRoutes({} as WorkspaceStore, createHub(inProcessBus(), clock.now)),
+    // Publishing under the workspace, and the teams' routing.
+    ...publishRoutes({
+      published: {} as PublishStore,
+      store: {} as WorkspaceStore,
+      hub: createHub(inProcessBus(), clock.now),
+    }),
   ];
   const isChange = (method: string) => method !== 'GET';
   /** The path with the workspace filled in and any other parameter a placeholder. */

@@ -6,6 +6,7 @@
  */
 import type { Database } from './db.ts';
 import { WORKSPACE_MIGRATION } from './workspace/migration.ts';
+import { PUBLISH_MIGRATION } from './workspace/publishMigration.ts';
 
 const MIGRATIONS: readonly string[] = [
   // 1: callbots and their versions, lines, teams, fallback bots, calls and their events.
@@ -145,6 +146,8 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE calls ADD COLUMN workspace_id text;
   ALTER TABLE calls ADD COLUMN channel text NOT NULL DEFAULT 'line';
   `,
+  // 6 (voice): a workspace's published versions, the live one of each flow, the teams' routing.
+  PUBLISH_MIGRATION,
 ];
 
 /** The schema version this code expects. */

@@ -20,12 +20,15 @@ import { serveDesigner } from './static.ts';
 import type { HoldMessages } from './protocol.ts';
 import { signatureAlgorithm, verifyTwilioSignature, type FormParams } from './signature.ts';
 import { isDatabaseUnavailable } from './db.ts';
-import { isUniqueViolation, type Store } from './store.ts';
+import { isUniqueViolation, type Bot, type Store } from './store.ts';
 import { createVoiceHandler, type Webhook } from './voice.ts';
 import { writeEventStream, type WorkspaceHub } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
 import { seedWorkspace } from './workspace/seed.ts';
 import type { WorkspaceStore } from './workspace/store.ts';
+import { createPublishDirectory } from './workspace/publishDirectory.ts';
+import { publishRoutes } from './workspace/publishRoutes.ts';
+import type { PublishStore } from './workspace/publishStore.ts';
 
 export interface ServerOptions {
   store: Store;
@@ -105,6 +108,14 @@ export interface ServerOptions {
   workspace?: {
     store: WorkspaceStore;
     hub: WorkspaceHub;
+    /**
+     * Publishing under the workspace and its calls: with it, the voice
+     * webhooks answer a workspace's numbers from its own lines, published
+     * callbots and teams.
+     */
+    published?: PublishStore;
+    /** The workspace's fallback bots, for the calls (none until the workspace keeps them). */
+    bots?: (ws: string) => Promise<Bot[]>;
     /** How often an open event stream checks that its member still is one (default 10 s). */
     memberCheckMs?: number;
   };
@@ -131,6 +142,9 @@ const WEBHOOKS: ReadonlyMap<string, Webhook> = new Map([
   ['/voice/dial-result', 'dial-result'],
   ['/voice/status', 'status'],
   ['/voice/continue', 'continue'],
+  // A business-initiated WhatsApp call, answered: its line's callbot takes it like any call
+  // (the provider posts Direction=outbound-api, From=whatsapp:+business, To=whatsapp:+customer).
+  ['/voice/whatsapp/outbound', 'incoming'],
 ]);
 
 /** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn). */
@@ -219,6 +233,9 @@ export function createServer(options: ServerOptions): CallbotServer {
             }),
           })
         : []),
+      ...(options.workspace?.published
+        ? publishRoutes({ ...options.workspace, published: options.workspace.published, log })
+        : []),
     ],
     accounts: options.accounts,
     serverToken: options.token,
@@ -226,8 +243,16 @@ export function createServer(options: ServerOptions): CallbotServer {
   });
   const designer = options.designerDir === undefined ? null : serveDesigner(options.designerDir);
   if (designer && !designer.ok) throw new Error(designer.error);
+  const directory =
+    options.workspace?.published &&
+    createPublishDirectory({
+      published: options.workspace.published,
+      hub: options.workspace.hub,
+      ...(options.workspace.bots && { bots: options.workspace.bots }),
+    });
   const voice = createVoiceHandler({
     store: options.store,
+    ...(directory && { directory }),
     clock: options.clock,
     log,
     ...(options.agent && { agent: options.agent }),
@@ -494,6 +519,7 @@ export function createServer(options: ServerOptions): CallbotServer {
       });
     },
     close() {
+      directory?.close();
       monitor?.stop();
       monitor = null;
       return new Promise((resolve, reject) => {

@@ -151,6 +151,7 @@ it('reads what a webhook needs in one statement: the call, the line, the teams a
       line: LINE,
       caller: '+5511999990000',
       direction: 'inbound' as const,
+      channel: 'line' as const,
       flow: { callbot: 'r', version: 1 },
     };
     await store.createCall({ ...call, update, at: 1000 });

@@ -57,8 +57,20 @@ export interface Bot {
   target: string;
 }
 
-/** Which flow a call runs: a published version, or the default callbot (R9) for a team. */
-export type CallFlowRef = { callbot: string; version: number } | { defaultTeam: string };
+/**
+ * Which flow a call runs: a published version, or the default callbot (R9)
+ * for a team; of a workspace (its published versions, teams and settings)
+ * or, without `workspace`, of the server-wide publish API.
+ */
+export type CallFlowRef =
+  | { callbot: string; version: number; workspace?: string }
+  | { defaultTeam: string; workspace?: string };
+
+/** A call of a workspace. */
+export type WorkspaceFlowRef = CallFlowRef & { workspace: string };
+
+/** What a call came in on: a phone line, WhatsApp (`whatsapp:` addresses) or SIP. */
+export type Channel = 'line' | 'whatsapp' | 'sip';
 
 /** Who ended a call, as the provider reported it. */
 export type EndedBy = 'caller' | 'network';
@@ -70,6 +82,7 @@ export interface CallRecord {
   /** The other party: who called in, or who an outbound call rang. */
   caller: string;
   direction: 'inbound' | 'outbound';
+  channel: Channel;
   flow: CallFlowRef;
   /** `in_progress`, or the call's outcome once it ended. */
   status: string;
@@ -175,6 +188,7 @@ export interface Store {
     line: string;
     caller: string;
     direction: CallRecord['direction'];
+    channel: Channel;
     flow: CallFlowRef;
     update: CallUpdate;
     at: number;
@@ -250,10 +264,13 @@ const toCall = (r: Record<string, unknown>): CallRecord => ({
   line: r.line as string,
   caller: r.caller as string,
   direction: r.direction === 'outbound' ? 'outbound' : 'inbound',
-  flow:
-    r.callbot_id === null
+  channel: r.channel === 'whatsapp' || r.channel === 'sip' ? r.channel : 'line',
+  flow: {
+    ...(r.callbot_id === null
       ? { defaultTeam: r.default_team as string }
-      : { callbot: r.callbot_id as string, version: r.version as number },
+      : { callbot: r.callbot_id as string, version: r.version as number }),
+    ...(typeof r.workspace_id === 'string' && { workspace: r.workspace_id }),
+  },
   status: r.status as string,
   step: r.step as number,
   session: json<PersistedCall>(r.session),
@@ -453,14 +470,14 @@ export async function createStore(db: Database): Promise<Store> {
       return (await db.query('DELETE FROM bots WHERE id = $1', [id])).count > 0;
     },
 
-    async createCall({ sid, line, caller, direction, flow, update, at }) {
+    async createCall({ sid, line, caller, direction, channel, flow, update, at }) {
       const { rows } = await db.query<{ count: number }>(
         withEvents(
           `INSERT INTO calls (sid, line, caller, callbot_id, version, default_team, status, step,
              session, listen, last_twiml, created_at, updated_at, direction, more_twiml,
-             awaiting_transfer, pending_end)
+             awaiting_transfer, pending_end, workspace_id, channel)
            VALUES ($5, $6, $7, $8, $9, $10, $11, 1, $12::jsonb, $13::jsonb, $14, $2, $2, $15,
-             $16::jsonb, $17, $18)
+             $16::jsonb, $17, $18, $19, $20)
            ON CONFLICT (sid) DO NOTHING
            RETURNING sid`,
         ),
@@ -480,6 +497,8 @@ export async function createStore(db: Database): Promise<Store> {
           moreText(update),
           update.awaitingTransfer,
           update.pendingEnd,
+          flow.workspace ?? null,
+          channel,
         ],
       );
       return rows[0]?.count === 1;

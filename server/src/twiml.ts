@@ -26,14 +26,22 @@ export interface GatherVerb {
   children: SayVerb[];
 }
 
-/** Where a `<Dial>` rings: a number, a SIP address. */
-export type DialTarget = { number: string } | { sip: string };
+/**
+ * Where a `<Dial>` rings: a number, a SIP address, or a WhatsApp user
+ * (WhatsApp Business Calling: `<WhatsApp>+E.164</WhatsApp>`, from a
+ * `callerId` that is the business's voice-enabled WhatsApp sender).
+ */
+export type DialTarget = { number: string } | { sip: string } | { whatsapp: string };
 
 export interface DialVerb {
   verb: 'Dial';
   /** Called with the outcome (`DialCallStatus`); without it the document goes on after the Dial. */
   action?: string;
   target: DialTarget;
+  /** The number shown to who is rung; `whatsapp:+E.164` for a WhatsApp call. */
+  callerId?: string;
+  /** Where the provider posts the dialled leg's progress. */
+  statusCallback?: string;
 }
 
 /** Puts the caller into a named queue; `action` is called when they leave it. */
@@ -117,10 +125,21 @@ function render(verb: Verb): string {
     case 'Dial':
       return element(
         'Dial',
-        { action: verb.action, method: verb.action && 'POST' },
+        { action: verb.action, method: verb.action && 'POST', callerId: verb.callerId },
         'number' in verb.target
           ? element('Number', {}, escapeXml(verb.target.number))
-          : element('Sip', {}, escapeXml(verb.target.sip)),
+          : 'sip' in verb.target
+            ? element('Sip', {}, escapeXml(verb.target.sip))
+            : element(
+                'WhatsApp',
+                {
+                  statusCallback: verb.statusCallback,
+                  statusCallbackMethod: verb.statusCallback && 'POST',
+                  statusCallbackEvent:
+                    verb.statusCallback && 'initiated ringing answered completed',
+                },
+                escapeXml(verb.target.whatsapp),
+              ),
       );
     case 'Enqueue':
       return element(

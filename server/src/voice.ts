@@ -33,6 +33,7 @@ import {
   continueUrl,
   endOf,
   eventsOf,
+  findTeam,
   handoffVerbs,
   HOLD_MESSAGES,
   holdTwiml,
@@ -50,6 +51,7 @@ import {
 } from './protocol.ts';
 import { HANGUP_TWIML } from './store.ts';
 import type { SayVerb, Verb } from './twiml.ts';
+import type { PublishDirectory } from './workspace/publishDirectory.ts';
 
 export { WebhookError, type Webhook } from './protocol.ts';
 
@@ -61,6 +63,12 @@ export interface VoiceResponse {
 
 export interface VoiceDeps {
   store: Store;
+  /**
+   * The workspaces' lines, published callbots, teams and bots: a call to a
+   * workspace's number answers from there; without it (or for a number no
+   * workspace has) from the server-wide publish API's tables.
+   */
+  directory?: PublishDirectory;
   /** The wall clock: each request's time. */
   clock: Pick<Clock, 'now'>;
   /** Answers AI agent nodes; without one they hand the caller to their `transfer` port. */
@@ -78,6 +86,10 @@ export interface VoiceDeps {
   /** What a held caller hears. */
   holdMessages?: HoldMessages;
 }
+
+/** The answer to a call a line does not take: the provider refuses it (busy), nothing plays. */
+const REJECT_TWIML =
+  '<?xml version="1.0" encoding="UTF-8"?><Response><Reject reason="busy"/></Response>';
 
 /** The request took longer than the deadline. */
 class DeadlineError extends Error {}
@@ -140,6 +152,9 @@ export function createVoiceHandler(deps: VoiceDeps) {
   const flows = new Map<string, FlowDocument>();
 
   async function flowOf(ref: CallFlowRef): Promise<FlowDocument> {
+    if (ref.workspace !== undefined && deps.directory) {
+      return deps.directory.flow({ ...ref, workspace: ref.workspace });
+    }
     const key = 'callbot' in ref ? `${ref.callbot}@${ref.version}` : `default:${ref.defaultTeam}`;
     let flow = flows.get(key);
     if (!flow) {
@@ -314,23 +329,41 @@ export function createVoiceHandler(deps: VoiceDeps) {
       agentTurns.push(reply);
       return reply;
     };
-    const directory = (team: string) => teams.find((t) => t.id === team)?.agentsAvailable ?? 0;
+    const directory = (team: string) => findTeam(teams, team)?.agentsAvailable ?? 0;
     return { teams, bots, clock, agentTurns, options: { clock, directory, agent } };
   }
 
-  async function incoming(params: URLSearchParams): Promise<VoiceResponse> {
+  /** The teams and bots a call reads: its workspace's, or the server-wide ones. */
+  async function directoryOf(
+    ref: CallFlowRef,
+    context: Pick<CallContext, 'teams' | 'bots'>,
+  ): Promise<Pick<CallContext, 'teams' | 'bots'>> {
+    if (ref.workspace === undefined || !deps.directory) return context;
+    return deps.directory.context(ref.workspace);
+  }
+
+  async function incoming(params: URLSearchParams, at: number): Promise<VoiceResponse> {
     const start = callStart(params);
     const { sid } = start;
-    const context = await deps.store.callContext(sid, start.line);
+    const routed = deps.directory ? await deps.directory.resolve(start.line, start.channel) : null;
+    if (routed && !routed.enabled) {
+      // R2: a line whose calls are not enabled takes none (nothing is recorded).
+      deps.log(
+        `call ${sid} to ${start.line} (${start.channel}) refused: the line's calls are not enabled`,
+      );
+      return { status: 200, body: REJECT_TWIML };
+    }
+    const context = await deps.store.callContext(sid, routed ? undefined : start.line);
     const early = context.call;
     if (early && early.step > 0) return { status: 200, body: early.lastTwiml };
 
-    const at = deps.clock.now();
-    const setup = sessionSetup(at, context);
     const { line } = context;
-    const ref: CallFlowRef = line
-      ? { callbot: line.callbot, version: line.version }
-      : { defaultTeam: setup.teams.find((t) => t.isDefault)?.id ?? 'default' };
+    const ref: CallFlowRef = routed
+      ? routed.ref
+      : line
+        ? { callbot: line.callbot, version: line.version }
+        : { defaultTeam: context.teams.find((t) => t.isDefault)?.id ?? 'default' };
+    const setup = sessionSetup(at, await directoryOf(ref, context));
     const flow = await flowOf(ref);
     const session = createCallSession(flow, setup.options);
     const events: CallEvent[] = [start.event];
@@ -354,6 +387,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
       line: start.line,
       caller: start.caller,
       direction: start.direction,
+      channel: start.channel,
       flow: ref,
       update,
       at,
@@ -361,11 +395,11 @@ export function createVoiceHandler(deps: VoiceDeps) {
     if (created) return { status: 200, body: update.twiml };
     // The same call was started by another request at the same time (or ended by the
     // provider's report meanwhile): the record stands, and the request is served on it.
-    return incoming(params);
+    return incoming(params, at);
   }
 
   /** The status callback of a call this server has not seen start: its end is kept for it. */
-  async function earlyEnd(params: URLSearchParams, sid: string): Promise<boolean> {
+  async function earlyEnd(params: URLSearchParams, sid: string, at: number): Promise<boolean> {
     const by = endOf(params);
     if (!by) return true;
     let line = '';
@@ -375,13 +409,14 @@ export function createVoiceHandler(deps: VoiceDeps) {
     } catch {
       // A status callback without From or To: the record is kept without them.
     }
-    return deps.store.recordEarlyEnd({ sid, line, caller, by, at: deps.clock.now() });
+    return deps.store.recordEarlyEnd({ sid, line, caller, by, at });
   }
 
   async function followUp(
     hook: 'gather' | 'dial-result' | 'status',
     params: URLSearchParams,
     query: URLSearchParams,
+    at: number,
   ): Promise<VoiceResponse> {
     const sid = callSid(params);
     const step = stepOf(query);
@@ -396,7 +431,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
       if (!call) {
         if (hook !== 'status') throw new WebhookError(404, `There is no call ${sid}.`);
         // The report overtook the call's start: kept, and applied when the start comes.
-        if (await earlyEnd(params, sid)) return done();
+        if (await earlyEnd(params, sid, at)) return done();
         continue;
       }
       // A call ended before it started, or over: nothing more happens, nothing is written.
@@ -418,8 +453,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
       if (hook === 'dial-result' && call.pendingEnd && events) {
         events = [...events, { type: 'call.ended', by: call.pendingEnd }];
       }
-      const at = deps.clock.now();
-      const setup = sessionSetup(at, context);
+      const setup = sessionSetup(at, await directoryOf(call.flow, context));
       const flow = await flowOf(call.flow);
       const session = restoreCallSession(flow, call.session, setup.options);
       const update = await turn({
@@ -508,14 +542,19 @@ export function createVoiceHandler(deps: VoiceDeps) {
     };
   }
 
-  function serve(hook: Webhook, params: URLSearchParams, query: URLSearchParams) {
+  /**
+   * `at` is when the request arrived: the moment of this step of the call
+   * (what a schedule node reached in it reads; see the call protocol's
+   * "one schedule moment").
+   */
+  function serve(hook: Webhook, params: URLSearchParams, query: URLSearchParams, at: number) {
     switch (hook) {
       case 'incoming':
-        return incoming(params);
+        return incoming(params, at);
       case 'continue':
         return continued(params, query);
       default:
-        return followUp(hook, params, query);
+        return followUp(hook, params, query, at);
     }
   }
 
@@ -531,9 +570,10 @@ export function createVoiceHandler(deps: VoiceDeps) {
       rawParams: URLSearchParams,
       query: URLSearchParams,
     ): Promise<VoiceResponse> {
+      const at = deps.clock.now();
       const params = withCarriedFields(cleanFields(rawParams), query);
       try {
-        return await withDeadline(serve(hook, params, query), deadlineMs);
+        return await withDeadline(serve(hook, params, query, at), deadlineMs);
       } catch (error) {
         if (error instanceof WebhookError) return { status: error.status, body: error.message };
         deps.log(

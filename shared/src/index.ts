@@ -34,3 +34,4 @@ export * from './whatsapp/index.ts';
 export * from './api/publish.ts';
 export * from './api/accounts.ts';
 export * from './api/workspace.ts';
+export * from './api/published.ts';

@@ -1413,6 +1413,22 @@ export const en = {
       importing: 'Importing…',
     },
   },
+  // ---- voice
+  workspacePublish: {
+    title: 'Publish',
+    note: 'Note (optional)',
+    publish: 'Publish now',
+    published: 'Version {{version}} is live: the lines of this callbot answer with it now.',
+    refused: 'Nothing was published: {{message}}',
+    versions: 'Published versions',
+    none: 'Not published yet.',
+    versionLine: 'Version {{version}} · {{date}} · {{name}}',
+    live: 'Live',
+    makeLive: 'Make version {{version}} live',
+    madeLive: 'Version {{version}} is live again.',
+    lines: 'Answers on {{lines}}.',
+    noLines: 'No line answers with this callbot yet: assign it to a line on the Lines page.',
+  },
   diagnostics: diagnosticsEn,
 };
 

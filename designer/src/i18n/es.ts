@@ -1418,5 +1418,23 @@ export const es: Resources = {
       importing: 'Importando…',
     },
   },
+  // ---- voice
+  workspacePublish: {
+    title: 'Publicar',
+    note: 'Nota (opcional)',
+    publish: 'Publicar ahora',
+    published:
+      'La versión {{version}} está activa: las líneas de este callbot atienden con ella ahora.',
+    refused: 'No se publicó nada: {{message}}',
+    versions: 'Versiones publicadas',
+    none: 'Aún no publicado.',
+    versionLine: 'Versión {{version}} · {{date}} · {{name}}',
+    live: 'Activa',
+    makeLive: 'Activar la versión {{version}}',
+    madeLive: 'La versión {{version}} está activa de nuevo.',
+    lines: 'Atiende en {{lines}}.',
+    noLines:
+      'Ninguna línea atiende con este callbot todavía: asígnelo a una línea en la página Líneas.',
+  },
   diagnostics: diagnosticsEs,
 };

@@ -1405,5 +1405,21 @@ export const ptBR: Resources = {
       importing: 'Importando…',
     },
   },
+  // ---- voice
+  workspacePublish: {
+    title: 'Publicar',
+    note: 'Nota (opcional)',
+    publish: 'Publicar agora',
+    published: 'A versão {{version}} está no ar: as linhas deste callbot atendem com ela agora.',
+    refused: 'Nada foi publicado: {{message}}',
+    versions: 'Versões publicadas',
+    none: 'Ainda não publicado.',
+    versionLine: 'Versão {{version}} · {{date}} · {{name}}',
+    live: 'No ar',
+    makeLive: 'Colocar a versão {{version}} no ar',
+    madeLive: 'A versão {{version}} está no ar de novo.',
+    lines: 'Atende em {{lines}}.',
+    noLines: 'Nenhuma linha atende com este callbot ainda: atribua-o a uma linha na página Linhas.',
+  },
   diagnostics: diagnosticsPtBR,
 };

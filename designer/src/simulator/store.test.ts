@@ -114,6 +114,29 @@ describe('the simulator store', () => {
     expect(s().now).toMatchObject({ node: 'bot-fora', outcome: 'handed_off' });
   });
 
+  it('reads the schedule at the step’s moment: set at 08:59, closed even when the greeting ends after 09:00', () => {
+    // A greeting of 200 words takes 80 s: the schedule is reached at 09:00:20 on the call's clock,
+    // but it reads the moment of the step that reached it (the call's start), as the server does.
+    const long: typeof reception = {
+      ...reception,
+      nodes: reception.nodes.map((n) =>
+        n.kind === 'greeting' ? { ...n, data: { ...n.data, text: 'palavra '.repeat(200) } } : n,
+      ),
+    };
+    const closed = simulator({ speed: 'instant', date: '2026-11-24', time: '08:59' });
+    closed.s().start(long);
+    closed.s().tick(16);
+    expect(closed.s().log.map((e) => e.line)).toContainEqual(
+      expect.objectContaining({ kind: 'node', id: 'fechado' }),
+    );
+    const open = simulator({ speed: 'instant', date: '2026-11-24', time: '09:00' });
+    open.s().start(long);
+    open.s().tick(16);
+    expect(open.s().log.map((e) => e.line)).toContainEqual(
+      expect.objectContaining({ kind: 'node', id: 'menu' }),
+    );
+  });
+
   it('starts from a chosen node, and such a call is no test case', () => {
     const { s } = simulator({ startNode: 'menu' });
     s().start(reception);

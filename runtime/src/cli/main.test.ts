@@ -153,6 +153,20 @@ describe('callbot simulate', () => {
     });
   });
 
+  it('reads a schedule at the step’s moment: 08:59:58 closed, 09:00:00 open, whatever the greeting takes', async () => {
+    const branch = async (startAt: string) => {
+      const result = await run(['simulate', 'flow.json', 'script.json'], {
+        'flow.json': reception,
+        'script.json': json({ ...protocolScript, startAt, steps: [] }),
+      });
+      expect(result.code).toBe(EXIT.ok);
+      const nodes = parseLines(result.out).filter((l) => l.kind === 'node');
+      return nodes.map((l) => (l as unknown as { id: string }).id).slice(0, 3);
+    };
+    expect(await branch('2026-11-24T08:59:58-03:00')).toEqual(['greeting', 'horario', 'fechado']);
+    expect(await branch('2026-11-24T09:00:00-03:00')).toEqual(['greeting', 'horario', 'menu']);
+  });
+
   it('writes each line as the call produces it, one write per line', async () => {
     const result = await run(['simulate', 'flow.json', 'script.json'], files);
     expect(result.writes.length).toBe(parseLines(result.out).length);

@@ -48,6 +48,13 @@ export class SessionCore implements SessionHost {
 
   #startedAt: number | null = null;
   #callAt: number | null = null;
+  /**
+   * When the step being taken began, on the session's clock: the event from
+   * the caller or the provider that moved the call (its start, a key, speech,
+   * a transfer's outcome, the end) or the no-input timer running out. The
+   * prompts said on the way take no time here: one schedule moment (see `now`).
+   */
+  #stepAt: number | null = null;
   #node: string | null = null;
   /** The output taken on the way to the node being entered (set and read within one step). */
   #via: string | null = null;
@@ -150,6 +157,7 @@ export class SessionCore implements SessionHost {
       node: this.#node,
       startedAt: this.#startedAt,
       callAt: this.#callAt,
+      stepAt: this.#stepAt,
       promptSeq: this.#promptSeq,
       prompt: this.#prompt,
       timerDeadline: this.#timerDeadline,
@@ -179,10 +187,17 @@ export class SessionCore implements SessionHost {
 
   // ---- SessionHost: what the machine's actions and guards call ----
 
-  /** The call's moment, for schedules: `call.started.at` moved on by the time elapsed since. */
+  /**
+   * The call's moment, for schedules: `call.started.at` moved on by the time
+   * elapsed until the step that reaches the node began. One rule for the
+   * simulator, the CLI and the server, where a step is one webhook request
+   * (its arrival) and prompts are played by the provider after the answer:
+   * the seconds spent saying prompts on the way never count.
+   */
   now(): number {
-    const elapsed = this.#startedAt === null ? 0 : this.#clock.now() - this.#startedAt;
-    return (this.#callAt ?? this.#clock.now()) + elapsed;
+    const moment = this.#stepAt ?? this.#clock.now();
+    const elapsed = this.#startedAt === null ? 0 : moment - this.#startedAt;
+    return (this.#callAt ?? moment) + elapsed;
   }
 
   agentsAvailable(team: string): number {
@@ -387,6 +402,11 @@ export class SessionCore implements SessionHost {
    * stays at its last whole snapshot.
    */
   #step(event: MachineEvent): void {
+    // A prompt played to its end, or an AI agent's reply, continues the step that asked for it;
+    // anything else the machine takes (input it listened for, an outcome, silence) starts one.
+    if (event.type !== 'prompt.ended' && event.type !== 'agent.reply') {
+      this.#stepAt = this.#clock.now();
+    }
     this.#stepping = true;
     let failure: { error: unknown } | null = null;
     try {
@@ -547,6 +567,7 @@ export class SessionCore implements SessionHost {
   #restoreFields(p: PersistedCall): void {
     this.#startedAt = p.startedAt;
     this.#callAt = p.callAt;
+    this.#stepAt = p.stepAt ?? null;
     this.#promptSeq = p.promptSeq;
     this.#prompt = p.prompt;
     this.#silent = p.silent.length > 0 ? new Set(p.silent) : null;

@@ -52,6 +52,8 @@ export const persistedCallSchema = z.strictObject({
   startedAt: moment.nullable(),
   /** The call's own moment (`call.started.at`) when it started: schedules are read from it. */
   callAt: moment.nullable(),
+  /** When the step being taken began (absent in calls persisted before it was kept). */
+  stepAt: moment.nullable().optional(),
   promptSeq: count,
   /** The prompt being said, if any. */
   prompt: z.string().max(200).nullable(),

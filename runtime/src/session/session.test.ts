@@ -354,17 +354,31 @@ describe('schedules, at the call’s moment', () => {
     expect(open.nodes()).toEqual(['greeting', 'horario', 'menu']);
   });
 
-  it('time moves during the call: at 08:59:58 the greeting ends after 09:00, so open', () => {
-    const at = '2026-11-24T08:59:58-03:00';
+  it('one schedule moment (issue 15 #9): the step’s, so a call at 08:59:58 is closed even when the greeting ends after 09:00', () => {
     // The clock is elsewhere in time: only the time elapsed since the call started counts.
-    const call = new TestCall(examples.reception, { clockAt: 0 }).start(at);
-    call.advance(GREETING_MS).endPrompt();
-    expect(call.nodes()).toEqual(['greeting', 'horario', 'menu']);
+    const closed = new TestCall(examples.reception, { clockAt: 0 }).start(
+      '2026-11-24T08:59:58-03:00',
+    );
+    closed.advance(GREETING_MS).endPrompt();
+    expect(closed.nodes()).toEqual(['greeting', 'horario', 'fechado']);
 
-    // Had the greeting ended before 09:00, it would have been closed.
-    const early = new TestCall(examples.reception, { clockAt: 0 }).start(at);
-    early.advance(1999).endPrompt();
-    expect(early.nodes()).toEqual(['greeting', 'horario', 'fechado']);
+    const open = new TestCall(examples.reception, { clockAt: 0 }).start(
+      '2026-11-24T09:00:00-03:00',
+    );
+    open.advance(GREETING_MS).endPrompt();
+    expect(open.nodes()).toEqual(['greeting', 'horario', 'menu']);
+  });
+
+  it('keeps the step’s moment through persist and restore (the server’s next request)', () => {
+    const call = new TestCall(examples.reception, { clockAt: 0 }).start(
+      '2026-11-24T08:59:58-03:00',
+    );
+    call.advance(GREETING_MS);
+    const saved = call.session.persist();
+    expect(saved.stepAt).toBe(0);
+    const restored = restoreCallSession(examples.reception, saved, { clock: call.clock });
+    restored.send({ type: 'prompt.ended' });
+    expect(restored.getSnapshot().node).toBe('fechado');
   });
 });
 

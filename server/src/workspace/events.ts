@@ -138,6 +138,8 @@ export function postgresBus(
 export interface WorkspaceHub {
   /** Hears the events of workspace `ws`; returns the unsubscribe. */
   subscribe(ws: string, listener: (event: WorkspaceEvent) => void): () => void;
+  /** Hears the events of every workspace (the voice path's caches); returns the unsubscribe. */
+  subscribeAll(listener: (ws: string, event: WorkspaceEvent) => void): () => void;
   /** Tells every instance's subscribers of `ws`. */
   publish(ws: string, event: WorkspaceEvent): Promise<void>;
   /** "`actor` has `flowId` open" (or has closed it); who has it open now. */
@@ -165,7 +167,10 @@ export function createHub(
   /** ws → flow → user id → who and when last heard. */
   const presence = new Map<string, Map<string, Map<string, { actor: Actor; at: number }>>>();
 
+  const everyone = new Set<(ws: string, event: WorkspaceEvent) => void>();
+
   const deliver = (ws: string, event: WorkspaceEvent) => {
+    for (const listener of [...everyone]) listener(ws, event);
     for (const listener of [...(subscribers.get(ws) ?? [])]) listener(event);
   };
 
@@ -209,6 +214,10 @@ export function createHub(
         set.delete(listener);
         if (set.size === 0) subscribers.delete(ws);
       };
+    },
+    subscribeAll(listener) {
+      everyone.add(listener);
+      return () => everyone.delete(listener);
     },
     publish: (ws, event) => bus.publish({ kind: 'event', ws, event }),
     async beat(ws, flowId, actor, leaving = false) {

@@ -88,7 +88,7 @@ export interface WorkspaceRoutesOptions {
 }
 
 /** The path parameters checked by their schema, the caller as a member, refusals as replies. */
-function toRoute(def: WorkspaceRoute): AnyRoute {
+export function toRoute(def: WorkspaceRoute): AnyRoute {
   return route({
     method: def.method,
     path: def.path,

@@ -35,8 +35,11 @@ export function runCompiled(
   const log: Step[] = [];
   const clock = new SimulatedClock();
   const startMs = Date.parse(options.at);
+  // The runtime's one schedule moment: the start of the step (the last event from the call, or
+  // the no-input timer), not the time spent saying prompts on the way.
+  let stepAt = 0;
   const env: GuardEnv = {
-    now: () => startMs + clock.now(),
+    now: () => startMs + stepAt,
     agentsAvailable: (team) => options.agents?.[team] ?? 0,
   };
   const record =
@@ -83,6 +86,7 @@ export function runCompiled(
           if (params.on && params.noInputMs !== undefined) {
             timer = clock.setTimeout(() => {
               timer = undefined;
+              stepAt = clock.now();
               actor.send({ type: 'timer.noInput' });
             }, params.noInputMs);
           }
@@ -96,7 +100,14 @@ export function runCompiled(
   const actor = createActor(machine, { clock });
   actor.start();
   return {
-    send: (event) => actor.send(event),
+    send: (event) => {
+      // Only what the machine takes starts a step (a key pressed while nothing listens does not).
+      const takes = actor.getSnapshot().can(event);
+      if (takes && event.type !== 'prompt.ended' && event.type !== 'agent.reply') {
+        stepAt = clock.now();
+      }
+      actor.send(event);
+    },
     advance: (ms) => clock.increment(ms),
     endPrompt: () => actor.send({ type: 'prompt.ended' }),
     log,

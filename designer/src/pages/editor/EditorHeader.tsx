@@ -51,6 +51,7 @@ export function EditorHeader({
   onExport,
   presence,
   readOnlyAs,
+  flowId,
 }: {
   save: AutosaveState;
   simulating: boolean;
@@ -65,6 +66,8 @@ export function EditorHeader({
   presence?: ReactNode;
   /** The role that opens the flow read-only (no edit, undo or publish; simulating stays). */
   readOnlyAs?: 'trainer' | 'viewer' | null;
+  /** The flow's id, for publishing in a server's workspace. */
+  flowId?: string;
 }) {
   const { t } = useTranslation();
   const name = useEditor(selectName);
@@ -131,7 +134,7 @@ export function EditorHeader({
         <Button icon={<Play />} aria-pressed={simulating} onClick={onToggleSimulator}>
           {t('simulator.open')}
         </Button>
-        {!readOnlyAs && <PublishButton />}
+        {!readOnlyAs && <PublishButton {...(flowId !== undefined && { flowId })} />}
       </div>
     </header>
   );

@@ -192,6 +192,7 @@ function Editor({
         onExport={() => void exportFlow()}
         presence={<FlowPresence flowId={flowId} />}
         readOnlyAs={readOnlyAs}
+        flowId={flowId}
       />
       <FlowSyncBar
         flowId={flowId}

@@ -90,6 +90,8 @@ export interface WorkspaceApi {
   leave(flowId: string): Promise<void>;
   /** The address of the workspace's server-sent events. */
   readonly eventsUrl: string;
+  /** Any other route of the workspace (`path` after `/api/workspaces/:ws`), its answer read by `schema`. */
+  request<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown): Promise<T>;
 }
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -267,5 +269,6 @@ export function createWorkspaceApi({
     leave: async (flowId) => {
       await call('DELETE', `${flowPath(flowId)}/presence`);
     },
+    request,
   };
 }

@@ -88,6 +88,8 @@ export class FakeWorkspaceServer {
     return {
       workspaceId: 'ws-1',
       eventsUrl: '/api/workspaces/ws-1/events',
+      // The routes other than flows are not played by this fake.
+      request: () => Promise.reject(new RemoteError('notFound', 'Not played by the fake.', 404)),
       listFlows: async () => {
         await this.reachable();
         return [...this.flows.keys()].map((id) => {

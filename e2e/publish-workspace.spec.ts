@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { DesignerPage } from './pages/DesignerPage.ts';
+import {
+  PUBLISH_WS_SETUP_TOKEN,
+  PUBLISH_WS_URL,
+  signWebhook,
+} from './support/publishWorkspaceServer.ts';
+
+// One-click publishing under a workspace, then the server answers calls from it: an editor opens
+// the reception example, publishes it in one click (no URL, no token), it is assigned to a line,
+// and signed voice webhooks to that number (a phone call, then a WhatsApp call) are answered by it.
+
+test.use({ baseURL: PUBLISH_WS_URL });
+
+const OWNER = {
+  name: 'Olga Dona',
+  email: 'olga@example.com',
+  password: 'a long enough password 1',
+};
+const EDITOR = {
+  name: 'Ana Souza',
+  email: 'ana@example.com',
+  password: 'a long enough password 2',
+};
+const NUMBER = '+551130001000';
+const reception = JSON.parse(
+  readFileSync(new URL('../runtime/examples/reception.flow.json', import.meta.url), 'utf8'),
+) as { settings: { name: string } };
+
+async function csrfOf(request: APIRequestContext): Promise<string> {
+  const session = (await (await request.get('/api/session')).json()) as { csrfToken: string };
+  return session.csrfToken;
+}
+
+async function put(request: APIRequestContext, path: string, data: unknown) {
+  const answer = await request.put(path, {
+    data,
+    headers: { 'x-csrf-token': await csrfOf(request) },
+  });
+  expect(answer.ok(), `${path}: ${await answer.text()}`).toBe(true);
+}
+
+/** A voice webhook as the provider posts it, signed with the account's auth token. */
+async function webhook(request: APIRequestContext, fields: Record<string, string>) {
+  const url = `${PUBLISH_WS_URL}/voice/incoming`;
+  const answer = await request.post(url, {
+    form: fields,
+    headers: { 'x-twilio-signature': signWebhook(url, fields) },
+  });
+  expect(answer.status()).toBe(200);
+  return answer.text();
+}
+
+test('an editor publishes in one click; the line’s calls, voice and WhatsApp, are answered by that flow', async ({
+  page,
+  playwright,
+}) => {
+  test.setTimeout(120_000);
+  // The owner sets the server up and invites Ana as an editor.
+  const owner = await playwright.request.newContext({ baseURL: PUBLISH_WS_URL });
+  const setup = await owner.post('/api/setup', {
+    data: { setupToken: PUBLISH_WS_SETUP_TOKEN, ...OWNER, workspaceName: 'Loja' },
+  });
+  expect(setup.status()).toBe(201);
+  const ws = ((await setup.json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
+  const invitation = await owner.post(`/api/workspaces/${ws}/invitations`, {
+    data: { role: 'editor' },
+    headers: { 'x-csrf-token': await csrfOf(owner) },
+  });
+  const { link } = (await invitation.json()) as { link: string };
+  const joined = await page.request.post(
+    `/api/invitations/${new URL(link).searchParams.get('token')}/accept`,
+    { data: EDITOR },
+  );
+  expect(joined.status()).toBe(200);
+
+  // The workspace has the example's teams and the example as a callbot flow.
+  for (const [id, name, isDefault] of [
+    ['recepcao', 'recepcao', true],
+    ['vendas', 'vendas', false],
+    ['suporte', 'suporte', false],
+  ] as const) {
+    await put(owner, `/api/workspaces/${ws}/teams/${id}`, { id, name, agents: 2, isDefault });
+  }
+  await put(owner, `/api/workspaces/${ws}/flows/recepcao`, {
+    baseRevision: 0,
+    doc: reception,
+    callbot: true,
+  });
+
+  // Ana opens it and publishes: one click in the dialog, nothing to set up.
+  const ana = new DesignerPage(page);
+  await ana.open();
+  await ana.openFlow(reception.settings.name);
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish' });
+  await expect(dialog.getByText('Not published yet.')).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: /token/i })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Publish now' }).click();
+  await expect(dialog.getByText(/Version 1 is live/)).toBeVisible();
+  await expect(dialog.getByRole('listitem').filter({ hasText: 'Ana Souza' })).toContainText('Live');
+
+  // The callbot is assigned to a bought line and to the same number's WhatsApp line.
+  const at = Date.now();
+  await put(owner, `/api/workspaces/${ws}/lines/fixa`, {
+    id: 'fixa',
+    kind: 'purchased',
+    country: 'BR',
+    number: NUMBER,
+    status: 'active',
+    requestedAt: at,
+    orderId: 'ORD-1',
+    createdAt: at,
+  });
+  await put(owner, `/api/workspaces/${ws}/lines/fixa/callbot`, { callbotId: 'recepcao' });
+  await put(owner, `/api/workspaces/${ws}/lines/zap`, {
+    id: 'zap',
+    kind: 'whatsapp',
+    number: NUMBER,
+    displayName: 'Loja',
+    business: true,
+    calling: true,
+    callsEnabled: true,
+    createdAt: at,
+  });
+  await put(owner, `/api/workspaces/${ws}/lines/zap/callbot`, { callbotId: 'recepcao' });
+
+  // A call to the number is answered by the published flow.
+  const voice = await webhook(page.request, {
+    CallSid: 'CA-e2e-1',
+    From: '+5511987650000',
+    To: NUMBER,
+    Direction: 'inbound',
+  });
+  expect(voice).toContain('Você ligou para a Loja Exemplo');
+  // So is a WhatsApp call to it.
+  const whatsapp = await webhook(page.request, {
+    CallSid: 'CA-e2e-2',
+    From: 'whatsapp:+5511987650000',
+    To: `whatsapp:${NUMBER}`,
+    Direction: 'inbound',
+  });
+  expect(whatsapp).toContain('Você ligou para a Loja Exemplo');
+
+  // A second publish is live at once; making version 1 live again is one click too.
+  await dialog.getByRole('button', { name: 'Publish now' }).click();
+  await expect(dialog.getByText(/Version 2 is live/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Make version 1 live' }).click();
+  await expect(dialog.getByText('Version 1 is live again.')).toBeVisible();
+  await owner.dispose();
+});
