@@ -13,10 +13,10 @@ import { repoRoot } from './support/flowShape.ts';
 // edits while the server is really stopped and nothing is lost once it is
 // back; two editors' conflicting saves end with both versions kept; presence
 // shows who has the flow open. The spec starts its own server (E2E_PORT +
-// 4000) on a fixed data folder, so that it can stop and start it again.
+// 5000) on a fixed data folder, so that it can stop and start it again.
 
 const designerPort = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : null;
-const PORT = designerPort ? designerPort + 4000 : 8791;
+const PORT = designerPort ? designerPort + 5000 : 8793;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = path.join(tmpdir(), `callbot-e2e-team-${PORT}`);
 const SETUP_TOKEN = 'e2e-team-setup-token';
