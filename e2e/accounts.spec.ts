@@ -26,6 +26,8 @@ test('setup, an invited trainer, and their removal, on a real server in two brow
   page: owner,
   browser,
 }) => {
+  // Two browsers, many pages and accessibility checks: more than the default 30 s on a loaded machine.
+  test.setTimeout(120_000);
   // The owner: the setup link the server printed (its token fixed for the test run).
   await owner.goto(`/setup?token=${ACCOUNTS_SETUP_TOKEN}`);
   await expect(owner.getByRole('heading', { name: 'Set up this callbot server' })).toBeVisible();

@@ -81,11 +81,13 @@ async function stopServer(): Promise<void> {
 }
 
 test.beforeAll(async () => {
+  test.setTimeout(120_000);
   rmSync(DATA_DIR, { recursive: true, force: true });
   await startServer();
 });
 
 test.afterAll(async () => {
+  test.setTimeout(60_000);
   await stopServer();
 });
 

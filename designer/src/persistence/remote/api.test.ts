@@ -138,4 +138,36 @@ describe('the workspace API client', () => {
     expect(error.kind).toBe('server');
     expect(error.message).toContain('GET /flows/f1');
   });
+
+  it('moves a workspace in, and reads a refused file’s problems (record, field, why)', async () => {
+    const sent: unknown[] = [];
+    let refuse = true;
+    server.use(
+      session(),
+      http.post(`${ORIGIN}/api/workspaces/ws1/import`, async ({ request }) => {
+        sent.push(await request.json());
+        return refuse
+          ? HttpResponse.json(
+              {
+                error: 'invalid_workspace_file',
+                message: 'Nothing was imported: teams[0].agents: expected a number.',
+                problems: [{ path: 'teams[0].agents', message: 'expected a number' }],
+              },
+              { status: 422 },
+            )
+          : HttpResponse.json({ counts: { flows: 2, teams: 1 } });
+      }),
+    );
+    const refused = await failure(api().importWorkspace({ format: 'callbot-workspace/1' }));
+    expect(refused).toMatchObject({
+      kind: 'invalid',
+      problems: [{ path: 'teams[0].agents', message: 'expected a number' }],
+    });
+    refuse = false;
+    expect(await api().importWorkspace({ format: 'callbot-workspace/1' })).toEqual({
+      flows: 2,
+      teams: 1,
+    });
+    expect(sent).toHaveLength(2);
+  });
 });
