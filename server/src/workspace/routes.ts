@@ -28,6 +28,7 @@ import { route, type AnyRoute, type Method, type Reply, type RouteContext } from
 import type { WorkspaceHub } from './events.ts';
 import { priceRoutes } from './prices.ts';
 import { parseOr, WorkspaceError, type Change, type WorkspaceStore } from './store.ts';
+import { usageQuerySchema } from './usage.ts';
 
 /** Who is calling, in the workspace of the path. */
 export interface Member {
@@ -457,6 +458,28 @@ function workspaceRouteList(
         await tell(ws, member, changes);
         return json(200, { settings, revision });
       },
+    },
+    {
+      // R21: the month-to-date volume the simulator prices a call with (see usage.ts).
+      method: 'GET',
+      path: `${base}/usage/:channel/:direction/:country`,
+      minRole: 'viewer',
+      handle: async ({ ws, params }) =>
+        json(
+          200,
+          await store.monthToDate(
+            ws,
+            parseOr(
+              usageQuerySchema,
+              {
+                channel: params.get('channel'),
+                direction: params.get('direction'),
+                country: params.get('country'),
+              },
+              'The usage query',
+            ),
+          ),
+        ),
     },
     {
       method: 'GET',

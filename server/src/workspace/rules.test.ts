@@ -310,3 +310,33 @@ describe('R19 and R6 on the server', () => {
     ).toEqual([undefined, undefined]);
   });
 });
+
+describe('month-to-date usage (R21)', () => {
+  it("R21: counts the workspace's calls of the month in one country, channel and direction, from the call records", async () => {
+    const id = await workspace();
+    await store.putSettings(
+      id,
+      { timeZone: 'America/Mexico_City', country: 'MX', defaultCallbotLanguage: 'es' },
+      ana,
+    );
+    const insert = (
+      sid: string,
+      at: string,
+      seconds: number,
+      caller: string,
+      direction = 'outbound',
+    ) =>
+      db.query(
+        `INSERT INTO calls (sid, line, caller, status, step, session, last_twiml, created_at, updated_at, direction, channel, workspace_id)
+         VALUES ($1, '+525555551234', $2, 'ended', 1, '{}'::jsonb, '', $3, $4, $5, 'whatsapp', $6)`,
+        [sid, caller, at, new Date(Date.parse(at) + seconds * 1000).toISOString(), direction, id],
+      );
+    await insert('c1', '2026-12-01T07:00:00Z', 90, '+525512345678'); // 1 Dec 01:00 in Mexico City
+    await insert('c2', '2026-12-01T05:00:00Z', 30, '+525512345678'); // 30 Nov 23:00 there: last month
+    await insert('c3', '2026-12-05T12:00:00Z', 30, '+5511912345678'); // a Brazilian customer
+    await insert('c4', '2026-12-05T12:00:00Z', 30, '+525512345678', 'inbound'); // the customer called
+    expect(
+      await store.monthToDate(id, { channel: 'whatsapp', direction: 'outbound', country: 'MX' }),
+    ).toEqual({ calls: 1, minutes: 2, timeZone: 'America/Mexico_City' });
+  });
+});

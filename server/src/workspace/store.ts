@@ -32,6 +32,7 @@ import {
   type FlowSummary,
   type FlowVersionSummary,
   type Line,
+  type MonthToDate,
   type NamedSchedule,
   type RecordRevisions,
   type ServerWorkspaceSettings,
@@ -45,6 +46,7 @@ import type { z } from 'zod';
 import type { Database, Row, SqlClient } from '../db.ts';
 import { checkBaseRevision } from './revisions.ts';
 import { checkLineRules, keepCallingChecklist, type RulesIo } from './rules.ts';
+import { readMonthToDate, type UsageQuery } from './usage.ts';
 
 /** A change written, as the events stream tells it. */
 export interface Change {
@@ -243,6 +245,8 @@ export interface WorkspaceStore {
   unassignLine(ws: string, lineId: string, by: Actor): Promise<{ line: Line; changes: Change[] }>;
 
   getSettings(ws: string): Promise<{ settings: ServerWorkspaceSettings; revision: number }>;
+  /** R21: the month's calls so far in one country, channel and direction, in the workspace's time zone. */
+  monthToDate(ws: string, query: UsageQuery): Promise<MonthToDate & { timeZone: string }>;
   putSettings(
     ws: string,
     body: unknown,
@@ -988,6 +992,11 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
       }),
 
     getSettings: (ws) => settingsRow(db, ws),
+
+    async monthToDate(ws, query) {
+      const { timeZone } = (await settingsRow(db, ws)).settings;
+      return { ...(await readMonthToDate(db, ws, query, now(), timeZone)), timeZone };
+    },
 
     putSettings: (ws, body, by, baseRevision) => {
       const settings = parseOr(serverWorkspaceSettingsSchema, body, 'The workspace settings');

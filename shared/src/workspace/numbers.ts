@@ -1,4 +1,5 @@
 import {
+  getCountryCallingCode,
   parsePhoneNumberFromString,
   type CountryCode,
   type NumberType,
@@ -126,4 +127,13 @@ export function checkLineNumber(
 export function countryOfNumber(number: string): string | undefined {
   const parsed = parsePhoneNumberFromString(number);
   return parsed?.isValid() ? parsed.country : undefined;
+}
+
+/** The calling code of a country with + (`BR` → `+55`), or `undefined` for a code libphonenumber does not know. */
+export function callingCodeOf(country: string): string | undefined {
+  try {
+    return `+${getCountryCallingCode(country as CountryCode)}`;
+  } catch {
+    return undefined;
+  }
 }
