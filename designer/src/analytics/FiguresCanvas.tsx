@@ -5,6 +5,7 @@ import type { CanvasOverlay } from '../canvas/canvasMarks.ts';
 import { FlowCanvas } from '../canvas/FlowCanvas.tsx';
 import { EditorProvider } from '../editor/EditorContext.tsx';
 import { createEditorStore } from '../editor/store.ts';
+import './analytics.css';
 
 /**
  * A flow document drawn read-only, with figures or a call's path over it

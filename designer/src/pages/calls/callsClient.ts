@@ -3,6 +3,7 @@ import {
   callAnalyticsSchema,
   callDetailSchema,
   callListSchema,
+  compileFlow,
   loadFlow,
   type CallAnalytics,
   type CallAnalyticsQuery,
@@ -27,6 +28,11 @@ export interface CallsClient {
   /** The document of a published version (the one a call ran), or null when the server keeps it no more. */
   versionDoc(callbot: string, version: number): Promise<FlowDocument | null>;
 }
+
+/** A workspace flow's published versions, read leniently: each one's compiled machine's fingerprint. */
+const publishedSchema = z.looseObject({
+  versions: z.array(z.looseObject({ version: z.int(), fingerprint: z.string() })),
+});
 
 /** A published version's answer, read leniently: its document under `doc` or `flow`. */
 const versionAnswerSchema = z.union([
@@ -111,6 +117,30 @@ export function createCallsClient({
     }
   }
 
+  /**
+   * The workspace flow as it is now, when it compiles to the very machine
+   * that version `version` published (the same fingerprint): it then draws
+   * the path that version took, node for node and output for output.
+   */
+  async function currentIfSame(callbot: string, version: number): Promise<FlowDocument | null> {
+    const flow = `${ws}/flows/${encodeURIComponent(callbot)}`;
+    try {
+      const published = await get(publishedSchema, `${flow}/published`);
+      const ran = published.versions.find((v) => v.version === version);
+      if (!ran) return null;
+      const { doc } = await get(z.looseObject({ doc: z.unknown() }), flow);
+      const compiled = compileFlow(doc);
+      if (!compiled.machine) return null;
+      const { machineFingerprint } = await import('@callbot/runtime');
+      if (machineFingerprint(compiled.machine) !== ran.fingerprint) return null;
+      const loaded = loadFlow(doc);
+      return loaded.ok ? loaded.doc : null;
+    } catch (error) {
+      if (error instanceof RemoteError && error.kind !== 'unreachable') return null;
+      throw error;
+    }
+  }
+
   return {
     list: (query) => get(callListSchema, withQuery(calls, query)),
     listCsvUrl: (query) => withQuery(`${calls}/export.csv`, query),
@@ -123,11 +153,13 @@ export function createCallsClient({
       return get(callAnalyticsSchema, withQuery(`${calls}/analytics`, params));
     },
     liveUrl: `${calls}/live`,
-    // The workspace's published version of that flow; the server-wide publish API's otherwise.
+    // The workspace's published version of that flow; the server-wide publish API's otherwise;
+    // else the flow as it is now, if it still compiles to that version's machine.
     versionDoc: async (callbot, version) =>
       (await readVersion(`${ws}/flows/${encodeURIComponent(callbot)}/published/${version}`)) ??
       (await readVersion(
         `${baseUrl}/api/callbots/${encodeURIComponent(callbot)}/versions/${version}`,
-      )),
+      )) ??
+      (await currentIfSame(callbot, version)),
   };
 }

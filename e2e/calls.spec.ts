@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import {
+  PUBLISH_WS_SETUP_TOKEN,
+  PUBLISH_WS_URL,
+  signWebhook,
+} from './support/publishWorkspaceServer.ts';
+
+// The calls page (issue 16) on a real server: the reception example published in a workspace,
+// calls driven through SIGNED voice webhooks along three paths (sales answered; support with
+// nobody → its fallback bot; no input → hang-up), then the owner filters the list, opens a
+// call, sees its path and timeline, replays it, saves it as a test case, and finds the
+// analytics counting the calls made.
+
+test.use({ baseURL: PUBLISH_WS_URL, viewport: { width: 1280, height: 800 } });
+
+// The owner of the server of publish-workspace.spec (whichever spec sets it up first).
+const OWNER = {
+  name: 'Olga Dona',
+  email: 'olga@example.com',
+  password: 'a long enough password 1',
+};
+const NUMBER = '+551130002000';
+const FLOW = 'atendimento';
+const reception = JSON.parse(
+  readFileSync(new URL('../runtime/examples/reception.flow.json', import.meta.url), 'utf8'),
+) as {
+  settings: { name: string };
+  nodes: { id: string; kind: string; data: Record<string, unknown> }[];
+};
+// Open every day, all day: the paths must not depend on when the suite runs.
+const flow = {
+  ...reception,
+  settings: { ...reception.settings, name: 'Atendimento (chamadas)' },
+  nodes: reception.nodes.map((n) =>
+    n.kind === 'schedule'
+      ? {
+          ...n,
+          data: {
+            ...n.data,
+            weekly: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({
+              day,
+              start: '00:00',
+              end: '23:59',
+            })),
+            holidays: [],
+          },
+        }
+      : n,
+  ),
+};
+
+async function csrfOf(request: APIRequestContext): Promise<string> {
+  const session = (await (await request.get('/api/session')).json()) as { csrfToken: string };
+  return session.csrfToken;
+}
+
+async function send(
+  request: APIRequestContext,
+  method: 'PUT' | 'POST',
+  path: string,
+  data: unknown,
+) {
+  const answer = await request.fetch(path, {
+    method,
+    data,
+    headers: { 'x-csrf-token': await csrfOf(request) },
+  });
+  expect(answer.ok(), `${method} ${path}: ${await answer.text()}`).toBe(true);
+  return (await answer.json()) as unknown;
+}
+
+/** A voice webhook as the provider posts it, signed with the account's auth token; its TwiML. */
+async function webhook(request: APIRequestContext, path: string, fields: Record<string, string>) {
+  const url = `${PUBLISH_WS_URL}${path}`;
+  const answer = await request.post(url, {
+    form: fields,
+    headers: { 'x-twilio-signature': signWebhook(url, fields) },
+  });
+  expect(answer.ok(), `${path}: ${await answer.text()}`).toBe(true);
+  return answer.text();
+}
+
+/** Where the provider posts what a verb led to: a Gather's input, a Dial's or an Enqueue's outcome. */
+const actionOf = (twiml: string, verb: 'Gather' | 'Dial|Enqueue') => {
+  const found = new RegExp(`<(?:${verb})[^>]*action="([^"]+)"`).exec(twiml)?.[1];
+  return found?.replaceAll('&amp;', '&');
+};
+
+/** One call: its keys at the menu (none: the caller says nothing), a transfer's answer, the end. */
+async function call(request: APIRequestContext, sid: string, keys: string[], bridged: boolean) {
+  let twiml = await webhook(request, '/voice/incoming', {
+    CallSid: sid,
+    From: '+5511987651111',
+    To: NUMBER,
+    Direction: 'inbound',
+  });
+  expect(twiml).toContain('Loja Exemplo');
+  for (let turn = 0; turn < 6; turn++) {
+    const gather = actionOf(twiml, 'Gather');
+    if (!gather) break;
+    const key = keys[turn];
+    twiml = await webhook(request, gather, key ? { CallSid: sid, Digits: key } : { CallSid: sid });
+  }
+  const dial = actionOf(twiml, 'Dial|Enqueue');
+  if (dial && bridged) await webhook(request, dial, { CallSid: sid, QueueResult: 'bridged' });
+  await webhook(request, '/voice/status', { CallSid: sid, CallStatus: 'completed' });
+}
+
+test('the calls of a published callbot: the list, one call, replay, a test case and the analytics', async ({
+  page,
+  playwright,
+}) => {
+  test.setTimeout(180_000);
+  const owner = await playwright.request.newContext({ baseURL: PUBLISH_WS_URL });
+  const setup = await owner.post('/api/setup', {
+    data: { setupToken: PUBLISH_WS_SETUP_TOKEN, ...OWNER, workspaceName: 'Loja' },
+  });
+  if (setup.status() !== 201) {
+    const login = await owner.post('/api/login', {
+      data: { email: OWNER.email, password: OWNER.password },
+    });
+    expect(login.ok(), await login.text()).toBe(true);
+  }
+  // A workspace of this spec's own.
+  const { id: ws } = (await send(owner, 'POST', '/api/workspaces', { name: 'Chamadas' })) as {
+    id: string;
+  };
+  const api = `/api/workspaces/${ws}`;
+  for (const [id, agents, isDefault] of [
+    ['recepcao', 0, true],
+    ['vendas', 2, false],
+    ['suporte', 0, false],
+  ] as const) {
+    await send(owner, 'PUT', `${api}/teams/${id}`, { id, name: id, agents, isDefault });
+  }
+  await send(owner, 'PUT', `${api}/flows/${FLOW}`, { baseRevision: 0, doc: flow, callbot: true });
+  await send(owner, 'POST', `${api}/flows/${FLOW}/publish`, { doc: flow, note: 'calls e2e' });
+  const at = Date.now();
+  await send(owner, 'PUT', `${api}/lines/fixa-calls`, {
+    id: 'fixa-calls',
+    kind: 'purchased',
+    country: 'BR',
+    number: NUMBER,
+    status: 'active',
+    requestedAt: at,
+    orderId: 'ORD-2',
+    createdAt: at,
+  });
+  await send(owner, 'PUT', `${api}/lines/fixa-calls/callbot`, { callbotId: FLOW });
+
+  // Three calls along three paths, through the provider's signed webhooks.
+  await call(page.request, 'CA-calls-sales', ['1'], true);
+  await call(page.request, 'CA-calls-support', ['2'], false);
+  await call(page.request, 'CA-calls-silent', [], false);
+
+  // The owner opens the calls page in the browser, in this workspace.
+  const login = await page.request.post('/api/login', {
+    data: { email: OWNER.email, password: OWNER.password },
+  });
+  expect(login.ok()).toBe(true);
+  await page.addInitScript((id) => localStorage.setItem('callbot.designer.workspace', id), ws);
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Calls', exact: true }).click();
+  const table = page.getByRole('table', { name: 'Calls' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table.getByRole('cell', { name: 'Transferred' })).toHaveCount(1);
+  await expect(table.getByRole('cell', { name: 'Handed off' })).toHaveCount(1);
+  await expect(table.getByRole('cell', { name: 'Ended by the bot' })).toHaveCount(1);
+
+  // Filter: the support call, handed to its fallback bot; the filter is in the URL.
+  await page.getByRole('combobox', { name: 'Outcome' }).selectOption('handed_off');
+  await expect(page).toHaveURL(/#\/calls\?outcome=handed_off$/);
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await page.screenshot({ path: test.info().outputPath('calls-list.png') });
+
+  // One call: its path on the version that ran, its timeline and transcript.
+  await page.getByRole('link', { name: 'Open call CA-calls-support' }).click();
+  await expect(page.getByRole('heading', { name: 'Call from +5511987651111' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Call timeline/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Transcript' })).toContainText('2');
+  await expect(page.locator('.react-flow__node.is-visited').first()).toBeVisible();
+  await expect(page.locator('.react-flow__node.is-active')).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('call.png'), fullPage: true });
+
+  // Replay on the current flow (unchanged), then keep it as a test case.
+  await page.getByRole('button', { name: 'Replay in the simulator' }).click();
+  await expect(
+    page.getByText(/The current flow (answers this call exactly as it did|behaves differently)/),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Save as test case' }).click();
+  await expect(page.getByText(/Saved as the test case “Real call/)).toBeVisible();
+
+  // The analytics count the three calls: at the greeting, and at the menu.
+  await page.getByRole('link', { name: 'Analytics' }).click();
+  await page.getByRole('combobox', { name: 'Callbot' }).selectOption(FLOW);
+  const side = page.getByRole('region', { name: flow.settings.name });
+  await expect(side.getByRole('heading', { name: /· 3 calls$/ })).toBeVisible();
+  // Every call went from the greeting to the schedule: that edge says so, and is the thickest.
+  await expect(page.getByTestId('rf__edge-greeting:next').getByText('3 calls')).toBeVisible();
+  await expect(page.locator('[data-node="greeting"] .node-figures__badge').first()).toHaveText('3');
+  const menuRow = side.getByRole('table', { name: 'Menus' }).getByRole('row').nth(1);
+  await expect(menuRow.getByRole('cell').first()).toHaveText('3');
+  await page.screenshot({ path: test.info().outputPath('analytics.png'), fullPage: true });
+});
