@@ -639,13 +639,15 @@ export function createFlowRepository(options: FlowRepositoryOptions): FlowReposi
     ensureExample: () =>
       run(async () => {
         if (await db.meta.get(EXAMPLE_SEEDED)) return null;
-        // Loaded only on a first visit, so the example stays out of the first screen's bundle.
-        const { examples } = await import('@callbot/runtime');
+        // Loaded only on a first visit, so the example stays out of the first screen's bundle:
+        // the runtime's file itself, not its index (which brings the call sessions and xstate).
+        const { default: json } = await import('@callbot/runtime/examples/reception.flow.json');
+        const { doc } = readStored(json, 'The reception example');
         return db.transaction('rw', db.flows, db.meta, async () => {
           // Another tab may have seeded it meanwhile.
           if (await db.meta.get(EXAMPLE_SEEDED)) return null;
           await db.meta.put({ key: EXAMPLE_SEEDED, value: true });
-          return insert(examples.reception, { isExample: true });
+          return insert(doc, { isExample: true });
         });
       }),
 

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '@callbot/shared';
 import { flowHref } from '../../app/route.ts';
@@ -10,18 +10,22 @@ import { describeDiagnostic } from '../../ui/describeDiagnostic.ts';
 import { Copy, Pencil, Plus, Trash2, Upload, Workflow } from 'lucide-react';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { JsonFileButton } from '../../ui/JsonFileButton.tsx';
-import { MoveIn } from './MoveIn.tsx';
 import { errorMessage } from '../../ui/errorMessage.ts';
 import { readFileText } from '../../ui/readFile.ts';
 import { CallbotToggle } from './CallbotToggle.tsx';
 import './library.css';
+import { useCurrentWorkspace } from '../../account/AccountContext.tsx';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { defaultNodeLabel } from '../../i18n/nodeTerms.ts';
 import { rememberImport } from './importNotice.ts';
 import { useFlowChanges } from '../../remote/useSync.ts';
 
 /** The start page: the flows stored in this browser, to create, open, rename, copy, delete, search. */
+/** Moving a browser-only workspace in: a server's workspace only, so loaded with it. */
+const MoveIn = lazy(() => import('./MoveIn.tsx').then((m) => ({ default: m.MoveIn })));
+
 export function LibraryPage() {
+  const served = useCurrentWorkspace() !== null;
   const { t } = useTranslation();
   const dateFormat = useDateTimeFormat();
   const repository = useRepository();
@@ -111,7 +115,11 @@ export function LibraryPage() {
           pickerLabel={t('importFlow.file')}
           onFile={(file) => void importFile(file)}
         />
-        <MoveIn onMovedIn={refresh} />
+        {served && (
+          <Suspense fallback={null}>
+            <MoveIn onMovedIn={refresh} />
+          </Suspense>
+        )}
       </header>
 
       <label className="library__search">

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   callsHref,
@@ -23,10 +24,14 @@ import {
 } from 'lucide-react';
 import { useCurrentWorkspace } from '../../account/AccountContext.tsx';
 import { AccountHeader } from '../../account/AccountHeader.tsx';
-import { WorkspaceSyncBar } from '../../remote/WorkspaceSyncBar.tsx';
 import { ThemeButton } from '../../ui/ThemeButton.tsx';
 import { WorkspaceFileActions } from './WorkspaceFileActions.tsx';
 import './workspace.css';
+
+/** The workspace's sync bar: a server's workspace only, so loaded with it. */
+const WorkspaceSyncBar = lazy(() =>
+  import('../../remote/WorkspaceSyncBar.tsx').then((m) => ({ default: m.WorkspaceSyncBar })),
+);
 
 /** `server`: only when a callbot server serves the designer (the calls it recorded). */
 const items: { page: NavPage; href: string; Icon: LucideIcon; server?: true }[] = [
@@ -79,7 +84,11 @@ export function TopNav({ current, onImported }: { current: NavPage; onImported: 
         <ThemeButton />
         <AccountHeader />
       </header>
-      <WorkspaceSyncBar />
+      {served && (
+        <Suspense fallback={null}>
+          <WorkspaceSyncBar />
+        </Suspense>
+      )}
     </>
   );
 }
