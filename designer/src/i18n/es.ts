@@ -1477,7 +1477,7 @@ export const es: Resources = {
       actual: 'Flujo actual',
       saveTest: 'Guardar como caso de prueba',
       testName: 'Llamada real {{time}}',
-      saved: 'Guardada como el caso de prueba “{{name}}” de {{flow}}.',
+      saved: 'Guardada como el caso de prueba «{{name}}» de {{flow}}.',
       saveFailed: 'No se guardó el caso de prueba: {{message}}',
       noFlow: 'El flujo de este callbot ya no está en este espacio de trabajo.',
     },
@@ -1555,15 +1555,15 @@ export const es: Resources = {
   wspages: {
     sync: {
       conflict:
-        '{{name}} cambió {{what}} a las {{time}}. Tu cambio no se envió y nada se sobrescribió: recarga su versión o conserva la tuya (los campos que cambiaste prevalecen).',
-      refused: 'El servidor rechazó tu cambio en {{what}}: {{why}}',
+        '{{name}} cambió {{what}} a las {{time}}. Su cambio no se envió y nada se sobrescribió: recargue la versión de esa persona o conserve la suya (los campos que usted cambió prevalecen).',
+      refused: 'El servidor rechazó su cambio en {{what}}: {{why}}',
       reload: 'Recargar su versión',
       keepMine: 'Conservar la mía',
       what: {
-        teams: 'el equipo “{{name}}”',
-        schedules: 'el horario “{{name}}”',
-        lines: 'la línea “{{name}}”',
-        customers: 'el cliente “{{name}}”',
+        teams: 'el equipo «{{name}}»',
+        schedules: 'el horario «{{name}}»',
+        lines: 'la línea «{{name}}»',
+        customers: 'el cliente «{{name}}»',
         permissions: 'el permiso de llamada de {{name}}',
         attempts: 'un intento de llamada',
         settings: 'la configuración del espacio de trabajo',
@@ -1580,7 +1580,7 @@ export const es: Resources = {
       timeZone: 'Zona horaria',
       timeZoneHelp:
         'Escribe para buscar, por ejemplo Sao_Paulo. Un día de los límites de llamadas es un día del calendario en esta zona horaria.',
-      timeZoneUnknown: '“{{zone}}” no es una zona horaria: elige una de la lista.',
+      timeZoneUnknown: '«{{zone}}» no es una zona horaria: elige una de la lista.',
       country: 'País',
       language: 'Idioma de los mensajes del callbot predeterminado',
       languages: { 'pt-BR': 'Portugués (Brasil)', es: 'Español', en: 'Inglés' },
@@ -1600,7 +1600,7 @@ export const es: Resources = {
       pick: 'Archivo de espacio de trabajo exportado de un diseñador solo en el navegador',
       confirmTitle: '¿Traer este espacio de trabajo?',
       confirmBody:
-        'Importar “{{file}}” reemplaza todo en el espacio de trabajo {{workspace}} del servidor (flujos, equipos, horarios, líneas, clientes, permisos de llamada y precios) por el contenido del archivo, para todos los miembros.',
+        'Importar «{{file}}» reemplaza todo en el espacio de trabajo {{workspace}} del servidor (flujos, equipos, horarios, líneas, clientes, permisos de llamada y precios) por el contenido del archivo, para todos los miembros.',
       replace: 'Importar y reemplazar',
       cancel: 'Cancelar',
       importing: 'Importando…',

@@ -41,12 +41,12 @@ export const words = defineWords({
     title: 'Bot de respaldo',
     description: 'Pasa la llamada a otro bot, que continúa la atención.',
     bot: 'Bot',
-    unknownBot: '“{{bot}}” no es uno de los bots del espacio de trabajo.',
-    createBot: 'Crear el bot “{{bot}}”',
+    unknownBot: '«{{bot}}» no es uno de los bots del espacio de trabajo.',
+    createBot: 'Crear el bot «{{bot}}»',
     checks: {
       unknownBot: {
         message:
-          'El bot “{{bot}}” no es uno de los bots del espacio de trabajo: se rechaza la publicación.',
+          'El bot «{{bot}}» no es uno de los bots del espacio de trabajo: se rechaza la publicación.',
         hint: 'Elija uno de los bots o créelo desde el nodo.',
       },
       noBot: {

@@ -53,18 +53,18 @@ export const words = defineWords({
     title: 'Transferir al equipo',
     description: 'Transfiere a quien llama a un equipo de atención.',
     team: 'Equipo',
-    unknownTeam: '“{{team}}” no es uno de los equipos del espacio de trabajo.',
-    createTeam: 'Crear el equipo “{{team}}”',
+    unknownTeam: '«{{team}}» no es uno de los equipos del espacio de trabajo.',
+    createTeam: 'Crear el equipo «{{team}}»',
     queue: 'Espera en la cola',
     waitMessage: 'Mensaje de espera',
     holdMusic: 'Música de espera',
     maxWait: 'Espera máxima (segundos)',
-    maxWaitHint: 'Luego la llamada sigue por “sin agentes”. {{seconds}} s si está vacío.',
+    maxWaitHint: 'Luego la llamada sigue por «sin agentes». {{seconds}} s si está vacío.',
     waits: 'Espera hasta {{seconds}} s',
     checks: {
       unknownTeam: {
         message:
-          'El equipo “{{team}}” no es uno de los equipos del espacio de trabajo: se rechaza la publicación.',
+          'El equipo «{{team}}» no es uno de los equipos del espacio de trabajo: se rechaza la publicación.',
         hint: 'Elija uno de los equipos o créelo desde el nodo.',
       },
       noTeam: {
