@@ -133,7 +133,7 @@ describe('schema version 4', () => {
 
     const db = new DesignerDb({ name, indexedDB, IDBKeyRange });
     opened.push(db);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.flows.get('f1')).toMatchObject({ revision: 4, doc });
     expect(await db.teams.toArray()).toEqual([{ id: 't1', name: 'Vendas' }]);
     expect(await db.histories.count()).toBe(0);

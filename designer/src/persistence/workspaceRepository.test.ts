@@ -83,7 +83,7 @@ describe('schema upgrade', () => {
 
     const db = new DesignerDb({ name, indexedDB, IDBKeyRange });
     opened.push(db);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.flows.toArray()).toEqual([
       expect.objectContaining({ id: 'f1', revision: 3, isExample: true, doc }),
     ]);

@@ -28,6 +28,7 @@ describe('Transcript', () => {
       '00:11.0 No input (time 1)',
       '00:11.0 Bot says: “Para vendas, digite 1. Para suporte, digite 2.”',
       '00:15.0 Caller presses 1',
+      '00:15.0 Transfer to vendas: queued, waiting for an agent (not listening)',
       '00:15.0 Transfer to vendas: answered',
       '00:15.0 Call ended: transferred',
     ]);
