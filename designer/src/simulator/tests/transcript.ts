@@ -38,7 +38,7 @@ export const traceLineSchema: z.ZodType<TraceLine> = z.union([
     t,
     kind: z.literal('transfer'),
     team: text,
-    outcome: z.union([z.literal('no_agents'), transferOutcomeSchema]),
+    outcome: z.union([z.literal('no_agents'), z.literal('queued'), transferOutcomeSchema]),
   }),
   z.object({ t, kind: z.literal('handoff'), bot: text }),
   z.object({ t, kind: z.literal('handoff'), agent: text }),
