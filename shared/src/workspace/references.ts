@@ -59,8 +59,8 @@ export function unknownReferenceDiagnostics(
             code: 'transfer.unknownTeam',
             field: 'data.team',
             params: { team: ref.name },
-            message: `The team "${ref.name}" is not one of the workspace's teams.`,
-            hint: 'Choose one of the teams, or create it.',
+            message: `The team “${ref.name}” is not one of the workspace’s teams: publishing is refused.`,
+            hint: 'Choose one of the teams, or create it from the node.',
           },
         )
       : nodeDiagnostic(
@@ -71,8 +71,8 @@ export function unknownReferenceDiagnostics(
             code: 'fallbackBot.unknownBot',
             field: 'data.bot',
             params: { bot: ref.name },
-            message: `The bot "${ref.name}" is not one of the workspace's bots.`,
-            hint: 'Choose one of the bots, or create it.',
+            message: `The bot “${ref.name}” is not one of the workspace’s bots: publishing is refused.`,
+            hint: 'Choose one of the bots, or create it from the node.',
           },
         ),
   );

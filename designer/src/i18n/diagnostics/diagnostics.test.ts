@@ -4,6 +4,7 @@ import {
   createNode,
   migrate,
   parseFlowJson,
+  unknownReferenceDiagnostics,
   validateFlow,
   type Diagnostic,
   type FlowDocument,
@@ -105,6 +106,11 @@ function corpus(): Diagnostic[] {
   ];
   return [
     ...flows.flatMap(validateFlow),
+    // A flow naming a team and a bot the workspace does not have.
+    ...unknownReferenceDiagnostics(receptionWith(() => {}) as FlowDocument, {
+      teams: [{ name: 'Outra' }],
+      bots: [{ name: 'Outro' }],
+    }),
     ...files.flatMap((text) => parseFlowJson(text).diagnostics),
     ...parseFlowJson('x'.repeat(2048), 1024).diagnostics,
     ...migrateDiagnostics(migrate({ schemaVersion: 1 }, [], 3)),
