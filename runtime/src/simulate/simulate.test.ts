@@ -71,6 +71,7 @@ describe('simulateCall', () => {
         label: 'Equipe de suporte',
         via: 'menu:option:suporte',
       },
+      { t: 6200, kind: 'transfer', team: 'suporte', outcome: 'queued' },
       { t: 6200, kind: 'transfer', team: 'suporte', outcome: 'answered' },
       { t: 6200, kind: 'end', outcome: 'transferred', durationMs: 6200 },
     ]);
