@@ -75,7 +75,7 @@ it('keeps callbots, lines, teams and a call in progress across a restart', async
     // The call goes on where it was: the menu was listening, 1 is vendas.
     const transfer = await again.hook('/voice/gather?step=1', { CallSid: 'CA1', Digits: '1' });
     expect(transfer.body).toContain(
-      '<Dial action="/voice/dial-result?step=2" method="POST"><Number>+551140000001</Number></Dial>',
+      '<Dial action="/voice/dial-result?step=2" method="POST" timeout="120"><Number>+551140000001</Number></Dial>',
     );
     const noAnswer = await again.hook('/voice/dial-result?step=2', {
       CallSid: 'CA1',
