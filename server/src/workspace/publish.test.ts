@@ -141,8 +141,15 @@ describe('publishing under a workspace', () => {
     });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toBe('unknown_reference');
-    expect(refused.body.message).toMatch(
-      /names the team "vendas", which this workspace does not have/,
+    expect(refused.body.message).toMatch(/is not one of the workspace's (teams|bots)/);
+    expect(refused.body.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'transfer.unknownTeam',
+        message: `The team "vendas" is not one of the workspace's teams.`,
+      }),
+    );
+    expect(refused.body.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'fallbackBot.unknownBot', params: { bot: 'bot-vendas' } }),
     );
   });
 
@@ -169,6 +176,10 @@ describe('publishing under a workspace', () => {
         (await call('ana', 'PUT', `/api/workspaces/{A}/teams/${id}`, team(id, id === 'recepcao')))
           .status,
       ).toBe(200);
+    }
+    for (const name of ['bot-fora-do-horario', 'bot-vendas', 'bot-suporte']) {
+      const bot = await call('ana', 'PUT', `/api/workspaces/{A}/bots/${name}`, { id: name, name });
+      expect(bot.status).toBe(200);
     }
     const first = await call('ana', 'POST', '/api/workspaces/{A}/flows/recepcao/publish', {
       doc: examples.reception,

@@ -11,6 +11,7 @@ import {
   loadFlow,
   PUBLISHED_ERRORS,
   teamRoutingRequestSchema,
+  unknownReferenceDiagnostics,
   workspacePublishRequestSchema,
   workspaceRollbackRequestSchema,
   type Diagnostic,
@@ -20,10 +21,15 @@ import { machineFingerprint } from '@callbot/runtime';
 import type { AnyRoute, Reply } from '../router.ts';
 import { teamTargetProblem, twilioDiagnostics } from '../twilioChecks.ts';
 import type { WorkspaceHub } from './events.ts';
-import { unknownReferences } from './publishReferences.ts';
 import type { PublishStore } from './publishStore.ts';
 import { toRoute, type Member, type WorkspaceRoute } from './routes.ts';
 import { parseOr, WorkspaceError, type WorkspaceStore } from './store.ts';
+
+/** The codes `unknownReferenceDiagnostics` gives: a client may offer to create what is missing. */
+const REFERENCE_CODES: ReadonlySet<string> = new Set([
+  'transfer.unknownTeam',
+  'fallbackBot.unknownBot',
+]);
 
 const json = (status: number, body: unknown): Reply => ({ status, body });
 
@@ -87,8 +93,9 @@ export function publishRoutes({
           ? [
               ...compiled.diagnostics,
               ...twilioDiagnostics(loaded.doc),
-              ...unknownReferences(loaded.doc, {
+              ...unknownReferenceDiagnostics(loaded.doc, {
                 teams: await store.listRecords(ws, 'teams'),
+                bots: await store.listRecords(ws, 'bots'),
               }),
             ]
           : compiled.diagnostics;
@@ -97,7 +104,7 @@ export function publishRoutes({
           return json(422, {
             // Only unknown teams or bots: the words say which, the code lets a client offer to create them.
             error:
-              errors.length > 0 && errors.every((d) => d.code.startsWith('reference.'))
+              errors.length > 0 && errors.every((d) => REFERENCE_CODES.has(d.code))
                 ? PUBLISHED_ERRORS.unknownReference
                 : PUBLISHED_ERRORS.invalidFlow,
             message: blocking(diagnostics),
