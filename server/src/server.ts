@@ -20,7 +20,7 @@ import { serveDesigner } from './static.ts';
 import type { HoldMessages } from './protocol.ts';
 import { signatureAlgorithm, verifyTwilioSignature, type FormParams } from './signature.ts';
 import { isDatabaseUnavailable } from './db.ts';
-import { isUniqueViolation, type Bot, type Store } from './store.ts';
+import { isUniqueViolation, type Store } from './store.ts';
 import { createVoiceHandler, type Webhook } from './voice.ts';
 import { writeEventStream, type WorkspaceHub } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
@@ -115,11 +115,9 @@ export interface ServerOptions {
     /**
      * Publishing under the workspace and its calls: with it, the voice
      * webhooks answer a workspace's numbers from its own lines, published
-     * callbots and teams.
+     * callbots, teams and bots.
      */
     published?: PublishStore;
-    /** The workspace's fallback bots, for the calls (none until the workspace keeps them). */
-    bots?: (ws: string) => Promise<Bot[]>;
     /** How often an open event stream checks that its member still is one (default 10 s). */
     memberCheckMs?: number;
     /** The calls page's reads and live calls (`/api/workspaces/:ws/calls…`); not served without. */
@@ -267,7 +265,6 @@ export function createServer(options: ServerOptions): CallbotServer {
     createPublishDirectory({
       published: options.workspace.published,
       hub: options.workspace.hub,
-      ...(options.workspace.bots && { bots: options.workspace.bots }),
     });
   const voice = createVoiceHandler({
     store: options.store,

@@ -405,6 +405,41 @@ describe('the voice webhooks answer from the workspace', () => {
     expect(open.body).not.toContain('Estamos fechados agora');
   });
 
+  it('hands a fallback-bot node’s call to the workspace bot of that name, at its target; hangs up while it has none', async () => {
+    const closedCall = () => {
+      clock = MONDAY_0900 - 60_000;
+      return incoming(NUMBER).finally(() => {
+        clock = MONDAY_0900;
+      });
+    };
+    // The reception flow hands a call out of hours to "bot-fora-do-horario", a bot with no target yet.
+    const untargeted = await closedCall();
+    expect(untargeted.body).toContain('Estamos fechados agora');
+    expect(untargeted.body).toContain('<Hangup/>');
+    expect(untargeted.body).not.toContain('<Redirect');
+
+    const target = 'https://bots.example.com/noite';
+    const put = await call('ana', 'PUT', '/api/workspaces/{A}/bots/bot-fora-do-horario', {
+      id: 'bot-fora-do-horario',
+      name: 'bot-fora-do-horario',
+      target,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const handedOff = await closedCall();
+    expect(handedOff.body).toContain('Estamos fechados agora');
+    expect(handedOff.body).toContain(`<Redirect method="POST">${target}</Redirect>`);
+
+    const refused = await call('ana', 'PUT', '/api/workspaces/{A}/bots/bot-fora-do-horario', {
+      id: 'bot-fora-do-horario',
+      name: 'bot-fora-do-horario',
+      target: 'javascript:alert(1)',
+    });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toMatch(
+      /a bot target is a sip: address or an http\(s\) URL/,
+    );
+  });
+
   it('leaves a number no workspace has to the server-wide tables (the default callbot there)', async () => {
     const answered = await incoming('+551130003000');
     expect(answered.status).toBe(200);
