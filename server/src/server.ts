@@ -148,6 +148,7 @@ const WEBHOOKS: ReadonlyMap<string, Webhook> = new Map([
   ['/voice/dial-result', 'dial-result'],
   ['/voice/status', 'status'],
   ['/voice/continue', 'continue'],
+  ['/voice/queue-wait', 'queue-wait'],
   // A business-initiated WhatsApp call, answered: its line's callbot takes it like any call
   // (the provider posts Direction=outbound-api, From=whatsapp:+business, To=whatsapp:+customer).
   ['/voice/whatsapp/outbound', 'incoming'],
@@ -163,6 +164,8 @@ const PRIORITY: Readonly<Record<Webhook, Priority>> = {
   'dial-result': 'in-progress',
   continue: 'in-progress',
   status: 'always',
+  // A caller already waiting in a queue: never held, or the wait would be a pause and no music.
+  'queue-wait': 'always',
 };
 
 /** How long `/health` and `/ready` wait for the database. */

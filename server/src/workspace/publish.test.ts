@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER, SESSION_COOKIE, type FlowDocument, type Role } from '@callbot/shared';
+import {
+  CSRF_HEADER,
+  DEFAULT_MAX_WAIT_SECONDS,
+  SESSION_COOKIE,
+  type FlowDocument,
+  type Role,
+} from '@callbot/shared';
 import { examples } from '@callbot/runtime';
 import { createAccountStore } from '../accounts.ts';
 import { openPglite, type Database } from '../db.ts';
@@ -438,6 +444,57 @@ describe('the voice webhooks answer from the workspace', () => {
     expect(JSON.stringify(refused.body)).toMatch(
       /a bot target is a sip: address or an http\(s\) URL/,
     );
+  });
+
+  it('R16: a queue plays its wait, leaves at the transfer’s longest wait, and takes the no-agents path', async () => {
+    await call('ana', 'PUT', '/api/workspaces/{A}/teams/vendas/routing', {
+      agentsAvailable: 2,
+      target: 'fila-vendas',
+    });
+    await call('ana', 'PUT', '/api/workspaces/{A}/bots/bot-vendas', {
+      id: 'bot-vendas',
+      name: 'bot-vendas',
+      target: 'sip:vendas@bots.example.com',
+    });
+    const transfer = examples.reception.nodes.find((n) => n.id === 't-vendas');
+    const longest =
+      (transfer?.kind === 'transfer' && transfer.data.maxWaitSeconds) || DEFAULT_MAX_WAIT_SECONDS;
+    const sid = `CA${++sids}`;
+    await webhook('/voice/incoming', { CallSid: sid, To: NUMBER, From: '+5511987650000' });
+    const queued = await webhook('/voice/gather?step=1', { CallSid: sid, Digits: '1' });
+    expect(queued.body).toContain('waitUrl="/voice/queue-wait?step=2"');
+    expect(queued.body).toContain('>fila-vendas</Enqueue>');
+
+    const waiting = await webhook('/voice/queue-wait?step=2', {
+      CallSid: sid,
+      QueueTime: String(longest - 1),
+    });
+    expect(waiting.status).toBe(200);
+    expect(waiting.body).not.toContain('<Leave/>');
+    expect(waiting.body).toMatch(/<Play>|<Say/);
+    const over = await webhook('/voice/queue-wait?step=2', {
+      CallSid: sid,
+      QueueTime: String(longest),
+    });
+    expect(over.body).toContain('<Leave/>');
+    // Unsigned, the wait document is refused like any webhook.
+    const unsigned = await fetch(`${origin}/voice/queue-wait?step=2`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ CallSid: sid, QueueTime: '1' }).toString(),
+    });
+    expect(unsigned.status).toBe(403);
+
+    // The <Enqueue> action hears QueueResult=leave: the no-agents path, to the bot of sales.
+    const left = await webhook('/voice/dial-result?step=2', { CallSid: sid, QueueResult: 'leave' });
+    expect(left.body).toContain('<Sip>sip:vendas@bots.example.com</Sip>');
+    const lines = (await store.callEvents(sid)).map((e) => e.line);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ kind: 'transfer', team: 'vendas', outcome: 'no_agents' }),
+    );
+    // The call moved on: a late wait request leaves the queue.
+    const late = await webhook('/voice/queue-wait?step=2', { CallSid: sid, QueueTime: '5' });
+    expect(late.body).toContain('<Leave/>');
   });
 
   it('leaves a number no workspace has to the server-wide tables (the default callbot there)', async () => {
