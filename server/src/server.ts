@@ -427,6 +427,10 @@ export function createServer(options: ServerOptions): CallbotServer {
         publicUrl,
         options.clock.now(),
       );
+      // A WhatsApp call the business placed reports here only: its voice record closes too.
+      if (status === 200 && url.pathname.endsWith('/webhooks/calls')) {
+        await voice.closeKnown(new URLSearchParams(raw.toString('utf8')));
+      }
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(body);
       return;

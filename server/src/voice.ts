@@ -626,6 +626,17 @@ export function createVoiceHandler(deps: VoiceDeps) {
         return hold(hook, params, query);
       }
     },
+    /**
+     * A call's status callback that went to another webhook (the provider's,
+     * for a business-initiated WhatsApp call): closes the call's record as
+     * `/voice/status` does, when this server has one (a call never answered
+     * has none, and none is made for it).
+     */
+    async closeKnown(rawParams: URLSearchParams): Promise<void> {
+      const sid = rawParams.get('CallSid');
+      if (sid === null || !(await deps.store.getCall(sid).catch(() => null))) return;
+      await this.handle('status', rawParams, new URLSearchParams());
+    },
     /** The answer for a request shed under load: held without touching the database. */
     shed(hook: Webhook, rawParams: URLSearchParams, query: URLSearchParams): VoiceResponse {
       const params = withCarriedFields(cleanFields(rawParams), query);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CSRF_HEADER,
@@ -11,6 +12,8 @@ import { createAccountStore } from '../accounts.ts';
 import { openPglite, type Database } from '../db.ts';
 import { createServer, type CallbotServer } from '../server.ts';
 import { twilioSignature } from '../signature.ts';
+import { manualScheduler } from '../provider/sandbox.ts';
+import { createProviderService, type ProviderService } from '../provider/service.ts';
 import { createStore, type Store } from '../store.ts';
 import { createHub, inProcessBus } from './events.ts';
 import { createPublishStore } from './publishStore.ts';
@@ -23,6 +26,9 @@ let clock = MONDAY_0900;
 let db: Database;
 let store: Store;
 let server: CallbotServer;
+let provider: ProviderService;
+/** The workspace's own provider auth token, which signs its provider webhooks. */
+const PROVIDER_AUTH = 'e'.repeat(32);
 let origin: string;
 const ws = { A: '', B: '' };
 const sessions = new Map<string, { secret: string; csrfToken: string }>();
@@ -35,6 +41,16 @@ beforeAll(async () => {
   store = await createStore(db);
   const accounts = createAccountStore(db);
   const now = () => clock;
+  const workspaces = createWorkspaceStore(db, now);
+  const hub = createHub(inProcessBus(), now);
+  provider = createProviderService({
+    db,
+    workspaces,
+    hub,
+    now,
+    secretKey: randomBytes(32),
+    schedule: manualScheduler(),
+  });
   server = createServer({
     store,
     accounts,
@@ -42,9 +58,10 @@ beforeAll(async () => {
     authToken: AUTH,
     clock: { now },
     log: () => {},
+    provider,
     workspace: {
-      store: createWorkspaceStore(db, now),
-      hub: createHub(inProcessBus(), now),
+      store: workspaces,
+      hub,
       published: createPublishStore(db, now),
     },
   });
@@ -57,6 +74,12 @@ beforeAll(async () => {
     at: clock,
   });
   ws.A = first!.workspaceId;
+  await provider.credentials.save(
+    ws.A,
+    { accountSid: `AC${'a1'.repeat(16)}`, authToken: PROVIDER_AUTH },
+    'Otto',
+    clock,
+  );
   ws.B = (await accounts.createWorkspace(first!.userId, 'Loja B', clock)).id;
   sessions.set('otto', await accounts.createSession(first!.userId, clock));
   const people: [string, string, Role][] = [
@@ -108,15 +131,15 @@ async function call(user: string, method: string, path: string, body?: unknown):
   };
 }
 
-/** A webhook as the provider sends it, signed. */
-async function webhook(path: string, fields: Record<string, string>) {
+/** A webhook as the provider sends it, signed (by default with the server-wide auth token). */
+async function webhook(path: string, fields: Record<string, string>, secret = AUTH) {
   const url = origin + path;
   const params = Object.entries(fields);
   const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': twilioSignature(AUTH, url, params),
+      'x-twilio-signature': twilioSignature(secret, url, params),
     },
     body: new URLSearchParams(params).toString(),
   });
@@ -392,6 +415,23 @@ describe('the voice webhooks answer from the workspace', () => {
       line: OTHER_NUMBER,
       caller: '+5511987650001',
     });
+    expect((await store.getCall(outSid))?.status).toBe('in_progress');
+    // Its status callback goes to the workspace's provider webhook, which closes the voice record too.
+    const ended = await webhook(
+      `/provider/${ws.A}/webhooks/calls`,
+      { CallSid: outSid, CallStatus: 'completed', CallDuration: '42' },
+      PROVIDER_AUTH,
+    );
+    expect(ended.status, ended.body).toBe(200);
+    expect((await store.getCall(outSid))?.status).toBe('caller_hung_up');
+    // A call the provider reports that never reached the callbot gets no voice record.
+    const unanswered = await webhook(
+      `/provider/${ws.A}/webhooks/calls`,
+      { CallSid: 'CA-never-answered', CallStatus: 'no-answer' },
+      PROVIDER_AUTH,
+    );
+    expect(unanswered.status, unanswered.body).toBe(200);
+    expect(await store.getCall('CA-never-answered')).toBeNull();
     // The same number's voice line (SIP, no callbot of its own) answers with the same callbot.
     const voice = await incoming(OTHER_NUMBER);
     expect(voice.body).toContain('Você ligou para a Loja Exemplo');
