@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CSRF_HEADER,
   DEFAULT_MAX_WAIT_SECONDS,
+  publishedVersionDocSchema,
   SESSION_COOKIE,
   type FlowDocument,
   type Role,
@@ -226,6 +227,27 @@ describe('publishing under a workspace', () => {
       doc: examples.reception,
     });
     expect(second.body.version).toMatchObject({ version: 2, publishedBy: { name: 'Otto' } });
+    // One version's document, as the calls page draws a call on the version it ran.
+    const one = await call('tina', 'GET', '/api/workspaces/{A}/flows/recepcao/published/1');
+    expect(one.status).toBe(200);
+    expect(publishedVersionDocSchema.parse(one.body)).toMatchObject({
+      version: 1,
+      note: 'first',
+      publishedBy: { name: 'Ana' },
+      publishedAt: new Date(clock).toISOString(),
+      doc: examples.reception,
+    });
+    for (const missing of ['9', '0', 'abc']) {
+      const none = await call(
+        'tina',
+        'GET',
+        `/api/workspaces/{A}/flows/recepcao/published/${missing}`,
+      );
+      expect(none.status, missing).toBe(404);
+      expect(none.body.message).toMatch(`no published version ${missing}`);
+    }
+    const elsewhere = await call('otto', 'GET', '/api/workspaces/{B}/flows/recepcao/published/1');
+    expect(elsewhere.status).toBe(404);
     let list = await call('tina', 'GET', '/api/workspaces/{A}/flows/recepcao/published');
     expect(list.body.live).toBe(2);
     expect((list.body.versions as { version: number }[]).map((v) => v.version)).toEqual([2, 1]);

@@ -3,8 +3,9 @@
  * `api/published.ts`), as entries of the server's route table: an editor
  * publishes a flow in one click (checked like the server-wide publish, plus
  * the workspace's teams and bots), rolls back, and sets a team's routing;
- * viewers read. Each change is told on the workspace's events, which is also
- * how every instance's voice path learns it (`publishDirectory.ts`).
+ * viewers read, a published version's document included. Each change is
+ * told on the workspace's events, which is also how every instance's voice
+ * path learns it (`publishDirectory.ts`).
  */
 import {
   compileFlow,
@@ -15,6 +16,7 @@ import {
   workspacePublishRequestSchema,
   workspaceRollbackRequestSchema,
   type Diagnostic,
+  type PublishedVersionDoc,
   type WorkspaceEvent,
 } from '@callbot/shared';
 import { machineFingerprint } from '@callbot/runtime';
@@ -147,6 +149,32 @@ export function publishRoutes({
             ...(l.number !== undefined && { number: l.number }),
           }));
         return json(200, { ...list, lines });
+      },
+    },
+    {
+      method: 'GET',
+      path: `${base}/flows/:id/published/:version`,
+      minRole: 'viewer',
+      async handle({ ws, params }) {
+        const flowId = params.get('id')!;
+        const text = params.get('version')!;
+        const number = /^[1-9]\d{0,8}$/.test(text) ? Number(text) : null;
+        const found =
+          number === null
+            ? undefined
+            : (await published.listPublished(ws, flowId))?.versions.find(
+                (v) => v.version === number,
+              );
+        const doc = found && (await published.publishedDoc(ws, flowId, found.version));
+        if (!found || !doc) {
+          throw new WorkspaceError(
+            404,
+            'not_found',
+            `This flow has no published version ${text} in this workspace.`,
+          );
+        }
+        const answer: PublishedVersionDoc = { ...found, doc };
+        return json(200, answer);
       },
     },
     {
