@@ -9,7 +9,7 @@ import type { Bot, CallRecord, Channel, EndedBy, ListenState, Team } from './sto
 import { cleanText } from './text.ts';
 import { twiml, type SayVerb, type Verb } from './twiml.ts';
 
-export type Webhook = 'incoming' | 'gather' | 'dial-result' | 'status' | 'continue';
+export type Webhook = 'incoming' | 'gather' | 'dial-result' | 'status' | 'continue' | 'queue-wait';
 
 /** A request that cannot be served, with its status and why. */
 export class WebhookError extends Error {

@@ -274,7 +274,7 @@ describe('a call of the reception example over the webhooks', () => {
     );
     const transfer = await hook('/voice/gather?step=1', { CallSid, Digits: '1' });
     expect(transfer.body).toContain(
-      '<Enqueue action="/voice/dial-result?step=2" method="POST">vendas</Enqueue>',
+      '<Enqueue action="/voice/dial-result?step=2" method="POST" waitUrl="/voice/queue-wait?step=2" waitUrlMethod="POST">vendas</Enqueue>',
     );
 
     // Nobody of vendas picks up: the flow goes to its fallback bot, dialled over SIP.
@@ -370,7 +370,7 @@ describe('other callbots', () => {
     expect(twiml).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><Response>' +
         '<Say language="pt-BR">Olá! Vou transferir sua ligação para um atendente.</Say>' +
-        '<Dial action="/voice/dial-result?step=1" method="POST"><Sip>sip:recepcao@pbx.example.com</Sip></Dial>' +
+        '<Dial action="/voice/dial-result?step=1" method="POST" timeout="120"><Sip>sip:recepcao@pbx.example.com</Sip></Dial>' +
         '</Response>',
     );
     await api('PUT', '/api/teams/recepcao', {

@@ -20,7 +20,7 @@ import { serveDesigner } from './static.ts';
 import type { HoldMessages } from './protocol.ts';
 import { signatureAlgorithm, verifyTwilioSignature, type FormParams } from './signature.ts';
 import { isDatabaseUnavailable } from './db.ts';
-import { isUniqueViolation, type Bot, type Store } from './store.ts';
+import { isUniqueViolation, type Store } from './store.ts';
 import { createVoiceHandler, type Webhook } from './voice.ts';
 import { writeEventStream, type WorkspaceHub } from './workspace/events.ts';
 import { workspaceRoutes } from './workspace/routes.ts';
@@ -115,11 +115,9 @@ export interface ServerOptions {
     /**
      * Publishing under the workspace and its calls: with it, the voice
      * webhooks answer a workspace's numbers from its own lines, published
-     * callbots and teams.
+     * callbots, teams and bots.
      */
     published?: PublishStore;
-    /** The workspace's fallback bots, for the calls (none until the workspace keeps them). */
-    bots?: (ws: string) => Promise<Bot[]>;
     /** How often an open event stream checks that its member still is one (default 10 s). */
     memberCheckMs?: number;
     /** The calls page's reads and live calls (`/api/workspaces/:ws/calls…`); not served without. */
@@ -150,6 +148,7 @@ const WEBHOOKS: ReadonlyMap<string, Webhook> = new Map([
   ['/voice/dial-result', 'dial-result'],
   ['/voice/status', 'status'],
   ['/voice/continue', 'continue'],
+  ['/voice/queue-wait', 'queue-wait'],
   // A business-initiated WhatsApp call, answered: its line's callbot takes it like any call
   // (the provider posts Direction=outbound-api, From=whatsapp:+business, To=whatsapp:+customer).
   ['/voice/whatsapp/outbound', 'incoming'],
@@ -165,6 +164,8 @@ const PRIORITY: Readonly<Record<Webhook, Priority>> = {
   'dial-result': 'in-progress',
   continue: 'in-progress',
   status: 'always',
+  // A caller already waiting in a queue: never held, or the wait would be a pause and no music.
+  'queue-wait': 'always',
 };
 
 /** How long `/health` and `/ready` wait for the database. */
@@ -267,7 +268,6 @@ export function createServer(options: ServerOptions): CallbotServer {
     createPublishDirectory({
       published: options.workspace.published,
       hub: options.workspace.hub,
-      ...(options.workspace.bots && { bots: options.workspace.bots }),
     });
   const voice = createVoiceHandler({
     store: options.store,
@@ -427,6 +427,10 @@ export function createServer(options: ServerOptions): CallbotServer {
         publicUrl,
         options.clock.now(),
       );
+      // A WhatsApp call the business placed reports here only: its voice record closes too.
+      if (status === 200 && url.pathname.endsWith('/webhooks/calls')) {
+        await voice.closeKnown(new URLSearchParams(raw.toString('utf8')));
+      }
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(body);
       return;

@@ -5,7 +5,7 @@
  * the session (with the step check) so that any instance can take the next
  * request.
  */
-import type { CallEvent, FlowDocument } from '@callbot/shared';
+import { DEFAULT_MAX_WAIT_SECONDS, type CallEvent, type FlowDocument } from '@callbot/shared';
 import {
   createCallSession,
   defaultCallbot,
@@ -39,6 +39,7 @@ import {
   holdTwiml,
   isOver,
   listenVerbs,
+  queueWaitVerbs,
   retryOf,
   retryUrl,
   splitTwiml,
@@ -50,7 +51,7 @@ import {
   type Webhook,
 } from './protocol.ts';
 import { HANGUP_TWIML } from './store.ts';
-import type { SayVerb, Verb } from './twiml.ts';
+import { twiml, type SayVerb, type Verb } from './twiml.ts';
 import type { PublishDirectory } from './workspace/publishDirectory.ts';
 
 export { WebhookError, type Webhook } from './protocol.ts';
@@ -129,6 +130,11 @@ class RequestClock implements Clock {
 
   clearTimeout(id: unknown): void {
     this.#timers.delete(id as number);
+  }
+
+  /** Whether a timer is set (the no-input timer, or a transfer's longest wait in its queue). */
+  get pending(): boolean {
+    return this.#timers.size > 0;
   }
 
   /** Runs the timers set so far; false when there was none. */
@@ -450,12 +456,17 @@ export function createVoiceHandler(deps: VoiceDeps) {
           continue;
         }
       }
-      if (hook === 'dial-result' && call.pendingEnd && events) {
-        events = [...events, { type: 'call.ended', by: call.pendingEnd }];
-      }
       const setup = sessionSetup(at, await directoryOf(call.flow, context));
       const flow = await flowOf(call.flow);
       const session = restoreCallSession(flow, call.session, setup.options);
+      // The queue's wait document said <Leave/> (the transfer's longest wait, R16): the session's
+      // queue timer runs out now, which takes the no-agents path.
+      if (hook === 'dial-result' && params.get('QueueResult') === 'leave' && setup.clock.pending) {
+        events = null;
+      }
+      if (hook === 'dial-result' && call.pendingEnd && events) {
+        events = [...events, { type: 'call.ended', by: call.pendingEnd }];
+      }
       const update = await turn({
         ...setup,
         session,
@@ -477,6 +488,37 @@ export function createVoiceHandler(deps: VoiceDeps) {
         throw new WebhookError(409, 'The call moved on while this request was served.');
       }
     }
+  }
+
+  /**
+   * A queue's wait document (`queueWaitVerbs`), fetched again and again while
+   * the caller waits: the transfer node's wait message or hold music, then
+   * `<Leave/>` at its longest wait. A call no longer waiting at that step leaves.
+   */
+  async function queueWait(params: URLSearchParams, query: URLSearchParams, at: number) {
+    const sid = callSid(params);
+    const step = stepOf(query);
+    const waited = Number(params.get('QueueTime') ?? '0');
+    if (step === null) throw new WebhookError(400, 'A queue wait names its step.');
+    if (!(Number.isInteger(waited) && waited >= 0)) {
+      throw new WebhookError(400, 'QueueTime is not a number of seconds.');
+    }
+    const call = await deps.store.getCall(sid);
+    if (!call) throw new WebhookError(404, `There is no call ${sid}.`);
+    const leave = { status: 200, body: twiml([{ verb: 'Leave' }]) };
+    if (isOver(call) || call.step !== step || !call.awaitingTransfer) return leave;
+    const flow = await flowOf(call.flow);
+    const nodeId = restoreCallSession(flow, call.session, {
+      clock: new RequestClock(at),
+    }).getSnapshot().node;
+    const node = flow.nodes.find((n) => n.id === nodeId);
+    if (node?.kind !== 'transfer') return leave;
+    const command = {
+      team: node.data.team,
+      maxWaitSeconds: node.data.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS,
+      ...(node.data.waitMessage !== undefined && { waitMessage: node.data.waitMessage }),
+    };
+    return { status: 200, body: twiml(queueWaitVerbs(waited, command, flow.settings.locale)) };
   }
 
   /** The later parts of an answer split for TwiML's size limit. */
@@ -553,6 +595,8 @@ export function createVoiceHandler(deps: VoiceDeps) {
         return incoming(params, at);
       case 'continue':
         return continued(params, query);
+      case 'queue-wait':
+        return queueWait(params, query, at);
       default:
         return followUp(hook, params, query, at);
     }
@@ -581,6 +625,17 @@ export function createVoiceHandler(deps: VoiceDeps) {
         );
         return hold(hook, params, query);
       }
+    },
+    /**
+     * A call's status callback that went to another webhook (the provider's,
+     * for a business-initiated WhatsApp call): closes the call's record as
+     * `/voice/status` does, when this server has one (a call never answered
+     * has none, and none is made for it).
+     */
+    async closeKnown(rawParams: URLSearchParams): Promise<void> {
+      const sid = rawParams.get('CallSid');
+      if (sid === null || !(await deps.store.getCall(sid).catch(() => null))) return;
+      await this.handle('status', rawParams, new URLSearchParams());
     },
     /** The answer for a request shed under load: held without touching the database. */
     shed(hook: Webhook, rawParams: URLSearchParams, query: URLSearchParams): VoiceResponse {

@@ -1,10 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER, SESSION_COOKIE, type FlowDocument, type Role } from '@callbot/shared';
+import {
+  CSRF_HEADER,
+  DEFAULT_MAX_WAIT_SECONDS,
+  publishedVersionDocSchema,
+  SESSION_COOKIE,
+  type FlowDocument,
+  type Role,
+} from '@callbot/shared';
 import { examples } from '@callbot/runtime';
 import { createAccountStore } from '../accounts.ts';
 import { openPglite, type Database } from '../db.ts';
 import { createServer, type CallbotServer } from '../server.ts';
 import { twilioSignature } from '../signature.ts';
+import { manualScheduler } from '../provider/sandbox.ts';
+import { createProviderService, type ProviderService } from '../provider/service.ts';
 import { createStore, type Store } from '../store.ts';
 import { createHub, inProcessBus } from './events.ts';
 import { createPublishStore } from './publishStore.ts';
@@ -17,6 +27,9 @@ let clock = MONDAY_0900;
 let db: Database;
 let store: Store;
 let server: CallbotServer;
+let provider: ProviderService;
+/** The workspace's own provider auth token, which signs its provider webhooks. */
+const PROVIDER_AUTH = 'e'.repeat(32);
 let origin: string;
 const ws = { A: '', B: '' };
 const sessions = new Map<string, { secret: string; csrfToken: string }>();
@@ -29,6 +42,16 @@ beforeAll(async () => {
   store = await createStore(db);
   const accounts = createAccountStore(db);
   const now = () => clock;
+  const workspaces = createWorkspaceStore(db, now);
+  const hub = createHub(inProcessBus(), now);
+  provider = createProviderService({
+    db,
+    workspaces,
+    hub,
+    now,
+    secretKey: randomBytes(32),
+    schedule: manualScheduler(),
+  });
   server = createServer({
     store,
     accounts,
@@ -36,9 +59,10 @@ beforeAll(async () => {
     authToken: AUTH,
     clock: { now },
     log: () => {},
+    provider,
     workspace: {
-      store: createWorkspaceStore(db, now),
-      hub: createHub(inProcessBus(), now),
+      store: workspaces,
+      hub,
       published: createPublishStore(db, now),
     },
   });
@@ -51,6 +75,12 @@ beforeAll(async () => {
     at: clock,
   });
   ws.A = first!.workspaceId;
+  await provider.credentials.save(
+    ws.A,
+    { accountSid: `AC${'a1'.repeat(16)}`, authToken: PROVIDER_AUTH },
+    'Otto',
+    clock,
+  );
   ws.B = (await accounts.createWorkspace(first!.userId, 'Loja B', clock)).id;
   sessions.set('otto', await accounts.createSession(first!.userId, clock));
   const people: [string, string, Role][] = [
@@ -102,15 +132,15 @@ async function call(user: string, method: string, path: string, body?: unknown):
   };
 }
 
-/** A webhook as the provider sends it, signed. */
-async function webhook(path: string, fields: Record<string, string>) {
+/** A webhook as the provider sends it, signed (by default with the server-wide auth token). */
+async function webhook(path: string, fields: Record<string, string>, secret = AUTH) {
   const url = origin + path;
   const params = Object.entries(fields);
   const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': twilioSignature(AUTH, url, params),
+      'x-twilio-signature': twilioSignature(secret, url, params),
     },
     body: new URLSearchParams(params).toString(),
   });
@@ -141,8 +171,15 @@ describe('publishing under a workspace', () => {
     });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toBe('unknown_reference');
-    expect(refused.body.message).toMatch(
-      /names the team "vendas", which this workspace does not have/,
+    expect(refused.body.message).toMatch(/is not one of the workspace's (teams|bots)/);
+    expect(refused.body.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'transfer.unknownTeam',
+        message: `The team "vendas" is not one of the workspace's teams.`,
+      }),
+    );
+    expect(refused.body.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'fallbackBot.unknownBot', params: { bot: 'bot-vendas' } }),
     );
   });
 
@@ -170,6 +207,10 @@ describe('publishing under a workspace', () => {
           .status,
       ).toBe(200);
     }
+    for (const name of ['bot-fora-do-horario', 'bot-vendas', 'bot-suporte']) {
+      const bot = await call('ana', 'PUT', `/api/workspaces/{A}/bots/${name}`, { id: name, name });
+      expect(bot.status).toBe(200);
+    }
     const first = await call('ana', 'POST', '/api/workspaces/{A}/flows/recepcao/publish', {
       doc: examples.reception,
       note: 'first',
@@ -186,6 +227,27 @@ describe('publishing under a workspace', () => {
       doc: examples.reception,
     });
     expect(second.body.version).toMatchObject({ version: 2, publishedBy: { name: 'Otto' } });
+    // One version's document, as the calls page draws a call on the version it ran.
+    const one = await call('tina', 'GET', '/api/workspaces/{A}/flows/recepcao/published/1');
+    expect(one.status).toBe(200);
+    expect(publishedVersionDocSchema.parse(one.body)).toMatchObject({
+      version: 1,
+      note: 'first',
+      publishedBy: { name: 'Ana' },
+      publishedAt: new Date(clock).toISOString(),
+      doc: examples.reception,
+    });
+    for (const missing of ['9', '0', 'abc']) {
+      const none = await call(
+        'tina',
+        'GET',
+        `/api/workspaces/{A}/flows/recepcao/published/${missing}`,
+      );
+      expect(none.status, missing).toBe(404);
+      expect(none.body.message).toMatch(`no published version ${missing}`);
+    }
+    const elsewhere = await call('otto', 'GET', '/api/workspaces/{B}/flows/recepcao/published/1');
+    expect(elsewhere.status).toBe(404);
     let list = await call('tina', 'GET', '/api/workspaces/{A}/flows/recepcao/published');
     expect(list.body.live).toBe(2);
     expect((list.body.versions as { version: number }[]).map((v) => v.version)).toEqual([2, 1]);
@@ -375,6 +437,23 @@ describe('the voice webhooks answer from the workspace', () => {
       line: OTHER_NUMBER,
       caller: '+5511987650001',
     });
+    expect((await store.getCall(outSid))?.status).toBe('in_progress');
+    // Its status callback goes to the workspace's provider webhook, which closes the voice record too.
+    const ended = await webhook(
+      `/provider/${ws.A}/webhooks/calls`,
+      { CallSid: outSid, CallStatus: 'completed', CallDuration: '42' },
+      PROVIDER_AUTH,
+    );
+    expect(ended.status, ended.body).toBe(200);
+    expect((await store.getCall(outSid))?.status).toBe('caller_hung_up');
+    // A call the provider reports that never reached the callbot gets no voice record.
+    const unanswered = await webhook(
+      `/provider/${ws.A}/webhooks/calls`,
+      { CallSid: 'CA-never-answered', CallStatus: 'no-answer' },
+      PROVIDER_AUTH,
+    );
+    expect(unanswered.status, unanswered.body).toBe(200);
+    expect(await store.getCall('CA-never-answered')).toBeNull();
     // The same number's voice line (SIP, no callbot of its own) answers with the same callbot.
     const voice = await incoming(OTHER_NUMBER);
     expect(voice.body).toContain('Você ligou para a Loja Exemplo');
@@ -392,6 +471,92 @@ describe('the voice webhooks answer from the workspace', () => {
     const open = await incoming(NUMBER);
     expect(open.body).toContain('Para vendas, digite 1');
     expect(open.body).not.toContain('Estamos fechados agora');
+  });
+
+  it('hands a fallback-bot node’s call to the workspace bot of that name, at its target; hangs up while it has none', async () => {
+    const closedCall = () => {
+      clock = MONDAY_0900 - 60_000;
+      return incoming(NUMBER).finally(() => {
+        clock = MONDAY_0900;
+      });
+    };
+    // The reception flow hands a call out of hours to "bot-fora-do-horario", a bot with no target yet.
+    const untargeted = await closedCall();
+    expect(untargeted.body).toContain('Estamos fechados agora');
+    expect(untargeted.body).toContain('<Hangup/>');
+    expect(untargeted.body).not.toContain('<Redirect');
+
+    const target = 'https://bots.example.com/noite';
+    const put = await call('ana', 'PUT', '/api/workspaces/{A}/bots/bot-fora-do-horario', {
+      id: 'bot-fora-do-horario',
+      name: 'bot-fora-do-horario',
+      target,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const handedOff = await closedCall();
+    expect(handedOff.body).toContain('Estamos fechados agora');
+    expect(handedOff.body).toContain(`<Redirect method="POST">${target}</Redirect>`);
+
+    const refused = await call('ana', 'PUT', '/api/workspaces/{A}/bots/bot-fora-do-horario', {
+      id: 'bot-fora-do-horario',
+      name: 'bot-fora-do-horario',
+      target: 'javascript:alert(1)',
+    });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toMatch(
+      /a bot target is a sip: address or an http\(s\) URL/,
+    );
+  });
+
+  it('R16: a queue plays its wait, leaves at the transfer’s longest wait, and takes the no-agents path', async () => {
+    await call('ana', 'PUT', '/api/workspaces/{A}/teams/vendas/routing', {
+      agentsAvailable: 2,
+      target: 'fila-vendas',
+    });
+    await call('ana', 'PUT', '/api/workspaces/{A}/bots/bot-vendas', {
+      id: 'bot-vendas',
+      name: 'bot-vendas',
+      target: 'sip:vendas@bots.example.com',
+    });
+    const transfer = examples.reception.nodes.find((n) => n.id === 't-vendas');
+    const longest =
+      (transfer?.kind === 'transfer' && transfer.data.maxWaitSeconds) || DEFAULT_MAX_WAIT_SECONDS;
+    const sid = `CA${++sids}`;
+    await webhook('/voice/incoming', { CallSid: sid, To: NUMBER, From: '+5511987650000' });
+    const queued = await webhook('/voice/gather?step=1', { CallSid: sid, Digits: '1' });
+    expect(queued.body).toContain('waitUrl="/voice/queue-wait?step=2"');
+    expect(queued.body).toContain('>fila-vendas</Enqueue>');
+
+    const waiting = await webhook('/voice/queue-wait?step=2', {
+      CallSid: sid,
+      QueueTime: String(longest - 1),
+    });
+    expect(waiting.status).toBe(200);
+    expect(waiting.body).not.toContain('<Leave/>');
+    expect(waiting.body).toMatch(/<Play>|<Say/);
+    const over = await webhook('/voice/queue-wait?step=2', {
+      CallSid: sid,
+      QueueTime: String(longest),
+    });
+    expect(over.body).toContain('<Leave/>');
+    // Unsigned, the wait document is refused like any webhook.
+    const unsigned = await fetch(`${origin}/voice/queue-wait?step=2`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ CallSid: sid, QueueTime: '1' }).toString(),
+    });
+    expect(unsigned.status).toBe(403);
+
+    // The <Enqueue> action hears QueueResult=leave: the no-agents path, to the bot of sales.
+    const left = await webhook('/voice/dial-result?step=2', { CallSid: sid, QueueResult: 'leave' });
+    expect(left.body).toContain('<Sip>sip:vendas@bots.example.com</Sip>');
+    const lines = (await store.callEvents(sid)).map((e) => e.line);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ kind: 'transfer', team: 'vendas', outcome: 'no_agents' }),
+    );
+    // The call moved on: a late wait request leaves the queue.
+    const late = await webhook('/voice/queue-wait?step=2', { CallSid: sid, QueueTime: '5' });
+    expect(late.body).toContain('<Leave/>');
   });
 
   it('leaves a number no workspace has to the server-wide tables (the default callbot there)', async () => {

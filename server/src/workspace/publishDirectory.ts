@@ -2,7 +2,7 @@
  * What the voice webhooks read of the workspaces, cached per instance: the
  * workspace line a call's number (and channel) reaches, the version of its
  * callbot that answers, and the workspace's teams (with their routing) and
- * bots. Reads happen on every webhook; writes are rare: a cache entry is
+ * bots (the `bots` collection, with their handoff targets). Reads happen on every webhook; writes are rare: a cache entry is
  * dropped by the workspace's own change events (which reach every instance
  * through the hub's bus), so a publish, a line assigned or an agent logging
  * in is heard by the next call.
@@ -67,7 +67,7 @@ const DEFAULT_WORDS: Readonly<Record<string, { greeting: string; goodbye: string
 };
 
 /** Tables whose change alters what a workspace's calls read. */
-const SNAPSHOT_TABLES = new Set(['teams', 'settings', 'versions', 'lines', 'flows']);
+const SNAPSHOT_TABLES = new Set(['teams', 'bots', 'settings', 'versions', 'lines', 'flows']);
 
 /** Numbers kept at most (a bound; calls reach a business's own numbers). */
 const MAX_NUMBERS = 10_000;
@@ -87,12 +87,9 @@ const KINDS: Readonly<Record<Channel, readonly Line['kind'][]>> = {
 export function createPublishDirectory({
   published,
   hub,
-  bots = () => Promise.resolve([]),
 }: {
   published: PublishStore;
   hub: WorkspaceHub;
-  /** The workspace's fallback bots (none until the workspace keeps them). */
-  bots?: (ws: string) => Promise<Bot[]>;
 }): PublishDirectory {
   const numbers = new Map<string, Promise<NumberLine[]>>();
   const snapshots = new Map<string, Promise<WorkspaceSnapshot>>();
@@ -165,7 +162,19 @@ export function createPublishDirectory({
               { id: team.name, ...entry, isDefault: false },
             ];
       });
-      return { teams, bots: await bots(ws), settings: state.settings };
+      // Fallback-bot nodes name a bot by its name (or its id); a bot with no target is left out,
+      // so a handoff to it hangs up, saying so in the log.
+      const bots = state.bots.flatMap(({ id, name, target }): Bot[] =>
+        target === undefined
+          ? []
+          : name === id
+            ? [{ id, target }]
+            : [
+                { id, target },
+                { id: name, target },
+              ],
+      );
+      return { teams, bots, settings: state.settings };
     },
 
     async flow(ref) {

@@ -3,27 +3,35 @@
  * `api/published.ts`), as entries of the server's route table: an editor
  * publishes a flow in one click (checked like the server-wide publish, plus
  * the workspace's teams and bots), rolls back, and sets a team's routing;
- * viewers read. Each change is told on the workspace's events, which is also
- * how every instance's voice path learns it (`publishDirectory.ts`).
+ * viewers read, a published version's document included. Each change is
+ * told on the workspace's events, which is also how every instance's voice
+ * path learns it (`publishDirectory.ts`).
  */
 import {
   compileFlow,
   loadFlow,
   PUBLISHED_ERRORS,
   teamRoutingRequestSchema,
+  unknownReferenceDiagnostics,
   workspacePublishRequestSchema,
   workspaceRollbackRequestSchema,
   type Diagnostic,
+  type PublishedVersionDoc,
   type WorkspaceEvent,
 } from '@callbot/shared';
 import { machineFingerprint } from '@callbot/runtime';
 import type { AnyRoute, Reply } from '../router.ts';
 import { teamTargetProblem, twilioDiagnostics } from '../twilioChecks.ts';
 import type { WorkspaceHub } from './events.ts';
-import { unknownReferences } from './publishReferences.ts';
 import type { PublishStore } from './publishStore.ts';
 import { toRoute, type Member, type WorkspaceRoute } from './routes.ts';
 import { parseOr, WorkspaceError, type WorkspaceStore } from './store.ts';
+
+/** The codes `unknownReferenceDiagnostics` gives: a client may offer to create what is missing. */
+const REFERENCE_CODES: ReadonlySet<string> = new Set([
+  'transfer.unknownTeam',
+  'fallbackBot.unknownBot',
+]);
 
 const json = (status: number, body: unknown): Reply => ({ status, body });
 
@@ -87,8 +95,9 @@ export function publishRoutes({
           ? [
               ...compiled.diagnostics,
               ...twilioDiagnostics(loaded.doc),
-              ...unknownReferences(loaded.doc, {
+              ...unknownReferenceDiagnostics(loaded.doc, {
                 teams: await store.listRecords(ws, 'teams'),
+                bots: await store.listRecords(ws, 'bots'),
               }),
             ]
           : compiled.diagnostics;
@@ -97,7 +106,7 @@ export function publishRoutes({
           return json(422, {
             // Only unknown teams or bots: the words say which, the code lets a client offer to create them.
             error:
-              errors.length > 0 && errors.every((d) => d.code.startsWith('reference.'))
+              errors.length > 0 && errors.every((d) => REFERENCE_CODES.has(d.code))
                 ? PUBLISHED_ERRORS.unknownReference
                 : PUBLISHED_ERRORS.invalidFlow,
             message: blocking(diagnostics),
@@ -140,6 +149,32 @@ export function publishRoutes({
             ...(l.number !== undefined && { number: l.number }),
           }));
         return json(200, { ...list, lines });
+      },
+    },
+    {
+      method: 'GET',
+      path: `${base}/flows/:id/published/:version`,
+      minRole: 'viewer',
+      async handle({ ws, params }) {
+        const flowId = params.get('id')!;
+        const text = params.get('version')!;
+        const number = /^[1-9]\d{0,8}$/.test(text) ? Number(text) : null;
+        const found =
+          number === null
+            ? undefined
+            : (await published.listPublished(ws, flowId))?.versions.find(
+                (v) => v.version === number,
+              );
+        const doc = found && (await published.publishedDoc(ws, flowId, found.version));
+        if (!found || !doc) {
+          throw new WorkspaceError(
+            404,
+            'not_found',
+            `This flow has no published version ${text} in this workspace.`,
+          );
+        }
+        const answer: PublishedVersionDoc = { ...found, doc };
+        return json(200, answer);
       },
     },
     {

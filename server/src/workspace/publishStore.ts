@@ -8,11 +8,13 @@
  * change under the flow's own lock, so two publishes at once get 1 and 2.
  */
 import {
+  botSchema,
   lineSchema,
   loadFlow,
   serverWorkspaceSettingsSchema,
   teamSchema,
   type Actor,
+  type Bot as WorkspaceBot,
   type FlowDocument,
   type Line,
   type PublishedVersion,
@@ -52,6 +54,8 @@ export interface WorkspaceSnapshot {
   settings: ServerWorkspaceSettings;
   teams: Team[];
   routing: Map<string, { target: string | null; agentsAvailable: number }>;
+  /** The workspace's fallback bots. */
+  bots: WorkspaceBot[];
   /** flow id → the version its lines answer with. */
   live: Map<string, number>;
 }
@@ -266,6 +270,7 @@ export function createPublishStore(db: Database, now: () => number): PublishStor
            (SELECT coalesce(json_agg(t.data ORDER BY t.id), '[]') FROM ws_teams t WHERE t.workspace_id = $1) AS teams,
            (SELECT coalesce(json_agg(json_build_object('id', r.team_id, 'target', r.target, 'agents', r.agents_available)), '[]')
               FROM ws_team_routing r WHERE r.workspace_id = $1) AS routing,
+           (SELECT coalesce(json_agg(b.data ORDER BY b.id), '[]') FROM ws_bots b WHERE b.workspace_id = $1) AS bots,
            (SELECT coalesce(json_agg(json_build_object('flow', l.flow_id, 'version', l.version)), '[]')
               FROM ws_live l WHERE l.workspace_id = $1) AS live`,
         [ws],
@@ -276,6 +281,10 @@ export function createPublishStore(db: Database, now: () => number): PublishStor
       const settings = serverWorkspaceSettingsSchema.safeParse(json(row.settings));
       const teams = json<unknown[]>(row.teams).flatMap((t) => {
         const parsed = teamSchema.safeParse(t);
+        return parsed.success ? [parsed.data] : [];
+      });
+      const bots = json<unknown[]>(row.bots).flatMap((b) => {
+        const parsed = botSchema.safeParse(b);
         return parsed.success ? [parsed.data] : [];
       });
       const routing = new Map(
@@ -291,6 +300,7 @@ export function createPublishStore(db: Database, now: () => number): PublishStor
         settings: settings.success ? settings.data : DEFAULT_SETTINGS,
         teams,
         routing,
+        bots,
         live,
       };
     },

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { e164Schema } from '../workspace/fields.ts';
+import { botTargetSchema } from '../workspace/schema.ts';
 
 /** A callbot's id in the API's paths: lowercase letters, digits and dashes. */
 export const callbotIdSchema = z
@@ -107,12 +108,7 @@ export const teamRequestSchema = z.strictObject({
 });
 
 /** `PUT /api/bots/:id`. */
-export const botRequestSchema = z.strictObject({
-  target: z
-    .string()
-    .max(500)
-    .regex(/^(sip:|https?:\/\/)/, 'a bot target is a sip: address or an http(s) URL'),
-});
+export const botRequestSchema = z.strictObject({ target: botTargetSchema });
 
 /** The line number in `/api/lines/:number`. */
 export const lineNumberSchema = e164Schema;

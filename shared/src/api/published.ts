@@ -50,6 +50,13 @@ export const publishedListSchema = z.object({
 });
 export type PublishedList = z.infer<typeof publishedListSchema>;
 
+/**
+ * `GET /api/workspaces/:ws/flows/:id/published/:version`: one published
+ * version with its document (the calls page draws a call on the version it ran).
+ */
+export const publishedVersionDocSchema = publishedVersionSchema.extend({ doc: z.unknown() });
+export type PublishedVersionDoc = z.infer<typeof publishedVersionDocSchema>;
+
 /** 201 to a publish: the new version (now live) and the flow's warnings. */
 export const workspacePublishedSchema = z.object({
   version: publishedVersionSchema,

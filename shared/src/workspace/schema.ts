@@ -16,6 +16,12 @@ import {
   timeZoneSchema,
 } from './fields.ts';
 
+/** Where a fallback bot takes a call: a `sip:` address (dialled) or an http(s) TwiML URL (redirected to). */
+export const botTargetSchema = z
+  .string()
+  .max(500)
+  .regex(/^(sip:|https?:\/\/)/, 'a bot target is a sip: address or an http(s) URL');
+
 /** A team (equipe de atendimento) of human agents calls can be transferred to. */
 export const teamSchema = z.strictObject({
   id: entityIdSchema,
@@ -37,6 +43,8 @@ export type Team = z.infer<typeof teamSchema>;
 export const botSchema = z.strictObject({
   id: entityIdSchema,
   name: nameSchema('a bot'),
+  /** Where a handoff to the bot goes on a call; without it such a call hangs up. */
+  target: botTargetSchema.optional(),
 });
 export type Bot = z.infer<typeof botSchema>;
 
