@@ -1,0 +1,154 @@
+import type { Page, Route } from '@playwright/test';
+import type {
+  AccountError,
+  ApiTokenList,
+  InvitationPreview,
+  Members,
+  Session,
+  WorkspaceCollection,
+} from '@callbot/shared';
+
+/**
+ * A callbot server's answers, fixed, for the visual spec: the browser-only
+ * build (`vite preview`) goes into "served" mode when `GET /api/session`
+ * answers JSON (`designer/src/account/start.ts`), so the account pages (setup,
+ * sign-in, invitation, members, API tokens) render there with no server.
+ * Typed with the shared contracts (`@callbot/shared`'s `api/accounts.ts` and
+ * `api/workspace.ts`), so a changed contract fails the typecheck here.
+ */
+
+export const WORKSPACE_ID = 'ws-loja';
+const WORKSPACE_NAME = 'Loja Exemplo';
+
+const owner = { id: 'u-ana', email: 'ana.souza@lojaexemplo.com.br', name: 'Ana Souza' };
+
+export const signedOut: Session = {
+  user: null,
+  setupNeeded: false,
+  csrfToken: null,
+  workspaces: [],
+};
+
+export const setupNeeded: Session = { ...signedOut, setupNeeded: true };
+
+export const signedIn: Session = {
+  user: owner,
+  setupNeeded: false,
+  csrfToken: 'csrf-visual',
+  workspaces: [{ id: WORKSPACE_ID, name: WORKSPACE_NAME, role: 'owner' }],
+};
+
+export const INVITATION_TOKEN = 'invite-visual';
+
+const invitation: InvitationPreview = {
+  workspaceName: WORKSPACE_NAME,
+  role: 'editor',
+  expiresAt: '2026-12-14T12:00:00Z',
+};
+
+const members: Members = {
+  members: [
+    { userId: owner.id, email: owner.email, name: owner.name, role: 'owner' },
+    {
+      userId: 'u-bruno',
+      email: 'bruno.lima@lojaexemplo.com.br',
+      name: 'Bruno Lima',
+      role: 'editor',
+    },
+    {
+      userId: 'u-carla',
+      email: 'carla.mendes@lojaexemplo.com.br',
+      name: 'Carla Mendes',
+      role: 'trainer',
+    },
+    { userId: 'u-diego', email: 'diego@lojaexemplo.com.br', name: 'Diego Rocha', role: 'viewer' },
+  ],
+  invitations: [
+    {
+      id: 'inv-1',
+      role: 'trainer',
+      createdAt: '2026-12-05T14:30:00Z',
+      expiresAt: '2026-12-12T14:30:00Z',
+      createdBy: owner.name,
+    },
+  ],
+};
+
+const tokens: ApiTokenList = {
+  tokens: [
+    {
+      id: 'tok-ci',
+      name: 'CI',
+      createdAt: '2026-11-20T09:00:00Z',
+      lastUsedAt: '2026-12-07T11:42:00Z',
+    },
+    {
+      id: 'tok-deploy',
+      name: 'Deploy script',
+      createdAt: '2026-12-01T16:15:00Z',
+      lastUsedAt: null,
+    },
+  ],
+};
+
+/** The workspace's records: none (an empty workspace on the server). */
+const emptyRecords = (collection: WorkspaceCollection) => ({
+  [collection]: [],
+  revisions: {},
+});
+
+const notFound: AccountError = { error: 'not_found', message: 'Not found.' };
+
+const json = (route: Route, body: unknown, status = 200) =>
+  route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+
+/**
+ * Answers the page's `/api/…` requests as a callbot server would, with
+ * `session` as the session. A request nothing here answers gets the server's
+ * 404 and is listed in the returned array, so a spec can tell a screen that
+ * asked for something unexpected.
+ */
+export async function serveAccountApi(page: Page, session: Session): Promise<string[]> {
+  const unanswered: string[] = [];
+  const ws = `/api/workspaces/${WORKSPACE_ID}`;
+  await page.route('**/api/**', async (route) => {
+    const request = route.request();
+    const { pathname } = new URL(request.url());
+    const method = request.method();
+    if (method === 'GET') {
+      if (pathname === '/api/session') return json(route, session);
+      if (pathname === `/api/invitations/${INVITATION_TOKEN}`) return json(route, invitation);
+      if (pathname === `${ws}/members`) return json(route, members);
+      if (pathname === `${ws}/tokens`) return json(route, tokens);
+      if (pathname === `${ws}/flows`) return json(route, { flows: [] });
+      if (pathname === `${ws}/settings`)
+        return json(route, {
+          settings: {
+            timeZone: 'America/Sao_Paulo',
+            country: 'BR',
+            defaultCallbotLanguage: 'pt-BR',
+          },
+          revision: 1,
+          name: WORKSPACE_NAME,
+        });
+      // The event stream: open, and quiet.
+      if (pathname === `${ws}/events`)
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/event-stream',
+          body: ': quiet\n\n',
+        });
+      const collection = pathname.slice(ws.length + 1);
+      if (
+        pathname.startsWith(`${ws}/`) &&
+        ['teams', 'schedules', 'lines', 'customers', 'permissions', 'attempts', 'bots'].includes(
+          collection,
+        )
+      )
+        return json(route, emptyRecords(collection as WorkspaceCollection));
+    }
+    unanswered.push(`${method} ${pathname}`);
+    return json(route, notFound, 404);
+  });
+  return unanswered;
+}
