@@ -167,6 +167,7 @@ for (const language of LANGUAGES) {
             ['invitation', `/invite?token=${INVITATION_TOKEN}`, signedOut, 'Loja Exemplo'],
             ['members', '/#/members', signedIn, 'bruno.lima@lojaexemplo.com.br'],
             ['tokens', '/#/tokens', signedIn, 'Deploy script'],
+            ['calls', '/#/calls', signedIn, 'sip:recepcao@pbx.lojaexemplo.com.br'],
           ];
           for (const [name, address, session, loaded] of screens) {
             await page.unrouteAll();

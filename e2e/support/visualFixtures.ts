@@ -2,6 +2,8 @@ import type { Page, Route } from '@playwright/test';
 import type {
   AccountError,
   ApiTokenList,
+  CallList,
+  CallRow,
   InvitationPreview,
   Members,
   Session,
@@ -91,6 +93,66 @@ const tokens: ApiTokenList = {
   ],
 };
 
+const call = (
+  sid: string,
+  startedAt: string,
+  seconds: number | null,
+  status: CallRow['status'],
+  more: Partial<CallRow> = {},
+): CallRow => ({
+  sid,
+  startedAt,
+  endedAt: seconds === null ? null : new Date(Date.parse(startedAt) + seconds * 1000).toISOString(),
+  durationMs: seconds === null ? null : seconds * 1000,
+  status,
+  callbot: 'reception',
+  version: 3,
+  line: '+551130000000',
+  caller: '+5511988887777',
+  channel: 'line',
+  direction: 'inbound',
+  endedNode: { id: 'menu', label: 'Menu principal' },
+  cost:
+    seconds === null
+      ? null
+      : { amount: 4 * Math.ceil(seconds / 60), currency: 'BRL', example: true },
+  ...more,
+});
+
+/**
+ * A morning's calls (the workspace has no flows, so a call names its callbot by id):
+ * every status the list colours, each channel, an unknown callbot (the default, R9). */
+const calls: CallList = {
+  calls: [
+    call('CA-live', '2026-12-07T11:58:10Z', null, 'in_progress', { endedNode: null }),
+    call('CA-sales', '2026-12-07T11:41:00Z', 94, 'transferred', {
+      endedNode: { id: 'to-sales', label: 'Transferir para Vendas' },
+    }),
+    call('CA-wa', '2026-12-07T11:20:35Z', 48, 'handed_off', {
+      channel: 'whatsapp',
+      caller: '+5521977776666',
+      endedNode: { id: 'agent', label: 'Atendente virtual' },
+    }),
+    call('CA-hangup', '2026-12-07T10:52:12Z', 17, 'caller_hung_up', { caller: '+5531966665555' }),
+    call('CA-bye', '2026-12-07T10:31:49Z', 62, 'hung_up', {
+      direction: 'outbound',
+      caller: '+5511955554444',
+      endedNode: { id: 'bye', label: 'Despedida' },
+    }),
+    call('CA-sip', '2026-12-07T09:05:03Z', 8, 'error', {
+      channel: 'sip',
+      caller: 'sip:recepcao@pbx.lojaexemplo.com.br',
+      endedNode: { id: 'hours', label: 'Horário de atendimento' },
+    }),
+    call('CA-default', '2026-12-07T08:02:44Z', 31, 'transferred', {
+      callbot: null,
+      version: null,
+      endedNode: null,
+    }),
+  ],
+  nextCursor: null,
+};
+
 /** The workspace's records: none (an empty workspace on the server). */
 const emptyRecords = (collection: WorkspaceCollection) => ({
   [collection]: [],
@@ -121,6 +183,7 @@ export async function serveAccountApi(page: Page, session: Session): Promise<str
       if (pathname === `${ws}/members`) return json(route, members);
       if (pathname === `${ws}/tokens`) return json(route, tokens);
       if (pathname === `${ws}/flows`) return json(route, { flows: [] });
+      if (pathname === `${ws}/calls`) return json(route, calls);
       if (pathname === `${ws}/settings`)
         return json(route, {
           settings: {
