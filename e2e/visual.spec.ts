@@ -168,6 +168,7 @@ for (const language of LANGUAGES) {
             ['members', '/#/members', signedIn, 'bruno.lima@lojaexemplo.com.br'],
             ['tokens', '/#/tokens', signedIn, 'Deploy script'],
             ['calls', '/#/calls', signedIn, 'sip:recepcao@pbx.lojaexemplo.com.br'],
+            ['call', '/#/calls/call/CA-sales', signedIn, 'Transferir para Vendas'],
           ];
           for (const [name, address, session, loaded] of screens) {
             await page.unrouteAll();

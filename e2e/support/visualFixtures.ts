@@ -2,6 +2,7 @@ import type { Page, Route } from '@playwright/test';
 import type {
   AccountError,
   ApiTokenList,
+  CallDetail,
   CallList,
   CallRow,
   InvitationPreview,
@@ -153,6 +154,58 @@ const calls: CallList = {
   nextCursor: null,
 };
 
+/**
+ * One call: a caller who pressed 1 for sales and was put through. The trace
+ * is as the runtime writes it (`TraceLine`); `flow` is null (the version's
+ * document is not served here), so the page shows the call without its drawing.
+ */
+const salesCall: CallDetail = {
+  call: calls.calls[1]!,
+  flow: null,
+  wordsPerMinute: 150,
+  transcript: true,
+  events: [
+    { t: 0, kind: 'node', id: 'hours', type: 'schedule', label: 'Horário de atendimento' },
+    { t: 5, kind: 'node', id: 'menu', type: 'menu', label: 'Menu principal', via: 'hours:open' },
+    {
+      t: 6,
+      kind: 'say',
+      promptId: 'menu-1',
+      text: 'Olá! Você ligou para a Loja Exemplo. Para vendas, tecle 1. Para suporte, tecle 2.',
+      interruptible: true,
+    },
+    { t: 6, kind: 'listen', on: true },
+    { t: 5200, kind: 'input', event: { type: 'dtmf', digit: '1' }, accepted: true },
+    { t: 5200, kind: 'listen', on: false },
+    {
+      t: 5201,
+      kind: 'node',
+      id: 'to-sales',
+      type: 'transfer',
+      label: 'Transferir para Vendas',
+      via: 'menu:1',
+    },
+    { t: 5202, kind: 'transfer', team: 'vendas', outcome: 'queued' },
+    { t: 21000, kind: 'transfer', team: 'vendas', outcome: 'answered' },
+    { t: 94000, kind: 'end', outcome: 'transferred', durationMs: 94000 },
+  ].map((line, seq) => ({
+    seq,
+    at: new Date(Date.parse('2026-12-07T11:41:00Z') + line.t).toISOString(),
+    line,
+  })),
+  timeline: {
+    end: 94000,
+    speaking: [{ from: 6, to: 5200 }],
+    listening: [{ from: 6, to: 5200 }],
+    inputs: [{ t: 5200, label: '1', accepted: true, reason: null }],
+    nodes: [
+      { t: 0, id: 'hours', label: 'Horário de atendimento' },
+      { t: 5, id: 'menu', label: 'Menu principal' },
+      { t: 5201, id: 'to-sales', label: 'Transferir para Vendas' },
+    ],
+  },
+};
+
 /** The workspace's records: none (an empty workspace on the server). */
 const emptyRecords = (collection: WorkspaceCollection) => ({
   [collection]: [],
@@ -184,6 +237,7 @@ export async function serveAccountApi(page: Page, session: Session): Promise<str
       if (pathname === `${ws}/tokens`) return json(route, tokens);
       if (pathname === `${ws}/flows`) return json(route, { flows: [] });
       if (pathname === `${ws}/calls`) return json(route, calls);
+      if (pathname === `${ws}/calls/${salesCall.call.sid}`) return json(route, salesCall);
       if (pathname === `${ws}/settings`)
         return json(route, {
           settings: {
