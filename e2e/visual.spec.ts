@@ -158,7 +158,7 @@ for (const language of LANGUAGES) {
       test.describe(() => {
         // The dates of the fixtures are shown in the workspace's own time zone, whatever the machine's.
         test.use({ timezoneId: 'America/Sao_Paulo' });
-        test(`account pages ${tag}`, async ({ page }) => {
+        test(`served pages ${tag}`, async ({ page }) => {
           const designer = new DesignerPage(page);
           // Each screen: its address, the session the server answers, and a text that says its data is in.
           const screens: [string, string, typeof signedIn, string | null][] = [
@@ -170,14 +170,15 @@ for (const language of LANGUAGES) {
             ['calls', '/#/calls', signedIn, 'sip:recepcao@pbx.lojaexemplo.com.br'],
             ['call', '/#/calls/call/CA-sales', signedIn, 'Transferir para Vendas'],
           ];
-          for (const [name, address, session, loaded] of screens) {
-            await page.unrouteAll();
-            const unanswered = await serveAccountApi(page, session);
+          let session = signedOut;
+          const unanswered = await serveAccountApi(page, () => session);
+          for (const [name, address, sessionHere, loaded] of screens) {
+            session = sessionHere;
             await page.goto(address);
             await page.getByRole('heading', { level: 1 }).waitFor();
             if (loaded) await page.getByText(loaded).first().waitFor();
             // The sign-in page names the server's address (the run's port).
-            await expectScreen(page, `account-${name}-${tag}`, [page.getByText(/localhost:\d+/)]);
+            await expectScreen(page, `served-${name}-${tag}`, [page.getByText(/localhost:\d+/)]);
             expect(unanswered, `requests the fixtures do not answer on ${name}`).toEqual([]);
           }
           expect(designer.errors).toEqual([]);

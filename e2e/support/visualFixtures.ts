@@ -219,11 +219,12 @@ const json = (route: Route, body: unknown, status = 200) =>
 
 /**
  * Answers the page's `/api/…` requests as a callbot server would, with
- * `session` as the session. A request nothing here answers gets the server's
- * 404 and is listed in the returned array, so a spec can tell a screen that
- * asked for something unexpected.
+ * `session()` as the session (read at each request: one route for the whole
+ * test, so the event stream's reconnections never reach `vite preview`). A
+ * request nothing here answers gets the server's 404 and is listed in the
+ * returned array, so a spec can tell a screen that asked for something unexpected.
  */
-export async function serveAccountApi(page: Page, session: Session): Promise<string[]> {
+export async function serveAccountApi(page: Page, session: () => Session): Promise<string[]> {
   const unanswered: string[] = [];
   const ws = `/api/workspaces/${WORKSPACE_ID}`;
   await page.route('**/api/**', async (route) => {
@@ -231,7 +232,7 @@ export async function serveAccountApi(page: Page, session: Session): Promise<str
     const { pathname } = new URL(request.url());
     const method = request.method();
     if (method === 'GET') {
-      if (pathname === '/api/session') return json(route, session);
+      if (pathname === '/api/session') return json(route, session());
       if (pathname === `/api/invitations/${INVITATION_TOKEN}`) return json(route, invitation);
       if (pathname === `${ws}/members`) return json(route, members);
       if (pathname === `${ws}/tokens`) return json(route, tokens);
