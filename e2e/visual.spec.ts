@@ -1,5 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
+import {
+  INVITATION_TOKEN,
+  serveAccountApi,
+  setupNeeded,
+  signedIn,
+  signedOut,
+} from './support/visualFixtures.ts';
 
 // Visual regression: every page and dialog of the designer, in each UI
 // language, at the two window sizes people use most, compared with the
@@ -94,7 +101,8 @@ async function overflowingText(page: Page): Promise<string[]> {
   });
 }
 
-async function expectScreen(page: Page, name: string) {
+/** `mask`: parts that change with the machine, not the look (e.g. the server's address). */
+async function expectScreen(page: Page, name: string, mask: Locator[] = []) {
   // Let fonts, lazy chunks and React Flow's measuring settle.
   await page.evaluate(() => document.fonts.ready);
   expect(await overflowingText(page), `text overflowing its box on ${name}`).toEqual([]);
@@ -103,7 +111,7 @@ async function expectScreen(page: Page, name: string) {
     caret: 'hide',
     maxDiffPixelRatio: 0.01,
     // The version list's relative times and the save status are data, not looks.
-    mask: [page.locator('time')],
+    mask: [page.locator('time'), ...mask],
   });
 }
 
@@ -135,6 +143,7 @@ for (const language of LANGUAGES) {
           'channels/sip',
           'customers',
           'prices',
+          'settings',
         ]) {
           await page.goto(`/#/${hash}`);
           await page.getByRole('heading', { level: 1 }).waitFor();
@@ -142,6 +151,38 @@ for (const language of LANGUAGES) {
           await expectScreen(page, `${hash.replace('/', '-')}-${tag}`);
         }
         expect(designer.errors).toEqual([]);
+      });
+
+      // The pages a callbot server serves, rendered by this browser-only build with the
+      // server's answers fixed (e2e/support/visualFixtures.ts).
+      test.describe(() => {
+        // The dates of the fixtures are shown in the workspace's own time zone, whatever the machine's.
+        test.use({ timezoneId: 'America/Sao_Paulo' });
+        test(`served pages ${tag}`, async ({ page }) => {
+          const designer = new DesignerPage(page);
+          // Each screen: its address, the session the server answers, and a text that says its data is in.
+          const screens: [string, string, typeof signedIn, string | null][] = [
+            ['setup', '/setup?token=setup-visual', setupNeeded, null],
+            ['sign-in', '/', signedOut, null],
+            ['invitation', `/invite?token=${INVITATION_TOKEN}`, signedOut, 'Loja Exemplo'],
+            ['members', '/#/members', signedIn, 'bruno.lima@lojaexemplo.com.br'],
+            ['tokens', '/#/tokens', signedIn, 'Deploy script'],
+            ['calls', '/#/calls', signedIn, 'sip:recepcao@pbx.lojaexemplo.com.br'],
+            ['call', '/#/calls/call/CA-sales', signedIn, 'Transferir para Vendas'],
+          ];
+          let session = signedOut;
+          const unanswered = await serveAccountApi(page, () => session);
+          for (const [name, address, sessionHere, loaded] of screens) {
+            session = sessionHere;
+            await page.goto(address);
+            await page.getByRole('heading', { level: 1 }).waitFor();
+            if (loaded) await page.getByText(loaded).first().waitFor();
+            // The sign-in page names the server's address (the run's port).
+            await expectScreen(page, `served-${name}-${tag}`, [page.getByText(/localhost:\d+/)]);
+            expect(unanswered, `requests the fixtures do not answer on ${name}`).toEqual([]);
+          }
+          expect(designer.errors).toEqual([]);
+        });
       });
 
       test(`editor and its dialogs ${tag}`, async ({ page }) => {
