@@ -310,7 +310,7 @@ describe.skipIf(skip !== null)('two instances on one PostgreSQL, one killed mid-
     const expectedKinds = [
       ['node', 'say', 'node', 'say', 'listen'], // step 1: greeting, menu, listening
       ['input', 'listen', 'say', 'say', 'listen'], // step 2: 7 matches nothing, the menu again
-      ['input', 'listen', 'node'], // step 3: 1, the transfer to vendas
+      ['input', 'listen', 'node', 'transfer'], // step 3: 1, the transfer to vendas, queued
       ['transfer', 'end'], // step 4: bridged: the transfer's outcome, the end
     ];
     for (const sid of sids) {
