@@ -53,7 +53,7 @@ export const es: Resources = {
       confirmBody:
         'Importar «{{file}}» reemplaza todo en este navegador (flujos, equipos, horarios, líneas, clientes, permisos de llamada y precios) por el contenido del archivo. Los flujos que no están en el archivo se eliminan con sus versiones y casos de prueba.',
       contents:
-        'El archivo tiene {{flows}} ({{callbots}}), {{teams}}, {{schedules}}, {{lines}}, {{customers}}, {{permissions}} y {{attempts}}.',
+        'El archivo tiene {{flows}} ({{callbots}}), {{teams}}, {{schedules}}, {{lines}}, {{customers}}, {{permissions}}, {{attempts}} y {{bots}}.',
       replace: 'Reemplazar espacio de trabajo',
       refusedTitle: 'Archivo de espacio de trabajo rechazado',
       refusedBody: 'No se cambió nada: «{{file}}» tiene estos problemas (registro, campo, motivo):',
@@ -645,6 +645,9 @@ export const es: Resources = {
     attempts_zero: '{{count}} intentos de llamada',
     attempts_one: '{{count}} intento de llamada',
     attempts_other: '{{count}} intentos de llamada',
+    bots_zero: '{{count}} bots',
+    bots_one: '{{count}} bot',
+    bots_other: '{{count}} bots',
     prompts_zero: '{{count}} mensajes',
     prompts_one: '{{count}} mensaje',
     prompts_other: '{{count}} mensajes',

@@ -1067,6 +1067,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
           ['customers', file.customers],
           ['permissions', file.permissions],
           ['attempts', file.attempts],
+          ['bots', file.bots],
         ];
         for (const [collection, list] of records) {
           const key = collectionKey(collection);
