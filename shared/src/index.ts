@@ -40,3 +40,4 @@ export * from './api/published.ts';
 export * from './api/provider.ts';
 export * from './provider/sandbox.ts';
 export * from './api/calls.ts';
+export * from './api/usage.ts';

@@ -2,9 +2,11 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import {
   examplePriceTable,
   type Bot,
+  type MonthToDate,
   type NamedSchedule,
   type PriceTable,
   type Team,
+  type UsageQuery,
   type WorkspaceSettings,
 } from '@callbot/shared';
 import type {
@@ -118,4 +120,36 @@ export const useSettings = (): WorkspaceRead<{
 export function usePriceTable(): PriceTable {
   const settings = useReadOn(useContext(WorkspaceContext), readSettings);
   return settings.value?.settings.priceTable ?? examplePriceTable;
+}
+
+/**
+ * R21: the workspace's month-to-date volume at one price (see
+ * `WorkspaceRepository.monthToDate`), read again after every change; `undefined`
+ * while loading, where it cannot be read, or where no workspace is given.
+ */
+export function useMonthToDate({
+  channel,
+  direction,
+  country,
+}: UsageQuery): MonthToDate | undefined {
+  const repository = useContext(WorkspaceContext);
+  const [state, setState] = useState<{ key: string; value: MonthToDate } | null>(null);
+  const key = `${channel}/${direction}/${country}`;
+  useEffect(() => {
+    if (!repository) return;
+    let live = true;
+    const load = () =>
+      repository.monthToDate({ channel, direction, country }).then(
+        (value) => live && setState({ key, value }),
+        // Unknown volume: the panel prices the call at the first tier and says nothing of the month.
+        () => live && setState(null),
+      );
+    void load();
+    const stop = repository.subscribe(() => void load());
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [repository, channel, direction, country, key]);
+  return state?.key === key ? state.value : undefined;
 }

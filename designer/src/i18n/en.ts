@@ -55,7 +55,7 @@ export const en = {
       confirmBody:
         'Importing “{{file}}” replaces everything in this browser (flows, teams, schedules, lines, customers, call permissions and prices) with the file’s. Flows that are not in the file are deleted with their versions and test cases.',
       contents:
-        'The file holds {{flows}} ({{callbots}}), {{teams}}, {{schedules}}, {{lines}}, {{customers}}, {{permissions}} and {{attempts}}.',
+        'The file holds {{flows}} ({{callbots}}), {{teams}}, {{schedules}}, {{lines}}, {{customers}}, {{permissions}}, {{attempts}} and {{bots}}.',
       replace: 'Replace workspace',
       refusedTitle: 'Workspace file refused',
       refusedBody: 'Nothing was changed: “{{file}}” has these problems (record, field, why):',
@@ -349,19 +349,11 @@ export const en = {
     },
     call: 'Call {{who}}',
     invite: 'Send invitation template to {{who}}',
-    acceptTemporary: 'Customer accepted (temporary)',
-    acceptAlways: 'Customer accepted (always)',
-    decline: 'Customer declined',
-    revoke: 'Customer revoked',
-    toTemporary: 'Customer switched to temporary',
-    toAlways: 'Customer switched to always',
-    invited: 'Invitation template sent to {{who}}.',
     calling: 'Calling {{who}}…',
     outcome: {
       answered: '{{who}} answered the call.',
       unanswered: '{{who}} did not answer. The attempt counts toward today’s calls.',
     },
-    unexpected: 'This answer does not fit the permission as it is now.',
     refused: {
       call: 'Call refused: {{reason}}',
       invite: 'Invitation refused: {{reason}}',
@@ -637,6 +629,9 @@ export const en = {
     attempts_zero: '{{count}} call attempts',
     attempts_one: '{{count}} call attempt',
     attempts_other: '{{count}} call attempts',
+    bots_zero: '{{count}} bots',
+    bots_one: '{{count}} bot',
+    bots_other: '{{count}} bots',
     prompts_zero: '{{count}} prompts',
     prompts_one: '{{count}} prompt',
     prompts_other: '{{count}} prompts',

@@ -53,7 +53,7 @@ export const es: Resources = {
       confirmBody:
         'Importar «{{file}}» reemplaza todo en este navegador (flujos, equipos, horarios, líneas, clientes, permisos de llamada y precios) por el contenido del archivo. Los flujos que no están en el archivo se eliminan con sus versiones y casos de prueba.',
       contents:
-        'El archivo tiene {{flows}} ({{callbots}}), {{teams}}, {{schedules}}, {{lines}}, {{customers}}, {{permissions}} y {{attempts}}.',
+        'El archivo tiene {{flows}} ({{callbots}}), {{teams}}, {{schedules}}, {{lines}}, {{customers}}, {{permissions}}, {{attempts}} y {{bots}}.',
       replace: 'Reemplazar espacio de trabajo',
       refusedTitle: 'Archivo de espacio de trabajo rechazado',
       refusedBody: 'No se cambió nada: «{{file}}» tiene estos problemas (registro, campo, motivo):',
@@ -357,19 +357,11 @@ export const es: Resources = {
     },
     call: 'Llamar a {{who}}',
     invite: 'Enviar plantilla de invitación a {{who}}',
-    acceptTemporary: 'El cliente aceptó (temporal)',
-    acceptAlways: 'El cliente aceptó (siempre)',
-    decline: 'El cliente rechazó',
-    revoke: 'El cliente revocó',
-    toTemporary: 'El cliente cambió a temporal',
-    toAlways: 'El cliente cambió a siempre',
-    invited: 'Plantilla de invitación enviada a {{who}}.',
     calling: 'Llamando a {{who}}…',
     outcome: {
       answered: '{{who}} atendió la llamada.',
       unanswered: '{{who}} no atendió. El intento cuenta en las llamadas de hoy.',
     },
-    unexpected: 'Esta respuesta no corresponde al permiso tal como está ahora.',
     refused: {
       call: 'Llamada rechazada: {{reason}}',
       invite: 'Invitación rechazada: {{reason}}',
@@ -645,6 +637,9 @@ export const es: Resources = {
     attempts_zero: '{{count}} intentos de llamada',
     attempts_one: '{{count}} intento de llamada',
     attempts_other: '{{count}} intentos de llamada',
+    bots_zero: '{{count}} bots',
+    bots_one: '{{count}} bot',
+    bots_other: '{{count}} bots',
     prompts_zero: '{{count}} mensajes',
     prompts_one: '{{count}} mensaje',
     prompts_other: '{{count}} mensajes',

@@ -54,7 +54,7 @@ export const ptBR: Resources = {
       confirmBody:
         'Importar “{{file}}” substitui tudo neste navegador (fluxos, equipes, horários, linhas, clientes, permissões de chamada e preços) pelo conteúdo do arquivo. Os fluxos que não estão no arquivo são excluídos com suas versões e casos de teste.',
       contents:
-        'O arquivo tem {{flows}} ({{callbots}}), {{teams}}, {{schedules}}, {{lines}}, {{customers}}, {{permissions}} e {{attempts}}.',
+        'O arquivo tem {{flows}} ({{callbots}}), {{teams}}, {{schedules}}, {{lines}}, {{customers}}, {{permissions}}, {{attempts}} e {{bots}}.',
       replace: 'Substituir espaço de trabalho',
       refusedTitle: 'Arquivo de espaço de trabalho recusado',
       refusedBody: 'Nada foi alterado: “{{file}}” tem estes problemas (registro, campo, motivo):',
@@ -355,19 +355,11 @@ export const ptBR: Resources = {
     },
     call: 'Ligar para {{who}}',
     invite: 'Enviar template de convite para {{who}}',
-    acceptTemporary: 'Cliente aceitou (temporária)',
-    acceptAlways: 'Cliente aceitou (sempre)',
-    decline: 'Cliente recusou',
-    revoke: 'Cliente revogou',
-    toTemporary: 'Cliente mudou para temporária',
-    toAlways: 'Cliente mudou para sempre',
-    invited: 'Template de convite enviado para {{who}}.',
     calling: 'Ligando para {{who}}…',
     outcome: {
       answered: '{{who}} atendeu a chamada.',
       unanswered: '{{who}} não atendeu. A tentativa conta nas chamadas de hoje.',
     },
-    unexpected: 'Esta resposta não combina com a permissão como ela está agora.',
     refused: {
       call: 'Chamada recusada: {{reason}}',
       invite: 'Convite recusado: {{reason}}',
@@ -635,6 +627,9 @@ export const ptBR: Resources = {
     attempts_zero: '{{count}} tentativas de chamada',
     attempts_one: '{{count}} tentativa de chamada',
     attempts_other: '{{count}} tentativas de chamada',
+    bots_zero: '{{count}} bots',
+    bots_one: '{{count}} bot',
+    bots_other: '{{count}} bots',
     prompts_zero: '{{count}} falas',
     prompts_one: '{{count}} fala',
     prompts_other: '{{count}} falas',

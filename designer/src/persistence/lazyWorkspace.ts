@@ -59,6 +59,7 @@ export function lazyWorkspaceRepository(
     putPermission: later('putPermission'),
     listCallAttempts: later('listCallAttempts'),
     addCallAttempt: later('addCallAttempt'),
+    monthToDate: later('monthToDate'),
     exportWorkspace: later('exportWorkspace'),
     importWorkspace: later('importWorkspace'),
   } satisfies WorkspaceRepository;

@@ -31,6 +31,7 @@ async function filled() {
   await workspace.setCallbot('reception', true);
   await workspace.createTeam({ name: 'Recepção', agents: 3 });
   await workspace.createTeam({ name: 'Vendas', agents: 1 });
+  await workspace.createBot({ name: 'Vendas IA' });
   await workspace.createSchedule({
     name: 'Loja',
     timeZone: 'America/Sao_Paulo',
@@ -76,6 +77,7 @@ async function lists(made: ReturnType<typeof setup>) {
   return {
     settings: (await workspace.readSettings()).settings,
     teams: (await workspace.listTeams()).items,
+    bots: (await workspace.listBots()).items,
     schedules: (await workspace.listSchedules()).items,
     lines: (await workspace.listLines()).items,
     customers: (await workspace.listCustomers()).items,
@@ -107,8 +109,10 @@ describe('workspace export and import', () => {
       customers: 1,
       permissions: 1,
       attempts: 1,
+      bots: 1,
     });
     expect(await lists(target)).toEqual(await lists(source));
+    expect((await target.workspace.listBots()).items.map((b) => b.name)).toEqual(['Vendas IA']);
     expect((await target.db.flows.get('reception'))!.doc).toEqual(examples.reception);
   });
 
@@ -134,6 +138,7 @@ describe('workspace export and import', () => {
       doc: examples.aiAgent,
     });
     await target.workspace.createTeam({ name: 'Extra', agents: 9 });
+    await target.workspace.createBot({ name: 'Bot extra' });
     await target.workspace.importWorkspace(text);
 
     expect((await target.workspace.listFlows()).map((f) => f.id)).toEqual(['reception']);
@@ -142,8 +147,22 @@ describe('workspace export and import', () => {
       'Recepção',
       'Vendas',
     ]);
+    expect((await target.workspace.listBots()).items.map((b) => b.name)).toEqual(['Vendas IA']);
     expect((await target.db.flows.get('reception'))!.revision).toBe(3);
     expect(target.flowSaved).toEqual([['reception', 3]]);
+  });
+
+  it('imports a file written before there were bots, leaving the workspace without bots', async () => {
+    const source = await filled();
+    const { bots: _none, ...older } = parse((await source.workspace.exportWorkspace()).text);
+    const target = await filled();
+    const result = await target.workspace.importWorkspace(JSON.stringify(older));
+    expect(result.ok && result.counts.bots).toBe(0);
+    expect((await target.workspace.listBots()).items).toEqual([]);
+    expect((await target.workspace.listTeams()).items.map((t) => t.name)).toEqual([
+      'Recepção',
+      'Vendas',
+    ]);
   });
 
   it('refuses a file with a broken record, saying which record, which field and why, and changes nothing', async () => {

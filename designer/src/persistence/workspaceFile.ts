@@ -1,4 +1,5 @@
 import {
+  botSchema,
   callAttemptSchema,
   callPermissionSchema,
   customerSchema,
@@ -77,6 +78,7 @@ export async function exportWorkspace(db: DesignerDb, now: number): Promise<Expo
       db.customers,
       db.permissions,
       db.callAttempts,
+      db.bots,
       db.flows,
     ],
     async () => {
@@ -119,6 +121,7 @@ export async function exportWorkspace(db: DesignerDb, now: number): Promise<Expo
         'id',
         skipped,
       );
+      const bots = readTable(await db.bots.toArray(), 'bots', botSchema, 'id', skipped);
       const flows: WorkspaceFile['flows'] = [];
       for (const record of await db.flows.toArray()) {
         const loaded = loadFlow(record.doc);
@@ -168,6 +171,7 @@ export async function exportWorkspace(db: DesignerDb, now: number): Promise<Expo
         ),
         permissions,
         attempts,
+        bots,
       };
       return {
         fileName: `workspace-${isoDate(now)}.callbot-workspace.json`,
@@ -180,7 +184,7 @@ export async function exportWorkspace(db: DesignerDb, now: number): Promise<Expo
 
 /**
  * Replaces the whole workspace with a checked file, in one transaction:
- * settings, teams, schedules, lines, customers, permissions, attempts and
+ * settings, teams, schedules, lines, customers, permissions, attempts, bots and
  * flows. Flows not in the file are deleted with their versions and test
  * cases; a flow kept under the same id gets the next revision (an editor
  * open on it in another tab is told), a new one starts at revision 1.
@@ -202,6 +206,7 @@ export async function replaceWorkspace(
       db.customers,
       db.permissions,
       db.callAttempts,
+      db.bots,
       db.flows,
       db.versions,
       db.testCases,
@@ -215,6 +220,7 @@ export async function replaceWorkspace(
         db.customers.clear(),
         db.permissions.clear(),
         db.callAttempts.clear(),
+        db.bots.clear(),
       ]);
       await db.settings.put({ key: 'workspace', value: file.settings });
       await db.teams.bulkAdd(file.teams);
@@ -223,6 +229,7 @@ export async function replaceWorkspace(
       await db.customers.bulkAdd(file.customers);
       await db.permissions.bulkAdd(file.permissions);
       await db.callAttempts.bulkAdd(file.attempts);
+      await db.bots.bulkAdd(file.bots);
 
       const keep = new Set(file.flows.map((f) => f.id));
       const gone = (await db.flows.toCollection().primaryKeys()).filter((id) => !keep.has(id));

@@ -414,6 +414,41 @@ describe('customers, permissions and call attempts', () => {
     expect((await workspace.listCallAttempts(number)).items.map((a) => a.id)).toEqual(['a', 'b']);
   });
 
+  it('counts this month’s WhatsApp calls the business placed, in the workspace’s time zone (R21)', async () => {
+    const { workspace, clock } = setup();
+    clock.now = Date.parse('2023-11-14T22:00:00Z');
+    const br = '+5511911111111';
+    const attempts: [id: string, number: string, at: string][] = [
+      // 23:00 on 31 October in São Paulo: last month there, though November in UTC.
+      ['october', br, '2023-11-01T02:00:00Z'],
+      ['first', br, '2023-11-01T04:00:00Z'],
+      ['second', br, '2023-11-10T12:00:00Z'],
+      ['elsewhere', '+12025550123', '2023-11-10T12:00:00Z'],
+      ['later', br, '2023-11-20T12:00:00Z'],
+    ];
+    for (const [id, number, at] of attempts) {
+      await workspace.addCallAttempt({ id, number, at: Date.parse(at), outcome: 'answered' });
+    }
+    const whatsapp = { channel: 'whatsapp', direction: 'outbound' } as const;
+    expect(await workspace.monthToDate({ ...whatsapp, country: 'BR' })).toEqual({
+      calls: 2,
+      minutes: 0,
+    });
+    expect(await workspace.monthToDate({ ...whatsapp, country: 'US' })).toEqual({
+      calls: 1,
+      minutes: 0,
+    });
+    await workspace.updateSettings({ timeZone: 'UTC' });
+    expect(await workspace.monthToDate({ ...whatsapp, country: 'BR' })).toEqual({
+      calls: 3,
+      minutes: 0,
+    });
+    // The browser keeps no records of calls by line or of calls the customers start.
+    expect(
+      await workspace.monthToDate({ channel: 'line', direction: 'inbound', country: 'BR' }),
+    ).toEqual({ calls: 0, minutes: 0 });
+  });
+
   it('refuses a temporary permission without its expiry, saying why', async () => {
     const { workspace } = setup();
     const error = await refusal(

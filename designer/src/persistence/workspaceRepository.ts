@@ -6,9 +6,11 @@ import {
   callAttemptSchema,
   canDeleteLine,
   callPermissionSchema,
+  countryOfNumber,
   customerSchema,
   lineSchema,
   loadFlow,
+  monthToDate,
   namedScheduleSchema,
   renameBotInFlow,
   renameTeamInFlow,
@@ -20,8 +22,10 @@ import {
   type Customer,
   type FlowDocument,
   type Line,
+  type MonthToDate,
   type NamedSchedule,
   type Team,
+  type UsageQuery,
   type WorkspaceSettings,
 } from '@callbot/shared';
 import type { DesignerDb } from './db.ts';
@@ -230,6 +234,14 @@ export interface WorkspaceRepository {
   /** The call attempts, oldest first; of one number when given. */
   listCallAttempts(number?: string): Promise<Listed<CallAttempt>>;
   addCallAttempt(attempt: CallAttempt): Promise<CallAttempt>;
+  /**
+   * R21: the month's calls so far at one price (country, channel, direction)
+   * and their billed minutes, the month counted in the workspace's time zone;
+   * what volume tiers are counted in. Here, in the browser: the WhatsApp calls
+   * the business placed (the call attempts; an attempt has no minutes); the
+   * server counts its call records.
+   */
+  monthToDate(query: UsageQuery): Promise<MonthToDate>;
 
   /** The whole workspace as one file (`callbot-workspace/1`), records that do not read left out and listed. */
   exportWorkspace(): Promise<ExportedWorkspace>;
@@ -621,6 +633,22 @@ export function createWorkspaceRepository(
         const checked = check(callAttemptSchema, attempt, 'The call attempt');
         await db.callAttempts.add(checked);
         return checked;
+      }),
+
+    monthToDate: ({ channel, direction, country }) =>
+      run(async () => {
+        // The browser keeps the business's WhatsApp calls alone (the attempts, R15).
+        if (channel !== 'whatsapp' || direction !== 'outbound') return { calls: 0, minutes: 0 };
+        const { timeZone } = await storedSettings();
+        const attempts = await db.callAttempts.toArray();
+        const { items } = readAll('callAttempts', attempts, callAttemptSchema, keyField('id'));
+        return monthToDate(
+          items
+            .filter((a) => countryOfNumber(a.number) === country)
+            .map((a) => ({ at: a.at, durationMs: 0 })),
+          now(),
+          timeZone,
+        );
       }),
 
     exportWorkspace: () => run(() => exportWorkspace(db, now())),

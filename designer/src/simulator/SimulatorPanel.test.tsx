@@ -175,4 +175,45 @@ describe('SimulatorPanel', () => {
     // A team the workspace does not have keeps the simulator's default.
     expect(agentsOf('recepcao')).toBe('1');
   });
+
+  it('R21: prices a business WhatsApp call at the tier of the workspace’s month so far', async () => {
+    const { workspace } = createTestWorkspace();
+    const asked: unknown[] = [];
+    const repository = {
+      ...workspace,
+      monthToDate: (query: Parameters<typeof workspace.monthToDate>[0]) => {
+        asked.push(query);
+        return Promise.resolve(
+          query.channel === 'whatsapp'
+            ? { calls: 1_000, minutes: 2_500 }
+            : { calls: 0, minutes: 0 },
+        );
+      },
+    };
+    const { repo } = createTestRepository();
+    render(
+      <RepositoryProvider repository={repo}>
+        <WorkspaceProvider repository={repository}>
+          <EditorProvider store={createEditorStore(structuredClone(examples.reception))}>
+            <SimulatorPanel flowId="flow-1" onClose={() => {}} />
+          </EditorProvider>
+        </WorkspaceProvider>
+      </RepositoryProvider>,
+    );
+    const sim = within(screen.getByRole('complementary', { name: 'Simulator' }));
+    await userEvent.selectOptions(sim.getByRole('combobox', { name: 'Channel' }), 'WhatsApp');
+    await userEvent.selectOptions(
+      sim.getByRole('combobox', { name: 'Direction' }),
+      'Outbound (the business calls)',
+    );
+    await userEvent.click(sim.getByRole('button', { name: 'Start call' }));
+    const cost = within(sim.getByRole('region', { name: 'Estimated cost' }));
+    await waitFor(() =>
+      expect(cost.getByRole('list', { name: /tier/i }).textContent).toMatch(
+        /^Calls 1,001 to 10,000 of the month/,
+      ),
+    );
+    cost.getByText('This month so far: 1000 calls (2500 min) in BR');
+    expect(asked).toContainEqual({ channel: 'whatsapp', direction: 'outbound', country: 'BR' });
+  });
 });

@@ -21,7 +21,7 @@ import { SetupForm } from './SetupForm.tsx';
 import { createSimulatorStore, teamsOf, type SimulatorStore } from './store.ts';
 import { TestCasesPanel } from './tests/TestCasesPanel.tsx';
 import { Timeline } from './Timeline.tsx';
-import { usePriceTable, useTeamsIfAny } from '../app/WorkspaceContext.tsx';
+import { useMonthToDate, usePriceTable, useTeamsIfAny } from '../app/WorkspaceContext.tsx';
 import './simulator.css';
 
 /**
@@ -73,6 +73,13 @@ export default function SimulatorPanel({
     }
   }, [workspaceTeams, teams, store]);
   const priceTable = usePriceTable();
+  // The call's own country: the number called (the line's, or the customer's when the business calls).
+  const country = countryOfNumber(sim.setup.to) ?? priceTable.defaultCountry;
+  const monthToDate = useMonthToDate({
+    channel: sim.setup.channel,
+    direction: sim.setup.direction,
+    country,
+  });
   // Closing the panel ends what it was doing: no voice or highlight is left behind.
   useEffect(() => () => store.getState().newCall(), [store]);
 
@@ -171,8 +178,8 @@ export default function SimulatorPanel({
             channel={sim.setup.channel}
             direction={sim.setup.direction}
             durationMs={sim.now.t}
-            // The call's own country: the number called (the line's, or the customer's when the business calls).
-            country={countryOfNumber(sim.setup.to) ?? priceTable.defaultCountry}
+            country={country}
+            {...(monthToDate && { monthToDate })}
           />
           <Transcript log={sim.log} />
           <EventLog log={sim.log} selected={sim.selected} onSelect={sim.select} />

@@ -654,6 +654,7 @@ describe('moving in', () => {
     customers: [{ id: 'c1', number: '+5511999990000', name: 'Cliente', createdAt: clock }],
     permissions: [],
     attempts: [],
+    bots: [{ id: 'madrugada', name: 'Bot da madrugada' }],
   };
 
   it('refuses a file with one bad record, naming record and field, and writes nothing', async () => {
@@ -699,9 +700,18 @@ describe('moving in', () => {
   it('imports a whole file in one go, replacing the workspace’s records', async () => {
     const answer = await call('otto', 'POST', '/api/workspaces/{A}/import', file);
     expect(answer.status).toBe(200);
-    expect(answer.body.counts).toMatchObject({ flows: 1, teams: 1, lines: 1, customers: 1 });
+    expect(answer.body.counts).toMatchObject({
+      flows: 1,
+      teams: 1,
+      lines: 1,
+      customers: 1,
+      bots: 1,
+    });
     const teams = await call('vera', 'GET', '/api/workspaces/{A}/teams');
     expect(teams.body.teams).toEqual([team('vendas', 'Vendas', true)]);
+    // The bots the workspace had (set above) are replaced by the file's.
+    const bots = await call('vera', 'GET', '/api/workspaces/{A}/bots');
+    expect(bots.body.bots).toEqual([{ id: 'madrugada', name: 'Bot da madrugada' }]);
     const line = await call('vera', 'GET', '/api/workspaces/{A}/lines/pbx');
     expect(line.body.record).toMatchObject({ callbotId: 'recepcao' });
     const flows = await call('vera', 'GET', '/api/workspaces/{A}/flows');

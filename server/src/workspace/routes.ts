@@ -17,6 +17,7 @@ import {
   loadFlow,
   testCaseRequestSchema,
   versionCreateRequestSchema,
+  usageQuerySchema,
   workspaceCollectionNames,
   type Actor,
   type Role,
@@ -28,7 +29,6 @@ import { route, type AnyRoute, type Method, type Reply, type RouteContext } from
 import type { WorkspaceHub } from './events.ts';
 import { priceRoutes } from './prices.ts';
 import { parseOr, WorkspaceError, type Change, type WorkspaceStore } from './store.ts';
-import { usageQuerySchema } from './usage.ts';
 
 /** Who is calling, in the workspace of the path. */
 export interface Member {

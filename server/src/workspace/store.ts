@@ -32,7 +32,8 @@ import {
   type FlowSummary,
   type FlowVersionSummary,
   type Line,
-  type MonthToDate,
+  type UsageAnswer,
+  type UsageQuery,
   type NamedSchedule,
   type RecordRevisions,
   type ServerWorkspaceSettings,
@@ -46,7 +47,7 @@ import type { z } from 'zod';
 import type { Database, Row, SqlClient } from '../db.ts';
 import { checkBaseRevision } from './revisions.ts';
 import { checkLineRules, keepCallingChecklist, type RulesIo } from './rules.ts';
-import { readMonthToDate, type UsageQuery } from './usage.ts';
+import { readMonthToDate } from './usage.ts';
 
 /** A change written, as the events stream tells it. */
 export interface Change {
@@ -246,7 +247,7 @@ export interface WorkspaceStore {
 
   getSettings(ws: string): Promise<{ settings: ServerWorkspaceSettings; revision: number }>;
   /** R21: the month's calls so far in one country, channel and direction, in the workspace's time zone. */
-  monthToDate(ws: string, query: UsageQuery): Promise<MonthToDate & { timeZone: string }>;
+  monthToDate(ws: string, query: UsageQuery): Promise<UsageAnswer>;
   putSettings(
     ws: string,
     body: unknown,
@@ -1066,6 +1067,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
           ['customers', file.customers],
           ['permissions', file.permissions],
           ['attempts', file.attempts],
+          ['bots', file.bots],
         ];
         for (const [collection, list] of records) {
           const key = collectionKey(collection);

@@ -6,22 +6,13 @@
  * calendar month of `now` in the workspace's time zone.
  */
 import {
-  billingChannels,
-  callDirections,
   callingCodeOf,
   countryOfNumber,
   monthToDate,
   type MonthToDate,
+  type UsageQuery,
 } from '@callbot/shared';
-import { z } from 'zod';
 import type { SqlClient } from '../db.ts';
-
-export const usageQuerySchema = z.strictObject({
-  channel: z.enum(billingChannels, 'the channel is line, whatsapp or sip'),
-  direction: z.enum(callDirections, 'the direction is inbound or outbound'),
-  country: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country code such as BR'),
-});
-export type UsageQuery = z.infer<typeof usageQuerySchema>;
 
 /** A month is at most 31 days: the rows read start 32 days back, the month is cut in `monthToDate`. */
 const WINDOW_MS = 32 * 24 * 3_600_000;

@@ -38,6 +38,7 @@ export interface WorkspaceCounts {
   customers: number;
   permissions: number;
   attempts: number;
+  bots: number;
 }
 
 export type CheckedWorkspaceFile =
@@ -57,6 +58,7 @@ const counts = (file: WorkspaceFile): WorkspaceCounts => ({
   customers: file.customers.length,
   permissions: file.permissions.length,
   attempts: file.attempts.length,
+  bots: file.bots.length,
 });
 
 /**

@@ -48,12 +48,33 @@ const file = (over: Partial<WorkspaceFile> = {}): WorkspaceFile => ({
     { number: '+5511912345678', state: 'always', updatedAt: 2, unansweredInRow: 0, requests: [1] },
   ],
   attempts: [{ id: 'a1', number: '+5511912345678', at: 3, outcome: 'answered' }],
+  bots: [{ id: 'vendas-ia', name: 'Vendas IA' }],
   ...over,
 });
 
 describe('workspace schemas', () => {
   it('accepts a consistent workspace file', () => {
     expect(messages(workspaceFileSchema.safeParse(file()))).toEqual([]);
+  });
+
+  it('reads a file written before there were bots, with no bots', () => {
+    const { bots: _none, ...older } = file();
+    const result = workspaceFileSchema.safeParse(older);
+    expect(result.success && result.data.bots).toEqual([]);
+  });
+
+  it('refuses a bot listed twice or without a name, naming the field', () => {
+    const f = file({
+      bots: [
+        { id: 'vendas-ia', name: 'Vendas IA' },
+        { id: 'vendas-ia', name: 'Outra' },
+        { id: 'sem-nome', name: ' ' },
+      ],
+    });
+    expect(messages(workspaceFileSchema.safeParse(f))).toEqual([
+      'bots.2.name: a bot needs a name',
+      'bots.1: the bot "vendas-ia" is listed twice',
+    ]);
   });
 
   it('accepts the FAQ limits as workspace settings', () => {

@@ -239,6 +239,8 @@ export const workspaceFileSchema = z
     customers: z.array(customerSchema).max(100_000),
     permissions: z.array(callPermissionSchema).max(100_000),
     attempts: z.array(callAttemptSchema).max(500_000),
+    /** The bots fallback-bot nodes pick; absent from files written before there were bots. */
+    bots: z.array(botSchema).max(500).default([]),
   })
   .superRefine((file, ctx) => {
     unique(file.teams, (t) => t.id, 'the team', 'teams', ctx);
@@ -249,6 +251,7 @@ export const workspaceFileSchema = z
     unique(file.customers, (c) => c.number, 'the customer number', 'customers', ctx);
     unique(file.permissions, (p) => p.number, 'the permission of', 'permissions', ctx);
     unique(file.attempts, (a) => a.id, 'the call attempt', 'attempts', ctx);
+    unique(file.bots, (b) => b.id, 'the bot', 'bots', ctx);
 
     const defaults = file.teams.flatMap((t, i) => (t.isDefault ? [i] : []));
     defaults.slice(1).forEach((i) =>

@@ -61,6 +61,10 @@ export class FakeWorkspaceServer {
     updatedBy: { id: 'nobody', name: 'nobody' },
   };
   workspaceName = 'Loja';
+  /** What `GET /usage/:channel/:direction/:country` answers (R21), by the path after the workspace. */
+  readonly usage = new Map<string, unknown>();
+  /** The paths of the other routes asked through `request`, in order. */
+  readonly requests: string[] = [];
   /** Every accepted record write, in order: `PUT teams/t1`, `DELETE lines/l1`, `PUT settings`... */
   readonly writes: string[] = [];
   /** Test cases by flow id, then by test id. */
@@ -251,8 +255,13 @@ export class FakeWorkspaceServer {
     return {
       workspaceId: 'ws-1',
       eventsUrl: '/api/workspaces/ws-1/events',
-      // The routes other than flows are not played by this fake.
-      request: () => Promise.reject(new RemoteError('notFound', 'Not played by the fake.', 404)),
+      // Of the other routes, only the usage is played by this fake.
+      request: async (schema, method, path) => {
+        await this.reachable();
+        this.requests.push(`${method} ${path}`);
+        if (method === 'GET' && this.usage.has(path)) return schema.parse(this.usage.get(path));
+        throw new RemoteError('notFound', 'Not played by the fake.', 404);
+      },
       listFlows: async () => {
         await this.reachable();
         return [...this.flows.keys()].map((id) => {

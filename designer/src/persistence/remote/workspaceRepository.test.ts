@@ -209,3 +209,35 @@ describe('the server-backed workspace repository', () => {
     ]);
   });
 });
+
+describe('the month-to-date volume (R21)', () => {
+  it('asks the server, and counts the cached attempts while the server is unreachable', async () => {
+    const server = new FakeWorkspaceServer();
+    server.usage.set('/usage/whatsapp/outbound/BR', {
+      calls: 1_000,
+      minutes: 2_400,
+      timeZone: 'America/Sao_Paulo',
+    });
+    const browser = openBrowser(server, ana);
+    const query = { channel: 'whatsapp', direction: 'outbound', country: 'BR' } as const;
+    expect(await browser.workspace.monthToDate(query)).toEqual({ calls: 1_000, minutes: 2_400 });
+    expect(server.requests).toEqual(['GET /usage/whatsapp/outbound/BR']);
+
+    server.online = false;
+    await browser.workspace.addCallAttempt({
+      id: 'a1',
+      number: '+5511911111111',
+      at: Date.parse('2026-12-07T14:00:00Z'),
+      outcome: 'unanswered',
+    });
+    expect(await browser.workspace.monthToDate(query)).toEqual({ calls: 1, minutes: 0 });
+  });
+
+  it('passes a refusal on instead of guessing a volume', async () => {
+    const server = new FakeWorkspaceServer();
+    const browser = openBrowser(server, ana);
+    await expect(
+      browser.workspace.monthToDate({ channel: 'line', direction: 'inbound', country: 'US' }),
+    ).rejects.toThrow('Not played by the fake.');
+  });
+});

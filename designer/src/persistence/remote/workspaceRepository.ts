@@ -1,5 +1,7 @@
 import {
   checkWorkspaceFile,
+  usageAnswerSchema,
+  usagePath,
   type ServerWorkspaceSettings,
   type WorkspaceCollection,
   type WorkspaceEvent,
@@ -323,6 +325,15 @@ export function createRemoteWorkspaceRepository(
     ),
     addCallAttempt: (attempt) =>
       tracked('attempts', attempt.id, () => local.addCallAttempt(attempt)),
+    // The server counts its call records; while it is unreachable, the cache's attempts.
+    monthToDate: (query) =>
+      api
+        .request(usageAnswerSchema, 'GET', usagePath(query))
+        .then(({ calls, minutes }) => ({ calls, minutes }))
+        .catch((error: unknown) => {
+          if (isUnreachable(error)) return local.monthToDate(query);
+          throw error;
+        }),
     listBots: readThen(
       () => refresh('bots'),
       () => local.listBots(),
