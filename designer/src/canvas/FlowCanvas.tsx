@@ -504,30 +504,35 @@ function CanvasStore({ intoRef }: { intoRef: RefObject<object | null> }) {
 
 /**
  * Where the canvas starts, before its nodes are measured: the opening view
- * of the nodes' estimated boxes in the window. A large flow so starts below
- * `DETAIL_ZOOM`, and its 2,000 nodes are drawn once, in little detail,
- * rather than in full detail then again once fitted.
+ * of the nodes' estimated boxes in the window. A large flow so starts at
+ * its greeting, in full detail, and only the nodes in view are drawn.
  */
 function initialViewport(doc: FlowDocument, sizes: NodeSizes): Viewport {
   const boxes = boxesOf(doc, sizes);
   const canvas = { width: window.innerWidth, height: window.innerHeight };
-  return openingView([...boxes.values()], canvas, { minZoom: MIN_ZOOM });
+  const start = doc.nodes.find((n) => n.kind === START_KIND);
+  return openingView([...boxes.values()], canvas, {
+    minZoom: DETAIL_ZOOM,
+    start: start && boxes.get(start.id),
+  });
 }
 
-/** The measured boxes of the canvas's nodes (estimated ones for nodes not drawn). */
-const measuredBoxes = (nodes: readonly FlowCanvasNode[]): Box[] =>
-  nodes.map((n) => ({
-    ...n.position,
-    width: n.measured?.width ?? n.width ?? 0,
-    height: n.measured?.height ?? n.height ?? 0,
-  }));
+/** The kind of node a call starts at: the canvas opens showing it. */
+const START_KIND = 'greeting';
+
+/** The measured box of a canvas node (its estimated one if it is not drawn). */
+const measuredBox = (n: FlowCanvasNode): Box => ({
+  ...n.position,
+  width: n.measured?.width ?? n.width ?? 0,
+  height: n.measured?.height ?? n.height ?? 0,
+});
 
 /**
- * Keeps the flow in view. Once every node is measured, fits the flow whole
- * in the canvas (`openingView`, as "fit view" does) unless the canvas was
+ * Keeps the flow in view. Once every node is measured, opens it in the
+ * canvas (`openingView`: fitted whole when readable so) unless the canvas was
  * given a view to open at (`fitAtOpen`). When the canvas changes size (a
  * docked panel opens, widens or closes; the window is resized) before the
- * user has moved the view, fits it again in the room left; once they have
+ * user has moved the view, opens it again in the room left; once they have
  * panned or zoomed, keeps the flow point at the centre at the centre, so the
  * nodes they were looking at stay in view rather than slide under the panel.
  */
@@ -545,8 +550,14 @@ function KeepInView({
   const opened = useRef(false);
   const fit = useCallback(() => {
     const { width, height } = store.getState();
+    const nodes = flow.getNodes();
+    const start = nodes.find((n) => n.type === START_KIND);
     void flow.setViewport(
-      openingView(measuredBoxes(flow.getNodes()), { width, height }, { minZoom: MIN_ZOOM }),
+      openingView(
+        nodes.map(measuredBox),
+        { width, height },
+        { minZoom: DETAIL_ZOOM, start: start && measuredBox(start) },
+      ),
     );
   }, [flow, store]);
 

@@ -33,15 +33,22 @@ export const FIT_PADDING = {
 } as const;
 
 /**
- * Where a flow opens: fitted whole in the canvas (the room it has beside the
- * docked panels, `canvas`), inside `FIT_PADDING` so that neither the zoom
- * buttons nor the minimap cover a node, at most at 100 % and at least at
- * `minZoom`. The same view as the canvas's "fit view" button.
+ * Where a flow opens, in the canvas (the room it has beside the docked
+ * panels, `canvas`), inside `FIT_PADDING` so that neither the zoom buttons
+ * nor the minimap cover a node: fitted whole, at most at 100 %, when it fits
+ * at `minZoom` or more (the zoom where node contents are drawn); otherwise at
+ * `minZoom`, showing the start of the flow (`start`, the greeting; by default
+ * the flow's top-left corner). Along each side the flow fits at that zoom it
+ * is centred; along one it does not, the start is put at the room's top (or
+ * left), moved back only as far as needed to fill the room with the flow.
+ *
+ * @example
+ * openingView(boxes, { width: 900, height: 600 }, { minZoom: 0.45, start: boxes[0] })
  */
 export function openingView(
   boxes: readonly Box[],
   canvas: Size,
-  { minZoom = 0.1 }: { minZoom?: number } = {},
+  { minZoom = 0.1, start }: { minZoom?: number; start?: Box | undefined } = {},
 ): View {
   if (boxes.length === 0) return { x: 0, y: 0, zoom: 1 };
   const left = Math.min(...boxes.map((b) => b.x));
@@ -55,10 +62,20 @@ export function openingView(
   const fit = Math.min(1, room.width / (right - left), room.height / (bottom - top));
   const zoom = Math.max(minZoom, fit);
   return {
-    x: FIT_PADDING.left + (room.width - (right - left) * zoom) / 2 - left * zoom,
-    y: FIT_PADDING.top + (room.height - (bottom - top) * zoom) / 2 - top * zoom,
+    x: FIT_PADDING.left - along(left, right, start?.x ?? left, room.width / zoom) * zoom,
+    y: FIT_PADDING.top - along(top, bottom, start?.y ?? top, room.height / zoom) * zoom,
     zoom,
   };
+}
+
+/**
+ * The flow coordinate at the room's start along one side, for a flow from
+ * `from` to `to` seen through `length` flow units: centred when it fits,
+ * else from `start`, but never leaving room empty past the flow's end.
+ */
+function along(from: number, to: number, start: number, length: number): number {
+  if (to - from <= length) return from - (length - (to - from)) / 2;
+  return Math.max(from, Math.min(start, to - length));
 }
 
 /** React Flow's `fitView` options for the canvas's "fit view": the same room as `FIT_PADDING`. */
