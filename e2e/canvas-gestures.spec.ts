@@ -240,13 +240,16 @@ test('auto layout run while zoomed out never stacks nodes, once zoomed back in',
 test('no node lies under the minimap once the flow opens, nor after “fit view”, and the minimap can be hidden', async ({
   page,
 }) => {
+  // Tall enough for the reception flow to open fitted whole at a readable zoom (in a
+  // shorter window it opens at its greeting, the flow going on under the minimap).
+  await page.setViewportSize({ width: 1280, height: 800 });
   const designer = await openReception(page);
   const minimap = page.locator('.react-flow__minimap');
   const map = (await minimap.boundingBox())!;
   const zoomButtons = (await page.locator('.react-flow__controls').boundingBox())!;
-  // Opened at a readable zoom: bigger than the canvas, moved aside from the minimap's
-  // corner (and the zoom buttons').
+  // Opened fitted whole, in full detail, clear of the minimap's corner (and the zoom buttons').
   await viewSettled(page);
+  await expect(page.locator('.flow-canvas--zoomed-out')).toHaveCount(0);
   expect(await nodesUnder(page, map)).toEqual([]);
   expect(await nodesUnder(page, zoomButtons)).toEqual([]);
   await page.getByRole('button', { name: 'Fit View' }).click();
@@ -268,41 +271,76 @@ test('no node lies under the minimap once the flow opens, nor after “fit view�
   expect(designer.errors).toEqual([]);
 });
 
-test('a side panel widened keeps the canvas’s centre where it was, the nodes there still in view', async ({
+test('a side panel widened keeps the opening view until the user pans, then the canvas’s centre, the nodes there still in view', async ({
   page,
 }) => {
   const designer = await openReception(page);
   await viewSettled(page);
+  const canvasBox = async () => (await designer.canvas.boundingBox())!;
+  const greeting = async () => (await nodeBoxes(page)).find((b) => b.name.startsWith('Greeting'))!;
+  const separator = page.getByRole('separator', { name: 'the side panel' });
+  /** Widens the side panel by `by` px, dragging its separator, and waits for the canvas to follow. */
+  const widenPanel = async (by: number) => {
+    const before = await canvasBox();
+    const handle = (await separator.boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x - by, handle.y + handle.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await canvasBox()).width).toBeLessThan(before.width - by + 50);
+    await viewSettled(page);
+  };
+
+  // Not moved yet: the view opens again in the room left, the greeting still at its top, whole.
+  const topBefore = (await greeting()).y - (await canvasBox()).y;
+  await widenPanel(100);
+  const canvas = await canvasBox();
+  const start = await greeting();
+  expect(Math.abs(start.y - canvas.y - topBefore)).toBeLessThan(2);
+  expect(start.x).toBeGreaterThanOrEqual(canvas.x);
+  expect(start.x + start.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+
+  // Panned by the user (dragged from a point of the canvas no node, zoom button or map covers).
+  const covered = [
+    ...(await nodeBoxes(page)),
+    (await page.locator('.react-flow__controls').boundingBox())!,
+    (await page.locator('.react-flow__minimap').boundingBox())!,
+  ];
+  const empty = Array.from({ length: 20 * 20 }, (_, i) => ({
+    x: canvas.x + ((i % 20) + 0.5) * (canvas.width / 20),
+    y: canvas.y + (Math.floor(i / 20) + 0.5) * (canvas.height / 20),
+  })).find(
+    (p) =>
+      !covered.some(
+        (b) =>
+          p.x > b.x - 8 && p.x < b.x + b.width + 8 && p.y > b.y - 8 && p.y < b.y + b.height + 8,
+      ),
+  )!;
+  await page.mouse.move(empty.x, empty.y);
+  await page.mouse.down();
+  await page.mouse.move(empty.x + 40, empty.y + 30, { steps: 6 });
+  await page.mouse.up();
+  await viewSettled(page);
+  expect((await greeting()).y - canvas.y).toBeGreaterThan(topBefore + 20);
+
   const centreOf = (b: { x: number; y: number; width: number; height: number }) => ({
     x: b.x + b.width / 2,
     y: b.y + b.height / 2,
   });
   /** The node nearest the canvas's centre, and where it is from that centre. */
   const nearestCentre = async () => {
-    const c = centreOf((await designer.canvas.boundingBox())!);
+    const c = centreOf(await canvasBox());
     const [nearest] = (await nodeBoxes(page))
       .map((b) => ({ name: b.name, dx: centreOf(b).x - c.x, dy: centreOf(b).y - c.y }))
       .sort((a, b) => Math.hypot(a.dx, a.dy) - Math.hypot(b.dx, b.dy));
     return nearest!;
   };
   const before = await nearestCentre();
-  const canvasBefore = (await designer.canvas.boundingBox())!;
-
-  // Widen the side panel by 150 px, dragging its separator.
-  const separator = page.getByRole('separator', { name: 'the side panel' });
-  const handle = (await separator.boundingBox())!;
-  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(handle.x - 150, handle.y + handle.height / 2, { steps: 8 });
-  await page.mouse.up();
-  await expect
-    .poll(async () => (await designer.canvas.boundingBox())!.width)
-    .toBeLessThan(canvasBefore.width - 100);
-  await viewSettled(page);
+  await widenPanel(100);
 
   // The same node at the same place from the (new) centre.
   const node = (await nodeBoxes(page)).find((b) => b.name === before.name)!;
-  const c = centreOf((await designer.canvas.boundingBox())!);
+  const c = centreOf(await canvasBox());
   expect(Math.abs(centreOf(node).x - c.x - before.dx)).toBeLessThan(2);
   expect(Math.abs(centreOf(node).y - c.y - before.dy)).toBeLessThan(2);
   expect(designer.errors).toEqual([]);

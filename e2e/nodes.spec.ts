@@ -32,6 +32,9 @@ test('a flow opens fitted in the canvas, beside the docked panels, no node cut',
   await expect(designer.inspector).toBeVisible();
   await expect(designer.nodes()).toHaveCount(11);
 
+  // At 1280 × 800 the reception flow fits whole at a zoom that draws the nodes' contents
+  // (below that zoom it would open at its greeting instead).
+  await expect(page.locator('.flow-canvas--zoomed-out')).toHaveCount(0);
   const canvas = (await designer.canvas.boundingBox())!;
   const inspector = (await designer.inspector.boundingBox())!;
   // Every node lies wholly inside the canvas, none under the inspector docked beside it.
