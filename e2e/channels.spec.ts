@@ -12,7 +12,8 @@ import { expectNoSeriousViolations } from './support/axe.ts';
 const FREE = '+55 31 3250 0906'; // Brazil's first number, sold normally
 const TAKEN = '+55 31 3199 2900'; // taken by someone else when ordered
 const WHATSAPP = '+55 11 3003 0004'; // a WhatsApp Business number with calling
-const CUSTOMER = '+55 11 98765 0004'; // answers the sandbox's calls
+const CUSTOMER = '+55 11 98765 0004'; // answers the sandbox's calls, accepts its invitations
+const DECLINES = '+55 11 98765 0008'; // declines the sandbox's invitations (the number ends in 8)
 
 async function openChannels(page: Page, channel: 'phone-lines' | 'whatsapp' | 'sip') {
   await page.clock.install();
@@ -131,12 +132,15 @@ test('WhatsApp calls are refused until the checklist is complete, then enabled (
   await expect(enable).toHaveAttribute('aria-checked', 'false');
   const checklist = line.getByRole('list', { name: 'What calls need' });
   const missing = checklist.getByRole('listitem').filter({ hasText: 'Missing:' });
-  await expect(checklist.getByRole('listitem')).toHaveCount(4);
-  await expect(missing).toHaveCount(4);
-  await expect(checklist.getByRole('link', { name: 'Go to Schedules' })).toBeVisible();
+  await expect(checklist.getByRole('listitem')).toHaveCount(3);
+  await expect(missing).toHaveCount(3);
+  // With no callbot on the line, every item is fixed by assigning one.
+  await expect(checklist.getByRole('button', { name: 'Assign a reception callbot' })).toHaveCount(
+    3,
+  );
   await expectNoSeriousViolations(page, 'the WhatsApp card with its checklist');
 
-  // The reception example as the line's callbot: it has opening hours.
+  // The reception example as the line's callbot: it receives callers and checks its opening hours.
   await line
     .getByRole('combobox', { name: `Flow to mark as a callbot for ${WHATSAPP}` })
     .selectOption({
@@ -144,18 +148,34 @@ test('WhatsApp calls are refused until the checklist is complete, then enabled (
     });
   await line.getByRole('button', { name: 'Mark as callbot' }).click();
   await line.getByRole('button', { name: `Assign callbot to ${WHATSAPP}` }).click();
-  await expect(missing).toHaveCount(2);
+  await expect(missing).toHaveCount(1);
   await expect(checklist.getByRole('listitem').filter({ hasText: 'Done:' })).toHaveText([
-    /^✓ Done: Opening hours/,
     /^✓ Done: A reception callbot/,
+    /^✓ Done: Opening hours/,
   ]);
+  // Its transfers name the teams recepcao, vendas and suporte, none of which exists yet.
+  await expect(missing).toContainText('Answering teams');
+  for (const team of ['recepcao', 'vendas', 'suporte']) await expect(missing).toContainText(team);
 
-  // A team with agents, the default one.
-  await checklist.getByRole('link', { name: 'Go to Teams' }).first().click();
-  await page.getByRole('textbox', { name: 'Team name' }).fill('Atendimento');
-  await page.getByRole('spinbutton', { name: 'Agents available' }).fill('2');
-  await page.getByRole('button', { name: 'Create team' }).click();
-  await page.getByRole('radio', { name: 'Atendimento is the default team' }).check();
+  // Teams with agents: all of those the callbot transfers to, not just one.
+  await checklist.getByRole('link', { name: 'Go to Teams' }).click();
+  const createTeam = async (name: string) => {
+    await page.getByRole('textbox', { name: 'Team name' }).fill(name);
+    await page.getByRole('spinbutton', { name: 'Agents available', exact: true }).fill('2');
+    await page.getByRole('button', { name: 'Create team' }).click();
+    await expect(page.getByRole('rowheader', { name })).toBeVisible();
+  };
+  await createTeam('vendas');
+  await createTeam('suporte');
+  await page.goto('/#/channels/whatsapp');
+  await expect(missing).toHaveCount(1);
+  await expect(missing).toContainText('Not ready: recepcao');
+  await enable.click();
+  await expect(line.getByRole('alert')).toContainText('Calls cannot be enabled yet');
+  await expect(enable).toHaveAttribute('aria-checked', 'false');
+
+  await checklist.getByRole('link', { name: 'Go to Teams' }).click();
+  await createTeam('recepcao');
 
   await page.goto('/#/channels/whatsapp');
   await expect(line).toContainText('Everything needed to take calls is set.');
@@ -190,8 +210,13 @@ test('an outbound WhatsApp call is refused without opt-in and at the sixth attem
 
   await row.getByRole('button', { name: `Send invitation template to ${CUSTOMER}` }).click();
   await expect(row).toContainText('Requested');
-  await row.getByRole('button', { name: 'Customer accepted (always)' }).click();
-  await expect(row).toContainText('Always');
+  // Nobody types the answer in: the customer answers at the provider. The sandbox's
+  // customer accepts 5 s of its time later: move the clock on until the answer is in.
+  await expect(async () => {
+    await page.clock.fastForward(2_000);
+    await expect(row).toContainText('Temporary until', { timeout: 500 });
+  }).toPass();
+  await expect(row.getByRole('status')).toContainText('answered the invitation at the provider');
 
   for (let call = 1; call <= 5; call++) {
     await row.getByRole('button', { name: `Call ${CUSTOMER}` }).click();
@@ -210,6 +235,24 @@ test('an outbound WhatsApp call is refused without opt-in and at the sixth attem
   );
   await expect(refusal).toContainText('It can be tried again from');
   await expect(row).toContainText('5 of 5');
+
+  // A customer who declines the invitation stays without permission: calls are refused (R13).
+  await page.getByRole('textbox', { name: 'Number' }).fill(DECLINES);
+  await page.getByRole('button', { name: 'Add customer' }).click();
+  const declines = page.getByRole('row', { name: DECLINES });
+  await declines.getByRole('button', { name: `Send invitation template to ${DECLINES}` }).click();
+  await expect(declines).toContainText('Requested');
+  await expect(async () => {
+    await page.clock.fastForward(2_000);
+    await expect(declines.getByRole('status')).toContainText('answered the invitation', {
+      timeout: 500,
+    });
+  }).toPass();
+  await expect(declines).toContainText('None');
+  await declines.getByRole('button', { name: `Call ${DECLINES}` }).click();
+  await expect(declines.getByRole('alert')).toContainText(
+    'Call refused: the customer has not accepted the call permission (R13)',
+  );
   expect(designer.errors).toEqual([]);
 });
 

@@ -28,7 +28,7 @@ test('a customer who declines at the provider is refused; one who accepts always
   const headers = { 'x-csrf-token': await csrfOf(page.request) };
   const api = `/api/workspaces/${ws}`;
 
-  // The workspace's WhatsApp line, verified at the (sandbox) provider, with calls enabled; two customers.
+  // The workspace's WhatsApp line, verified at the (sandbox) provider; two customers.
   expect(
     (
       await page.request.post(`${api}/provider/v1/whatsapp/verify`, {
@@ -37,20 +37,36 @@ test('a customer who declines at the provider is refused; one who accepts always
       })
     ).status(),
   ).toBe(200);
-  const line = await page.request.put(`${api}/lines/l-wa`, {
-    headers,
-    data: {
-      id: 'l-wa',
-      kind: 'whatsapp',
-      number: LINE,
-      displayName: 'Clínica',
-      business: true,
-      calling: true,
-      callsEnabled: true,
-      createdAt: Date.now(),
-    },
+  const line = {
+    id: 'l-wa',
+    kind: 'whatsapp',
+    number: LINE,
+    displayName: 'Clínica',
+    business: true,
+    calling: true,
+    callsEnabled: false,
+    createdAt: Date.now(),
+  };
+  const putOk = async (path: string, data: unknown) => {
+    const answer = await page.request.put(`${api}${path}`, { headers, data });
+    expect(answer.ok(), `${path}: ${await answer.text()}`).toBe(true);
+    return answer;
+  };
+  await putOk('/lines/l-wa', line);
+  // Calls wait for a ready reception callbot (R2), readied as a user would: the workspace's
+  // example (it checks its opening hours and transfers to the seeded teams, which have agents)
+  // is marked as a callbot and assigned to the line; then calls are enabled.
+  const example = (await (await page.request.get(`${api}/flows/reception-example`)).json()) as {
+    revision: number;
+    doc: unknown;
+  };
+  await putOk('/flows/reception-example', {
+    baseRevision: example.revision,
+    doc: example.doc,
+    callbot: true,
   });
-  expect(line.status(), await line.text()).toBe(200);
+  await putOk('/lines/l-wa/callbot', { callbotId: 'reception-example' });
+  await putOk('/lines/l-wa', { ...line, callbotId: 'reception-example', callsEnabled: true });
   for (const c of [DAVI, ALMA]) {
     const put = await page.request.put(`${api}/customers/${c.id}`, {
       headers,

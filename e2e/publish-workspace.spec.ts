@@ -24,6 +24,8 @@ const EDITOR = {
   password: 'a long enough password 2',
 };
 const NUMBER = '+551130001000';
+/** The id of the reception example every new workspace starts with. */
+const EXAMPLE = 'reception-example';
 const reception = JSON.parse(
   readFileSync(new URL('../runtime/examples/reception.flow.json', import.meta.url), 'utf8'),
 ) as { settings: { name: string } };
@@ -75,17 +77,24 @@ test('an editor publishes in one click; the line’s calls, voice and WhatsApp, 
   );
   expect(joined.status()).toBe(200);
 
-  // The workspace has the example's teams and the example as a callbot flow.
-  for (const [id, name, isDefault] of [
-    ['recepcao', 'recepcao', true],
-    ['vendas', 'vendas', false],
-    ['suporte', 'suporte', false],
-  ] as const) {
-    await put(owner, `/api/workspaces/${ws}/teams/${id}`, { id, name, agents: 2, isDefault });
-  }
-  await put(owner, `/api/workspaces/${ws}/flows/recepcao`, {
-    baseRevision: 0,
-    doc: reception,
+  // A new workspace has the reception example with the teams and bots it names; the owner
+  // marks the example as a callbot.
+  const api = `/api/workspaces/${ws}`;
+  const names = async (collection: string) =>
+    ((await (await owner.get(`${api}/${collection}`)).json()) as Record<string, { id: string }[]>)[
+      collection
+    ]!.map((r) => r.id);
+  expect(await names('teams')).toEqual(expect.arrayContaining(['recepcao', 'vendas', 'suporte']));
+  expect(await names('bots')).toEqual(
+    expect.arrayContaining(['bot-fora-do-horario', 'bot-vendas', 'bot-suporte']),
+  );
+  const example = (await (await owner.get(`${api}/flows/${EXAMPLE}`)).json()) as {
+    revision: number;
+    doc: unknown;
+  };
+  await put(owner, `${api}/flows/${EXAMPLE}`, {
+    baseRevision: example.revision,
+    doc: example.doc,
     callbot: true,
   });
 
@@ -113,18 +122,25 @@ test('an editor publishes in one click; the line’s calls, voice and WhatsApp, 
     orderId: 'ORD-1',
     createdAt: at,
   });
-  await put(owner, `/api/workspaces/${ws}/lines/fixa/callbot`, { callbotId: 'recepcao' });
-  await put(owner, `/api/workspaces/${ws}/lines/zap`, {
+  await put(owner, `/api/workspaces/${ws}/lines/fixa/callbot`, { callbotId: EXAMPLE });
+  const zap = {
     id: 'zap',
     kind: 'whatsapp',
     number: NUMBER,
     displayName: 'Loja',
     business: true,
     calling: true,
-    callsEnabled: true,
+    callsEnabled: false,
     createdAt: at,
+  };
+  await put(owner, `/api/workspaces/${ws}/lines/zap`, zap);
+  await put(owner, `/api/workspaces/${ws}/lines/zap/callbot`, { callbotId: EXAMPLE });
+  // Its reception callbot ready (R2), WhatsApp calls are enabled.
+  await put(owner, `/api/workspaces/${ws}/lines/zap`, {
+    ...zap,
+    callbotId: EXAMPLE,
+    callsEnabled: true,
   });
-  await put(owner, `/api/workspaces/${ws}/lines/zap/callbot`, { callbotId: 'recepcao' });
 
   // A call to the number is answered by the published flow.
   const voice = await webhook(page.request, {

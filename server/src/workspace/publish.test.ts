@@ -171,11 +171,11 @@ describe('publishing under a workspace', () => {
     });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toBe('unknown_reference');
-    expect(refused.body.message).toMatch(/is not one of the workspace's (teams|bots)/);
+    expect(refused.body.message).toMatch(/is not one of the workspace[’']s (teams|bots)/);
     expect(refused.body.diagnostics).toContainEqual(
       expect.objectContaining({
         code: 'transfer.unknownTeam',
-        message: `The team "vendas" is not one of the workspace's teams.`,
+        message: 'The team “vendas” is not one of the workspace’s teams: publishing is refused.',
       }),
     );
     expect(refused.body.diagnostics).toContainEqual(

@@ -59,13 +59,14 @@ async function call(method: string, path: string, body?: unknown) {
 async function contents(ws: string) {
   const flows = (await call('GET', `/api/workspaces/${ws}/flows`)).body.flows;
   const teams = (await call('GET', `/api/workspaces/${ws}/teams`)).body.teams;
+  const bots = (await call('GET', `/api/workspaces/${ws}/bots`)).body.bots;
   const settings = (await call('GET', `/api/workspaces/${ws}/settings`)).body.settings;
   const example = (await call('GET', `/api/workspaces/${ws}/flows/${EXAMPLE_FLOW_ID}`)).body;
-  return { flows, teams, settings, example };
+  return { flows, teams, bots, settings, example };
 }
 
 describe('a new server workspace', () => {
-  it('starts with the reception example and a default team, for the first owner and any later workspace', async () => {
+  it('starts with the reception example, its teams (one the default) and its bots, for the first owner and any later workspace', async () => {
     const setup = await call('POST', '/api/setup', {
       setupToken: 'setup-token',
       email: 'otto@example.com',
@@ -81,7 +82,7 @@ describe('a new server workspace', () => {
     expect(made.status).toBe(201);
 
     for (const ws of [first, String(made.body.id)]) {
-      const { flows, teams, settings, example } = await contents(ws);
+      const { flows, teams, bots, settings, example } = await contents(ws);
       expect(flows).toEqual([
         expect.objectContaining({
           id: EXAMPLE_FLOW_ID,
@@ -103,6 +104,12 @@ describe('a new server workspace', () => {
       );
       expect(transfers.length).toBeGreaterThan(0);
       for (const team of transfers) expect(named).toContain(team);
+      // So is every bot it hands calls to (publishing refuses a flow naming unknown bots).
+      const handedTo = examples.reception.nodes.flatMap((n) =>
+        n.kind === 'fallbackBot' ? [n.data.bot] : [],
+      );
+      expect(handedTo.length).toBeGreaterThan(0);
+      expect(new Set((bots as { id: string }[]).map((b) => b.id))).toEqual(new Set(handedTo));
     }
   });
 });

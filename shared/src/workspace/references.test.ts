@@ -39,6 +39,21 @@ describe('unknownReferences', () => {
     expect(unknownReferences(flow(), names)).toEqual([]);
   });
 
+  it('finds a team or bot by its id too, as a call does (the seeded "Recepção" is "recepcao")', () => {
+    const names = {
+      teams: [
+        { id: 'vendas', name: 'Equipe de vendas' },
+        { id: 'suporte', name: 'Suporte técnico' },
+      ],
+      bots: [{ id: 'bot noturno', name: 'Noite' }],
+    };
+    expect(unknownReferences(flow(), names)).toEqual([]);
+    // Another record's id is not a match for a name it does not have.
+    expect(
+      unknownReferences(flow(), { ...names, teams: [{ id: 'ventas', name: 'Vendas' }] }),
+    ).toEqual([{ nodeId: 't2', index: 3, kind: 'team', name: ' suporte ' }]);
+  });
+
   it('says so as errors on the node’s field, with the name as a parameter', () => {
     const [team, bot] = unknownReferenceDiagnostics(flow(), workspace);
     expect(team).toMatchObject({

@@ -2,10 +2,10 @@ import type { Diagnostic } from '../document/diagnostic.ts';
 import type { FlowDocument } from '../document/schema.ts';
 import { nodeDiagnostic } from '../nodes/kind.ts';
 
-/** The names of the workspace's records a flow may name: its teams and bots. */
+/** The workspace's records a flow may name, by name or id: its teams and bots. */
 export interface WorkspaceNames {
-  teams: readonly { name: string }[];
-  bots: readonly { name: string }[];
+  teams: readonly { name: string; id?: string }[];
+  bots: readonly { name: string; id?: string }[];
 }
 
 /** A node that names a team or bot the workspace does not have. */
@@ -22,6 +22,13 @@ export interface UnknownReference {
 const key = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('pt-BR');
 
 /**
+ * A record is named by its name or its id, as a call finds it (the seeded
+ * team "Recepção" is the example's "recepcao").
+ */
+const keysOf = (records: readonly { name: string; id?: string }[]) =>
+  new Set(records.flatMap((r) => (r.id === undefined ? [key(r.name)] : [key(r.name), key(r.id)])));
+
+/**
  * The transfer nodes whose team and the fallback-bot nodes whose bot are not
  * the workspace's (a flow said "Vendas" while the team was "Ventas"), in the
  * flow's node order. An empty name is the kinds' own check (`noTeam`,
@@ -29,8 +36,8 @@ const key = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('pt
  * any; the designer shows them in the checks.
  */
 export function unknownReferences(doc: FlowDocument, names: WorkspaceNames): UnknownReference[] {
-  const teams = new Set(names.teams.map((t) => key(t.name)));
-  const bots = new Set(names.bots.map((b) => key(b.name)));
+  const teams = keysOf(names.teams);
+  const bots = keysOf(names.bots);
   const unknown: UnknownReference[] = [];
   doc.nodes.forEach((node, index) => {
     if (node.kind === 'transfer' && node.data.team.trim() !== '' && !teams.has(key(node.data.team)))
