@@ -149,17 +149,17 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE calls ADD COLUMN workspace_id text;
   ALTER TABLE calls ADD COLUMN channel text NOT NULL DEFAULT 'line';
   `,
-  // 6 (voice): a workspace's published versions, the live one of each flow, the teams' routing.
-  PUBLISH_MIGRATION,
-  // 7 (provider): credentials, provider events, number orders, permission origins, outbound calls.
-  PROVIDER_MIGRATION,
-  // 8: the calls page (issue 16): a call's end figures, the list's indexes, analytics counters,
+  // 6: the calls page (issue 16): a call's end figures, the list's indexes, analytics counters,
   // call-record settings and the redaction of caller speech (server/src/calls/migration.ts).
   CALLS_MIGRATION,
-  // 9 (nodes): the workspace's bots, which fallback-bot nodes pick (issue 14).
-  WORKSPACE_BOTS_MIGRATION,
-  // 10: the calls list's index by callbot and version (server/src/calls/migration.ts).
+  // 7: the calls list's index by callbot and version (server/src/calls/migration.ts).
   CALLS_VERSION_INDEX_MIGRATION,
+  // 8: a workspace's published versions, the live one of each flow, the teams' routing.
+  PUBLISH_MIGRATION,
+  // 9: the provider: credentials, provider events, number orders, permission origins, outbound calls.
+  PROVIDER_MIGRATION,
+  // 10: the workspace's bots, which fallback-bot nodes pick (issue 14).
+  WORKSPACE_BOTS_MIGRATION,
 ];
 
 /** The schema version this code expects. */

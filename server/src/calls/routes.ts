@@ -28,6 +28,7 @@ import {
 import type { z } from 'zod';
 import { errorReply, parseBody, route, type AnyRoute, type Reply } from '../router.ts';
 import { callCsvFields, csvLine, lineText } from './csv.ts';
+import { whileMember, type StillMember } from '../workspace/events.ts';
 import type { LiveCallsHub } from './live.ts';
 import { CursorError, type CallEvent, type CallsStore } from './store.ts';
 
@@ -38,7 +39,7 @@ export interface CallsService {
    * Whether someone is still a member of the workspace: an open live stream
    * asks every `memberCheckMs` (default 10 s) and ends once they are not.
    */
-  stillMember?: (ws: string, userId: string) => Promise<boolean>;
+  stillMember?: StillMember;
   memberCheckMs?: number;
 }
 
@@ -207,24 +208,14 @@ export function callRoutes(service: CallsService): AnyRoute[] {
         return Promise.resolve({
           status: 200,
           body: null,
-          stream: (send, end) => {
-            const unsubscribe = live.subscribe(ws, send);
-            // A member removed meanwhile stops seeing the calls within a check.
-            const check =
-              stillMember &&
-              setInterval(() => {
-                stillMember(ws, userId)
-                  .then((still) => {
-                    if (!still) end();
-                  })
-                  .catch(() => {});
-              }, memberCheckMs);
-            check?.unref();
-            return () => {
-              clearInterval(check);
-              unsubscribe();
-            };
-          },
+          stream: (send, end) =>
+            whileMember(
+              () => live.subscribe(ws, send),
+              { ws, userId },
+              end,
+              stillMember,
+              memberCheckMs,
+            ),
         });
       },
     }),

@@ -246,6 +246,40 @@ export function createHub(
   };
 }
 
+/** Whether someone is still a member of a workspace (read from the database). */
+export type StillMember = (ws: string, userId: string) => Promise<boolean>;
+
+/**
+ * A stream's subscription kept while its viewer is a member of the
+ * workspace: without `stillMember` it lasts until the client leaves; with
+ * it, membership is asked every `everyMs` and the stream ends (`end`) once
+ * the viewer was removed (sessions and tokens are refused at once by the
+ * route table; an open stream, within a check). Returns what stops it.
+ */
+export function whileMember(
+  subscribe: () => () => void,
+  viewer: { ws: string; userId: string },
+  end: () => void,
+  stillMember: StillMember | undefined,
+  everyMs: number,
+): () => void {
+  const unsubscribe = subscribe();
+  const check =
+    stillMember &&
+    setInterval(() => {
+      stillMember(viewer.ws, viewer.userId)
+        .then((still) => {
+          if (!still) end();
+        })
+        .catch(() => {});
+    }, everyMs);
+  check?.unref();
+  return () => {
+    clearInterval(check);
+    unsubscribe();
+  };
+}
+
 /**
  * Answers a request with a server-sent events stream: `open` gets the
  * sender and what ends the stream, and returns what to do once it ended

@@ -26,7 +26,7 @@ import {
 } from '@callbot/shared';
 import { z } from 'zod';
 import { route, type AnyRoute, type Method, type Reply, type RouteContext } from '../router.ts';
-import type { WorkspaceHub } from './events.ts';
+import { whileMember, type StillMember, type WorkspaceHub } from './events.ts';
 import { priceRoutes } from './prices.ts';
 import { parseOr, WorkspaceError, type Change, type WorkspaceStore } from './store.ts';
 
@@ -89,7 +89,7 @@ export interface WorkspaceRoutesOptions {
    * Whether someone is still a member of the workspace: an open event stream
    * asks every `memberCheckMs` (default 10 s) and ends once they are not.
    */
-  stillMember?: (ws: string, userId: string) => Promise<boolean>;
+  stillMember?: StillMember;
   memberCheckMs?: number;
 }
 
@@ -489,25 +489,14 @@ function workspaceRouteList(
         Promise.resolve({
           status: 200,
           body: null,
-          stream(send: (event: WorkspaceEvent) => void, end: () => void) {
-            const unsubscribe = hub.subscribe(ws, send);
-            // A member removed from the workspace stops hearing it (sessions and tokens are
-            // refused at once by the route table; an open stream, within a check).
-            const check =
-              stillMember &&
-              setInterval(() => {
-                stillMember(ws, member.userId)
-                  .then((still) => {
-                    if (!still) end();
-                  })
-                  .catch(() => {});
-              }, memberCheckMs);
-            check?.unref();
-            return () => {
-              clearInterval(check);
-              unsubscribe();
-            };
-          },
+          stream: (send: (event: WorkspaceEvent) => void, end: () => void) =>
+            whileMember(
+              () => hub.subscribe(ws, send),
+              { ws, userId: member.userId },
+              end,
+              stillMember,
+              memberCheckMs,
+            ),
         }),
     },
     {
