@@ -142,7 +142,9 @@ beforeAll(async () => {
     sharedKeySecret: SHARED_KEY,
     clock,
     log: () => {},
-    deadlineMs: 300,
+    // Long enough that no request of a loaded machine's PGlite reaches it: only a stalled store
+    // does (one test waits for it once).
+    deadlineMs: 4000,
     maxInFlight: 4,
     overload: { lagMs: () => overload.lag, now: () => overload.now },
     maxRetries: 3,
