@@ -162,6 +162,10 @@ test('a team on one server: build, train read-only, edit through an outage, conf
   // The trainer sees it, read-only: no palette, no edit, and the API refuses her save.
   const tina = await joins(page, browser, ws, 'trainer', TINA);
   await tina.designer.open();
+  // Her library opens flows and offers nothing the server would refuse her.
+  await expect(tina.designer.flowList.getByRole('link', { name: 'Atendimento' })).toBeVisible();
+  for (const action of ['New flow', 'Import flow', 'Rename Atendimento', 'Delete Atendimento'])
+    await expect(tina.page.getByRole('button', { name: action })).toHaveCount(0);
   await tina.designer.openFlow('Atendimento');
   await expect(
     tina.page.getByRole('status').filter({ hasText: 'Read only — you are a trainer' }),
