@@ -8,7 +8,7 @@ import { DesignerPage } from './pages/DesignerPage.ts';
 import { repoRoot } from './support/flowShape.ts';
 
 // A team on one real callbot server, two (then three) browser contexts: the
-// editor builds a flow; the trainer sees it, cannot change it (the page and
+// editor builds a flow and publishes it in one click; the trainer sees it, cannot change it (the page and
 // the API both refuse), simulates a call and saves a test case; the editor
 // edits while the server is really stopped and nothing is lost once it is
 // back; two editors' conflicting saves end with both versions kept; presence
@@ -158,6 +158,16 @@ test('a team on one server: build, train read-only, edit through an outage, conf
   await ana.setField('Message', 'Feito pela Ana.');
   await ana.expectSaved();
   await expect.poll(() => serverText(page.request, ws, 'Atendimento')).toContain('Feito pela Ana.');
+  // One click publishes it (no URL, no token): version 1 is live, published by Ana.
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const publishing = page.getByRole('dialog', { name: 'Publish' });
+  await publishing.getByRole('button', { name: 'Publish now' }).click();
+  await expect(publishing.getByText(/Version 1 is live/)).toBeVisible();
+  await expect(publishing.getByRole('listitem').filter({ hasText: ANA.name })).toContainText(
+    'Live',
+  );
+  await publishing.getByRole('button', { name: 'Close' }).click();
+  await expect(publishing).toHaveCount(0);
 
   // The trainer sees it, read-only: no palette, no edit, and the API refuses her save.
   const tina = await joins(page, browser, ws, 'trainer', TINA);
@@ -179,6 +189,12 @@ test('a team on one server: build, train read-only, edit through an outage, conf
     headers: { 'x-csrf-token': await csrfOf(tina.page.request) },
   });
   expect(refused.status()).toBe(403);
+  await expect(tina.page.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0);
+  const notPublished = await tina.page.request.post(
+    `/api/workspaces/${ws}/flows/${stored.id}/publish`,
+    { data: { doc: stored.doc }, headers: { 'x-csrf-token': await csrfOf(tina.page.request) } },
+  );
+  expect(notPublished.status()).toBe(403);
 
   // Presence: each sees the other in the flow's header.
   await expect(page.getByRole('listitem', { name: 'Tina Treino has this flow open' })).toBeVisible({

@@ -10,7 +10,7 @@ import type { Table } from 'dexie';
 import type { DesignerDb } from '../db.ts';
 import { createWorkspaceRepository, type WorkspaceRepository } from '../workspaceRepository.ts';
 import { RemoteError, type WorkspaceApi } from './api.ts';
-import { parseRecordKey, recordKey } from './keys.ts';
+import { parseRecordKey, recordKey, TEST_CASES } from './keys.ts';
 import type { Outbox } from './outbox.ts';
 
 /** What the pages can do about the workspace's records on the server, beyond the repository. */
@@ -210,6 +210,12 @@ export function createRemoteWorkspaceRepository(
     async reload(key) {
       const parsed = parseRecordKey(key);
       if (!parsed) return;
+      if (parsed.collection === TEST_CASES) {
+        // A test case the server refused: dropped; the flow's next list brings the server's.
+        await outbox.discard(key);
+        notify();
+        return;
+      }
       if (parsed.id === null) {
         const answer = await api.getSettings();
         await outbox.discard(key, answer.revision);
@@ -231,6 +237,10 @@ export function createRemoteWorkspaceRepository(
     async describe(key) {
       const parsed = parseRecordKey(key);
       if (!parsed || parsed.id === null) return { collection: 'settings', name: '' };
+      if (parsed.collection === TEST_CASES) {
+        const test = await cache.testCases.filter((t) => t.serverId === parsed.id).first();
+        return { collection: TEST_CASES, name: test?.name ?? '' };
+      }
       const table = tables.get(parsed.collection as WorkspaceCollection);
       const record = (await table?.get(parsed.id)) as Record<string, unknown> | undefined;
       const name = record?.name ?? record?.number ?? parsed.id;
