@@ -6,25 +6,21 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
 import { repoRoot } from './support/flowShape.ts';
+import { DESIGNER_OUT_DIR, originOf, portOf } from './support/ports.ts';
 
 // A team on one real callbot server, two (then three) browser contexts: the
 // editor builds a flow and publishes it in one click; the trainer sees it, cannot change it (the page and
 // the API both refuse), simulates a call and saves a test case; the editor
 // edits while the server is really stopped and nothing is lost once it is
 // back; two editors' conflicting saves end with both versions kept; presence
-// shows who has the flow open. The spec starts its own server (E2E_PORT +
-// 5000, else 8793) on a fixed data folder, so that it can stop and start it again.
+// shows who has the flow open. The spec starts its own server (its port in
+// support/ports.ts) on a fixed data folder, so that it can stop and start it again.
 
-const designerPort = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : null;
-const PORT = designerPort ? designerPort + 5000 : 8793;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
+const PORT = portOf('team');
+const ORIGIN = originOf('team');
 const DATA_DIR = path.join(tmpdir(), `callbot-e2e-team-${PORT}`);
 const SETUP_TOKEN = 'e2e-team-setup-token';
-const DESIGNER_DIR = path.join(
-  repoRoot,
-  'designer',
-  designerPort ? `dist-e2e-${designerPort}` : 'dist',
-);
+const DESIGNER_DIR = path.join(repoRoot, 'designer', DESIGNER_OUT_DIR);
 
 test.use({ baseURL: ORIGIN });
 
