@@ -2,6 +2,7 @@ import {
   checkWorkspaceFile,
   usageAnswerSchema,
   usagePath,
+  type ChangeTable,
   type ServerWorkspaceSettings,
   type WorkspaceCollection,
   type WorkspaceEvent,
@@ -100,11 +101,12 @@ export function createRemoteWorkspaceRepository(
     newId: () => (lastId = options.newId()),
   });
   const tables = cacheTables(cache);
-  const listeners = new Set<() => void>();
-  const notify = () => {
-    for (const listener of [...listeners]) listener();
+  const listeners = new Set<(changed?: ChangeTable) => void>();
+  /** Tells the pages what changed (`undefined`: anything may have). */
+  const notify = (changed?: ChangeTable) => {
+    for (const listener of [...listeners]) listener(changed);
   };
-  local.subscribe(notify);
+  local.subscribe(() => notify());
   let serverExtra: Awaited<ReturnType<RemoteWorkspaceSync['readServerSettings']>> | null = null;
   const refreshing = new Map<string, Promise<void>>();
 
@@ -266,10 +268,12 @@ export function createRemoteWorkspaceRepository(
       notify();
     },
     receive(event) {
-      if (event.type === 'presence') return;
-      if (event.type === 'change' && (event.table === 'versions' || event.table === 'tests'))
-        return;
-      notify();
+      // Presence is the flows'; this page's own change, echoed by the stream, is not news.
+      if (event.type === 'presence' || event.client === api.clientId) return;
+      if (event.type === 'import') return notify();
+      if (event.table === 'versions' || event.table === 'tests') return;
+      // Only the pages reading what changed read again.
+      notify(event.table);
     },
   };
 
