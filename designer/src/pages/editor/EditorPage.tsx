@@ -276,7 +276,11 @@ function Editor({
                     label: t('shell.panels.simulator'),
                     content: (
                       <Suspense fallback={<p role="status">{t('simulator.loading')}</p>}>
-                        <SimulatorPanel flowId={flowId} onClose={toggleSimulator} />
+                        <SimulatorPanel
+                          flowId={flowId}
+                          onClose={toggleSimulator}
+                          testCasesWritable={readOnlyAs !== 'viewer'}
+                        />
                       </Suspense>
                     ),
                   },
