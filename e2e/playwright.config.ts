@@ -32,6 +32,7 @@ import {
   SERVER_PORT,
   SERVER_URL,
 } from './support/runtimeServer.ts';
+import { DESIGNER_OUT_DIR, DESIGNER_PORT } from './support/ports.ts';
 import {
   WS_PAGES_DATA_DIR,
   WS_PAGES_PORT,
@@ -42,11 +43,12 @@ import {
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /**
  * `E2E_PORT=4301 npx playwright test -c e2e/playwright.config.ts` serves its own
- * build (in `designer/dist-e2e-4301`) on its own port, so two runs side by side
- * never test each other's build.
+ * build (in `designer/dist-e2e-4301`) on its own port, and its servers on the
+ * ports of `support/ports.ts`, so two runs side by side never test each
+ * other's build or server.
  */
-const port = Number(process.env.E2E_PORT ?? 4173);
-const outDir = process.env.E2E_PORT ? `dist-e2e-${port}` : 'dist';
+const port = DESIGNER_PORT;
+const outDir = DESIGNER_OUT_DIR;
 
 /**
  * Specs run against the production build of the designer, served by

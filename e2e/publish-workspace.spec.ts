@@ -101,7 +101,12 @@ test('an editor publishes in one click; the line’s calls, voice and WhatsApp, 
   // Ana opens it and publishes: one click in the dialog, nothing to set up.
   const ana = new DesignerPage(page);
   await ana.open();
+  // One flow by that name, the seeded example (the one marked a callbot): nothing to pick from.
+  await expect(
+    ana.flowList.getByRole('link', { name: reception.settings.name, exact: true }),
+  ).toHaveCount(1);
   await ana.openFlow(reception.settings.name);
+  await expect(page).toHaveURL(new RegExp(`#/flow/${EXAMPLE}$`));
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Publish' });
   await expect(dialog.getByText('Not published yet.')).toBeVisible();

@@ -6,25 +6,21 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
 import { repoRoot } from './support/flowShape.ts';
+import { DESIGNER_OUT_DIR, originOf, portOf } from './support/ports.ts';
 
 // A team on one real callbot server, two (then three) browser contexts: the
-// editor builds a flow; the trainer sees it, cannot change it (the page and
+// editor builds a flow and publishes it in one click; the trainer sees it, cannot change it (the page and
 // the API both refuse), simulates a call and saves a test case; the editor
 // edits while the server is really stopped and nothing is lost once it is
 // back; two editors' conflicting saves end with both versions kept; presence
-// shows who has the flow open. The spec starts its own server (E2E_PORT +
-// 5000, else 8793) on a fixed data folder, so that it can stop and start it again.
+// shows who has the flow open. The spec starts its own server (its port in
+// support/ports.ts) on a fixed data folder, so that it can stop and start it again.
 
-const designerPort = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : null;
-const PORT = designerPort ? designerPort + 5000 : 8793;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
+const PORT = portOf('team');
+const ORIGIN = originOf('team');
 const DATA_DIR = path.join(tmpdir(), `callbot-e2e-team-${PORT}`);
 const SETUP_TOKEN = 'e2e-team-setup-token';
-const DESIGNER_DIR = path.join(
-  repoRoot,
-  'designer',
-  designerPort ? `dist-e2e-${designerPort}` : 'dist',
-);
+const DESIGNER_DIR = path.join(repoRoot, 'designer', DESIGNER_OUT_DIR);
 
 test.use({ baseURL: ORIGIN });
 
@@ -158,10 +154,24 @@ test('a team on one server: build, train read-only, edit through an outage, conf
   await ana.setField('Message', 'Feito pela Ana.');
   await ana.expectSaved();
   await expect.poll(() => serverText(page.request, ws, 'Atendimento')).toContain('Feito pela Ana.');
+  // One click publishes it (no URL, no token): version 1 is live, published by Ana.
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const publishing = page.getByRole('dialog', { name: 'Publish' });
+  await publishing.getByRole('button', { name: 'Publish now' }).click();
+  await expect(publishing.getByText(/Version 1 is live/)).toBeVisible();
+  await expect(publishing.getByRole('listitem').filter({ hasText: ANA.name })).toContainText(
+    'Live',
+  );
+  await publishing.getByRole('button', { name: 'Close' }).click();
+  await expect(publishing).toHaveCount(0);
 
   // The trainer sees it, read-only: no palette, no edit, and the API refuses her save.
   const tina = await joins(page, browser, ws, 'trainer', TINA);
   await tina.designer.open();
+  // Her library opens flows and offers nothing the server would refuse her.
+  await expect(tina.designer.flowList.getByRole('link', { name: 'Atendimento' })).toBeVisible();
+  for (const action of ['New flow', 'Import flow', 'Rename Atendimento', 'Delete Atendimento'])
+    await expect(tina.page.getByRole('button', { name: action })).toHaveCount(0);
   await tina.designer.openFlow('Atendimento');
   await expect(
     tina.page.getByRole('status').filter({ hasText: 'Read only — you are a trainer' }),
@@ -175,6 +185,12 @@ test('a team on one server: build, train read-only, edit through an outage, conf
     headers: { 'x-csrf-token': await csrfOf(tina.page.request) },
   });
   expect(refused.status()).toBe(403);
+  await expect(tina.page.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0);
+  const notPublished = await tina.page.request.post(
+    `/api/workspaces/${ws}/flows/${stored.id}/publish`,
+    { data: { doc: stored.doc }, headers: { 'x-csrf-token': await csrfOf(tina.page.request) } },
+  );
+  expect(notPublished.status()).toBe(403);
 
   // Presence: each sees the other in the flow's header.
   await expect(page.getByRole('listitem', { name: 'Tina Treino has this flow open' })).toBeVisible({

@@ -1,19 +1,17 @@
 import { createHmac } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { originOf, portOf } from './ports.ts';
 
 /**
  * The callbot server of `publish-workspace.spec.ts` (a `webServer` of
  * `playwright.config.ts`): this run's designer build on one origin with the
  * API and the voice webhooks, a fixed setup token and provider auth token
  * (so the spec signs webhooks as the provider does), PGlite emptied each
- * run, on a port of its own (`E2E_PORT` + 4000, else 8791).
+ * run, on a port of its own (`ports.ts`). `calls.spec.ts` uses it too.
  */
-const designerPort = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : null;
-export const PUBLISH_WS_PORT = Number(
-  process.env.E2E_PUBLISH_WS_PORT ?? (designerPort ? designerPort + 4000 : 8791),
-);
-export const PUBLISH_WS_URL = `http://127.0.0.1:${PUBLISH_WS_PORT}`;
+export const PUBLISH_WS_PORT = portOf('publishWorkspace');
+export const PUBLISH_WS_URL = originOf('publishWorkspace');
 export const PUBLISH_WS_SETUP_TOKEN = 'e2e-publish-ws-setup-token';
 export const PUBLISH_WS_AUTH_TOKEN = 'e2e-publish-ws-auth-token';
 export const PUBLISH_WS_DATA_DIR = path.join(tmpdir(), `callbot-e2e-publish-ws-${PUBLISH_WS_PORT}`);

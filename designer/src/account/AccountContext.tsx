@@ -47,3 +47,13 @@ export function useCurrentWorkspace(): { user: User; workspace: WorkspaceSummary
   const workspace = state.workspaces.find((w) => w.id === state.workspaceId);
   return workspace ? { user: state.user, workspace } : null;
 }
+
+/**
+ * The role that only looks at the workspace in use (trainer, viewer): flows open read-only and
+ * the pages offer no editing action, as the server refuses them. Null: may edit (an editor, an
+ * owner, or the browser-only designer).
+ */
+export function useReadOnlyRole(): 'trainer' | 'viewer' | null {
+  const role = useCurrentWorkspace()?.workspace.role;
+  return role === 'trainer' || role === 'viewer' ? role : null;
+}

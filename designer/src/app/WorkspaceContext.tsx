@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import {
   examplePriceTable,
   type Bot,
+  type ChangeTable,
   type MonthToDate,
   type NamedSchedule,
   type PriceTable,
@@ -42,9 +43,15 @@ export interface WorkspaceRead<T> {
   error: string | null;
 }
 
+/**
+ * A read of the workspace and the tables it shows: read again when one of
+ * them changed (or anything may have); every change when `tables` is absent.
+ * Both must be stable (module constants).
+ */
 function useReadOn<T>(
   repository: WorkspaceRepository | null,
   read: (repository: WorkspaceRepository) => Promise<T>,
+  tables?: readonly ChangeTable[],
 ): WorkspaceRead<T> {
   const [state, setState] = useState<WorkspaceRead<T>>({ value: null, error: null });
   useEffect(() => {
@@ -56,31 +63,46 @@ function useReadOn<T>(
         (error: unknown) => live && setState((s) => ({ ...s, error: workspaceMessage(error) })),
       );
     void load();
-    const stop = repository.subscribe(() => void load());
+    const stop = repository.subscribe((changed) => {
+      if (changed === undefined || !tables || tables.includes(changed)) void load();
+    });
     return () => {
       live = false;
       stop();
     };
-  }, [repository, read]);
+  }, [repository, read, tables]);
   return state;
 }
 
 /**
  * Reads from the workspace now and again after every change written through
- * it. `read` must be stable (a module function of the repository).
+ * it, or heard of in `tables` (all when absent). `read` and `tables` must be
+ * stable (module constants).
  */
-export const useWorkspaceRead = <T,>(read: (repository: WorkspaceRepository) => Promise<T>) =>
-  useReadOn(useWorkspace(), read);
+export const useWorkspaceRead = <T,>(
+  read: (repository: WorkspaceRepository) => Promise<T>,
+  tables?: readonly ChangeTable[],
+) => useReadOn(useWorkspace(), read, tables);
 
 const readTeams = (r: WorkspaceRepository) => r.listTeams();
 const readSchedules = (r: WorkspaceRepository) => r.listSchedules();
 const readFlows = (r: WorkspaceRepository) => r.listFlows();
 const readSettings = (r: WorkspaceRepository) => r.readSettings();
+const readBots = (r: WorkspaceRepository) => r.listBots();
+
+/** What each read shows: the server's changes of other tables leave it as it is. */
+const TEAMS: readonly ChangeTable[] = ['teams'];
+const SCHEDULES: readonly ChangeTable[] = ['schedules'];
+const FLOWS: readonly ChangeTable[] = ['flows'];
+const BOTS: readonly ChangeTable[] = ['bots'];
+// The default team is the Teams page's; the server mirrors it into the settings.
+const SETTINGS: readonly ChangeTable[] = ['settings', 'teams'];
+const USAGE: readonly ChangeTable[] = ['attempts', 'settings'];
 
 /** The teams (by name) and the broken team records; e.g. agents per team for the simulator. */
-export const useTeams = (): WorkspaceRead<Listed<Team>> => useWorkspaceRead(readTeams);
+export const useTeams = (): WorkspaceRead<Listed<Team>> => useWorkspaceRead(readTeams, TEAMS);
 export const useSchedules = (): WorkspaceRead<Listed<NamedSchedule>> =>
-  useWorkspaceRead(readSchedules);
+  useWorkspaceRead(readSchedules, SCHEDULES);
 
 /**
  * The named schedules where a workspace is given (the app), `null` where
@@ -88,29 +110,29 @@ export const useSchedules = (): WorkspaceRead<Listed<NamedSchedule>> =>
  */
 export function useSchedulesIfAny(): WorkspaceRead<Listed<NamedSchedule>> | null {
   const repository = useContext(WorkspaceContext);
-  const read = useReadOn(repository, readSchedules);
+  const read = useReadOn(repository, readSchedules, SCHEDULES);
   return repository ? read : null;
 }
 /** The teams where a workspace is given (the app), `null` where none is (a panel in a story or test). */
 export function useTeamsIfAny(): WorkspaceRead<Listed<Team>> | null {
   const repository = useContext(WorkspaceContext);
-  const read = useReadOn(repository, readTeams);
+  const read = useReadOn(repository, readTeams, TEAMS);
   return repository ? read : null;
 }
-const readBots = (r: WorkspaceRepository) => r.listBots();
 /** The bots where a workspace is given (the app), `null` where none is (a panel in a story or test). */
 export function useBotsIfAny(): WorkspaceRead<Listed<Bot>> | null {
   const repository = useContext(WorkspaceContext);
-  const read = useReadOn(repository, readBots);
+  const read = useReadOn(repository, readBots, BOTS);
   return repository ? read : null;
 }
 /** The workspace's repository where one is given (the app), `null` where none is. */
 export const useWorkspaceIfAny = (): WorkspaceRepository | null => useContext(WorkspaceContext);
-export const useWorkspaceFlows = (): WorkspaceRead<WorkspaceFlow[]> => useWorkspaceRead(readFlows);
+export const useWorkspaceFlows = (): WorkspaceRead<WorkspaceFlow[]> =>
+  useWorkspaceRead(readFlows, FLOWS);
 export const useSettings = (): WorkspaceRead<{
   settings: WorkspaceSettings;
   broken: BrokenRecord[];
-}> => useWorkspaceRead(readSettings);
+}> => useWorkspaceRead(readSettings, SETTINGS);
 
 /**
  * The price table in use: the workspace's own, or `examplePriceTable` (its
@@ -118,7 +140,7 @@ export const useSettings = (): WorkspaceRead<{
  * or where no workspace is given (a panel in a story or test).
  */
 export function usePriceTable(): PriceTable {
-  const settings = useReadOn(useContext(WorkspaceContext), readSettings);
+  const settings = useReadOn(useContext(WorkspaceContext), readSettings, SETTINGS);
   return settings.value?.settings.priceTable ?? examplePriceTable;
 }
 
@@ -145,7 +167,9 @@ export function useMonthToDate({
         () => live && setState(null),
       );
     void load();
-    const stop = repository.subscribe(() => void load());
+    const stop = repository.subscribe((changed) => {
+      if (changed === undefined || USAGE.includes(changed)) void load();
+    });
     return () => {
       live = false;
       stop();

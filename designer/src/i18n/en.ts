@@ -1655,6 +1655,12 @@ export const en = {
       ownerOnly: 'Only an owner of the workspace can change the provider.',
     },
   },
+  // ---- s20-ws
+  s20ws: {
+    sync: {
+      testCase: 'the test case “{{name}}”',
+    },
+  },
   diagnostics: diagnosticsEn,
 };
 

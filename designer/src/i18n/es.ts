@@ -1663,5 +1663,11 @@ export const es: Resources = {
       ownerOnly: 'Solo un propietario del espacio de trabajo puede cambiar el proveedor.',
     },
   },
+  // ---- s20-ws
+  s20ws: {
+    sync: {
+      testCase: 'el caso de prueba «{{name}}»',
+    },
+  },
   diagnostics: diagnosticsEs,
 };

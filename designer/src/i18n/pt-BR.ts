@@ -1647,5 +1647,11 @@ export const ptBR: Resources = {
       ownerOnly: 'Só um proprietário do workspace pode mudar o provedor.',
     },
   },
+  // ---- s20-ws
+  s20ws: {
+    sync: {
+      testCase: 'o caso de teste “{{name}}”',
+    },
+  },
   diagnostics: diagnosticsPtBR,
 };

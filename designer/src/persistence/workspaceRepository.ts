@@ -19,6 +19,7 @@ import {
   type Bot,
   type CallAttempt,
   type CallPermission,
+  type ChangeTable,
   type Customer,
   type FlowDocument,
   type Line,
@@ -253,8 +254,13 @@ export interface WorkspaceRepository {
    */
   importWorkspace(text: string): Promise<CheckedWorkspaceFile>;
 
-  /** Calls `listener` after every change this repository writes. Returns the unsubscribe. */
-  subscribe(listener: () => void): () => void;
+  /**
+   * Calls `listener` after every change this repository writes, or hears of:
+   * with the table that changed when it is one (a server's event), so a page
+   * reads again only what it shows; `undefined` when anything may have.
+   * Returns the unsubscribe.
+   */
+  subscribe(listener: (changed?: ChangeTable) => void): () => void;
 }
 
 /**

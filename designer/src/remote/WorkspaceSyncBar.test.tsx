@@ -50,4 +50,33 @@ describe('WorkspaceSyncBar', () => {
     expect((await browser.workspace.listTeams()).items.map((t) => t.name)).toEqual(['Comercial']);
     expect(server.records.get('teams')!.get(team.id)?.record).toMatchObject({ name: 'Comercial' });
   });
+
+  it('names a test case kept offline that the server refused once back, and drops it on reload', async () => {
+    const server = new FakeWorkspaceServer();
+    const editor = openBrowser(server, ana);
+    const flow = await editor.repo.create('Recepção');
+    await editor.outbox.flush();
+    const trainer = openBrowser(server, bruno);
+    await trainer.repo.list();
+    render(
+      <WorkspaceProvider repository={trainer.workspace}>
+        <WorkspaceSyncBar />
+      </WorkspaceProvider>,
+    );
+    const test = { name: 'Vendas', script: {}, transcript: [], flowRevision: 1 };
+    server.online = false;
+    await trainer.repo.saveTestCase(flow.id, test);
+    await trainer.outbox.flush();
+    expect((await screen.findByRole('status')).textContent).toMatch(/^Offline — 1 change waiting/);
+
+    // Ana took the name meanwhile: the server refuses Bruno's once it is back.
+    server.online = true;
+    await editor.repo.saveTestCase(flow.id, test);
+    await trainer.outbox.flush();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('the test case “Vendas”');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Reload theirs' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(trainer.outbox.state).toMatchObject({ waiting: 0, refused: [] });
+  });
 });

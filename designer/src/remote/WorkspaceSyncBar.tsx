@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../app/WorkspaceContext.tsx';
 import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
-import { parseRecordKey } from '../persistence/remote/keys.ts';
+import { parseRecordKey, TEST_CASES } from '../persistence/remote/keys.ts';
 import type { OutboxState } from '../persistence/remote/outbox.ts';
 import { workspaceSyncOf } from '../persistence/remote/sync.ts';
 import type { RemoteWorkspaceSync } from '../persistence/remote/workspaceRepository.ts';
@@ -63,6 +63,7 @@ export function WorkspaceSyncBar() {
   const what = (key: string) => {
     const described = names.get(key);
     const collection = described?.collection ?? parseRecordKey(key)?.collection ?? 'settings';
+    if (collection === TEST_CASES) return t('s20ws.sync.testCase', { name: described?.name ?? '' });
     return t(`wspages.sync.what.${collection}` as 'wspages.sync.what.teams', {
       name: described?.name ?? '',
     });

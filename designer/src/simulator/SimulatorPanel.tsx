@@ -32,9 +32,12 @@ import './simulator.css';
 export default function SimulatorPanel({
   flowId,
   onClose,
+  testCasesWritable = true,
 }: {
   flowId: string;
   onClose: () => void;
+  /** False for a viewer, whose test cases are read-only. */
+  testCasesWritable?: boolean;
 }) {
   const { t } = useTranslation();
   const doc = useEditor((s) => s.doc);
@@ -190,6 +193,7 @@ export default function SimulatorPanel({
         doc={doc}
         recorded={sim.recorded}
         showCoverage={showCoverage}
+        writable={testCasesWritable}
       />
       {settingsOpen && (
         <AgentSettingsDialog

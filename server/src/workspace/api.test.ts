@@ -2,6 +2,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createFlow,
+  CLIENT_HEADER,
   CSRF_HEADER,
   SESSION_COOKIE,
   WORKSPACE_FILE_FORMAT,
@@ -99,12 +100,13 @@ async function call(
   method: string,
   path: string,
   body?: unknown,
-  { csrf = true }: { csrf?: boolean } = {},
+  { csrf = true, headers = {} }: { csrf?: boolean; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
   const session = user === null ? undefined : sessions.get(user);
   const response = await fetch(origin + at(path), {
     method,
     headers: {
+      ...headers,
       ...(session && { cookie: `${SESSION_COOKIE}=${session.secret}` }),
       ...(session && csrf && method !== 'GET' && { [CSRF_HEADER]: session.csrfToken }),
       ...(body !== undefined && { 'content-type': 'application/json' }),
@@ -615,6 +617,28 @@ describe('changes by others and presence', () => {
     expect(other.events.some((e) => e.type === 'change' && e.id === 'live')).toBe(false);
     stream.close();
     other.close();
+  });
+});
+
+describe('the page a change came from', () => {
+  it('is named in the change’s event when the request names it as the contract says, and only then', async () => {
+    const stream = follow('vera', ws.A);
+    expect(await stream.opened).toBe(200);
+    await call('ana', 'PUT', '/api/workspaces/{A}/teams/from-tab', team('from-tab', 'Da aba'), {
+      headers: { [CLIENT_HEADER]: 'tab-7f3a' },
+    });
+    expect(await stream.next((e) => e.type === 'change' && e.id === 'from-tab')).toMatchObject({
+      table: 'teams',
+      by: { name: 'Ana' },
+      client: 'tab-7f3a',
+    });
+
+    await call('ana', 'PUT', '/api/workspaces/{A}/teams/odd-tab', team('odd-tab', 'Outra'), {
+      headers: { [CLIENT_HEADER]: '<script>' },
+    });
+    const odd = await stream.next((e) => e.type === 'change' && e.id === 'odd-tab');
+    expect(odd).not.toHaveProperty('client');
+    stream.close();
   });
 });
 

@@ -24,7 +24,7 @@ import type { AnyRoute, Reply } from '../router.ts';
 import { teamTargetProblem, twilioDiagnostics } from '../twilioChecks.ts';
 import type { WorkspaceHub } from './events.ts';
 import type { PublishStore } from './publishStore.ts';
-import { toRoute, type Member, type WorkspaceRoute } from './routes.ts';
+import { authorOf, toRoute, type Member, type WorkspaceRoute } from './routes.ts';
 import { parseOr, WorkspaceError, type WorkspaceStore } from './store.ts';
 
 /** The codes `unknownReferenceDiagnostics` gives: a client may offer to create what is missing. */
@@ -70,7 +70,7 @@ export function publishRoutes({
         type: 'change',
         ...event,
         deleted: false,
-        by: { id: member.userId, name: member.name },
+        ...authorOf(member),
       })
       .catch((error: unknown) => {
         log(`workspace events: an event was not sent: ${(error as Error).message}`);

@@ -9,6 +9,8 @@
  */
 import {
   checkWorkspaceValue,
+  CLIENT_HEADER,
+  clientIdSchema,
   entityIdSchema,
   flowSaveRequestSchema,
   IF_MATCH_HEADER,
@@ -35,6 +37,8 @@ export interface Member {
   userId: string;
   name: string;
   role: Role;
+  /** The page the request came from (`CLIENT_HEADER`), passed on in the events of its changes. */
+  client?: string;
 }
 
 /** What a workspace route's handler gets: the path's parameters checked, and the caller. */
@@ -66,6 +70,16 @@ const versionIdSchema = z.coerce
 const json = (status: number, body: unknown): Reply => ({ status, body });
 
 const actorOf = (member: Member): Actor => ({ id: member.userId, name: member.name });
+/** The page a request names (`CLIENT_HEADER`), when it names one as the contract says. */
+function clientOf(header: string | string[] | undefined): { client?: string } {
+  const client = clientIdSchema.safeParse(header);
+  return client.success ? { client: client.data } : {};
+}
+/** Who made a change, for its event: the user, and the page when it said which. */
+export const authorOf = (member: Member) => ({
+  by: actorOf(member),
+  ...(member.client !== undefined && { client: member.client }),
+});
 
 /**
  * The workspace's routes on a store and a hub (which hears every change
@@ -121,7 +135,12 @@ export function toRoute(def: WorkspaceRoute): AnyRoute {
           ws: caller.workspace.id,
           params,
           body: ctx.body,
-          member: { userId: caller.user.id, name: caller.user.name, role: caller.role },
+          member: {
+            userId: caller.user.id,
+            name: caller.user.name,
+            role: caller.role,
+            ...clientOf(ctx.headers[CLIENT_HEADER]),
+          },
           workspaceName: caller.workspace.name,
           baseRevision,
         });
@@ -156,7 +175,7 @@ function workspaceRouteList(
 
   /** Tells the workspace's followers what was written (after the commit). */
   async function tell(ws: string, member: Member, changes: Change[]) {
-    const by = actorOf(member);
+    const author = authorOf(member);
     for (const change of changes) {
       await announce(ws, {
         type: 'change',
@@ -165,7 +184,7 @@ function workspaceRouteList(
         ...(change.flowId !== undefined && { flowId: change.flowId }),
         revision: change.revision,
         deleted: change.revision === 0,
-        by,
+        ...author,
       });
     }
   }
@@ -514,7 +533,7 @@ function workspaceRouteList(
           });
         }
         await store.importWorkspace(ws, checked, actorOf(member));
-        await announce(ws, { type: 'import', by: actorOf(member) });
+        await announce(ws, { type: 'import', ...authorOf(member) });
         return json(200, { counts: checked.counts });
       },
     },

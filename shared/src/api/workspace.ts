@@ -202,10 +202,20 @@ export const changeTables = [
 export type ChangeTable = (typeof changeTables)[number];
 
 /**
+ * The request header naming the client that makes a change: one page of the
+ * designer (a tab), its id made when it opens. The server passes it on in
+ * the change's event (`client`), so that page skips the events of its own
+ * saves while the user's other tabs still hear them. Any other value is
+ * left out.
+ */
+export const CLIENT_HEADER = 'x-callbot-client';
+export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/**
  * One event of `GET /api/workspaces/:ws/events` (server-sent events, `data:`
  * lines of JSON). `change`: a record was written (`revision` 0 when it was
  * deleted); `presence`: who has a flow open now; `import`: everything was
- * replaced, reload it all.
+ * replaced, reload it all. `client`: the page that made it (`CLIENT_HEADER`).
  */
 export const workspaceEventSchema = z.discriminatedUnion('type', [
   z.object({
@@ -217,13 +227,14 @@ export const workspaceEventSchema = z.discriminatedUnion('type', [
     revision: z.int(),
     deleted: z.boolean(),
     by: actorSchema,
+    client: clientIdSchema.optional(),
   }),
   z.object({
     type: z.literal('presence'),
     flowId: z.string(),
     editors: z.array(actorSchema),
   }),
-  z.object({ type: z.literal('import'), by: actorSchema }),
+  z.object({ type: z.literal('import'), by: actorSchema, client: clientIdSchema.optional() }),
 ]);
 export type WorkspaceEvent = z.infer<typeof workspaceEventSchema>;
 

@@ -15,8 +15,10 @@ import { formatPhone } from '../../forms/phone.ts';
 
 const readLines = (r: WorkspaceRepository) => r.listLines();
 
-/** The workspace's lines, re-read after every change. */
-export const useLines = (): WorkspaceRead<Listed<Line>> => useWorkspaceRead(readLines);
+const LINES = ['lines'] as const;
+
+/** The workspace's lines, re-read after every change of them. */
+export const useLines = (): WorkspaceRead<Listed<Line>> => useWorkspaceRead(readLines, LINES);
 
 /** The storage, provider, clock and ids the line commands need. */
 export function useLineDeps(): LineDeps {

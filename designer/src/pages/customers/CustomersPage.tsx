@@ -47,6 +47,8 @@ const readCustomers = async (r: WorkspaceRepository) => {
   return { customers: customers.items, permissions: permissions.items, attempts: attempts.items };
 };
 
+const CUSTOMER_TABLES = ['customers', 'permissions', 'attempts'] as const;
+
 /** The i18n key of each refusal rule (R13-R15, the platform's, the line's on the server). */
 const ruleKey = {
   R13: 'customers.rule.noOptIn',
@@ -257,7 +259,7 @@ export function CustomersPage() {
   const serverWorkspace = services.onServer && current ? current.workspace.id : null;
   const server = useServerCustomers(serverWorkspace);
   const onServer = serverWorkspace !== null;
-  const local = useWorkspaceRead(readCustomers);
+  const local = useWorkspaceRead(readCustomers, CUSTOMER_TABLES);
   const localLines = useLines().value?.items ?? [];
   const data: { value: Rows | null; error: string | null } = onServer
     ? {

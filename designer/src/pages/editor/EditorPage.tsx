@@ -28,7 +28,7 @@ import { rememberImport } from '../library/importNotice.ts';
 import { ImportNoticeBanner } from '../library/ImportNoticeBanner.tsx';
 import { FlowPresence } from '../../remote/FlowPresence.tsx';
 import { FlowSyncBar } from '../../remote/FlowSyncBar.tsx';
-import { useCurrentWorkspace } from '../../account/AccountContext.tsx';
+import { useReadOnlyRole } from '../../account/AccountContext.tsx';
 
 /** The call simulator, with the runtime: loaded when first opened. */
 const SimulatorPanel = lazy(() => import('../../simulator/SimulatorPanel.tsx'));
@@ -38,12 +38,6 @@ export function EditorPage({ flowId }: { flowId: string }) {
   // Opened again (a fresh store from storage) when the server's copy is to be shown.
   const [opening, reopen] = useReducer((n: number) => n + 1, 0);
   return <OpenedEditor key={opening} flowId={flowId} reopen={reopen} />;
-}
-
-/** The role that opens flows read-only in a server workspace (trainer, viewer); null: may edit. */
-function useReadOnlyRole(): 'trainer' | 'viewer' | null {
-  const role = useCurrentWorkspace()?.workspace.role;
-  return role === 'trainer' || role === 'viewer' ? role : null;
 }
 
 function OpenedEditor({ flowId, reopen }: { flowId: string; reopen: () => void }) {
@@ -282,7 +276,11 @@ function Editor({
                     label: t('shell.panels.simulator'),
                     content: (
                       <Suspense fallback={<p role="status">{t('simulator.loading')}</p>}>
-                        <SimulatorPanel flowId={flowId} onClose={toggleSimulator} />
+                        <SimulatorPanel
+                          flowId={flowId}
+                          onClose={toggleSimulator}
+                          testCasesWritable={readOnlyAs !== 'viewer'}
+                        />
                       </Suspense>
                     ),
                   },

@@ -11,6 +11,7 @@ import { AUTO_SNAPSHOT_INTERVAL_MS } from './useAutoSnapshots.ts';
 import type { FlowEditing } from './useFlowEditing.ts';
 import { versionName } from '../../versions/versionNames.ts';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
+import { useReadOnlyRole } from '../../account/AccountContext.tsx';
 
 /** Two versions being compared, the older first; `null` loads while they are read. */
 type Comparison = {
@@ -26,7 +27,7 @@ const CURRENT = 'current' as const;
 /**
  * Save a version with a note, restore any saved or automatic one (as one
  * undoable step), and compare two versions, or one with the current flow,
- * on a canvas of their differences.
+ * on a canvas of their differences. A trainer or a viewer only compares.
  */
 export function VersionsDialog({
   flowId,
@@ -41,6 +42,7 @@ export function VersionsDialog({
   const dateFormat = useDateTimeFormat();
   const repository = useRepository();
   const store = useEditorStore();
+  const mayEdit = useReadOnlyRole() === null;
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -135,13 +137,15 @@ export function VersionsDialog({
 
   return (
     <Dialog label={t('editor.versions')} onClose={onClose}>
-      <form onSubmit={save} className="versions__save">
-        <label>
-          {t('versions.note')}
-          <input name="note" maxLength={200} placeholder={t('versions.notePlaceholder')} />
-        </label>
-        <button type="submit">{t('versions.save')}</button>
-      </form>
+      {mayEdit && (
+        <form onSubmit={save} className="versions__save">
+          <label>
+            {t('versions.note')}
+            <input name="note" maxLength={200} placeholder={t('versions.notePlaceholder')} />
+          </label>
+          <button type="submit">{t('versions.save')}</button>
+        </form>
+      )}
       {problem && <p role="alert">{problem}</p>}
       {versions && versions.length > 0 && (
         <form onSubmit={compare} className="versions__compare" aria-label={t('versionDiff.title')}>
@@ -179,9 +183,11 @@ export function VersionsDialog({
                 {noteOf(v)} · {dateFormat.format(v.createdAt)} ·{' '}
                 {t('common.nodes', { count: v.nodeCount })}
               </span>
-              <button type="button" onClick={() => void restore(v)}>
-                {t('versions.restore')}
-              </button>
+              {mayEdit && (
+                <button type="button" onClick={() => void restore(v)}>
+                  {t('versions.restore')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

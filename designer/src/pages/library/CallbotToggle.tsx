@@ -11,12 +11,15 @@ export function CallbotToggle({
   flowId,
   name,
   callbot,
+  readOnly = false,
   onChanged,
 }: {
   flowId: string;
   name: string;
   /** `undefined` while the workspace is being read. */
   callbot: boolean | undefined;
+  /** Shown, not changeable (a trainer or a viewer). */
+  readOnly?: boolean;
   /** Called once the change is stored, so the page reads the mark anew. */
   onChanged?: () => void;
 }) {
@@ -31,7 +34,7 @@ export function CallbotToggle({
       <input
         type="checkbox"
         checked={pending ?? callbot === true}
-        disabled={callbot === undefined}
+        disabled={callbot === undefined || readOnly}
         aria-label={t('workspace.callbot.of', { name })}
         aria-invalid={problem !== null}
         onChange={(e) => {

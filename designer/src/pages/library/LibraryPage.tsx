@@ -14,7 +14,7 @@ import { errorMessage } from '../../ui/errorMessage.ts';
 import { readFileText } from '../../ui/readFile.ts';
 import { CallbotToggle } from './CallbotToggle.tsx';
 import './library.css';
-import { useCurrentWorkspace } from '../../account/AccountContext.tsx';
+import { useCurrentWorkspace, useReadOnlyRole } from '../../account/AccountContext.tsx';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { defaultNodeLabel } from '../../i18n/nodeTerms.ts';
 import { rememberImport } from './importNotice.ts';
@@ -26,6 +26,8 @@ const MoveIn = lazy(() => import('./MoveIn.tsx').then((m) => ({ default: m.MoveI
 
 export function LibraryPage() {
   const served = useCurrentWorkspace() !== null;
+  // A trainer or a viewer opens and simulates flows; the server refuses them every change.
+  const mayEdit = useReadOnlyRole() === null;
   const { t } = useTranslation();
   const dateFormat = useDateTimeFormat();
   const repository = useRepository();
@@ -100,21 +102,25 @@ export function LibraryPage() {
     <div className="library">
       <header className="library__header">
         <h1>{t('library.title')}</h1>
-        <form className="library__new" onSubmit={create}>
-          <label>
-            <span className="visually-hidden">{t('library.newName')}</span>
-            <input name="name" placeholder={t('library.newName')} maxLength={120} required />
-          </label>
-          <Button type="submit" variant="primary" icon={<Plus />}>
-            {t('library.create')}
-          </Button>
-        </form>
-        <JsonFileButton
-          icon={<Upload />}
-          label={t('importFlow.button')}
-          pickerLabel={t('importFlow.file')}
-          onFile={(file) => void importFile(file)}
-        />
+        {mayEdit && (
+          <>
+            <form className="library__new" onSubmit={create}>
+              <label>
+                <span className="visually-hidden">{t('library.newName')}</span>
+                <input name="name" placeholder={t('library.newName')} maxLength={120} required />
+              </label>
+              <Button type="submit" variant="primary" icon={<Plus />}>
+                {t('library.create')}
+              </Button>
+            </form>
+            <JsonFileButton
+              icon={<Upload />}
+              label={t('importFlow.button')}
+              pickerLabel={t('importFlow.file')}
+              onFile={(file) => void importFile(file)}
+            />
+          </>
+        )}
         {served && (
           <Suspense fallback={null}>
             <MoveIn onMovedIn={refresh} />
@@ -177,26 +183,31 @@ export function LibraryPage() {
                 flowId={flow.id}
                 name={flow.name}
                 callbot={flow.callbot}
+                readOnly={!mayEdit}
                 onChanged={refresh}
               />
-              <IconButton
-                icon={<Pencil />}
-                onClick={() => setRenaming(flow.id)}
-                label={t('library.renameFlow', { name: flow.name })}
-                tooltip={t('library.rename')}
-              />
-              <IconButton
-                icon={<Copy />}
-                onClick={() => void attempt(() => repository.duplicate(flow.id))}
-                label={t('library.duplicateFlow', { name: flow.name })}
-                tooltip={t('library.duplicate')}
-              />
-              <IconButton
-                icon={<Trash2 />}
-                onClick={() => setDeleting(flow)}
-                label={t('library.deleteFlow', { name: flow.name })}
-                tooltip={t('library.delete')}
-              />
+              {mayEdit && (
+                <>
+                  <IconButton
+                    icon={<Pencil />}
+                    onClick={() => setRenaming(flow.id)}
+                    label={t('library.renameFlow', { name: flow.name })}
+                    tooltip={t('library.rename')}
+                  />
+                  <IconButton
+                    icon={<Copy />}
+                    onClick={() => void attempt(() => repository.duplicate(flow.id))}
+                    label={t('library.duplicateFlow', { name: flow.name })}
+                    tooltip={t('library.duplicate')}
+                  />
+                  <IconButton
+                    icon={<Trash2 />}
+                    onClick={() => setDeleting(flow)}
+                    label={t('library.deleteFlow', { name: flow.name })}
+                    tooltip={t('library.delete')}
+                  />
+                </>
+              )}
             </li>
           ))}
         </ul>

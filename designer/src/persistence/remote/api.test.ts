@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFlow } from '@callbot/shared';
+import { CLIENT_HEADER, clientIdSchema, createFlow } from '@callbot/shared';
 import { createWorkspaceApi, RemoteError } from './api.ts';
 
 const ORIGIN = 'http://callbot.test';
@@ -47,16 +47,26 @@ const failure = (promise: Promise<unknown>) =>
 
 describe('the workspace API client', () => {
   it("saves with the base revision and the session's CSRF token, and reads the answer into a fresh object", async () => {
-    const seen: { csrf: string | null; body: unknown }[] = [];
+    const seen: { csrf: string | null; client: string | null; body: unknown }[] = [];
     server.use(
       session(),
       http.put(`${ORIGIN}/api/workspaces/ws1/flows/f1`, async ({ request }) => {
-        seen.push({ csrf: request.headers.get('x-csrf-token'), body: await request.json() });
+        seen.push({
+          csrf: request.headers.get('x-csrf-token'),
+          client: request.headers.get(CLIENT_HEADER),
+          body: await request.json(),
+        });
         return HttpResponse.json({ ...record, extra: 'dropped' });
       }),
     );
-    const saved = await api().saveFlow('f1', record.doc, 3);
-    expect(seen).toEqual([{ csrf: 'csrf-1', body: { baseRevision: 3, doc: record.doc } }]);
+    const client = api();
+    const saved = await client.saveFlow('f1', record.doc, 3);
+    // The page is named, so the event of this save can be told from others' (a new id per page).
+    expect(clientIdSchema.safeParse(client.clientId).success).toBe(true);
+    expect(api().clientId).not.toBe(client.clientId);
+    expect(seen).toEqual([
+      { csrf: 'csrf-1', client: client.clientId, body: { baseRevision: 3, doc: record.doc } },
+    ]);
     expect(saved.revision).toBe(3);
     expect(saved).not.toHaveProperty('extra');
   });

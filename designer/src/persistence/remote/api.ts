@@ -1,5 +1,6 @@
 import {
   apiErrorSchema,
+  CLIENT_HEADER,
   CSRF_HEADER,
   importAnswerSchema,
   importRefusalSchema,
@@ -101,6 +102,11 @@ export interface WorkspaceApi {
   leave(flowId: string): Promise<void>;
   /** The address of the workspace's server-sent events. */
   readonly eventsUrl: string;
+  /**
+   * This page's id, sent with every change (`CLIENT_HEADER`): the events of
+   * its own changes name it, and the page skips them.
+   */
+  readonly clientId: string;
 
   /** A collection's records (read leniently: each is checked by its schema later) and revisions. */
   listRecords(
@@ -174,10 +180,13 @@ export function createWorkspaceApi({
   workspaceId,
   baseUrl = '',
   fetch: send = (input, init) => globalThis.fetch(input, init),
+  clientId = crypto.randomUUID(),
 }: {
   workspaceId: string;
   baseUrl?: string;
   fetch?: typeof globalThis.fetch;
+  /** This page's id (`WorkspaceApi.clientId`); a new one by default. */
+  clientId?: string;
 }): WorkspaceApi {
   const base_ = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
   let csrfToken: string | null = null;
@@ -245,6 +254,7 @@ export function createWorkspaceApi({
     if (stateChanging.has(method)) {
       const token = await csrf();
       if (token !== null) headers.set(CSRF_HEADER, token);
+      headers.set(CLIENT_HEADER, clientId);
     }
     const response = await fetchOrUnreachable(root + path, {
       method,
@@ -288,6 +298,7 @@ export function createWorkspaceApi({
   return {
     workspaceId,
     eventsUrl: `${baseUrl}${base_}/events`,
+    clientId,
     listFlows: async () => (await request(flowListSchema, 'GET', '/flows')).flows,
     getFlow: (id) => request(flowRecordSchema, 'GET', flowPath(id)),
     saveFlow: (id, doc, baseRevision, callbot) =>

@@ -180,7 +180,7 @@ describe('the server-backed flow repository', () => {
       deleted: false,
       by: bruno,
     });
-    // One's own change, echoed by the stream, is not news.
+    // This page's own change, echoed by the stream, is not news.
     anaBrowser.repo.sync.receive({
       type: 'change',
       table: 'flows',
@@ -188,8 +188,20 @@ describe('the server-backed flow repository', () => {
       revision,
       deleted: false,
       by: ana,
+      client: anaBrowser.clientId,
     });
     expect(heard).toEqual([flow.id]);
+    // Ana's change in another page is.
+    anaBrowser.repo.sync.receive({
+      type: 'change',
+      table: 'flows',
+      id: flow.id,
+      revision,
+      deleted: false,
+      by: ana,
+      client: 'u-ana-other-page',
+    });
+    expect(heard).toEqual([flow.id, flow.id]);
     expect((await anaBrowser.repo.list()).map((f) => f.name)).toEqual(['Ventas']);
   });
 

@@ -273,11 +273,12 @@ export function createRemoteFlowRepository(
         for (const listener of presenceListeners.get(event.flowId) ?? []) listener(others);
         return;
       }
+      // This page's own change, echoed by the stream, is not news (the user's other pages hear it).
+      if (event.client === api.clientId) return;
       if (event.type === 'import') {
         for (const listener of [...changeListeners]) listener(null, event.by);
         return;
       }
-      if (event.by.id === selfId) return;
       if (event.table === 'flows')
         for (const listener of [...changeListeners]) listener(event.id, event.by);
     },

@@ -13,3 +13,7 @@ export function parseRecordKey(key: string): { collection: string; id: string | 
     ? { collection: key.slice(1), id: null }
     : { collection: key.slice(1, slash), id: key.slice(slash + 1) };
 }
+
+/** The outbox keys of test cases: `#tests/<the test case's server id>`. */
+export const TEST_CASES = 'tests';
+export const testCaseKey = (serverId: string) => recordKey(TEST_CASES, serverId);

@@ -1,6 +1,7 @@
 import type { WorkspaceCollection } from '@callbot/shared';
 import { RemoteError, type WorkspaceApi } from './api.ts';
-import { parseRecordKey } from './keys.ts';
+import { parseRecordKey, TEST_CASES } from './keys.ts';
+import { sendTestCase } from './testCases.ts';
 import type { RecordChange } from './outbox.ts';
 
 type Fields = Record<string, unknown>;
@@ -71,7 +72,8 @@ const notFoundAsNull = <T>(error: unknown): T | null => {
  * too), and otherwise lets the server refuse the write on this browser's base
  * revision — a `RemoteError` `conflict` naming who changed it and when, or
  * `notFound` when it was deleted. A line's callbot goes through its own
- * route (R3). Answers the record's new revision (0 when deleted).
+ * route (R3). Answers the record's new revision (0 when deleted). A test
+ * case's change goes to its flow's tests (`sendTestCase`).
  */
 export function createRecordSender(api: WorkspaceApi) {
   async function sendSettings(change: RecordChange, base: number): Promise<number> {
@@ -97,6 +99,7 @@ export function createRecordSender(api: WorkspaceApi) {
     const parsed = parseRecordKey(key);
     if (!parsed) throw new Error(`Not a record key: ${key}`);
     if (parsed.id === null) return sendSettings(change, base);
+    if (parsed.collection === TEST_CASES) return sendTestCase(api, parsed.id, change);
     const collection = parsed.collection as WorkspaceCollection;
     const { id } = parsed;
     const server = await api.getRecord(collection, id).catch(notFoundAsNull<never>);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RemoteError } from './api.ts';
+import type { RemoteError } from './api.ts';
+import { testCaseKey } from './keys.ts';
 import { FakeWorkspaceServer, openBrowser } from './testing.ts';
 
 const ana = { id: 'u-ana', name: 'Ana' };
@@ -57,21 +58,88 @@ describe('test cases in a server workspace', () => {
     expect(await editor.repo.listTestCases(flow.id)).toEqual([]);
   });
 
-  it('are read from the cache while the server is unreachable; a save then is refused and not kept', async () => {
-    const { server, trainer, flow } = await flowOnServer();
+  it('saved while the server is unreachable wait in the outbox, stay listed, and are sent once it is back', async () => {
+    const { server, editor, trainer, flow } = await flowOnServer();
     await trainer.repo.saveTestCase(flow.id, recorded('Um'));
     server.online = false;
     expect((await trainer.repo.listTestCases(flow.id)).map((t) => t.name)).toEqual(['Um']);
 
-    const refused = await trainer.repo
-      .saveTestCase(flow.id, recorded('Dois'))
-      .catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(RemoteError);
-    expect((refused as RemoteError).kind).toBe('unreachable');
-    expect((await trainer.repo.listTestCases(flow.id)).map((t) => t.name)).toEqual(['Um']);
+    // Kept, not refused: the outbox holds it ("offline — 1 change waiting").
+    const kept = await trainer.repo.saveTestCase(flow.id, recorded('Dois'));
+    await trainer.outbox.flush();
+    expect(trainer.outbox.state).toMatchObject({ offline: true, waiting: 1 });
+    expect((await trainer.repo.listTestCases(flow.id)).map((t) => t.name)).toEqual(['Um', 'Dois']);
+    expect([...server.tests.get(flow.id)!.values()].map((t) => t.name)).toEqual(['Um']);
+
+    // The server is back: the retry sends it, and the list, read from the server, keeps it.
+    server.online = true;
+    trainer.scheduler.runNext();
+    await trainer.outbox.flush();
+    expect(trainer.outbox.state).toMatchObject({ offline: false, waiting: 0 });
+    expect(server.tests.get(flow.id)!.get(kept.serverId!)).toEqual(
+      expect.objectContaining({ name: 'Dois', updatedBy: tina }),
+    );
+    expect((await editor.repo.listTestCases(flow.id)).map((t) => t.name)).toEqual(['Um', 'Dois']);
+    expect((await trainer.repo.listTestCases(flow.id)).map((t) => t.name)).toEqual(['Um', 'Dois']);
+  });
+
+  it('renamed and deleted while the server is unreachable: a list read meanwhile keeps them as this browser has them', async () => {
+    const { server, trainer, flow } = await flowOnServer();
+    const one = await trainer.repo.saveTestCase(flow.id, recorded('Um'));
+    const two = await trainer.repo.saveTestCase(flow.id, recorded('Dois'));
+    server.online = false;
+    expect(await trainer.repo.renameTestCase(one.id, 'Um à noite')).toBe(true);
+    await trainer.repo.deleteTestCase(two.id);
+    await trainer.outbox.flush();
+    expect(trainer.outbox.state).toMatchObject({ offline: true, waiting: 2 });
+
+    // The server answers lists again before the outbox's retry: the waiting changes are not undone.
+    server.online = true;
+    expect((await trainer.repo.listTestCases(flow.id)).map((t) => t.name)).toEqual(['Um à noite']);
+    await trainer.outbox.flush();
+    expect(trainer.outbox.state.waiting).toBe(0);
+    expect([...server.tests.get(flow.id)!.values()].map((t) => t.name)).toEqual(['Um à noite']);
+  });
+
+  it('of a flow created while the server is unreachable are sent after the flow', async () => {
+    const server = new FakeWorkspaceServer();
+    const editor = openBrowser(server, ana);
+    server.online = false;
+    const flow = await editor.repo.create('Feita sem servidor');
+    const saved = await editor.repo.saveTestCase(flow.id, recorded('Caso'));
+    expect(editor.outbox.state).toMatchObject({ offline: true, waiting: 2 });
 
     server.online = true;
-    expect((await trainer.repo.listTestCases(flow.id)).map((t) => t.name)).toEqual(['Um']);
+    await editor.outbox.flush();
+    expect(editor.outbox.state).toMatchObject({ offline: false, waiting: 0, refused: [] });
+    expect(server.tests.get(flow.id)!.get(saved.serverId!)).toEqual(
+      expect.objectContaining({ name: 'Caso', flowId: flow.id }),
+    );
+  });
+
+  it('saved offline and refused once the server is back (the name was taken meanwhile): said, and dropped on reload', async () => {
+    const { server, editor, trainer, flow } = await flowOnServer();
+    server.online = false;
+    const mine = await trainer.repo.saveTestCase(flow.id, recorded('Vendas'));
+    await trainer.outbox.flush();
+    server.online = true;
+    await editor.repo.saveTestCase(flow.id, recorded('Vendas'));
+
+    await trainer.outbox.flush();
+    const key = testCaseKey(mine.serverId!);
+    expect(trainer.outbox.state.refused).toEqual([
+      { flowId: key, message: 'This flow already has "Vendas".' },
+    ]);
+    expect(await trainer.workspace.sync.describe(key)).toEqual({
+      collection: 'tests',
+      name: 'Vendas',
+    });
+
+    await trainer.workspace.sync.reload(key);
+    expect(trainer.outbox.state).toMatchObject({ waiting: 0, refused: [] });
+    expect(await trainer.repo.listTestCases(flow.id)).toEqual([
+      expect.not.objectContaining({ serverId: mine.serverId }),
+    ]);
   });
 
   it('keeps the cache as the server has it when the server refuses a rename', async () => {

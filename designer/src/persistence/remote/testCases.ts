@@ -1,20 +1,77 @@
+import { testCaseRequestSchema, type TestCaseRequest } from '@callbot/shared';
+import { z } from 'zod';
 import type { DesignerDb, TestCaseRecord } from '../db.ts';
 import { FlowNotFoundError } from '../errors.ts';
 import type { TestCaseStore } from '../testCases.ts';
 import { RemoteError, type TestCase, type WorkspaceApi } from './api.ts';
-import type { Outbox } from './outbox.ts';
+import { testCaseKey } from './keys.ts';
+import type { Outbox, RecordChange } from './outbox.ts';
 
 const isUnreachable = (error: unknown) =>
   error instanceof RemoteError && error.kind === 'unreachable';
+const isNotFound = (error: unknown) => error instanceof RemoteError && error.kind === 'notFound';
+
+/**
+ * A test case's change as the outbox keeps it (key `testCaseKey`): `before`
+ * names its flow, `after` is what the server takes (null: deleted). Several
+ * changes of one test case waiting are sent as the last one.
+ */
+const waitingChangeSchema = z.object({
+  before: z.object({ flowId: z.string().min(1) }),
+  after: testCaseRequestSchema.nullable(),
+});
+
+const changeOf = (record: TestCaseRecord, deleted: boolean): RecordChange => ({
+  before: { flowId: record.flowId },
+  after: deleted ? null : requestOf(record),
+});
+
+/** A cached test case as the server takes it. */
+const requestOf = (record: TestCaseRecord): TestCaseRequest => ({
+  name: record.name,
+  script: record.script,
+  transcript: Array.isArray(record.transcript) ? record.transcript : [],
+  flowRevision: Math.max(1, record.flowRevision),
+});
+
+/**
+ * Sends a test case's change that waited in the outbox (the outbox's
+ * `sendRecord` for `testCaseKey`s): adds or replaces it on the server, or
+ * deletes it (one gone already is not an error). Answers the revision the
+ * outbox keeps for it (0 once deleted).
+ */
+export async function sendTestCase(
+  api: WorkspaceApi,
+  serverId: string,
+  change: RecordChange,
+): Promise<number> {
+  const parsed = waitingChangeSchema.safeParse(change);
+  if (!parsed.success)
+    throw new Error(`The test case ${serverId} waiting to be sent is unreadable.`);
+  const { before, after } = parsed.data;
+  if (after === null) {
+    await api.deleteTest(before.flowId, serverId).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
+    });
+    return 0;
+  }
+  await api.putTest(before.flowId, serverId, after);
+  return 1;
+}
 
 /**
  * The test cases of a server workspace's flows: written through to the
  * server (`PUT /flows/:id/tests/:testId`, which trainers may call too) and
  * cached in this browser's IndexedDB, where each keeps its server id.
  * Listing reads the server and brings the cache to it (others' test cases
- * appear, deleted ones go); while the server is unreachable the cache
- * answers. A write the server refuses, or cannot take (unreachable), is not
- * kept: the panel shows why, and the cache stays as the server has it.
+ * appear, deleted ones go, this browser's changes still waiting stay);
+ * while the server is unreachable the cache answers.
+ *
+ * A change made while the server is unreachable (or while the flow's own
+ * saves still wait) is kept in the cache and in the outbox, like a flow's
+ * save ("offline — N changes waiting"), and sent once the server is back,
+ * after the flow's saves. A change the server refuses is not kept: the panel
+ * shows why, and the cache stays as the server has it.
  *
  * `local` is the cache's own store (names checked there first, as in
  * browser-only mode).
@@ -32,44 +89,66 @@ export function createRemoteTestCaseStore({
   local: TestCaseStore;
   newId: () => string;
 }): TestCaseStore {
-  /** The flow is on the server with this browser's saves of it: a test case can join it. */
-  async function flowOnServer(flowId: string): Promise<void> {
-    await outbox.flush();
-    if ((await outbox.baseOf(flowId)) === 0) {
-      throw new RemoteError(
-        'unreachable',
-        'The server is unreachable: test cases are kept on the server, so save this one once the server is back.',
-      );
+  /**
+   * Sends the cached test case's change now, or keeps it in the outbox when
+   * the server is unreachable, or when the flow's saves or an earlier change
+   * of this test case wait there (it is sent after them). Rejects with the
+   * server's refusal.
+   */
+  async function write(record: TestCaseRecord, serverId: string, deleted = false): Promise<void> {
+    const key = testCaseKey(serverId);
+    const { offline } = await outbox.flush();
+    const waits =
+      offline || (await outbox.waitingFor(record.flowId)) > 0 || (await outbox.waitingFor(key)) > 0;
+    if (!waits) {
+      if ((await outbox.baseOf(record.flowId)) === 0)
+        throw new RemoteError(
+          'notFound',
+          'This flow is not on the server: its test cases cannot be kept there.',
+        );
+      try {
+        await sendTestCase(api, serverId, changeOf(record, deleted));
+        return;
+      } catch (error) {
+        if (!isUnreachable(error)) throw error;
+      }
     }
+    await outbox.addRecord(key, changeOf(record, deleted));
   }
 
-  /** Sends the cached record to the server (its server id is given on first need). */
+  /** Sends the cached record (its server id is given on first need). */
   async function send(record: TestCaseRecord): Promise<void> {
-    await flowOnServer(record.flowId);
     let serverId = record.serverId;
     if (serverId === undefined) {
       serverId = newId();
       await cache.testCases.update(record.id, { serverId });
     }
-    await api.putTest(record.flowId, serverId, {
-      name: record.name,
-      script: record.script,
-      transcript: Array.isArray(record.transcript) ? record.transcript : [],
-      flowRevision: Math.max(1, record.flowRevision),
-    });
+    await write(record, serverId);
   }
 
-  /** Brings the flow's cached test cases to the server's list. */
+  /** Whether a change of this test case waits in the outbox (this browser's is newer than the server's). */
+  const waiting = async (serverId: string) => (await outbox.waitingFor(testCaseKey(serverId))) > 0;
+
+  /** Brings the flow's cached test cases to the server's list, but those whose changes wait. */
   async function mirror(flowId: string, tests: TestCase[]): Promise<void> {
+    const cachedNow = await cache.testCases.where('flowId').equals(flowId).toArray();
+    const ids = new Set([
+      ...tests.map((t) => t.id),
+      ...cachedNow.flatMap((r) => (r.serverId ? [r.serverId] : [])),
+    ]);
+    const kept = new Set<string>();
+    for (const id of ids) if (await waiting(id)) kept.add(id);
     await cache.transaction('rw', cache.testCases, async () => {
       const cached = await cache.testCases.where('flowId').equals(flowId).toArray();
       const byServerId = new Map(cached.flatMap((r) => (r.serverId ? [[r.serverId, r]] : [])));
       const onServer = new Set(tests.map((t) => t.id));
       for (const record of cached) {
+        if (record.serverId !== undefined && kept.has(record.serverId)) continue;
         if (record.serverId === undefined || !onServer.has(record.serverId))
           await cache.testCases.delete(record.id);
       }
       for (const test of tests) {
+        if (kept.has(test.id)) continue;
         const fields = {
           flowId,
           name: test.name,
@@ -90,12 +169,11 @@ export function createRemoteTestCaseStore({
   return {
     async saveTestCase(flowId, testCase, options) {
       if (!(await cache.flows.get(flowId))) throw new FlowNotFoundError(flowId);
-      await flowOnServer(flowId);
       const saved = await local.saveTestCase(flowId, testCase, options);
       const record = { ...saved, serverId: newId() };
       try {
         await cache.testCases.update(saved.id, { serverId: record.serverId });
-        await send(record);
+        await write(record, record.serverId);
       } catch (error) {
         await local.deleteTestCase(saved.id);
         throw error;
@@ -108,8 +186,7 @@ export function createRemoteTestCaseStore({
         await mirror(flowId, await api.listTests(flowId));
       } catch (error) {
         // Unreachable, or a flow not on the server yet: the cache answers.
-        if (!isUnreachable(error) && !(error instanceof RemoteError && error.kind === 'notFound'))
-          throw error;
+        if (!isUnreachable(error) && !isNotFound(error)) throw error;
       }
       return local.listTestCases(flowId);
     },
@@ -142,14 +219,7 @@ export function createRemoteTestCaseStore({
 
     async deleteTestCase(id) {
       const record = await cached(id);
-      if (record?.serverId !== undefined) {
-        try {
-          await api.deleteTest(record.flowId, record.serverId);
-        } catch (error) {
-          // Gone from the server already: gone here too.
-          if (!(error instanceof RemoteError && error.kind === 'notFound')) throw error;
-        }
-      }
+      if (record?.serverId !== undefined) await write(record, record.serverId, true);
       await local.deleteTestCase(id);
     },
   };

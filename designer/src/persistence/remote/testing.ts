@@ -251,10 +251,12 @@ export class FakeWorkspaceServer {
     return Promise.resolve();
   }
 
-  api(actor: Actor): WorkspaceApi {
+  /** The API as one page of `actor` calls it (`clientId`: the page). */
+  api(actor: Actor, clientId = `${actor.id}-page`): WorkspaceApi {
     return {
       workspaceId: 'ws-1',
       eventsUrl: '/api/workspaces/ws-1/events',
+      clientId,
       // Of the other routes, only the usage is played by this fake.
       request: async (schema, method, path) => {
         await this.reachable();
@@ -394,6 +396,8 @@ export function createManualScheduler(): Scheduler & {
   };
 }
 
+let pages = 0;
+
 /**
  * One browser of a user on the fake server: its IndexedDB (pass the same
  * `indexedDB` again to "reload" the page), the outbox and the repository.
@@ -404,7 +408,7 @@ export function openBrowser(
   indexedDB: IDBFactory = new IDBFactory(),
 ) {
   const scheduler = createManualScheduler();
-  const api = server.api(actor);
+  const api = server.api(actor, `${actor.id}-page-${++pages}`);
   let ids = 0;
   const cache = new DesignerDb({ name: 'callbot-ws-1', indexedDB, IDBKeyRange });
   const outbox = createOutbox({
@@ -431,5 +435,5 @@ export function openBrowser(
     newId: () => `${actor.id}-record-${++ids}`,
     refreshFlows: () => repo.list(),
   });
-  return { repo, workspace, outbox, scheduler, indexedDB };
+  return { repo, workspace, outbox, scheduler, indexedDB, clientId: api.clientId };
 }

@@ -188,21 +188,32 @@ describe('the server-backed workspace repository', () => {
     expect(browser.outbox.state).toMatchObject({ waiting: 0, conflicts: [], refused: [] });
   });
 
-  it('tells its pages when someone else changed the workspace', async () => {
+  it('tells its pages which table someone else changed, and not of its own saves', async () => {
     const server = new FakeWorkspaceServer();
     const browser = openBrowser(server, ana);
-    let told = 0;
-    browser.workspace.subscribe(() => (told += 1));
-    browser.workspace.sync.receive({
-      type: 'change',
-      table: 'lines',
-      id: 'l9',
-      revision: 1,
-      deleted: false,
-      by: bruno,
-    });
+    const told: (string | undefined)[] = [];
+    browser.workspace.subscribe((changed) => told.push(changed));
+    const change = (table: 'lines' | 'teams' | 'tests', client?: string) =>
+      browser.workspace.sync.receive({
+        type: 'change',
+        table,
+        id: 'l9',
+        revision: 1,
+        deleted: false,
+        by: bruno,
+        ...(client !== undefined && { client }),
+      });
+    change('lines', 'u-bruno-page');
     browser.workspace.sync.receive({ type: 'presence', flowId: 'f', editors: [] });
-    expect(told).toBe(1);
+    // This page's own save, echoed by the stream: nothing to read again.
+    change('teams', browser.clientId);
+    // A test case is the flow's, not the workspace pages'.
+    change('tests');
+    // Ana's other page saved: this one reads again.
+    change('teams', 'u-ana-page-elsewhere');
+    // Everything was replaced: every page reads again.
+    browser.workspace.sync.receive({ type: 'import', by: bruno });
+    expect(told).toEqual(['lines', 'teams', undefined]);
     server.putAs(bruno, 'lines', sipLine('l9', 'Nova'));
     expect((await browser.workspace.listLines()).items).toMatchObject([
       { id: 'l9', label: 'Nova' },

@@ -2,6 +2,7 @@ import {
   checkWorkspaceFile,
   usageAnswerSchema,
   usagePath,
+  type ChangeTable,
   type ServerWorkspaceSettings,
   type WorkspaceCollection,
   type WorkspaceEvent,
@@ -10,7 +11,7 @@ import type { Table } from 'dexie';
 import type { DesignerDb } from '../db.ts';
 import { createWorkspaceRepository, type WorkspaceRepository } from '../workspaceRepository.ts';
 import { RemoteError, type WorkspaceApi } from './api.ts';
-import { parseRecordKey, recordKey } from './keys.ts';
+import { parseRecordKey, recordKey, TEST_CASES } from './keys.ts';
 import type { Outbox } from './outbox.ts';
 
 /** What the pages can do about the workspace's records on the server, beyond the repository. */
@@ -100,11 +101,12 @@ export function createRemoteWorkspaceRepository(
     newId: () => (lastId = options.newId()),
   });
   const tables = cacheTables(cache);
-  const listeners = new Set<() => void>();
-  const notify = () => {
-    for (const listener of [...listeners]) listener();
+  const listeners = new Set<(changed?: ChangeTable) => void>();
+  /** Tells the pages what changed (`undefined`: anything may have). */
+  const notify = (changed?: ChangeTable) => {
+    for (const listener of [...listeners]) listener(changed);
   };
-  local.subscribe(notify);
+  local.subscribe(() => notify());
   let serverExtra: Awaited<ReturnType<RemoteWorkspaceSync['readServerSettings']>> | null = null;
   const refreshing = new Map<string, Promise<void>>();
 
@@ -210,6 +212,12 @@ export function createRemoteWorkspaceRepository(
     async reload(key) {
       const parsed = parseRecordKey(key);
       if (!parsed) return;
+      if (parsed.collection === TEST_CASES) {
+        // A test case the server refused: dropped; the flow's next list brings the server's.
+        await outbox.discard(key);
+        notify();
+        return;
+      }
       if (parsed.id === null) {
         const answer = await api.getSettings();
         await outbox.discard(key, answer.revision);
@@ -231,6 +239,10 @@ export function createRemoteWorkspaceRepository(
     async describe(key) {
       const parsed = parseRecordKey(key);
       if (!parsed || parsed.id === null) return { collection: 'settings', name: '' };
+      if (parsed.collection === TEST_CASES) {
+        const test = await cache.testCases.filter((t) => t.serverId === parsed.id).first();
+        return { collection: TEST_CASES, name: test?.name ?? '' };
+      }
       const table = tables.get(parsed.collection as WorkspaceCollection);
       const record = (await table?.get(parsed.id)) as Record<string, unknown> | undefined;
       const name = record?.name ?? record?.number ?? parsed.id;
@@ -256,10 +268,12 @@ export function createRemoteWorkspaceRepository(
       notify();
     },
     receive(event) {
-      if (event.type === 'presence') return;
-      if (event.type === 'change' && (event.table === 'versions' || event.table === 'tests'))
-        return;
-      notify();
+      // Presence is the flows'; this page's own change, echoed by the stream, is not news.
+      if (event.type === 'presence' || event.client === api.clientId) return;
+      if (event.type === 'import') return notify();
+      if (event.table === 'versions' || event.table === 'tests') return;
+      // Only the pages reading what changed read again.
+      notify(event.table);
     },
   };
 

@@ -333,3 +333,27 @@ describe('TestCasesPanel and the flow repository', () => {
     await waitFor(() => expect(panel().textContent).toContain('No test cases yet.'));
   });
 });
+
+describe('TestCasesPanel of a viewer', () => {
+  it('runs and exports the test cases, never saves or changes them', async () => {
+    await repo.saveTestCase(flowId, { ...recorded, name: 'Vendas', flowRevision: 1 });
+    render(
+      <RepositoryProvider repository={repo}>
+        <TestCasesPanel
+          flowId={flowId}
+          doc={reception}
+          recorded={recorded}
+          showCoverage={() => {}}
+          writable={false}
+        />
+      </RepositoryProvider>,
+    );
+    const vendas = within(await list()).getByRole('listitem');
+    await userEvent.click(within(vendas).getByRole('button', { name: 'Run Vendas' }));
+    await within(vendas).findByLabelText('Result of Vendas');
+    within(vendas).getByRole('button', { name: /^Export Vendas/ });
+    const changes = ['Save as test case', 'Import script', 'Rename Vendas', 'Delete Vendas'];
+    expect(changes.filter((name) => within(panel()).queryByRole('button', { name }))).toEqual([]);
+    expect(within(panel()).queryByRole('textbox', { name: 'Test case name' })).toBeNull();
+  });
+});

@@ -42,10 +42,13 @@ export function TestCasesPanel({
   doc,
   recorded,
   showCoverage,
+  writable = true,
 }: {
   flowId: string;
   doc: FlowDocument;
   recorded: { script: Script; transcript: TraceLine[] } | null;
+  /** False for a viewer: test cases are run and exported, never saved or changed (the server refuses). */
+  writable?: boolean;
   /** Shows the coverage on the canvas, or hides it (`null`): the editor's `showCoverage`. */
   showCoverage: (coverage: CoverageShown | null) => void;
 }) {
@@ -182,8 +185,15 @@ export function TestCasesPanel({
   return (
     <section className="test-cases" aria-label={t('simulatorTests.title')}>
       <h3 className="test-cases__title">{t('simulatorTests.title')}</h3>
-      <SaveForm canSave={finished !== null} onSave={(name) => finished && save(name, finished)} />
-      <ScriptImport onFile={(file) => void importScript(file)} />
+      {writable && (
+        <>
+          <SaveForm
+            canSave={finished !== null}
+            onSave={(name) => finished && save(name, finished)}
+          />
+          <ScriptImport onFile={(file) => void importScript(file)} />
+        </>
+      )}
       {message && (
         <p
           role={message.role}
@@ -221,6 +231,7 @@ export function TestCasesPanel({
           {cases.map((c) =>
             c.ok ? (
               <TestCaseRow
+                writable={writable}
                 key={c.testCase.id}
                 testCase={c.testCase}
                 savedAt={dateFormat.format(c.testCase.createdAt)}
@@ -244,18 +255,20 @@ export function TestCasesPanel({
               <li key={c.id} className="test-cases__item">
                 <span className="test-cases__name">{c.name}</span>
                 <p role="alert">{t('simulatorTests.unreadable', { why: c.why })}</p>
-                <button
-                  type="button"
-                  aria-label={t('simulatorTests.deleteOne', { name: c.name })}
-                  onClick={() =>
-                    void attempt(async () => {
-                      await repository.deleteTestCase(c.id);
-                      return null;
-                    })
-                  }
-                >
-                  {t('simulatorTests.delete')}
-                </button>
+                {writable && (
+                  <button
+                    type="button"
+                    aria-label={t('simulatorTests.deleteOne', { name: c.name })}
+                    onClick={() =>
+                      void attempt(async () => {
+                        await repository.deleteTestCase(c.id);
+                        return null;
+                      })
+                    }
+                  >
+                    {t('simulatorTests.delete')}
+                  </button>
+                )}
               </li>
             ),
           )}
@@ -344,7 +357,10 @@ function TestCaseRow({
   onAccept,
   onRename,
   onDelete,
+  writable,
 }: {
+  /** False for a viewer: the test case is run and exported, never changed. */
+  writable: boolean;
   testCase: TestCase;
   savedAt: string;
   result: TestRun | undefined;
@@ -402,13 +418,15 @@ function TestCaseRow({
         <button type="button" aria-label={t('simulatorTests.runOne', { name })} onClick={onRun}>
           {t('simulatorTests.run')}
         </button>
-        <button
-          type="button"
-          aria-label={t('simulatorTests.renameOne', { name })}
-          onClick={() => setRenaming(true)}
-        >
-          {t('simulatorTests.rename')}
-        </button>
+        {writable && (
+          <button
+            type="button"
+            aria-label={t('simulatorTests.renameOne', { name })}
+            onClick={() => setRenaming(true)}
+          >
+            {t('simulatorTests.rename')}
+          </button>
+        )}
         <button
           type="button"
           aria-label={t('simulatorTests.exportOne', { name })}
@@ -416,13 +434,15 @@ function TestCaseRow({
         >
           {t('simulatorTests.export')}
         </button>
-        <button
-          type="button"
-          aria-label={t('simulatorTests.deleteOne', { name })}
-          onClick={onDelete}
-        >
-          {t('simulatorTests.delete')}
-        </button>
+        {writable && (
+          <button
+            type="button"
+            aria-label={t('simulatorTests.deleteOne', { name })}
+            onClick={onDelete}
+          >
+            {t('simulatorTests.delete')}
+          </button>
+        )}
       </div>
       {result && !result.passed && (
         <>
@@ -432,13 +452,15 @@ function TestCaseRow({
           {result.diff.length > 0 && (
             <>
               <SideBySide name={name} rows={alignTranscripts(testCase.transcript, result.actual)} />
-              <button
-                type="button"
-                aria-label={t('testCaseReview.acceptOne', { name })}
-                onClick={() => onAccept(result.actual)}
-              >
-                {t('testCaseReview.accept')}
-              </button>
+              {writable && (
+                <button
+                  type="button"
+                  aria-label={t('testCaseReview.acceptOne', { name })}
+                  onClick={() => onAccept(result.actual)}
+                >
+                  {t('testCaseReview.accept')}
+                </button>
+              )}
             </>
           )}
         </>
