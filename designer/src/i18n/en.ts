@@ -1655,6 +1655,12 @@ export const en = {
       ownerOnly: 'Only an owner of the workspace can change the provider.',
     },
   },
+  // ---- s20-ui
+  s20ui: {
+    calls: {
+      emptyHint: 'Try another period, or clear the filters.',
+    },
+  },
   diagnostics: diagnosticsEn,
 };
 

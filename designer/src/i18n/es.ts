@@ -1663,5 +1663,11 @@ export const es: Resources = {
       ownerOnly: 'Solo un propietario del espacio de trabajo puede cambiar el proveedor.',
     },
   },
+  // ---- s20-ui
+  s20ui: {
+    calls: {
+      emptyHint: 'Pruebe con otro período o borre los filtros.',
+    },
+  },
   diagnostics: diagnosticsEs,
 };

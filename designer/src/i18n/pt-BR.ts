@@ -1647,5 +1647,11 @@ export const ptBR: Resources = {
       ownerOnly: 'Só um proprietário do workspace pode mudar o provedor.',
     },
   },
+  // ---- s20-ui
+  s20ui: {
+    calls: {
+      emptyHint: 'Tente outro período ou limpe os filtros.',
+    },
+  },
   diagnostics: diagnosticsPtBR,
 };
