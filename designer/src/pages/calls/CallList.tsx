@@ -7,7 +7,7 @@ import { formattingLocale } from '../../i18n/index.ts';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { buttonClass, Button } from '../../ui/Button.tsx';
 import { Select, TextField } from '../../ui/Field.tsx';
-import { DataTable, EmptyTable, numericCell, type Column } from '../../ui/Table.tsx';
+import { DataTable, EmptyTable, numericCell } from '../../ui/Table.tsx';
 import { useCallsClient } from './callsContext.ts';
 import { apiQuery, readFilters, writeFilters, type CallFilters } from './filters.ts';
 import { formatCost, formatDuration } from './format.ts';
@@ -90,16 +90,9 @@ export function CallList({ query }: { query: string }) {
     const { cursor: _current, ...rest } = filters;
     go(cursor === undefined ? rest : { ...rest, cursor });
   };
-  /** A column the list sorts by: its header a button, the current sort marked. */
-  const sortable = (key: CallSortKey, header: string, numeric = false): Column => ({
-    header,
-    numeric,
-    sort: {
-      label: t('calls.sortBy', { column: header }),
-      order: filters.sort === key ? (filters.order === 'asc' ? 'ascending' : 'descending') : null,
-      onSort: () => sortBy(key),
-    },
-  });
+  /** How the list is sorted by `key` now, if it is. */
+  const orderOf = (key: CallSortKey) =>
+    filters.sort === key ? (filters.order === 'asc' ? 'ascending' : 'descending') : null;
   const any = t('calls.filters.any');
 
   return (
@@ -231,13 +224,36 @@ export function CallList({ query }: { query: string }) {
           caption={t('calls.title')}
           className="calls-table"
           columns={[
-            sortable('startedAt', t('calls.columns.start')),
+            {
+              header: t('calls.columns.start'),
+              sort: {
+                label: t('calls.sortBy', { column: t('calls.columns.start') }),
+                order: orderOf('startedAt'),
+                onSort: () => sortBy('startedAt'),
+              },
+            },
             t('calls.columns.callbot'),
             t('calls.columns.caller'),
-            sortable('duration', t('calls.columns.duration'), true),
+            {
+              header: t('calls.columns.duration'),
+              numeric: true,
+              sort: {
+                label: t('calls.sortBy', { column: t('calls.columns.duration') }),
+                order: orderOf('duration'),
+                onSort: () => sortBy('duration'),
+              },
+            },
             t('calls.columns.outcome'),
             t('calls.columns.endedAt'),
-            sortable('cost', t('calls.columns.cost'), true),
+            {
+              header: t('calls.columns.cost'),
+              numeric: true,
+              sort: {
+                label: t('calls.sortBy', { column: t('calls.columns.cost') }),
+                order: orderOf('cost'),
+                onSort: () => sortBy('cost'),
+              },
+            },
           ]}
         >
           {page.calls.map((call) => (
