@@ -1660,6 +1660,9 @@ export const en = {
     calls: {
       emptyHint: 'Try another period, or clear the filters.',
     },
+    timeline: {
+      steps: 'Nodes entered, in order',
+    },
   },
   diagnostics: diagnosticsEn,
 };

@@ -1668,6 +1668,9 @@ export const es: Resources = {
     calls: {
       emptyHint: 'Pruebe con otro período o borre los filtros.',
     },
+    timeline: {
+      steps: 'Nodos recorridos, en orden',
+    },
   },
   diagnostics: diagnosticsEs,
 };

@@ -1652,6 +1652,9 @@ export const ptBR: Resources = {
     calls: {
       emptyHint: 'Tente outro período ou limpe os filtros.',
     },
+    timeline: {
+      steps: 'Nós percorridos, em ordem',
+    },
   },
   diagnostics: diagnosticsPtBR,
 };
