@@ -1663,6 +1663,13 @@ export const en = {
     timeline: {
       steps: 'Nodes entered, in order',
     },
+    date: {
+      day: 'dd',
+      month: 'mm',
+      year: 'yyyy',
+      pick: '{{field}}: pick on a calendar',
+      invalid: 'Not a day: type it like {{example}}.',
+    },
   },
   diagnostics: diagnosticsEn,
 };

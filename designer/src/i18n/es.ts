@@ -1671,6 +1671,13 @@ export const es: Resources = {
     timeline: {
       steps: 'Nodos recorridos, en orden',
     },
+    date: {
+      day: 'dd',
+      month: 'mm',
+      year: 'aaaa',
+      pick: '{{field}}: elegir en el calendario',
+      invalid: 'No es una fecha: escríbala como {{example}}.',
+    },
   },
   diagnostics: diagnosticsEs,
 };

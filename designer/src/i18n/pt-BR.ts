@@ -1655,6 +1655,13 @@ export const ptBR: Resources = {
     timeline: {
       steps: 'Nós percorridos, em ordem',
     },
+    date: {
+      day: 'dd',
+      month: 'mm',
+      year: 'aaaa',
+      pick: '{{field}}: escolher no calendário',
+      invalid: 'Não é uma data: digite como {{example}}.',
+    },
   },
   diagnostics: diagnosticsPtBR,
 };

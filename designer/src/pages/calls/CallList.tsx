@@ -6,6 +6,7 @@ import { callsHref } from '../../app/route.ts';
 import { formattingLocale } from '../../i18n/index.ts';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { buttonClass, Button } from '../../ui/Button.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { Select, TextField } from '../../ui/Field.tsx';
 import { DataTable, EmptyTable, numericCell } from '../../ui/Table.tsx';
 import { useCallsClient } from './callsContext.ts';
@@ -182,17 +183,15 @@ export function CallList({ query }: { query: string }) {
             </option>
           ))}
         </Select>
-        <TextField
+        <DateField
           label={t('calls.filters.from')}
-          type="date"
           value={filters.from ?? ''}
-          onChange={(e) => set({ from: e.target.value || undefined })}
+          onChange={(from) => set({ from: from || undefined })}
         />
-        <TextField
+        <DateField
           label={t('calls.filters.to')}
-          type="date"
           value={filters.to ?? ''}
-          onChange={(e) => set({ to: e.target.value || undefined })}
+          onChange={(to) => set({ to: to || undefined })}
         />
         <div className="calls-filters__actions">
           <Button type="button" variant="ghost" onClick={() => go(readFilters(''))}>
