@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
 import {
+  ANALYTICS_ADDRESS,
   INVITATION_TOKEN,
   serveAccountApi,
   setupNeeded,
@@ -169,6 +170,7 @@ for (const language of LANGUAGES) {
             ['tokens', '/#/tokens', signedIn, 'Deploy script'],
             ['calls', '/#/calls', signedIn, 'sip:recepcao@pbx.lojaexemplo.com.br'],
             ['call', '/#/calls/call/CA-sales', signedIn, 'Transferir para Vendas'],
+            ['analytics', ANALYTICS_ADDRESS, signedIn, 'Menu principal'],
           ];
           let session = signedOut;
           const unanswered = await serveAccountApi(page, () => session);

@@ -1670,6 +1670,10 @@ export const en = {
       pick: '{{field}}: pick on a calendar',
       invalid: 'Not a day: type it like {{example}}.',
     },
+    analytics: {
+      node: 'Node',
+      hungUp: 'Callers who hung up',
+    },
   },
   diagnostics: diagnosticsEn,
 };

@@ -1678,6 +1678,10 @@ export const es: Resources = {
       pick: '{{field}}: elegir en el calendario',
       invalid: 'No es una fecha: escríbala como {{example}}.',
     },
+    analytics: {
+      node: 'Nodo',
+      hungUp: 'Colgaron aquí',
+    },
   },
   diagnostics: diagnosticsEs,
 };

@@ -1662,6 +1662,10 @@ export const ptBR: Resources = {
       pick: '{{field}}: escolher no calendário',
       invalid: 'Não é uma data: digite como {{example}}.',
     },
+    analytics: {
+      node: 'Nó',
+      hungUp: 'Desligaram aqui',
+    },
   },
   diagnostics: diagnosticsPtBR,
 };
