@@ -123,7 +123,8 @@ test('a workspace exported, then imported into a fresh browser profile, gives th
   await expect(page.getByRole('heading', { level: 2, name: 'Horário comercial' })).toBeVisible();
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export workspace' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: 'Export workspace' }).click();
   const file = await download;
   const text = await readFile(await file.path(), 'utf8');
   expect(file.suggestedFilename()).toMatch(/^workspace-.*\.callbot-workspace\.json$/);
@@ -138,7 +139,8 @@ test('a workspace exported, then imported into a fresh browser profile, gives th
   const broken = JSON.parse(text) as { teams: { agents: number }[] };
   broken.teams[0]!.agents = -1;
   let chooser = other.waitForEvent('filechooser');
-  await other.getByRole('button', { name: 'Import workspace' }).click();
+  await other.getByRole('banner').getByRole('button', { name: 'More actions' }).click();
+  await other.getByRole('menuitem', { name: 'Import workspace' }).click();
   await (
     await chooser
   ).setFiles({
@@ -152,7 +154,8 @@ test('a workspace exported, then imported into a fresh browser profile, gives th
   await refused.getByRole('button', { name: 'Close' }).click();
 
   chooser = other.waitForEvent('filechooser');
-  await other.getByRole('button', { name: 'Import workspace' }).click();
+  await other.getByRole('banner').getByRole('button', { name: 'More actions' }).click();
+  await other.getByRole('menuitem', { name: 'Import workspace' }).click();
   await (
     await chooser
   ).setFiles({

@@ -1,7 +1,9 @@
 import type { Page, Route } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import type {
   AccountError,
   ApiTokenList,
+  CallAnalytics,
   CallDetail,
   CallList,
   CallRow,
@@ -206,6 +208,91 @@ const salesCall: CallDetail = {
   },
 };
 
+/** The version the analytics are asked for: the reception example, as published. */
+export const ANALYTICS_ADDRESS =
+  '/#/calls/analytics?callbot=reception&version=3&from=2026-11-08&to=2026-12-07';
+
+/**
+ * A month of the reception callbot's version 3 (412 calls): most callers go
+ * through the menu to sales or support; some call out of hours; a few hang
+ * up at the menu or never press a key. Each node's outputs add up to the
+ * calls that left it, as the server's counters do.
+ */
+const nodeFigures = (
+  node: string,
+  calls: number,
+  outputs: Record<string, number>,
+  more: Partial<CallAnalytics['nodes'][number]> = {},
+): CallAnalytics['nodes'][number] => ({
+  node,
+  calls,
+  visits: calls,
+  outputs,
+  noInput: 0,
+  noMatch: 0,
+  ended: {},
+  droppedOff: 0,
+  ...more,
+});
+
+/** The reception example, as its version 3 was published. */
+const reception: unknown = JSON.parse(
+  readFileSync(new URL('../../runtime/examples/reception.flow.json', import.meta.url), 'utf8'),
+);
+
+/** `calls` split as most periods are: seven in ten put through to a team, the rest to a bot. */
+const outcomesOf = (calls: number): Record<string, number> => {
+  const transferred = Math.round(calls * 0.7);
+  return calls === 0 ? {} : { transferred, handed_off: calls - transferred };
+};
+
+const hourly = [0, 0, 0, 0, 0, 0, 0, 2, 9, 31, 44, 47, 38, 29, 41, 45, 40, 33, 21, 14, 8, 5, 3, 2];
+const analytics: CallAnalytics = {
+  callbot: 'reception',
+  version: 3,
+  from: '2026-11-08',
+  to: '2026-12-07',
+  timeZone: 'America/Sao_Paulo',
+  totals: { calls: 412, durationMs: 412 * 71_000, cost: { BRL: 2_480 } },
+  outcomes: { transferred: 292, handed_off: 87, caller_hung_up: 27, hung_up: 6 },
+  nodes: [
+    nodeFigures('greeting', 412, { next: 412 }, { droppedOff: 3, ended: { caller_hung_up: 3 } }),
+    nodeFigures('horario', 409, { open: 347, closed: 50, holiday: 12 }),
+    nodeFigures('fechado', 62, { next: 62 }),
+    nodeFigures('bot-fora', 62, {}, { ended: { handed_off: 62 } }),
+    nodeFigures(
+      'menu',
+      347,
+      { 'option:vendas': 188, 'option:suporte': 121, noInput: 14, noMatch: 6 },
+      {
+        visits: 421,
+        noInput: 38,
+        noMatch: 21,
+        droppedOff: 18,
+        ended: { caller_hung_up: 18 },
+      },
+    ),
+    nodeFigures(
+      't-vendas',
+      188,
+      { noAgents: 11, failed: 2 },
+      { ended: { transferred: 171 }, droppedOff: 4 },
+    ),
+    nodeFigures('t-suporte', 121, { noAgents: 8, failed: 4 }, { ended: { transferred: 109 } }),
+    nodeFigures('t-recepcao', 14, { noAgents: 2 }, { ended: { transferred: 12 } }),
+    nodeFigures('bot-vendas', 13, {}, { ended: { handed_off: 13 } }),
+    nodeFigures('bot-suporte', 12, {}, { ended: { handed_off: 12 } }),
+    nodeFigures('tchau', 8, {}, { ended: { hung_up: 6 }, droppedOff: 2 }),
+  ],
+  byHour: hourly.map((calls, hour) => ({ hour, outcomes: outcomesOf(calls) })),
+  byDay: Array.from({ length: 30 }, (_, i) => {
+    const day = new Date(Date.UTC(2026, 10, 8 + i));
+    const sunday = day.getUTCDay() === 0;
+    const calls = sunday ? 3 : 12 + ((i * 7) % 9);
+    return { day: day.toISOString().slice(0, 10), outcomes: outcomesOf(calls) };
+  }),
+};
+
 /** The workspace's records: none (an empty workspace on the server). */
 const emptyRecords = (collection: WorkspaceCollection) => ({
   [collection]: [],
@@ -239,6 +326,9 @@ export async function serveAccountApi(page: Page, session: () => Session): Promi
       if (pathname === `${ws}/flows`) return json(route, { flows: [] });
       if (pathname === `${ws}/calls`) return json(route, calls);
       if (pathname === `${ws}/calls/${salesCall.call.sid}`) return json(route, salesCall);
+      if (pathname === `${ws}/calls/analytics`) return json(route, analytics);
+      if (pathname === `${ws}/flows/reception/published/3`)
+        return json(route, { version: 3, doc: reception });
       if (pathname === `${ws}/settings`)
         return json(route, {
           settings: {

@@ -1,10 +1,13 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { Copy, Download, Workflow } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import { diagnosticText } from '../i18n/diagnostics/index.ts';
 import { useCompiled } from './diagnostics.ts';
+import { Button } from '../ui/Button.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { Tabs } from '../ui/Tabs.tsx';
 import { downloadJson } from './download.ts';
 import { MachineOutline } from './MachineOutline.tsx';
 import './checking.css';
@@ -12,9 +15,6 @@ import './checking.css';
 const selectFlowName = (state: EditorState) => state.doc.settings.name;
 
 type CopyState = { json: string; ok: boolean } | null;
-
-const TABS = ['outline', 'json'] as const;
-type Tab = (typeof TABS)[number];
 
 /**
  * The xstate machine config the compiler makes from the open flow: first as
@@ -30,19 +30,6 @@ export function CompiledMachineView() {
   const json = useMemo(() => (machine ? JSON.stringify(machine, null, 2) : null), [machine]);
   // What the last copy did, for this JSON only: an edit makes it stale.
   const [copied, setCopied] = useState<CopyState>(null);
-  const [tab, setTab] = useState<Tab>('outline');
-  const id = useId();
-  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
-  /** Arrow keys move between the tabs, as a tablist's do. */
-  const onTabKey = (event: KeyboardEvent) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length]!;
-    setTab(next);
-    tabRefs.current[next]?.focus();
-  };
-
   const copy = (text: string) => {
     const done = (ok: boolean) => setCopied({ json: text, ok });
     // The clipboard needs a secure context and may be refused.
@@ -58,16 +45,22 @@ export function CompiledMachineView() {
     <section className="machine" aria-label={t('machine.title')}>
       <div className="machine__toolbar">
         <p>{t('machine.about')}</p>
-        <button type="button" disabled={json === null} onClick={() => json !== null && copy(json)}>
+        <Button
+          size="sm"
+          icon={<Copy />}
+          disabled={json === null}
+          onClick={() => json !== null && copy(json)}
+        >
           {t('machine.copy')}
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          size="sm"
+          icon={<Download />}
           disabled={machine === null}
           onClick={() => machine && downloadJson(machine, `${name}.machine.json`)}
         >
           {t('machine.download')}
-        </button>
+        </Button>
         <span role="status">
           {copied && copied.json === json
             ? copied.ok
@@ -78,35 +71,26 @@ export function CompiledMachineView() {
       </div>
       {machine !== null && json !== null ? (
         <>
-          <div role="tablist" aria-label={t('machineView.views')} onKeyDown={onTabKey}>
-            {TABS.map((name) => (
-              <button
-                key={name}
-                ref={(el) => {
-                  tabRefs.current[name] = el;
-                }}
-                type="button"
-                role="tab"
-                id={`${id}-${name}-tab`}
-                aria-selected={tab === name}
-                aria-controls={`${id}-${name}`}
-                tabIndex={tab === name ? 0 : -1}
-                onClick={() => setTab(name)}
-              >
-                {t(`machineView.tabs.${name}`)}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" id={`${id}-${tab}`} aria-labelledby={`${id}-${tab}-tab`}>
-            {tab === 'outline' ? (
-              <MachineOutline machine={machine} />
-            ) : (
-              // Focusable, so keyboard users can scroll it.
-              <pre className="machine__json" tabIndex={0} aria-label={t('machine.json')}>
-                <code>{json}</code>
-              </pre>
-            )}
-          </div>
+          <Tabs
+            label={t('machineView.views')}
+            tabs={[
+              {
+                id: 'outline',
+                label: t('machineView.tabs.outline'),
+                content: <MachineOutline machine={machine} />,
+              },
+              {
+                id: 'json',
+                label: t('machineView.tabs.json'),
+                content: (
+                  // Focusable, so keyboard users can scroll it.
+                  <pre className="machine__json" tabIndex={0} aria-label={t('machine.json')}>
+                    <code>{json}</code>
+                  </pre>
+                ),
+              },
+            ]}
+          />
         </>
       ) : (
         <div>
@@ -128,9 +112,9 @@ export function CompiledMachineDialog() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <Button icon={<Workflow />} aria-haspopup="dialog" onClick={() => setOpen(true)}>
         {t('machine.title')}
-      </button>
+      </Button>
       {open && (
         <Dialog label={t('machine.title')} onClose={() => setOpen(false)}>
           <CompiledMachineView />

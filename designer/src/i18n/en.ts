@@ -1661,6 +1661,26 @@ export const en = {
       testCase: 'the test case “{{name}}”',
     },
   },
+  // ---- s20-ui
+  s20ui: {
+    calls: {
+      emptyHint: 'Try another period, or clear the filters.',
+    },
+    timeline: {
+      steps: 'Nodes entered, in order',
+    },
+    date: {
+      day: 'dd',
+      month: 'mm',
+      year: 'yyyy',
+      pick: '{{field}}: pick on a calendar',
+      invalid: 'Not a day: type it like {{example}}.',
+    },
+    analytics: {
+      node: 'Node',
+      hungUp: 'Callers who hung up',
+    },
+  },
   diagnostics: diagnosticsEn,
 };
 

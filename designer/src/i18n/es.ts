@@ -812,7 +812,7 @@ export const es: Resources = {
     savedInOtherTab:
       'Se guardaron cambios de este flujo en otra pestaña. Recargue para verlos: un guardado desde aquí se rechazaría en lugar de sobrescribirlos.',
     openInOtherTab:
-      'Este flujo también está abierto en otra pestaña. Edítalo en una sola pestaña: un guardado hecho en otro lugar nunca se sobrescribe en silencio aquí.',
+      'Este flujo también está abierto en otra pestaña. Edítelo en una sola pestaña: un guardado hecho en otro lugar nunca se sobrescribe en silencio aquí.',
   },
   save: {
     saved: 'Guardado',
@@ -1574,7 +1574,7 @@ export const es: Resources = {
       ownerOnly: 'Solo un propietario puede cambiar el nombre del espacio de trabajo.',
       timeZone: 'Zona horaria',
       timeZoneHelp:
-        'Escribe para buscar, por ejemplo Sao_Paulo. Un día de los límites de llamadas es un día del calendario en esta zona horaria.',
+        'Escriba para buscar, por ejemplo Sao_Paulo. Un día de los límites de llamadas es un día del calendario en esta zona horaria.',
       timeZoneUnknown: '«{{zone}}» no es una zona horaria: elige una de la lista.',
       country: 'País',
       language: 'Idioma de los mensajes del callbot predeterminado',
@@ -1667,6 +1667,26 @@ export const es: Resources = {
   s20ws: {
     sync: {
       testCase: 'el caso de prueba «{{name}}»',
+    },
+  },
+  // ---- s20-ui
+  s20ui: {
+    calls: {
+      emptyHint: 'Pruebe con otro período o borre los filtros.',
+    },
+    timeline: {
+      steps: 'Nodos recorridos, en orden',
+    },
+    date: {
+      day: 'dd',
+      month: 'mm',
+      year: 'aaaa',
+      pick: '{{field}}: elegir en el calendario',
+      invalid: 'No es una fecha: escríbala como {{example}}.',
+    },
+    analytics: {
+      node: 'Nodo',
+      hungUp: 'Colgaron aquí',
     },
   },
   diagnostics: diagnosticsEs,

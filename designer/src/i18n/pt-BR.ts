@@ -1653,5 +1653,25 @@ export const ptBR: Resources = {
       testCase: 'o caso de teste “{{name}}”',
     },
   },
+  // ---- s20-ui
+  s20ui: {
+    calls: {
+      emptyHint: 'Tente outro período ou limpe os filtros.',
+    },
+    timeline: {
+      steps: 'Nós percorridos, em ordem',
+    },
+    date: {
+      day: 'dd',
+      month: 'mm',
+      year: 'aaaa',
+      pick: '{{field}}: escolher no calendário',
+      invalid: 'Não é uma data: digite como {{example}}.',
+    },
+    analytics: {
+      node: 'Nó',
+      hungUp: 'Desligaram aqui',
+    },
+  },
   diagnostics: diagnosticsPtBR,
 };

@@ -9,7 +9,9 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diagnosticText } from '../i18n/diagnostics/index.ts';
 import { type Translate } from '../i18n/index.ts';
+import { Button } from '../ui/Button.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { Phone, Rocket, Save, Search, Undo2 } from 'lucide-react';
 import {
   createPublishClient,
   PublishError,
@@ -249,7 +251,9 @@ export function PublishDialog({
             />
           </label>
           <p className="publish__hint">{t('publish.storedHere')}</p>
-          <button type="submit">{t('publish.saveSettings')}</button>
+          <Button type="submit" icon={<Save />}>
+            {t('publish.saveSettings')}
+          </Button>
           {settingsNote && <p role="status">{settingsNote}</p>}
         </fieldset>
       </form>
@@ -274,9 +278,9 @@ export function PublishDialog({
           {t('publish.note')}
           <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
         </label>
-        <button type="submit" disabled={busy || !callbotValid}>
+        <Button type="submit" variant="primary" icon={<Rocket />} disabled={busy || !callbotValid}>
           {t('publish.publish')}
-        </button>
+        </Button>
       </form>
 
       <div aria-live="polite">
@@ -327,20 +331,22 @@ export function PublishDialog({
                 ))}
               </select>
             </label>
-            <button type="submit" disabled={busy || !numberValid}>
+            <Button type="submit" icon={<Phone />} disabled={busy || !numberValid}>
               {t('publish.pointLine')}
-            </button>
-            <button
-              type="button"
+            </Button>
+            <Button
+              variant="ghost"
+              icon={<Search />}
               disabled={busy || !numberValid}
               onClick={() =>
                 void run(async (c) => ({ kind: 'line', line: await c.getLine(number), number }))
               }
             >
               {t('publish.checkLine')}
-            </button>
-            <button
-              type="button"
+            </Button>
+            <Button
+              variant="ghost"
+              icon={<Undo2 />}
               disabled={busy || !numberValid}
               onClick={() =>
                 void run(async (c) => ({
@@ -351,7 +357,7 @@ export function PublishDialog({
               }
             >
               {t('publish.rollback')}
-            </button>
+            </Button>
           </fieldset>
         </form>
       )}
@@ -425,16 +431,16 @@ function OutcomeView({
               callbot: outcome.target.callbot,
             })}
           </p>
-          <button
-            type="button"
+          <Button
+            variant="danger"
             disabled={busy}
             onClick={() => void onReplace(outcome.target, true)}
           >
             {t('publish.replace', { current: outcome.current })}
-          </button>
-          <button type="button" onClick={() => setDismissed(outcome)}>
+          </Button>
+          <Button onClick={() => setDismissed(outcome)}>
             {t('publish.keep', { current: outcome.current })}
-          </button>
+          </Button>
         </div>
       );
     case 'problem':

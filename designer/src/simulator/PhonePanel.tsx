@@ -1,6 +1,6 @@
 import type { SimulatedInput } from '@callbot/runtime';
 import { useEffect, useRef, useState } from 'react';
-import { Mic, PhoneOff, Send } from 'lucide-react';
+import { CircleCheck, Mic, PhoneForwarded, PhoneOff, Send } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button.tsx';
 import { speechRecognition, type Recognition } from './browserSpeech.ts';
@@ -127,15 +127,31 @@ export function PhonePanel({
             />
           </label>
           <div className="phone__row">
-            <button type="button" disabled={!inCall || !reply.trim()} onClick={() => agentReply()}>
+            <Button
+              size="sm"
+              variant="primary"
+              icon={<Send />}
+              disabled={!inCall || !reply.trim()}
+              onClick={() => agentReply()}
+            >
               {t('simulator.phone.reply')}
-            </button>
-            <button type="button" disabled={!inCall} onClick={() => agentReply('done')}>
+            </Button>
+            <Button
+              size="sm"
+              icon={<CircleCheck />}
+              disabled={!inCall}
+              onClick={() => agentReply('done')}
+            >
               {t('simulator.phone.replyDone')}
-            </button>
-            <button type="button" disabled={!inCall} onClick={() => agentReply('transfer')}>
+            </Button>
+            <Button
+              size="sm"
+              icon={<PhoneForwarded />}
+              disabled={!inCall}
+              onClick={() => agentReply('transfer')}
+            >
               {t('simulator.phone.replyTransfer')}
-            </button>
+            </Button>
           </div>
         </div>
       )}

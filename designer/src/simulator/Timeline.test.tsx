@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { timelineOf } from './moments.ts';
 import { receptionCallLines } from './storyCall.ts';
-import { placeLabels, Timeline } from './Timeline.tsx';
+import { placeMarkers, Timeline } from './Timeline.tsx';
 
 describe('Timeline', () => {
   it('sums the call up in its title and description, and draws each part', () => {
@@ -17,50 +17,40 @@ describe('Timeline', () => {
     const ignored = container.querySelectorAll('.timeline__input--ignored');
     expect(ignored).toHaveLength(1);
     expect(ignored[0]!.textContent).toBe('00:01.0 5');
-    expect([...container.querySelectorAll('.timeline__label')].map((l) => l.textContent)).toEqual([
-      'greeting',
-      'horario',
-      'menu',
-      't-vendas',
+    // Every node entered, in order, with its time and its name in full.
+    const steps = screen.getByRole('list', { name: 'Nodes entered, in order' });
+    expect([...steps.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '100:00.0Boas-vindas',
+      '200:02.8Horário de atendimento',
+      '300:02.8Menu principal',
+      '400:15.0Equipe de vendas',
     ]);
-    // "horario" and "menu" are entered at the same moment: their labels take two rows.
-    const [, horario, menu] = [...container.querySelectorAll('.timeline__label')];
-    expect(horario!.getAttribute('x')).toBe(menu!.getAttribute('x'));
-    expect(horario!.getAttribute('y')).not.toBe(menu!.getAttribute('y'));
+    // "horario" and "menu" are entered at the same moment: one marker, "2–3".
+    expect(
+      [...container.querySelectorAll('.timeline__marker text')].map((m) => m.textContent),
+    ).toEqual(['1', '2–3', '4']);
   });
 });
 
-describe('placeLabels', () => {
-  const extent = (place: { x: number; anchor: 'start' | 'end' }, text: string): [number, number] =>
-    place.anchor === 'start'
-      ? [place.x, place.x + text.length * 6]
-      : [place.x - text.length * 6, place.x];
-
-  it('never lets two labels of a row overlap, nor one run past either edge', () => {
-    // Nodes entered close together, the last at the very end of the call.
-    const labels = [
-      { x: 60, text: 'greeting' },
-      { x: 62, text: 'horario' },
-      { x: 64, text: 'menu' },
-      { x: 200, text: 't-vendas' },
-      { x: 205, text: 'bot-vendas' },
-      { x: 412, text: 'tchau' },
-    ];
-    const places = placeLabels(labels, 420);
-    const shown = places.flatMap((place, i) =>
-      place ? [{ place, span: extent(place, labels[i]!.text) }] : [],
-    );
-    for (const { span } of shown) {
-      expect(span[0]).toBeGreaterThanOrEqual(0);
-      expect(span[1]).toBeLessThanOrEqual(420);
+describe('placeMarkers', () => {
+  it('never lets two markers overlap nor run past either edge, joining nodes entered too close together', () => {
+    // Nodes entered milliseconds apart, two close ones, and the last at the very end of the call.
+    const xs = [60, 60.1, 60.2, 200, 205, 300, 412];
+    const markers = placeMarkers(xs, 420);
+    for (const m of markers) {
+      expect(m.left).toBeGreaterThanOrEqual(0);
+      expect(m.left + m.width).toBeLessThanOrEqual(420);
     }
-    for (const a of shown)
-      for (const b of shown)
-        if (a !== b && a.place.y === b.place.y)
-          expect(a.span[1] < b.span[0] || b.span[1] < a.span[0]).toBe(true);
-    // The last one is written leftwards of its line, not cut at the edge.
-    expect(places.at(-1)).toMatchObject({ anchor: 'end', x: 410 });
-    // Three labels entered at once: two rows, the third left out (its line stays).
-    expect(places.slice(0, 3).filter((p) => p === null)).toHaveLength(1);
+    for (const [a, b] of markers.slice(1).map((m, i) => [markers[i]!, m] as const))
+      expect(a.left + a.width).toBeLessThan(b.left);
+    // Every node is in exactly one marker, in order.
+    expect(
+      markers.flatMap((m) => Array.from({ length: m.last - m.first + 1 }, (_, i) => m.first + i)),
+    ).toEqual(xs.map((_, i) => i));
+    expect(markers.map((m) => m.text)).toEqual(['1–3', '4–5', '6', '7']);
+  });
+
+  it('gives each node its own marker when there is room', () => {
+    expect(placeMarkers([60, 120, 180], 420).map((m) => m.text)).toEqual(['1', '2', '3']);
   });
 });

@@ -1,9 +1,21 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { Copy, Download, Ellipsis, Play, Plus, Rocket, Trash2, Undo2, Redo2 } from 'lucide-react';
+import {
+  Copy,
+  Download,
+  Ellipsis,
+  PhoneOff,
+  Play,
+  Plus,
+  Rocket,
+  Trash2,
+  Undo2,
+  Redo2,
+} from 'lucide-react';
 import { useState } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
 import { Badge, StatusPill } from './Badge.tsx';
 import { Button, IconButton } from './Button.tsx';
+import { DateField } from './DateField.tsx';
 import { Dialog } from './Dialog.tsx';
 import { DockGroup, DockMain, DockPanel, DockSeparator } from './Dock.tsx';
 import { Select, TextField } from './Field.tsx';
@@ -11,6 +23,7 @@ import { Link } from './Link.tsx';
 import { Menu, MenuItem, MenuSeparator } from './Menu.tsx';
 import { Panel } from './Panel.tsx';
 import { Switch } from './Switch.tsx';
+import { DataTable, EmptyTable, numericCell } from './Table.tsx';
 import { Tabs } from './Tabs.tsx';
 import { ThemeMenu } from './ThemeMenu.tsx';
 import { Toolbar, ToolbarItem, ToolbarSeparator } from './Toolbar.tsx';
@@ -225,6 +238,59 @@ export const TabsAndFields: Story = {
     );
     await userEvent.click(canvas.getByRole('tab', { name: 'JSON' }));
     await expect(canvas.getByText('{ "id": "reception" }')).toBeVisible();
+  },
+};
+
+/**
+ * A table of records: a sortable column marked with its arrow, numbers
+ * right-aligned, the row's name a link; and what shows when nothing matches.
+ * A day written as the page's language writes it, with the browser's calendar.
+ */
+export const TablesAndDates: Story = {
+  render: function TablesAndDates() {
+    const [order, setOrder] = useState<'ascending' | 'descending'>('descending');
+    const [from, setFrom] = useState('2026-12-07');
+    return (
+      <div style={{ display: 'grid', gap: 16, width: 560 }}>
+        <DateField label="From" value={from} onChange={setFrom} />
+        <DataTable
+          caption="Calls"
+          columns={[
+            {
+              header: 'Start',
+              sort: {
+                label: 'Sort by Start',
+                order,
+                onSort: () => setOrder(order === 'ascending' ? 'descending' : 'ascending'),
+              },
+            },
+            'Outcome',
+            { header: 'Cost', numeric: true },
+          ]}
+        >
+          <tr>
+            <th scope="row">
+              <a className="ui-table__link" href="#call">
+                Dec 7, 8:41 AM
+              </a>
+            </th>
+            <td>Transferred</td>
+            <td className={numericCell}>R$ 0.08</td>
+          </tr>
+        </DataTable>
+        <EmptyTable icon={<PhoneOff size={20} />} title="No calls match these filters.">
+          <p>Try another period, or clear the filters.</p>
+        </EmptyTable>
+      </div>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('textbox', { name: 'From' })).toHaveValue('12/07/2026');
+    const start = canvas.getByRole('columnheader', { name: /Start/ });
+    await expect(start).toHaveAttribute('aria-sort', 'descending');
+    await userEvent.click(canvas.getByRole('button', { name: 'Sort by Start' }));
+    await expect(start).toHaveAttribute('aria-sort', 'ascending');
   },
 };
 

@@ -1,6 +1,6 @@
-import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { ActionsCell, DataTable } from './Table.tsx';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { ActionsCell, DataTable, EmptyTable, numericCell } from './Table.tsx';
 
 describe('DataTable', () => {
   it('names the table, its columns and the actions column, and keeps an empty actions cell plain', () => {
@@ -33,5 +33,40 @@ describe('DataTable', () => {
     ).toBe('ui-table__actions');
     const suporte = within(table).getByRole('row', { name: /Suporte/ });
     expect(within(suporte).getAllByRole('cell').at(-1)?.className).toBe('');
+  });
+
+  it('right-aligns a column of numbers and marks the one the rows are sorted by', () => {
+    const onSort = vi.fn();
+    render(
+      <DataTable
+        caption="Calls"
+        columns={[
+          { header: 'Start', sort: { label: 'Sort by Start', order: 'descending', onSort } },
+          { header: 'Cost', numeric: true, sort: { label: 'Sort by Cost', order: null, onSort } },
+        ]}
+      >
+        <tr>
+          <th scope="row">Today</th>
+          <td className={numericCell}>R$ 0,08</td>
+        </tr>
+      </DataTable>,
+    );
+    const [start, cost] = screen.getAllByRole('columnheader');
+    expect(start!.getAttribute('aria-sort')).toBe('descending');
+    expect(cost!.hasAttribute('aria-sort')).toBe(false);
+    expect(cost!.className).toBe(numericCell);
+    fireEvent.click(screen.getByRole('button', { name: 'Sort by Cost' }));
+    expect(onSort).toHaveBeenCalledOnce();
+  });
+
+  it('says so when there is nothing to list', () => {
+    render(
+      <EmptyTable icon={null} title="No calls match these filters.">
+        <p>Try another period.</p>
+      </EmptyTable>,
+    );
+    expect(screen.getByRole('status').textContent).toBe(
+      'No calls match these filters.Try another period.',
+    );
   });
 });

@@ -1,5 +1,57 @@
 import type { ReactNode } from 'react';
+import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import './table.css';
+
+/**
+ * A column given more than its header: `numeric` right-aligns it (its cells
+ * take `numericCell`); `sort` makes its header a button that sorts by it,
+ * marking the column the rows are sorted by (`aria-sort` and an arrow).
+ */
+export interface Column {
+  header: string;
+  numeric?: boolean;
+  sort?: {
+    /** The button's accessible name ("Sort by Duration"). */
+    label: string;
+    /** How the rows are sorted by this column now, if they are. */
+    order: 'ascending' | 'descending' | null;
+    onSort: () => void;
+  };
+}
+
+const isColumn = (column: ReactNode | Column): column is Column =>
+  typeof column === 'object' && column !== null && 'header' in column;
+
+/** The class of a right-aligned cell of numbers (durations, costs), in a `numeric` column. */
+export const numericCell = 'ui-table__number';
+
+function HeaderCell({ column }: { column: ReactNode | Column }) {
+  if (!isColumn(column)) return <th scope="col">{column}</th>;
+  const { header, numeric, sort } = column;
+  const Arrow =
+    sort?.order === 'ascending' ? ArrowUp : sort?.order === 'descending' ? ArrowDown : ArrowUpDown;
+  return (
+    <th
+      scope="col"
+      className={numeric ? numericCell : undefined}
+      aria-sort={sort?.order ?? undefined}
+    >
+      {sort ? (
+        <button
+          type="button"
+          className={sort.order ? 'ui-table__sort ui-table__sort--active' : 'ui-table__sort'}
+          aria-label={sort.label}
+          onClick={sort.onSort}
+        >
+          {header}
+          <Arrow aria-hidden="true" size={14} />
+        </button>
+      ) : (
+        header
+      )}
+    </th>
+  );
+}
 
 /**
  * A table of records, as the workspace pages show them: a caption (for
@@ -18,7 +70,8 @@ export function DataTable({
 }: {
   caption: string;
   showCaption?: boolean;
-  columns: readonly ReactNode[];
+  /** Each column's header: its text, or a `Column` (numbers, sorting). */
+  columns: readonly (ReactNode | Column)[];
   actionsLabel?: string;
   className?: string;
   children: ReactNode;
@@ -29,9 +82,7 @@ export function DataTable({
       <thead>
         <tr>
           {columns.map((column, i) => (
-            <th key={i} scope="col">
-              {column}
-            </th>
+            <HeaderCell key={i} column={column} />
           ))}
           {actionsLabel !== undefined && (
             <th scope="col">
@@ -48,4 +99,28 @@ export function DataTable({
 /** The cell of a row's actions (icon buttons side by side); empty when the row has none. */
 export function ActionsCell({ children }: { children?: ReactNode }) {
   return <td className={children ? 'ui-table__actions' : undefined}>{children}</td>;
+}
+
+/**
+ * What shows in a table's place when it has no rows: an icon, what is
+ * (not) there, and what to do next (`children`: a hint, a button).
+ */
+export function EmptyTable({
+  icon,
+  title,
+  children,
+}: {
+  icon: ReactNode;
+  title: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="ui-empty" role="status">
+      <span className="ui-empty__icon" aria-hidden="true">
+        {icon}
+      </span>
+      <p className="ui-empty__title">{title}</p>
+      {children}
+    </div>
+  );
 }

@@ -19,7 +19,9 @@ import { useRepository } from '../../app/RepositoryContext.tsx';
 import { callsHref } from '../../app/route.ts';
 import { formattingLocale, type Translate } from '../../i18n/index.ts';
 import { WithNodeUIs } from '../../nodes/WithNodeUIs.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { Select, TextField } from '../../ui/Field.tsx';
+import { DataTable, numericCell } from '../../ui/Table.tsx';
 import { errorMessage } from '../../ui/errorMessage.ts';
 import { useStatusWords } from './CallList.tsx';
 import { useCallsClient } from './callsContext.ts';
@@ -127,17 +129,15 @@ export function AnalyticsView({ query }: { query: string }) {
         </Select>
         {versionField('version', t('calls.analytics.version'))}
         {versionField('compare', t('calls.analytics.compare'))}
-        <TextField
+        <DateField
           label={t('calls.filters.from')}
-          type="date"
           value={choice.from}
-          onChange={(e) => isDay(e.target.value) && set({ from: e.target.value })}
+          onChange={(from) => isDay(from) && set({ from })}
         />
-        <TextField
+        <DateField
           label={t('calls.filters.to')}
-          type="date"
           value={choice.to}
-          onChange={(e) => isDay(e.target.value) && set({ to: e.target.value })}
+          onChange={(to) => isDay(to) && set({ to })}
         />
       </form>
       {callbot === undefined ? (
@@ -306,49 +306,49 @@ function SideFigures({ data }: { data: SideData }) {
       )}
       <div className="analytics-tables">
         {menus.length > 0 && (
-          <table className="workspace-table">
-            <caption>{t('calls.analytics.menus')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('calls.analytics.menu')}</th>
-                <th scope="col">{t('calls.analytics.entered')}</th>
-                <th scope="col">{t('calls.analytics.noInputRate')}</th>
-                <th scope="col">{t('calls.analytics.noMatchRate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {menus.map((menu) => {
-                const f = figures.nodes.get(menu.id);
-                return (
-                  <tr key={menu.id}>
-                    <th scope="row">{menu.label ?? menu.id}</th>
-                    <td className="workspace-table__number">{f?.calls ?? 0}</td>
-                    <td className="workspace-table__number">
-                      {formatRate(rate(f?.noInput ?? 0, f?.visits ?? 0), locale)}
-                    </td>
-                    <td className="workspace-table__number">
-                      {formatRate(rate(f?.noMatch ?? 0, f?.visits ?? 0), locale)}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-        {dropOff.length > 0 && (
-          <table className="workspace-table">
-            <caption>{t('calls.analytics.dropOff')}</caption>
-            <tbody>
-              {dropOff.map(([id, f]) => (
-                <tr key={id}>
-                  <th scope="row">{labelOf(id)}</th>
-                  <td className="workspace-table__number">
-                    {t('calls.analytics.hungUp', { count: f.hungUp })}
+          <DataTable
+            caption={t('calls.analytics.menus')}
+            showCaption
+            columns={[
+              t('calls.analytics.menu'),
+              { header: t('calls.analytics.entered'), numeric: true },
+              { header: t('calls.analytics.noInputRate'), numeric: true },
+              { header: t('calls.analytics.noMatchRate'), numeric: true },
+            ]}
+          >
+            {menus.map((menu) => {
+              const f = figures.nodes.get(menu.id);
+              return (
+                <tr key={menu.id}>
+                  <th scope="row">{menu.label ?? menu.id}</th>
+                  <td className={numericCell}>{f?.calls ?? 0}</td>
+                  <td className={numericCell}>
+                    {formatRate(rate(f?.noInput ?? 0, f?.visits ?? 0), locale)}
+                  </td>
+                  <td className={numericCell}>
+                    {formatRate(rate(f?.noMatch ?? 0, f?.visits ?? 0), locale)}
                   </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              );
+            })}
+          </DataTable>
+        )}
+        {dropOff.length > 0 && (
+          <DataTable
+            caption={t('calls.analytics.dropOff')}
+            showCaption
+            columns={[
+              t('s20ui.analytics.node'),
+              { header: t('s20ui.analytics.hungUp'), numeric: true },
+            ]}
+          >
+            {dropOff.map(([id, f]) => (
+              <tr key={id}>
+                <th scope="row">{labelOf(id)}</th>
+                <td className={numericCell}>{f.hungUp}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
       <div className="analytics-charts">

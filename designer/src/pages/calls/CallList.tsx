@@ -1,12 +1,14 @@
 import { callEndStatuses, type CallList as CallPage, type CallSortKey } from '@callbot/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ArrowDown, ArrowUp, Download } from 'lucide-react';
+import { Download, PhoneOff } from 'lucide-react';
 import { callsHref } from '../../app/route.ts';
 import { formattingLocale } from '../../i18n/index.ts';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { buttonClass, Button } from '../../ui/Button.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { Select, TextField } from '../../ui/Field.tsx';
+import { DataTable, EmptyTable, numericCell } from '../../ui/Table.tsx';
 import { useCallsClient } from './callsContext.ts';
 import { apiQuery, readFilters, writeFilters, type CallFilters } from './filters.ts';
 import { formatCost, formatDuration } from './format.ts';
@@ -89,30 +91,9 @@ export function CallList({ query }: { query: string }) {
     const { cursor: _current, ...rest } = filters;
     go(cursor === undefined ? rest : { ...rest, cursor });
   };
-  const sortHeader = (key: CallSortKey, label: string) => {
-    const sorted = filters.sort === key;
-    return (
-      <th
-        scope="col"
-        aria-sort={sorted ? (filters.order === 'asc' ? 'ascending' : 'descending') : undefined}
-      >
-        <button
-          type="button"
-          className="calls-table__sort"
-          aria-label={t('calls.sortBy', { column: label })}
-          onClick={() => sortBy(key)}
-        >
-          {label}
-          {sorted &&
-            (filters.order === 'asc' ? (
-              <ArrowUp aria-hidden="true" size={14} />
-            ) : (
-              <ArrowDown aria-hidden="true" size={14} />
-            ))}
-        </button>
-      </th>
-    );
-  };
+  /** How the list is sorted by `key` now, if it is. */
+  const orderOf = (key: CallSortKey) =>
+    filters.sort === key ? (filters.order === 'asc' ? 'ascending' : 'descending') : null;
   const any = t('calls.filters.any');
 
   return (
@@ -202,17 +183,15 @@ export function CallList({ query }: { query: string }) {
             </option>
           ))}
         </Select>
-        <TextField
+        <DateField
           label={t('calls.filters.from')}
-          type="date"
           value={filters.from ?? ''}
-          onChange={(e) => set({ from: e.target.value || undefined })}
+          onChange={(from) => set({ from: from || undefined })}
         />
-        <TextField
+        <DateField
           label={t('calls.filters.to')}
-          type="date"
           value={filters.to ?? ''}
-          onChange={(e) => set({ to: e.target.value || undefined })}
+          onChange={(to) => set({ to: to || undefined })}
         />
         <div className="calls-filters__actions">
           <Button type="button" variant="ghost" onClick={() => go(readFilters(''))}>
@@ -234,56 +213,91 @@ export function CallList({ query }: { query: string }) {
         </p>
       )}
       {page === null && problem === null && <p role="status">{t('calls.loading')}</p>}
-      {page !== null && page.calls.length === 0 && <p role="status">{t('calls.empty')}</p>}
+      {page !== null && page.calls.length === 0 && (
+        <EmptyTable icon={<PhoneOff size={20} />} title={t('calls.empty')}>
+          <p>{t('s20ui.calls.emptyHint')}</p>
+        </EmptyTable>
+      )}
       {page !== null && page.calls.length > 0 && (
-        <table className="workspace-table calls-table">
-          <caption className="visually-hidden">{t('calls.title')}</caption>
-          <thead>
-            <tr>
-              {sortHeader('startedAt', t('calls.columns.start'))}
-              <th scope="col">{t('calls.columns.callbot')}</th>
-              <th scope="col">{t('calls.columns.caller')}</th>
-              {sortHeader('duration', t('calls.columns.duration'))}
-              <th scope="col">{t('calls.columns.outcome')}</th>
-              <th scope="col">{t('calls.columns.endedAt')}</th>
-              {sortHeader('cost', t('calls.columns.cost'))}
+        <DataTable
+          caption={t('calls.title')}
+          className="calls-table"
+          columns={[
+            {
+              header: t('calls.columns.start'),
+              sort: {
+                label: t('calls.sortBy', { column: t('calls.columns.start') }),
+                order: orderOf('startedAt'),
+                onSort: () => sortBy('startedAt'),
+              },
+            },
+            t('calls.columns.callbot'),
+            t('calls.columns.caller'),
+            {
+              header: t('calls.columns.duration'),
+              numeric: true,
+              sort: {
+                label: t('calls.sortBy', { column: t('calls.columns.duration') }),
+                order: orderOf('duration'),
+                onSort: () => sortBy('duration'),
+              },
+            },
+            t('calls.columns.outcome'),
+            t('calls.columns.endedAt'),
+            {
+              header: t('calls.columns.cost'),
+              numeric: true,
+              sort: {
+                label: t('calls.sortBy', { column: t('calls.columns.cost') }),
+                order: orderOf('cost'),
+                onSort: () => sortBy('cost'),
+              },
+            },
+          ]}
+        >
+          {page.calls.map((call) => (
+            <tr key={call.sid}>
+              <th scope="row">
+                <a
+                  className="ui-table__link"
+                  href={callsHref('call', query, call.sid)}
+                  aria-label={t('calls.open', { id: call.sid })}
+                >
+                  {dateFormat.format(Date.parse(call.startedAt))}
+                </a>
+              </th>
+              <td>
+                {call.callbot === null ? (
+                  '—'
+                ) : (
+                  <>
+                    {callbots.get(call.callbot) ?? call.callbot}
+                    {call.version !== null && (
+                      <span className="calls-table__muted">
+                        {' '}
+                        {t('calls.filters.versionN', { version: call.version })}
+                      </span>
+                    )}
+                  </>
+                )}
+              </td>
+              <td>
+                {call.caller}
+                <span className="calls-table__muted calls-table__channel">
+                  {t(`calls.channels.${call.channel}`)}
+                </span>
+              </td>
+              <td className={numericCell}>
+                {call.durationMs === null ? '—' : formatDuration(call.durationMs)}
+              </td>
+              <td>{statusWords(call.status)}</td>
+              <td>{call.endedNode?.label || call.endedNode?.id || '—'}</td>
+              <td className={numericCell}>
+                {call.cost === null ? '—' : formatCost(call.cost, locale)}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {page.calls.map((call) => (
-              <tr key={call.sid}>
-                <th scope="row">
-                  <a
-                    href={callsHref('call', query, call.sid)}
-                    aria-label={t('calls.open', { id: call.sid })}
-                  >
-                    {dateFormat.format(Date.parse(call.startedAt))}
-                  </a>
-                </th>
-                <td>
-                  {call.callbot === null
-                    ? '—'
-                    : `${callbots.get(call.callbot) ?? call.callbot}${call.version === null ? '' : ` ${t('calls.filters.versionN', { version: call.version })}`}`}
-                </td>
-                <td>
-                  {call.caller}
-                  <span className="calls-table__channel">
-                    {' '}
-                    · {t(`calls.channels.${call.channel}`)}
-                  </span>
-                </td>
-                <td className="workspace-table__number">
-                  {call.durationMs === null ? '—' : formatDuration(call.durationMs)}
-                </td>
-                <td>{statusWords(call.status)}</td>
-                <td>{call.endedNode?.label || call.endedNode?.id || '—'}</td>
-                <td className="workspace-table__number">
-                  {call.cost === null ? '—' : formatCost(call.cost, locale)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {page !== null && (filters.cursor !== undefined || page.nextCursor !== null) && (
         <nav className="calls-pages" aria-label={t('calls.title')}>

@@ -1,12 +1,14 @@
 import { liveCallsSchema, type FlowDocument, type LiveCalls } from '@callbot/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PhoneOff } from 'lucide-react';
 import { FiguresCanvas } from '../../analytics/FiguresCanvas.tsx';
 import { NodeBadges, type NodeBadgeText } from '../../analytics/NodeBadges.tsx';
 import { useRepository } from '../../app/RepositoryContext.tsx';
 import { callsHref } from '../../app/route.ts';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { WithNodeUIs } from '../../nodes/WithNodeUIs.tsx';
+import { DataTable, EmptyTable } from '../../ui/Table.tsx';
 import { useCallsClient } from './callsContext.ts';
 import { useCallbotNames } from './useCallbots.ts';
 
@@ -94,37 +96,34 @@ export function LiveView({ openStream }: { openStream?: (url: string) => LiveSou
           </div>
         ))}
       </dl>
-      {live !== null && live.calls.length === 0 && <p role="status">{t('calls.live.none')}</p>}
+      {live !== null && live.calls.length === 0 && (
+        <EmptyTable icon={<PhoneOff size={20} />} title={t('calls.live.none')} />
+      )}
       {live !== null && live.calls.length > 0 && (
-        <table className="workspace-table">
-          <caption className="visually-hidden">{t('calls.live.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('calls.live.since')}</th>
-              <th scope="col">{t('calls.columns.callbot')}</th>
-              <th scope="col">{t('calls.filters.channel')}</th>
-              <th scope="col">{t('calls.live.atNode')}</th>
-              <th scope="col">{t('calls.live.state')}</th>
+        <DataTable
+          caption={t('calls.live.title')}
+          columns={[
+            t('calls.live.since'),
+            t('calls.columns.callbot'),
+            t('calls.filters.channel'),
+            t('calls.live.atNode'),
+            t('calls.live.state'),
+          ]}
+        >
+          {live.calls.map((call) => (
+            <tr key={call.sid}>
+              <th scope="row">
+                <a className="ui-table__link" href={callsHref('call', '', call.sid)}>
+                  {dateFormat.format(Date.parse(call.startedAt))}
+                </a>
+              </th>
+              <td>{call.callbot === null ? '—' : (callbots.get(call.callbot) ?? call.callbot)}</td>
+              <td>{t(`calls.channels.${call.channel}`)}</td>
+              <td>{call.node ?? '—'}</td>
+              <td>{t(`calls.live.${call.state}`)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {live.calls.map((call) => (
-              <tr key={call.sid}>
-                <th scope="row">
-                  <a href={callsHref('call', '', call.sid)}>
-                    {dateFormat.format(Date.parse(call.startedAt))}
-                  </a>
-                </th>
-                <td>
-                  {call.callbot === null ? '—' : (callbots.get(call.callbot) ?? call.callbot)}
-                </td>
-                <td>{t(`calls.channels.${call.channel}`)}</td>
-                <td>{call.node ?? '—'}</td>
-                <td>{t(`calls.live.${call.state}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {live !== null && busiest !== undefined && (
         <LiveCanvas callbot={busiest} name={callbots.get(busiest) ?? busiest} live={live} />

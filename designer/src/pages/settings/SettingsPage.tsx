@@ -6,6 +6,7 @@ import { useCurrentWorkspace, useOptionalAccount } from '../../account/AccountCo
 import { useSettings, useWorkspace } from '../../app/WorkspaceContext.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
 import { workspaceSyncOf } from '../../persistence/remote/sync.ts';
+import { Save } from 'lucide-react';
 import { Button } from '../../ui/Button.tsx';
 import { Select, TextField } from '../../ui/Field.tsx';
 import { timeZones } from './timeZones.ts';
@@ -155,7 +156,7 @@ export function SettingsPage() {
             </Select>
           )}
           <div>
-            <Button type="submit" variant="primary" disabled={!zoneKnown}>
+            <Button type="submit" variant="primary" icon={<Save />} disabled={!zoneKnown}>
               {t('wspages.settings.save')}
             </Button>
           </div>

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   callsHref,
@@ -24,7 +24,7 @@ import {
 } from 'lucide-react';
 import { useCurrentWorkspace } from '../../account/AccountContext.tsx';
 import { AccountHeader } from '../../account/AccountHeader.tsx';
-import { ThemeButton } from '../../ui/ThemeButton.tsx';
+import { Tooltip } from '../../ui/Tooltip.tsx';
 import { WorkspaceFileActions } from './WorkspaceFileActions.tsx';
 import './workspace.css';
 
@@ -46,18 +46,60 @@ const items: { page: NavPage; href: string; Icon: LucideIcon; server?: true }[] 
 ];
 
 /**
+ * Whether the header's row is too narrow for every page's name: measured,
+ * since the room the names take depends on the language, the pages shown
+ * and the workspace's name (`content` names what was measured). Compact, the header remembers the width it
+ * needed in full and goes back to full once it has that room again; a new
+ * language or set of pages is measured anew.
+ */
+function useCompact(header: RefObject<HTMLElement | null>, content: string): boolean {
+  // Compact for the content it was measured with; new content starts in full, to be measured.
+  const [compactFor, setCompactFor] = useState<string | null>(null);
+  const compact = compactFor === content;
+  const fullWidth = useRef(0);
+  useLayoutEffect(() => {
+    const element = header.current;
+    if (!element) return;
+    const measure = () => {
+      if (!compact) {
+        if (element.scrollWidth > element.clientWidth + 1) {
+          fullWidth.current = element.scrollWidth;
+          setCompactFor(content);
+        }
+      } else if (element.clientWidth >= fullWidth.current) setCompactFor(null);
+    };
+    measure();
+    // The window's width, and what loads later into the row (the account's corner).
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    resized?.observe(element);
+    const changed = new MutationObserver(measure);
+    changed.observe(element, { childList: true, subtree: true, characterData: true });
+    return () => {
+      resized?.disconnect();
+      changed.disconnect();
+    };
+  }, [header, compact, content]);
+  return compact;
+}
+
+/**
  * The navigation at the top of every workspace page, the current page marked;
- * the workspace file's export and import, the theme, then the language and
- * the account (or "Browser only"); under it, in server mode, what waits to
- * be sent and the conflicts to resolve.
+ * a menu of the less used actions (the workspace file, the theme), then the
+ * language and the account (or "Browser only"); under it, in server mode,
+ * what waits to be sent and the conflicts to resolve. Always one row: where
+ * the names do not fit (a narrow window, a longer language), the pages other
+ * than the current one show their icon only, named by a tooltip and for
+ * screen readers.
  */
 export function TopNav({ current, onImported }: { current: NavPage; onImported: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const served = useCurrentWorkspace() !== null;
   const shown = items.filter((item) => served || !item.server);
+  const header = useRef<HTMLElement>(null);
+  const compact = useCompact(header, `${i18n.language} ${shown.length}`);
   return (
     <>
-      <header className="topnav">
+      <header ref={header} className={compact ? 'topnav topnav--compact' : 'topnav'}>
         <span className="topnav__brand" aria-hidden="true">
           <span className="topnav__logo">
             <PhoneCall size={14} />
@@ -66,22 +108,27 @@ export function TopNav({ current, onImported }: { current: NavPage; onImported: 
         </span>
         <nav aria-label={t('nav.label')}>
           <ul className="topnav__list">
-            {shown.map(({ page, href, Icon }) => (
-              <li key={page}>
+            {shown.map(({ page, href, Icon }) => {
+              const name = t(`nav.${page}`);
+              const link = (
                 <a
                   className="topnav__link"
                   href={href}
                   aria-current={page === current ? 'page' : undefined}
                 >
                   <Icon aria-hidden="true" size={16} />
-                  {t(`nav.${page}`)}
+                  <span className="topnav__name">{name}</span>
                 </a>
-              </li>
-            ))}
+              );
+              return (
+                <li key={page}>
+                  {compact && page !== current ? <Tooltip content={name}>{link}</Tooltip> : link}
+                </li>
+              );
+            })}
           </ul>
         </nav>
         <WorkspaceFileActions onImported={onImported} />
-        <ThemeButton />
         <AccountHeader />
       </header>
       {served && (

@@ -42,6 +42,19 @@ describe('WorkspaceFileActions', () => {
     expect(onImported).toHaveBeenCalledOnce();
   });
 
+  it('offers export, import and the theme in its "More actions" menu', async () => {
+    const { user } = await setup();
+    const picked = vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(() => {});
+    await user.click(screen.getByRole('button', { name: 'More actions' }));
+    expect(screen.getByRole('menuitem', { name: 'Export workspace' })).toBeTruthy();
+    expect(screen.getByRole('menuitemradio', { name: 'Dark' })).toBeTruthy();
+    await user.click(screen.getByRole('menuitem', { name: 'Import workspace' }));
+    // The browser's file picker opens (the hidden input, outside the closed menu).
+    expect(picked).toHaveBeenCalledOnce();
+    expect(screen.queryByRole('menu')).toBeNull();
+    picked.mockRestore();
+  });
+
   it('closing the question changes nothing', async () => {
     const { text, target, onImported, pick, user } = await setup();
     pick(text);

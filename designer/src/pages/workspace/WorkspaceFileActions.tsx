@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob } from '../../checking/download.ts';
 import type { CheckedWorkspaceFile } from '../../persistence/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { Download, Upload } from 'lucide-react';
+import { Download, Ellipsis, Upload } from 'lucide-react';
 import { Button, IconButton } from '../../ui/Button.tsx';
-import { JsonFileButton } from '../../ui/JsonFileButton.tsx';
+import { JsonFileInput } from '../../ui/JsonFileButton.tsx';
+import { Menu, MenuItem, MenuSeparator } from '../../ui/Menu.tsx';
+import { ThemeChoices } from '../../ui/ThemeMenu.tsx';
 import { readFileText } from '../../ui/readFile.ts';
 import { useWorkspace } from '../../app/WorkspaceContext.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
@@ -24,15 +26,17 @@ type Step =
   | { kind: 'failed'; message: string };
 
 /**
- * Export the whole workspace as one file, and import one: the file is
- * checked entirely first (a refusal lists which record, which field and
- * why, and nothing changes), then the user confirms that it replaces the
- * workspace.
+ * The workspace pages' less used actions, in one "More actions" menu (so the
+ * header stays one row): export the whole workspace as one file, import one,
+ * and the theme. An imported file is checked entirely first (a refusal lists
+ * which record, which field and why, and nothing changes), then the user
+ * confirms that it replaces the workspace.
  */
 export function WorkspaceFileActions({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const picker = useRef<HTMLInputElement>(null);
 
   const exportFile = async () => {
     try {
@@ -89,15 +93,21 @@ export function WorkspaceFileActions({ onImported }: { onImported: () => void })
 
   return (
     <div className="topnav__file">
-      <IconButton
-        label={t('workspace.file.export')}
-        icon={<Download />}
-        onClick={() => void exportFile()}
-      />
-      <JsonFileButton
-        iconOnly
-        icon={<Upload />}
-        label={t('workspace.file.import')}
+      <Menu
+        label={t('shell.moreActions')}
+        trigger={<IconButton label={t('shell.moreActions')} icon={<Ellipsis />} />}
+      >
+        <MenuItem icon={<Download />} onSelect={() => void exportFile()}>
+          {t('workspace.file.export')}
+        </MenuItem>
+        <MenuItem icon={<Upload />} onSelect={() => picker.current?.click()}>
+          {t('workspace.file.import')}
+        </MenuItem>
+        <MenuSeparator />
+        <ThemeChoices />
+      </Menu>
+      <JsonFileInput
+        ref={picker}
         pickerLabel={t('workspace.file.pick')}
         onFile={(file) => void pick(file)}
       />

@@ -1,0 +1,99 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CalendarDays } from 'lucide-react';
+import { formattingLocale } from '../i18n/index.ts';
+import { IconButton } from './Button.tsx';
+import { dateOrder, isoToText, textToIso } from './dateText.ts';
+import './ui.css';
+
+/**
+ * A labelled day, written as the page's language writes it ("07/12/2026" in
+ * a Portuguese page, whatever the browser's own language; the browser's
+ * date input follows the browser's). Typed in that order, or picked from the
+ * browser's calendar with the button beside it. `value` and `onChange` speak
+ * `YYYY-MM-DD` (`''` for no day); a typed day is taken on leaving the field
+ * or Enter, and something that is not a day says so.
+ */
+export function DateField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const order = dateOrder(formattingLocale(i18n.language));
+  const shown = isoToText(value, order);
+  // What is being typed, until it is taken (null: the value, as written).
+  const [typing, setTyping] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const pattern = order.parts.map((part) => t(`s20ui.date.${part}`)).join(order.separator);
+
+  const take = () => {
+    if (typing === null) return;
+    const iso = textToIso(typing, order);
+    if (iso === null) return setInvalid(true);
+    setInvalid(false);
+    setTyping(null);
+    if (iso !== value) onChange(iso);
+  };
+
+  return (
+    <div className="ui-field">
+      <label className="ui-field__label" htmlFor={id}>
+        {label}
+      </label>
+      <div className="ui-date">
+        <input
+          id={id}
+          className="ui-input ui-date__text"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder={pattern}
+          value={typing ?? shown}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `${id}-error` : undefined}
+          onChange={(e) => setTyping(e.target.value)}
+          onBlur={take}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              take();
+            }
+          }}
+        />
+        <IconButton
+          size="sm"
+          className="ui-date__pick"
+          label={t('s20ui.date.pick', { field: label })}
+          tooltip={false}
+          icon={<CalendarDays />}
+          onClick={() => picker.current?.showPicker?.()}
+        />
+        {/* The browser's calendar, opened by the button: never seen or reached itself. */}
+        <input
+          ref={picker}
+          type="date"
+          className="ui-date__native"
+          tabIndex={-1}
+          aria-hidden="true"
+          value={value}
+          onChange={(e) => {
+            setTyping(null);
+            setInvalid(false);
+            onChange(e.target.value);
+          }}
+        />
+      </div>
+      {invalid && (
+        <p id={`${id}-error`} className="ui-field__error" role="alert">
+          {t('s20ui.date.invalid', { example: isoToText('2026-12-07', order) })}
+        </p>
+      )}
+    </div>
+  );
+}
