@@ -1,3 +1,4 @@
+import type { CallsTurnedOff } from '../api/workspace.ts';
 import type { FlowDocument, FlowNode } from '../document/schema.ts';
 import { reachableFrom, successors } from '../validation/graph.ts';
 import { findNamed } from './names.ts';
@@ -160,14 +161,6 @@ export function canEnableWhatsAppCalls(
       'Calls cannot be enabled yet: customers would see the call button at once.',
     ) ?? { ok: true }
   );
-}
-
-/** Why calls were turned off on a line: the checklist items a change left missing. */
-export interface CallsTurnedOff {
-  lineId: string;
-  number: string;
-  missing: ChecklistItemId[];
-  message: string;
 }
 
 /**
