@@ -202,11 +202,10 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
 
   function forWorkspace(ws: string): ProviderAdapter {
     const state = stateOf(ws);
-    /** A new id; the counter is stored before the id is used, so a restart never gives it again. */
-    const nextId = async (prefix: string) => {
-      const id = `${prefix}_${String(++state.counter).padStart(6, '0')}`;
+    const nextId = (prefix: string) => `${prefix}_${String(++state.counter).padStart(6, '0')}`;
+    /** The counter kept before an id it gave is used, so a restart never gives that id again. */
+    const keepCounter = async () => {
       await store?.saveCounter(ws, state.counter);
-      return id;
     };
     const ownedOrder = (number: string) =>
       state.orders.find((o) => o.number === number && !state.released.has(o.orderId));
@@ -285,14 +284,16 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
             `${number} was bought by someone else meanwhile.`,
           );
         }
-        const order: SandboxOrder = {
-          orderId: await nextId('ord'),
-          number,
-          country,
-          createdAt: now(),
-        };
+        const order: SandboxOrder = { orderId: nextId('ord'), number, country, createdAt: now() };
+        // Taken at once (a second order of the number is refused meanwhile), then kept.
         state.orders.push(order);
-        await store?.saveOrder(ws, order);
+        try {
+          await keepCounter();
+          await store?.saveOrder(ws, order);
+        } catch (error) {
+          state.orders.splice(state.orders.indexOf(order), 1);
+          throw error;
+        }
         scheduleOrder(ws, order);
         return orderView(order, now());
       },
@@ -351,11 +352,12 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
         await ready;
         needVerified(from);
         const sent: SandboxPermissionRequest = {
-          requestId: await nextId('perm'),
+          requestId: nextId('perm'),
           from,
           to,
           sentAt: now(),
         };
+        await keepCounter();
         state.requests.push(sent);
         const answerAt = sent.sentAt + sandboxTimings.permissionAnswerAfterMs;
         // Unless the customer was made to answer first (`reply`): then theirs is the answer.
@@ -374,7 +376,8 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
       async placeWhatsappCall({ from, to }) {
         await ready;
         needVerified(from);
-        const call: SandboxCall = { callId: await nextId('call'), from, to, startedAt: now() };
+        const call: SandboxCall = { callId: nextId('call'), from, to, startedAt: now() };
+        await keepCounter();
         state.calls.push(call);
         const endAt = call.startedAt + sandboxTimings.callRingMs;
         const outcome = callOutcomeOf(to);
