@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { DesignerPage } from './pages/DesignerPage.ts';
 import { PROVIDER_SETUP_TOKEN, PROVIDER_URL } from './support/providerServer.ts';
 
 // The provider lives on the server (issue 15): with the sandbox provider on a
@@ -9,6 +10,7 @@ test.use({ baseURL: PROVIDER_URL });
 
 const OWNER = { name: 'Paula Prado', email: 'paula@example.com', password: 'provider password 1' };
 const LINE = '+5511987650004';
+const LINE_SHOWN = '+55 11 98765 0004';
 const DAVI = { id: 'c-davi', name: 'Davi', number: '+5511912340006', shown: '+55 11 91234 0006' };
 const ALMA = { id: 'c-alma', name: 'Alma', number: '+5511912340005', shown: '+55 11 91234 0005' };
 
@@ -16,7 +18,7 @@ async function csrfOf(request: APIRequestContext): Promise<string> {
   return ((await (await request.get('/api/session')).json()) as { csrfToken: string }).csrfToken;
 }
 
-test('a customer who declines at the provider is refused; one who accepts always gets 5 calls a day', async ({
+test('a customer who declines at the provider is refused; one who accepts always gets 5 calls a day; a save that breaks R2 says it turned calls off', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -139,4 +141,23 @@ test('a customer who declines at the provider is refused; one who accepts always
     error: { code: 'call_refused', reason: 'R14.dailyLimit' },
     retryAt: expect.any(Number),
   });
+
+  // R2: editing the line's callbot so it no longer checks its opening hours turns the line's
+  // calls off, and the save's own answer says so in the editor, at once.
+  const designer = new DesignerPage(page);
+  await designer.open();
+  await designer.openFlow('Recepção Loja Exemplo');
+  await designer.findNode('Horário', 'Schedule: Horário de atendimento');
+  await designer.node('Schedule: Horário de atendimento').click();
+  await page.keyboard.press('Delete');
+  await expect(designer.node('Schedule: Horário de atendimento')).toHaveCount(0);
+  const notice = page.getByRole('alert').filter({ hasText: 'WhatsApp calls on' });
+  await expect(notice).toContainText(`calls on ${LINE_SHOWN} were turned off`, { timeout: 20_000 });
+  await expect(notice).toContainText('a check of a schedule with opening hours');
+  const stored = (await (await page.request.get(`${api}/lines/l-wa`)).json()) as {
+    record: { callsEnabled: boolean };
+  };
+  expect(stored.record.callsEnabled).toBe(false);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
 });

@@ -10,6 +10,8 @@ import {
   whatsappDialTwiml,
   cleanFields,
   continueUrl,
+  findBot,
+  findTeam,
   holdTwiml,
   HOLD_MESSAGES,
   listenVerbs,
@@ -162,6 +164,21 @@ describe('commands into TwiML, as Twilio draws it', () => {
     expect(last).toBe(twiml([{ verb: 'Dial', target: { sip: 'sip:r@pbx' } }, { verb: 'Hangup' }]));
     const alone = holdTwiml({ retry: 3, maxRetries: 3, pauseSeconds: 2, url: '/x', messages });
     expect(alone).toContain(`${messages.sorry}</Say><Hangup/>`);
+  });
+
+  it('finds the team and the bot a flow names as publishing checked them ("VENDAS" is "Vendas")', () => {
+    // The directory keys each record by id and by name (`PublishDirectory.context`).
+    const vendas = { id: 'team-1', target: 'sip:vendas@pbx', agentsAvailable: 2, isDefault: false };
+    const teams = [vendas, { ...vendas, id: 'Vendas' }];
+    expect(findTeam(teams, 'VENDAS')?.target).toBe('sip:vendas@pbx');
+    expect(findTeam(teams, ' vendas ')?.target).toBe('sip:vendas@pbx');
+    expect(findTeam(teams, 'Suporte')).toBeUndefined();
+    const bots = [
+      { id: 'bot-1', target: 'sip:bot@pbx' },
+      { id: 'Bot de Vendas', target: 'sip:bot@pbx' },
+    ];
+    expect(findBot(bots, 'BOT DE VENDAS')?.target).toBe('sip:bot@pbx');
+    expect(findBot(bots, 'Bot de Suporte')).toBeUndefined();
   });
 });
 

@@ -4,7 +4,7 @@
  * documents (split in parts when too long for one). No I/O here: the
  * request handler (`voice.ts`) only loads, applies, stores and answers.
  */
-import { e164Schema, type CallEvent } from '@callbot/shared';
+import { e164Schema, findNamed, type CallEvent } from '@callbot/shared';
 import type { Bot, CallRecord, Channel, EndedBy, ListenState, Team } from './store.ts';
 import { cleanText } from './text.ts';
 import { twiml, type SayVerb, type Verb } from './twiml.ts';
@@ -200,17 +200,16 @@ export const continueUrl = (step: number, part: number) =>
 /** Twilio's limit for a queue's name. */
 export const QUEUE_NAME_MAX = 64;
 
-/** A name as people read it: without the spaces around, ignoring case (the workspace's rule). */
-const nameKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('pt-BR');
-
 /**
- * The team a flow names: by its id, or else by its name as people read it
- * (a transfer to "Vendas" reaches the team "vendas").
+ * The team a flow names: by its id, or else by the same name as publishing
+ * checked it (`findNamed`: a transfer to "VENDAS" reaches the team "Vendas").
+ * The workspace's teams come keyed by id and by name (`PublishDirectory.context`).
  */
-export function findTeam(teams: readonly Team[], team: string): Team | undefined {
-  const key = nameKey(team);
-  return teams.find((t) => t.id === team) ?? teams.find((t) => nameKey(t.id) === key);
-}
+export const findTeam = (teams: readonly Team[], team: string): Team | undefined =>
+  findNamed(teams, team);
+
+/** The fallback bot a flow names, found as `findTeam` finds a team. */
+export const findBot = (bots: readonly Bot[], bot: string): Bot | undefined => findNamed(bots, bot);
 
 /** Twilio's longest `<Dial timeout>`, in seconds. */
 export const DIAL_TIMEOUT_MAX = 600;

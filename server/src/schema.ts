@@ -6,6 +6,7 @@
  */
 import type { Database } from './db.ts';
 import { PROVIDER_MIGRATION } from './provider/migration.ts';
+import { SANDBOX_MIGRATION } from './provider/sandboxStore.ts';
 import { CALLS_MIGRATION, CALLS_VERSION_INDEX_MIGRATION } from './calls/migration.ts';
 import { WORKSPACE_BOTS_MIGRATION } from './workspace/botsMigration.ts';
 import { WORKSPACE_MIGRATION } from './workspace/migration.ts';
@@ -160,6 +161,7 @@ const MIGRATIONS: readonly string[] = [
   PROVIDER_MIGRATION,
   // 10: the workspace's bots, which fallback-bot nodes pick (issue 14).
   WORKSPACE_BOTS_MIGRATION,
+  SANDBOX_MIGRATION, // 11: the sandbox provider's orders and id counter, resumed on restart.
 ];
 
 /** The schema version this code expects. */

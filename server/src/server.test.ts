@@ -290,6 +290,46 @@ describe('a call of the reception example over the webhooks', () => {
     expect(kinds.at(-1)).toBe('end');
   });
 
+  it('R16: a dialled team nobody picks up (no-answer, busy) takes the "no agents" output; a failed dial takes "failed"', async () => {
+    const line = '+551130000066';
+    const flow: FlowDocument = {
+      ...examples.reception,
+      settings: { ...examples.reception.settings, name: 'Plantão' },
+      nodes: [
+        { id: 'g', kind: 'greeting', data: { text: 'Olá.' }, connections: { next: 't' } },
+        {
+          id: 't',
+          kind: 'transfer',
+          data: { team: 'plantao', maxWaitSeconds: 30 },
+          connections: { noAgents: 'ninguem', failed: 'falhou' },
+        },
+        { id: 'ninguem', kind: 'hangup', data: { text: 'Ninguém atendeu.' }, connections: {} },
+        { id: 'falhou', kind: 'hangup', data: { text: 'A ligação falhou.' }, connections: {} },
+      ],
+      layout: { nodes: {} },
+    };
+    expect((await api('POST', '/api/callbots/plantao/versions', { flow })).status).toBe(201);
+    await api('PUT', `/api/lines/${line}`, { callbot: 'plantao', version: 1 });
+    await api('PUT', '/api/teams/plantao', { target: '+551140000099', agentsAvailable: 1 });
+    for (const [status, said] of [
+      ['no-answer', 'Ninguém atendeu.'],
+      ['busy', 'Ninguém atendeu.'],
+      ['failed', 'A ligação falhou.'],
+    ] as const) {
+      const { CallSid, twiml } = await call(line);
+      // The team is a number: dialled, ringing at most the node's wait.
+      expect(twiml).toContain('timeout="30"');
+      const after = await hook(actionOf(twiml)!, { CallSid, DialCallStatus: status });
+      expect(after.body, status).toContain(`<Say language="pt-BR">${said}</Say><Hangup/>`);
+      const record = await callRecord(CallSid);
+      expect(record.status).toBe('hung_up');
+      const nodes = record.events.flatMap((e) =>
+        e.line.kind === 'node' ? [(e.line as { via?: string }).via] : [],
+      );
+      expect(nodes.at(-1)).toBe(status === 'failed' ? 't:failed' : 't:noAgents');
+    }
+  });
+
   it('takes the noMatch message and speech, and a transfer that is answered ends the call as transferred', async () => {
     const { CallSid } = await call(RECEPTION_LINE);
     const again = await hook('/voice/gather?step=1', { CallSid, Digits: '7' });

@@ -33,6 +33,7 @@ import {
   continueUrl,
   endOf,
   eventsOf,
+  findBot,
   findTeam,
   handoffVerbs,
   HOLD_MESSAGES,
@@ -263,7 +264,7 @@ export function createVoiceHandler(deps: VoiceDeps) {
             break;
           case 'handoff':
             if ('bot' in command) {
-              const bot = input.bots.find((b) => b.id === command.bot);
+              const bot = findBot(input.bots, command.bot);
               if (!bot) {
                 deps.log(
                   `fallback bot "${command.bot}" has no target (PUT /api/bots/${command.bot}): hanging up`,

@@ -1681,6 +1681,18 @@ export const en = {
       hungUp: 'Callers who hung up',
     },
   },
+  // ---- s20-rules
+  s20rules: {
+    callsTurnedOff:
+      'Saved, and WhatsApp calls on {{numbers}} were turned off: this flow answers that line and now lacks {{missing}} (R2).',
+    missing: {
+      receptionCallbot: 'a way to receive callers (more than a greeting and a hang-up)',
+      openingHours: 'a check of a schedule with opening hours',
+      teamWithAgents: 'a transfer to teams that exist and have agents',
+    },
+    openLines: 'Open Calls by WhatsApp',
+    dismiss: 'Dismiss',
+  },
   diagnostics: diagnosticsEn,
 };
 

@@ -1689,5 +1689,17 @@ export const es: Resources = {
       hungUp: 'Colgaron aquí',
     },
   },
+  // ---- s20-rules
+  s20rules: {
+    callsTurnedOff:
+      'Guardado, y las llamadas por WhatsApp en {{numbers}} se desactivaron: este flujo atiende esa línea y ahora no tiene {{missing}} (R2).',
+    missing: {
+      receptionCallbot: 'cómo recibir a quien llama (más que un mensaje inicial y el cierre)',
+      openingHours: 'una verificación de horarios de atención',
+      teamWithAgents: 'una transferencia a equipos que existen y tienen agentes',
+    },
+    openLines: 'Abrir Llamadas por WhatsApp',
+    dismiss: 'Descartar',
+  },
   diagnostics: diagnosticsEs,
 };

@@ -1673,5 +1673,17 @@ export const ptBR: Resources = {
       hungUp: 'Desligaram aqui',
     },
   },
+  // ---- s20-rules
+  s20rules: {
+    callsTurnedOff:
+      'Salvo, e as chamadas por WhatsApp em {{numbers}} foram desabilitadas: este fluxo atende essa linha e agora não tem {{missing}} (R2).',
+    missing: {
+      receptionCallbot: 'como receber quem liga (mais que uma mensagem inicial e o encerramento)',
+      openingHours: 'uma verificação de horários de atendimento',
+      teamWithAgents: 'uma transferência para equipes que existem e têm agentes',
+    },
+    openLines: 'Abrir Chamadas por WhatsApp',
+    dismiss: 'Dispensar',
+  },
   diagnostics: diagnosticsPtBR,
 };

@@ -1,13 +1,10 @@
 import { useState, type ReactNode } from 'react';
+import { sameName } from '@callbot/shared';
 import { workspaceMessage } from '../app/workspaceMessages.ts';
 import { DataField } from '../inspector/DataField.tsx';
 import type { NodeForm } from '../inspector/useNodeForm.ts';
 import type { Path } from '../inspector/paths.ts';
 import { Button } from '../ui/Button.tsx';
-
-/** Names compare as `unknownReferences` (shared) compares them: trimmed, ignoring case. */
-const sameName = (a: string, b: string) =>
-  a.trim().toLocaleLowerCase('pt-BR') === b.trim().toLocaleLowerCase('pt-BR');
 
 /**
  * A node's field that names a record of the workspace (a transfer's team, a

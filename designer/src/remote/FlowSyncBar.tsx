@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { flowHref } from '../app/route.ts';
+import { channelHref, flowHref } from '../app/route.ts';
+import { formatPhone } from '../forms/phone.ts';
 import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
 import { Button } from '../ui/Button.tsx';
 import { errorMessage } from '../ui/errorMessage.ts';
@@ -10,7 +11,9 @@ import './remote.css';
 /**
  * The open flow's state on the server, under the editor's header: offline
  * with the changes waiting; a conflict with who changed it and when, and the
- * choice (reload theirs, or keep mine as a copy); a refusal. It reopens the
+ * choice (reload theirs, or keep mine as a copy); a refusal; a save that
+ * turned WhatsApp calls off on the lines the flow answers (R2), until
+ * dismissed. It reopens the
  * flow when someone else changed it and nothing of this editor waits.
  * Nothing in browser-only mode.
  */
@@ -26,13 +29,14 @@ export function FlowSyncBar({
   flush: () => Promise<unknown>;
   reopen: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const sync = useSync();
   const outbox = useOutboxState();
   const timeFormat = useDateTimeFormat();
   const [problem, setProblem] = useState<string | null>(null);
   const conflict = outbox.conflicts.find((c) => c.flowId === flowId);
   const refused = outbox.refused.find((r) => r.flowId === flowId);
+  const turnedOff = outbox.callsTurnedOff.find((c) => c.flowId === flowId);
 
   useFlowChanges((changed) => {
     if ((changed === null || changed === flowId) && idle && !conflict && outbox.waiting === 0)
@@ -82,6 +86,24 @@ export function FlowSyncBar({
         <p className="sync-bar sync-bar--conflict" role="alert">
           {t('remote.refused', { why: refused.message })}
         </p>
+      )}
+      {turnedOff && (
+        <div className="sync-bar sync-bar--conflict" role="alert">
+          <p>
+            {t('s20rules.callsTurnedOff', {
+              numbers: turnedOff.lines.map((line) => formatPhone(line.number)).join(', '),
+              missing: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+                [...new Set(turnedOff.lines.flatMap((line) => line.missing))].map((item) =>
+                  t(`s20rules.missing.${item}`),
+                ),
+              ),
+            })}
+          </p>
+          <a href={channelHref('whatsapp')}>{t('s20rules.openLines')}</a>
+          <Button onClick={() => sync.outbox.dismissCallsTurnedOff(flowId)}>
+            {t('s20rules.dismiss')}
+          </Button>
+        </div>
       )}
       {problem && (
         <p className="sync-bar sync-bar--conflict" role="alert">

@@ -11,7 +11,13 @@ import { errorMessage } from '../ui/errorMessage.ts';
 import './remote.css';
 
 const noSubscribe = () => () => {};
-const noOutbox: OutboxState = { waiting: 0, offline: false, conflicts: [], refused: [] };
+const noOutbox: OutboxState = {
+  waiting: 0,
+  offline: false,
+  conflicts: [],
+  refused: [],
+  callsTurnedOff: [],
+};
 
 /** The names of the records a list of keys names, as this browser has them. */
 function useDescribed(sync: RemoteWorkspaceSync | null, keys: string[]) {

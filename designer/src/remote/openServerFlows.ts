@@ -29,7 +29,7 @@ export function openServerFlows(workspaceId: string, userId: string): ServerFlow
   const key = `${userId}-${workspaceId}`;
   const outbox = createOutbox({
     db: new OutboxDb(key),
-    send: async (id, doc, base, callbot) => (await api.saveFlow(id, doc, base, callbot)).revision,
+    send: (id, doc, base, callbot) => api.saveFlow(id, doc, base, callbot),
     sendRecord: createRecordSender(api),
     now: () => Date.now(),
   });

@@ -6,7 +6,13 @@ import type { Actor, OutboxState, RemoteSync } from '../persistence/remote/index
 /** The server sync of the flows in use; null in browser-only mode. */
 export const useSync = (): RemoteSync | null => syncOf(useRepository());
 
-const noOutbox: OutboxState = { waiting: 0, offline: false, conflicts: [], refused: [] };
+const noOutbox: OutboxState = {
+  waiting: 0,
+  offline: false,
+  conflicts: [],
+  refused: [],
+  callsTurnedOff: [],
+};
 const noSubscribe = () => () => {};
 
 /** The outbox's state (nothing waiting in browser-only mode). */

@@ -432,27 +432,29 @@ describe('transfers (R16)', () => {
     expect(call.since(mark)).toEqual([]);
   });
 
-  it.each(['busy', 'no_answer', 'failed'] as const)(
-    'a transfer that ends %s takes the failed port',
-    (outcome) => {
-      const call = atMenu({ agents: { vendas: 1 } }).send(dtmf('1'));
-      call.advance(20_000).send(transferResult(outcome));
-      expect(call.lines().slice(-4)).toEqual([
-        { t: 26000, kind: 'transfer', team: 'vendas', outcome },
-        {
-          t: 26000,
-          kind: 'node',
-          id: 'bot-vendas',
-          type: 'fallbackBot',
-          label: 'Bot de vendas',
-          via: 't-vendas:failed',
-        },
-        { t: 26000, kind: 'handoff', bot: 'bot-vendas' },
-        { t: 26000, kind: 'end', outcome: 'handed_off', durationMs: 26000 },
-      ]);
-      expect(call.commands().at(-1)).toEqual({ type: 'handoff', bot: 'bot-vendas' });
-    },
-  );
+  // R16: nobody taking the call (it rang out, or was busy) is the flow's "no agents" decision.
+  it.each([
+    ['busy', 'noAgents'],
+    ['no_answer', 'noAgents'],
+    ['failed', 'failed'],
+  ] as const)('a transfer that ends %s takes the %s port', (outcome, port) => {
+    const call = atMenu({ agents: { vendas: 1 } }).send(dtmf('1'));
+    call.advance(20_000).send(transferResult(outcome));
+    expect(call.lines().slice(-4)).toEqual([
+      { t: 26000, kind: 'transfer', team: 'vendas', outcome },
+      {
+        t: 26000,
+        kind: 'node',
+        id: 'bot-vendas',
+        type: 'fallbackBot',
+        label: 'Bot de vendas',
+        via: `t-vendas:${port}`,
+      },
+      { t: 26000, kind: 'handoff', bot: 'bot-vendas' },
+      { t: 26000, kind: 'end', outcome: 'handed_off', durationMs: 26000 },
+    ]);
+    expect(call.commands().at(-1)).toEqual({ type: 'handoff', bot: 'bot-vendas' });
+  });
 
   it('an answered transfer ends the call as transferred', () => {
     const call = atMenu({ agents: { suporte: 1 } }).send(dtmf('2'));

@@ -10,8 +10,12 @@
  * scheduler (`manualScheduler`) runs what is due, and `reply` makes a
  * customer answer at once (accept, decline, withdraw, switch).
  *
- * State is kept in memory per workspace: a restart forgets the sandbox's
- * orders and calls (the server's own records stay).
+ * State is kept in memory per workspace. With a `store`, the sandbox's
+ * account (its number orders and the counter its ids come from) is kept in
+ * the database too, and a restart resumes it (`ready`): an order still in
+ * progress gets its events when due (or at once when that time passed while
+ * the server was down), and new ids never repeat old ones. Calls and
+ * invitations in flight are not resumed (they last seconds).
  */
 import {
   callOutcomeOf,
@@ -35,6 +39,7 @@ import {
   type SandboxPermissionRequest,
 } from '@callbot/shared';
 import { ProviderFailure, type ProviderAdapter, type ProviderEvent } from './adapter.ts';
+import type { SandboxStore } from './sandboxStore.ts';
 
 /** Runs `run` at `at` (epoch ms, the sandbox's clock). */
 export type Scheduler = (at: number, run: () => Promise<void>) => void;
@@ -80,6 +85,8 @@ export interface SandboxProviderOptions {
   seed?: number;
   /** Where a failed delivery is told. */
   log?: (line: string) => void;
+  /** Where the sandbox's account is kept across restarts (none: in memory only). */
+  store?: SandboxStore;
 }
 
 interface WorkspaceSandbox {
@@ -102,10 +109,12 @@ export interface SandboxProvider {
    * or demo wants: delivered like any provider event.
    */
   reply(ws: string, number: string, reply: CustomerReply): Promise<void>;
+  /** Resolves once the stored account is resumed (at once without a `store`); the adapters wait for it. */
+  readonly ready: Promise<void>;
 }
 
 export function createSandboxProvider(options: SandboxProviderOptions): SandboxProvider {
-  const { now, schedule } = options;
+  const { now, schedule, store } = options;
   const log = options.log ?? (() => {});
   const numbers = generateNumbers(options.seed ?? 6);
   const workspaces = new Map<string, WorkspaceSandbox>();
@@ -138,15 +147,66 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
     const [still, event] = rest.length === 1 ? [() => true, rest[0]] : rest;
     schedule(at, async () => {
       if (!still()) return;
-      await options.deliver(ws, event).catch((error: unknown) => {
+      try {
+        await options.deliver(ws, event);
+        // An order's last event delivered: nothing of it is left to resume after a restart.
+        if (event.type === 'order' && event.status !== 'in_process') {
+          await store?.settleOrder(ws, event.orderId);
+        }
+      } catch (error) {
         log(`sandbox provider: an event was not applied: ${(error as Error).message}`);
-      });
+      }
     });
   }
+
+  /** An order's events from the provider: in process, then active or failed, each at its time. */
+  function scheduleOrder(ws: string, order: SandboxOrder): void {
+    const inProcessAt = order.createdAt + sandboxTimings.orderInProcessAfterMs;
+    const doneAt = order.createdAt + sandboxTimings.orderDoneAfterMs;
+    deliverAt(ws, inProcessAt, {
+      id: `${order.orderId}:in_process`,
+      type: 'order',
+      orderId: order.orderId,
+      status: 'in_process',
+      failureReason: null,
+      at: inProcessAt,
+    });
+    const failed = failsOnOrder(order.number);
+    deliverAt(ws, doneAt, {
+      id: `${order.orderId}:${failed ? 'failed' : 'active'}`,
+      type: 'order',
+      orderId: order.orderId,
+      status: failed ? 'failed' : 'active',
+      failureReason: failed ? 'regulatory_rejected' : null,
+      at: doneAt,
+    });
+  }
+
+  /** The stored accounts taken back; the orders not settled scheduled again (events apply once each). */
+  async function resume(from: SandboxStore): Promise<void> {
+    for (const account of await from.load()) {
+      const state = stateOf(account.ws);
+      state.counter = Math.max(state.counter, account.counter);
+      for (const { released, settled, ...order } of account.orders) {
+        state.orders.push(order);
+        if (released) state.released.add(order.orderId);
+        if (!settled) scheduleOrder(account.ws, order);
+      }
+    }
+  }
+  const ready = store
+    ? resume(store).catch((error: unknown) => {
+        log(`sandbox provider: its stored orders were not resumed: ${(error as Error).message}`);
+      })
+    : Promise.resolve();
 
   function forWorkspace(ws: string): ProviderAdapter {
     const state = stateOf(ws);
     const nextId = (prefix: string) => `${prefix}_${String(++state.counter).padStart(6, '0')}`;
+    /** The counter kept before an id it gave is used, so a restart never gives that id again. */
+    const keepCounter = async () => {
+      await store?.saveCounter(ws, state.counter);
+    };
     const ownedOrder = (number: string) =>
       state.orders.find((o) => o.number === number && !state.released.has(o.orderId));
     const needVerified = (from: string) => {
@@ -171,7 +231,8 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
           })),
         ),
 
-      searchNumbers(query) {
+      async searchNumbers(query) {
+        await ready;
         const { country, contains = '', type } = query;
         const limit = query.limit ?? 20;
         const offset = Number(query.cursor ?? 0);
@@ -201,13 +262,14 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
             !state.taken.has(n.number) &&
             ownedOrder(n.number) === undefined,
         );
-        return Promise.resolve({
+        return {
           numbers: matching.slice(offset, offset + limit),
           nextCursor: offset + limit < matching.length ? String(offset + limit) : null,
-        });
+        };
       },
 
-      orderNumber({ country, number }) {
+      async orderNumber({ country, number }) {
+        await ready;
         const offered = numbers.find((n) => n.number === number && n.country === country);
         if (!offered) {
           throw new ProviderFailure(
@@ -223,43 +285,35 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
           );
         }
         const order: SandboxOrder = { orderId: nextId('ord'), number, country, createdAt: now() };
+        // Taken at once (a second order of the number is refused meanwhile), then kept.
         state.orders.push(order);
-        const inProcessAt = order.createdAt + sandboxTimings.orderInProcessAfterMs;
-        const doneAt = order.createdAt + sandboxTimings.orderDoneAfterMs;
-        deliverAt(ws, inProcessAt, {
-          id: `${order.orderId}:in_process`,
-          type: 'order',
-          orderId: order.orderId,
-          status: 'in_process',
-          failureReason: null,
-          at: inProcessAt,
-        });
-        const failed = failsOnOrder(number);
-        deliverAt(ws, doneAt, {
-          id: `${order.orderId}:${failed ? 'failed' : 'active'}`,
-          type: 'order',
-          orderId: order.orderId,
-          status: failed ? 'failed' : 'active',
-          failureReason: failed ? 'regulatory_rejected' : null,
-          at: doneAt,
-        });
-        return Promise.resolve(orderView(order, now()));
+        try {
+          await keepCounter();
+          await store?.saveOrder(ws, order);
+        } catch (error) {
+          state.orders.splice(state.orders.indexOf(order), 1);
+          throw error;
+        }
+        scheduleOrder(ws, order);
+        return orderView(order, now());
       },
 
-      getOrder(orderId) {
+      async getOrder(orderId) {
+        await ready;
         const order = state.orders.find((o) => o.orderId === orderId);
         if (!order) throw new ProviderFailure('not_found', `No order ${orderId}.`);
-        return Promise.resolve(orderView(order, now()));
+        return orderView(order, now());
       },
 
-      configureNumber({ number }) {
+      async configureNumber({ number }) {
+        await ready;
         const order = ownedOrder(number);
         if (!order)
           throw new ProviderFailure('not_found', `${number} is not a number of this account.`);
-        return Promise.resolve();
       },
 
-      releaseNumber(number) {
+      async releaseNumber(number) {
+        await ready;
         const order = ownedOrder(number);
         const status = order && orderView(order, now()).status;
         if (!order || status === 'failed') {
@@ -272,7 +326,7 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
           );
         }
         state.released.add(order.orderId);
-        return Promise.resolve();
+        await store?.releaseOrder(ws, order.orderId);
       },
 
       whatsappSender(number) {
@@ -294,7 +348,8 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
         });
       },
 
-      requestCallPermission({ from, to }) {
+      async requestCallPermission({ from, to }) {
+        await ready;
         needVerified(from);
         const sent: SandboxPermissionRequest = {
           requestId: nextId('perm'),
@@ -302,6 +357,7 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
           to,
           sentAt: now(),
         };
+        await keepCounter();
         state.requests.push(sent);
         const answerAt = sent.sentAt + sandboxTimings.permissionAnswerAfterMs;
         // Unless the customer was made to answer first (`reply`): then theirs is the answer.
@@ -314,12 +370,14 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
           permanent: false,
           at: answerAt,
         });
-        return Promise.resolve(permissionView(sent, now()));
+        return permissionView(sent, now());
       },
 
-      placeWhatsappCall({ from, to }) {
+      async placeWhatsappCall({ from, to }) {
+        await ready;
         needVerified(from);
         const call: SandboxCall = { callId: nextId('call'), from, to, startedAt: now() };
+        await keepCounter();
         state.calls.push(call);
         const endAt = call.startedAt + sandboxTimings.callRingMs;
         const outcome = callOutcomeOf(to);
@@ -331,7 +389,7 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
           failureReason: outcome === 'failed' ? 'unreachable' : null,
           at: endAt,
         });
-        return Promise.resolve(callView(call, now()));
+        return callView(call, now());
       },
 
       checkSip(target) {
@@ -341,13 +399,16 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
   }
 
   async function reply(ws: string, number: string, answer: CustomerReply): Promise<void> {
+    await ready;
     const state = stateOf(ws);
     const pending = state.requests.filter((r) => r.to === number);
     for (const request of pending) state.answered.add(request.requestId);
     const line = pending.at(-1)?.from ?? number;
     const at = now();
+    const id = `reply_${String(++state.counter).padStart(6, '0')}`;
+    await store?.saveCounter(ws, state.counter);
     await options.deliver(ws, {
-      id: `reply_${String(++state.counter).padStart(6, '0')}`,
+      id,
       type: 'permissionReply',
       customer: number,
       line,
@@ -357,5 +418,5 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
     });
   }
 
-  return { forWorkspace, reply };
+  return { forWorkspace, reply, ready };
 }

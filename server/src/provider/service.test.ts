@@ -159,6 +159,70 @@ describe('number orders (R7)', () => {
   });
 });
 
+describe('the sandbox across a restart', () => {
+  it('R7: an order in process when the server stops is resumed: it goes active, and ids never repeat', async () => {
+    const restarted = await providerFixture(await openPglite(), { ws: 'w-restart' });
+    const { ws } = restarted;
+    const adapter = async () => restarted.service.adapterFor(ws);
+    const { numbers } = await (await adapter()).searchNumbers({ country: 'BR' });
+    const number = numbers[0]!.number;
+    const order = await restarted.service.orderNumber(ws, { country: 'BR', number }, ORIGIN);
+    await restarted.store.putRecord(
+      ws,
+      'lines',
+      'l-bought',
+      {
+        id: 'l-bought',
+        kind: 'purchased',
+        country: 'BR',
+        number,
+        status: 'requested',
+        requestedAt: restarted.now(),
+        orderId: order.orderId,
+        createdAt: restarted.now(),
+      },
+      OWNER,
+    );
+    await restarted.advance(3_000);
+    const status = async () => (await restarted.service.getOrder(ws, order.orderId))?.status;
+    expect(await status()).toBe('in_process');
+
+    // The server stops while the order is in process, and starts again: the provider still has it.
+    await restarted.restart();
+    expect(await status()).toBe('in_process');
+    expect(await (await adapter()).getOrder(order.orderId)).toMatchObject({
+      status: 'in_process',
+    });
+    // The number is still the account's: not offered again.
+    const offered = (await (await adapter()).searchNumbers({ country: 'BR' })).numbers;
+    expect(offered.map((n) => n.number)).not.toContain(number);
+    // Its last event is delivered when due, as before the restart.
+    await restarted.advance(60_000);
+    expect(await status()).toBe('active');
+    expect((await restarted.store.getRecord(ws, 'lines', 'l-bought'))?.record).toMatchObject({
+      status: 'active',
+    });
+    // Settled: a later restart has nothing of it left to deliver.
+    const { rows } = await restarted.db.query<{ settled: boolean }>(
+      'SELECT settled FROM ws_sandbox_orders WHERE workspace_id = $1 AND order_id = $2',
+      [ws, order.orderId],
+    );
+    expect(rows).toEqual([{ settled: true }]);
+
+    // A new order after the restart gets a new id (an old one's events would count as applied).
+    await restarted.restart();
+    const next = await restarted.service.orderNumber(
+      ws,
+      { country: 'BR', number: offered[0]!.number },
+      ORIGIN,
+    );
+    expect(next.orderId).not.toBe(order.orderId);
+    // The resumed order is the account's: it can be released once active.
+    await expect((await adapter()).releaseNumber(number)).resolves.toBeUndefined();
+    await restarted.db.close();
+  }, 60_000);
+});
+
 describe('provider events and webhooks', () => {
   const accountSid = `AC${'a1'.repeat(16)}`;
   const authToken = 'f'.repeat(32);

@@ -41,6 +41,7 @@ import {
   type SandboxProvider,
   type Scheduler,
 } from './sandbox.ts';
+import { sandboxStore } from './sandboxStore.ts';
 import { twilioAdapter } from './twilio.ts';
 
 export interface ProviderServiceOptions {
@@ -105,6 +106,7 @@ export function createProviderService(options: ProviderServiceOptions): Provider
       await apply(ws, event);
     },
     log,
+    store: sandboxStore(db),
   });
 
   async function tell(ws: string, changes: Change[], by: Actor) {

@@ -25,6 +25,12 @@ export interface ProviderFixture {
   advance: (ms: number) => Promise<void>;
   /** The workspace's events heard so far. */
   events: WorkspaceEvent[];
+  /**
+   * The server restarted: a new provider service on the same database and
+   * clock, whose sandbox resumes from the database (what the old one had
+   * scheduled is gone with it).
+   */
+  restart: () => Promise<void>;
 }
 
 export async function providerFixture(
@@ -43,15 +49,18 @@ export async function providerFixture(
   const hub = createHub(inProcessBus(), now);
   const events: WorkspaceEvent[] = [];
   hub.subscribe(ws, (event) => events.push(event));
-  const schedule = manualScheduler();
-  const service = createProviderService({
-    db,
-    workspaces: store,
-    hub,
-    now,
-    secretKey: options.secretKey ?? null,
-    schedule,
-  });
+  let schedule = manualScheduler();
+  const start = () =>
+    createProviderService({
+      db,
+      workspaces: store,
+      hub,
+      now,
+      secretKey: options.secretKey ?? null,
+      schedule,
+    });
+  let service = start();
+  await service.sandbox.ready;
   // The WhatsApp line is written as it stands once ready (R2's checklist, which enabling its
   // calls through the API requires, is the rules' tests' business, not the provider's).
   const line = {
@@ -75,12 +84,19 @@ export async function providerFixture(
     db,
     ws,
     store,
-    service,
+    get service() {
+      return service;
+    },
     now,
     events,
     async advance(ms) {
       time += ms;
       await schedule.runDue(time);
+    },
+    async restart() {
+      schedule = manualScheduler();
+      service = start();
+      await service.sandbox.ready;
     },
   };
 }

@@ -22,6 +22,7 @@ import {
   usageQuerySchema,
   workspaceCollectionNames,
   type Actor,
+  type FlowSaveAnswer,
   type Role,
   type WorkspaceCollection,
   type WorkspaceEvent,
@@ -246,7 +247,11 @@ function workspaceRouteList(
           });
         }
         await tell(ws, member, saved.changes);
-        return json(saved.created ? 201 : 200, saved.flow);
+        const answer: FlowSaveAnswer = {
+          ...saved.flow,
+          ...(saved.callsTurnedOff.length > 0 && { callsTurnedOff: saved.callsTurnedOff }),
+        };
+        return json(saved.created ? 201 : 200, answer);
       },
     },
     {

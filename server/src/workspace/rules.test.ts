@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFlow, type FlowDocument, type Line, type WhatsAppLine } from '@callbot/shared';
+import {
+  createFlow,
+  flowSaveAnswerSchema,
+  type FlowDocument,
+  type Line,
+  type WhatsAppLine,
+} from '@callbot/shared';
 import { createAccountStore, type AccountStore } from '../accounts.ts';
 import { openPglite, type Database } from '../db.ts';
 import { createStore } from '../store.ts';
@@ -206,6 +212,26 @@ describe('R2 on the server', () => {
       callsEnabled: false,
       callsTurnedOff: { missing: ['openingHours'] },
     });
+    // The save's own answer says so (the editor shows it at once), and a contract reads it.
+    expect(saved.ok && saved.callsTurnedOff).toEqual([
+      {
+        lineId: 'w1',
+        number: '+551130000000',
+        missing: ['openingHours'],
+        message: expect.stringContaining(
+          'WhatsApp calls on +551130000000 were turned off',
+        ) as string,
+      },
+    ]);
+    if (!saved.ok) return;
+    const answer = flowSaveAnswerSchema.parse({
+      ...saved.flow,
+      callsTurnedOff: saved.callsTurnedOff,
+    });
+    expect(answer.callsTurnedOff?.[0]?.missing).toEqual(['openingHours']);
+    // A save that breaks nothing (calls already off) says nothing.
+    const again = await store.saveFlow(id, 'recepcao', { baseRevision: 2, doc }, ana);
+    expect(again.ok && again.callsTurnedOff).toEqual([]);
   });
 
   it('R2: replacing the callbot by one that is not ready, or deleting it, turns calls off', async () => {

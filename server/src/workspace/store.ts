@@ -25,6 +25,7 @@ import {
   unassignCallbot,
   workspaceCollections,
   type Actor,
+  type CallsTurnedOff,
   type ChangeTable,
   type CheckedWorkspaceFile,
   type FlowDocument,
@@ -164,7 +165,14 @@ const VERSION_COLUMNS =
   "id, revision, note, auto, created_at, created_by_id, created_by_name, jsonb_array_length(doc->'nodes') AS node_count";
 
 export type SaveFlowResult =
-  | { ok: true; flow: FlowSummary; created: boolean; changes: Change[] }
+  | {
+      ok: true;
+      flow: FlowSummary;
+      created: boolean;
+      changes: Change[];
+      /** The lines whose calls the save turned off (R2), with why. */
+      callsTurnedOff: CallsTurnedOff[];
+    }
   | { ok: false; revision: number; updatedBy: Actor; updatedAt: string };
 
 export interface WorkspaceStore {
@@ -664,6 +672,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
             flow: flowSummary(row),
             created: true,
             changes: [{ table: 'flows', id, revision: 1 }],
+            callsTurnedOff: [],
           };
         }
         const updated = await q.query(
@@ -699,8 +708,12 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
              AND data ->> 'callsEnabled' = 'true' FOR SHARE`,
           [ws, id],
         );
-        if (count > 0 || callbot === false) changes.push(...(await keepChecklist(q, ws, by)));
-        return { ok: true, flow, created: false, changes };
+        const kept =
+          count > 0 || callbot === false
+            ? await keepCallingChecklist(rulesIo(q, ws, by))
+            : { changes: [], turnedOff: [] };
+        changes.push(...kept.changes);
+        return { ok: true, flow, created: false, changes, callsTurnedOff: kept.turnedOff };
       };
       return callbot === false ? locked(ws, save) : db.transaction(save);
     },

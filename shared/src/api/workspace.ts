@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { entityIdSchema, nameSchema } from '../workspace/fields.ts';
 import {
   botSchema,
+  checklistItemIds,
   lineSchema,
   namedScheduleSchema,
   teamSchema,
@@ -60,9 +61,30 @@ export const flowSummarySchema = z.object({
 export type FlowSummary = z.infer<typeof flowSummarySchema>;
 
 /**
- * `GET /api/workspaces/:ws/flows/:id`. A save (`PUT`) answers with the
- * summary alone: the editor has the document it sent.
+ * A WhatsApp line whose calls a change turned off (R2), and why: the items
+ * of its checklist the change left missing, and the reason in English (the
+ * designer words it from `missing`).
  */
+export const callsTurnedOffSchema = z.object({
+  lineId: z.string(),
+  number: z.string(),
+  missing: z.array(z.enum(checklistItemIds)),
+  message: z.string(),
+});
+export type CallsTurnedOff = z.infer<typeof callsTurnedOffSchema>;
+
+/**
+ * What a save (`PUT /api/workspaces/:ws/flows/:id`) answers: the flow's
+ * summary (the editor has the document it sent) and, when the save left a
+ * line's reception callbot not ready (its schedule or transfer gone), the
+ * lines whose calls it turned off, so the editor says so at once (R2).
+ */
+export const flowSaveAnswerSchema = flowSummarySchema.extend({
+  callsTurnedOff: z.array(callsTurnedOffSchema).optional(),
+});
+export type FlowSaveAnswer = z.infer<typeof flowSaveAnswerSchema>;
+
+/** `GET /api/workspaces/:ws/flows/:id`. */
 export const flowRecordSchema = flowSummarySchema.extend({ doc: z.unknown() });
 export type FlowRecordAnswer = z.infer<typeof flowRecordSchema>;
 

@@ -51,6 +51,9 @@ export const guardImplementations = {
   /** The transfer was answered. */
   transferAnswered: ({ event }: GuardArgs) =>
     event.type === 'transfer.result' && event.outcome === 'answered',
+  /** Nobody took the transfer: it rang out (`no_answer`) or every agent was busy (R16). */
+  transferUnanswered: ({ event }: GuardArgs) =>
+    event.type === 'transfer.result' && (event.outcome === 'no_answer' || event.outcome === 'busy'),
   /** An AI agent's reply ends this way, with or without something to say. */
   agentReplyIs: ({ event, params }: GuardArgs) =>
     event.type === 'agent.reply' &&
@@ -90,6 +93,7 @@ export function bindGuards<TContext extends MachineContext>(
     scheduleIs: bind('scheduleIs'),
     agentsAvailable: bind('agentsAvailable'),
     transferAnswered: bind('transferAnswered'),
+    transferUnanswered: bind('transferUnanswered'),
     agentReplyIs: bind('agentReplyIs'),
   };
 }

@@ -1,5 +1,7 @@
+import type { CallsTurnedOff } from '../api/workspace.ts';
 import type { FlowDocument, FlowNode } from '../document/schema.ts';
 import { reachableFrom, successors } from '../validation/graph.ts';
+import { findNamed } from './names.ts';
 import { refuse, type Refusal } from './result.ts';
 import type { checklistItemIds, Team, WhatsAppLine } from './schema.ts';
 
@@ -47,13 +49,6 @@ export function reachableNodes(doc: FlowDocument): FlowNode[] {
 }
 
 /**
- * The team a transfer node names, looked up by name (transfer nodes name
- * their team; renames are followed by the flows) or by id.
- */
-const teamNamed = (teams: readonly Team[], ref: string): Team | undefined =>
-  teams.find((t) => t.name === ref) ?? teams.find((t) => t.id === ref);
-
-/**
  * R2 as the FAQ means it: enabling WhatsApp calls shows customers the call
  * button at once, so it waits until the LINE's reception callbot is ready:
  *
@@ -64,7 +59,7 @@ const teamNamed = (teams: readonly Team[], ref: string): Team | undefined =>
  *   call can take;
  * - `teamWithAgents`: that flow transfers to teams (at least one transfer a
  *   call can reach), and every team it transfers to exists in the workspace
- *   and has agents.
+ *   and has agents (found by its name as a call finds it: `findNamed`).
  *
  * Schedules and teams the reception callbot does not use do not count.
  */
@@ -104,7 +99,7 @@ export function whatsappCallingChecklist(input: ChecklistInput): ChecklistItem[]
   const transferred = [
     ...new Set(nodes.flatMap((n) => (n.kind === 'transfer' ? [n.data.team.trim()] : []))),
   ];
-  const unready = transferred.filter((ref) => (teamNamed(teams, ref)?.agents ?? 0) === 0);
+  const unready = transferred.filter((ref) => (findNamed(teams, ref)?.agents ?? 0) === 0);
   const teamsDone = transferred.length > 0 && unready.length === 0;
   const teamsItem: ChecklistItem = {
     id: 'teamWithAgents',
@@ -166,14 +161,6 @@ export function canEnableWhatsAppCalls(
       'Calls cannot be enabled yet: customers would see the call button at once.',
     ) ?? { ok: true }
   );
-}
-
-/** Why calls were turned off on a line: the checklist items a change left missing. */
-export interface CallsTurnedOff {
-  lineId: string;
-  number: string;
-  missing: ChecklistItemId[];
-  message: string;
 }
 
 /**

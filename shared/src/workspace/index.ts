@@ -9,3 +9,4 @@ export * from './namedSchedules.ts';
 export * from './file.ts';
 export * from './teams.ts';
 export * from './references.ts';
+export * from './names.ts';

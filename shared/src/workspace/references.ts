@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../document/diagnostic.ts';
 import type { FlowDocument } from '../document/schema.ts';
 import { nodeDiagnostic } from '../nodes/kind.ts';
+import { nameKey } from './names.ts';
 
 /** The workspace's records a flow may name, by name or id: its teams and bots. */
 export interface WorkspaceNames {
@@ -18,20 +19,21 @@ export interface UnknownReference {
   name: string;
 }
 
-/** Names compare as people read them: without the spaces around, ignoring case. */
-const key = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('pt-BR');
-
 /**
  * A record is named by its name or its id, as a call finds it (the seeded
  * team "Recepção" is the example's "recepcao").
  */
 const keysOf = (records: readonly { name: string; id?: string }[]) =>
-  new Set(records.flatMap((r) => (r.id === undefined ? [key(r.name)] : [key(r.name), key(r.id)])));
+  new Set(
+    records.flatMap((r) =>
+      r.id === undefined ? [nameKey(r.name)] : [nameKey(r.name), nameKey(r.id)],
+    ),
+  );
 
 /**
  * The transfer nodes whose team and the fallback-bot nodes whose bot are not
  * the workspace's (a flow said "Vendas" while the team was "Ventas"), in the
- * flow's node order. An empty name is the kinds' own check (`noTeam`,
+ * flow's node order, names compared by `sameName`. An empty name is the kinds' own check (`noTeam`,
  * `noBot`), not an unknown one. The server refuses to publish a flow with
  * any; the designer shows them in the checks.
  */
@@ -40,9 +42,17 @@ export function unknownReferences(doc: FlowDocument, names: WorkspaceNames): Unk
   const bots = keysOf(names.bots);
   const unknown: UnknownReference[] = [];
   doc.nodes.forEach((node, index) => {
-    if (node.kind === 'transfer' && node.data.team.trim() !== '' && !teams.has(key(node.data.team)))
+    if (
+      node.kind === 'transfer' &&
+      node.data.team.trim() !== '' &&
+      !teams.has(nameKey(node.data.team))
+    )
       unknown.push({ nodeId: node.id, index, kind: 'team', name: node.data.team });
-    if (node.kind === 'fallbackBot' && node.data.bot.trim() !== '' && !bots.has(key(node.data.bot)))
+    if (
+      node.kind === 'fallbackBot' &&
+      node.data.bot.trim() !== '' &&
+      !bots.has(nameKey(node.data.bot))
+    )
       unknown.push({ nodeId: node.id, index, kind: 'bot', name: node.data.bot });
   });
   return unknown;

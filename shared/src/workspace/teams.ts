@@ -1,4 +1,5 @@
 import type { FlowDocument, FlowNode } from '../document/schema.ts';
+import { sameName } from './names.ts';
 
 /**
  * The nodes' fields that name a record of the workspace: a transfer names its
@@ -25,24 +26,24 @@ function renameInFlow(
 
 /**
  * When a team of the workspace is renamed: the flow with every transfer node
- * that named `from` naming `to` instead. Returns `doc` itself when no node
- * changes.
+ * that named `from` (the same name, `sameName`) naming `to` instead. Returns
+ * `doc` itself when no node changes.
  */
 export const renameTeamInFlow = (doc: FlowDocument, from: string, to: string): FlowDocument =>
   renameInFlow(doc, from, to, (node) =>
-    node.kind === 'transfer' && node.data.team === from
+    node.kind === 'transfer' && sameName(node.data.team, from)
       ? { ...node, data: { ...node.data, team: to } }
       : null,
   );
 
 /**
  * When a bot of the workspace is renamed: the flow with every fallback-bot
- * node that named `from` naming `to` instead. Returns `doc` itself when no
- * node changes.
+ * node that named `from` (the same name, `sameName`) naming `to` instead.
+ * Returns `doc` itself when no node changes.
  */
 export const renameBotInFlow = (doc: FlowDocument, from: string, to: string): FlowDocument =>
   renameInFlow(doc, from, to, (node) =>
-    node.kind === 'fallbackBot' && node.data.bot === from
+    node.kind === 'fallbackBot' && sameName(node.data.bot, from)
       ? { ...node, data: { ...node.data, bot: to } }
       : null,
   );

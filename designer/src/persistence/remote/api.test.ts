@@ -71,6 +71,22 @@ describe('the workspace API client', () => {
     expect(saved).not.toHaveProperty('extra');
   });
 
+  it('R2: reads the lines whose calls a save turned off from its answer', async () => {
+    const off = {
+      lineId: 'w1',
+      number: '+551130030004',
+      missing: ['openingHours'],
+      message: 'WhatsApp calls on +551130030004 were turned off.',
+    };
+    server.use(
+      session(),
+      http.put(`${ORIGIN}/api/workspaces/ws1/flows/f1`, () =>
+        HttpResponse.json({ ...record, callsTurnedOff: [off] }),
+      ),
+    );
+    expect((await api().saveFlow('f1', record.doc, 3)).callsTurnedOff).toEqual([off]);
+  });
+
   it('reads the CSRF token again once when the session was renewed', async () => {
     const tokens: (string | null)[] = [];
     server.use(

@@ -6,7 +6,7 @@ import {
   importRefusalSchema,
   flowListSchema,
   flowRecordSchema,
-  flowSummarySchema,
+  flowSaveAnswerSchema,
   flowVersionListSchema,
   flowVersionSchema,
   flowVersionSummarySchema,
@@ -24,6 +24,7 @@ import {
   testCaseSchema,
   type Actor,
   type FlowRecordAnswer,
+  type FlowSaveAnswer,
   type FlowSummary,
   type FlowVersionSummary,
   type PriceTable,
@@ -81,7 +82,13 @@ export interface WorkspaceApi {
    * Creates (`baseRevision` 0) or saves a flow; `RemoteError` `conflict` on a stale base. The
    * server answers with the flow's summary (the editor has the document it sent).
    */
-  saveFlow(id: string, doc: unknown, baseRevision: number, callbot?: boolean): Promise<FlowSummary>;
+  /** Saves on top of `baseRevision`; the answer says which lines' calls the save turned off (R2). */
+  saveFlow(
+    id: string,
+    doc: unknown,
+    baseRevision: number,
+    callbot?: boolean,
+  ): Promise<FlowSaveAnswer>;
   deleteFlow(id: string): Promise<void>;
   listVersions(flowId: string): Promise<FlowVersionSummary[]>;
   createVersion(flowId: string, note: string, auto: boolean): Promise<FlowVersionSummary>;
@@ -302,7 +309,7 @@ export function createWorkspaceApi({
     listFlows: async () => (await request(flowListSchema, 'GET', '/flows')).flows,
     getFlow: (id) => request(flowRecordSchema, 'GET', flowPath(id)),
     saveFlow: (id, doc, baseRevision, callbot) =>
-      request(flowSummarySchema, 'PUT', flowPath(id), {
+      request(flowSaveAnswerSchema, 'PUT', flowPath(id), {
         baseRevision,
         doc,
         ...(callbot !== undefined && { callbot }),

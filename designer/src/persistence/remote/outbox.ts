@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { FlowDocument } from '@callbot/shared';
+import type { CallsTurnedOff, FlowDocument } from '@callbot/shared';
 import { RemoteError } from './api.ts';
 
 /**
@@ -69,6 +69,17 @@ export interface OutboxState {
   conflicts: OutboxConflict[];
   /** Flows whose saves the server refused for another reason (e.g. the role), with why. */
   refused: { flowId: string; message: string }[];
+  /**
+   * Flows whose accepted save turned WhatsApp calls off on the lines they
+   * answer (R2: the save's answer says so), kept until the user dismisses it.
+   */
+  callsTurnedOff: { flowId: string; lines: CallsTurnedOff[] }[];
+}
+
+/** What the server answers to a flow's save: its new revision, and the lines whose calls it turned off. */
+export interface FlowSent {
+  revision: number;
+  callsTurnedOff?: CallsTurnedOff[];
 }
 
 /** Timers, injected: the browser's in the app, fake ones in tests. */
@@ -86,14 +97,15 @@ export interface OutboxOptions {
   db: OutboxDb;
   /**
    * Sends a flow's document on top of `baseRevision` (with its callbot mark
-   * when it changed); answers the server's new revision.
+   * when it changed); answers the server's new revision (and what the save
+   * turned off).
    */
   send: (
     flowId: string,
     doc: FlowDocument,
     baseRevision: number,
     callbot?: boolean,
-  ) => Promise<number>;
+  ) => Promise<FlowSent>;
   /**
    * Sends a record's change (see `RecordChange`) on top of `baseRevision`;
    * answers the server's new revision (0 once deleted). A `RemoteError`
@@ -126,6 +138,8 @@ export interface Outbox {
   baseOf(flowId: string): Promise<number>;
   /** The flow as the server has it now, e.g. after reading it. Ignored while saves of it wait. */
   setBase(flowId: string, revision: number): Promise<void>;
+  /** Forgets that the flow's save turned calls off (the user read it). */
+  dismissCallsTurnedOff(flowId: string): void;
   /** Drops the flow's waiting saves and conflict (the user reloaded theirs, kept a copy, deleted it). */
   discard(flowId: string, base?: number): Promise<void>;
   /** Sends what waits now; resolves when the attempt is over (never rejects). */
@@ -152,7 +166,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     firstDelayMs = 1000,
     maxDelayMs = 30_000,
   } = options;
-  let state: OutboxState = { waiting: 0, offline: false, conflicts: [], refused: [] };
+  let state: OutboxState = {
+    waiting: 0,
+    offline: false,
+    conflicts: [],
+    refused: [],
+    callsTurnedOff: [],
+  };
   const listeners = new Set<(state: OutboxState) => void>();
   let retry: unknown = null;
   let delay = firstDelayMs;
@@ -182,7 +202,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   /** The waiting saves of one flow or record, as one: the latest document, or the first `before` and the last `after`. */
-  async function sendOne(key: string, entries: OutboxEntry[], base: number): Promise<number> {
+  async function sendOne(key: string, entries: OutboxEntry[], base: number): Promise<FlowSent> {
     const latest = entries[entries.length - 1]!;
     if (latest.change) {
       if (!sendRecord) throw new Error('This outbox sends no records.');
@@ -191,7 +211,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         after: latest.change.after,
         ...(entries.some((e) => e.change?.force) && { force: true }),
       };
-      return sendRecord(key, change, base);
+      return { revision: await sendRecord(key, change, base) };
     }
     const callbot = entries.findLast((e) => e.callbot !== undefined)?.callbot;
     return send(key, latest.doc!, base, callbot);
@@ -205,13 +225,21 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const ofFlow = await db.entries.where('flowId').equals(first.flowId).sortBy('seq');
       const base = (await db.bases.get(first.flowId))?.revision ?? 0;
       try {
-        const revision = await sendOne(first.flowId, ofFlow, base);
+        const { revision, callsTurnedOff } = await sendOne(first.flowId, ofFlow, base);
         await db.transaction('rw', db.entries, db.bases, async () => {
           await db.entries.bulkDelete(ofFlow.map((e) => e.seq));
           await db.bases.put({ flowId: first.flowId, revision });
         });
         delay = firstDelayMs;
         set({ offline: false });
+        if (callsTurnedOff?.length) {
+          set({
+            callsTurnedOff: [
+              ...state.callsTurnedOff.filter((c) => c.flowId !== first.flowId),
+              { flowId: first.flowId, lines: callsTurnedOff },
+            ],
+          });
+        }
         await count();
       } catch (error) {
         if (error instanceof RemoteError && error.kind === 'unreachable') {
@@ -291,6 +319,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
         refused: state.refused.filter((r) => r.flowId !== key),
       });
       void drain();
+    },
+    dismissCallsTurnedOff(flowId) {
+      set({ callsTurnedOff: state.callsTurnedOff.filter((c) => c.flowId !== flowId) });
     },
     waitingFor: (flowId) => db.entries.where('flowId').equals(flowId).count(),
     baseOf: async (flowId) => (await db.bases.get(flowId))?.revision ?? 0,

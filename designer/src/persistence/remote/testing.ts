@@ -6,6 +6,7 @@ import {
   collectionKey,
   serverWorkspaceSettingsSchema,
   workspaceCollections,
+  type CallsTurnedOff,
   type FlowDocument,
   type PriceTable,
   type ServerWorkspaceSettings,
@@ -49,6 +50,8 @@ export class FakeWorkspaceServer {
   online = true;
   /** Refuses (422, with this message) a document it returns a message for. */
   refuse: (doc: FlowDocument) => string | null = () => null;
+  /** The lines whose calls a save of this document turns off (R2), as the server's answer says. */
+  turnsCallsOff: (doc: FlowDocument) => CallsTurnedOff[] = () => [];
   readonly flows = new Map<string, StoredFlow>();
   /** The workspace's records by collection, then key. */
   readonly records = new Map<WorkspaceCollection, Map<string, StoredRecord>>(
@@ -291,9 +294,10 @@ export class FakeWorkspaceServer {
         }
         this.saveAs(actor, id, structuredClone(doc) as FlowDocument);
         this.saves.push({ id, name: (doc as FlowDocument).settings.name, baseRevision });
-        // As the server does: the summary, without the document.
+        // As the server does: the summary, without the document, and what the save turned off.
         const { doc: _doc, ...summary } = this.answer(id);
-        return summary;
+        const off = this.turnsCallsOff(doc as FlowDocument);
+        return off.length > 0 ? { ...summary, callsTurnedOff: off } : summary;
       },
       deleteFlow: async (id) => {
         await this.reachable();
@@ -413,7 +417,7 @@ export function openBrowser(
   const cache = new DesignerDb({ name: 'callbot-ws-1', indexedDB, IDBKeyRange });
   const outbox = createOutbox({
     db: new OutboxDb('ws-1', { indexedDB, IDBKeyRange }),
-    send: async (id, doc, base, callbot) => (await api.saveFlow(id, doc, base, callbot)).revision,
+    send: (id, doc, base, callbot) => api.saveFlow(id, doc, base, callbot),
     sendRecord: createRecordSender(api),
     now: () => 0,
     scheduler,

@@ -31,8 +31,11 @@ export const transferData = z.strictObject({
  * (R16). Otherwise the caller waits in the team's queue, hearing the wait
  * message (or hold music), for at most `maxWaitSeconds`: when no agent has
  * answered by then (`timer.queue`, on the runtime's clock) the node takes
- * `noAgents` too. A transfer that rings and fails takes `failed`; an
- * answered one ends the flow (outcome `transferred`).
+ * `noAgents` too, and so does a transfer that nobody took (`transfer.result`
+ * `no_answer`, e.g. a `<Dial timeout>` that rang out, or `busy`): no agent
+ * answering is the flow's "no agents" decision (R16). A transfer that fails
+ * (`failed`: the call could not be put through) takes `failed`; an answered
+ * one ends the flow (outcome `transferred`).
  */
 export const transfer = defineNodeKind({
   kind: 'transfer',
@@ -81,6 +84,8 @@ export const transfer = defineNodeKind({
           on: {
             'transfer.result': [
               { guard: { type: 'transferAnswered' }, target: ctx.finalTarget('transferred') },
+              // Nobody took it (rang out, busy): no agent answered, the "no agents" path (R16).
+              { guard: { type: 'transferUnanswered' }, ...ctx.follow(node, 'noAgents') },
               ctx.follow(node, 'failed'),
             ],
             // Waited the longest the node allows in the queue: nobody could take the call.

@@ -60,19 +60,31 @@ describe('transfer with agents available', () => {
     expect(h.log).not.toContain('enter: falhou');
   });
 
-  for (const outcome of ['busy', 'no_answer', 'failed'] as const) {
-    it(`takes the failed port when the transfer is ${outcome}`, () => {
+  for (const outcome of ['busy', 'no_answer'] as const) {
+    it(`R16: takes the noAgents port when nobody took the transfer (${outcome})`, () => {
       const h = atTransfer(doc, { vendas: 1 });
       h.send({ type: 'transfer.result', outcome });
       expect(h.log.slice(-4)).toEqual([
         'transfer: vendas',
-        'enter: falhou',
-        'handoff: bot-falhou',
+        'enter: semAgentes',
+        'handoff: bot-semAgentes',
         'end: handed_off',
       ]);
       expect(h.done()).toBe(true);
     });
   }
+
+  it('takes the failed port when the transfer failed', () => {
+    const h = atTransfer(doc, { vendas: 1 });
+    h.send({ type: 'transfer.result', outcome: 'failed' });
+    expect(h.log.slice(-4)).toEqual([
+      'transfer: vendas',
+      'enter: falhou',
+      'handoff: bot-falhou',
+      'end: handed_off',
+    ]);
+    expect(h.done()).toBe(true);
+  });
 
   it('ignores keys and speech while ringing', () => {
     const h = atTransfer(doc, { vendas: 1 });
@@ -90,7 +102,7 @@ describe('transfer with agents available', () => {
       flow([greetingNode, transferNode('vendas', { noAgents: 'semAgentes' }), bot('semAgentes')]),
       { vendas: 1 },
     );
-    h.send({ type: 'transfer.result', outcome: 'busy' });
+    h.send({ type: 'transfer.result', outcome: 'failed' });
     expect(h.log.slice(-2)).toEqual(['hangup: unconnected_port', 'end: hung_up']);
   });
 
