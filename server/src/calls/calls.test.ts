@@ -647,3 +647,38 @@ describe('the live stream', () => {
     expect((await get('beto', '/api/workspaces/{B}/calls')).status).toBe(404);
   });
 });
+
+describe('the cost of a call', () => {
+  const costOf = async (sid: string) => {
+    await renewSessions(); // the calls are months after the sessions
+    const answer = await get('otto', `/api/workspaces/{B}/calls/${sid}`);
+    return callDetailSchema.parse(answer.body).call.cost;
+  };
+
+  it("is priced in the customer's country, else the workspace's, else the table's default", async () => {
+    // A Mexican caller on a Brazilian line: one started minute at the example's MX line rate.
+    const fromMexico = await call(ws.B, SALES, {
+      start: DAY + 200 * DAY_MS,
+      caller: '+525512345678',
+    });
+    expect(await costOf(fromMexico)).toEqual({ amount: 60, currency: 'MXN', example: true });
+    // A withheld number: the table's default (BR) without a workspace country…
+    const withheld = await call(ws.B, SALES, { start: DAY + 200 * DAY_MS, caller: 'anonymous' });
+    expect(await costOf(withheld)).toEqual({ amount: 15, currency: 'BRL', example: true });
+    // …and the workspace's country once it has one.
+    await db.query(
+      `INSERT INTO ws_settings (workspace_id, data, revision, updated_at, updated_by_id, updated_by_name)
+       VALUES ($1, '{"country":"ES"}', 1, now(), 'test', 'test')
+       ON CONFLICT (workspace_id) DO UPDATE SET data = ws_settings.data || '{"country":"ES"}'`,
+      [ws.B],
+    );
+    const inSpain = await call(ws.B, SALES, { start: DAY + 200 * DAY_MS, caller: 'anonymous' });
+    expect((await costOf(inSpain))?.currency).toBe('EUR');
+    // A country the table has no prices for: no price, rather than another country's.
+    const fromGermany = await call(ws.B, SALES, {
+      start: DAY + 200 * DAY_MS,
+      caller: '+4930901820',
+    });
+    expect(await costOf(fromGermany)).toBeNull();
+  });
+});

@@ -3,7 +3,8 @@
  * (about twenty), never again from them afterwards. `summarizeTrace` is the
  * pure part (the node it ended at, each node's visits, outputs taken,
  * no-inputs and no-matches); `finishCall` writes it: the call's end figures
- * on its row (ended at, duration, node, cost by the workspace's price table)
+ * on its row (ended at, duration, node, cost by the workspace's price table in
+ * the customer's country, `pricingCountry`)
  * and the workspace's counters, in one transaction, once (`summarized`).
  *
  * It runs right after the request that ended the call (`store.ts` calls it),
@@ -14,6 +15,7 @@ import {
   estimateCallCost,
   examplePriceTable,
   priceTableSchema,
+  pricingCountry,
   type BillingChannel,
   type CallDirection,
   type PriceTable,
@@ -131,7 +133,8 @@ export async function finishCall(db: Database, sid: string): Promise<boolean> {
 async function finishIn(tx: SqlClient, sid: string): Promise<boolean> {
   const { rows } = await tx.query(
     `SELECT c.workspace_id, c.callbot_id, c.version, c.status, c.channel, c.direction,
-       c.created_at, c.updated_at, s.data -> 'priceTable' AS price_table,
+       c.line, c.caller, c.created_at, c.updated_at, s.data -> 'priceTable' AS price_table,
+       s.data ->> 'country' AS country,
        date_trunc('hour', c.created_at) AS hour,
        (SELECT coalesce(json_agg(e.line ORDER BY e.seq), '[]') FROM call_events e WHERE e.sid = c.sid) AS lines
      FROM calls c LEFT JOIN ws_settings s ON s.workspace_id = c.workspace_id
@@ -149,16 +152,23 @@ async function finishIn(tx: SqlClient, sid: string): Promise<boolean> {
   const durationMs = Math.max(0, Math.round(summary.durationMs ?? ended - started));
   const channel = CHANNELS.has(call.channel as string) ? (call.channel as BillingChannel) : 'line';
   const table = priceTableOf(call.price_table);
-  // A call that never ran (its end came first) cost nothing the callbot caused.
+  const direction = call.direction as CallDirection;
+  // `line` is the business's number, `caller` the customer's, whoever called.
+  const line = call.line as string;
+  const customer = call.caller as string;
+  const country = pricingCountry(
+    table,
+    direction === 'inbound'
+      ? { direction, from: customer, to: line }
+      : { direction, from: line, to: customer },
+    (call.country as string | null) ?? undefined,
+  );
+  // A call that never ran (its end came first) cost nothing the callbot caused; a
+  // country the table has no prices for gives no price rather than another country's.
   const cost =
-    status === 'ended_before_start'
+    status === 'ended_before_start' || !Object.hasOwn(table.countries, country)
       ? null
-      : estimateCallCost(table, {
-          country: table.defaultCountry,
-          channel,
-          direction: call.direction as CallDirection,
-          durationMs,
-        });
+      : estimateCallCost(table, { country, channel, direction, durationMs });
   await tx.query(
     `UPDATE calls SET summarized = true, ended_at = updated_at, duration_ms = $2, ended_node = $3,
        ended_node_label = $4, cost_amount = $5, cost_currency = $6, cost_example = $7
