@@ -628,6 +628,30 @@ describe('privacy', () => {
       .calls.find((c) => c.sid === sid);
     expect(row).toMatchObject({ status: 'abandoned', endedNode: { id: 'menu' } });
   });
+  it("deletes the server-wide lines' calls past the server's retention (CALLBOT_CALL_RETENTION_DAYS)", async () => {
+    const now = DAY + 150 * DAY_MS;
+    const serverWide = async (start: number) => {
+      const sid = await call(ws.A, HUNG_UP, { start });
+      await db.query('UPDATE calls SET workspace_id = NULL WHERE sid = $1', [sid]);
+      return sid;
+    };
+    const old = await serverWide(now - 40 * DAY_MS);
+    const recent = await serverWide(now - 10 * DAY_MS);
+    await renewSessions();
+    const left = async () =>
+      (
+        await db.query<{ sid: string }>(
+          'SELECT sid FROM calls WHERE workspace_id IS NULL ORDER BY sid',
+        )
+      ).rows.map((r) => r.sid);
+    // The default keeps a year, as a workspace's does.
+    await runCallJobs(db, now);
+    expect(await left()).toEqual([old, recent]);
+    await runCallJobs(db, now, { serverWideDays: 30 });
+    expect(await left()).toEqual([recent]);
+    const { rows } = await db.query('SELECT 1 FROM call_events WHERE sid = $1', [old]);
+    expect(rows).toEqual([]);
+  });
 });
 
 describe('the live stream', () => {
