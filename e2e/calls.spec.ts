@@ -235,4 +235,18 @@ test('the calls of a published callbot: the list, one call, replay, a test case 
     await expect(byDay).toHaveAccessibleName(new RegExp(outcome));
   }
   await page.screenshot({ path: test.info().outputPath('analytics.png'), fullPage: true });
+
+  // The owner keeps this workspace's calls 90 days and lets viewers read transcripts (on the server).
+  await page.getByRole('link', { name: 'Records' }).click();
+  const days = page.getByRole('spinbutton', { name: 'Keep calls for (days)' });
+  await expect(days).toHaveValue('365');
+  await days.fill('90');
+  await page.getByRole('switch', { name: 'Viewers may read transcripts' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  expect(await (await owner.get(`${api}/calls/settings`)).json()).toEqual({
+    retentionDays: 90,
+    speech: 'store',
+    viewersSeeTranscripts: true,
+  });
 });
