@@ -112,4 +112,6 @@ export const CALLS_VERSION_INDEX_MIGRATION = `
 export const CALLS_QUARTER_HOUR_MIGRATION = `
   ALTER TABLE call_stats RENAME COLUMN hour TO slot;
   ALTER TABLE call_node_stats RENAME COLUMN hour TO slot;
+  CREATE INDEX call_stats_all_versions ON call_stats (workspace_id, callbot_id, slot);
+  CREATE INDEX call_node_stats_all_versions ON call_node_stats (workspace_id, callbot_id, slot);
 `;
