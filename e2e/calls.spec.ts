@@ -167,6 +167,18 @@ test('the calls of a published callbot: the list, one call, replay, a test case 
   await expect(table.getByRole('cell', { name: 'Transferred' })).toHaveCount(1);
   await expect(table.getByRole('cell', { name: 'Handed off' })).toHaveCount(1);
   await expect(table.getByRole('cell', { name: 'Ended by the bot' })).toHaveCount(1);
+  // Each path ended where it should: sales at its team (answered), support with nobody at its
+  // fallback bot, silence (no input, the reception has nobody either) at the goodbye's hang-up.
+  const rowOf = (sid: string) =>
+    table.getByRole('row').filter({ has: page.getByRole('link', { name: `Open call ${sid}` }) });
+  for (const [sid, outcome, endedAt] of [
+    ['CA-calls-sales', 'Transferred', 'Equipe de vendas'],
+    ['CA-calls-support', 'Handed off', 'Bot de suporte'],
+    ['CA-calls-silent', 'Ended by the bot', 'Despedida'],
+  ] as const) {
+    await expect(rowOf(sid).getByRole('cell', { name: outcome, exact: true })).toBeVisible();
+    await expect(rowOf(sid).getByRole('cell', { name: endedAt, exact: true })).toBeVisible();
+  }
 
   // Filter: the support call, handed to its fallback bot; the filter is in the URL.
   await page.getByRole('combobox', { name: 'Outcome' }).selectOption('handed_off');
@@ -186,10 +198,22 @@ test('the calls of a published callbot: the list, one call, replay, a test case 
   // Replay on the current flow (unchanged), then keep it as a test case.
   await page.getByRole('button', { name: 'Replay in the simulator' }).click();
   await expect(
-    page.getByText(/The current flow (answers this call exactly as it did|behaves differently)/),
+    page.getByText('The current flow answers this call exactly as it did.'),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Save as test case' }).click();
   await expect(page.getByText(/Saved as the test case “Real call/)).toBeVisible();
+  // Kept with the flow, on the server: the call's inputs and what the flow answered.
+  const kept = (await (await owner.get(`${api}/flows/${FLOW}/tests`)).json()) as {
+    tests: { name: string; transcript: { kind: string; id?: string }[] }[];
+  };
+  expect(kept.tests.map((c) => c.name)).toEqual([expect.stringMatching(/^Real call/)]);
+  expect(kept.tests[0]!.transcript.filter((l) => l.kind === 'node').map((l) => l.id)).toEqual([
+    'greeting',
+    'horario',
+    'menu',
+    't-suporte',
+    'bot-suporte',
+  ]);
 
   // The analytics count the three calls: at the greeting, and at the menu.
   await page.getByRole('link', { name: 'Analytics' }).click();
@@ -201,5 +225,28 @@ test('the calls of a published callbot: the list, one call, replay, a test case 
   await expect(page.locator('[data-node="greeting"] .node-figures__badge').first()).toHaveText('3');
   const menuRow = side.getByRole('table', { name: 'Menus' }).getByRole('row').nth(1);
   await expect(menuRow.getByRole('cell').first()).toHaveText('3');
+  // One call down each of the menu's ways out: sales, support, and no input (to the reception).
+  for (const port of ['option:vendas', 'option:suporte', 'noInput']) {
+    await expect(page.getByTestId(`rf__edge-menu:${port}`).getByText('1 call')).toBeVisible();
+  }
+  // The outcomes are the three calls made, one each.
+  const byDay = side.getByRole('img', { name: /^Outcomes by day: / });
+  for (const outcome of ['3 calls;', 'Transferred 1', 'Handed off 1', 'Ended by the bot 1']) {
+    await expect(byDay).toHaveAccessibleName(new RegExp(outcome));
+  }
   await page.screenshot({ path: test.info().outputPath('analytics.png'), fullPage: true });
+
+  // The owner keeps this workspace's calls 90 days and lets viewers read transcripts (on the server).
+  await page.getByRole('link', { name: 'Records' }).click();
+  const days = page.getByRole('spinbutton', { name: 'Keep calls for (days)' });
+  await expect(days).toHaveValue('365');
+  await days.fill('90');
+  await page.getByRole('switch', { name: 'Viewers may read transcripts' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  expect(await (await owner.get(`${api}/calls/settings`)).json()).toEqual({
+    retentionDays: 90,
+    speech: 'store',
+    viewersSeeTranscripts: true,
+  });
 });

@@ -15,27 +15,51 @@ async function receptionSimulator(page: Page) {
   return designer;
 }
 
+/**
+ * Moves the page's paused clock on in steps of `stepMs` (the simulator's "Real time" pacing is
+ * a page timer reading `performance.now`, both Playwright's) until `reached` holds: the test
+ * controls the call's time, so a loaded machine cannot make it late.
+ */
+async function runUntil(page: Page, reached: () => Promise<boolean>, what: string, stepMs = 250) {
+  for (let ran = 0; ran <= 60_000; ran += stepMs) {
+    if (await reached()) return;
+    await page.clock.runFor(stepMs);
+  }
+  throw new Error(`${what}: not reached within 60 s of the call's time`);
+}
+
 test('a key pressed during the greeting is ignored, and the bot listens only after the menu prompt', async ({
   page,
 }) => {
+  // The page's time runs as usual while the app loads, then stands still: the call moves only
+  // when the test moves the clock.
+  await page.clock.install();
   const designer = await receptionSimulator(page);
+  await page.clock.pauseAt(Date.now() + 1000);
   const indicator = designer.listeningIndicator();
   await expect(indicator).toHaveText('No call');
 
   await designer.startCall({ ...TUESDAY, speed: 'Real time' });
   await expect(indicator).toHaveText('Speaking · not listening: keys and speech are ignored');
+  await page.clock.runFor(1000);
   await designer.pressKey('5');
   await expect(designer.transcript().filter({ hasText: 'Caller presses 5' })).toHaveText(
     /^00:0\d\.\d Caller presses 5: ignored, the bot was not listening \(a drawn flow does not listen while it speaks, and first listens at a button menu\)$/,
   );
 
   // The greeting, then the menu prompt: still speaking; listening only once the prompt ends.
-  await expect(designer.transcript().filter({ hasText: 'Bot says: “Para vendas' })).toBeVisible();
+  const menuPrompt = designer.transcript().filter({ hasText: 'Bot says: “Para vendas' });
+  await runUntil(page, async () => (await menuPrompt.count()) > 0, 'the menu prompt');
   await expect(indicator).toHaveText(/^Speaking/);
-  await expect(indicator).toHaveText('Listening · to keys, speech', { timeout: 10_000 });
+  await runUntil(
+    page,
+    async () => (await indicator.textContent()) === 'Listening · to keys, speech',
+    'listening',
+  );
+  await expect(indicator).toHaveText('Listening · to keys, speech');
   const lines = await designer.transcript().allInnerTexts();
-  const menuPrompt = lines.findIndex((l) => l.includes('Para vendas'));
-  expect(menuPrompt).toBeGreaterThan(lines.findIndex((l) => l.includes('Caller presses 5')));
+  const prompt = lines.findIndex((l) => l.includes('Para vendas'));
+  expect(prompt).toBeGreaterThan(lines.findIndex((l) => l.includes('Caller presses 5')));
 
   // The event log shows the state at a chosen moment.
   const log = designer.simulator().getByRole('list', { name: 'Event log' });
@@ -46,6 +70,8 @@ test('a key pressed during the greeting is ignored, and the bot listens only aft
   await expect(designer.simulator().getByRole('img', { name: /Call timeline/ })).toBeVisible();
 
   // The simulator (test cases and cost aside: their own spec checks them) passes axe's WCAG A/AA rules.
+  // axe waits on the page's timers: time runs again (the checks above are done).
+  await page.clock.resume();
   const findings = await axeFindings(page, {
     include: ['aside[aria-label="Simulator"]'],
     exclude: ['section[aria-label="Test cases"]', 'section[aria-label="Estimated cost"]'],

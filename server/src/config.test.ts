@@ -16,6 +16,7 @@ describe('the configuration from the environment', () => {
         bounds: { connectMs: 3000, statementMs: 4000 },
         tokenFile: '/srv/data/api-token',
         sweepAfterMs: 4 * 3600_000,
+        callRetentionDays: 365,
       },
     });
     // Unchecked webhooks and short tokens are for loopback, where they are allowed.
@@ -51,5 +52,16 @@ describe('the configuration from the environment', () => {
       'CALLBOT_WEBHOOK_DEADLINE_MS=20000: expected a whole number from 500 to 12000.',
       'CALLBOT_HOLD_LANGUAGE=fr: expected one of pt-BR, en, es.',
     ]);
+  });
+
+  it("reads how long server-wide lines' calls are kept, within a workspace's limits", () => {
+    expect(read({ CALLBOT_CALL_RETENTION_DAYS: '90' })).toMatchObject({
+      ok: true,
+      config: { callRetentionDays: 90 },
+    });
+    expect(read({ CALLBOT_CALL_RETENTION_DAYS: '0' })).toEqual({
+      ok: false,
+      errors: ['CALLBOT_CALL_RETENTION_DAYS=0: expected a whole number from 1 to 3650.'],
+    });
   });
 });

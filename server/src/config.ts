@@ -3,6 +3,7 @@
  * starts. Unsafe settings are refused, not warned about: a server reachable
  * beyond loopback must check webhook signatures and take a long API token.
  */
+import { defaultCallSettings, MAX_RETENTION_DAYS } from '@callbot/shared';
 import { HOLD_MESSAGES, type HoldMessages } from './protocol.ts';
 import { DEFAULT_BOUNDS, type DatabaseBounds } from './db.ts';
 
@@ -27,6 +28,8 @@ export interface ServerConfig {
   bounds: DatabaseBounds;
   /** A call with no request for this long is closed by the sweep. */
   sweepAfterMs: number;
+  /** How many days the calls of server-wide lines (no workspace) are kept (`CALLBOT_CALL_RETENTION_DAYS`). */
+  callRetentionDays: number;
   holdMessages: HoldMessages;
   /** The setup link's one-time token (`CALLBOT_SETUP_TOKEN`, for automation); random when unset. */
   setupToken: string | undefined;
@@ -110,6 +113,12 @@ export function readConfig(
     deadlineMs,
     bounds,
     sweepAfterMs: number('CALLBOT_SWEEP_AFTER_MS', 4 * 3600_000, 60_000, 7 * 24 * 3600_000),
+    callRetentionDays: number(
+      'CALLBOT_CALL_RETENTION_DAYS',
+      defaultCallSettings.retentionDays,
+      1,
+      MAX_RETENTION_DAYS,
+    ),
     holdMessages: holdMessages ?? HOLD_MESSAGES['pt-BR']!,
     setupToken: env.CALLBOT_SETUP_TOKEN || undefined,
     designerDir: env.CALLBOT_DESIGNER_DIR || undefined,

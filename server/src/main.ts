@@ -112,9 +112,9 @@ const calls = {
 };
 const callJobs = setInterval(() => {
   void opening
-    .then((db) => runCallJobs(db, Date.now()))
+    .then((db) => runCallJobs(db, Date.now(), { serverWideDays: config.callRetentionDays }))
     .then(({ deleted }) => {
-      if (deleted > 0) say(`calls: deleted ${deleted} calls past their workspace's retention`);
+      if (deleted > 0) say(`calls: deleted ${deleted} calls past their retention`);
     })
     .catch((error: unknown) => say(`calls job failed: ${(error as Error).message}`));
 }, 60_000);

@@ -7,7 +7,11 @@
 import type { Database } from './db.ts';
 import { PROVIDER_MIGRATION } from './provider/migration.ts';
 import { SANDBOX_MIGRATION } from './provider/sandboxStore.ts';
-import { CALLS_MIGRATION, CALLS_VERSION_INDEX_MIGRATION } from './calls/migration.ts';
+import {
+  CALLS_MIGRATION,
+  CALLS_QUARTER_HOUR_MIGRATION,
+  CALLS_VERSION_INDEX_MIGRATION,
+} from './calls/migration.ts';
 import { WORKSPACE_BOTS_MIGRATION } from './workspace/botsMigration.ts';
 import { WORKSPACE_MIGRATION } from './workspace/migration.ts';
 import { PUBLISH_MIGRATION } from './workspace/publishMigration.ts';
@@ -161,7 +165,10 @@ const MIGRATIONS: readonly string[] = [
   PROVIDER_MIGRATION,
   // 10: the workspace's bots, which fallback-bot nodes pick (issue 14).
   WORKSPACE_BOTS_MIGRATION,
-  SANDBOX_MIGRATION, // 11: the sandbox provider's orders and id counter, resumed on restart.
+  // 11: the sandbox provider's orders and id counter, resumed on restart (server/src/provider/sandboxStore.ts).
+  SANDBOX_MIGRATION,
+  // 12: the analytics counters per quarter hour, exact in half-hour zones (server/src/calls/migration.ts).
+  CALLS_QUARTER_HOUR_MIGRATION,
 ];
 
 /** The schema version this code expects. */

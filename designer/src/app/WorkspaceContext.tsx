@@ -144,6 +144,12 @@ export function usePriceTable(): PriceTable {
   return settings.value?.settings.priceTable ?? examplePriceTable;
 }
 
+/** The workspace's country (its settings): `undefined` while loading, unset, or where no workspace is given. */
+export function useWorkspaceCountry(): string | undefined {
+  const settings = useReadOn(useContext(WorkspaceContext), readSettings);
+  return settings.value?.settings.country;
+}
+
 /**
  * R21: the workspace's month-to-date volume at one price (see
  * `WorkspaceRepository.monthToDate`), read again after every change; `undefined`

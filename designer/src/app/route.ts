@@ -22,7 +22,7 @@ export type Route =
   | { page: 'calls'; view: CallsView; callId?: string; query: string };
 
 /** The views of the calls page. */
-export const callsViews = ['list', 'call', 'analytics', 'live'] as const;
+export const callsViews = ['list', 'call', 'analytics', 'live', 'settings'] as const;
 export type CallsView = (typeof callsViews)[number];
 
 /** The pages of the top navigation, in its order. */
@@ -67,7 +67,8 @@ export function parseRoute(hash: string): Route {
 function callsRoute(first: string | undefined, second: string | undefined, query: string): Route {
   if (first === 'call' && second !== undefined)
     return { page: 'calls', view: 'call', callId: decodeURIComponent(second), query };
-  if (first === 'analytics' || first === 'live') return { page: 'calls', view: first, query };
+  if (first === 'analytics' || first === 'live' || first === 'settings')
+    return { page: 'calls', view: first, query };
   return { page: 'calls', view: 'list', query };
 }
 

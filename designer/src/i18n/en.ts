@@ -1693,6 +1693,26 @@ export const en = {
     openLines: 'Open Calls by WhatsApp',
     dismiss: 'Dismiss',
   },
+  // ---- s20-calls
+  callRecords: {
+    view: 'Records',
+    title: 'Call records',
+    lead: 'How long this workspace keeps its calls, and who reads what was said on them.',
+    loading: 'Reading the settings…',
+    retention: 'Keep calls for (days)',
+    retentionNote:
+      'Older calls are deleted with their events every minute; the analytics counters stay (they name no one).',
+    speech: 'What callers say',
+    speechStore: 'Keep it',
+    speechRedact: 'Keep it with digits and e-mail addresses masked',
+    speechNone: 'Do not keep it',
+    viewers: 'Viewers may read transcripts',
+    save: 'Save',
+    saved: 'Saved.',
+    ownerOnly: 'Only an owner of the workspace can change these settings.',
+    failed: 'The settings could not be saved: {{message}}',
+    readFailed: 'The settings could not be read: {{message}}',
+  },
   diagnostics: diagnosticsEn,
 };
 

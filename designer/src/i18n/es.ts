@@ -1701,5 +1701,25 @@ export const es: Resources = {
     openLines: 'Abrir Llamadas por WhatsApp',
     dismiss: 'Descartar',
   },
+  // ---- s20-calls
+  callRecords: {
+    view: 'Registros',
+    title: 'Registros de llamadas',
+    lead: 'Cuánto tiempo guarda este espacio de trabajo sus llamadas, y quién lee lo que se dijo en ellas.',
+    loading: 'Leyendo la configuración…',
+    retention: 'Guardar las llamadas durante (días)',
+    retentionNote:
+      'Las llamadas más antiguas se borran con sus eventos cada minuto; los contadores de los análisis quedan (no identifican a nadie).',
+    speech: 'Lo que dice quien llama',
+    speechStore: 'Guardarlo',
+    speechRedact: 'Guardarlo con los dígitos y los correos enmascarados',
+    speechNone: 'No guardarlo',
+    viewers: 'Los lectores pueden leer las transcripciones',
+    save: 'Guardar',
+    saved: 'Guardado.',
+    ownerOnly: 'Solo un propietario del espacio de trabajo puede cambiar esta configuración.',
+    failed: 'No se pudo guardar la configuración: {{message}}',
+    readFailed: 'No se pudo leer la configuración: {{message}}',
+  },
   diagnostics: diagnosticsEs,
 };

@@ -1685,5 +1685,25 @@ export const ptBR: Resources = {
     openLines: 'Abrir Chamadas por WhatsApp',
     dismiss: 'Dispensar',
   },
+  // ---- s20-calls
+  callRecords: {
+    view: 'Registros',
+    title: 'Registros de chamadas',
+    lead: 'Por quanto tempo este espaço de trabalho guarda as chamadas, e quem lê o que foi dito nelas.',
+    loading: 'Lendo as configurações…',
+    retention: 'Guardar chamadas por (dias)',
+    retentionNote:
+      'Chamadas mais antigas são apagadas com os seus eventos a cada minuto; os contadores das análises ficam (não identificam ninguém).',
+    speech: 'O que quem liga diz',
+    speechStore: 'Guardar',
+    speechRedact: 'Guardar com dígitos e e-mails mascarados',
+    speechNone: 'Não guardar',
+    viewers: 'Leitores podem ler as transcrições',
+    save: 'Salvar',
+    saved: 'Salvo.',
+    ownerOnly: 'Só um proprietário do espaço de trabalho pode mudar estas configurações.',
+    failed: 'Não foi possível salvar as configurações: {{message}}',
+    readFailed: 'Não foi possível ler as configurações: {{message}}',
+  },
   diagnostics: diagnosticsPtBR,
 };

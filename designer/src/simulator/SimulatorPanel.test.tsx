@@ -216,4 +216,19 @@ describe('SimulatorPanel', () => {
     cost.getByText('This month so far: 1000 calls (2500 min) in BR');
     expect(asked).toContainEqual({ channel: 'whatsapp', direction: 'outbound', country: 'BR' });
   });
+
+  it("prices an inbound call in the caller's country, not the line's", async () => {
+    const sim = open(examples.reception);
+    const from = sim.getByRole('textbox', { name: 'Caller number' });
+    await userEvent.clear(from);
+    await userEvent.type(from, '+52 55 1234 5678');
+    await userEvent.click(sim.getByRole('button', { name: 'Start call' }));
+    const cost = within(sim.getByRole('region', { name: 'Estimated cost' }));
+    // The example table's Mexican line rate (MXN 0.60 a minute), not the Brazilian one.
+    await waitFor(() =>
+      expect(cost.getByRole('status', { name: 'Estimated amount' }).textContent).toMatch(
+        /MX\$|MXN/,
+      ),
+    );
+  });
 });

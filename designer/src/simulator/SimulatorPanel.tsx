@@ -1,4 +1,4 @@
-import { countryOfNumber } from '@callbot/shared';
+import { pricingCountry } from '@callbot/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -21,7 +21,12 @@ import { SetupForm } from './SetupForm.tsx';
 import { createSimulatorStore, teamsOf, type SimulatorStore } from './store.ts';
 import { TestCasesPanel } from './tests/TestCasesPanel.tsx';
 import { Timeline } from './Timeline.tsx';
-import { useMonthToDate, usePriceTable, useTeamsIfAny } from '../app/WorkspaceContext.tsx';
+import {
+  useMonthToDate,
+  usePriceTable,
+  useTeamsIfAny,
+  useWorkspaceCountry,
+} from '../app/WorkspaceContext.tsx';
 import './simulator.css';
 
 /**
@@ -76,8 +81,9 @@ export default function SimulatorPanel({
     }
   }, [workspaceTeams, teams, store]);
   const priceTable = usePriceTable();
-  // The call's own country: the number called (the line's, or the customer's when the business calls).
-  const country = countryOfNumber(sim.setup.to) ?? priceTable.defaultCountry;
+  // The call's own country: the customer's number (the caller's, or the number the business
+  // calls), else the workspace's country.
+  const country = pricingCountry(priceTable, sim.setup, useWorkspaceCountry());
   const monthToDate = useMonthToDate({
     channel: sim.setup.channel,
     direction: sim.setup.direction,

@@ -23,7 +23,7 @@
  * mixed. The load runs in PostgreSQL (`generate_series`, chunk by chunk), so
  * it takes minutes. The counters are made from the same per-call figures
  * as `finish.ts` makes when a call ends (`summarizeTrace`, `nodeCounters`),
- * per path, multiplied by the calls of each path and hour.
+ * per path, multiplied by the calls of each path and quarter hour.
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -41,7 +41,7 @@ import {
 } from '@callbot/runtime';
 import { openPostgres } from '../db.ts';
 import { createStore } from '../store.ts';
-import { nodeCounters, summarizeTrace } from './finish.ts';
+import { nodeCounters, slotOf, summarizeTrace } from './finish.ts';
 import { createCallsStore } from './store.ts';
 
 const { values: args } = parseArgs({
@@ -235,10 +235,10 @@ for (let from = 1; from <= CALLS; from += CHUNK) {
   say(`${elapsed()}: ${to.toLocaleString('en')} calls loaded`);
 }
 
-// The counters, as finish.ts adds them call by call: per path, times the calls of each path and hour.
+// The counters, as finish.ts adds them call by call: per path, times the calls of each path and slot.
 await db.query(
-  `INSERT INTO call_stats (workspace_id, callbot_id, version, hour, status, currency, calls, duration_ms, cost_amount)
-   SELECT workspace_id, callbot_id, version, date_trunc('hour', created_at), status, cost_currency,
+  `INSERT INTO call_stats (workspace_id, callbot_id, version, slot, status, currency, calls, duration_ms, cost_amount)
+   SELECT workspace_id, callbot_id, version, ${slotOf('created_at')}, status, cost_currency,
      count(*), sum(duration_ms), sum(cost_amount)
    FROM calls GROUP BY 1, 2, 3, 4, 5, 6`,
 );
@@ -262,10 +262,10 @@ for (const p of paths) {
   }
 }
 await db.query(
-  `INSERT INTO call_node_stats (workspace_id, callbot_id, version, hour, node, metric, detail, count)
-   SELECT k.ws, k.callbot, k.version, k.hour, b.node, b.metric, b.detail, sum(k.calls * b.count)
+  `INSERT INTO call_node_stats (workspace_id, callbot_id, version, slot, node, metric, detail, count)
+   SELECT k.ws, k.callbot, k.version, k.slot, b.node, b.metric, b.detail, sum(k.calls * b.count)
    FROM (SELECT c.ws, c.callbot, 1 + (c.day >= ${DAYS - 30})::integer + (c.day >= ${DAYS - 10})::integer AS version,
-           date_trunc('hour', c.created_at) AS hour, p.id AS path, count(*) AS calls
+           ${slotOf('c.created_at')} AS slot, p.id AS path, count(*) AS calls
          FROM (${GEN}) c JOIN bench_paths p ON c.pick >= p.lo AND c.pick < p.hi
          GROUP BY 1, 2, 3, 4, 5) k
    JOIN bench_counters b ON b.path = k.path

@@ -628,6 +628,30 @@ describe('privacy', () => {
       .calls.find((c) => c.sid === sid);
     expect(row).toMatchObject({ status: 'abandoned', endedNode: { id: 'menu' } });
   });
+  it("deletes the server-wide lines' calls past the server's retention (CALLBOT_CALL_RETENTION_DAYS)", async () => {
+    const now = DAY + 150 * DAY_MS;
+    const serverWide = async (start: number) => {
+      const sid = await call(ws.A, HUNG_UP, { start });
+      await db.query('UPDATE calls SET workspace_id = NULL WHERE sid = $1', [sid]);
+      return sid;
+    };
+    const old = await serverWide(now - 40 * DAY_MS);
+    const recent = await serverWide(now - 10 * DAY_MS);
+    await renewSessions();
+    const left = async () =>
+      (
+        await db.query<{ sid: string }>(
+          'SELECT sid FROM calls WHERE workspace_id IS NULL ORDER BY sid',
+        )
+      ).rows.map((r) => r.sid);
+    // The default keeps a year, as a workspace's does.
+    await runCallJobs(db, now);
+    expect(await left()).toEqual([old, recent]);
+    await runCallJobs(db, now, { serverWideDays: 30 });
+    expect(await left()).toEqual([recent]);
+    const { rows } = await db.query('SELECT 1 FROM call_events WHERE sid = $1', [old]);
+    expect(rows).toEqual([]);
+  });
 });
 
 describe('the live stream', () => {
@@ -645,5 +669,40 @@ describe('the live stream', () => {
       if (done) break;
     }
     expect((await get('beto', '/api/workspaces/{B}/calls')).status).toBe(404);
+  });
+});
+
+describe('the cost of a call', () => {
+  const costOf = async (sid: string) => {
+    await renewSessions(); // the calls are months after the sessions
+    const answer = await get('otto', `/api/workspaces/{B}/calls/${sid}`);
+    return callDetailSchema.parse(answer.body).call.cost;
+  };
+
+  it("is priced in the customer's country, else the workspace's, else the table's default", async () => {
+    // A Mexican caller on a Brazilian line: one started minute at the example's MX line rate.
+    const fromMexico = await call(ws.B, SALES, {
+      start: DAY + 200 * DAY_MS,
+      caller: '+525512345678',
+    });
+    expect(await costOf(fromMexico)).toEqual({ amount: 60, currency: 'MXN', example: true });
+    // A withheld number: the table's default (BR) without a workspace country…
+    const withheld = await call(ws.B, SALES, { start: DAY + 200 * DAY_MS, caller: 'anonymous' });
+    expect(await costOf(withheld)).toEqual({ amount: 15, currency: 'BRL', example: true });
+    // …and the workspace's country once it has one.
+    await db.query(
+      `INSERT INTO ws_settings (workspace_id, data, revision, updated_at, updated_by_id, updated_by_name)
+       VALUES ($1, '{"country":"ES"}', 1, now(), 'test', 'test')
+       ON CONFLICT (workspace_id) DO UPDATE SET data = ws_settings.data || '{"country":"ES"}'`,
+      [ws.B],
+    );
+    const inSpain = await call(ws.B, SALES, { start: DAY + 200 * DAY_MS, caller: 'anonymous' });
+    expect((await costOf(inSpain))?.currency).toBe('EUR');
+    // A country the table has no prices for: no price, rather than another country's.
+    const fromGermany = await call(ws.B, SALES, {
+      start: DAY + 200 * DAY_MS,
+      caller: '+4930901820',
+    });
+    expect(await costOf(fromGermany)).toBeNull();
   });
 });

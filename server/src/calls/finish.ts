@@ -3,7 +3,8 @@
  * (about twenty), never again from them afterwards. `summarizeTrace` is the
  * pure part (the node it ended at, each node's visits, outputs taken,
  * no-inputs and no-matches); `finishCall` writes it: the call's end figures
- * on its row (ended at, duration, node, cost by the workspace's price table)
+ * on its row (ended at, duration, node, cost by the workspace's price table in
+ * the customer's country, `pricingCountry`)
  * and the workspace's counters, in one transaction, once (`summarized`).
  *
  * It runs right after the request that ended the call (`store.ts` calls it),
@@ -14,6 +15,7 @@ import {
   estimateCallCost,
   examplePriceTable,
   priceTableSchema,
+  pricingCountry,
   type BillingChannel,
   type CallDirection,
   type PriceTable,
@@ -118,6 +120,15 @@ function priceTableOf(raw: unknown): PriceTable {
   return parsed.success ? parsed.data : examplePriceTable;
 }
 
+/**
+ * The counters' slot of a call: the quarter hour of UTC it started in. Every
+ * time zone's offset is a whole number of quarter hours, so a slot is inside
+ * one hour and one day of any zone (Asia/Kolkata's +5:30 too), and analytics
+ * group slots by the hour and day of the zone asked for, exactly.
+ */
+export const slotOf = (startColumn: string) =>
+  `date_bin('15 minutes', ${startColumn}, timestamptz '2000-01-01 00:00:00+00')`;
+
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /**
@@ -131,8 +142,9 @@ export async function finishCall(db: Database, sid: string): Promise<boolean> {
 async function finishIn(tx: SqlClient, sid: string): Promise<boolean> {
   const { rows } = await tx.query(
     `SELECT c.workspace_id, c.callbot_id, c.version, c.status, c.channel, c.direction,
-       c.created_at, c.updated_at, s.data -> 'priceTable' AS price_table,
-       date_trunc('hour', c.created_at) AS hour,
+       c.line, c.caller, c.created_at, c.updated_at, s.data -> 'priceTable' AS price_table,
+       s.data ->> 'country' AS country,
+       ${slotOf('c.created_at')} AS slot,
        (SELECT coalesce(json_agg(e.line ORDER BY e.seq), '[]') FROM call_events e WHERE e.sid = c.sid) AS lines
      FROM calls c LEFT JOIN ws_settings s ON s.workspace_id = c.workspace_id
      WHERE c.sid = $1 AND NOT c.summarized AND c.status <> 'in_progress'
@@ -149,16 +161,23 @@ async function finishIn(tx: SqlClient, sid: string): Promise<boolean> {
   const durationMs = Math.max(0, Math.round(summary.durationMs ?? ended - started));
   const channel = CHANNELS.has(call.channel as string) ? (call.channel as BillingChannel) : 'line';
   const table = priceTableOf(call.price_table);
-  // A call that never ran (its end came first) cost nothing the callbot caused.
+  const direction = call.direction as CallDirection;
+  // `line` is the business's number, `caller` the customer's, whoever called.
+  const line = call.line as string;
+  const customer = call.caller as string;
+  const country = pricingCountry(
+    table,
+    direction === 'inbound'
+      ? { direction, from: customer, to: line }
+      : { direction, from: line, to: customer },
+    (call.country as string | null) ?? undefined,
+  );
+  // A call that never ran (its end came first) cost nothing the callbot caused; a
+  // country the table has no prices for gives no price rather than another country's.
   const cost =
-    status === 'ended_before_start'
+    status === 'ended_before_start' || !Object.hasOwn(table.countries, country)
       ? null
-      : estimateCallCost(table, {
-          country: table.defaultCountry,
-          channel,
-          direction: call.direction as CallDirection,
-          durationMs,
-        });
+      : estimateCallCost(table, { country, channel, direction, durationMs });
   await tx.query(
     `UPDATE calls SET summarized = true, ended_at = updated_at, duration_ms = $2, ended_node = $3,
        ended_node_label = $4, cost_amount = $5, cost_currency = $6, cost_example = $7
@@ -174,12 +193,12 @@ async function finishIn(tx: SqlClient, sid: string): Promise<boolean> {
     ],
   );
   if (call.workspace_id === null || call.callbot_id === null) return true;
-  const key = [call.workspace_id, call.callbot_id, call.version, call.hour];
+  const key = [call.workspace_id, call.callbot_id, call.version, call.slot];
   await tx.query(
-    `INSERT INTO call_stats (workspace_id, callbot_id, version, hour, status, currency, calls,
+    `INSERT INTO call_stats (workspace_id, callbot_id, version, slot, status, currency, calls,
        duration_ms, cost_amount)
      VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)
-     ON CONFLICT (workspace_id, callbot_id, version, hour, status, currency) DO UPDATE
+     ON CONFLICT (workspace_id, callbot_id, version, slot, status, currency) DO UPDATE
      SET calls = call_stats.calls + 1, duration_ms = call_stats.duration_ms + EXCLUDED.duration_ms,
        cost_amount = call_stats.cost_amount + EXCLUDED.cost_amount`,
     [...key, status, cost?.currency ?? '', durationMs, cost?.amount ?? 0],
@@ -190,10 +209,10 @@ async function finishIn(tx: SqlClient, sid: string): Promise<boolean> {
   }
   if (counters.length > 0) {
     await tx.query(
-      `INSERT INTO call_node_stats (workspace_id, callbot_id, version, hour, node, metric, detail, count)
+      `INSERT INTO call_node_stats (workspace_id, callbot_id, version, slot, node, metric, detail, count)
        SELECT $1, $2, $3, $4, n.node, n.metric, n.detail, n.count
        FROM unnest($5::text[], $6::text[], $7::text[], $8::integer[]) AS n (node, metric, detail, count)
-       ON CONFLICT (workspace_id, callbot_id, version, hour, node, metric, detail) DO UPDATE
+       ON CONFLICT (workspace_id, callbot_id, version, slot, node, metric, detail) DO UPDATE
        SET count = call_node_stats.count + EXCLUDED.count`,
       [
         ...key,

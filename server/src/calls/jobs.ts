@@ -2,7 +2,8 @@
  * The calls' scheduled job, safe with several instances on one database:
  * each run finishes ended calls not finished yet (`finish.ts`), then
  * deletes, workspace by workspace and in batches, the calls older than the
- * workspace's retention (with their events; the analytics counters stay,
+ * workspace's retention, and the server-wide lines' calls (no workspace)
+ * older than the server's (with their events; the analytics counters stay,
  * they name no one). A batch is one short transaction that first takes a
  * transaction-level advisory lock without waiting: an instance that does not
  * get it leaves the work to the one that has it. Time comes from an injected
@@ -26,15 +27,20 @@ export interface CallJobResult {
 }
 
 /**
- * One run at `now` (epoch ms).
+ * One run at `now` (epoch ms). `serverWideDays` is how long the calls of
+ * server-wide lines are kept (they belong to no workspace, so no workspace's
+ * setting applies; `CALLBOT_CALL_RETENTION_DAYS`).
  *
  * @example
- * const timer = setInterval(() => void runCallJobs(db, Date.now()), 60_000);
+ * const timer = setInterval(() => void runCallJobs(db, Date.now(), { serverWideDays: 90 }), 60_000);
  */
 export async function runCallJobs(
   db: Database,
   now: number,
-  { batch = RETENTION_BATCH }: { batch?: number } = {},
+  {
+    batch = RETENTION_BATCH,
+    serverWideDays = defaultCallSettings.retentionDays,
+  }: { batch?: number; serverWideDays?: number } = {},
 ): Promise<CallJobResult> {
   const finished = await finishPending(db);
   const { rows: workspaces } = await db.query<{ id: string; days: number }>(
@@ -42,8 +48,12 @@ export async function runCallJobs(
      FROM workspaces w LEFT JOIN call_settings s ON s.workspace_id = w.id ORDER BY w.id`,
     [defaultCallSettings.retentionDays],
   );
+  const scopes: { id: string | null; days: number }[] = [
+    ...workspaces,
+    { id: null, days: serverWideDays },
+  ];
   let deleted = 0;
-  for (const { id, days } of workspaces) {
+  for (const { id, days } of scopes) {
     const before = new Date(now - days * DAY_MS).toISOString();
     for (;;) {
       const count = await db.transaction(async (tx) => {
@@ -52,10 +62,11 @@ export async function runCallJobs(
           [RETENTION_LOCK],
         );
         if (!rows[0]!.locked) return null;
+        // `= $1` or `IS NULL`, never `IS NOT DISTINCT FROM`: both read the (workspace, start) index.
         const gone = await tx.query(
           `DELETE FROM calls WHERE sid IN (
-             SELECT sid FROM calls WHERE workspace_id = $1 AND created_at < $2
-               AND status <> 'in_progress'
+             SELECT sid FROM calls WHERE ${id === null ? '$1::text IS NULL AND workspace_id IS NULL' : 'workspace_id = $1'}
+               AND created_at < $2 AND status <> 'in_progress'
              ORDER BY created_at LIMIT $3)`,
           [id, before, batch],
         );

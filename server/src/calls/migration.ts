@@ -97,3 +97,21 @@ export const CALLS_MIGRATION = `
 export const CALLS_VERSION_INDEX_MIGRATION = `
   CREATE INDEX calls_ws_version_started ON calls (workspace_id, callbot_id, version, created_at, sid);
 `;
+
+/**
+ * The analytics counters per quarter hour of UTC (the slot a call started
+ * in) rather than per hour: an hour of UTC is not an hour of Asia/Kolkata
+ * (+5:30), America/St_Johns (−3:30) or Asia/Kathmandu (+5:45), so hourly
+ * counters put a call in the wrong local hour, and the wrong day at a
+ * period's edge. Every zone's offset is a whole number of quarter hours, so
+ * a quarter-hour slot lies in one local hour of any zone, and the by-hour
+ * and by-day figures are exact everywhere (`analytics` in `store.ts`).
+ * Counters kept before this stay in their hour's first slot: exact for
+ * whole-hour zones, as they were.
+ */
+export const CALLS_QUARTER_HOUR_MIGRATION = `
+  ALTER TABLE call_stats RENAME COLUMN hour TO slot;
+  ALTER TABLE call_node_stats RENAME COLUMN hour TO slot;
+  CREATE INDEX call_stats_all_versions ON call_stats (workspace_id, callbot_id, slot);
+  CREATE INDEX call_node_stats_all_versions ON call_node_stats (workspace_id, callbot_id, slot);
+`;

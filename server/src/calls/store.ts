@@ -206,13 +206,13 @@ export function createCallsStore(db: Database): CallsStore {
       const versioned = a.version !== null;
       const scope = `workspace_id = $1 AND callbot_id = $2 AND ${
         versioned ? 'version = $5' : '$5::integer IS NULL'
-      } AND hour >= ($3::date)::timestamp AT TIME ZONE $6
-        AND hour < ($4::date + 1)::timestamp AT TIME ZONE $6`;
+      } AND slot >= ($3::date)::timestamp AT TIME ZONE $6
+        AND slot < ($4::date + 1)::timestamp AT TIME ZONE $6`;
       const params = [ws, a.callbot, a.from, a.to, a.version, a.timeZone];
       const [stats, nodes] = await Promise.all([
         db.query(
-          `SELECT to_char(hour AT TIME ZONE $6, 'YYYY-MM-DD') AS day,
-             extract(hour FROM hour AT TIME ZONE $6)::integer AS local_hour, status, currency,
+          `SELECT to_char(slot AT TIME ZONE $6, 'YYYY-MM-DD') AS day,
+             extract(hour FROM slot AT TIME ZONE $6)::integer AS local_hour, status, currency,
              sum(calls)::integer AS calls, sum(duration_ms)::float8 AS duration_ms,
              sum(cost_amount)::float8 AS cost
            FROM call_stats WHERE ${scope}

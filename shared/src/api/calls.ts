@@ -293,6 +293,9 @@ export const liveCallsSchema = z.object({
 });
 export type LiveCalls = z.infer<typeof liveCallsSchema>;
 
+/** The longest a call record may be kept, in days (a workspace's setting, the server-wide lines'). */
+export const MAX_RETENTION_DAYS = 3650;
+
 /**
  * How the workspace keeps call records (LGPD): how many days (older calls
  * are deleted with their events; the analytics counters stay, they name no
@@ -301,7 +304,7 @@ export type LiveCalls = z.infer<typeof liveCallsSchema>;
  * stored at all), and whether viewers may read transcripts.
  */
 export const callSettingsSchema = z.strictObject({
-  retentionDays: z.int('days are a whole number').min(1).max(3650),
+  retentionDays: z.int('days are a whole number').min(1).max(MAX_RETENTION_DAYS),
   speech: z.enum(['store', 'redact', 'none']),
   viewersSeeTranscripts: z.boolean(),
 });

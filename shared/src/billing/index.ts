@@ -1,2 +1,3 @@
 export * from './priceTable.ts';
 export * from './estimate.ts';
+export * from './country.ts';

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roleAtLeast } from '@callbot/shared';
 import { useCurrentWorkspace } from '../../account/AccountContext.tsx';
 import { BrowserOnlyNote } from '../../account/BrowserOnlyNote.tsx';
 import { callsHref, callsViews, type CallsView } from '../../app/route.ts';
@@ -13,6 +14,9 @@ const CallView = lazy(() => import('./CallView.tsx').then((m) => ({ default: m.C
 const LiveView = lazy(() => import('./LiveView.tsx').then((m) => ({ default: m.LiveView })));
 const AnalyticsView = lazy(() =>
   import('./AnalyticsView.tsx').then((m) => ({ default: m.AnalyticsView })),
+);
+const CallSettingsView = lazy(() =>
+  import('./CallSettingsView.tsx').then((m) => ({ default: m.CallSettingsView })),
 );
 
 /**
@@ -54,6 +58,7 @@ export function CallsViews({
   query: string;
 }) {
   const { t } = useTranslation();
+  const role = useCurrentWorkspace()?.workspace.role;
   return (
     <div className="workspace-page calls-page">
       <nav aria-label={t('calls.viewsLabel')} className="calls-page__views">
@@ -66,7 +71,7 @@ export function CallsViews({
               className="calls-page__view"
               aria-current={v === view || (v === 'list' && view === 'call') ? 'page' : undefined}
             >
-              {t(`calls.views.${v}`)}
+              {v === 'settings' ? t('callRecords.view') : t(`calls.views.${v}`)}
             </a>
           ))}
       </nav>
@@ -77,6 +82,9 @@ export function CallsViews({
         )}
         {view === 'analytics' && <AnalyticsView query={query} />}
         {view === 'live' && <LiveView />}
+        {view === 'settings' && (
+          <CallSettingsView owner={role !== undefined && roleAtLeast(role, 'owner')} />
+        )}
       </Suspense>
     </div>
   );

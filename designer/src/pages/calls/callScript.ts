@@ -19,27 +19,51 @@ export function traceOf(detail: CallDetail): TraceLine[] {
 
 /**
  * The script that replays a recorded call in the simulator: the same
- * number, channel and moment, what the caller gave at the moment they gave
- * it (and the hang-up, when the caller hung up), and agents where its
- * transfers found some (a team that had none has none). Prompt ends and
- * transfer answers are the simulator's to play, as a real call's media
- * layer played them.
+ * number, channel and moment, what the caller gave (and the hang-up, when
+ * the caller hung up), and agents where its transfers found some (a team
+ * that had none has none). Prompt ends and transfer answers are the
+ * simulator's to play, as a real call's media layer played them.
+ *
+ * What the caller gave while the bot listened is replayed when the
+ * simulator listens again, as long after as it came in the call: a real
+ * voice does not speak at the simulator's estimated words per minute, so
+ * the call's own moments would put a key the bot took inside a prompt the
+ * simulator is still saying (and replay it as ignored). What came while
+ * the bot was not listening, or a second time in one listening, keeps its
+ * moment.
  */
 export function scriptOfCall(detail: CallDetail, lines: readonly TraceLine[]): Script {
   const { call } = detail;
   const agents: Record<string, number> = Object.create(null) as Record<string, number>;
+  const steps: Script['steps'] = [];
+  /**
+   * The last listening: when it began, when it ended (null: under way; a caller's hang-up ends
+   * it at the moment of the hang-up, so its `end` line comes after), whether a step took it.
+   */
+  let listening: { since: number; until: number | null; used: boolean } | null = null;
+  const give = (t: number, event: Script['steps'][number]['event']) => {
+    if (listening && !listening.used && (listening.until === null || listening.until === t)) {
+      listening.used = true;
+      steps.push({ when: 'listening', delay: Math.max(0, Math.round(t - listening.since)), event });
+    } else steps.push({ at: Math.round(t), event });
+  };
   for (const line of lines) {
-    if (line.kind !== 'transfer') continue;
-    agents[line.team] = Math.max(agents[line.team] ?? 0, line.outcome === 'no_agents' ? 0 : 1);
+    if (line.kind === 'transfer') {
+      agents[line.team] = Math.max(agents[line.team] ?? 0, line.outcome === 'no_agents' ? 0 : 1);
+    } else if (line.kind === 'listen') {
+      if (line.on) listening = { since: line.t, until: null, used: false };
+      else if (listening) listening.until = line.t;
+    } else if (
+      line.kind === 'input' &&
+      callerEvents.has(line.event.type) &&
+      line.event.type !== 'call.started'
+    ) {
+      give(line.t, line.event);
+    } else if (line.kind === 'end' && line.outcome === 'caller_hung_up') {
+      give(line.t, { type: 'call.ended', by: 'caller' });
+    }
   }
-  const steps: Script['steps'] = lines.flatMap((line) =>
-    line.kind === 'input' && callerEvents.has(line.event.type) && line.event.type !== 'call.started'
-      ? [{ at: Math.round(line.t), event: line.event }]
-      : [],
-  );
   const end = lines.find((l) => l.kind === 'end');
-  if (end?.kind === 'end' && end.outcome === 'caller_hung_up')
-    steps.push({ at: Math.round(end.t), event: { type: 'call.ended', by: 'caller' } });
   return {
     call: { channel: call.channel, direction: call.direction, from: call.caller, to: call.line },
     startAt: call.startedAt,

@@ -3,12 +3,16 @@ import {
   callAnalyticsSchema,
   callDetailSchema,
   callListSchema,
+  callSettingsSchema,
   compileFlow,
+  CSRF_HEADER,
+  sessionSchema,
   loadFlow,
   type CallAnalytics,
   type CallAnalyticsQuery,
   type CallDetail,
   type CallList,
+  type CallSettings,
   type FlowDocument,
 } from '@callbot/shared';
 import { z } from 'zod';
@@ -27,6 +31,10 @@ export interface CallsClient {
   readonly liveUrl: string;
   /** The document of a published version (the one a call ran), or null when the server keeps it no more. */
   versionDoc(callbot: string, version: number): Promise<FlowDocument | null>;
+  /** How the workspace keeps call records (retention, caller speech, transcripts for viewers). */
+  settings(): Promise<CallSettings>;
+  /** Owners only: the server refuses anyone else (`RemoteError` 'forbidden'). */
+  putSettings(settings: CallSettings): Promise<CallSettings>;
 }
 
 /** A workspace flow's published versions, read leniently: each one's compiled machine's fingerprint. */
@@ -58,12 +66,31 @@ export function createCallsClient({
   const ws = `${baseUrl}/api/workspaces/${encodeURIComponent(workspaceId)}`;
   const calls = `${ws}/calls`;
 
-  async function get<T>(schema: z.ZodType<T>, url: string): Promise<T> {
+  /** The session's CSRF token, read once, for the requests that change something. */
+  let csrf: Promise<string | null> | null = null;
+  const readCsrf = async () => {
+    const response = await send(`${baseUrl}/api/session`, {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
+    const session = sessionSchema.safeParse(await response.json().catch(() => null));
+    return session.success ? session.data.csrfToken : null;
+  };
+
+  async function get<T>(schema: z.ZodType<T>, url: string, put?: unknown): Promise<T> {
     let response: Response;
     try {
+      const headers = new Headers({ accept: 'application/json' });
+      if (put !== undefined) {
+        headers.set('content-type', 'application/json');
+        csrf ??= readCsrf();
+        const token = await csrf;
+        if (token !== null) headers.set(CSRF_HEADER, token);
+      }
       response = await send(url, {
         credentials: 'same-origin',
-        headers: { accept: 'application/json' },
+        headers,
+        ...(put !== undefined && { method: 'PUT', body: JSON.stringify(put) }),
       });
     } catch (error) {
       throw new RemoteError(
@@ -161,5 +188,7 @@ export function createCallsClient({
         `${baseUrl}/api/callbots/${encodeURIComponent(callbot)}/versions/${version}`,
       )) ??
       (await currentIfSame(callbot, version)),
+    settings: () => get(callSettingsSchema, `${calls}/settings`),
+    putSettings: (settings) => get(callSettingsSchema, `${calls}/settings`, settings),
   };
 }

@@ -12,10 +12,12 @@ import {
 } from '@callbot/runtime';
 import {
   callDetailSchema,
+  defaultCallSettings,
   type CallAnalytics,
   type CallDetail,
   type CallList,
   type CallRow,
+  type CallSettings,
   type FlowDocument,
 } from '@callbot/shared';
 import { addFigures, figuresOfCall } from '../../analytics/figures.ts';
@@ -131,6 +133,7 @@ export function createFakeCallsClient(
   } = {},
 ): CallsClient & { asked: URLSearchParams[] } {
   const asked: URLSearchParams[] = [];
+  let settings: CallSettings = { ...defaultCallSettings };
   const bySid = new Map(calls.map((c) => [c.call.sid, c]));
   return {
     asked,
@@ -172,6 +175,11 @@ export function createFakeCallsClient(
     },
     liveUrl: '/calls/live',
     versionDoc: (callbot, version) => Promise.resolve(docs.get(`${callbot}@${version}`) ?? null),
+    settings: () => Promise.resolve({ ...settings }),
+    putSettings(next) {
+      settings = { ...next };
+      return Promise.resolve({ ...settings });
+    },
   };
 }
 
