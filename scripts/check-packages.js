@@ -301,7 +301,7 @@ async function main() {
             ' console.log(typeof s.compileFlow, typeof r.createCallSession,' +
             " s.e164Schema.safeParse('+551130000000').success," +
             " s.e164Schema.safeParse('+55113').success," +
-            " s.isPersonalMobile('+5511912345678').code + ';'," +
+            " s.checkLineNumber('+5511912345678').code + ';'," +
             ' z.object({ name: z.string() }).safeParse({}).error.issues[0].message);',
         ],
         app,

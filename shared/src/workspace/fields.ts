@@ -21,7 +21,7 @@ const E164_MAX_DIGITS = 15;
  * keeps the designer's first screen, which reads workspace files, light.
  * The number's range is not checked: numbering plans change faster than
  * stored data, and a number outside every known range can still be real
- * (R19's check of SIP numbers, `isPersonalMobile`, looks closer).
+ * (R19's check of SIP numbers, `checkLineNumber`, looks closer).
  */
 function e164Problem(value: string): string | null {
   if (!/^\+\d+$/.test(value)) {
