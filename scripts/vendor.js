@@ -55,6 +55,25 @@ const LICENCES = new Set(['MIT']);
  * points reach take 0.5 MB). The others' modules are copied as they are.
  */
 const BY_NAME = new Set(['libphonenumber-js']);
+/**
+ * Files of a package shipped with other contents, JavaScript and declaration
+ * alike. zod's classic API re-exports every locale (`z.locales`, 48 of them,
+ * 0.38 MB) when shared sets, and its consumers read, English messages only:
+ * the locales' index keeps English alone.
+ */
+const ENGLISH_ONLY = 'export { default as en } from "./en.js";\n';
+const OVERRIDES = new Map([
+  [
+    'zod',
+    new Map([
+      ['v4/locales/index.js', ENGLISH_ONLY],
+      ['v4/locales/index.d.ts', ENGLISH_ONLY],
+    ]),
+  ],
+]);
+/** A package file's text, or what it is shipped as. */
+const readPackageFile = (name, home, file) =>
+  OVERRIDES.get(name)?.get(file) ?? readFile(join(home, file), 'utf8');
 const importedName = (spec) =>
   spec
     .trim()
@@ -96,14 +115,14 @@ async function declarationFile(from, specifier) {
 }
 
 /** `index.d.ts` and every declaration file it imports, transitively (paths inside `home`). */
-async function declarationClosure(home, entry) {
+async function declarationClosure(name, home, entry) {
   const found = new Set();
   const queue = [join(home, entry)];
   while (queue.length > 0) {
     const file = queue.pop();
     if (found.has(file)) continue;
     found.add(file);
-    for (const specifier of specifiersOf(await readFile(file, 'utf8'))) {
+    for (const specifier of specifiersOf(await readPackageFile(name, home, relative(home, file)))) {
       if (!specifier.startsWith('.')) {
         fail(
           `${relative(process.cwd(), file)} imports ${specifier}: only its own files can be copied`,
@@ -132,6 +151,19 @@ async function copyModules(name, home, vendor, entries, javascriptOf) {
     format: 'esm',
     platform: 'neutral',
     logLevel: 'warning',
+    plugins: [
+      {
+        name: 'overrides',
+        setup(b) {
+          b.onLoad({ filter: /\.js$/ }, (args) => {
+            const contents = OVERRIDES.get(name)?.get(
+              relative(home, args.path).split(sep).join('/'),
+            );
+            return contents === undefined ? undefined : { contents, loader: 'js' };
+          });
+        },
+      },
+    ],
   });
   const modules = Object.keys(metafile.inputs).map((input) =>
     relative(home, join(process.cwd(), input)),
@@ -140,7 +172,7 @@ async function copyModules(name, home, vendor, entries, javascriptOf) {
     if (module.startsWith('..') || !module.endsWith('.js')) {
       fail(`${name} imports ${module}: only its own JavaScript modules can be copied`);
     }
-    const { code } = await transform(await readFile(join(home, module), 'utf8'), {
+    const { code } = await transform(await readPackageFile(name, home, module), {
       loader: 'js',
       logLevel: 'warning',
     });
@@ -286,11 +318,11 @@ for (const name of packages) {
   const declarations = new Set();
   for (const entry of entries) {
     const types = javascriptOf(entry).replace(/\.js$/, '.d.ts');
-    for (const file of await declarationClosure(home, types)) declarations.add(file);
+    for (const file of await declarationClosure(name, home, types)) declarations.add(file);
   }
   for (const file of declarations) {
     await mkdir(dirname(join(vendor, file)), { recursive: true });
-    await copyFile(join(home, file), join(vendor, file));
+    await writeFile(join(vendor, file), await readPackageFile(name, home, file));
   }
   for (const licence of licences) await copyFile(join(home, licence), join(vendor, licence));
 
