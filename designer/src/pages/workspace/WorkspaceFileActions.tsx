@@ -10,6 +10,7 @@ import { readFileText } from '../../ui/readFile.ts';
 import { useWorkspace } from '../../app/WorkspaceContext.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
 import { countWords } from '../../i18n/counts.ts';
+import { EditOnly } from '../../account/ReadOnly.tsx';
 
 type Step =
   | { kind: 'idle' }
@@ -27,7 +28,8 @@ type Step =
  * Export the whole workspace as one file, and import one: the file is
  * checked entirely first (a refusal lists which record, which field and
  * why, and nothing changes), then the user confirms that it replaces the
- * workspace.
+ * workspace. A trainer or a viewer exports it (they may read it all) but is
+ * offered no import.
  */
 export function WorkspaceFileActions({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
@@ -94,13 +96,15 @@ export function WorkspaceFileActions({ onImported }: { onImported: () => void })
         icon={<Download />}
         onClick={() => void exportFile()}
       />
-      <JsonFileButton
-        iconOnly
-        icon={<Upload />}
-        label={t('workspace.file.import')}
-        pickerLabel={t('workspace.file.pick')}
-        onFile={(file) => void pick(file)}
-      />
+      <EditOnly>
+        <JsonFileButton
+          iconOnly
+          icon={<Upload />}
+          label={t('workspace.file.import')}
+          pickerLabel={t('workspace.file.pick')}
+          onFile={(file) => void pick(file)}
+        />
+      </EditOnly>
       {step.kind === 'confirm' && (
         <Dialog label={t('workspace.file.confirmTitle')} onClose={() => setStep({ kind: 'idle' })}>
           <h2>{t('workspace.file.confirmTitle')}</h2>
