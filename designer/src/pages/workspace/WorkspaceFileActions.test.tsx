@@ -5,7 +5,6 @@ import type { DesignerDb } from '../../persistence/index.ts';
 import { createTestWorkspace } from '../../persistence/testing.ts';
 import { WorkspaceFileActions } from './WorkspaceFileActions.tsx';
 import { WorkspaceProvider } from '../../app/WorkspaceContext.tsx';
-import type { Role } from '@callbot/shared';
 import { seedFakeAccounts } from '../../account/handlers.ts';
 import { fakeAccountsServer, openAccountPage } from '../../test/accountPages.tsx';
 
