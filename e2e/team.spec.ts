@@ -223,6 +223,27 @@ test('a team on one server: build, train read-only, edit through an outage, conf
       updatedBy: expect.objectContaining({ name: TINA.name }),
     }),
   ]);
+
+  // The workspace's pages are read-only for her too: the teams are shown, nothing is offered to
+  // change them, and the server refuses her change all the same.
+  await tina.designer.backToLibrary();
+  await tina.page.getByRole('link', { name: 'Teams', exact: true }).click();
+  await expect(tina.page.getByRole('note')).toHaveText('Read only — you are a trainer');
+  await expect(tina.page.getByRole('rowheader', { name: 'Vendas', exact: true })).toBeVisible();
+  await expect(
+    tina.page.getByRole('spinbutton', { name: 'Agents available in Vendas' }),
+  ).toBeDisabled();
+  await expect(
+    tina.page.getByRole('radio', { name: 'Recepção is the default team' }),
+  ).toBeDisabled();
+  for (const action of ['Create team', 'Rename Vendas', 'Delete Vendas'])
+    await expect(tina.page.getByRole('button', { name: action })).toHaveCount(0);
+  await expect(tina.page.getByRole('button', { name: 'Import workspace' })).toHaveCount(0);
+  const teamRefused = await tina.page.request.put(`/api/workspaces/${ws}/teams/vendas`, {
+    data: { id: 'vendas', name: 'Vendas', agents: 5, isDefault: false },
+    headers: { 'x-csrf-token': await csrfOf(tina.page.request) },
+  });
+  expect(teamRefused.status()).toBe(403);
   await tina.context.close();
 
   // The server really stops: Ana's edit is kept and waits; it is sent once the server is back.

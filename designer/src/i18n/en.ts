@@ -1558,6 +1558,10 @@ export const en = {
         permissions: 'the call permission of {{name}}',
         attempts: 'a call attempt',
         settings: 'the workspace settings',
+        bots: 'the bot “{{name}}”',
+        flows: 'the flow “{{name}}”',
+        versions: 'the version “{{name}}”',
+        tests: 'the test case “{{name}}”',
       },
     },
     settings: {
@@ -1653,12 +1657,6 @@ export const en = {
       saved:
         'The credentials were saved. They are kept encrypted on the server and never shown again.',
       ownerOnly: 'Only an owner of the workspace can change the provider.',
-    },
-  },
-  // ---- s20-ws
-  s20ws: {
-    sync: {
-      testCase: 'the test case “{{name}}”',
     },
   },
   // ---- s20-ui

@@ -1562,6 +1562,10 @@ export const es: Resources = {
         permissions: 'el permiso de llamada de {{name}}',
         attempts: 'un intento de llamada',
         settings: 'la configuración del espacio de trabajo',
+        bots: 'el bot «{{name}}»',
+        flows: 'el flujo «{{name}}»',
+        versions: 'la versión «{{name}}»',
+        tests: 'el caso de prueba «{{name}}»',
       },
     },
     settings: {
@@ -1661,12 +1665,6 @@ export const es: Resources = {
       saved:
         'Las credenciales se guardaron. Se conservan cifradas en el servidor y no se vuelven a mostrar.',
       ownerOnly: 'Solo un propietario del espacio de trabajo puede cambiar el proveedor.',
-    },
-  },
-  // ---- s20-ws
-  s20ws: {
-    sync: {
-      testCase: 'el caso de prueba «{{name}}»',
     },
   },
   // ---- s20-ui

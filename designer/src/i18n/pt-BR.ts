@@ -1549,6 +1549,10 @@ export const ptBR: Resources = {
         permissions: 'a permissão de chamada de {{name}}',
         attempts: 'uma tentativa de chamada',
         settings: 'as configurações do espaço de trabalho',
+        bots: 'o bot “{{name}}”',
+        flows: 'o fluxo “{{name}}”',
+        versions: 'a versão “{{name}}”',
+        tests: 'o caso de teste “{{name}}”',
       },
     },
     settings: {
@@ -1645,12 +1649,6 @@ export const ptBR: Resources = {
       saved:
         'As credenciais foram salvas. Ficam criptografadas no servidor e nunca são mostradas de novo.',
       ownerOnly: 'Só um proprietário do workspace pode mudar o provedor.',
-    },
-  },
-  // ---- s20-ws
-  s20ws: {
-    sync: {
-      testCase: 'o caso de teste “{{name}}”',
     },
   },
   // ---- s20-ui

@@ -52,6 +52,10 @@ function cellOf(target: EventTarget | null): GridCell | null {
   return { day: Number(td.dataset.day), slot: Number(td.dataset.slot) };
 }
 
+/** Inside a disabled fieldset (a read-only page or inspector), the grid is shown, not changed, like the fields around it. */
+const disabledAt = (target: EventTarget) =>
+  target instanceof Element && target.closest('fieldset:disabled') !== null;
+
 const sameCell = (a: GridCell, b: GridCell) => a.day === b.day && a.slot === b.slot;
 
 const clamp = (n: number, max: number) => Math.min(Math.max(n, 0), max);
@@ -104,7 +108,8 @@ export interface WeekGridEditorProps {
  * cell; the whole drag is one command. Keyboard: arrow keys, Home and End move,
  * Space or Enter switches a half hour, and Shift with them paints the rectangle
  * from where Shift went down, as a drag does (one command when Shift is
- * released or the grid loses focus; Escape drops it).
+ * released or the grid loses focus; Escape drops it). Inside a disabled
+ * fieldset it only shows the hours (arrow keys still move).
  */
 export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditorProps) {
   const { t } = useTranslation();
@@ -139,7 +144,7 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
 
   const onPointerDown = (event: PointerEvent) => {
     const cell = cellOf(event.target);
-    if (!cell || event.button !== 0) return;
+    if (!cell || event.button !== 0 || disabledAt(event.currentTarget)) return;
     event.preventDefault();
     // Touch captures the pointer to the first cell; release it so the cells
     // under the finger receive `pointerover` as it moves.
@@ -181,6 +186,11 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
       finishStroke(false);
       return;
     }
+    if (
+      disabledAt(event.currentTarget) &&
+      (event.shiftKey || event.key === ' ' || event.key === 'Enter')
+    )
+      return;
     if (event.key === ' ' || event.key === 'Enter') {
       event.preventDefault();
       onChange(rangesFromGrid(toggleCell(grid, focus)));

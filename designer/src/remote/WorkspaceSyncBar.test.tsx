@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { WorkspaceProvider } from '../app/WorkspaceContext.tsx';
 import { FakeWorkspaceServer, openBrowser } from '../persistence/remote/testing.ts';
 import { createTestWorkspace } from '../persistence/testing.ts';
-import { WorkspaceSyncBar } from './WorkspaceSyncBar.tsx';
+import { recordWord, WorkspaceSyncBar } from './WorkspaceSyncBar.tsx';
+import { changeTables } from '@callbot/shared';
+import { i18n } from '../i18n/index.ts';
+import { en } from '../i18n/en.ts';
+import { es } from '../i18n/es.ts';
+import { ptBR } from '../i18n/pt-BR.ts';
 
 const ana = { id: 'u-ana', name: 'Ana' };
 const bruno = { id: 'u-bruno', name: 'Bruno' };
@@ -79,4 +84,21 @@ describe('WorkspaceSyncBar', () => {
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(trainer.outbox.state).toMatchObject({ waiting: 0, refused: [] });
   });
+
+  it.each([
+    ['en', en, 'the bot “Humano”'],
+    ['pt-BR', ptBR, 'o bot “Humano”'],
+    ['es', es, 'el bot «Humano»'],
+  ] as const)(
+    'has words in %s for a record of every table the event contract names, a bot’s among them',
+    (language, resources, bot) => {
+      expect(Object.keys(resources.wspages.sync.what).sort()).toEqual([...changeTables].sort());
+      const t = i18n.getFixedT(language);
+      for (const table of changeTables) {
+        const word = recordWord(t, table, 'Humano');
+        expect(word, table).not.toMatch(/wspages|^$/);
+      }
+      expect(recordWord(t, 'bots', 'Humano')).toBe(bot);
+    },
+  );
 });

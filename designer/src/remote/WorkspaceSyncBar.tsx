@@ -1,8 +1,10 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { changeTables, type ChangeTable } from '@callbot/shared';
+import type { Translate } from '../i18n/index.ts';
 import { useWorkspace } from '../app/WorkspaceContext.tsx';
 import { useDateTimeFormat } from '../i18n/useDateTimeFormat.ts';
-import { parseRecordKey, TEST_CASES } from '../persistence/remote/keys.ts';
+import { parseRecordKey } from '../persistence/remote/keys.ts';
 import type { OutboxState } from '../persistence/remote/outbox.ts';
 import { workspaceSyncOf } from '../persistence/remote/sync.ts';
 import type { RemoteWorkspaceSync } from '../persistence/remote/workspaceRepository.ts';
@@ -11,6 +13,17 @@ import { errorMessage } from '../ui/errorMessage.ts';
 import './remote.css';
 
 const noSubscribe = () => () => {};
+
+const isChangeTable = (name: string): name is ChangeTable =>
+  (changeTables as readonly string[]).includes(name);
+
+/**
+ * How the bar names a record of `table` ("the team “Vendas”", "the bot “Humano”") in the UI
+ * language: every table of the event contract has its words (`wspages.sync.what`); a key of no
+ * known table is named as the settings are.
+ */
+export const recordWord = (t: Translate, table: string, name: string): string =>
+  t(`wspages.sync.what.${isChangeTable(table) ? table : 'settings'}`, { name });
 const noOutbox: OutboxState = {
   waiting: 0,
   offline: false,
@@ -69,10 +82,7 @@ export function WorkspaceSyncBar() {
   const what = (key: string) => {
     const described = names.get(key);
     const collection = described?.collection ?? parseRecordKey(key)?.collection ?? 'settings';
-    if (collection === TEST_CASES) return t('s20ws.sync.testCase', { name: described?.name ?? '' });
-    return t(`wspages.sync.what.${collection}` as 'wspages.sync.what.teams', {
-      name: described?.name ?? '',
-    });
+    return recordWord(t, collection, described?.name ?? '');
   };
   const choose = async (key: string, choice: 'reload' | 'keepMine') => {
     setProblem(null);

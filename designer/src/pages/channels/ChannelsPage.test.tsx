@@ -6,6 +6,11 @@ import type { DesignerDb } from '../../persistence/index.ts';
 import { sandboxTimings } from '../../provider/sandbox/handlers.ts';
 import { ChannelsPage } from './ChannelsPage.tsx';
 import { channelsFixture } from './testing.tsx';
+import type { Role } from '@callbot/shared';
+import { seedFakeAccounts } from '../../account/handlers.ts';
+import { fakeAccountsServer, openAccountPage } from '../../test/accountPages.tsx';
+
+const server = fakeAccountsServer();
 
 const opened: DesignerDb[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
@@ -223,5 +228,69 @@ describe('ChannelsPage', () => {
       'Personal mobile lines are not supported',
     );
     expect((await workspace.listLines()).items).toEqual([]);
+  });
+
+  /** The WhatsApp page of a served workspace with one line answered by the callbot "Recepção", as `role`. */
+  async function openWhatsAppAs(role: Role) {
+    seedFakeAccounts(server.fake(), { role });
+    const fixture = channelsFixture({ realWait: true });
+    opened.push(fixture.db);
+    const flow = await fixture.repo.create('Recepção');
+    await fixture.workspace.setCallbot(flow.id, true);
+    await fixture.workspace.putLine({
+      id: 'wa',
+      kind: 'whatsapp',
+      number: '+551130030004',
+      displayName: 'Loja Exemplo',
+      business: true,
+      calling: true,
+      callsEnabled: false,
+      callbotId: flow.id,
+      createdAt: 1,
+    });
+    const { Providers } = fixture;
+    await openAccountPage(
+      <Providers>
+        <ChannelsPage channel="whatsapp" />
+      </Providers>,
+    );
+    const line = await screen.findByRole('listitem', { name: WHATSAPP });
+    await within(line).findByText('Answered by the callbot “Recepção”.');
+    return line;
+  }
+
+  /** What the page offers to change, by accessible name. */
+  const editing = () =>
+    [
+      screen.queryByRole('form', { name: 'Create new WhatsApp line' }),
+      screen.queryByRole('link', { name: 'Create new WhatsApp line' }),
+      screen.queryByRole('button', { name: `Assign callbot to ${WHATSAPP}` }),
+      screen.queryByRole('button', { name: `Remove the callbot of ${WHATSAPP}` }),
+      screen.queryByRole('button', { name: `Delete ${WHATSAPP}` }),
+    ].filter((element) => element !== null);
+
+  it.each(['trainer', 'viewer'] as const)(
+    'shows a %s the lines read-only: who answers and whether calls are on, nothing to add, assign or delete',
+    async (role) => {
+      const line = await openWhatsAppAs(role);
+      expect(screen.getByRole('note').textContent).toBe(`Read only — you are a ${role}`);
+      expect(editing()).toEqual([]);
+      const callbot = within(line).getByRole('combobox', { name: `Callbot for ${WHATSAPP}` });
+      expect(callbot.matches(':disabled')).toBe(true);
+      const calls = within(line).getByRole('switch', { name: `Enable calls on ${WHATSAPP}` });
+      expect(calls.getAttribute('aria-checked')).toBe('false');
+      expect(calls.matches(':disabled')).toBe(true);
+    },
+  );
+
+  it('offers an editor every change of a line', async () => {
+    const line = await openWhatsAppAs('editor');
+    expect(screen.queryByRole('note')).toBeNull();
+    expect(editing()).toHaveLength(5);
+    expect(
+      within(line)
+        .getByRole('switch', { name: `Enable calls on ${WHATSAPP}` })
+        .matches(':disabled'),
+    ).toBe(false);
   });
 });

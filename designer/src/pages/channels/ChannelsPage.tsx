@@ -6,12 +6,14 @@ import { SipLinesPage } from './SipLinesPage.tsx';
 import { WhatsAppPage } from './WhatsAppPage.tsx';
 import { useLines } from './data.ts';
 import './channels.css';
+import { EditOnly, ReadOnlyFields } from '../../account/ReadOnly.tsx';
 
 const kindOf = { 'phone-lines': 'purchased', whatsapp: 'whatsapp', sip: 'sip' } as const;
 
 /**
  * Channels & integrations > Channels: the overview of the lines by kind
- * (with "Create new WhatsApp line", R8) and the page of one kind.
+ * (with "Create new WhatsApp line", R8) and the page of one kind; read-only
+ * for a trainer or a viewer.
  */
 export function ChannelsPage({ channel }: { channel: ChannelPage }) {
   const { t } = useTranslation();
@@ -36,17 +38,21 @@ export function ChannelsPage({ channel }: { channel: ChannelPage }) {
               </a>
             </li>
           ))}
-          <li>
-            <a href={channelHref('whatsapp')} className="channels__create-whatsapp">
-              {t('channels.whatsapp.create')}
-            </a>
-          </li>
+          <EditOnly>
+            <li>
+              <a href={channelHref('whatsapp')} className="channels__create-whatsapp">
+                {t('channels.whatsapp.create')}
+              </a>
+            </li>
+          </EditOnly>
         </ul>
       </nav>
-      {channel === 'phone-lines' && <PhoneLinesPage />}
-      {channel === 'whatsapp' && <WhatsAppPage />}
-      {channel === 'sip' && <SipLinesPage />}
-      <ProviderSettings />
+      <ReadOnlyFields>
+        {channel === 'phone-lines' && <PhoneLinesPage />}
+        {channel === 'whatsapp' && <WhatsAppPage />}
+        {channel === 'sip' && <SipLinesPage />}
+        <ProviderSettings />
+      </ReadOnlyFields>
     </div>
   );
 }

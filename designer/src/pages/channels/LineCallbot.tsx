@@ -7,6 +7,7 @@ import { useWorkspace } from '../../app/WorkspaceContext.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
 import { lineName, useAnsweringContext, useLineDeps } from './data.ts';
 import { assignLineCallbot, unassignLineCallbot } from './lineCommands.ts';
+import { EditOnly } from '../../account/ReadOnly.tsx';
 
 /** The id of a line's callbot picker, so the WhatsApp checklist can lead there. */
 export const callbotPickerId = (lineId: string) => `callbot-${lineId}`;
@@ -75,17 +76,19 @@ export function LineCallbot({ line }: { line: Line }) {
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => assign(pick, false)}>
-            {t('channels.callbot.assign', { line: name })}
-          </button>
-          {line.callbotId !== undefined && (
-            <button
-              type="button"
-              onClick={() => run(() => unassignLineCallbot({ workspace, now }, line.id))}
-            >
-              {t('channels.callbot.unassign', { line: name })}
+          <EditOnly>
+            <button type="button" onClick={() => assign(pick, false)}>
+              {t('channels.callbot.assign', { line: name })}
             </button>
-          )}
+            {line.callbotId !== undefined && (
+              <button
+                type="button"
+                onClick={() => run(() => unassignLineCallbot({ workspace, now }, line.id))}
+              >
+                {t('channels.callbot.unassign', { line: name })}
+              </button>
+            )}
+          </EditOnly>
         </div>
       ) : flows.length > 0 ? (
         <div className="line-callbot__controls">
@@ -104,9 +107,11 @@ export function LineCallbot({ line }: { line: Line }) {
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => run(() => workspace.setCallbot(pick, true))}>
-            {t('channels.callbot.mark')}
-          </button>
+          <EditOnly>
+            <button type="button" onClick={() => run(() => workspace.setCallbot(pick, true))}>
+              {t('channels.callbot.mark')}
+            </button>
+          </EditOnly>
         </div>
       ) : (
         <p>{t('channels.callbot.noFlows')}</p>

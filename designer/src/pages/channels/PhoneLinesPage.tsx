@@ -9,6 +9,7 @@ import { LineCallbot } from './LineCallbot.tsx';
 import { lineName, useLineDeps, useLines } from './data.ts';
 import { syncOrder } from './lineCommands.ts';
 import { formatPhone } from '../../forms/phone.ts';
+import { EditOnly } from '../../account/ReadOnly.tsx';
 
 const pending = (line: PurchasedLine) =>
   line.status === 'requested' || line.status === 'in_process';
@@ -97,9 +98,11 @@ export function PhoneLinesPage() {
           }}
         />
       ) : (
-        <button type="button" onClick={() => setBuying(true)}>
-          {t('channels.buy.open')}
-        </button>
+        <EditOnly>
+          <button type="button" onClick={() => setBuying(true)}>
+            {t('channels.buy.open')}
+          </button>
+        </EditOnly>
       )}
       <p role="status">
         {orderPending(ordered, purchased)

@@ -11,6 +11,7 @@ import { useLineDeps, useLines } from './data.ts';
 import { addSipLine, type SipForm } from './lineCommands.ts';
 import { formatPhone, parsePhoneInput, phoneCountry } from '../../forms/phone.ts';
 import { PhoneField } from '../../forms/PhoneField.tsx';
+import { EditOnly } from '../../account/ReadOnly.tsx';
 
 const emptyForm: SipForm = {
   label: '',
@@ -86,99 +87,101 @@ export function SipLinesPage() {
     <section className="channel-page" aria-labelledby="sip-title">
       <h2 id="sip-title">{t('channels.sip.title')}</h2>
       <p>{t('channels.sip.intro')}</p>
-      <form className="sip-form" onSubmit={(e) => void submit(e)} aria-busy={check === 'busy'}>
-        <label>
-          {t('channels.sip.label')}
-          <input required value={form.label} onChange={(e) => set('label', e.target.value)} />
-        </label>
-        <label>
-          {t('channels.sip.host')}
-          <input required value={form.host} onChange={(e) => set('host', e.target.value)} />
-        </label>
-        <label>
-          {t('channels.sip.port')}
-          <input
-            type="number"
-            min={1}
-            max={65535}
-            required
-            value={form.port}
-            onChange={(e) => set('port', Number(e.target.value))}
+      <EditOnly>
+        <form className="sip-form" onSubmit={(e) => void submit(e)} aria-busy={check === 'busy'}>
+          <label>
+            {t('channels.sip.label')}
+            <input required value={form.label} onChange={(e) => set('label', e.target.value)} />
+          </label>
+          <label>
+            {t('channels.sip.host')}
+            <input required value={form.host} onChange={(e) => set('host', e.target.value)} />
+          </label>
+          <label>
+            {t('channels.sip.port')}
+            <input
+              type="number"
+              min={1}
+              max={65535}
+              required
+              value={form.port}
+              onChange={(e) => set('port', Number(e.target.value))}
+            />
+          </label>
+          <label>
+            {t('channels.sip.transport')}
+            <select
+              value={form.transport}
+              onChange={(e) => set('transport', e.target.value as SipForm['transport'])}
+            >
+              <option value="udp">UDP</option>
+              <option value="tcp">TCP</option>
+              <option value="tls">TLS</option>
+            </select>
+          </label>
+          <label>
+            {t('channels.sip.username')}
+            <input
+              required
+              autoComplete="off"
+              value={form.username}
+              onChange={(e) => set('username', e.target.value)}
+            />
+          </label>
+          <label>
+            {t('channels.sip.password')}
+            <input
+              type="password"
+              required
+              autoComplete="new-password"
+              aria-describedby="sip-password-note"
+              value={form.password}
+              onChange={(e) => set('password', e.target.value)}
+            />
+          </label>
+          <p id="sip-password-note" className="sip-form__note">
+            {t('channels.sip.passwordNote')}
+          </p>
+          <PhoneField
+            label={t('channels.sip.number')}
+            describedBy="sip-number-note"
+            defaultCountry={country}
+            value={form.number}
+            onChange={(text) => set('number', text)}
           />
-        </label>
-        <label>
-          {t('channels.sip.transport')}
-          <select
-            value={form.transport}
-            onChange={(e) => set('transport', e.target.value as SipForm['transport'])}
-          >
-            <option value="udp">UDP</option>
-            <option value="tcp">TCP</option>
-            <option value="tls">TLS</option>
-          </select>
-        </label>
-        <label>
-          {t('channels.sip.username')}
-          <input
-            required
-            autoComplete="off"
-            value={form.username}
-            onChange={(e) => set('username', e.target.value)}
-          />
-        </label>
-        <label>
-          {t('channels.sip.password')}
-          <input
-            type="password"
-            required
-            autoComplete="new-password"
-            aria-describedby="sip-password-note"
-            value={form.password}
-            onChange={(e) => set('password', e.target.value)}
-          />
-        </label>
-        <p id="sip-password-note" className="sip-form__note">
-          {t('channels.sip.passwordNote')}
-        </p>
-        <PhoneField
-          label={t('channels.sip.number')}
-          describedBy="sip-number-note"
-          defaultCountry={country}
-          value={form.number}
-          onChange={(text) => set('number', text)}
-        />
-        <p id="sip-number-note" className="sip-form__note">
-          {t('channels.sip.numberNote')}
-        </p>
-        <label>
-          <input
-            type="checkbox"
-            checked={form.declared}
-            onChange={(e) => set('declared', e.target.checked)}
-          />
-          {t('rules.declareBusiness')}
-        </label>
-        <div className="sip-form__actions">
-          <button
-            type="button"
-            disabled={!form.host.trim() || check === 'busy'}
-            onClick={() => void checkReach()}
-          >
-            {t('channels.sip.check')}
-          </button>
-          <button type="submit">{t('channels.sip.add')}</button>
-        </div>
-        <p role="status">
-          {check === 'busy'
-            ? t('channels.sip.checking', { host: form.host })
-            : check?.reachable
-              ? t('channels.sip.reachable', { ms: check.latencyMs })
-              : check
-                ? t(`channels.sip.unreachable.${unreachableReason(check.reason)}`)
-                : status}
-        </p>
-        {error && <p role="alert">{error}</p>}
-      </form>
+          <p id="sip-number-note" className="sip-form__note">
+            {t('channels.sip.numberNote')}
+          </p>
+          <label>
+            <input
+              type="checkbox"
+              checked={form.declared}
+              onChange={(e) => set('declared', e.target.checked)}
+            />
+            {t('rules.declareBusiness')}
+          </label>
+          <div className="sip-form__actions">
+            <button
+              type="button"
+              disabled={!form.host.trim() || check === 'busy'}
+              onClick={() => void checkReach()}
+            >
+              {t('channels.sip.check')}
+            </button>
+            <button type="submit">{t('channels.sip.add')}</button>
+          </div>
+          <p role="status">
+            {check === 'busy'
+              ? t('channels.sip.checking', { host: form.host })
+              : check?.reachable
+                ? t('channels.sip.reachable', { ms: check.latencyMs })
+                : check
+                  ? t(`channels.sip.unreachable.${unreachableReason(check.reason)}`)
+                  : status}
+          </p>
+          {error && <p role="alert">{error}</p>}
+        </form>
+      </EditOnly>
       {sip.length === 0 ? (
         <p>{t('channels.sip.none')}</p>
       ) : (

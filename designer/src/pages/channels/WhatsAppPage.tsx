@@ -19,6 +19,7 @@ import { useAnsweringContext, useLineDeps, useLines } from './data.ts';
 import { createWhatsAppLine, setWhatsAppCalls, type CallingContext } from './lineCommands.ts';
 import { formatPhone, parsePhoneInput, phoneCountry } from '../../forms/phone.ts';
 import { PhoneField } from '../../forms/PhoneField.tsx';
+import { EditOnly } from '../../account/ReadOnly.tsx';
 
 /** The callbots with their flows, for the checklist (R2 reads the line's callbot's flow). */
 function useCallbotDocs(): ChecklistCallbot[] {
@@ -231,55 +232,57 @@ export function WhatsAppPage() {
   return (
     <section className="channel-page whatsapp-card" aria-labelledby="whatsapp-title">
       <h2 id="whatsapp-title">{t('channels.whatsapp.title')}</h2>
-      <form
-        className="whatsapp-create"
-        aria-labelledby="whatsapp-create-title"
-        aria-busy={busy}
-        onSubmit={(e) => void create(e)}
-      >
-        <h3 id="whatsapp-create-title">{t('channels.whatsapp.create')}</h3>
-        <PhoneField
-          label={t('channels.whatsapp.number')}
-          required
-          describedBy="whatsapp-number-note"
-          defaultCountry={country}
-          value={number}
-          onChange={setNumber}
-        />
-        <p id="whatsapp-number-note" className="sip-form__note">
-          {t('channels.whatsapp.numberNote')}
-        </p>
-        <label>
-          <input
-            type="checkbox"
-            checked={share}
-            disabled={sipLines.length === 0}
-            onChange={(e) => setShare(e.target.checked)}
+      <EditOnly>
+        <form
+          className="whatsapp-create"
+          aria-labelledby="whatsapp-create-title"
+          aria-busy={busy}
+          onSubmit={(e) => void create(e)}
+        >
+          <h3 id="whatsapp-create-title">{t('channels.whatsapp.create')}</h3>
+          <PhoneField
+            label={t('channels.whatsapp.number')}
+            required
+            describedBy="whatsapp-number-note"
+            defaultCountry={country}
+            value={number}
+            onChange={setNumber}
           />
-          {t('channels.whatsapp.share')}
-        </label>
-        {sipLines.length === 0 ? (
-          <p className="sip-form__note">{t('channels.whatsapp.shareNoSip')}</p>
-        ) : (
-          share && (
-            <label>
-              {t('channels.whatsapp.voiceLine')}
-              <select value={voiceLineId} onChange={(e) => setShareWith(e.target.value)}>
-                {sipLines.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.label} {l.number ? `(${formatPhone(l.number)})` : ''}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )
-        )}
-        <button type="submit" disabled={busy}>
-          {t('channels.whatsapp.verifyAndCreate')}
-        </button>
-        <p role="status">{status}</p>
-        {error && <p role="alert">{error}</p>}
-      </form>
+          <p id="whatsapp-number-note" className="sip-form__note">
+            {t('channels.whatsapp.numberNote')}
+          </p>
+          <label>
+            <input
+              type="checkbox"
+              checked={share}
+              disabled={sipLines.length === 0}
+              onChange={(e) => setShare(e.target.checked)}
+            />
+            {t('channels.whatsapp.share')}
+          </label>
+          {sipLines.length === 0 ? (
+            <p className="sip-form__note">{t('channels.whatsapp.shareNoSip')}</p>
+          ) : (
+            share && (
+              <label>
+                {t('channels.whatsapp.voiceLine')}
+                <select value={voiceLineId} onChange={(e) => setShareWith(e.target.value)}>
+                  {sipLines.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.label} {l.number ? `(${formatPhone(l.number)})` : ''}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )
+          )}
+          <button type="submit" disabled={busy}>
+            {t('channels.whatsapp.verifyAndCreate')}
+          </button>
+          <p role="status">{status}</p>
+          {error && <p role="alert">{error}</p>}
+        </form>
+      </EditOnly>
       {whatsapp.length === 0 ? (
         <p>{t('channels.whatsapp.none')}</p>
       ) : (

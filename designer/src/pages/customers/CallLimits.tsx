@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PermissionLimits } from '@callbot/shared';
 import { useWorkspace } from '../../app/WorkspaceContext.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
+import { EditOnly } from '../../account/ReadOnly.tsx';
 
 /**
  * The workspace's limits of outbound WhatsApp calls (R14 and the platform's
@@ -69,7 +70,9 @@ export function CallLimits({ limits }: { limits: PermissionLimits }) {
             unanswered: rules.revokeAfterUnanswered,
           })}
         </label>
-        <button type="submit">{t('customers.limits.save')}</button>
+        <EditOnly>
+          <button type="submit">{t('customers.limits.save')}</button>
+        </EditOnly>
         {message && <p role={message.role}>{message.text}</p>}
       </form>
     </details>

@@ -4,6 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { channelsFixture } from '../channels/testing.tsx';
 import type { DesignerDb } from '../../persistence/index.ts';
 import { CustomersPage } from './CustomersPage.tsx';
+import type { Role } from '@callbot/shared';
+import { seedFakeAccounts } from '../../account/handlers.ts';
+import { fakeAccountsServer, openAccountPage } from '../../test/accountPages.tsx';
+
+const server = fakeAccountsServer();
+const LIMITS = 'Call limits';
 
 const opened: DesignerDb[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
@@ -118,5 +124,68 @@ describe('CustomersPage', () => {
     );
     expect(refusal.textContent).toContain('Invitation refused: 1 invitation in the last 24 hours');
     expect(refusal.textContent).toContain('It can be tried again from Mar 3, 2026');
+  });
+
+  /** The customers of a served workspace (its WhatsApp line and the customer Ana), as `role`. */
+  async function openAs(role: Role) {
+    seedFakeAccounts(server.fake(), { role });
+    const fixture = channelsFixture();
+    opened.push(fixture.db);
+    await fixture.workspace.putLine({
+      id: 'wa',
+      kind: 'whatsapp',
+      number: LINE,
+      displayName: 'Loja Exemplo',
+      business: true,
+      calling: true,
+      callsEnabled: true,
+      createdAt: fixture.clock.now,
+    });
+    await fixture.workspace.putCustomer({
+      id: 'c-ana',
+      number: CUSTOMER,
+      name: 'Ana',
+      createdAt: fixture.clock.now,
+    });
+    const { Providers } = fixture;
+    await openAccountPage(
+      <Providers>
+        <CustomersPage />
+      </Providers>,
+    );
+    const row = await screen.findByRole('row', { name: `Ana (${SHOWN})` });
+    // The limits are folded away until asked for.
+    await userEvent.click(screen.getByText(LIMITS));
+    return row;
+  }
+
+  /** What the page offers to change, by accessible name. */
+  const editing = () =>
+    [
+      screen.queryByRole('button', { name: 'Add customer' }),
+      screen.queryByRole('button', { name: 'Save limits' }),
+      screen.queryByRole('button', { name: `Call Ana (${SHOWN})` }),
+      screen.queryByRole('button', { name: `Send invitation template to Ana (${SHOWN})` }),
+    ].filter((element) => element !== null);
+
+  it.each(['trainer', 'viewer'] as const)(
+    'shows a %s the customers read-only: their permission and limits, no add, call, invitation or save',
+    async (role) => {
+      const row = await openAs(role);
+      expect(screen.getByRole('note').textContent).toBe(`Read only — you are a ${role}`);
+      expect(row.textContent).toContain('0 of 5');
+      expect(editing()).toEqual([]);
+      const limit = screen.getByRole('spinbutton', {
+        name: 'Calls or attempts per customer and day',
+      });
+      expect(limit).toHaveProperty('value', '5');
+      expect(limit.matches(':disabled')).toBe(true);
+    },
+  );
+
+  it('offers an editor every change', async () => {
+    await openAs('editor');
+    expect(screen.queryByRole('note')).toBeNull();
+    expect(editing()).toHaveLength(4);
   });
 });

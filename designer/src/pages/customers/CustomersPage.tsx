@@ -33,6 +33,7 @@ import {
 } from './customerCommands.ts';
 import { useServerCustomers } from './serverCustomers.ts';
 import { CallLimits } from './CallLimits.tsx';
+import { EditOnly, ReadOnlyFields } from '../../account/ReadOnly.tsx';
 import '../channels/channels.css';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { formatPhone, parsePhoneInput, phoneCountry } from '../../forms/phone.ts';
@@ -228,14 +229,16 @@ function CustomerRow({
       </td>
       <td>{t('customers.today', { count: today, limit: rules.limits.callsPerDay })}</td>
       <td>
-        <div className="customer-actions" aria-busy={busy}>
-          <button type="button" disabled={busy || !from} onClick={() => void call()}>
-            {t('customers.call', { who })}
-          </button>
-          <button type="button" disabled={busy || !from} onClick={() => void invite()}>
-            {t('customers.invite', { who })}
-          </button>
-        </div>
+        <EditOnly>
+          <div className="customer-actions" aria-busy={busy}>
+            <button type="button" disabled={busy || !from} onClick={() => void call()}>
+              {t('customers.call', { who })}
+            </button>
+            <button type="button" disabled={busy || !from} onClick={() => void invite()}>
+              {t('customers.invite', { who })}
+            </button>
+          </div>
+        </EditOnly>
         {message && <p role={message.kind}>{message.text}</p>}
       </td>
     </tr>
@@ -335,77 +338,86 @@ export function CustomersPage() {
           timeZone: rules.timeZone,
         })}
       </p>
-      {settings && <CallLimits limits={rules.limits} />}
-      {whatsapp.length === 0 ? (
-        <p>
-          {t('customers.noLine')} <a href={channelHref('whatsapp')}>{t('customers.createLine')}</a>
-        </p>
-      ) : (
-        <label>
-          {t('customers.from')}
-          <select value={from} onChange={(e) => setFromChoice(e.target.value)}>
-            {whatsapp.map((l) => (
-              <option key={l.id} value={l.number}>
-                {l.displayName} ({formatPhone(l.number)})
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <form className="sip-form" onSubmit={(e) => void add(e)} aria-labelledby="add-customer-title">
-        <h2 id="add-customer-title">{t('customers.add')}</h2>
-        <PhoneField
-          label={t('customers.number')}
-          required
-          defaultCountry={settings?.country}
-          value={number}
-          onChange={setNumber}
-        />
-        <label>
-          {t('customers.name')}
-          <input value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <button type="submit">{t('customers.addButton')}</button>
-        {error && <p role="alert">{error}</p>}
-      </form>
-      {data.error && <p role="alert">{data.error}</p>}
-      {data.value === null ? (
-        <p>{t('channels.loading')}</p>
-      ) : data.value.customers.length === 0 ? (
-        <p>{t('customers.none')}</p>
-      ) : (
-        <table className="customers-table">
-          <caption>{t('customers.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('customers.number')}</th>
-              <th scope="col">{t('customers.permission')}</th>
-              <th scope="col">{t('providerServer.originHeader')}</th>
-              <th scope="col">{t('customers.todayHeader')}</th>
-              <th scope="col">{t('customers.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.value.customers.map((c) => {
-              const found = data.value!.permissions.find((p) => p.permission.number === c.number);
-              return (
-                <CustomerRow
-                  key={c.id}
-                  customer={c}
-                  permission={found?.permission}
-                  origin={found?.origin ?? null}
-                  changed={() => void server.reload()}
-                  attempts={data.value!.attempts}
-                  from={from}
-                  rules={rules}
-                  deps={deps}
-                  format={format}
-                />
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <ReadOnlyFields>
+        {settings && <CallLimits limits={rules.limits} />}
+        {whatsapp.length === 0 ? (
+          <p>
+            {t('customers.noLine')}{' '}
+            <a href={channelHref('whatsapp')}>{t('customers.createLine')}</a>
+          </p>
+        ) : (
+          <label>
+            {t('customers.from')}
+            <select value={from} onChange={(e) => setFromChoice(e.target.value)}>
+              {whatsapp.map((l) => (
+                <option key={l.id} value={l.number}>
+                  {l.displayName} ({formatPhone(l.number)})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <EditOnly>
+          <form
+            className="sip-form"
+            onSubmit={(e) => void add(e)}
+            aria-labelledby="add-customer-title"
+          >
+            <h2 id="add-customer-title">{t('customers.add')}</h2>
+            <PhoneField
+              label={t('customers.number')}
+              required
+              defaultCountry={settings?.country}
+              value={number}
+              onChange={setNumber}
+            />
+            <label>
+              {t('customers.name')}
+              <input value={name} onChange={(e) => setName(e.target.value)} />
+            </label>
+            <button type="submit">{t('customers.addButton')}</button>
+            {error && <p role="alert">{error}</p>}
+          </form>
+        </EditOnly>
+        {data.error && <p role="alert">{data.error}</p>}
+        {data.value === null ? (
+          <p>{t('channels.loading')}</p>
+        ) : data.value.customers.length === 0 ? (
+          <p>{t('customers.none')}</p>
+        ) : (
+          <table className="customers-table">
+            <caption>{t('customers.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('customers.number')}</th>
+                <th scope="col">{t('customers.permission')}</th>
+                <th scope="col">{t('providerServer.originHeader')}</th>
+                <th scope="col">{t('customers.todayHeader')}</th>
+                <th scope="col">{t('customers.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.value.customers.map((c) => {
+                const found = data.value!.permissions.find((p) => p.permission.number === c.number);
+                return (
+                  <CustomerRow
+                    key={c.id}
+                    customer={c}
+                    permission={found?.permission}
+                    origin={found?.origin ?? null}
+                    changed={() => void server.reload()}
+                    attempts={data.value!.attempts}
+                    from={from}
+                    rules={rules}
+                    deps={deps}
+                    format={format}
+                  />
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </ReadOnlyFields>
     </div>
   );
 }

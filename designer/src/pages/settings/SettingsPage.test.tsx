@@ -7,6 +7,10 @@ import { FakeWorkspaceServer, openBrowser } from '../../persistence/remote/testi
 import type { WorkspaceRepository } from '../../persistence/index.ts';
 import { createTestWorkspace } from '../../persistence/testing.ts';
 import { SettingsPage } from './SettingsPage.tsx';
+import { seedFakeAccounts } from '../../account/handlers.ts';
+import { fakeAccountsServer, openAccountPage } from '../../test/accountPages.tsx';
+
+const accounts = fakeAccountsServer();
 
 const opened: DesignerDb[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
@@ -70,4 +74,24 @@ describe('SettingsPage', () => {
       defaultCallbotLanguage: 'es',
     });
   });
+
+  it.each(['trainer', 'viewer'] as const)(
+    'shows a %s the settings read-only: fields disabled, nothing to save',
+    async (role) => {
+      seedFakeAccounts(accounts.fake(), { role });
+      const made = createTestWorkspace();
+      opened.push(made.db);
+      await openAccountPage(
+        <WorkspaceProvider repository={made.workspace}>
+          <SettingsPage />
+        </WorkspaceProvider>,
+      );
+      const zone = await screen.findByRole('combobox', { name: 'Time zone' });
+      expect(screen.getByRole('note').textContent).toBe(`Read only — you are a ${role}`);
+      expect(zone).toHaveProperty('value', 'America/Sao_Paulo');
+      expect(zone.matches(':disabled')).toBe(true);
+      expect(screen.getByRole('combobox', { name: 'Country' }).matches(':disabled')).toBe(true);
+      expect(screen.queryByRole('button', { name: 'Save settings' })).toBeNull();
+    },
+  );
 });

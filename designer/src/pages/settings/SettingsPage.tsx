@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Select, TextField } from '../../ui/Field.tsx';
 import { timeZones } from './timeZones.ts';
 import './settings.css';
+import { EditOnly, ReadOnlyFields } from '../../account/ReadOnly.tsx';
 
 type Language = (typeof callbotLanguages)[number];
 
@@ -102,65 +103,71 @@ export function SettingsPage() {
       {!sync && <p className="settings-page__note">{t('wspages.settings.browserOnly')}</p>}
       {settings.error && <p role="alert">{settings.error}</p>}
       {form && (
-        <form className="settings-page__form" onSubmit={(e) => void save(e)}>
-          {sync && (
+        <ReadOnlyFields>
+          <form className="settings-page__form" onSubmit={(e) => void save(e)}>
+            {sync && (
+              <TextField
+                label={t('wspages.settings.name')}
+                value={form.name}
+                maxLength={100}
+                required
+                readOnly={!owner}
+                hint={owner ? undefined : t('wspages.settings.ownerOnly')}
+                onChange={(e) => setForm({ ...form, name: e.target.value })}
+              />
+            )}
             <TextField
-              label={t('wspages.settings.name')}
-              value={form.name}
-              maxLength={100}
-              required
-              readOnly={!owner}
-              hint={owner ? undefined : t('wspages.settings.ownerOnly')}
-              onChange={(e) => setForm({ ...form, name: e.target.value })}
+              label={t('wspages.settings.timeZone')}
+              value={form.timeZone}
+              list="settings-time-zones"
+              autoComplete="off"
+              spellCheck={false}
+              hint={t('wspages.settings.timeZoneHelp')}
+              error={
+                zoneKnown
+                  ? undefined
+                  : t('wspages.settings.timeZoneUnknown', { zone: form.timeZone })
+              }
+              onChange={(e) => setForm({ ...form, timeZone: e.target.value })}
             />
-          )}
-          <TextField
-            label={t('wspages.settings.timeZone')}
-            value={form.timeZone}
-            list="settings-time-zones"
-            autoComplete="off"
-            spellCheck={false}
-            hint={t('wspages.settings.timeZoneHelp')}
-            error={
-              zoneKnown ? undefined : t('wspages.settings.timeZoneUnknown', { zone: form.timeZone })
-            }
-            onChange={(e) => setForm({ ...form, timeZone: e.target.value })}
-          />
-          <datalist id="settings-time-zones">
-            {zones.map((zone) => (
-              <option key={zone} value={zone} />
-            ))}
-          </datalist>
-          <Select
-            label={t('wspages.settings.country')}
-            value={form.country}
-            onChange={(e) => setForm({ ...form, country: e.target.value })}
-          >
-            {countries.map(({ code, name }) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </Select>
-          {sync && (
+            <datalist id="settings-time-zones">
+              {zones.map((zone) => (
+                <option key={zone} value={zone} />
+              ))}
+            </datalist>
             <Select
-              label={t('wspages.settings.language')}
-              value={form.language}
-              onChange={(e) => setForm({ ...form, language: e.target.value as Language })}
+              label={t('wspages.settings.country')}
+              value={form.country}
+              onChange={(e) => setForm({ ...form, country: e.target.value })}
             >
-              {callbotLanguages.map((code) => (
+              {countries.map(({ code, name }) => (
                 <option key={code} value={code}>
-                  {t(`wspages.settings.languages.${code}`)}
+                  {name}
                 </option>
               ))}
             </Select>
-          )}
-          <div>
-            <Button type="submit" variant="primary" icon={<Save />} disabled={!zoneKnown}>
-              {t('wspages.settings.save')}
-            </Button>
-          </div>
-        </form>
+            {sync && (
+              <Select
+                label={t('wspages.settings.language')}
+                value={form.language}
+                onChange={(e) => setForm({ ...form, language: e.target.value as Language })}
+              >
+                {callbotLanguages.map((code) => (
+                  <option key={code} value={code}>
+                    {t(`wspages.settings.languages.${code}`)}
+                  </option>
+                ))}
+              </Select>
+            )}
+            <EditOnly>
+              <div>
+                <Button type="submit" variant="primary" icon={<Save />} disabled={!zoneKnown}>
+                  {t('wspages.settings.save')}
+                </Button>
+              </div>
+            </EditOnly>
+          </form>
+        </ReadOnlyFields>
       )}
       {message && (
         <p role={message.alert ? 'alert' : 'status'} className="settings-page__message">

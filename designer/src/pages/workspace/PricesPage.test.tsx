@@ -6,6 +6,11 @@ import type { DesignerDb } from '../../persistence/index.ts';
 import { createTestWorkspace } from '../../persistence/testing.ts';
 import { PricesPage } from './PricesPage.tsx';
 import { WorkspaceProvider } from '../../app/WorkspaceContext.tsx';
+import type { Role } from '@callbot/shared';
+import { seedFakeAccounts } from '../../account/handlers.ts';
+import { fakeAccountsServer, openAccountPage } from '../../test/accountPages.tsx';
+
+const server = fakeAccountsServer();
 
 const opened: DesignerDb[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
@@ -76,5 +81,44 @@ describe('PricesPage', () => {
     expect(alert.textContent).toContain('defaultCountry');
     expect(alert.textContent).toContain('the default country needs prices in the table');
     expect((await workspace.readSettings()).settings.priceTable).toBeUndefined();
+  });
+
+  /** The prices of a served workspace using its own table (so it could be reset), as `role`. */
+  async function openAs(role: Role) {
+    seedFakeAccounts(server.fake(), { role });
+    const made = createTestWorkspace();
+    opened.push(made.db);
+    await made.workspace.updateSettings({
+      priceTable: { ...examplePriceTable, label: 'Tabela da loja', example: false },
+    });
+    await openAccountPage(
+      <WorkspaceProvider repository={made.workspace}>
+        <PricesPage />
+      </WorkspaceProvider>,
+    );
+    await screen.findByText('Tabela da loja');
+  }
+
+  const editing = () =>
+    [
+      screen.queryByRole('button', { name: 'Import price table' }),
+      screen.queryByLabelText('Price table file to import'),
+      screen.queryByRole('button', { name: 'Reset to the example' }),
+    ].filter((element) => element !== null);
+
+  it.each(['trainer', 'viewer'] as const)(
+    'shows a %s the price table with no import or reset',
+    async (role) => {
+      await openAs(role);
+      expect(screen.getByRole('note').textContent).toBe(`Read only — you are a ${role}`);
+      expect(screen.getAllByText(/^Calls up to 2 min: .+ per minute$/).length).toBeGreaterThan(0);
+      expect(editing()).toEqual([]);
+    },
+  );
+
+  it('offers an editor the import and the reset', async () => {
+    await openAs('editor');
+    expect(editing().length).toBeGreaterThanOrEqual(2);
+    expect(screen.getByRole('button', { name: 'Reset to the example' })).toBeTruthy();
   });
 });

@@ -18,10 +18,12 @@ import { usePriceTable, useSettings, useWorkspace } from '../../app/WorkspaceCon
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
 import { readPriceTable, tiersInWords } from './prices.ts';
 import { DataTable } from '../../ui/Table.tsx';
+import { EditOnly, ReadOnlyFields } from '../../account/ReadOnly.tsx';
 
 /**
  * The price table in use, per country and channel, its tiers in words (R20,
  * R21): the shipped example (clearly labelled) or one imported as JSON.
+ * A trainer or a viewer reads it, with no import or reset.
  */
 export function PricesPage() {
   const {
@@ -73,71 +75,75 @@ export function PricesPage() {
     <div className="workspace-page">
       <h1>{t('workspace.prices.title')}</h1>
       <p className="workspace-page__lead">{t('workspace.prices.lead')}</p>
-      <p>
-        {/* The shipped table's own label is English; its badge speaks the UI language. */}
-        {table.example ? (
-          <span className="workspace-badge workspace-badge--example">{t('cost.example')}</span>
-        ) : (
-          <strong>{table.label}</strong>
-        )}
-      </p>
-      <div className="workspace-page__new">
-        <JsonFileButton
-          icon={<Upload />}
-          label={t('workspace.prices.import')}
-          pickerLabel={t('workspace.prices.pick')}
-          onFile={(file) => void importFile(file)}
-        />
-        {own && (
-          <Button icon={<RotateCcw />} onClick={() => void reset()}>
-            {t('workspace.prices.reset')}
-          </Button>
-        )}
-      </div>
-      {message && (
-        <p
-          role={message.alert ? 'alert' : 'status'}
-          className={message.alert ? 'workspace-page__problem' : undefined}
-        >
-          {message.text}
+      <ReadOnlyFields>
+        <p>
+          {/* The shipped table's own label is English; its badge speaks the UI language. */}
+          {table.example ? (
+            <span className="workspace-badge workspace-badge--example">{t('cost.example')}</span>
+          ) : (
+            <strong>{table.label}</strong>
+          )}
         </p>
-      )}
-      {warnings.length > 0 && (
-        <ul role="alert" className="workspace-page__problem" aria-label={t('rules.warnings')}>
-          {warnings.map((w) => (
-            <li key={`${w.country}-${w.channel}-${w.direction}-${w.minutes}`}>
-              {t('rules.importWarning', {
-                country: w.country,
-                channel: t(`rules.channel.${w.channel}`),
-                direction: t(`rules.direction.${w.direction}`),
-                minutes: w.minutes,
-                longer: w.minutes + 1,
-              })}
-            </li>
-          ))}
-        </ul>
-      )}
-      {problems && (
-        <div role="alert" className="workspace-page__problem">
-          <p>{t('workspace.prices.refused', { file: problems.file })}</p>
-          <ul>
-            {problems.problems.map((p, i) => (
-              <li key={i}>
-                {p.path && <code>{p.path}</code>} {p.message}
+        <EditOnly>
+          <div className="workspace-page__new">
+            <JsonFileButton
+              icon={<Upload />}
+              label={t('workspace.prices.import')}
+              pickerLabel={t('workspace.prices.pick')}
+              onFile={(file) => void importFile(file)}
+            />
+            {own && (
+              <Button icon={<RotateCcw />} onClick={() => void reset()}>
+                {t('workspace.prices.reset')}
+              </Button>
+            )}
+          </div>
+        </EditOnly>
+        {message && (
+          <p
+            role={message.alert ? 'alert' : 'status'}
+            className={message.alert ? 'workspace-page__problem' : undefined}
+          >
+            {message.text}
+          </p>
+        )}
+        {warnings.length > 0 && (
+          <ul role="alert" className="workspace-page__problem" aria-label={t('rules.warnings')}>
+            {warnings.map((w) => (
+              <li key={`${w.country}-${w.channel}-${w.direction}-${w.minutes}`}>
+                {t('rules.importWarning', {
+                  country: w.country,
+                  channel: t(`rules.channel.${w.channel}`),
+                  direction: t(`rules.direction.${w.direction}`),
+                  minutes: w.minutes,
+                  longer: w.minutes + 1,
+                })}
               </li>
             ))}
           </ul>
-        </div>
-      )}
-      {Object.entries(table.countries).map(([country, prices]) => (
-        <CountryPrices
-          key={country}
-          country={country}
-          prices={prices}
-          table={table}
-          locale={locale}
-        />
-      ))}
+        )}
+        {problems && (
+          <div role="alert" className="workspace-page__problem">
+            <p>{t('workspace.prices.refused', { file: problems.file })}</p>
+            <ul>
+              {problems.problems.map((p, i) => (
+                <li key={i}>
+                  {p.path && <code>{p.path}</code>} {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {Object.entries(table.countries).map(([country, prices]) => (
+          <CountryPrices
+            key={country}
+            country={country}
+            prices={prices}
+            table={table}
+            locale={locale}
+          />
+        ))}
+      </ReadOnlyFields>
     </div>
   );
 }

@@ -6,6 +6,11 @@ import type { DesignerDb } from '../../persistence/index.ts';
 import { createTestWorkspace } from '../../persistence/testing.ts';
 import { SchedulesPage } from './SchedulesPage.tsx';
 import { WorkspaceProvider } from '../../app/WorkspaceContext.tsx';
+import type { Role } from '@callbot/shared';
+import { seedFakeAccounts } from '../../account/handlers.ts';
+import { fakeAccountsServer, openAccountPage } from '../../test/accountPages.tsx';
+
+const server = fakeAccountsServer();
 
 const opened: DesignerDb[] = [];
 afterEach(() => {
@@ -13,7 +18,8 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-async function setup({ used }: { used: boolean }) {
+/** The page of the schedule "Loja"; with `role`, in a served workspace signed in as that role. */
+async function setup({ used, role }: { used: boolean; role?: Role }) {
   const made = createTestWorkspace();
   opened.push(made.db);
   const schedule = await made.workspace.createSchedule({
@@ -37,11 +43,15 @@ async function setup({ used }: { used: boolean }) {
     updatedAt: 1,
   });
   const user = userEvent.setup();
-  render(
+  const page = (
     <WorkspaceProvider repository={made.workspace}>
       <SchedulesPage selectedId={schedule.id} />
-    </WorkspaceProvider>,
+    </WorkspaceProvider>
   );
+  if (role) {
+    seedFakeAccounts(server.fake(), { role });
+    await openAccountPage(page);
+  } else render(page);
   await screen.findByRole('heading', { level: 2, name: 'Loja' });
   return { ...made, user, schedule };
 }
@@ -93,5 +103,48 @@ describe('SchedulesPage', { timeout: 15_000 }, () => {
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
     await expect.poll(async () => (await workspace.listSchedules()).items).toEqual([]);
     expect(await screen.findByText('No schedules yet.')).toBeTruthy();
+  });
+
+  /** What the page offers to change, by accessible name. */
+  const editing = () =>
+    [
+      screen.queryByRole('textbox', { name: 'New schedule name' }),
+      screen.queryByRole('button', { name: 'Create schedule' }),
+      screen.queryByRole('button', { name: 'Save schedule' }),
+      screen.queryByRole('button', { name: 'Delete schedule' }),
+      screen.queryByLabelText('Holiday date'),
+      screen.queryByRole('button', { name: 'Add holiday' }),
+    ].filter((element) => element !== null);
+
+  it.each(['trainer', 'viewer'] as const)(
+    'shows a %s the schedule read-only: fields disabled, hours not painted, nothing to save',
+    async (role) => {
+      const { user, workspace } = await setup({ used: true, role });
+      expect(screen.getByRole('note').textContent).toBe(`Read only — you are a ${role}`);
+      expect(editing()).toEqual([]);
+      const name = screen.getByRole('textbox', { name: 'Name' });
+      expect(name).toHaveProperty('value', 'Loja');
+      expect(name.matches(':disabled')).toBe(true);
+      expect(screen.getByRole('combobox', { name: 'Time zone' }).matches(':disabled')).toBe(true);
+
+      // Neither a click nor the keyboard opens a half hour.
+      const saturday = screen.getByRole('gridcell', { name: 'Saturday 10:00 to 10:30' });
+      await user.pointer([{ keys: '[MouseLeft>]', target: saturday }, { keys: '[/MouseLeft]' }]);
+      saturday.focus();
+      await user.keyboard(' ');
+      expect(saturday.getAttribute('aria-selected')).toBe('false');
+      expect((await workspace.listSchedules()).items[0]!.weekly).toEqual([
+        { day: 'mon', start: '09:00', end: '18:00' },
+      ]);
+    },
+  );
+
+  it('offers an editor every change', async () => {
+    const { user } = await setup({ used: true, role: 'editor' });
+    expect(screen.queryByRole('note')).toBeNull();
+    expect(editing()).toHaveLength(6);
+    const saturday = screen.getByRole('gridcell', { name: 'Saturday 10:00 to 10:30' });
+    await user.pointer([{ keys: '[MouseLeft>]', target: saturday }, { keys: '[/MouseLeft]' }]);
+    expect(saturday.getAttribute('aria-selected')).toBe('true');
   });
 });

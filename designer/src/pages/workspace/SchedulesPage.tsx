@@ -16,6 +16,7 @@ import {
   useWorkspaceFlows,
 } from '../../app/WorkspaceContext.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
+import { EditOnly, ReadOnlyFields } from '../../account/ReadOnly.tsx';
 // The week grid's and the form fields' looks, shared with the inspector.
 import '../../inspector/Inspector.css';
 
@@ -29,7 +30,8 @@ const weekdayHours = (): NamedSchedule['weekly'] =>
 /**
  * Named schedules (horários de atendimento): weekly hours painted on the week
  * grid, holidays, a time zone. Saving one refreshes its copy in every flow
- * whose schedule nodes use it; one used by flows cannot be deleted.
+ * whose schedule nodes use it; one used by flows cannot be deleted. A trainer
+ * or a viewer sees them read-only.
  */
 export function SchedulesPage({ selectedId }: { selectedId?: string | undefined }) {
   const { t } = useTranslation();
@@ -66,67 +68,71 @@ export function SchedulesPage({ selectedId }: { selectedId?: string | undefined 
     <div className="workspace-page">
       <h1>{t('workspace.schedules.title')}</h1>
       <p className="workspace-page__lead">{t('workspace.schedules.lead')}</p>
-      <form className="workspace-page__new" onSubmit={create}>
-        <label>
-          {t('workspace.schedules.newName')}
-          <input
-            name="name"
-            maxLength={80}
-            required
-            value={newName}
-            onChange={(e) => setNewName(e.target.value)}
-          />
-        </label>
-        <Button type="submit" variant="primary" icon={<Plus />}>
-          {t('workspace.schedules.create')}
-        </Button>
-      </form>
-      {(problem ?? schedules.error) && (
-        <p role="alert" className="workspace-page__problem">
-          {problem ?? schedules.error}
-        </p>
-      )}
-      <BrokenRecords records={schedules.value?.broken ?? []} />
+      <ReadOnlyFields>
+        <EditOnly>
+          <form className="workspace-page__new" onSubmit={create}>
+            <label>
+              {t('workspace.schedules.newName')}
+              <input
+                name="name"
+                maxLength={80}
+                required
+                value={newName}
+                onChange={(e) => setNewName(e.target.value)}
+              />
+            </label>
+            <Button type="submit" variant="primary" icon={<Plus />}>
+              {t('workspace.schedules.create')}
+            </Button>
+          </form>
+        </EditOnly>
+        {(problem ?? schedules.error) && (
+          <p role="alert" className="workspace-page__problem">
+            {problem ?? schedules.error}
+          </p>
+        )}
+        <BrokenRecords records={schedules.value?.broken ?? []} />
 
-      {schedules.value === null ? (
-        <p>{t('common.loading')}</p>
-      ) : list.length === 0 ? (
-        <p>{t('workspace.schedules.empty')}</p>
-      ) : (
-        <div className="schedules">
-          <nav aria-label={t('workspace.schedules.list')} className="schedules__list">
-            <ul>
-              {list.map((schedule) => {
-                const users = (flows.value ?? []).filter((f) =>
-                  f.scheduleIds.includes(schedule.id),
-                ).length;
-                return (
-                  <li key={schedule.id}>
-                    <a
-                      href={scheduleHref(schedule.id)}
-                      aria-current={schedule === selected ? 'page' : undefined}
-                    >
-                      {schedule.name}
-                    </a>
-                    <span className="workspace-meta">
-                      {t('workspace.schedules.usedBy', { count: users })}
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
-          </nav>
-          {selected && (
-            <ScheduleEditor
-              key={selected.id}
-              schedule={selected}
-              usedBy={(flows.value ?? [])
-                .filter((f) => f.scheduleIds.includes(selected.id))
-                .map((f) => f.name)}
-            />
-          )}
-        </div>
-      )}
+        {schedules.value === null ? (
+          <p>{t('common.loading')}</p>
+        ) : list.length === 0 ? (
+          <p>{t('workspace.schedules.empty')}</p>
+        ) : (
+          <div className="schedules">
+            <nav aria-label={t('workspace.schedules.list')} className="schedules__list">
+              <ul>
+                {list.map((schedule) => {
+                  const users = (flows.value ?? []).filter((f) =>
+                    f.scheduleIds.includes(schedule.id),
+                  ).length;
+                  return (
+                    <li key={schedule.id}>
+                      <a
+                        href={scheduleHref(schedule.id)}
+                        aria-current={schedule === selected ? 'page' : undefined}
+                      >
+                        {schedule.name}
+                      </a>
+                      <span className="workspace-meta">
+                        {t('workspace.schedules.usedBy', { count: users })}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+            {selected && (
+              <ScheduleEditor
+                key={selected.id}
+                schedule={selected}
+                usedBy={(flows.value ?? [])
+                  .filter((f) => f.scheduleIds.includes(selected.id))
+                  .map((f) => f.name)}
+              />
+            )}
+          </div>
+        )}
+      </ReadOnlyFields>
     </div>
   );
 }
@@ -203,14 +209,16 @@ function ScheduleEditor({ schedule, usedBy }: { schedule: NamedSchedule; usedBy:
       </fieldset>
       <Holidays holidays={draft.holidays} onChange={(holidays) => edit({ holidays })} />
 
-      <div className="schedule-editor__actions">
-        <Button type="submit" variant="primary" disabled={!changed || zoneError !== null}>
-          {t('workspace.schedules.save')}
-        </Button>
-        <Button icon={<Trash2 />} onClick={() => setDeleting(true)}>
-          {t('workspace.schedules.delete')}
-        </Button>
-      </div>
+      <EditOnly>
+        <div className="schedule-editor__actions">
+          <Button type="submit" variant="primary" disabled={!changed || zoneError !== null}>
+            {t('workspace.schedules.save')}
+          </Button>
+          <Button icon={<Trash2 />} onClick={() => setDeleting(true)}>
+            {t('workspace.schedules.delete')}
+          </Button>
+        </div>
+      </EditOnly>
       {saved && (
         <p role="status">
           {saved.length === 0
@@ -278,33 +286,37 @@ function Holidays({
                 {holiday.date}
                 {holiday.name && ` · ${holiday.name}`}
               </span>
-              <IconButton
-                size="sm"
-                icon={<X />}
-                label={t('workspace.schedules.removeHoliday', { date: holiday.date })}
-                tooltip={t('workspace.remove')}
-                onClick={() => onChange(holidays.filter((h) => h !== holiday))}
-              />
+              <EditOnly>
+                <IconButton
+                  size="sm"
+                  icon={<X />}
+                  label={t('workspace.schedules.removeHoliday', { date: holiday.date })}
+                  tooltip={t('workspace.remove')}
+                  onClick={() => onChange(holidays.filter((h) => h !== holiday))}
+                />
+              </EditOnly>
             </li>
           ))}
         </ul>
       )}
-      <div className="holidays__new">
-        <label>
-          {t('workspace.schedules.holidayDate')}
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </label>
-        <label>
-          {t('workspace.schedules.holidayName')}
-          <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <Button icon={<Plus />} disabled={date === '' || duplicate} onClick={add}>
-          {t('workspace.schedules.addHoliday')}
-        </Button>
-        {duplicate && (
-          <span className="field__error">{t('workspace.schedules.duplicateHoliday')}</span>
-        )}
-      </div>
+      <EditOnly>
+        <div className="holidays__new">
+          <label>
+            {t('workspace.schedules.holidayDate')}
+            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          </label>
+          <label>
+            {t('workspace.schedules.holidayName')}
+            <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <Button icon={<Plus />} disabled={date === '' || duplicate} onClick={add}>
+            {t('workspace.schedules.addHoliday')}
+          </Button>
+          {duplicate && (
+            <span className="field__error">{t('workspace.schedules.duplicateHoliday')}</span>
+          )}
+        </div>
+      </EditOnly>
     </fieldset>
   );
 }

@@ -5,6 +5,9 @@ import type { DesignerDb } from '../../persistence/index.ts';
 import { createTestWorkspace } from '../../persistence/testing.ts';
 import { TeamsPage } from './TeamsPage.tsx';
 import { WorkspaceProvider } from '../../app/WorkspaceContext.tsx';
+import type { Role } from '@callbot/shared';
+import { seedFakeAccounts } from '../../account/handlers.ts';
+import { fakeAccountsServer, openAccountPage } from '../../test/accountPages.tsx';
 
 const opened: DesignerDb[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
@@ -84,5 +87,56 @@ describe('TeamsPage', () => {
     await user.clear(name);
     await user.type(name, 'Suporte técnico{Enter}');
     expect(await screen.findByRole('rowheader', { name: 'Suporte técnico' })).toBeTruthy();
+  });
+});
+
+describe('TeamsPage in a served workspace', () => {
+  const server = fakeAccountsServer();
+
+  /** The teams of a workspace holding "Vendas" (the default) and "Suporte", signed in as `role`. */
+  async function openAs(role: Role) {
+    seedFakeAccounts(server.fake(), { role });
+    const made = createTestWorkspace();
+    opened.push(made.db);
+    await made.workspace.createTeam({ name: 'Vendas', agents: 3 });
+    await made.workspace.createTeam({ name: 'Suporte', agents: 2 });
+    await openAccountPage(
+      <WorkspaceProvider repository={made.workspace}>
+        <TeamsPage />
+      </WorkspaceProvider>,
+    );
+    await screen.findByRole('rowheader', { name: 'Suporte' });
+  }
+
+  /** What the page offers to change, by accessible name. */
+  const editing = () =>
+    [
+      screen.queryByRole('textbox', { name: 'Team name' }),
+      screen.queryByRole('button', { name: 'Create team' }),
+      screen.queryByRole('button', { name: 'Rename Vendas' }),
+      screen.queryByRole('button', { name: 'Delete Suporte' }),
+    ].filter((element) => element !== null);
+
+  it.each(['trainer', 'viewer'] as const)(
+    'shows a %s the teams read-only: no create, rename or delete; agents and default shown, disabled',
+    async (role) => {
+      await openAs(role);
+      expect(screen.getByRole('note').textContent).toBe(`Read only — you are a ${role}`);
+      expect(editing()).toEqual([]);
+      const agents = screen.getByRole('spinbutton', { name: 'Agents available in Vendas' });
+      expect(agents).toHaveProperty('value', '3');
+      expect(agents.matches(':disabled')).toBe(true);
+      const isDefault = screen.getByRole('radio', { name: 'Vendas is the default team' });
+      expect(isDefault).toHaveProperty('checked', true);
+      expect(isDefault.matches(':disabled')).toBe(true);
+    },
+  );
+
+  it('offers an editor every change', async () => {
+    await openAs('editor');
+    expect(screen.queryByRole('note')).toBeNull();
+    expect(editing()).toHaveLength(4);
+    const agents = screen.getByRole('spinbutton', { name: 'Agents available in Vendas' });
+    expect(agents.matches(':disabled')).toBe(false);
   });
 });

@@ -8,11 +8,12 @@ import { useTeams, useWorkspace } from '../../app/WorkspaceContext.tsx';
 import { BrokenRecords } from './BrokenRecords.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
 import { ActionsCell, DataTable } from '../../ui/Table.tsx';
+import { EditOnly, ReadOnlyFields } from '../../account/ReadOnly.tsx';
 
 /**
  * Teams (equipes de atendimento): create, rename, set the agents available,
  * choose the one default team (R9: the default callbot transfers to it),
- * delete with confirmation.
+ * delete with confirmation. A trainer or a viewer sees them read-only.
  */
 export function TeamsPage() {
   const { t } = useTranslation();
@@ -53,138 +54,143 @@ export function TeamsPage() {
     <div className="workspace-page">
       <h1>{t('workspace.teams.title')}</h1>
       <p className="workspace-page__lead">{t('workspace.teams.lead')}</p>
+      <ReadOnlyFields>
+        <EditOnly>
+          <form className="workspace-page__new" onSubmit={create}>
+            <label>
+              {t('workspace.teams.name')}
+              <input
+                name="name"
+                maxLength={80}
+                required
+                value={newName}
+                onChange={(e) => setNewName(e.target.value)}
+              />
+            </label>
+            <label>
+              {t('workspace.teams.agents')}
+              <input
+                name="agents"
+                type="number"
+                min={0}
+                step={1}
+                required
+                value={newAgents}
+                onChange={(e) => setNewAgents(e.target.value)}
+              />
+            </label>
+            <Button type="submit" variant="primary" icon={<Plus />}>
+              {t('workspace.teams.create')}
+            </Button>
+          </form>
+        </EditOnly>
 
-      <form className="workspace-page__new" onSubmit={create}>
-        <label>
-          {t('workspace.teams.name')}
-          <input
-            name="name"
-            maxLength={80}
-            required
-            value={newName}
-            onChange={(e) => setNewName(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('workspace.teams.agents')}
-          <input
-            name="agents"
-            type="number"
-            min={0}
-            step={1}
-            required
-            value={newAgents}
-            onChange={(e) => setNewAgents(e.target.value)}
-          />
-        </label>
-        <Button type="submit" variant="primary" icon={<Plus />}>
-          {t('workspace.teams.create')}
-        </Button>
-      </form>
+        {(problem ?? teams.error) && (
+          <p role="alert" className="workspace-page__problem">
+            {problem ?? teams.error}
+          </p>
+        )}
+        <BrokenRecords records={teams.value?.broken ?? []} />
 
-      {(problem ?? teams.error) && (
-        <p role="alert" className="workspace-page__problem">
-          {problem ?? teams.error}
-        </p>
-      )}
-      <BrokenRecords records={teams.value?.broken ?? []} />
-
-      {teams.value === null ? (
-        <p>{t('common.loading')}</p>
-      ) : list.length === 0 ? (
-        <p>{t('workspace.teams.empty')}</p>
-      ) : (
-        <DataTable
-          caption={t('workspace.teams.title')}
-          columns={[
-            t('workspace.teams.name'),
-            t('workspace.teams.agents'),
-            t('workspace.teams.default'),
-          ]}
-          actionsLabel={t('workspace.actions')}
-        >
-          {list.map((team) => (
-            <tr key={team.id}>
-              <th scope="row">
-                {renaming === team.id ? (
-                  <NameForm
-                    name={team.name}
-                    label={t('workspace.teams.newNameOf', { name: team.name })}
-                    onDone={(name) => {
-                      setRenaming(null);
-                      if (name && name !== team.name)
-                        void attempt(() => workspace.updateTeam(team.id, { name }));
+        {teams.value === null ? (
+          <p>{t('common.loading')}</p>
+        ) : list.length === 0 ? (
+          <p>{t('workspace.teams.empty')}</p>
+        ) : (
+          <DataTable
+            caption={t('workspace.teams.title')}
+            columns={[
+              t('workspace.teams.name'),
+              t('workspace.teams.agents'),
+              t('workspace.teams.default'),
+            ]}
+            actionsLabel={t('workspace.actions')}
+          >
+            {list.map((team) => (
+              <tr key={team.id}>
+                <th scope="row">
+                  {renaming === team.id ? (
+                    <NameForm
+                      name={team.name}
+                      label={t('workspace.teams.newNameOf', { name: team.name })}
+                      onDone={(name) => {
+                        setRenaming(null);
+                        if (name && name !== team.name)
+                          void attempt(() => workspace.updateTeam(team.id, { name }));
+                      }}
+                    />
+                  ) : (
+                    team.name
+                  )}
+                </th>
+                <td>
+                  <AgentsField
+                    team={team}
+                    onChange={(agents) =>
+                      void attempt(() => workspace.updateTeam(team.id, { agents }))
+                    }
+                  />
+                </td>
+                <td>
+                  <input
+                    type="radio"
+                    name="default-team"
+                    checked={isDefault(team)}
+                    aria-label={t('workspace.teams.defaultOf', { name: team.name })}
+                    onChange={() => {
+                      setChoosing(team.id);
+                      void attempt(async () => {
+                        try {
+                          await workspace.setDefaultTeam(team.id);
+                        } catch (error) {
+                          setChoosing(null);
+                          throw error;
+                        }
+                      });
                     }}
                   />
-                ) : (
-                  team.name
-                )}
-              </th>
-              <td>
-                <AgentsField
-                  team={team}
-                  onChange={(agents) =>
-                    void attempt(() => workspace.updateTeam(team.id, { agents }))
-                  }
-                />
-              </td>
-              <td>
-                <input
-                  type="radio"
-                  name="default-team"
-                  checked={isDefault(team)}
-                  aria-label={t('workspace.teams.defaultOf', { name: team.name })}
-                  onChange={() => {
-                    setChoosing(team.id);
-                    void attempt(async () => {
-                      try {
-                        await workspace.setDefaultTeam(team.id);
-                      } catch (error) {
-                        setChoosing(null);
-                        throw error;
+                  {isDefault(team) && (
+                    <span className="workspace-badge">{t('workspace.teams.default')}</span>
+                  )}
+                </td>
+                <ActionsCell>
+                  <EditOnly>
+                    <IconButton
+                      icon={<Pencil />}
+                      onClick={() => setRenaming(team.id)}
+                      label={t('workspace.teams.renameOf', { name: team.name })}
+                      tooltip={t('workspace.rename')}
+                    />
+                    <IconButton
+                      icon={<Trash2 />}
+                      onClick={() =>
+                        others(team)
+                          ? setProblem(t('workspace.refusal.defaultTeam'))
+                          : setDeleting(team)
                       }
-                    });
-                  }}
-                />
-                {isDefault(team) && (
-                  <span className="workspace-badge">{t('workspace.teams.default')}</span>
-                )}
-              </td>
-              <ActionsCell>
-                <IconButton
-                  icon={<Pencil />}
-                  onClick={() => setRenaming(team.id)}
-                  label={t('workspace.teams.renameOf', { name: team.name })}
-                  tooltip={t('workspace.rename')}
-                />
-                <IconButton
-                  icon={<Trash2 />}
-                  onClick={() =>
-                    others(team)
-                      ? setProblem(t('workspace.refusal.defaultTeam'))
-                      : setDeleting(team)
-                  }
-                  label={t('workspace.teams.deleteOf', { name: team.name })}
-                  tooltip={t('workspace.delete')}
-                />
-              </ActionsCell>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+                      label={t('workspace.teams.deleteOf', { name: team.name })}
+                      tooltip={t('workspace.delete')}
+                    />
+                  </EditOnly>
+                </ActionsCell>
+              </tr>
+            ))}
+          </DataTable>
+        )}
 
-      {deleting && (
-        <ConfirmDialog
-          title={t('workspace.teams.deleteTitle', { name: deleting.name })}
-          body={t('workspace.teams.deleteBody')}
-          confirm={t('workspace.delete')}
-          onClose={(confirmed) => {
-            const team = deleting;
-            setDeleting(null);
-            if (confirmed) void attempt(() => workspace.deleteTeam(team.id));
-          }}
-        />
-      )}
+        {deleting && (
+          <ConfirmDialog
+            title={t('workspace.teams.deleteTitle', { name: deleting.name })}
+            body={t('workspace.teams.deleteBody')}
+            confirm={t('workspace.delete')}
+            onClose={(confirmed) => {
+              const team = deleting;
+              setDeleting(null);
+              if (confirmed) void attempt(() => workspace.deleteTeam(team.id));
+            }}
+          />
+        )}
+      </ReadOnlyFields>
     </div>
   );
 }

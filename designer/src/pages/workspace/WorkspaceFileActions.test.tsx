@@ -5,6 +5,10 @@ import type { DesignerDb } from '../../persistence/index.ts';
 import { createTestWorkspace } from '../../persistence/testing.ts';
 import { WorkspaceFileActions } from './WorkspaceFileActions.tsx';
 import { WorkspaceProvider } from '../../app/WorkspaceContext.tsx';
+import { seedFakeAccounts } from '../../account/handlers.ts';
+import { fakeAccountsServer, openAccountPage } from '../../test/accountPages.tsx';
+
+const server = fakeAccountsServer();
 
 const opened: DesignerDb[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
@@ -74,4 +78,22 @@ describe('WorkspaceFileActions', () => {
     expect(dialog.textContent).toContain('a team needs a name');
     expect((await target.workspace.listTeams()).items.map((t) => t.name)).toEqual(['Antiga']);
   });
+
+  it.each(['trainer', 'viewer'] as const)(
+    'offers a %s the export of the workspace, which they may read, but no import',
+    async (role) => {
+      seedFakeAccounts(server.fake(), { role });
+      const made = createTestWorkspace();
+      opened.push(made.db);
+      await openAccountPage(
+        <WorkspaceProvider repository={made.workspace}>
+          <WorkspaceFileActions onImported={vi.fn()} />
+        </WorkspaceProvider>,
+      );
+      await userEvent.setup().click(await screen.findByRole('button', { name: 'More actions' }));
+      expect(screen.getByRole('menuitem', { name: 'Export workspace' })).toBeTruthy();
+      expect(screen.queryByRole('menuitem', { name: 'Import workspace' })).toBeNull();
+      expect(screen.queryByLabelText('Workspace file to import')).toBeNull();
+    },
+  );
 });

@@ -12,6 +12,7 @@ import { readFileText } from '../../ui/readFile.ts';
 import { useWorkspace } from '../../app/WorkspaceContext.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
 import { countWords } from '../../i18n/counts.ts';
+import { EditOnly } from '../../account/ReadOnly.tsx';
 
 type Step =
   | { kind: 'idle' }
@@ -30,7 +31,8 @@ type Step =
  * header stays one row): export the whole workspace as one file, import one,
  * and the theme. An imported file is checked entirely first (a refusal lists
  * which record, which field and why, and nothing changes), then the user
- * confirms that it replaces the workspace.
+ * confirms that it replaces the workspace. A trainer or a viewer exports it
+ * (they may read it all) but is offered no import.
  */
 export function WorkspaceFileActions({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
@@ -100,17 +102,21 @@ export function WorkspaceFileActions({ onImported }: { onImported: () => void })
         <MenuItem icon={<Download />} onSelect={() => void exportFile()}>
           {t('workspace.file.export')}
         </MenuItem>
-        <MenuItem icon={<Upload />} onSelect={() => picker.current?.click()}>
-          {t('workspace.file.import')}
-        </MenuItem>
+        <EditOnly>
+          <MenuItem icon={<Upload />} onSelect={() => picker.current?.click()}>
+            {t('workspace.file.import')}
+          </MenuItem>
+        </EditOnly>
         <MenuSeparator />
         <ThemeChoices />
       </Menu>
-      <JsonFileInput
-        ref={picker}
-        pickerLabel={t('workspace.file.pick')}
-        onFile={(file) => void pick(file)}
-      />
+      <EditOnly>
+        <JsonFileInput
+          ref={picker}
+          pickerLabel={t('workspace.file.pick')}
+          onFile={(file) => void pick(file)}
+        />
+      </EditOnly>
       {step.kind === 'confirm' && (
         <Dialog label={t('workspace.file.confirmTitle')} onClose={() => setStep({ kind: 'idle' })}>
           <h2>{t('workspace.file.confirmTitle')}</h2>
