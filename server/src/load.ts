@@ -28,7 +28,7 @@
  * `<Hangup/>`); anything else counts as an error and the first few are
  * printed.
  *
- * `--max-lag-ms` is the servers' `maxLagMs` (default 50): how late their
+ * `--max-lag-ms` is the servers' `maxLagMs` (default 25): how late their
  * event loop may run before they hold new calls (a large value leaves only
  * the bound on requests in flight, to compare).
  *
@@ -86,7 +86,7 @@ const { values: args } = parseArgs({
     token: { type: 'string' },
     'auth-token': { type: 'string' },
     'database-url': { type: 'string' },
-    'max-lag-ms': { type: 'string', default: '50' },
+    'max-lag-ms': { type: 'string', default: '25' },
     instances: { type: 'string', default: '1' },
     serve: { type: 'boolean', default: false },
     workspace: { type: 'boolean', default: false },
@@ -340,7 +340,7 @@ const menu = (step: number) =>
   );
 const queued = (step: number) =>
   new RegExp(
-    `${XML}<Enqueue action="/voice/dial-result\\?step=${step}" method="POST">vendas</Enqueue></Response>$`,
+    `${XML}<Enqueue action="/voice/dial-result\\?step=${step}" method="POST" waitUrl="/voice/queue-wait\\?step=${step}" waitUrlMethod="POST">vendas</Enqueue></Response>$`,
   );
 const fallbackBot = (bot: string) =>
   new RegExp(`${XML}<Dial><Sip>sip:${bot}@bots\\.example\\.com</Sip></Dial><Hangup/></Response>$`);

@@ -285,7 +285,7 @@ export function createServer(options: ServerOptions): CallbotServer {
   let monitor: ReturnType<typeof startLagMonitor> | null = null;
   const admission = createAdmission({
     maxInFlight,
-    maxLagMs: options.maxLagMs ?? 50,
+    maxLagMs: options.maxLagMs ?? 25,
     lagMs: options.overload ? () => options.overload!.lagMs() : () => monitor?.lagMs() ?? 0,
     now: options.overload ? () => options.overload!.now() : () => performance.now(),
   });
