@@ -188,7 +188,7 @@ test('the calls of a published callbot: the list, one call, replay, a test case 
 
   // One call: its path on the version that ran, its timeline and transcript.
   await page.getByRole('link', { name: 'Open call CA-calls-support' }).click();
-  await expect(page.getByRole('heading', { name: 'Call from +5511987651111' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Call from +55 11 98765 1111' })).toBeVisible();
   await expect(page.getByRole('img', { name: /Call timeline/ })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Transcript' })).toContainText('2');
   await expect(page.locator('.react-flow__node.is-visited').first()).toBeVisible();

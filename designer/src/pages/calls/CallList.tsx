@@ -13,6 +13,7 @@ import { useCallsClient } from './callsContext.ts';
 import { apiQuery, readFilters, writeFilters, type CallFilters } from './filters.ts';
 import { formatCost, formatDuration } from './format.ts';
 import { useCallbotNames } from './useCallbots.ts';
+import { formatPhone } from '../../forms/phone.ts';
 
 /** The statuses the outcome filter offers: the end statuses and "in progress". */
 const outcomeChoices = ['in_progress', ...callEndStatuses] as const;
@@ -282,7 +283,7 @@ export function CallList({ query }: { query: string }) {
                 )}
               </td>
               <td>
-                {call.caller}
+                {formatPhone(call.caller)}
                 <span className="calls-table__muted calls-table__channel">
                   {t(`calls.channels.${call.channel}`)}
                 </span>

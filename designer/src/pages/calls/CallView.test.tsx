@@ -29,7 +29,7 @@ async function show(detail: CallDetail, repo?: FlowRepository) {
       </CallsClientProvider>
     </RepositoryProvider>,
   );
-  await screen.findByRole('heading', { name: 'Call from +5511988887777' });
+  await screen.findByRole('heading', { name: 'Call from +55 11 98888 7777' });
   return { user: userEvent.setup() };
 }
 

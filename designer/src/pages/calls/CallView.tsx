@@ -29,6 +29,7 @@ import { formatCost, formatDuration } from './format.ts';
 import { replayCall, type Replay } from './replay.ts';
 import type { AlignedRow } from '../../simulator/tests/transcript.ts';
 import '../../simulator/simulator.css';
+import { formatPhone } from '../../forms/phone.ts';
 
 /** The lines of a call with the call's state after each, as the simulator's transcript takes them. */
 export function logOf(lines: readonly TraceLine[], wordsPerMinute: number): LogEntry[] {
@@ -105,7 +106,7 @@ function OneCall({ detail, lines, doc }: Loaded) {
 
   return (
     <>
-      <h1 id="call-title">{t('calls.call.title', { caller: call.caller })}</h1>
+      <h1 id="call-title">{t('calls.call.title', { caller: formatPhone(call.caller) })}</h1>
       <dl className="call-view__facts">
         <dt>{t('calls.columns.start')}</dt>
         <dd>{dateFormat.format(Date.parse(call.startedAt))}</dd>
