@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
   PUBLISH_WS_SETUP_TOKEN,
-  PUBLISH_WS_URL,
+  CALLS_WS_URL,
   signWebhook,
 } from './support/publishWorkspaceServer.ts';
 
@@ -12,7 +12,7 @@ import {
 // call, sees its path and timeline, replays it, saves it as a test case, and finds the
 // analytics counting the calls made.
 
-test.use({ baseURL: PUBLISH_WS_URL, viewport: { width: 1280, height: 800 } });
+test.use({ baseURL: CALLS_WS_URL, viewport: { width: 1280, height: 800 } });
 
 // The owner of the server of publish-workspace.spec (whichever spec sets it up first).
 const OWNER = {
@@ -72,7 +72,7 @@ async function send(
 
 /** A voice webhook as the provider posts it, signed with the account's auth token; its TwiML. */
 async function webhook(request: APIRequestContext, path: string, fields: Record<string, string>) {
-  const url = `${PUBLISH_WS_URL}${path}`;
+  const url = `${CALLS_WS_URL}${path}`;
   const answer = await request.post(url, {
     form: fields,
     headers: { 'x-twilio-signature': signWebhook(url, fields) },
@@ -112,7 +112,7 @@ test('the calls of a published callbot: the list, one call, replay, a test case 
   playwright,
 }) => {
   test.setTimeout(180_000);
-  const owner = await playwright.request.newContext({ baseURL: PUBLISH_WS_URL });
+  const owner = await playwright.request.newContext({ baseURL: CALLS_WS_URL });
   const setup = await owner.post('/api/setup', {
     data: { setupToken: PUBLISH_WS_SETUP_TOKEN, ...OWNER, workspaceName: 'Loja' },
   });

@@ -19,6 +19,9 @@ import {
   REMOTE_URL,
 } from './support/remoteServer.ts';
 import {
+  CALLS_WS_DATA_DIR,
+  CALLS_WS_PORT,
+  CALLS_WS_URL,
   PUBLISH_WS_AUTH_TOKEN,
   PUBLISH_WS_DATA_DIR,
   PUBLISH_WS_PORT,
@@ -154,23 +157,27 @@ export default defineConfig({
         CALLBOT_DESIGNER_DIR: `${repoRoot}designer/${outDir}`,
       },
     },
-    {
-      // The server of `publish-workspace.spec.ts` (one-click publish, then signed webhooks).
-      command: `rm -rf ${PUBLISH_WS_DATA_DIR} && npm run server`,
+    // The servers of `publish-workspace.spec.ts` and of `calls.spec.ts` (one-click publish, then
+    // signed webhooks): one each, so each spec's calls and counts are its own.
+    ...[
+      [PUBLISH_WS_PORT, PUBLISH_WS_URL, PUBLISH_WS_DATA_DIR] as const,
+      [CALLS_WS_PORT, CALLS_WS_URL, CALLS_WS_DATA_DIR] as const,
+    ].map(([port, url, dataDir]) => ({
+      command: `rm -rf ${dataDir} && npm run server`,
       cwd: repoRoot,
-      url: `${PUBLISH_WS_URL}/ready`,
+      url: `${url}/ready`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
-        PORT: String(PUBLISH_WS_PORT),
+        PORT: String(port),
         HOST: '127.0.0.1',
-        CALLBOT_DATA_DIR: PUBLISH_WS_DATA_DIR,
+        CALLBOT_DATA_DIR: dataDir,
         CALLBOT_SETUP_TOKEN: PUBLISH_WS_SETUP_TOKEN,
         CALLBOT_DESIGNER_DIR: `${repoRoot}designer/${outDir}`,
         TWILIO_AUTH_TOKEN: PUBLISH_WS_AUTH_TOKEN,
-        CALLBOT_PUBLIC_URL: PUBLISH_WS_URL,
+        CALLBOT_PUBLIC_URL: url,
       },
-    },
+    })),
     {
       // The server of `provider.spec.ts`: the sandbox provider on the server, a setup of its own.
       command: `rm -rf ${PROVIDER_DATA_DIR} && npm run server`,

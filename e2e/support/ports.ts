@@ -14,8 +14,10 @@ const OFFSETS = {
   accounts: 2000,
   /** `remote.spec.ts`. */
   remote: 3000,
-  /** `publish-workspace.spec.ts` and `calls.spec.ts`: one-click publish, signed webhooks. */
+  /** `publish-workspace.spec.ts`: one-click publish, signed webhooks. */
   publishWorkspace: 4000,
+  /** `calls.spec.ts`: the same kind of server, its own, so its calls and counts are only its own. */
+  callsWorkspace: 6000,
   /** `workspace-pages.spec.ts`: two editors on the workspace's pages. */
   workspacePages: 4500,
   /** `team.spec.ts`, which starts and stops its server itself. */
