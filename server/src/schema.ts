@@ -6,7 +6,7 @@
  */
 import type { Database } from './db.ts';
 import { PROVIDER_MIGRATION } from './provider/migration.ts';
-import { SANDBOX_MIGRATION } from './provider/sandboxStore.ts';
+import { SANDBOX_MIGRATION, SANDBOX_VERIFIED_MIGRATION } from './provider/sandboxStore.ts';
 import {
   CALLS_MIGRATION,
   CALLS_QUARTER_HOUR_MIGRATION,
@@ -169,6 +169,8 @@ const MIGRATIONS: readonly string[] = [
   SANDBOX_MIGRATION,
   // 12: the analytics counters per quarter hour, exact in half-hour zones (server/src/calls/migration.ts).
   CALLS_QUARTER_HOUR_MIGRATION,
+  // 13: the WhatsApp numbers the sandbox provider verified, kept across restarts (server/src/provider/sandboxStore.ts).
+  SANDBOX_VERIFIED_MIGRATION,
 ];
 
 /** The schema version this code expects. */

@@ -25,6 +25,10 @@ export function workspaceMessage(error: unknown): string {
         return i18n.t('workspace.refusal.scheduleInUse', {
           flows: (error.params.flows ?? []).map((f) => `“${f.name}”`).join(', '),
         });
+      case 'team.nameTaken':
+        return i18n.t('s20h1.teamNameTaken', { existing: error.params.existing?.name ?? '' });
+      case 'bot.nameTaken':
+        return i18n.t('s20h1.botNameTaken', { existing: error.params.existing?.name ?? '' });
       case 'rule':
         return error.message;
     }

@@ -1711,6 +1711,13 @@ export const en = {
     failed: 'The settings could not be saved: {{message}}',
     readFailed: 'The settings could not be read: {{message}}',
   },
+  // ---- s20-h1
+  s20h1: {
+    teamNameTaken:
+      'Not saved: the team “{{existing}}” already has this name (case and spaces do not tell names apart).',
+    botNameTaken:
+      'Not saved: the bot “{{existing}}” already has this name (case and spaces do not tell names apart).',
+  },
   diagnostics: diagnosticsEn,
 };
 

@@ -1719,5 +1719,12 @@ export const es: Resources = {
     failed: 'No se pudo guardar la configuración: {{message}}',
     readFailed: 'No se pudo leer la configuración: {{message}}',
   },
+  // ---- s20-h1
+  s20h1: {
+    teamNameTaken:
+      'No guardado: el equipo «{{existing}}» ya tiene este nombre (mayúsculas y espacios no distinguen nombres).',
+    botNameTaken:
+      'No guardado: el bot «{{existing}}» ya tiene este nombre (mayúsculas y espacios no distinguen nombres).',
+  },
   diagnostics: diagnosticsEs,
 };

@@ -1703,5 +1703,12 @@ export const ptBR: Resources = {
     failed: 'Não foi possível salvar as configurações: {{message}}',
     readFailed: 'Não foi possível ler as configurações: {{message}}',
   },
+  // ---- s20-h1
+  s20h1: {
+    teamNameTaken:
+      'Não salvo: a equipe “{{existing}}” já tem este nome (maiúsculas e espaços não distinguem nomes).',
+    botNameTaken:
+      'Não salvo: o bot “{{existing}}” já tem este nome (maiúsculas e espaços não distinguem nomes).',
+  },
   diagnostics: diagnosticsPtBR,
 };

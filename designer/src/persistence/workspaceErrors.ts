@@ -13,6 +13,9 @@ export type WorkspaceRefusalCode =
   | 'team.defaultWithOthers'
   /** A named schedule used by flows cannot be deleted: `flows` names them. */
   | 'schedule.inUse'
+  /** Another team or bot has the same name (`sameName`): `existing` names it. */
+  | 'team.nameTaken'
+  | 'bot.nameTaken'
   /** A rule of the domain refused it (e.g. R7: a line in process): `rule` says which. */
   | 'rule';
 
@@ -31,6 +34,7 @@ export class WorkspaceRefusal extends Error {
       flows?: { id: string; name: string }[];
       rule?: string;
       id?: string;
+      existing?: { id: string; name: string };
     } = {},
   ) {
     super(message);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowDocument, Line, NamedSchedule } from '@callbot/shared';
 import { examples } from '@callbot/runtime';
 import { DesignerDb } from './db.ts';
+import { workspaceMessage } from '../app/workspaceMessages.ts';
 import { WorkspaceRefusal } from './workspaceErrors.ts';
 import { createTestWorkspace } from './testing.ts';
 
@@ -170,6 +171,37 @@ describe('teams', () => {
       { path: 'agents', message: 'the number of agents cannot be negative' },
     ]);
     expect((await workspace.listTeams()).items[0]!.agents).toBe(5);
+  });
+
+  it('refuses a team or bot named as another one is (case and spaces do not count), naming it', async () => {
+    const { workspace } = setup();
+    const vendas = await workspace.createTeam({ name: 'Vendas', agents: 1 });
+    const created = await refusal(workspace.createTeam({ name: 'vendas ', agents: 2 }));
+    expect(created.code).toBe('team.nameTaken');
+    expect(created.params.existing).toEqual({ id: vendas.id, name: 'Vendas' });
+    expect(workspaceMessage(created)).toBe(
+      'Not saved: the team “Vendas” already has this name (case and spaces do not tell names apart).',
+    );
+    const suporte = await workspace.createTeam({ name: 'Suporte', agents: 1 });
+    expect((await refusal(workspace.updateTeam(suporte.id, { name: 'VENDAS' }))).code).toBe(
+      'team.nameTaken',
+    );
+    // Its own name in another case is fine.
+    await workspace.updateTeam(vendas.id, { name: 'VENDAS' });
+    expect((await workspace.listTeams()).items.map((t) => t.name).sort()).toEqual([
+      'Suporte',
+      'VENDAS',
+    ]);
+
+    const bot = await workspace.createBot({ name: 'Atendimento' });
+    expect((await refusal(workspace.createBot({ name: ' atendimento' }))).params.existing).toEqual({
+      id: bot.id,
+      name: 'Atendimento',
+    });
+    const other = await workspace.createBot({ name: 'Outro' });
+    expect((await refusal(workspace.renameBot(other.id, 'ATENDIMENTO'))).code).toBe(
+      'bot.nameTaken',
+    );
   });
 
   it('R9: refuses deleting the default team while other teams exist, then deletes it once another is the default', async () => {

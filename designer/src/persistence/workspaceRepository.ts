@@ -28,6 +28,7 @@ import {
   type Team,
   type UsageQuery,
   type WorkspaceSettings,
+  sameName,
 } from '@callbot/shared';
 import type { DesignerDb } from './db.ts';
 import { type FlowRecord } from './db.ts';
@@ -306,6 +307,30 @@ export function createWorkspaceRepository(
     key = 'id',
   ) => readAll(name, await table.toArray(), schema, keyField(key));
 
+  /** Flows name teams and bots (`sameName`): a name another one has is refused, naming it. */
+  function nameFree(
+    kind: 'team' | 'bot',
+    stored: readonly object[],
+    record: { id: string; name: string },
+  ): void {
+    // Stored rows as they are: one that does not read is left out, as the lists leave it out.
+    const other = stored
+      .map((r) => r as { id?: unknown; name?: unknown })
+      .find(
+        (r): r is { id: string; name: string } =>
+          typeof r.id === 'string' &&
+          typeof r.name === 'string' &&
+          r.id !== record.id &&
+          sameName(r.name, record.name),
+      );
+    if (!other) return;
+    throw new WorkspaceRefusal(
+      `${kind}.nameTaken`,
+      `The ${kind}: name: "${record.name}" is the same name as "${other.name}" (${other.id}), which already exists.`,
+      { existing: { id: other.id, name: other.name } },
+    );
+  }
+
   async function getTeam(id: string): Promise<Team> {
     const stored = await db.teams.get(id);
     if (!stored) throw new WorkspaceRefusal('notFound', 'This team no longer exists.', { id });
@@ -403,6 +428,7 @@ export function createWorkspaceRepository(
             { id: newId(), name, agents, isDefault: first },
             'The team',
           );
+          nameFree('team', await db.teams.toArray(), team);
           await db.teams.add(team);
           if (first) await mirrorDefaultTeam(team.id);
           return team;
@@ -414,6 +440,7 @@ export function createWorkspaceRepository(
         const { team, rewritten } = await db.transaction('rw', db.teams, db.flows, async () => {
           const stored = await getTeam(id);
           const team = check(teamSchema, { ...stored, ...patch }, 'The team');
+          nameFree('team', await db.teams.toArray(), team);
           await db.teams.put(team);
           const rewritten = await rewriteFlows((doc) =>
             renameTeamInFlow(doc, stored.name, team.name),
@@ -432,9 +459,12 @@ export function createWorkspaceRepository(
 
     createBot: ({ name }) =>
       write(async () => {
-        const bot = check(botSchema, { id: newId(), name }, 'The bot');
-        await db.bots.add(bot);
-        return bot;
+        return db.transaction('rw', db.bots, async () => {
+          const bot = check(botSchema, { id: newId(), name }, 'The bot');
+          nameFree('bot', await db.bots.toArray(), bot);
+          await db.bots.add(bot);
+          return bot;
+        });
       }),
 
     renameBot: (id, name) =>
@@ -444,6 +474,7 @@ export function createWorkspaceRepository(
           if (!raw) throw new WorkspaceRefusal('notFound', 'This bot no longer exists.', { id });
           const stored = check(botSchema, raw, 'The bot');
           const bot = check(botSchema, { ...stored, name }, 'The bot');
+          nameFree('bot', await db.bots.toArray(), bot);
           await db.bots.put(bot);
           const rewritten = await rewriteFlows((doc) =>
             renameBotInFlow(doc, stored.name, bot.name),

@@ -4,7 +4,8 @@
  * pure part (the node it ended at, each node's visits, outputs taken,
  * no-inputs and no-matches); `finishCall` writes it: the call's end figures
  * on its row (ended at, duration, node, cost by the workspace's price table in
- * the customer's country, `pricingCountry`)
+ * the customer's country, `pricingCountry`, at the volume tier of the month's
+ * calls before it, R21)
  * and the workspace's counters, in one transaction, once (`summarized`).
  *
  * It runs right after the request that ended the call (`store.ts` calls it),
@@ -22,6 +23,8 @@ import {
 } from '@callbot/shared';
 import type { TraceLine } from '@callbot/runtime';
 import type { Database, SqlClient } from '../db.ts';
+import { DEFAULT_SETTINGS } from '../workspace/store.ts';
+import { readMonthToDate } from '../workspace/usage.ts';
 
 export interface NodeFigures {
   /** 1 when the call entered the node (calls are counted once per node). */
@@ -143,7 +146,7 @@ async function finishIn(tx: SqlClient, sid: string): Promise<boolean> {
   const { rows } = await tx.query(
     `SELECT c.workspace_id, c.callbot_id, c.version, c.status, c.channel, c.direction,
        c.line, c.caller, c.created_at, c.updated_at, s.data -> 'priceTable' AS price_table,
-       s.data ->> 'country' AS country,
+       s.data ->> 'country' AS country, s.data ->> 'timeZone' AS time_zone,
        ${slotOf('c.created_at')} AS slot,
        (SELECT coalesce(json_agg(e.line ORDER BY e.seq), '[]') FROM call_events e WHERE e.sid = c.sid) AS lines
      FROM calls c LEFT JOIN ws_settings s ON s.workspace_id = c.workspace_id
@@ -174,10 +177,23 @@ async function finishIn(tx: SqlClient, sid: string): Promise<boolean> {
   );
   // A call that never ran (its end came first) cost nothing the callbot caused; a
   // country the table has no prices for gives no price rather than another country's.
-  const cost =
-    status === 'ended_before_start' || !Object.hasOwn(table.countries, country)
-      ? null
-      : estimateCallCost(table, { country, channel, direction, durationMs });
+  const priced = status !== 'ended_before_start' && Object.hasOwn(table.countries, country);
+  // R21: volume tiers go by the month's calls before this one, counted as the usage route counts.
+  const byVolume = priced && table.countries[country]?.[channel][direction].model === 'volume';
+  const monthToDate =
+    byVolume && call.workspace_id !== null
+      ? await readMonthToDate(
+          tx,
+          call.workspace_id as string,
+          { channel, direction, country },
+          started,
+          (call.time_zone as string | null) ?? DEFAULT_SETTINGS.timeZone,
+          sid,
+        )
+      : undefined;
+  const cost = priced
+    ? estimateCallCost(table, { country, channel, direction, durationMs, monthToDate })
+    : null;
   await tx.query(
     `UPDATE calls SET summarized = true, ended_at = updated_at, duration_ms = $2, ended_node = $3,
        ended_node_label = $4, cost_amount = $5, cost_currency = $6, cost_example = $7

@@ -11,8 +11,8 @@
  * customer answer at once (accept, decline, withdraw, switch).
  *
  * State is kept in memory per workspace. With a `store`, the sandbox's
- * account (its number orders and the counter its ids come from) is kept in
- * the database too, and a restart resumes it (`ready`): an order still in
+ * account (its number orders, the counter its ids come from and the WhatsApp
+ * numbers it verified) is kept in the database too, and a restart resumes it (`ready`): an order still in
  * progress gets its events when due (or at once when that time passed while
  * the server was down), and new ids never repeat old ones. Calls and
  * invitations in flight are not resumed (they last seconds).
@@ -187,6 +187,8 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
     for (const account of await from.load()) {
       const state = stateOf(account.ws);
       state.counter = Math.max(state.counter, account.counter);
+      for (const { number, displayName } of account.verified)
+        state.verified.set(number, displayName);
       for (const { released, settled, ...order } of account.orders) {
         state.orders.push(order);
         if (released) state.released.add(order.orderId);
@@ -329,7 +331,8 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
         await store?.releaseOrder(ws, order.orderId);
       },
 
-      whatsappSender(number) {
+      async whatsappSender(number) {
+        await ready;
         const account = whatsappAccountOf(number);
         if ('refused' in account) {
           const why = {
@@ -340,12 +343,8 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
           throw new ProviderFailure('verification_refused', `${number} ${why}.`, account.refused);
         }
         state.verified.set(number, account.displayName);
-        return Promise.resolve({
-          number,
-          business: true,
-          calling: true,
-          displayName: account.displayName,
-        });
+        await store?.saveVerified(ws, number, account.displayName);
+        return { number, business: true, calling: true, displayName: account.displayName };
       },
 
       async requestCallPermission({ from, to }) {

@@ -1,8 +1,8 @@
 /**
  * The sandbox provider's own account, kept in the database so a restart
  * resumes it: the number orders it took (and whether each was released, and
- * whether its last event was delivered) and the counter its ids come from,
- * per workspace. A real provider keeps these on its side; the sandbox plays
+ * whether its last event was delivered), the counter its ids come from and
+ * the WhatsApp numbers it verified, per workspace. A real provider keeps these on its side; the sandbox plays
  * that side in-process, so without them a restart would leave an order
  * "requested" for ever and reuse ids whose events were already applied.
  */
@@ -27,11 +27,23 @@ export const SANDBOX_MIGRATION = `
   );
 `;
 
+/** The SQL of the WhatsApp numbers the sandbox verified (a later migration of `schema.ts`). */
+export const SANDBOX_VERIFIED_MIGRATION = `
+  CREATE TABLE ws_sandbox_verified (
+    workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+    number text NOT NULL,
+    display_name text NOT NULL,
+    PRIMARY KEY (workspace_id, number)
+  );
+`;
+
 /** One workspace's sandbox account as stored. */
 export interface StoredSandbox {
   ws: string;
   counter: number;
   orders: (SandboxOrder & { released: boolean; settled: boolean })[];
+  /** The WhatsApp numbers it verified, with their business's display name. */
+  verified: { number: string; displayName: string }[];
 }
 
 /** Where the sandbox keeps its account (`createSandboxProvider`'s `store`). */
@@ -44,6 +56,8 @@ export interface SandboxStore {
   releaseOrder(ws: string, orderId: string): Promise<void>;
   /** The order's last event was delivered: nothing is left to resume for it. */
   settleOrder(ws: string, orderId: string): Promise<void>;
+  /** A WhatsApp number verified (again: its display name as now). */
+  saveVerified(ws: string, number: string, displayName: string): Promise<void>;
 }
 
 export function sandboxStore(db: Database): SandboxStore {
@@ -61,17 +75,31 @@ export function sandboxStore(db: Database): SandboxStore {
         released: boolean;
         settled: boolean;
       }>('SELECT * FROM ws_sandbox_orders ORDER BY workspace_id, created_at, order_id');
+      const verified = await db.query<{
+        workspace_id: string;
+        number: string;
+        display_name: string;
+      }>(
+        'SELECT workspace_id, number, display_name FROM ws_sandbox_verified ORDER BY workspace_id, number',
+      );
       const byWs = new Map<string, StoredSandbox>();
-      for (const row of accounts.rows) {
-        byWs.set(row.workspace_id, { ws: row.workspace_id, counter: row.counter, orders: [] });
+      const accountOf = (ws: string, counter = 0) => {
+        let account = byWs.get(ws);
+        if (!account) {
+          account = { ws, counter, orders: [], verified: [] };
+          byWs.set(ws, account);
+        }
+        return account;
+      };
+      for (const row of accounts.rows) accountOf(row.workspace_id, row.counter);
+      for (const row of verified.rows) {
+        accountOf(row.workspace_id).verified.push({
+          number: row.number,
+          displayName: row.display_name,
+        });
       }
       for (const row of orders.rows) {
-        let account = byWs.get(row.workspace_id);
-        if (!account) {
-          account = { ws: row.workspace_id, counter: 0, orders: [] };
-          byWs.set(row.workspace_id, account);
-        }
-        account.orders.push({
+        accountOf(row.workspace_id).orders.push({
           orderId: row.order_id,
           number: row.number,
           country: row.country,
@@ -110,6 +138,14 @@ export function sandboxStore(db: Database): SandboxStore {
       await db.query(
         'UPDATE ws_sandbox_orders SET settled = true WHERE workspace_id = $1 AND order_id = $2',
         [ws, orderId],
+      );
+    },
+
+    async saveVerified(ws, number, displayName) {
+      await db.query(
+        `INSERT INTO ws_sandbox_verified (workspace_id, number, display_name) VALUES ($1, $2, $3)
+         ON CONFLICT (workspace_id, number) DO UPDATE SET display_name = EXCLUDED.display_name`,
+        [ws, number, displayName],
       );
     },
   };

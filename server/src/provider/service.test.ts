@@ -221,6 +221,25 @@ describe('the sandbox across a restart', () => {
     await expect((await adapter()).releaseNumber(number)).resolves.toBeUndefined();
     await restarted.db.close();
   }, 60_000);
+
+  it('keeps the WhatsApp lines it verified: a verified line still calls after a restart', async () => {
+    const restarted = await providerFixture(await openPglite(), { ws: 'w-verified' });
+    const adapter = async () => restarted.service.adapterFor(restarted.ws);
+    const stranger = '+5511987650000';
+    const place = async (from: string) =>
+      (await adapter()).placeWhatsappCall({
+        from,
+        to: '+5511900000014',
+        twimlUrl: `${ORIGIN}/voice/whatsapp/outbound`,
+        statusCallbackUrl: `${ORIGIN}/provider/status`,
+      });
+    await restarted.restart();
+    // The fixture's line was verified before the restart: it still places calls.
+    await expect(place(LINE_NUMBER)).resolves.toHaveProperty('callId');
+    // A line never verified is still refused.
+    await expect(place(stranger)).rejects.toMatchObject({ code: 'whatsapp_not_verified' });
+    await restarted.db.close();
+  }, 60_000);
 });
 
 describe('provider events and webhooks', () => {

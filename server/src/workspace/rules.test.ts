@@ -366,3 +366,101 @@ describe('month-to-date usage (R21)', () => {
     ).toEqual({ calls: 1, minutes: 2, timeZone: 'America/Mexico_City' });
   });
 });
+
+describe('one name per team and per bot', () => {
+  it('refuses a team or bot named as another one is (case, spaces), once even under concurrent creates', async () => {
+    const id = await workspace();
+    const names = [
+      'Vendas',
+      'vendas ',
+      'VENDAS',
+      ' Vendas',
+      'vEndas',
+      'vendas',
+      'VENDAS ',
+      'Vendas  ',
+      'VeNdAs',
+      'vendaS',
+    ];
+    const results = await Promise.allSettled(
+      names.map((name, i) =>
+        store.putRecord(
+          id,
+          'teams',
+          `t${i}`,
+          { id: `t${i}`, name, agents: 1, isDefault: false },
+          ana,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const teams = await store.listRecords(id, 'teams');
+    expect(teams).toHaveLength(1);
+    const winner = teams[0] as { id: string; name: string };
+    for (const r of results) {
+      if (r.status === 'fulfilled') continue;
+      expect(r.reason).toBeInstanceOf(WorkspaceError);
+      expect(r.reason).toMatchObject({
+        status: 409,
+        code: 'name_taken',
+        extra: { field: 'name', existing: { id: winner.id, name: winner.name } },
+      });
+    }
+    // A rename into the name is refused too, naming the field and the team that has it.
+    await store.putRecord(
+      id,
+      'teams',
+      'other',
+      { id: 'other', name: 'Suporte', agents: 1, isDefault: false },
+      ana,
+    );
+    const renamed = await refusal(
+      store.putRecord(
+        id,
+        'teams',
+        'other',
+        { id: 'other', name: ' VENDAS', agents: 1, isDefault: false },
+        ana,
+      ),
+    );
+    expect(renamed.message).toBe(
+      `The team: name: "VENDAS" is the same name as "${winner.name}" (${winner.id}), which already exists.`,
+    );
+    // A team may keep its own name in another case; accents still tell names apart.
+    await store.putRecord(
+      id,
+      'teams',
+      'other',
+      { id: 'other', name: 'SUPORTE', agents: 2, isDefault: false },
+      ana,
+    );
+    await store.putRecord(
+      id,
+      'teams',
+      'pais',
+      { id: 'pais', name: 'País', agents: 1, isDefault: false },
+      ana,
+    );
+    await store.putRecord(
+      id,
+      'teams',
+      'pais2',
+      { id: 'pais2', name: 'Pais', agents: 1, isDefault: false },
+      ana,
+    );
+
+    // Bots alike.
+    await store.putRecord(id, 'bots', 'b1', { id: 'b1', name: 'Atendimento' }, ana);
+    const bot = await refusal(
+      store.putRecord(id, 'bots', 'b2', { id: 'b2', name: 'atendimento ' }, ana),
+    );
+    expect(bot).toMatchObject({
+      status: 409,
+      code: 'name_taken',
+      extra: { existing: { id: 'b1' } },
+    });
+    expect((await store.listRecords(id, 'bots')).map((b) => (b as { id: string }).id)).toEqual([
+      'b1',
+    ]);
+  });
+});

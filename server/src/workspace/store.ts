@@ -12,6 +12,8 @@
  * anything is written or rolling the transaction back.
  */
 import {
+  API_ERRORS,
+  sameName,
   applyNamedSchedule,
   assignCallbot,
   canDeleteLine,
@@ -474,9 +476,32 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
     ];
   }
 
+  /**
+   * Flows name teams and bots (`sameName`): two of them with the same name would be one name to
+   * a flow, so a create or rename into another's name is refused, under the workspace's lock.
+   */
+  function nameFree(
+    collection: 'teams' | 'bots',
+    records: readonly { record: { id: string; name: string } }[],
+    record: { id: string; name: string },
+  ): void {
+    const other = records.find(
+      (r) => r.record.id !== record.id && sameName(r.record.name, record.name),
+    );
+    if (!other) return;
+    const { id, name } = other.record;
+    throw new WorkspaceError(
+      409,
+      API_ERRORS.nameTaken,
+      `${RECORD_NAMES[collection]}: name: "${record.name}" is the same name as "${name}" (${id}), which already exists.`,
+      { field: 'name', existing: { id, name } },
+    );
+  }
+
   async function putTeam(tx: SqlClient, ws: string, team: Team, by: Actor): Promise<Change[]> {
     const changes: Change[] = [];
     const teams = await readRecords(tx, ws, 'teams');
+    nameFree('teams', teams, team);
     const stored = teams.find((t) => t.record.id === team.id)?.record;
     const others = teams.filter((t) => t.record.id !== team.id);
     // The first team is the default one; a team made the default takes it from the other.
@@ -516,7 +541,9 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
 
   /** Fallback-bot nodes name their bot: a rename is followed by every flow that named it. */
   async function putBot(tx: SqlClient, ws: string, bot: Bot, by: Actor): Promise<Change[]> {
-    const stored = (await readRecords(tx, ws, 'bots', 'AND id = $2', [bot.id]))[0]?.record;
+    const bots = await readRecords(tx, ws, 'bots');
+    nameFree('bots', bots, bot);
+    const stored = bots.find((b) => b.record.id === bot.id)?.record;
     const revision = await writeRecord(tx, ws, 'bots', bot.id, bot, by);
     const changes: Change[] = [{ table: 'bots', id: bot.id, revision }];
     if (stored && stored.name !== bot.name) {

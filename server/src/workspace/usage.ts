@@ -23,6 +23,8 @@ export async function readMonthToDate(
   { channel, direction, country }: UsageQuery,
   now: number,
   timeZone: string,
+  /** A call not to count (the one being priced, counted once it is over). */
+  exceptSid = '',
 ): Promise<MonthToDate> {
   const code = callingCodeOf(country);
   if (code === undefined) return { calls: 0, minutes: 0 };
@@ -30,7 +32,7 @@ export async function readMonthToDate(
     `SELECT CASE WHEN direction = 'outbound' THEN caller ELSE line END AS number, created_at, updated_at
      FROM calls WHERE workspace_id = $1 AND channel = $2 AND direction = $3
        AND status <> 'ended_before_start' AND created_at > $4 AND created_at <= $5
-       AND (CASE WHEN direction = 'outbound' THEN caller ELSE line END) LIKE $6`,
+       AND (CASE WHEN direction = 'outbound' THEN caller ELSE line END) LIKE $6 AND sid <> $7`,
     [
       ws,
       channel,
@@ -38,6 +40,7 @@ export async function readMonthToDate(
       new Date(now - WINDOW_MS).toISOString(),
       new Date(now).toISOString(),
       `${code}%`,
+      exceptSid,
     ],
   );
   const ms = (value: unknown) =>

@@ -134,4 +134,6 @@ export const API_ERRORS = {
   lineHasCallbot: 'R3.lineHasCallbot',
   noEarlierVersion: 'no_earlier_version',
   conflict: 'conflict',
+  /** A team or bot named as another one already is (`sameName`): `field` and `existing` say which. */
+  nameTaken: 'name_taken',
 } as const;

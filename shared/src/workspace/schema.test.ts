@@ -77,6 +77,24 @@ describe('workspace schemas', () => {
     ]);
   });
 
+  it('refuses two teams or two bots with the same name (case and spaces do not count), naming the field', () => {
+    const f = file({
+      teams: [
+        { id: 'suporte', name: 'Vendas', agents: 1, isDefault: true },
+        { id: 'b', name: 'vendas ', agents: 1, isDefault: false },
+        { id: 'c', name: 'Vendás', agents: 1, isDefault: false },
+      ],
+      bots: [
+        { id: 'x', name: 'Atendimento' },
+        { id: 'y', name: 'ATENDIMENTO' },
+      ],
+    });
+    expect(messages(workspaceFileSchema.safeParse(f))).toEqual([
+      'teams.1.name: the team "vendas" has the same name as "Vendas" (suporte)',
+      'bots.1.name: the bot "ATENDIMENTO" has the same name as "Atendimento" (x)',
+    ]);
+  });
+
   it('accepts the FAQ limits as workspace settings', () => {
     const f = file({
       settings: { timeZone: 'UTC', country: 'BR', whatsappLimits: defaultPermissionLimits },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { priceTableSchema } from '../billing/priceTable.ts';
 import { holidaySchema, weeklyRangeSchema } from '../schedules/schema.ts';
+import { nameKey } from './names.ts';
 import {
   callAttemptSchema,
   callPermissionSchema,
@@ -209,6 +210,26 @@ function unique<T>(
   });
 }
 
+/** Refuses two records named the same (`nameKey`: flows name them), naming the second one's field. */
+function uniqueNames(
+  items: readonly { id: string; name: string }[],
+  what: string,
+  field: string,
+  ctx: z.RefinementCtx,
+) {
+  const seen = new Map<string, { id: string; name: string }>();
+  items.forEach((item, i) => {
+    const first = seen.get(nameKey(item.name));
+    if (first) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [field, i, 'name'],
+        message: `${what} "${item.name}" has the same name as "${first.name}" (${first.id})`,
+      });
+    } else seen.set(nameKey(item.name), item);
+  });
+}
+
 /**
  * The whole workspace as one file: export and import. Flows' `doc` is left
  * `unknown` here: the importer reads each through `loadFlow` (migrated when
@@ -252,6 +273,8 @@ export const workspaceFileSchema = z
     unique(file.permissions, (p) => p.number, 'the permission of', 'permissions', ctx);
     unique(file.attempts, (a) => a.id, 'the call attempt', 'attempts', ctx);
     unique(file.bots, (b) => b.id, 'the bot', 'bots', ctx);
+    uniqueNames(file.teams, 'the team', 'teams', ctx);
+    uniqueNames(file.bots, 'the bot', 'bots', ctx);
 
     const defaults = file.teams.flatMap((t, i) => (t.isDefault ? [i] : []));
     defaults.slice(1).forEach((i) =>
