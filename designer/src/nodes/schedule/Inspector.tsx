@@ -5,6 +5,7 @@ import { useEditor, useEditorStore } from '../../editor/EditorContext.tsx';
 import type { EditorState } from '../../editor/store.ts';
 import { i18n } from '../../i18n/index.ts';
 import { DataField } from '../../inspector/DataField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { DiagnosticNote } from '../../inspector/FormFields.tsx';
 import { dataPathOf } from '../../inspector/diagnostics.ts';
 import { optionalText } from '../../inspector/parsers.ts';
@@ -179,21 +180,12 @@ function NewHoliday({
   };
   return (
     <div className="holidays__new">
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-date`}>
-          {t('inspector.schedule.newDate')}
-        </label>
-        <input
-          id={`${id}-date`}
-          className="field__control"
-          type="date"
-          value={date}
-          aria-invalid={error !== null}
-          aria-describedby={error !== null ? `${id}-error` : undefined}
-          onChange={(e) => setDate(e.target.value)}
-          onKeyDown={onEnter}
-        />
-      </div>
+      <DateField
+        label={t('inspector.schedule.newDate')}
+        value={date}
+        onChange={setDate}
+        {...(error !== null && { error: `${id}-error` })}
+      />
       <div className="field">
         <label className="field__label" htmlFor={`${id}-name`}>
           {t('inspector.schedule.newName')}
