@@ -114,7 +114,13 @@ describe('ScheduleInspector', () => {
       screen.getByText('This date is already a holiday.').id,
     );
     expect(add).toHaveProperty('disabled', true);
-    await user.click(screen.getByRole('button', { name: 'Remove holiday 2026-12-25 (Natal)' }));
+    // A holiday's day is changed as the page writes days too.
+    const natal = screen.getByRole('textbox', { name: 'Date of holiday 2' });
+    expect(natal).toHaveProperty('value', '12/25/2026');
+    await user.clear(natal);
+    await user.type(natal, '12/24/2026{Enter}');
+    expect(schedule().data.holidays[1]).toEqual({ date: '2026-12-24', name: 'Natal' });
+    await user.click(screen.getByRole('button', { name: 'Remove holiday 2026-12-24 (Natal)' }));
     expect(schedule().data.holidays).toEqual([{ date: '2026-11-15', name: 'República' }]);
   });
 

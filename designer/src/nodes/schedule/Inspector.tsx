@@ -87,11 +87,11 @@ function ScheduleHours({
           <ul className="holidays">
             {holidays.map((holiday, i) => (
               <li key={i} className="holidays__item">
-                <DataField
-                  form={form}
-                  path={['holidays', i, 'date']}
+                {/* A holiday always has a day: clearing the field keeps the one it had. */}
+                <DateField
                   label={t('inspector.schedule.holidayDate', { n: i + 1 })}
-                  type="date"
+                  value={holiday.date}
+                  onChange={(date) => date !== '' && form.set(['holidays', i, 'date'], date)}
                 />
                 <DataField
                   form={form}
@@ -115,7 +115,11 @@ function ScheduleHours({
                   {t('inspector.schedule.remove')}
                 </button>
                 {form.diagnostics
-                  .filter((d) => dataPathOf(d) === `holidays[${i}]`)
+                  .filter((d) => {
+                    // The holiday's notes and its date's (its field shows none of its own).
+                    const at = dataPathOf(d);
+                    return at === `holidays[${i}]` || at === `holidays[${i}].date`;
+                  })
                   .map((d, j) => (
                     <DiagnosticNote key={j} diagnostic={d} />
                   ))}
