@@ -86,6 +86,7 @@ import {
   toFlowNodes,
   type FlowCanvasNode,
 } from './toReactFlow.ts';
+import { edgeTypes } from './FigureEdge.tsx';
 import './FlowCanvas.css';
 
 // At module level: React Flow re-creates every node or edge when these objects change.
@@ -425,6 +426,7 @@ export function FlowCanvas({
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           defaultEdgeOptions={defaultEdgeOptions}
           onInit={setFlow}
           onNodesChange={onNodesChange}

@@ -21,7 +21,7 @@ describe('the canvas overlay', () => {
     expect(joinMarks(own, undefined)).toBe(own);
   });
 
-  it('gives the edges it has figures for their width and label, and leaves the others alone', () => {
+  it('gives the edges it has figures for their width and label (near the port), and leaves the others alone', () => {
     const plain = { id: 'b:next' };
     const edges = withEdgeFigures(
       [{ id: 'a:next', style: { stroke: 'red' } }, plain],
@@ -29,6 +29,7 @@ describe('the canvas overlay', () => {
     );
     expect(edges[0]).toEqual({
       id: 'a:next',
+      type: 'figure',
       style: { stroke: 'red', strokeWidth: 6 },
       label: '12 calls',
     });

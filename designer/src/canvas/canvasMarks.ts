@@ -78,16 +78,23 @@ export function joinMarks(marks: CanvasMarks, extra: CanvasMarks | undefined): C
   return { nodes: join(marks.nodes, extra.nodes), edges: join(marks.edges, extra.edges) };
 }
 
-/** The edges with an overlay's width (as stroke width) and label; others as they are. */
-export function withEdgeFigures<T extends { id: string; style?: object; label?: ReactNode }>(
-  edges: T[],
-  figures: CanvasOverlay['edges'],
-): T[] {
+/**
+ * The edges with an overlay's width (as stroke width) and label, drawn as `figure` edges
+ * (`FigureEdge`: the label near the port); others as they are.
+ */
+export function withEdgeFigures<
+  T extends { id: string; type?: string; style?: object; label?: ReactNode },
+>(edges: T[], figures: CanvasOverlay['edges']): T[] {
   if (!figures || figures.size === 0) return edges;
   return edges.map((edge) => {
     const figure = figures.get(edge.id);
     return figure === undefined
       ? edge
-      : { ...edge, style: { ...edge.style, strokeWidth: figure.width }, label: figure.label };
+      : {
+          ...edge,
+          type: 'figure',
+          style: { ...edge.style, strokeWidth: figure.width },
+          label: figure.label,
+        };
   });
 }

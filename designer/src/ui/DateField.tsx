@@ -12,16 +12,19 @@ import './ui.css';
  * date input follows the browser's). Typed in that order, or picked from the
  * browser's calendar with the button beside it. `value` and `onChange` speak
  * `YYYY-MM-DD` (`''` for no day); a typed day is taken on leaving the field
- * or Enter, and something that is not a day says so.
+ * or Enter, and something that is not a day says so. `error` is the id of
+ * the page's own message about the day (a holiday already taken), if any.
  */
 export function DateField({
   label,
   value,
   onChange,
+  error,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  error?: string;
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -55,8 +58,8 @@ export function DateField({
           autoComplete="off"
           placeholder={pattern}
           value={typing ?? shown}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? `${id}-error` : undefined}
+          aria-invalid={invalid || error !== undefined || undefined}
+          aria-describedby={invalid ? `${id}-error` : error}
           onChange={(e) => setTyping(e.target.value)}
           onBlur={take}
           onKeyDown={(e) => {

@@ -18,6 +18,10 @@ describe('dates as the page writes them', () => {
     expect(textToIso('7.12.2026', ptBR)).toBe('2026-12-07');
     expect(textToIso('07122026', ptBR)).toBe('2026-12-07');
     expect(textToIso('12/07/2026', en)).toBe('2026-12-07');
+    // ISO, year first, in any language.
+    expect(textToIso('2026-12-07', ptBR)).toBe('2026-12-07');
+    expect(textToIso('2026-12-07', en)).toBe('2026-12-07');
+    expect(textToIso('2026-02-31', en)).toBeNull();
     expect(textToIso('  ', ptBR)).toBe('');
   });
 

@@ -30,18 +30,23 @@ export function isoToText(iso: string, order: DateOrder): string {
 
 /**
  * What a person typed, read in `order` ("7/12/2026", "07.12.2026" and
- * "07122026" alike), as `2026-12-07`; `''` for nothing typed, `null` for
+ * "07122026" alike, or ISO's 2026-12-07 in any language), as `2026-12-07`; `''` for nothing typed, `null` for
  * something that is not a day of the calendar.
  */
 export function textToIso(text: string, order: DateOrder): string | null {
   const trimmed = text.trim();
   if (trimmed === '') return '';
   let pieces = trimmed.split(/\D+/).filter(Boolean);
+  // A four-digit first piece is the ISO order (2026-12-07), whatever the language's.
+  const read: DateOrder =
+    pieces.length === 3 && pieces[0]!.length === 4
+      ? { parts: ['year', 'month', 'day'], separator: '-' }
+      : order;
   // Digits only: day and month two each, the year four.
   if (pieces.length === 1 && pieces[0]!.length === 8) {
     const digits = pieces[0]!;
     let at = 0;
-    pieces = order.parts.map((part) => {
+    pieces = read.parts.map((part) => {
       const size = part === 'year' ? 4 : 2;
       at += size;
       return digits.slice(at - size, at);
@@ -49,8 +54,8 @@ export function textToIso(text: string, order: DateOrder): string | null {
   }
   if (pieces.length !== 3) return null;
   const value = { day: 0, month: 0, year: 0 };
-  order.parts.forEach((part, i) => (value[part] = Number(pieces[i])));
-  if (pieces[order.parts.indexOf('year')]!.length !== 4) return null;
+  read.parts.forEach((part, i) => (value[part] = Number(pieces[i])));
+  if (pieces[read.parts.indexOf('year')]!.length !== 4) return null;
   const date = new Date(Date.UTC(value.year, value.month - 1, value.day));
   if (
     date.getUTCFullYear() !== value.year ||

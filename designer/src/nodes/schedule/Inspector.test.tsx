@@ -97,17 +97,30 @@ describe('ScheduleInspector', () => {
     const { user, schedule } = setup();
     const add = screen.getByRole('button', { name: 'Add holiday' });
     expect(add).toHaveProperty('disabled', true);
-    await user.type(screen.getByLabelText('New holiday date'), '2026-11-15');
+    // Typed as the page's language writes a day, not the browser's date input.
+    const day = screen.getByRole('textbox', { name: 'New holiday date' });
+    await user.type(day, '11/15/2026');
     await user.type(screen.getByRole('textbox', { name: 'New holiday name' }), 'República');
     await user.click(add);
     expect(schedule().data.holidays).toEqual([
       { date: '2026-11-15', name: 'República' },
       { date: '2026-12-25', name: 'Natal' },
     ]);
-    await user.type(screen.getByLabelText('New holiday date'), '2026-12-25');
-    expect(screen.getByText('This date is already a holiday.')).toBeDefined();
+    expect(day).toHaveProperty('value', '');
+    await user.type(day, '2026-12-25{Enter}');
+    expect(day).toHaveProperty('value', '12/25/2026');
+    expect(day.getAttribute('aria-invalid')).toBe('true');
+    expect(day.getAttribute('aria-describedby')).toBe(
+      screen.getByText('This date is already a holiday.').id,
+    );
     expect(add).toHaveProperty('disabled', true);
-    await user.click(screen.getByRole('button', { name: 'Remove holiday 2026-12-25 (Natal)' }));
+    // A holiday's day is changed as the page writes days too.
+    const natal = screen.getByRole('textbox', { name: 'Date of holiday 2' });
+    expect(natal).toHaveProperty('value', '12/25/2026');
+    await user.clear(natal);
+    await user.type(natal, '12/24/2026{Enter}');
+    expect(schedule().data.holidays[1]).toEqual({ date: '2026-12-24', name: 'Natal' });
+    await user.click(screen.getByRole('button', { name: 'Remove holiday 2026-12-24 (Natal)' }));
     expect(schedule().data.holidays).toEqual([{ date: '2026-11-15', name: 'República' }]);
   });
 

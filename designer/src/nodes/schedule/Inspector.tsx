@@ -5,6 +5,7 @@ import { useEditor, useEditorStore } from '../../editor/EditorContext.tsx';
 import type { EditorState } from '../../editor/store.ts';
 import { i18n } from '../../i18n/index.ts';
 import { DataField } from '../../inspector/DataField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { DiagnosticNote } from '../../inspector/FormFields.tsx';
 import { dataPathOf } from '../../inspector/diagnostics.ts';
 import { optionalText } from '../../inspector/parsers.ts';
@@ -86,11 +87,11 @@ function ScheduleHours({
           <ul className="holidays">
             {holidays.map((holiday, i) => (
               <li key={i} className="holidays__item">
-                <DataField
-                  form={form}
-                  path={['holidays', i, 'date']}
+                {/* A holiday always has a day: clearing the field keeps the one it had. */}
+                <DateField
                   label={t('inspector.schedule.holidayDate', { n: i + 1 })}
-                  type="date"
+                  value={holiday.date}
+                  onChange={(date) => date !== '' && form.set(['holidays', i, 'date'], date)}
                 />
                 <DataField
                   form={form}
@@ -114,7 +115,11 @@ function ScheduleHours({
                   {t('inspector.schedule.remove')}
                 </button>
                 {form.diagnostics
-                  .filter((d) => dataPathOf(d) === `holidays[${i}]`)
+                  .filter((d) => {
+                    // The holiday's notes and its date's (its field shows none of its own).
+                    const at = dataPathOf(d);
+                    return at === `holidays[${i}]` || at === `holidays[${i}].date`;
+                  })
                   .map((d, j) => (
                     <DiagnosticNote key={j} diagnostic={d} />
                   ))}
@@ -179,21 +184,12 @@ function NewHoliday({
   };
   return (
     <div className="holidays__new">
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-date`}>
-          {t('inspector.schedule.newDate')}
-        </label>
-        <input
-          id={`${id}-date`}
-          className="field__control"
-          type="date"
-          value={date}
-          aria-invalid={error !== null}
-          aria-describedby={error !== null ? `${id}-error` : undefined}
-          onChange={(e) => setDate(e.target.value)}
-          onKeyDown={onEnter}
-        />
-      </div>
+      <DateField
+        label={t('inspector.schedule.newDate')}
+        value={date}
+        onChange={setDate}
+        {...(error !== null && { error: `${id}-error` })}
+      />
       <div className="field">
         <label className="field__label" htmlFor={`${id}-name`}>
           {t('inspector.schedule.newName')}

@@ -230,11 +230,16 @@ describe('ChannelsPage', () => {
     expect((await workspace.listLines()).items).toEqual([]);
   });
 
-  /** The WhatsApp page of a served workspace with one line answered by the callbot "Recepção", as `role`. */
+  /**
+   * The WhatsApp page of a served workspace with one line answered by the callbot "Recepção", as
+   * `role`; another callbot, "Atendimento", comes first in the list.
+   */
   async function openWhatsAppAs(role: Role) {
     seedFakeAccounts(server.fake(), { role });
     const fixture = channelsFixture({ realWait: true });
     opened.push(fixture.db);
+    const other = await fixture.repo.create('Atendimento');
+    await fixture.workspace.setCallbot(other.id, true);
     const flow = await fixture.repo.create('Recepção');
     await fixture.workspace.setCallbot(flow.id, true);
     await fixture.workspace.putLine({
@@ -277,6 +282,13 @@ describe('ChannelsPage', () => {
       expect(editing()).toEqual([]);
       const callbot = within(line).getByRole('combobox', { name: `Callbot for ${WHATSAPP}` });
       expect(callbot.matches(':disabled')).toBe(true);
+      // The assigned callbot, not the first of the list.
+      expect(
+        within(callbot)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Atendimento', 'Recepção']);
+      expect((callbot as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('Recepção');
       const calls = within(line).getByRole('switch', { name: `Enable calls on ${WHATSAPP}` });
       expect(calls.getAttribute('aria-checked')).toBe('false');
       expect(calls.matches(':disabled')).toBe(true);

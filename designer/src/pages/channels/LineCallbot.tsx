@@ -44,7 +44,9 @@ export function LineCallbot({ line }: { line: Line }) {
       } else if (!result.ok) setError(t('channels.callbot.lineGone'));
       else setChosen('');
     });
-  const pick = chosen || callbots[0]?.id || flows[0]?.id || '';
+  // The picker starts on the line's own callbot (what a read-only page shows), else the first.
+  const assigned = callbots.some((c) => c.id === line.callbotId) ? line.callbotId : undefined;
+  const pick = chosen || assigned || callbots[0]?.id || flows[0]?.id || '';
 
   return (
     <div className="line-callbot">

@@ -34,6 +34,7 @@ import {
 import { useServerCustomers } from './serverCustomers.ts';
 import { CallLimits } from './CallLimits.tsx';
 import { EditOnly, ReadOnlyFields } from '../../account/ReadOnly.tsx';
+import { DataTable } from '../../ui/Table.tsx';
 import '../channels/channels.css';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { formatPhone, parsePhoneInput, phoneCountry } from '../../forms/phone.ts';
@@ -385,37 +386,35 @@ export function CustomersPage() {
         ) : data.value.customers.length === 0 ? (
           <p>{t('customers.none')}</p>
         ) : (
-          <table className="customers-table">
-            <caption>{t('customers.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('customers.number')}</th>
-                <th scope="col">{t('customers.permission')}</th>
-                <th scope="col">{t('providerServer.originHeader')}</th>
-                <th scope="col">{t('customers.todayHeader')}</th>
-                <th scope="col">{t('customers.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.value.customers.map((c) => {
-                const found = data.value!.permissions.find((p) => p.permission.number === c.number);
-                return (
-                  <CustomerRow
-                    key={c.id}
-                    customer={c}
-                    permission={found?.permission}
-                    origin={found?.origin ?? null}
-                    changed={() => void server.reload()}
-                    attempts={data.value!.attempts}
-                    from={from}
-                    rules={rules}
-                    deps={deps}
-                    format={format}
-                  />
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t('customers.caption')}
+            showCaption
+            columns={[
+              t('customers.number'),
+              t('customers.permission'),
+              t('providerServer.originHeader'),
+              t('customers.todayHeader'),
+              t('customers.actions'),
+            ]}
+          >
+            {data.value.customers.map((c) => {
+              const found = data.value!.permissions.find((p) => p.permission.number === c.number);
+              return (
+                <CustomerRow
+                  key={c.id}
+                  customer={c}
+                  permission={found?.permission}
+                  origin={found?.origin ?? null}
+                  changed={() => void server.reload()}
+                  attempts={data.value!.attempts}
+                  from={from}
+                  rules={rules}
+                  deps={deps}
+                  format={format}
+                />
+              );
+            })}
+          </DataTable>
         )}
       </ReadOnlyFields>
     </div>

@@ -63,7 +63,7 @@ describe('SchedulesPage', { timeout: 15_000 }, () => {
     expect(screen.getByText('Used by “Recepção”.')).toBeTruthy();
     const saturday = screen.getByRole('gridcell', { name: 'Saturday 10:00 to 10:30' });
     await user.pointer([{ keys: '[MouseLeft>]', target: saturday }, { keys: '[/MouseLeft]' }]);
-    await user.type(screen.getByLabelText('Holiday date'), '2026-12-25');
+    await user.type(screen.getByRole('textbox', { name: 'Holiday date' }), '12/25/2026{Enter}');
     await user.click(screen.getByRole('button', { name: 'Add holiday' }));
     await user.click(screen.getByRole('button', { name: 'Save schedule' }));
     expect((await screen.findByRole('status')).textContent).toBe(

@@ -7,6 +7,7 @@ import { scheduleHref, schedulesHref } from '../../app/route.ts';
 import { timeZoneNames } from '../../inspector/timeZones.ts';
 import { WeekGridEditor } from '../../inspector/WeekGridEditor.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import type { RefreshedFlow } from '../../persistence/index.ts';
 import { BrokenRecords } from './BrokenRecords.tsx';
 import {
@@ -301,10 +302,7 @@ function Holidays({
       )}
       <EditOnly>
         <div className="holidays__new">
-          <label>
-            {t('workspace.schedules.holidayDate')}
-            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-          </label>
+          <DateField label={t('workspace.schedules.holidayDate')} value={date} onChange={setDate} />
           <label>
             {t('workspace.schedules.holidayName')}
             <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
