@@ -1,10 +1,10 @@
-import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { FIGURE_LABEL_AT, pointOnEdge } from './figureLabel.ts';
+import { BaseEdge, getBezierPath, useInternalNode, type EdgeProps } from '@xyflow/react';
+import { figureLabelPoint } from './figureLabel.ts';
 
 /**
  * An edge drawn with a figure (the calls' analytics): React Flow's own bezier, its label in a
  * pill near the port it leaves rather than at the middle, so edges into one node keep their
- * labels apart.
+ * labels apart, every other port's a label lower, so neighbouring ports' do too.
  */
 export function FigureEdge(props: EdgeProps) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
@@ -16,11 +16,13 @@ export function FigureEdge(props: EdgeProps) {
     targetY,
     targetPosition,
   });
-  const label = pointOnEdge(
-    { x: sourceX, y: sourceY },
-    { x: targetX, y: targetY },
-    FIGURE_LABEL_AT,
+  // The port's place among its node's outputs (in the order the node draws them).
+  const ports = useInternalNode(props.source)?.internals.handleBounds?.source ?? [];
+  const portIndex = Math.max(
+    0,
+    ports.findIndex((port) => port.id === props.sourceHandleId),
   );
+  const label = figureLabelPoint({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, portIndex);
   return (
     <BaseEdge
       id={props.id}

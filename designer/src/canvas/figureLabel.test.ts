@@ -1,6 +1,6 @@
 import { Position, getBezierPath } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { FIGURE_LABEL_AT, pointOnEdge, type Point } from './figureLabel.ts';
+import { FIGURE_LABEL_AT, figureLabelPoint, pointOnEdge, type Point } from './figureLabel.ts';
 
 /** A label's box, as wide as "50 calls" at 11px with its pill's padding. */
 const WIDTH = 64;
@@ -51,5 +51,30 @@ describe('figure labels on edges', () => {
     expect(overlap(labels[0]!, labels[1]!)).toBe(false);
     // Below the ports, clear of the node they leave.
     for (const label of labels) expect(label.y).toBeGreaterThan(HEIGHT);
+  });
+
+  it('keeps apart the labels of neighbouring ports closer together than a label is wide', () => {
+    // A menu's four options, 40 px apart (less than a label's width), to nodes below and aside.
+    const ports = [0, 40, 80, 120].map((x) => ({ x, y: 0 }));
+    const targets = [
+      { x: -200, y: 300 },
+      { x: 60, y: 260 },
+      { x: 60, y: 400 },
+      { x: 400, y: 300 },
+    ];
+    const near = ports.map((port, i) => pointOnEdge(port, targets[i]!, FIGURE_LABEL_AT));
+    expect(overlap(near[0]!, near[1]!)).toBe(true);
+    const labels = ports.map((port, i) => figureLabelPoint(port, targets[i]!, i));
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++)
+        expect(overlap(labels[i]!, labels[j]!), `ports ${i} and ${j}`).toBe(false);
+    // Each on its own edge (a point of its curve), below the node.
+    labels.forEach((label, i) => {
+      const onCurve = Array.from({ length: 1001 }, (_, k) =>
+        pointOnEdge(ports[i]!, targets[i]!, k / 1000),
+      ).some((p) => Math.hypot(p.x - label.x, p.y - label.y) < 1);
+      expect(onCurve, `port ${i}`).toBe(true);
+      expect(label.y).toBeGreaterThan(HEIGHT);
+    });
   });
 });
