@@ -1674,6 +1674,11 @@ export const en = {
       pick: '{{field}}: pick on a calendar',
       invalid: 'Not a day: type it like {{example}}.',
     },
+    time: {
+      pattern24: 'hh:mm',
+      pattern12: 'h:mm AM',
+      invalid: 'Not a time: type it like {{example}}.',
+    },
     analytics: {
       node: 'Node',
       hungUp: 'Callers who hung up',

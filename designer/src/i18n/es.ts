@@ -1682,6 +1682,11 @@ export const es: Resources = {
       pick: '{{field}}: elegir en el calendario',
       invalid: 'No es una fecha: escríbala como {{example}}.',
     },
+    time: {
+      pattern24: 'hh:mm',
+      pattern12: 'h:mm a. m.',
+      invalid: 'No es una hora: escríbala como {{example}}.',
+    },
     analytics: {
       node: 'Nodo',
       hungUp: 'Colgaron aquí',

@@ -1666,6 +1666,11 @@ export const ptBR: Resources = {
       pick: '{{field}}: escolher no calendário',
       invalid: 'Não é uma data: digite como {{example}}.',
     },
+    time: {
+      pattern24: 'hh:mm',
+      pattern12: 'h:mm AM',
+      invalid: 'Não é um horário: digite como {{example}}.',
+    },
     analytics: {
       node: 'Nó',
       hungUp: 'Desligaram aqui',

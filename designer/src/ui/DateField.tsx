@@ -1,9 +1,10 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CalendarDays } from 'lucide-react';
 import { formattingLocale } from '../i18n/index.ts';
 import { IconButton } from './Button.tsx';
 import { dateOrder, isoToText, textToIso } from './dateText.ts';
+import { useTypedValue } from './useTypedValue.ts';
 import './ui.css';
 
 /**
@@ -20,30 +21,26 @@ export function DateField({
   value,
   onChange,
   error,
+  required = false,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  /** The form cannot be sent without one (the browser says so). */
+  required?: boolean;
   error?: string;
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const order = dateOrder(formattingLocale(i18n.language));
-  const shown = isoToText(value, order);
-  // What is being typed, until it is taken (null: the value, as written).
-  const [typing, setTyping] = useState<string | null>(null);
-  const [invalid, setInvalid] = useState(false);
+  const { invalid, reset, inputProps } = useTypedValue(
+    value,
+    isoToText(value, order),
+    (text) => textToIso(text, order),
+    onChange,
+  );
   const picker = useRef<HTMLInputElement>(null);
   const pattern = order.parts.map((part) => t(`s20ui.date.${part}`)).join(order.separator);
-
-  const take = () => {
-    if (typing === null) return;
-    const iso = textToIso(typing, order);
-    if (iso === null) return setInvalid(true);
-    setInvalid(false);
-    setTyping(null);
-    if (iso !== value) onChange(iso);
-  };
 
   return (
     <div className="ui-field">
@@ -56,18 +53,11 @@ export function DateField({
           className="ui-input ui-date__text"
           inputMode="numeric"
           autoComplete="off"
+          required={required}
           placeholder={pattern}
-          value={typing ?? shown}
           aria-invalid={invalid || error !== undefined || undefined}
           aria-describedby={invalid ? `${id}-error` : error}
-          onChange={(e) => setTyping(e.target.value)}
-          onBlur={take}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              take();
-            }
-          }}
+          {...inputProps}
         />
         <IconButton
           size="sm"
@@ -86,8 +76,7 @@ export function DateField({
           aria-hidden="true"
           value={value}
           onChange={(e) => {
-            setTyping(null);
-            setInvalid(false);
+            reset();
             onChange(e.target.value);
           }}
         />
