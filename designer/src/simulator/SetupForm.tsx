@@ -3,6 +3,8 @@ import { useId } from 'react';
 import { Crosshair, PhoneCall } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button.tsx';
+import { DateField } from '../ui/DateField.tsx';
+import { TimeField } from '../ui/TimeField.tsx';
 import { timeZoneNames } from '../inspector/timeZones.ts';
 import type { CallSetup, Channel, Direction, Speed } from './store.ts';
 import { PhoneField } from '../forms/PhoneField.tsx';
@@ -78,24 +80,18 @@ export function SetupForm({
           value={setup.to}
           onChange={(to) => onChange({ to })}
         />
-        <label>
-          {t('simulator.setup.date')}
-          <input
-            type="date"
-            required
-            value={setup.date}
-            onChange={(e) => onChange({ date: e.target.value })}
-          />
-        </label>
-        <label>
-          {t('simulator.setup.time')}
-          <input
-            type="time"
-            required
-            value={setup.time}
-            onChange={(e) => onChange({ time: e.target.value })}
-          />
-        </label>
+        <DateField
+          label={t('simulator.setup.date')}
+          required
+          value={setup.date}
+          onChange={(date) => onChange({ date })}
+        />
+        <TimeField
+          label={t('simulator.setup.time')}
+          required
+          value={setup.time}
+          onChange={(time) => onChange({ time })}
+        />
         <label>
           {t('simulator.setup.timeZone')}
           <input
