@@ -185,8 +185,10 @@ for (const language of LANGUAGES) {
         test.use({ timezoneId: 'America/Sao_Paulo' });
         test(`served pages ${tag}`, async ({ page }) => {
           const designer = new DesignerPage(page);
-          // Each screen: its address, the session the server answers, and a text that says its data is in.
-          const screens: [string, string, typeof signedIn, string | null][] = [
+          // Each screen: its address, the session the server answers, and a text (or, for a
+          // form, a field) that says its data is in.
+          type Loaded = string | ((page: Page) => Locator) | null;
+          const screens: [string, string, typeof signedIn, Loaded][] = [
             ['setup', '/setup?token=setup-visual', setupNeeded, null],
             ['sign-in', '/', signedOut, null],
             ['invitation', `/invite?token=${INVITATION_TOKEN}`, signedOut, 'Loja Exemplo'],
@@ -195,6 +197,7 @@ for (const language of LANGUAGES) {
             ['calls', '/#/calls', signedIn, 'sip:recepcao@pbx.lojaexemplo.com.br'],
             ['call', '/#/calls/call/CA-sales', signedIn, 'Transferir para Vendas'],
             ['analytics', ANALYTICS_ADDRESS, signedIn, 'Menu principal'],
+            ['call-records', '/#/calls/settings', signedIn, (p) => p.getByRole('spinbutton')],
           ];
           let session = signedOut;
           const unanswered = await serveAccountApi(page, () => session);
@@ -202,7 +205,8 @@ for (const language of LANGUAGES) {
             session = sessionHere;
             await page.goto(address);
             await page.getByRole('heading', { level: 1 }).waitFor();
-            if (loaded) await page.getByText(loaded).first().waitFor();
+            if (typeof loaded === 'string') await page.getByText(loaded).first().waitFor();
+            else if (loaded) await loaded(page).waitFor();
             // The sign-in page names the server's address (the run's port).
             await expectScreen(page, `served-${name}-${tag}`, [page.getByText(/localhost:\d+/)]);
             expect(unanswered, `requests the fixtures do not answer on ${name}`).toEqual([]);

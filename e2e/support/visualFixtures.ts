@@ -7,6 +7,7 @@ import type {
   CallDetail,
   CallList,
   CallRow,
+  CallSettings,
   InvitationPreview,
   Members,
   Session,
@@ -299,6 +300,13 @@ const emptyRecords = (collection: WorkspaceCollection) => ({
   revisions: {},
 });
 
+/** The workspace keeps its calls for 90 days, with digits and e-mail addresses masked. */
+const callSettings: CallSettings = {
+  retentionDays: 90,
+  speech: 'redact',
+  viewersSeeTranscripts: false,
+};
+
 const notFound: AccountError = { error: 'not_found', message: 'Not found.' };
 
 const json = (route: Route, body: unknown, status = 200) =>
@@ -327,6 +335,7 @@ export async function serveAccountApi(page: Page, session: () => Session): Promi
       if (pathname === `${ws}/calls`) return json(route, calls);
       if (pathname === `${ws}/calls/${salesCall.call.sid}`) return json(route, salesCall);
       if (pathname === `${ws}/calls/analytics`) return json(route, analytics);
+      if (pathname === `${ws}/calls/settings`) return json(route, callSettings);
       if (pathname === `${ws}/flows/reception/published/3`)
         return json(route, { version: 3, doc: reception });
       if (pathname === `${ws}/settings`)
