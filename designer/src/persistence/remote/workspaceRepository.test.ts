@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { examplePriceTable, type Line } from '@callbot/shared';
 import { recordKey } from './keys.ts';
 import { FakeWorkspaceServer, openBrowser } from './testing.ts';
@@ -40,6 +40,31 @@ describe('the server-backed workspace repository', () => {
     await second.workspace.updateTeam(vendas.id, { name: 'Ventas' });
     await second.outbox.flush();
     expect(names(await first.workspace.listTeams())).toEqual(['Suporte', 'Ventas']);
+  });
+
+  it('keeps a team created and a team renamed while an older list of the teams was on its way', async () => {
+    const server = new FakeWorkspaceServer();
+    const page = openBrowser(server, ana);
+    const vendas = await page.workspace.createTeam({ name: 'Vendas', agents: 3 });
+    await page.outbox.flush();
+    // The page asks for the teams; the server's answer is read now and arrives late.
+    let answer: (() => void) | null = null;
+    server.beforeListAnswer = () => new Promise<void>((resolve) => (answer = resolve));
+    const listing = page.workspace.listTeams();
+    await vi.waitFor(() => expect(answer).not.toBeNull());
+    server.beforeListAnswer = () => Promise.resolve();
+    // Meanwhile the user creates one team and renames the other, and the server accepts both.
+    const financeiro = await page.workspace.createTeam({ name: 'Financeiro', agents: 1 });
+    await page.workspace.updateTeam(vendas.id, { name: 'Comercial' });
+    await page.outbox.flush();
+    expect(page.outbox.state).toMatchObject({ waiting: 0, refused: [], conflicts: [] });
+    answer!();
+    // The late answer knows neither change: this browser's copies stay.
+    expect(names(await listing)).toEqual(['Comercial', 'Financeiro']);
+    expect(names(await page.workspace.listTeams())).toEqual(['Comercial', 'Financeiro']);
+    expect(server.records.get('teams')!.get(financeiro.id)?.record).toMatchObject({
+      name: 'Financeiro',
+    });
   });
 
   it('keeps changes made offline, says how many wait, and sends them in order once back', async () => {

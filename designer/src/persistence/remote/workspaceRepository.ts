@@ -126,42 +126,72 @@ export function createRemoteWorkspaceRepository(
 
   const waiting = async (key: string) => (await outbox.waitingFor(key)) > 0;
 
-  /** The server's copy of a collection into the cache, records whose change waits excepted. */
+  const turns = new Map<string, Promise<unknown>>();
+  /**
+   * One at a time per collection (or the settings): this browser's changes and the server's
+   * copies written into the cache. Else a list read while a team is being created would
+   * find it neither on the server nor waiting yet, and delete it.
+   */
+  function exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const turn = (turns.get(name) ?? Promise.resolve()).catch(() => {}).then(work);
+    turns.set(name, turn);
+    const forget = () => {
+      if (turns.get(name) === turn) turns.delete(name);
+    };
+    turn.then(forget, forget);
+    return turn;
+  }
+
+  /**
+   * The server's copy of a collection into the cache, except records whose change waits, and
+   * records whose change the server accepted while the list was on its way (their base moved:
+   * the list is older than this browser's copy).
+   */
   const refresh = (collection: WorkspaceCollection) =>
     once(collection, async () => {
       const table = tables.get(collection)!;
+      const baseOf = (id: string) => outbox.baseOf(recordKey(collection, id));
+      const basesBefore = new Map<string, number>();
+      for (const id of (await table.toCollection().primaryKeys()) as string[])
+        basesBefore.set(id, await baseOf(id));
       const { records, revisions } = await api.listRecords(collection);
-      const revisionOf = new Map(revisions.map((r) => [r.id, r.revision]));
-      const onServer = new Set<string>();
-      for (const record of records) {
-        const id = keyOf(collection, record);
-        onServer.add(id);
-        const key = recordKey(collection, id);
-        if (await waiting(key)) continue;
-        await table.put(record);
-        await outbox.setBase(key, revisionOf.get(id) ?? 0);
-      }
-      for (const id of (await table.toCollection().primaryKeys()) as string[]) {
-        if (!onServer.has(id) && !(await waiting(recordKey(collection, id))))
-          await table.delete(id);
-      }
+      await exclusive(collection, async () => {
+        const revisionOf = new Map(revisions.map((r) => [r.id, r.revision]));
+        const mine = async (id: string) =>
+          (await waiting(recordKey(collection, id))) ||
+          (await baseOf(id)) !== (basesBefore.get(id) ?? 0);
+        const onServer = new Set<string>();
+        for (const record of records) {
+          const id = keyOf(collection, record);
+          onServer.add(id);
+          if (await mine(id)) continue;
+          await table.put(record);
+          await outbox.setBase(recordKey(collection, id), revisionOf.get(id) ?? 0);
+        }
+        for (const id of (await table.toCollection().primaryKeys()) as string[]) {
+          if (!onServer.has(id) && !(await mine(id))) await table.delete(id);
+        }
+      });
     });
 
   const refreshSettings = () =>
     once('settings', async () => {
+      const baseBefore = await outbox.baseOf(SETTINGS);
       const answer = await api.getSettings();
       const { defaultCallbotLanguage, ...settings } = answer.settings;
-      if (await waiting(SETTINGS)) {
-        // This browser's change of the settings is newer than the server's copy.
-        serverExtra = {
-          name: answer.name,
-          defaultCallbotLanguage: serverExtra?.defaultCallbotLanguage ?? defaultCallbotLanguage,
-        };
-        return;
-      }
-      serverExtra = { name: answer.name, defaultCallbotLanguage };
-      await cache.settings.put({ key: SETTINGS_KEY, value: settings });
-      await outbox.setBase(SETTINGS, answer.revision);
+      await exclusive(SETTINGS, async () => {
+        if ((await waiting(SETTINGS)) || (await outbox.baseOf(SETTINGS)) !== baseBefore) {
+          // This browser's change of the settings is newer than the server's copy.
+          serverExtra = {
+            name: answer.name,
+            defaultCallbotLanguage: serverExtra?.defaultCallbotLanguage ?? defaultCallbotLanguage,
+          };
+          return;
+        }
+        serverExtra = { name: answer.name, defaultCallbotLanguage };
+        await cache.settings.put({ key: SETTINGS_KEY, value: settings });
+        await outbox.setBase(SETTINGS, answer.revision);
+      });
     });
 
   const refreshAll = async () => {
@@ -179,14 +209,16 @@ export function createRemoteWorkspaceRepository(
     change: () => Promise<T>,
   ): Promise<T> {
     const table = tables.get(collection)!;
-    const known = typeof id === 'string' ? id : null;
-    const before: unknown = known === null ? null : ((await table.get(known)) ?? null);
-    const result = await change();
-    const key = known ?? (id as () => string)();
-    const after: unknown = (await table.get(key)) ?? null;
-    if (before !== after && JSON.stringify(before) !== JSON.stringify(after))
-      await outbox.addRecord(recordKey(collection, key), { before, after });
-    return result;
+    return exclusive(collection, async () => {
+      const known = typeof id === 'string' ? id : null;
+      const before: unknown = known === null ? null : ((await table.get(known)) ?? null);
+      const result = await change();
+      const key = known ?? (id as () => string)();
+      const after: unknown = (await table.get(key)) ?? null;
+      if (before !== after && JSON.stringify(before) !== JSON.stringify(after))
+        await outbox.addRecord(recordKey(collection, key), { before, after });
+      return result;
+    });
   }
 
   /** The settings as this browser has them, with the callbot's language once the server told it. */
@@ -196,13 +228,15 @@ export function createRemoteWorkspaceRepository(
     return { ...value, defaultCallbotLanguage: serverExtra.defaultCallbotLanguage };
   }
 
-  async function trackedSettings<T>(change: () => Promise<T>): Promise<T> {
-    const before = await settingsSnapshot();
-    const result = await change();
-    const after = await settingsSnapshot();
-    if (JSON.stringify(before) !== JSON.stringify(after))
-      await outbox.addRecord(SETTINGS, { before, after });
-    return result;
+  function trackedSettings<T>(change: () => Promise<T>): Promise<T> {
+    return exclusive(SETTINGS, async () => {
+      const before = await settingsSnapshot();
+      const result = await change();
+      const after = await settingsSnapshot();
+      if (JSON.stringify(before) !== JSON.stringify(after))
+        await outbox.addRecord(SETTINGS, { before, after });
+      return result;
+    });
   }
 
   const created = () => lastId;
@@ -228,10 +262,12 @@ export function createRemoteWorkspaceRepository(
           if (error instanceof RemoteError && error.kind === 'notFound') return null;
           throw error;
         });
-        await outbox.discard(key, server?.revision ?? 0);
         const table = tables.get(collection)!;
-        if (server) await table.put(server.record);
-        else await table.delete(parsed.id);
+        await exclusive(collection, async () => {
+          await outbox.discard(key, server?.revision ?? 0);
+          if (server) await table.put(server.record);
+          else await table.delete(parsed.id!);
+        });
       }
       notify();
     },
