@@ -26,9 +26,13 @@ export function workspaceMessage(error: unknown): string {
           flows: (error.params.flows ?? []).map((f) => `“${f.name}”`).join(', '),
         });
       case 'team.nameTaken':
-        return i18n.t('s20h1.teamNameTaken', { existing: error.params.existing?.name ?? '' });
+        return i18n.t('workspace.refusal.teamNameTaken', {
+          existing: error.params.existing?.name ?? '',
+        });
       case 'bot.nameTaken':
-        return i18n.t('s20h1.botNameTaken', { existing: error.params.existing?.name ?? '' });
+        return i18n.t('workspace.refusal.botNameTaken', {
+          existing: error.params.existing?.name ?? '',
+        });
       case 'rule':
         return error.message;
     }

@@ -32,6 +32,10 @@ export const en = {
     saveName: 'Save name',
     broken: 'A stored record ({{key}}) cannot be read and is left out: {{problems}}',
     refusal: {
+      teamNameTaken:
+        'Not saved: the team “{{existing}}” already has this name (case and spaces do not tell names apart).',
+      botNameTaken:
+        'Not saved: the bot “{{existing}}” already has this name (case and spaces do not tell names apart).',
       invalid: 'Not saved: {{problems}}',
       notFound: 'This no longer exists (it may have been deleted in another tab).',
       defaultTeam:
@@ -1393,10 +1397,19 @@ export const en = {
     refused: 'The server refused your changes to this flow: {{why}}',
     presence: 'Also open by {{names}}',
     presenceOne: '{{name}} has this flow open',
+    callsTurnedOff:
+      'Saved, and WhatsApp calls on {{numbers}} were turned off: this flow answers that line and now lacks {{missing}} (R2).',
+    missing: {
+      receptionCallbot: 'a way to receive callers (more than a greeting and a hang-up)',
+      openingHours: 'a check of a schedule with opening hours',
+      teamWithAgents: 'a transfer to teams that exist and have agents',
+    },
+    openLines: 'Open Calls by WhatsApp',
+    dismiss: 'Dismiss',
   },
-  // ---- callsui
   /** The calls page (issue 16): the list, one call, flow analytics, calls now. */
   calls: {
+    emptyHint: 'Try another period, or clear the filters.',
     title: 'Calls',
     views: { list: 'Calls', analytics: 'Analytics', live: 'Now' },
     viewsLabel: 'Calls views',
@@ -1472,6 +1485,8 @@ export const en = {
       noFlow: 'The flow of this callbot is not in this workspace any more.',
     },
     analytics: {
+      nodeColumn: 'Node',
+      hungUpColumn: 'Callers who hung up',
       title: 'Flow analytics',
       callbot: 'Callbot',
       version: 'Version',
@@ -1517,7 +1532,6 @@ export const en = {
       here_zero: '{{count}} calls here now',
     },
   },
-  // ---- rules
   rules: {
     warnings: 'Figures to check',
     tier: {
@@ -1541,13 +1555,13 @@ export const en = {
     callsOnBroken:
       'Calls are on, but the reception callbot is no longer ready: complete the list below or turn calls off.',
   },
-  // ---- wspages
   /** The workspace's records on the server (sync bar), the settings page, the tables. */
   wspages: {
     sync: {
       conflict:
         '{{name}} changed {{what}} at {{time}}. Your change was not sent, nothing was overwritten: reload theirs, or keep yours (the fields you changed win).',
       refused: 'The server refused your change to {{what}}: {{why}}',
+      nameTaken: '“{{existing}}” already has this name (case and spaces do not tell names apart)',
       reload: 'Reload theirs',
       keepMine: 'Keep mine',
       what: {
@@ -1584,7 +1598,6 @@ export const en = {
     },
     table: { actions: 'Actions' },
   },
-  // ---- wsflows
   wsflows: {
     readOnlyAs: {
       trainer: 'Read only — you are a trainer',
@@ -1601,7 +1614,6 @@ export const en = {
       importing: 'Importing…',
     },
   },
-  // ---- voice
   workspacePublish: {
     title: 'Publish',
     note: 'Note (optional)',
@@ -1617,7 +1629,6 @@ export const en = {
     lines: 'Answers on {{lines}}.',
     noLines: 'No line answers with this callbot yet: assign it to a line on the Lines page.',
   },
-  // ---- provider
   providerServer: {
     originHeader: 'Where from',
     origin: {
@@ -1659,44 +1670,6 @@ export const en = {
       ownerOnly: 'Only an owner of the workspace can change the provider.',
     },
   },
-  // ---- s20-ui
-  s20ui: {
-    calls: {
-      emptyHint: 'Try another period, or clear the filters.',
-    },
-    timeline: {
-      steps: 'Nodes entered, in order',
-    },
-    date: {
-      day: 'dd',
-      month: 'mm',
-      year: 'yyyy',
-      pick: '{{field}}: pick on a calendar',
-      invalid: 'Not a day: type it like {{example}}.',
-    },
-    time: {
-      pattern24: 'hh:mm',
-      pattern12: 'h:mm AM',
-      invalid: 'Not a time: type it like {{example}}.',
-    },
-    analytics: {
-      node: 'Node',
-      hungUp: 'Callers who hung up',
-    },
-  },
-  // ---- s20-rules
-  s20rules: {
-    callsTurnedOff:
-      'Saved, and WhatsApp calls on {{numbers}} were turned off: this flow answers that line and now lacks {{missing}} (R2).',
-    missing: {
-      receptionCallbot: 'a way to receive callers (more than a greeting and a hang-up)',
-      openingHours: 'a check of a schedule with opening hours',
-      teamWithAgents: 'a transfer to teams that exist and have agents',
-    },
-    openLines: 'Open Calls by WhatsApp',
-    dismiss: 'Dismiss',
-  },
-  // ---- s20-calls
   callRecords: {
     view: 'Records',
     title: 'Call records',
@@ -1716,12 +1689,23 @@ export const en = {
     failed: 'The settings could not be saved: {{message}}',
     readFailed: 'The settings could not be read: {{message}}',
   },
-  // ---- s20-h1
-  s20h1: {
-    teamNameTaken:
-      'Not saved: the team “{{existing}}” already has this name (case and spaces do not tell names apart).',
-    botNameTaken:
-      'Not saved: the bot “{{existing}}” already has this name (case and spaces do not tell names apart).',
+  timeline: {
+    steps: 'Nodes entered, in order',
+  },
+  /** The kit's typed date and time fields. */
+  fields: {
+    date: {
+      day: 'dd',
+      month: 'mm',
+      year: 'yyyy',
+      pick: '{{field}}: pick on a calendar',
+      invalid: 'Not a day: type it like {{example}}.',
+    },
+    time: {
+      pattern24: 'hh:mm',
+      pattern12: 'h:mm AM',
+      invalid: 'Not a time: type it like {{example}}.',
+    },
   },
   diagnostics: diagnosticsEn,
 };

@@ -30,6 +30,10 @@ export const es: Resources = {
     saveName: 'Guardar nombre',
     broken: 'Un registro guardado ({{key}}) no se puede leer y queda fuera: {{problems}}',
     refusal: {
+      teamNameTaken:
+        'No guardado: el equipo «{{existing}}» ya tiene este nombre (mayúsculas y espacios no distinguen nombres).',
+      botNameTaken:
+        'No guardado: el bot «{{existing}}» ya tiene este nombre (mayúsculas y espacios no distinguen nombres).',
       invalid: 'No guardado: {{problems}}',
       notFound: 'Esto ya no existe (puede haberse eliminado en otra pestaña).',
       defaultTeam:
@@ -1399,9 +1403,18 @@ export const es: Resources = {
     refused: 'El servidor rechazó sus cambios en este flujo: {{why}}',
     presence: 'También abierto por {{names}}',
     presenceOne: '{{name}} tiene este flujo abierto',
+    callsTurnedOff:
+      'Guardado, y las llamadas por WhatsApp en {{numbers}} se desactivaron: este flujo atiende esa línea y ahora no tiene {{missing}} (R2).',
+    missing: {
+      receptionCallbot: 'cómo recibir a quien llama (más que un mensaje inicial y el cierre)',
+      openingHours: 'una verificación de horarios de atención',
+      teamWithAgents: 'una transferencia a equipos que existen y tienen agentes',
+    },
+    openLines: 'Abrir Llamadas por WhatsApp',
+    dismiss: 'Descartar',
   },
-  // ---- callsui
   calls: {
+    emptyHint: 'Pruebe con otro período o borre los filtros.',
     title: 'Llamadas',
     views: { list: 'Llamadas', analytics: 'Análisis', live: 'Ahora' },
     viewsLabel: 'Vistas de las llamadas',
@@ -1477,6 +1490,8 @@ export const es: Resources = {
       noFlow: 'El flujo de este callbot ya no está en este espacio de trabajo.',
     },
     analytics: {
+      nodeColumn: 'Nodo',
+      hungUpColumn: 'Colgaron aquí',
       title: 'Análisis del flujo',
       callbot: 'Callbot',
       version: 'Versión',
@@ -1522,7 +1537,6 @@ export const es: Resources = {
       here_other: '{{count}} llamadas aquí ahora',
     },
   },
-  // ---- rules
   rules: {
     warnings: 'Cifras que revisar',
     tier: {
@@ -1546,12 +1560,13 @@ export const es: Resources = {
     callsOnBroken:
       'Las llamadas están habilitadas, pero el callbot de recepción ya no está listo: complete la lista de abajo o deshabilite las llamadas.',
   },
-  // ---- wspages
   wspages: {
     sync: {
       conflict:
         '{{name}} cambió {{what}} a las {{time}}. Su cambio no se envió y nada se sobrescribió: recargue la versión de esa persona o conserve la suya (los campos que usted cambió prevalecen).',
       refused: 'El servidor rechazó su cambio en {{what}}: {{why}}',
+      nameTaken:
+        '«{{existing}}» ya tiene este nombre (mayúsculas y espacios no distinguen nombres)',
       reload: 'Recargar su versión',
       keepMine: 'Conservar la mía',
       what: {
@@ -1588,7 +1603,6 @@ export const es: Resources = {
     },
     table: { actions: 'Acciones' },
   },
-  // ---- wsflows
   wsflows: {
     readOnlyAs: {
       trainer: 'Solo lectura — eres entrenador',
@@ -1605,7 +1619,6 @@ export const es: Resources = {
       importing: 'Importando…',
     },
   },
-  // ---- voice
   workspacePublish: {
     title: 'Publicar',
     note: 'Nota (opcional)',
@@ -1623,7 +1636,6 @@ export const es: Resources = {
     noLines:
       'Ninguna línea atiende con este callbot todavía: asígnelo a una línea en la página Líneas.',
   },
-  // ---- provider
   providerServer: {
     originHeader: 'Origen',
     origin: {
@@ -1667,44 +1679,6 @@ export const es: Resources = {
       ownerOnly: 'Solo un propietario del espacio de trabajo puede cambiar el proveedor.',
     },
   },
-  // ---- s20-ui
-  s20ui: {
-    calls: {
-      emptyHint: 'Pruebe con otro período o borre los filtros.',
-    },
-    timeline: {
-      steps: 'Nodos recorridos, en orden',
-    },
-    date: {
-      day: 'dd',
-      month: 'mm',
-      year: 'aaaa',
-      pick: '{{field}}: elegir en el calendario',
-      invalid: 'No es una fecha: escríbala como {{example}}.',
-    },
-    time: {
-      pattern24: 'hh:mm',
-      pattern12: 'h:mm a. m.',
-      invalid: 'No es una hora: escríbala como {{example}}.',
-    },
-    analytics: {
-      node: 'Nodo',
-      hungUp: 'Colgaron aquí',
-    },
-  },
-  // ---- s20-rules
-  s20rules: {
-    callsTurnedOff:
-      'Guardado, y las llamadas por WhatsApp en {{numbers}} se desactivaron: este flujo atiende esa línea y ahora no tiene {{missing}} (R2).',
-    missing: {
-      receptionCallbot: 'cómo recibir a quien llama (más que un mensaje inicial y el cierre)',
-      openingHours: 'una verificación de horarios de atención',
-      teamWithAgents: 'una transferencia a equipos que existen y tienen agentes',
-    },
-    openLines: 'Abrir Llamadas por WhatsApp',
-    dismiss: 'Descartar',
-  },
-  // ---- s20-calls
   callRecords: {
     view: 'Registros',
     title: 'Registros de llamadas',
@@ -1724,12 +1698,23 @@ export const es: Resources = {
     failed: 'No se pudo guardar la configuración: {{message}}',
     readFailed: 'No se pudo leer la configuración: {{message}}',
   },
-  // ---- s20-h1
-  s20h1: {
-    teamNameTaken:
-      'No guardado: el equipo «{{existing}}» ya tiene este nombre (mayúsculas y espacios no distinguen nombres).',
-    botNameTaken:
-      'No guardado: el bot «{{existing}}» ya tiene este nombre (mayúsculas y espacios no distinguen nombres).',
+  timeline: {
+    steps: 'Nodos recorridos, en orden',
+  },
+  /** The kit's typed date and time fields. */
+  fields: {
+    date: {
+      day: 'dd',
+      month: 'mm',
+      year: 'aaaa',
+      pick: '{{field}}: elegir en el calendario',
+      invalid: 'No es una fecha: escríbala como {{example}}.',
+    },
+    time: {
+      pattern24: 'hh:mm',
+      pattern12: 'h:mm a. m.',
+      invalid: 'No es una hora: escríbala como {{example}}.',
+    },
   },
   diagnostics: diagnosticsEs,
 };

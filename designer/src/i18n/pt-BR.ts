@@ -31,6 +31,10 @@ export const ptBR: Resources = {
     saveName: 'Salvar nome',
     broken: 'Um registro guardado ({{key}}) não pode ser lido e fica de fora: {{problems}}',
     refusal: {
+      teamNameTaken:
+        'Não salvo: a equipe “{{existing}}” já tem este nome (maiúsculas e espaços não distinguem nomes).',
+      botNameTaken:
+        'Não salvo: o bot “{{existing}}” já tem este nome (maiúsculas e espaços não distinguem nomes).',
       invalid: 'Não salvo: {{problems}}',
       notFound: 'Isto não existe mais (pode ter sido excluído em outra aba).',
       defaultTeam:
@@ -1386,9 +1390,18 @@ export const ptBR: Resources = {
     refused: 'O servidor recusou suas alterações neste fluxo: {{why}}',
     presence: 'Também aberto por {{names}}',
     presenceOne: '{{name}} está com este fluxo aberto',
+    callsTurnedOff:
+      'Salvo, e as chamadas por WhatsApp em {{numbers}} foram desabilitadas: este fluxo atende essa linha e agora não tem {{missing}} (R2).',
+    missing: {
+      receptionCallbot: 'como receber quem liga (mais que uma mensagem inicial e o encerramento)',
+      openingHours: 'uma verificação de horários de atendimento',
+      teamWithAgents: 'uma transferência para equipes que existem e têm agentes',
+    },
+    openLines: 'Abrir Chamadas por WhatsApp',
+    dismiss: 'Dispensar',
   },
-  // ---- callsui
   calls: {
+    emptyHint: 'Tente outro período ou limpe os filtros.',
     title: 'Chamadas',
     views: { list: 'Chamadas', analytics: 'Análise', live: 'Agora' },
     viewsLabel: 'Visões das chamadas',
@@ -1464,6 +1477,8 @@ export const ptBR: Resources = {
       noFlow: 'O fluxo deste callbot não está mais neste workspace.',
     },
     analytics: {
+      nodeColumn: 'Nó',
+      hungUpColumn: 'Desligaram aqui',
       title: 'Análise do fluxo',
       callbot: 'Callbot',
       version: 'Versão',
@@ -1509,7 +1524,6 @@ export const ptBR: Resources = {
       here_other: '{{count}} chamadas aqui agora',
     },
   },
-  // ---- rules
   rules: {
     warnings: 'Valores a conferir',
     tier: {
@@ -1533,12 +1547,12 @@ export const ptBR: Resources = {
     callsOnBroken:
       'As chamadas estão habilitadas, mas o callbot de recepção não está mais pronto: complete a lista abaixo ou desabilite as chamadas.',
   },
-  // ---- wspages
   wspages: {
     sync: {
       conflict:
         '{{name}} alterou {{what}} às {{time}}. Sua alteração não foi enviada e nada foi sobrescrito: recarregue a versão dele(a) ou mantenha a sua (os campos que você alterou prevalecem).',
       refused: 'O servidor recusou sua alteração em {{what}}: {{why}}',
+      nameTaken: '“{{existing}}” já tem este nome (maiúsculas e espaços não distinguem nomes)',
       reload: 'Recarregar a versão dele(a)',
       keepMine: 'Manter a minha',
       what: {
@@ -1575,7 +1589,6 @@ export const ptBR: Resources = {
     },
     table: { actions: 'Ações' },
   },
-  // ---- wsflows
   wsflows: {
     readOnlyAs: {
       trainer: 'Somente leitura — você é treinador',
@@ -1592,7 +1605,6 @@ export const ptBR: Resources = {
       importing: 'Importando…',
     },
   },
-  // ---- voice
   workspacePublish: {
     title: 'Publicar',
     note: 'Nota (opcional)',
@@ -1608,7 +1620,6 @@ export const ptBR: Resources = {
     lines: 'Atende em {{lines}}.',
     noLines: 'Nenhuma linha atende com este callbot ainda: atribua-o a uma linha na página Linhas.',
   },
-  // ---- provider
   providerServer: {
     originHeader: 'Origem',
     origin: {
@@ -1651,44 +1662,6 @@ export const ptBR: Resources = {
       ownerOnly: 'Só um proprietário do workspace pode mudar o provedor.',
     },
   },
-  // ---- s20-ui
-  s20ui: {
-    calls: {
-      emptyHint: 'Tente outro período ou limpe os filtros.',
-    },
-    timeline: {
-      steps: 'Nós percorridos, em ordem',
-    },
-    date: {
-      day: 'dd',
-      month: 'mm',
-      year: 'aaaa',
-      pick: '{{field}}: escolher no calendário',
-      invalid: 'Não é uma data: digite como {{example}}.',
-    },
-    time: {
-      pattern24: 'hh:mm',
-      pattern12: 'h:mm AM',
-      invalid: 'Não é um horário: digite como {{example}}.',
-    },
-    analytics: {
-      node: 'Nó',
-      hungUp: 'Desligaram aqui',
-    },
-  },
-  // ---- s20-rules
-  s20rules: {
-    callsTurnedOff:
-      'Salvo, e as chamadas por WhatsApp em {{numbers}} foram desabilitadas: este fluxo atende essa linha e agora não tem {{missing}} (R2).',
-    missing: {
-      receptionCallbot: 'como receber quem liga (mais que uma mensagem inicial e o encerramento)',
-      openingHours: 'uma verificação de horários de atendimento',
-      teamWithAgents: 'uma transferência para equipes que existem e têm agentes',
-    },
-    openLines: 'Abrir Chamadas por WhatsApp',
-    dismiss: 'Dispensar',
-  },
-  // ---- s20-calls
   callRecords: {
     view: 'Registros',
     title: 'Registros de chamadas',
@@ -1708,12 +1681,23 @@ export const ptBR: Resources = {
     failed: 'Não foi possível salvar as configurações: {{message}}',
     readFailed: 'Não foi possível ler as configurações: {{message}}',
   },
-  // ---- s20-h1
-  s20h1: {
-    teamNameTaken:
-      'Não salvo: a equipe “{{existing}}” já tem este nome (maiúsculas e espaços não distinguem nomes).',
-    botNameTaken:
-      'Não salvo: o bot “{{existing}}” já tem este nome (maiúsculas e espaços não distinguem nomes).',
+  timeline: {
+    steps: 'Nós percorridos, em ordem',
+  },
+  /** The kit's typed date and time fields. */
+  fields: {
+    date: {
+      day: 'dd',
+      month: 'mm',
+      year: 'aaaa',
+      pick: '{{field}}: escolher no calendário',
+      invalid: 'Não é uma data: digite como {{example}}.',
+    },
+    time: {
+      pattern24: 'hh:mm',
+      pattern12: 'h:mm AM',
+      invalid: 'Não é um horário: digite como {{example}}.',
+    },
   },
   diagnostics: diagnosticsPtBR,
 };

@@ -90,18 +90,18 @@ export function FlowSyncBar({
       {turnedOff && (
         <div className="sync-bar sync-bar--conflict" role="alert">
           <p>
-            {t('s20rules.callsTurnedOff', {
+            {t('remote.callsTurnedOff', {
               numbers: turnedOff.lines.map((line) => formatPhone(line.number)).join(', '),
               missing: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
                 [...new Set(turnedOff.lines.flatMap((line) => line.missing))].map((item) =>
-                  t(`s20rules.missing.${item}`),
+                  t(`remote.missing.${item}`),
                 ),
               ),
             })}
           </p>
-          <a href={channelHref('whatsapp')}>{t('s20rules.openLines')}</a>
+          <a href={channelHref('whatsapp')}>{t('remote.openLines')}</a>
           <Button onClick={() => sync.outbox.dismissCallsTurnedOff(flowId)}>
-            {t('s20rules.dismiss')}
+            {t('remote.dismiss')}
           </Button>
         </div>
       )}

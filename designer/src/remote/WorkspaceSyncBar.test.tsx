@@ -47,7 +47,12 @@ describe('WorkspaceSyncBar', () => {
     server.online = true;
     await browser.outbox.flush();
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/^Bruno changed the team “Atendimento” at .+\. Your change/);
+    // The record's name is read from this browser's copy just after the alert shows.
+    await waitFor(() =>
+      expect(alert.textContent).toMatch(
+        /^Bruno changed the team “Atendimento” at .+\. Your change/,
+      ),
+    );
     expect(screen.queryByRole('status')).toBeNull();
 
     await userEvent.click(within(alert).getByRole('button', { name: 'Reload theirs' }));
@@ -79,10 +84,46 @@ describe('WorkspaceSyncBar', () => {
     await editor.repo.saveTestCase(flow.id, test);
     await trainer.outbox.flush();
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('the test case “Vendas”');
+    await waitFor(() => expect(alert.textContent).toContain('the test case “Vendas”'));
     await userEvent.click(within(alert).getByRole('button', { name: 'Reload theirs' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(trainer.outbox.state).toMatchObject({ waiting: 0, refused: [] });
+  });
+
+  it('says in the page’s words that another browser took a team’s name at the same moment', async () => {
+    const server = new FakeWorkspaceServer();
+    const first = openBrowser(server, ana);
+    const second = openBrowser(server, bruno);
+    // Both pages read the teams before either wrote: neither sees the other's name coming.
+    await first.workspace.listTeams();
+    await second.workspace.listTeams();
+    render(
+      <WorkspaceProvider repository={second.workspace}>
+        <WorkspaceSyncBar />
+      </WorkspaceProvider>,
+    );
+    await first.workspace.createTeam({ name: 'Vendas', agents: 3 });
+    await first.outbox.flush();
+    await i18n.changeLanguage('pt-BR');
+    try {
+      await second.workspace.createTeam({ name: ' vendas', agents: 1 });
+      await second.outbox.flush();
+      const alert = await screen.findByRole('alert');
+      await waitFor(() =>
+        expect(alert.textContent).toContain(
+          'a equipe “vendas”: “Vendas” já tem este nome (maiúsculas e espaços não distinguem nomes)',
+        ),
+      );
+      expect(alert.textContent).not.toMatch(/same name|already exists/);
+      // Reloading drops the refused team: the server keeps the first one only.
+      await userEvent.click(within(alert).getByRole('button', { name: /Recarregar/ }));
+      await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+      expect([...server.records.get('teams')!.values()].map((r) => r.record)).toMatchObject([
+        { name: 'Vendas' },
+      ]);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it.each([

@@ -119,7 +119,15 @@ export function WorkspaceSyncBar() {
       ))}
       {refused.map((refusal) => (
         <div key={refusal.flowId} className="sync-bar sync-bar--conflict" role="alert">
-          <p>{t('wspages.sync.refused', { what: what(refusal.flowId), why: refusal.message })}</p>
+          <p>
+            {t('wspages.sync.refused', {
+              what: what(refusal.flowId),
+              // A name clash the server caught (two browsers at once) in the page's words.
+              why: refusal.existing
+                ? t('wspages.sync.nameTaken', { existing: refusal.existing.name })
+                : refusal.message,
+            })}
+          </p>
           <Button onClick={() => void choose(refusal.flowId, 'reload')}>
             {t('wspages.sync.reload')}
           </Button>

@@ -169,7 +169,7 @@ export function Timeline({ data }: { data: TimelineData }) {
         </text>
       </svg>
       {data.nodes.length > 0 && (
-        <ol className="timeline__steps" aria-label={t('s20ui.timeline.steps')}>
+        <ol className="timeline__steps" aria-label={t('timeline.steps')}>
           {data.nodes.map((n, i) => (
             <li key={i}>
               <span className="timeline__step-number" aria-hidden="true">

@@ -40,7 +40,7 @@ export function DateField({
     onChange,
   );
   const picker = useRef<HTMLInputElement>(null);
-  const pattern = order.parts.map((part) => t(`s20ui.date.${part}`)).join(order.separator);
+  const pattern = order.parts.map((part) => t(`fields.date.${part}`)).join(order.separator);
 
   return (
     <div className="ui-field">
@@ -62,7 +62,7 @@ export function DateField({
         <IconButton
           size="sm"
           className="ui-date__pick"
-          label={t('s20ui.date.pick', { field: label })}
+          label={t('fields.date.pick', { field: label })}
           tooltip={false}
           icon={<CalendarDays />}
           onClick={() => picker.current?.showPicker?.()}
@@ -83,7 +83,7 @@ export function DateField({
       </div>
       {invalid && (
         <p id={`${id}-error`} className="ui-field__error" role="alert">
-          {t('s20ui.date.invalid', { example: isoToText('2026-12-07', order) })}
+          {t('fields.date.invalid', { example: isoToText('2026-12-07', order) })}
         </p>
       )}
     </div>

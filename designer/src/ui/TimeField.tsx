@@ -44,14 +44,14 @@ export function TimeField({
         className="ui-input ui-time"
         autoComplete="off"
         required={required}
-        placeholder={t(style.hour12 ? 's20ui.time.pattern12' : 's20ui.time.pattern24')}
+        placeholder={t(style.hour12 ? 'fields.time.pattern12' : 'fields.time.pattern24')}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-error` : undefined}
         {...inputProps}
       />
       {invalid && (
         <p id={`${id}-error`} className="ui-field__error" role="alert">
-          {t('s20ui.time.invalid', { example: isoToTimeText('14:30', style) })}
+          {t('fields.time.invalid', { example: isoToTimeText('14:30', style) })}
         </p>
       )}
     </div>

@@ -38,6 +38,7 @@ import {
   type UsageAnswer,
   type UsageQuery,
   type NamedSchedule,
+  type NameTaken,
   type RecordRevisions,
   type ServerWorkspaceSettings,
   type Bot,
@@ -494,7 +495,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
       409,
       API_ERRORS.nameTaken,
       `${RECORD_NAMES[collection]}: name: "${record.name}" is the same name as "${name}" (${id}), which already exists.`,
-      { field: 'name', existing: { id, name } },
+      { field: 'name', existing: { id, name } } satisfies Omit<NameTaken, 'error' | 'message'>,
     );
   }
 

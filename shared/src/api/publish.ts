@@ -137,3 +137,12 @@ export const API_ERRORS = {
   /** A team or bot named as another one already is (`sameName`): `field` and `existing` say which. */
   nameTaken: 'name_taken',
 } as const;
+
+/** The refusal of a team or bot named as another one already is (409 `name_taken`). */
+export const nameTakenSchema = apiErrorSchema.extend({
+  error: z.literal(API_ERRORS.nameTaken),
+  field: z.literal('name'),
+  /** The record that has the name. */
+  existing: z.object({ id: z.string(), name: z.string() }),
+});
+export type NameTaken = z.infer<typeof nameTakenSchema>;

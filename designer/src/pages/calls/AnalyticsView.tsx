@@ -338,8 +338,8 @@ function SideFigures({ data }: { data: SideData }) {
             caption={t('calls.analytics.dropOff')}
             showCaption
             columns={[
-              t('s20ui.analytics.node'),
-              { header: t('s20ui.analytics.hungUp'), numeric: true },
+              t('calls.analytics.nodeColumn'),
+              { header: t('calls.analytics.hungUpColumn'), numeric: true },
             ]}
           >
             {dropOff.map(([id, f]) => (

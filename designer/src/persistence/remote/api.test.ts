@@ -133,6 +133,29 @@ describe('the workspace API client', () => {
     expect(error.conflict).toMatchObject({ revision: 4, updatedBy: { name: 'Bruno' } });
   });
 
+  it('reads which record has the name when the server refuses a team’s name', async () => {
+    server.use(
+      session(),
+      http.put(`${ORIGIN}/api/workspaces/ws1/teams/t2`, () =>
+        HttpResponse.json(
+          {
+            error: 'name_taken',
+            message:
+              'The team: name: "vendas" is the same name as "Vendas" (t1), which already exists.',
+            field: 'name',
+            existing: { id: 't1', name: 'Vendas' },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+    const error = await failure(
+      api().putRecord('teams', 't2', { id: 't2', name: 'vendas', agents: 1, isDefault: false }, 0),
+    );
+    expect(error).toMatchObject({ status: 409, existing: { id: 't1', name: 'Vendas' } });
+    expect(error.conflict).toBeUndefined();
+  });
+
   it('tells a stopped server (no answer, or a gateway 502) from a refusal', async () => {
     server.use(
       http.get(`${ORIGIN}/api/workspaces/ws1/flows`, () => HttpResponse.error()),

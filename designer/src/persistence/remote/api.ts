@@ -4,6 +4,7 @@ import {
   CSRF_HEADER,
   importAnswerSchema,
   importRefusalSchema,
+  nameTakenSchema,
   flowListSchema,
   flowRecordSchema,
   flowSaveAnswerSchema,
@@ -58,6 +59,8 @@ export class RemoteError extends Error {
     readonly conflict?: RevisionConflict,
     /** Set for a refused workspace file: which record, which field, why. */
     readonly problems?: { path: string; message: string }[],
+    /** Set for a team or bot refused for its name (`name_taken`): the one that has it. */
+    readonly existing?: { id: string; name: string },
   ) {
     super(message);
   }
@@ -237,6 +240,11 @@ export function createWorkspaceApi({
         undefined,
         refusedFile.data.problems,
       );
+    }
+    const taken = nameTakenSchema.safeParse(body);
+    if (taken.success) {
+      const { message, existing } = taken.data;
+      return new RemoteError(kind, message, status, undefined, undefined, existing);
     }
     const refusal = apiErrorSchema.safeParse(body);
     const message = refusal.success

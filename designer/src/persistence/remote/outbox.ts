@@ -67,8 +67,11 @@ export interface OutboxState {
   offline: boolean;
   /** Flows whose saves wait for the user's choice (reload theirs or keep mine as a copy). */
   conflicts: OutboxConflict[];
-  /** Flows whose saves the server refused for another reason (e.g. the role), with why. */
-  refused: { flowId: string; message: string }[];
+  /**
+   * Flows whose saves the server refused for another reason (e.g. the role), with why; for a
+   * team or bot refused for its name, the one that has it (`existing`), for the UI's words.
+   */
+  refused: { flowId: string; message: string; existing?: { id: string; name: string } }[];
   /**
    * Flows whose accepted save turned WhatsApp calls off on the lines they
    * answer (R2: the save's answer says so), kept until the user dismisses it.
@@ -259,7 +262,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
           });
         } else {
           const message = error instanceof Error ? error.message : String(error);
-          set({ offline: false, refused: [...state.refused, { flowId: first.flowId, message }] });
+          const existing = error instanceof RemoteError ? error.existing : undefined;
+          set({
+            offline: false,
+            refused: [
+              ...state.refused,
+              { flowId: first.flowId, message, ...(existing && { existing }) },
+            ],
+          });
         }
       }
     }

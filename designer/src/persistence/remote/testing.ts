@@ -4,6 +4,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import {
   collectionKey,
+  sameName,
   serverWorkspaceSettingsSchema,
   workspaceCollections,
   type CallsTurnedOff,
@@ -52,6 +53,8 @@ export class FakeWorkspaceServer {
   refuse: (doc: FlowDocument) => string | null = () => null;
   /** The lines whose calls a save of this document turns off (R2), as the server's answer says. */
   turnsCallsOff: (doc: FlowDocument) => CallsTurnedOff[] = () => [];
+  /** Runs before a list of records leaves, its records already read: a test holds it there. */
+  beforeListAnswer: () => Promise<void> = () => Promise.resolve();
   readonly flows = new Map<string, StoredFlow>();
   /** The workspace's records by collection, then key. */
   readonly records = new Map<WorkspaceCollection, Map<string, StoredRecord>>(
@@ -132,6 +135,22 @@ export class FakeWorkspaceServer {
         if ((parsed.data as { callbotId?: string }).callbotId !== stored?.callbotId)
           throw new RemoteError('invalid', 'callbotId: changed through its own route', 422);
       }
+      // Flows name teams and bots: a name another one has is refused (409 `name_taken`).
+      if (collection === 'teams' || collection === 'bots') {
+        const { name } = parsed.data as { name: string };
+        for (const [key, other] of records) {
+          const existing = other.record as { id: string; name: string };
+          if (key !== id && sameName(existing.name, name))
+            throw new RemoteError(
+              'conflict',
+              `${collection}: name: "${name}" is the same name as "${existing.name}" (${key}), which already exists.`,
+              409,
+              undefined,
+              undefined,
+              { id: key, name: existing.name },
+            );
+        }
+      }
       if (collection === 'teams' && (parsed.data as unknown as { isDefault: boolean }).isDefault) {
         for (const [key, other] of records) {
           const team = other.record as { isDefault: boolean };
@@ -154,6 +173,7 @@ export class FakeWorkspaceServer {
       listRecords: async (collection: WorkspaceCollection) => {
         await this.reachable();
         const records = [...this.records.get(collection)!.entries()];
+        await this.beforeListAnswer();
         return {
           records: records.map(([, r]) => structuredClone(r.record)),
           revisions: records.map(([id, r]) => ({ id, revision: r.revision })),
