@@ -32,6 +32,23 @@ describe('the server-backed flow repository', () => {
     expect(opened.doc.settings.name).toBe('Recepção');
   });
 
+  it('keeps a flow created and saved while an older list of the flows was on its way', async () => {
+    const server = new FakeWorkspaceServer();
+    const page = openBrowser(server, ana);
+    let answer: (() => void) | null = null;
+    server.beforeListAnswer = () => new Promise<void>((resolve) => (answer = resolve));
+    const listing = page.repo.list();
+    await vi.waitFor(() => expect(answer).not.toBeNull());
+    server.beforeListAnswer = () => Promise.resolve();
+    // The user creates a flow meanwhile, and the server accepts it before the list arrives.
+    const flow = await page.repo.create('Recepção');
+    await page.outbox.flush();
+    expect(server.flows.get(flow.id)?.revision).toBe(1);
+    answer!();
+    expect((await listing).map((f) => f.name)).toEqual(['Recepção']);
+    expect((await page.repo.list()).map((f) => f.name)).toEqual(['Recepção']);
+  });
+
   it('keeps edits made offline across a reload and sends them, in order, when the server is back', async () => {
     const server = new FakeWorkspaceServer();
     const browser = openBrowser(server, ana);

@@ -136,8 +136,16 @@ export function createRemoteFlowRepository(
     await outbox.add(id, record.doc);
   }
 
-  /** Refreshes the cache from the server; false when the server is unreachable. */
+  /**
+   * Refreshes the cache from the server; false when the server is unreachable. A flow whose save
+   * the server accepted while the list was on its way (its base moved) keeps this browser's copy:
+   * the list is older.
+   */
   async function refresh(): Promise<boolean> {
+    const basesBefore = new Map<string, number>();
+    for (const id of await cache.flows.toCollection().primaryKeys())
+      basesBefore.set(id, await outbox.baseOf(id));
+    const moved = async (id: string) => (await outbox.baseOf(id)) !== (basesBefore.get(id) ?? 0);
     let flows;
     try {
       flows = await api.listFlows();
@@ -151,11 +159,16 @@ export function createRemoteFlowRepository(
         wanted.push(flow.id);
     }
     const answers = await Promise.all(wanted.map((id) => api.getFlow(id)));
-    for (const answer of answers) await cacheAnswer(answer);
+    for (const answer of answers) if (!(await moved(answer.id))) await cacheAnswer(answer);
     // Flows deleted on the server: gone from the cache too, unless this browser's saves of them wait.
     const onServer = new Set(flows.map((f) => f.id));
     for (const id of await cache.flows.toCollection().primaryKeys()) {
-      if (!onServer.has(id) && (await outbox.waitingFor(id)) === 0 && (await outbox.baseOf(id)) > 0)
+      if (
+        !onServer.has(id) &&
+        (await outbox.waitingFor(id)) === 0 &&
+        (await outbox.baseOf(id)) > 0 &&
+        !(await moved(id))
+      )
         await local.remove(id);
     }
     return true;

@@ -53,7 +53,7 @@ export class FakeWorkspaceServer {
   refuse: (doc: FlowDocument) => string | null = () => null;
   /** The lines whose calls a save of this document turns off (R2), as the server's answer says. */
   turnsCallsOff: (doc: FlowDocument) => CallsTurnedOff[] = () => [];
-  /** Runs before a list of records leaves, its records already read: a test holds it there. */
+  /** Runs before a list of records or flows leaves, already read: a test holds it there. */
   beforeListAnswer: () => Promise<void> = () => Promise.resolve();
   readonly flows = new Map<string, StoredFlow>();
   /** The workspace's records by collection, then key. */
@@ -289,10 +289,12 @@ export class FakeWorkspaceServer {
       },
       listFlows: async () => {
         await this.reachable();
-        return [...this.flows.keys()].map((id) => {
+        const flows = [...this.flows.keys()].map((id) => {
           const { doc: _doc, ...summary } = this.answer(id);
           return summary;
         });
+        await this.beforeListAnswer();
+        return flows;
       },
       getFlow: async (id) => {
         await this.reachable();
