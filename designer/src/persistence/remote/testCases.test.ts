@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RemoteError } from './api.ts';
 import { testCaseKey } from './keys.ts';
 import { FakeWorkspaceServer, openBrowser } from './testing.ts';
@@ -35,6 +35,23 @@ describe('test cases in a server workspace', () => {
     const listed = await editor.repo.listTestCases(flow.id);
     expect(listed.map((t) => [t.name, t.script, t.transcript])).toEqual([
       ['Fora do horário', script, [{ at: 0 }]],
+    ]);
+  });
+
+  it('saved while an older list of them was on its way stay listed', async () => {
+    const { server, trainer, flow } = await flowOnServer();
+    let answer: (() => void) | null = null;
+    server.beforeListAnswer = () => new Promise<void>((resolve) => (answer = resolve));
+    const listing = trainer.repo.listTestCases(flow.id);
+    await vi.waitFor(() => expect(answer).not.toBeNull());
+    server.beforeListAnswer = () => Promise.resolve();
+    // Saved on the server at once, while the list (read before) is still on its way.
+    await trainer.repo.saveTestCase(flow.id, recorded('Fora do horário'));
+    expect(server.tests.get(flow.id)?.size).toBe(1);
+    answer!();
+    expect((await listing).map((t) => t.name)).toEqual(['Fora do horário']);
+    expect((await trainer.repo.listTestCases(flow.id)).map((t) => t.name)).toEqual([
+      'Fora do horário',
     ]);
   });
 

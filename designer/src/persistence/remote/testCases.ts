@@ -166,24 +166,41 @@ export function createRemoteTestCaseStore({
 
   const cached = async (id: number) => (await cache.testCases.get(id)) ?? null;
 
+  /**
+   * This browser's writes, counted as they start and as they end: a list read while one ran may
+   * be older than the cache (a test case saved meanwhile would vanish), so it is not mirrored.
+   */
+  let writes = 0;
+  const writing = async <T>(work: () => Promise<T>): Promise<T> => {
+    writes += 1;
+    try {
+      return await work();
+    } finally {
+      writes += 1;
+    }
+  };
+
   return {
-    async saveTestCase(flowId, testCase, options) {
-      if (!(await cache.flows.get(flowId))) throw new FlowNotFoundError(flowId);
-      const saved = await local.saveTestCase(flowId, testCase, options);
-      const record = { ...saved, serverId: newId() };
-      try {
-        await cache.testCases.update(saved.id, { serverId: record.serverId });
-        await write(record, record.serverId);
-      } catch (error) {
-        await local.deleteTestCase(saved.id);
-        throw error;
-      }
-      return record;
-    },
+    saveTestCase: (flowId, testCase, options) =>
+      writing(async () => {
+        if (!(await cache.flows.get(flowId))) throw new FlowNotFoundError(flowId);
+        const saved = await local.saveTestCase(flowId, testCase, options);
+        const record = { ...saved, serverId: newId() };
+        try {
+          await cache.testCases.update(saved.id, { serverId: record.serverId });
+          await write(record, record.serverId);
+        } catch (error) {
+          await local.deleteTestCase(saved.id);
+          throw error;
+        }
+        return record;
+      }),
 
     async listTestCases(flowId) {
+      const writesBefore = writes;
       try {
-        await mirror(flowId, await api.listTests(flowId));
+        const tests = await api.listTests(flowId);
+        if (writes === writesBefore) await mirror(flowId, tests);
       } catch (error) {
         // Unreachable, or a flow not on the server yet: the cache answers.
         if (!isUnreachable(error) && !isNotFound(error)) throw error;
@@ -191,36 +208,39 @@ export function createRemoteTestCaseStore({
       return local.listTestCases(flowId);
     },
 
-    async renameTestCase(id, name) {
-      const record = await cached(id);
-      if (!record) return false;
-      if (!(await local.renameTestCase(id, name))) return false;
-      try {
-        await send((await cached(id)) ?? record);
-      } catch (error) {
-        await cache.testCases.update(id, { name: record.name });
-        throw error;
-      }
-      return true;
-    },
+    renameTestCase: (id, name) =>
+      writing(async () => {
+        const record = await cached(id);
+        if (!record) return false;
+        if (!(await local.renameTestCase(id, name))) return false;
+        try {
+          await send((await cached(id)) ?? record);
+        } catch (error) {
+          await cache.testCases.update(id, { name: record.name });
+          throw error;
+        }
+        return true;
+      }),
 
-    async rerecordTestCase(id, recording) {
-      const before = await local.rerecordTestCase(id, recording);
-      const record = await cached(id);
-      if (before === null || !record) return before;
-      try {
-        await send(record);
-      } catch (error) {
-        await local.rerecordTestCase(id, before);
-        throw error;
-      }
-      return before;
-    },
+    rerecordTestCase: (id, recording) =>
+      writing(async () => {
+        const before = await local.rerecordTestCase(id, recording);
+        const record = await cached(id);
+        if (before === null || !record) return before;
+        try {
+          await send(record);
+        } catch (error) {
+          await local.rerecordTestCase(id, before);
+          throw error;
+        }
+        return before;
+      }),
 
-    async deleteTestCase(id) {
-      const record = await cached(id);
-      if (record?.serverId !== undefined) await write(record, record.serverId, true);
-      await local.deleteTestCase(id);
-    },
+    deleteTestCase: (id) =>
+      writing(async () => {
+        const record = await cached(id);
+        if (record?.serverId !== undefined) await write(record, record.serverId, true);
+        await local.deleteTestCase(id);
+      }),
   };
 }

@@ -53,7 +53,7 @@ export class FakeWorkspaceServer {
   refuse: (doc: FlowDocument) => string | null = () => null;
   /** The lines whose calls a save of this document turns off (R2), as the server's answer says. */
   turnsCallsOff: (doc: FlowDocument) => CallsTurnedOff[] = () => [];
-  /** Runs before a list of records or flows leaves, already read: a test holds it there. */
+  /** Runs before a list of records, flows or test cases leaves, already read: a test holds it there. */
   beforeListAnswer: () => Promise<void> = () => Promise.resolve();
   readonly flows = new Map<string, StoredFlow>();
   /** The workspace's records by collection, then key. */
@@ -357,7 +357,9 @@ export class FakeWorkspaceServer {
       listTests: async (flowId) => {
         await this.reachable();
         if (!this.flows.has(flowId)) throw new RemoteError('notFound', 'no flow', 404);
-        return [...(this.tests.get(flowId)?.values() ?? [])].map((t) => structuredClone(t));
+        const tests = [...(this.tests.get(flowId)?.values() ?? [])].map((t) => structuredClone(t));
+        await this.beforeListAnswer();
+        return tests;
       },
       putTest: async (flowId, testId, test) => {
         await this.reachable();
