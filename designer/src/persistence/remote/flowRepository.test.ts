@@ -36,10 +36,10 @@ describe('the server-backed flow repository', () => {
     const server = new FakeWorkspaceServer();
     const page = openBrowser(server, ana);
     let answer: (() => void) | null = null;
-    server.beforeListAnswer = () => new Promise<void>((resolve) => (answer = resolve));
+    server.beforeReadAnswer = () => new Promise<void>((resolve) => (answer = resolve));
     const listing = page.repo.list();
     await vi.waitFor(() => expect(answer).not.toBeNull());
-    server.beforeListAnswer = () => Promise.resolve();
+    server.beforeReadAnswer = () => Promise.resolve();
     // The user creates a flow meanwhile, and the server accepts it before the list arrives.
     const flow = await page.repo.create('Recepção');
     await page.outbox.flush();
@@ -47,6 +47,26 @@ describe('the server-backed flow repository', () => {
     answer!();
     expect((await listing).map((f) => f.name)).toEqual(['Recepção']);
     expect((await page.repo.list()).map((f) => f.name)).toEqual(['Recepção']);
+  });
+
+  it('keeps a save accepted while an older copy of the flow was on its way', async () => {
+    const server = new FakeWorkspaceServer();
+    const page = openBrowser(server, ana);
+    const flow = await page.repo.create('Recepção');
+    await page.outbox.flush();
+    const opened = await page.repo.open(flow.id);
+    let answer: (() => void) | null = null;
+    server.beforeReadAnswer = () => new Promise<void>((resolve) => (answer = resolve));
+    const reading = page.repo.open(flow.id);
+    await vi.waitFor(() => expect(answer).not.toBeNull());
+    server.beforeReadAnswer = () => Promise.resolve();
+    const edited = withMessage(opened.doc, 'm-new', 'Bem-vindo de novo');
+    await page.repo.save(flow.id, edited, opened.revision);
+    await page.outbox.flush();
+    expect(server.flows.get(flow.id)?.revision).toBe(2);
+    answer!();
+    expect(texts((await reading).doc)).toContain('Bem-vindo de novo');
+    expect(texts((await page.repo.open(flow.id)).doc)).toContain('Bem-vindo de novo');
   });
 
   it('keeps edits made offline across a reload and sends them, in order, when the server is back', async () => {

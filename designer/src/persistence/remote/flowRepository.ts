@@ -101,9 +101,13 @@ export function createRemoteFlowRepository(
   const changeListeners = new Set<(flowId: string | null, by: Actor | null) => void>();
   const presenceListeners = new Map<string, Set<(editors: Actor[]) => void>>();
 
-  /** Writes the server's copy of a flow into the cache, unless this browser's saves of it wait. */
+  /**
+   * Writes the server's copy of a flow into the cache, unless this browser's saves of it wait or
+   * the copy is older than the revision this browser already has (a save accepted meanwhile).
+   */
   async function cacheAnswer(answer: FlowRecordAnswer): Promise<void> {
     if ((await outbox.waitingFor(answer.id)) > 0) return;
+    if (answer.revision < (await outbox.baseOf(answer.id))) return;
     const loaded = loadFlow(answer.doc);
     if (!loaded.ok) return;
     await cache.transaction('rw', cache.flows, async () => {

@@ -41,10 +41,10 @@ describe('test cases in a server workspace', () => {
   it('saved while an older list of them was on its way stay listed', async () => {
     const { server, trainer, flow } = await flowOnServer();
     let answer: (() => void) | null = null;
-    server.beforeListAnswer = () => new Promise<void>((resolve) => (answer = resolve));
+    server.beforeReadAnswer = () => new Promise<void>((resolve) => (answer = resolve));
     const listing = trainer.repo.listTestCases(flow.id);
     await vi.waitFor(() => expect(answer).not.toBeNull());
-    server.beforeListAnswer = () => Promise.resolve();
+    server.beforeReadAnswer = () => Promise.resolve();
     // Saved on the server at once, while the list (read before) is still on its way.
     await trainer.repo.saveTestCase(flow.id, recorded('Fora do horário'));
     expect(server.tests.get(flow.id)?.size).toBe(1);

@@ -53,8 +53,8 @@ export class FakeWorkspaceServer {
   refuse: (doc: FlowDocument) => string | null = () => null;
   /** The lines whose calls a save of this document turns off (R2), as the server's answer says. */
   turnsCallsOff: (doc: FlowDocument) => CallsTurnedOff[] = () => [];
-  /** Runs before a list of records, flows or test cases leaves, already read: a test holds it there. */
-  beforeListAnswer: () => Promise<void> = () => Promise.resolve();
+  /** Runs before a read's answer leaves (a list, or a flow), already read: a test holds it there. */
+  beforeReadAnswer: () => Promise<void> = () => Promise.resolve();
   readonly flows = new Map<string, StoredFlow>();
   /** The workspace's records by collection, then key. */
   readonly records = new Map<WorkspaceCollection, Map<string, StoredRecord>>(
@@ -173,7 +173,7 @@ export class FakeWorkspaceServer {
       listRecords: async (collection: WorkspaceCollection) => {
         await this.reachable();
         const records = [...this.records.get(collection)!.entries()];
-        await this.beforeListAnswer();
+        await this.beforeReadAnswer();
         return {
           records: records.map(([, r]) => structuredClone(r.record)),
           revisions: records.map(([id, r]) => ({ id, revision: r.revision })),
@@ -293,12 +293,14 @@ export class FakeWorkspaceServer {
           const { doc: _doc, ...summary } = this.answer(id);
           return summary;
         });
-        await this.beforeListAnswer();
+        await this.beforeReadAnswer();
         return flows;
       },
       getFlow: async (id) => {
         await this.reachable();
-        return this.answer(id);
+        const answer = this.answer(id);
+        await this.beforeReadAnswer();
+        return answer;
       },
       saveFlow: async (id, doc, baseRevision, _callbot) => {
         await this.reachable();
@@ -358,7 +360,7 @@ export class FakeWorkspaceServer {
         await this.reachable();
         if (!this.flows.has(flowId)) throw new RemoteError('notFound', 'no flow', 404);
         const tests = [...(this.tests.get(flowId)?.values() ?? [])].map((t) => structuredClone(t));
-        await this.beforeListAnswer();
+        await this.beforeReadAnswer();
         return tests;
       },
       putTest: async (flowId, testId, test) => {

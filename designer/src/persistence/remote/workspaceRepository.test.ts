@@ -49,10 +49,10 @@ describe('the server-backed workspace repository', () => {
     await page.outbox.flush();
     // The page asks for the teams; the server's answer is read now and arrives late.
     let answer: (() => void) | null = null;
-    server.beforeListAnswer = () => new Promise<void>((resolve) => (answer = resolve));
+    server.beforeReadAnswer = () => new Promise<void>((resolve) => (answer = resolve));
     const listing = page.workspace.listTeams();
     await vi.waitFor(() => expect(answer).not.toBeNull());
-    server.beforeListAnswer = () => Promise.resolve();
+    server.beforeReadAnswer = () => Promise.resolve();
     // Meanwhile the user creates one team and renames the other, and the server accepts both.
     const financeiro = await page.workspace.createTeam({ name: 'Financeiro', agents: 1 });
     await page.workspace.updateTeam(vendas.id, { name: 'Comercial' });
