@@ -12,7 +12,7 @@ import type { ApiTokenCreated, ApiTokenSummary } from './client.ts';
 import { CopyField } from './CopyField.tsx';
 import { accountMessage } from './messages.ts';
 import './account.css';
-import { ActionsCell, DataTable } from '../ui/Table.tsx';
+import { ActionsCell, DataTable, EmptyTable } from '../ui/Table.tsx';
 
 /**
  * The user's API tokens in the workspace, for scripts and CI: created with a
@@ -95,7 +95,7 @@ function Tokens() {
       {tokens === null ? (
         !problem && <p>{t('common.loading')}</p>
       ) : tokens.length === 0 ? (
-        <p>{t('account.tokens.empty')}</p>
+        <EmptyTable icon={<KeyRound size={20} />} title={t('account.tokens.empty')} />
       ) : (
         <DataTable
           caption={t('nav.tokens')}

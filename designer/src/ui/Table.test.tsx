@@ -59,14 +59,18 @@ describe('DataTable', () => {
     expect(onSort).toHaveBeenCalledOnce();
   });
 
-  it('says so when there is nothing to list', () => {
-    render(
-      <EmptyTable icon={null} title="No calls match these filters.">
+  it('says so when there is nothing to list, as a status where filters can empty the list', () => {
+    const { rerender } = render(
+      <EmptyTable live icon={null} title="No calls match these filters.">
         <p>Try another period.</p>
       </EmptyTable>,
     );
     expect(screen.getByRole('status').textContent).toBe(
       'No calls match these filters.Try another period.',
     );
+    // A page's plain empty state is text, leaving the page's own status line alone.
+    rerender(<EmptyTable icon={null} title="No teams yet." />);
+    expect(screen.getByText('No teams yet.')).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
   });
 });

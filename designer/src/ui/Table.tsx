@@ -108,14 +108,17 @@ export function ActionsCell({ children }: { children?: ReactNode }) {
 export function EmptyTable({
   icon,
   title,
+  live,
   children,
 }: {
   icon: ReactNode;
   title: string;
+  /** Said aloud when it appears (a list that filters can empty), as a status. */
+  live?: boolean;
   children?: ReactNode;
 }) {
   return (
-    <div className="ui-empty" role="status">
+    <div className="ui-empty" role={live ? 'status' : undefined}>
       <span className="ui-empty__icon" aria-hidden="true">
         {icon}
       </span>

@@ -215,7 +215,7 @@ export function CallList({ query }: { query: string }) {
       )}
       {page === null && problem === null && <p role="status">{t('calls.loading')}</p>}
       {page !== null && page.calls.length === 0 && (
-        <EmptyTable icon={<PhoneOff size={20} />} title={t('calls.empty')}>
+        <EmptyTable live icon={<PhoneOff size={20} />} title={t('calls.empty')}>
           <p>{t('calls.emptyHint')}</p>
         </EmptyTable>
       )}

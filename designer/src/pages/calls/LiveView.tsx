@@ -97,7 +97,7 @@ export function LiveView({ openStream }: { openStream?: (url: string) => LiveSou
         ))}
       </dl>
       {live !== null && live.calls.length === 0 && (
-        <EmptyTable icon={<PhoneOff size={20} />} title={t('calls.live.none')} />
+        <EmptyTable live icon={<PhoneOff size={20} />} title={t('calls.live.none')} />
       )}
       {live !== null && live.calls.length > 0 && (
         <DataTable

@@ -1,3 +1,4 @@
+import { PhoneCall } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PurchasedLine } from '@callbot/shared';
@@ -10,6 +11,7 @@ import { lineName, useLineDeps, useLines } from './data.ts';
 import { syncOrder } from './lineCommands.ts';
 import { formatPhone } from '../../forms/phone.ts';
 import { EditOnly } from '../../account/ReadOnly.tsx';
+import { EmptyTable } from '../../ui/Table.tsx';
 
 const pending = (line: PurchasedLine) =>
   line.status === 'requested' || line.status === 'in_process';
@@ -114,7 +116,7 @@ export function PhoneLinesPage() {
       {lines.value === null ? (
         <p>{t('channels.loading')}</p>
       ) : purchased.length === 0 ? (
-        <p>{t('channels.phone.none')}</p>
+        <EmptyTable icon={<PhoneCall size={20} />} title={t('channels.phone.none')} />
       ) : (
         <ul className="line-list" aria-label={t('channels.phone.list')} aria-busy={inProgress}>
           {purchased.map((line) => (

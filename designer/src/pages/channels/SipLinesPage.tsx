@@ -1,3 +1,4 @@
+import { Server } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SipLine } from '@callbot/shared';
@@ -12,6 +13,7 @@ import { addSipLine, type SipForm } from './lineCommands.ts';
 import { formatPhone, parsePhoneInput, phoneCountry } from '../../forms/phone.ts';
 import { PhoneField } from '../../forms/PhoneField.tsx';
 import { EditOnly } from '../../account/ReadOnly.tsx';
+import { EmptyTable } from '../../ui/Table.tsx';
 
 const emptyForm: SipForm = {
   label: '',
@@ -183,7 +185,7 @@ export function SipLinesPage() {
         </form>
       </EditOnly>
       {sip.length === 0 ? (
-        <p>{t('channels.sip.none')}</p>
+        <EmptyTable icon={<Server size={20} />} title={t('channels.sip.none')} />
       ) : (
         <ul className="line-list" aria-label={t('channels.sip.list')}>
           {sip.map((line) => (

@@ -1,3 +1,4 @@
+import { MessageCircle } from 'lucide-react';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -20,6 +21,7 @@ import { createWhatsAppLine, setWhatsAppCalls, type CallingContext } from './lin
 import { formatPhone, parsePhoneInput, phoneCountry } from '../../forms/phone.ts';
 import { PhoneField } from '../../forms/PhoneField.tsx';
 import { EditOnly } from '../../account/ReadOnly.tsx';
+import { EmptyTable } from '../../ui/Table.tsx';
 
 /** The callbots with their flows, for the checklist (R2 reads the line's callbot's flow). */
 function useCallbotDocs(): ChecklistCallbot[] {
@@ -284,7 +286,7 @@ export function WhatsAppPage() {
         </form>
       </EditOnly>
       {whatsapp.length === 0 ? (
-        <p>{t('channels.whatsapp.none')}</p>
+        <EmptyTable icon={<MessageCircle size={20} />} title={t('channels.whatsapp.none')} />
       ) : (
         <ul className="line-list" aria-label={t('channels.whatsapp.list')}>
           {whatsapp.map((line) => (

@@ -1,3 +1,4 @@
+import { Building2 } from 'lucide-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -34,7 +35,7 @@ import {
 import { useServerCustomers } from './serverCustomers.ts';
 import { CallLimits } from './CallLimits.tsx';
 import { EditOnly, ReadOnlyFields } from '../../account/ReadOnly.tsx';
-import { DataTable } from '../../ui/Table.tsx';
+import { DataTable, EmptyTable } from '../../ui/Table.tsx';
 import '../channels/channels.css';
 import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { formatPhone, parsePhoneInput, phoneCountry } from '../../forms/phone.ts';
@@ -384,7 +385,7 @@ export function CustomersPage() {
         {data.value === null ? (
           <p>{t('channels.loading')}</p>
         ) : data.value.customers.length === 0 ? (
-          <p>{t('customers.none')}</p>
+          <EmptyTable icon={<Building2 size={20} />} title={t('customers.none')} />
         ) : (
           <DataTable
             caption={t('customers.caption')}

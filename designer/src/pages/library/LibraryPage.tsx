@@ -7,7 +7,7 @@ import type { FlowSummary } from '../../persistence/index.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { i18n } from '../../i18n/index.ts';
 import { describeDiagnostic } from '../../ui/describeDiagnostic.ts';
-import { Copy, Pencil, Plus, Trash2, Upload, Workflow } from 'lucide-react';
+import { Copy, Pencil, Plus, SearchX, Trash2, Upload, Workflow } from 'lucide-react';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { JsonFileButton } from '../../ui/JsonFileButton.tsx';
 import { errorMessage } from '../../ui/errorMessage.ts';
@@ -19,6 +19,7 @@ import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { defaultNodeLabel } from '../../i18n/nodeTerms.ts';
 import { rememberImport } from './importNotice.ts';
 import { useFlowChanges } from '../../remote/useSync.ts';
+import { EmptyTable } from '../../ui/Table.tsx';
 
 /** The start page: the flows stored in this browser, to create, open, rename, copy, delete, search. */
 /** Moving a browser-only workspace in: a server's workspace only, so loaded with it. */
@@ -154,7 +155,10 @@ export function LibraryPage() {
       {flows === null ? (
         <p>{t('common.loading')}</p>
       ) : flows.length === 0 ? (
-        <p>{query ? t('library.noMatch') : t('library.empty')}</p>
+        <EmptyTable
+          icon={query ? <SearchX size={20} /> : <Workflow size={20} />}
+          title={query ? t('library.noMatch') : t('library.empty')}
+        />
       ) : (
         <ul className="library__list" aria-label={t('library.title')}>
           {flows.map((flow) => (

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Plus, Trash2, X } from 'lucide-react';
+import { CalendarClock, Plus, Trash2, X } from 'lucide-react';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { useTranslation } from 'react-i18next';
 import { isValidTimeZone, type Holiday, type NamedSchedule } from '@callbot/shared';
@@ -20,6 +20,7 @@ import { workspaceMessage } from '../../app/workspaceMessages.ts';
 import { EditOnly, ReadOnlyFields } from '../../account/ReadOnly.tsx';
 // The week grid's and the form fields' looks, shared with the inspector.
 import '../../inspector/Inspector.css';
+import { EmptyTable } from '../../ui/Table.tsx';
 
 const weekdayHours = (): NamedSchedule['weekly'] =>
   (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({
@@ -97,7 +98,7 @@ export function SchedulesPage({ selectedId }: { selectedId?: string | undefined 
         {schedules.value === null ? (
           <p>{t('common.loading')}</p>
         ) : list.length === 0 ? (
-          <p>{t('workspace.schedules.empty')}</p>
+          <EmptyTable icon={<CalendarClock size={20} />} title={t('workspace.schedules.empty')} />
         ) : (
           <div className="schedules">
             <nav aria-label={t('workspace.schedules.list')} className="schedules__list">

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Pencil, Plus, Trash2 } from 'lucide-react';
+import { Pencil, Plus, Trash2, Users } from 'lucide-react';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '@callbot/shared';
@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { useTeams, useWorkspace } from '../../app/WorkspaceContext.tsx';
 import { BrokenRecords } from './BrokenRecords.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
-import { ActionsCell, DataTable } from '../../ui/Table.tsx';
+import { ActionsCell, DataTable, EmptyTable } from '../../ui/Table.tsx';
 import { EditOnly, ReadOnlyFields } from '../../account/ReadOnly.tsx';
 
 /**
@@ -95,7 +95,7 @@ export function TeamsPage() {
         {teams.value === null ? (
           <p>{t('common.loading')}</p>
         ) : list.length === 0 ? (
-          <p>{t('workspace.teams.empty')}</p>
+          <EmptyTable icon={<Users size={20} />} title={t('workspace.teams.empty')} />
         ) : (
           <DataTable
             caption={t('workspace.teams.title')}
