@@ -41,7 +41,9 @@ export function SignInPage({
   return (
     <AccountScreen title={t('account.signIn.title')}>
       <p className="account-card__lead">
-        {t('account.signIn.lead', { host: window.location.host })}
+        {t('account.signIn.lead')}
+        {/* The address on its own line: a long host never reflows the sentence. */}
+        <span className="account-card__host">{window.location.host}</span>
       </p>
       {notice && (
         <p role="status" className="account-notice">

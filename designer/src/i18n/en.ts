@@ -1277,7 +1277,7 @@ export const en = {
     },
     signIn: {
       title: 'Sign in',
-      lead: 'Sign in to the callbot server at {{host}}.',
+      lead: 'Sign in to the callbot server at',
       submit: 'Sign in',
       setupDone: 'This server is already set up: sign in.',
     },

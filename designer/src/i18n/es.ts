@@ -1280,7 +1280,7 @@ export const es: Resources = {
     },
     signIn: {
       title: 'Iniciar sesión',
-      lead: 'Inicie sesión en el servidor de callbots en {{host}}.',
+      lead: 'Inicie sesión en el servidor de callbots en',
       submit: 'Iniciar sesión',
       setupDone: 'Este servidor ya está configurado: inicie sesión.',
     },

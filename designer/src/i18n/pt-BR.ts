@@ -1267,7 +1267,7 @@ export const ptBR: Resources = {
     },
     signIn: {
       title: 'Entrar',
-      lead: 'Entre no servidor de callbots em {{host}}.',
+      lead: 'Entre no servidor de callbots em',
       submit: 'Entrar',
       setupDone: 'Este servidor já está configurado: entre.',
     },

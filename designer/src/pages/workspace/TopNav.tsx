@@ -50,7 +50,10 @@ const items: { page: NavPage; href: string; Icon: LucideIcon; server?: true }[] 
  * since the room the names take depends on the language, the pages shown
  * and the workspace's name (`content` names what was measured). Compact, the header remembers the width it
  * needed in full and goes back to full once it has that room again; a new
- * language or set of pages is measured anew.
+ * language or set of pages is measured anew, and so is anything that changes
+ * what the row holds or how wide its words are (the account's corner loading,
+ * the web font replacing the fallback one): a row measured with a passing
+ * state does not stay compact.
  */
 function useCompact(header: RefObject<HTMLElement | null>, content: string): boolean {
   // Compact for the content it was measured with; new content starts in full, to be measured.
@@ -68,15 +71,20 @@ function useCompact(header: RefObject<HTMLElement | null>, content: string): boo
         }
       } else if (element.clientWidth >= fullWidth.current) setCompactFor(null);
     };
+    // Measured in full again (before the next paint: no flicker).
+    const remeasure = () => (compact ? setCompactFor(null) : measure());
     measure();
     // The window's width, and what loads later into the row (the account's corner).
     const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
     resized?.observe(element);
-    const changed = new MutationObserver(measure);
+    const changed = new MutationObserver(remeasure);
     changed.observe(element, { childList: true, subtree: true, characterData: true });
+    const fonts = typeof document === 'undefined' ? undefined : document.fonts;
+    fonts?.addEventListener('loadingdone', remeasure);
     return () => {
       resized?.disconnect();
       changed.disconnect();
+      fonts?.removeEventListener('loadingdone', remeasure);
     };
   }, [header, compact, content]);
   return compact;
