@@ -1,15 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import { test } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
+import { ANALYTICS_ADDRESS, serveAccountApi, signedIn } from './support/visualFixtures.ts';
 
 // The README's pictures, taken from the built designer at 1440×900 in English:
-// the editor on the reception example, a simulated call, and a workspace page.
+// the editor on the reception example, a simulated call, and a month of a
+// published callbot's calls on its flow (the server's answers fixed, as the
+// visual spec has them: e2e/support/visualFixtures.ts).
 // Run with `npm run screenshots`; review and commit docs/screenshots/*.png.
 
 const out = (name: string) =>
   fileURLToPath(new URL(`../docs/screenshots/${name}.png`, import.meta.url));
 
-test.use({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+test.use({
+  viewport: { width: 1440, height: 900 },
+  colorScheme: 'light',
+  timezoneId: 'America/Sao_Paulo',
+});
 
 test('README screenshots', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2026-12-07T13:00:00Z'));
@@ -32,7 +39,12 @@ test('README screenshots', async ({ page }) => {
     .waitFor({ timeout: 20_000 });
   await page.screenshot({ path: out('simulator'), animations: 'disabled' });
 
-  await page.goto('/#/channels/whatsapp');
-  await page.getByRole('heading', { level: 1, name: 'Channels' }).waitFor();
-  await page.screenshot({ path: out('workspace'), animations: 'disabled' });
+  // The same build in a new tab, answered as a callbot server answers a signed-in owner.
+  const served = await page.context().newPage();
+  await serveAccountApi(served, () => signedIn);
+  await served.goto(ANALYTICS_ADDRESS);
+  await served.getByRole('heading', { level: 1, name: 'Flow analytics' }).waitFor();
+  await served.getByText('Menu principal').first().waitFor();
+  await served.evaluate(() => document.fonts.ready);
+  await served.screenshot({ path: out('analytics'), animations: 'disabled' });
 });
