@@ -1627,7 +1627,7 @@ export const en = {
     makeLive: 'Make version {{version}} live',
     madeLive: 'Version {{version}} is live again.',
     lines: 'Answers on {{lines}}.',
-    noLines: 'No line answers with this callbot yet: assign it to a line on the Lines page.',
+    noLines: 'No line answers with this callbot yet: assign it to a line on the Channels page.',
   },
   providerServer: {
     originHeader: 'Where from',
@@ -1659,7 +1659,7 @@ export const en = {
         'This workspace uses the sandbox provider: numbers, WhatsApp lines and calls are simulated.',
       twilio: 'This workspace uses its Twilio account (SID ending in {{ending}}), set by {{by}}.',
       noKey:
-        'This server has no CALLBOT_SECRET_KEY, so it cannot keep provider credentials: the sandbox is used.',
+        'This server cannot keep provider credentials yet, so the sandbox is used. Ask whoever runs the server to set its secret key (CALLBOT_SECRET_KEY).',
       accountSid: 'Account SID',
       authToken: 'Auth token',
       template: 'Call-permission template Content SID (optional)',

@@ -327,7 +327,7 @@ export const es: Resources = {
   customers: {
     title: 'Clientes',
     intro:
-      'Llamar a un cliente por WhatsApp requiere su permiso de llamada: envía antes la plantilla de invitación. Un permiso temporal dura {{days}} días; todo permiso permite {{limit}} llamadas o intentos por día ({{timeZone}}).',
+      'Llamar a un cliente por WhatsApp requiere su permiso de llamada: envíe antes la plantilla de invitación. Un permiso temporal dura {{days}} días; todo permiso permite {{limit}} llamadas o intentos por día ({{timeZone}}).',
     limits: {
       title: 'Límites de llamadas',
       callsPerDay: 'Llamadas o intentos por cliente y por día',
@@ -374,7 +374,7 @@ export const es: Resources = {
     rule: {
       noOptIn:
         'el cliente no aceptó el permiso de llamada (R13): nunca se llama sin la plantilla de invitación aceptada.',
-      expired: 'el permiso temporal ({{days}} días) venció (R14): envía una nueva invitación.',
+      expired: 'el permiso temporal ({{days}} días) venció (R14): envíe una nueva invitación.',
       dailyLimit_zero: '{{count}} llamadas o intentos hoy, el máximo por día es {{limit}} (R14).',
       dailyLimit_one: '{{count}} llamada o intento hoy, el máximo por día es {{limit}} (R14).',
       dailyLimit_other: '{{count}} llamadas o intentos hoy, el máximo por día es {{limit}} (R14).',
@@ -1605,8 +1605,8 @@ export const es: Resources = {
   },
   wsflows: {
     readOnlyAs: {
-      trainer: 'Solo lectura — eres entrenador',
-      viewer: 'Solo lectura — eres observador',
+      trainer: 'Solo lectura — usted es entrenador',
+      viewer: 'Solo lectura — usted es lector',
     },
     moveIn: {
       button: 'Traer un espacio de trabajo',
@@ -1634,7 +1634,7 @@ export const es: Resources = {
     madeLive: 'La versión {{version}} está activa de nuevo.',
     lines: 'Atiende en {{lines}}.',
     noLines:
-      'Ninguna línea atiende con este callbot todavía: asígnelo a una línea en la página Líneas.',
+      'Ninguna línea atiende con este callbot todavía: asígnelo a una línea en la página Canales.',
   },
   providerServer: {
     originHeader: 'Origen',
@@ -1668,7 +1668,7 @@ export const es: Resources = {
       twilio:
         'Este espacio de trabajo usa su cuenta de Twilio (SID terminado en {{ending}}), configurada por {{by}}.',
       noKey:
-        'Este servidor no tiene CALLBOT_SECRET_KEY, por lo que no puede guardar credenciales del proveedor: se usa el sandbox.',
+        'Este servidor todavía no puede guardar credenciales del proveedor, así que se usa el sandbox. Pida a quien administra el servidor que configure su clave secreta (CALLBOT_SECRET_KEY).',
       accountSid: 'Account SID',
       authToken: 'Auth token',
       template: 'Content SID de la plantilla de permiso de llamada (opcional)',

@@ -1405,7 +1405,7 @@ export const ptBR: Resources = {
     title: 'Chamadas',
     views: { list: 'Chamadas', analytics: 'Análise', live: 'Agora' },
     viewsLabel: 'Visões das chamadas',
-    lead: 'As chamadas dos callbots deste workspace, como o servidor as registrou.',
+    lead: 'As chamadas dos callbots deste espaço de trabalho, como o servidor as registrou.',
     loading: 'Lendo as chamadas…',
     failed: 'Não foi possível ler as chamadas: {{message}}',
     filters: {
@@ -1474,7 +1474,7 @@ export const ptBR: Resources = {
       testName: 'Chamada real {{time}}',
       saved: 'Salva como o caso de teste “{{name}}” de {{flow}}.',
       saveFailed: 'O caso de teste não foi salvo: {{message}}',
-      noFlow: 'O fluxo deste callbot não está mais neste workspace.',
+      noFlow: 'O fluxo deste callbot não está mais neste espaço de trabalho.',
     },
     analytics: {
       nodeColumn: 'Nó',
@@ -1592,7 +1592,7 @@ export const ptBR: Resources = {
   wsflows: {
     readOnlyAs: {
       trainer: 'Somente leitura — você é treinador',
-      viewer: 'Somente leitura — você é observador',
+      viewer: 'Somente leitura — você é leitor',
     },
     moveIn: {
       button: 'Trazer um espaço de trabalho',
@@ -1618,7 +1618,7 @@ export const ptBR: Resources = {
     makeLive: 'Colocar a versão {{version}} no ar',
     madeLive: 'A versão {{version}} está no ar de novo.',
     lines: 'Atende em {{lines}}.',
-    noLines: 'Nenhuma linha atende com este callbot ainda: atribua-o a uma linha na página Linhas.',
+    noLines: 'Nenhuma linha atende com este callbot ainda: atribua-o a uma linha na página Canais.',
   },
   providerServer: {
     originHeader: 'Origem',
@@ -1626,7 +1626,7 @@ export const ptBR: Resources = {
       provider: 'Resposta do cliente no provedor ({{event}}), {{when}}',
       invitation: 'Convite enviado, {{when}}',
       call: 'Após uma chamada, {{when}}',
-      import: 'Importada de um arquivo de workspace',
+      import: 'Importada de um arquivo de espaço de trabalho',
       none: 'Nada ainda',
     },
     event: {
@@ -1640,18 +1640,18 @@ export const ptBR: Resources = {
     },
     rule: {
       callsDisabled: 'as chamadas não estão habilitadas nesta linha de WhatsApp: habilite-as antes',
-      lineNotFound: 'esta linha de WhatsApp não está no workspace',
+      lineNotFound: 'esta linha de WhatsApp não está no espaço de trabalho',
     },
     waiting: 'Convite enviado: aguardando a resposta de {{who}} no provedor.',
     answered: '{{who}} respondeu ao convite no provedor.',
     settings: {
       title: 'Provedor de telefonia',
       sandbox:
-        'Este workspace usa o provedor sandbox: números, linhas de WhatsApp e chamadas são simulados.',
+        'Este espaço de trabalho usa o provedor sandbox: números, linhas de WhatsApp e chamadas são simulados.',
       twilio:
         'Este workspace usa sua conta Twilio (SID terminado em {{ending}}), definida por {{by}}.',
       noKey:
-        'Este servidor não tem CALLBOT_SECRET_KEY, então não pode guardar credenciais do provedor: o sandbox é usado.',
+        'Este servidor ainda não pode guardar credenciais do provedor, então o sandbox é usado. Peça a quem administra o servidor para configurar a chave secreta dele (CALLBOT_SECRET_KEY).',
       accountSid: 'Account SID',
       authToken: 'Auth token',
       template: 'Content SID do modelo de permissão de chamada (opcional)',
@@ -1659,7 +1659,7 @@ export const ptBR: Resources = {
       remove: 'Voltar ao sandbox',
       saved:
         'As credenciais foram salvas. Ficam criptografadas no servidor e nunca são mostradas de novo.',
-      ownerOnly: 'Só um proprietário do workspace pode mudar o provedor.',
+      ownerOnly: 'Só um proprietário do espaço de trabalho pode mudar o provedor.',
     },
   },
   callRecords: {

@@ -96,9 +96,17 @@ export function DataTable({
   );
 }
 
-/** The cell of a row's actions (icon buttons side by side); empty when the row has none. */
+/**
+ * The cell of a row's actions (icon buttons side by side), a table cell like
+ * the others whatever it holds: empty when the row has none, or when the
+ * role may not act (`EditOnly` renders nothing).
+ */
 export function ActionsCell({ children }: { children?: ReactNode }) {
-  return <td className={children ? 'ui-table__actions' : undefined}>{children}</td>;
+  return (
+    <td>
+      <div className="ui-table__actions">{children}</div>
+    </td>
+  );
 }
 
 /**

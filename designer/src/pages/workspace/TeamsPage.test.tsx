@@ -60,6 +60,30 @@ describe('TeamsPage', () => {
     await expect.poll(async () => (await workspace.listTeams()).items[0]!.agents).toBe(7);
   });
 
+  it('keeps the number being typed when another change of the team arrives, and never sends a negative one', async () => {
+    const { user, create, workspace } = setup();
+    await create('Suporte', '1');
+    const agents = screen.getByRole('spinbutton', { name: 'Agents available in Suporte' });
+    await user.clear(agents);
+    await user.type(agents, '4');
+    // Someone else (another tab) renames the team and sets 7 meanwhile: the page shows the new
+    // name, and the field still holds what the user typed.
+    const { id } = (await workspace.listTeams()).items[0]!;
+    await workspace.updateTeam(id, { name: 'Atendimento', agents: 7 });
+    expect(await screen.findByRole('spinbutton', { name: 'Agents available in Atendimento' })).toBe(
+      agents,
+    );
+    expect(agents).toHaveProperty('value', '4');
+    await user.tab();
+    await expect.poll(async () => (await workspace.listTeams()).items[0]!.agents).toBe(4);
+    // A negative count is refused at the field.
+    await user.clear(agents);
+    await user.type(agents, '-3');
+    await user.tab();
+    expect((agents as HTMLInputElement).validity.rangeUnderflow).toBe(true);
+    expect((await workspace.listTeams()).items[0]!.agents).toBe(4);
+  });
+
   it('R9: refuses deleting the default team while others exist, saying to choose another first', async () => {
     const { user, create } = setup();
     await create('A', '1');

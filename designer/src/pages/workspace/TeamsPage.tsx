@@ -202,12 +202,15 @@ function AgentsField({ team, onChange }: { team: Team; onChange: (agents: number
   const [seen, setSeen] = useState(team.agents);
   if (seen !== team.agents) {
     setSeen(team.agents);
-    setValue(String(team.agents));
+    // Another change of the team shows here, unless the user is typing another number.
+    if (value === String(seen)) setValue(String(team.agents));
   }
-  const commit = () => {
+  const commit = (input: HTMLInputElement) => {
+    if (value.trim() === '') return setValue(String(team.agents));
+    // A negative or fractional count is said at the field (in the page's words), not sent.
+    if (!input.checkValidity()) return void input.reportValidity();
     const agents = Number(value);
-    if (value.trim() !== '' && Number.isInteger(agents) && agents !== team.agents) onChange(agents);
-    else if (value.trim() === '') setValue(String(team.agents));
+    if (agents !== team.agents) onChange(agents);
   };
   return (
     <input
@@ -218,8 +221,8 @@ function AgentsField({ team, onChange }: { team: Team; onChange: (agents: number
       aria-label={t('workspace.teams.agentsOf', { name: team.name })}
       value={value}
       onChange={(e) => setValue(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => e.key === 'Enter' && commit()}
+      onBlur={(e) => commit(e.currentTarget)}
+      onKeyDown={(e) => e.key === 'Enter' && commit(e.currentTarget)}
     />
   );
 }
