@@ -119,7 +119,7 @@ describe('one server per PGlite folder', () => {
     }
     restarted.child.kill('SIGTERM');
     await new Promise((resolve) => restarted.child.once('exit', resolve));
-  }, 120_000);
+  }, 240_000);
 
   it('takes over a lock whose process is gone, and keeps one whose process lives', () => {
     const folder = mkdtempSync(path.join(dir, 'lock-'));
@@ -144,7 +144,7 @@ describe('one server per PGlite folder', () => {
     await new Promise((resolve) => server.child.once('exit', resolve));
     const file = path.join(dir, 'token-data', 'api-token');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-  }, 60_000);
+  }, 180_000);
 
   it('prints a one-time setup link while no account exists', async () => {
     const server = await started({ CALLBOT_DATA_DIR: path.join(dir, 'setup-data') });
@@ -173,7 +173,7 @@ describe('one server per PGlite folder', () => {
     expect((await setup('second@acme.test')).status).toBe(403);
     server.child.kill('SIGTERM');
     await new Promise((resolve) => server.child.once('exit', resolve));
-  }, 60_000);
+  }, 180_000);
 
   it('refuses to start beyond loopback without signature checks, or with a short API token', async () => {
     const unsigned = await startServer({ HOST: '0.0.0.0', CALLBOT_INSECURE_NO_SIGNATURE: '1' });
@@ -184,5 +184,5 @@ describe('one server per PGlite folder', () => {
     const short = await startServer({ HOST: '0.0.0.0', CALLBOT_API_TOKEN: 'short' });
     expect(short).toMatchObject({ code: 2 });
     expect('said' in short && short.said).toMatch(/CALLBOT_API_TOKEN has 5 characters/);
-  }, 60_000);
+  }, 180_000);
 });
