@@ -190,6 +190,8 @@ test('the calls of a published callbot: the list, one call, replay, a test case 
   await page.getByRole('link', { name: 'Open call CA-calls-support' }).click();
   await expect(page.getByRole('heading', { name: 'Call from +55 11 98765 1111' })).toBeVisible();
   await expect(page.getByRole('img', { name: /Call timeline/ })).toBeVisible();
+  // The version that ran, by the flow's name (not the callbot's id).
+  await expect(page.getByText(`${flow.settings.name}, version 1`, { exact: true })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Transcript' })).toContainText('2');
   await expect(page.locator('.react-flow__node.is-visited').first()).toBeVisible();
   await expect(page.locator('.react-flow__node.is-active')).toHaveCount(1);

@@ -1471,6 +1471,8 @@ export const en = {
       exportEvents: 'Export events (CSV)',
       replay: 'Replay in the simulator',
       replaying: 'Replaying on the current flow…',
+      replayWhenEnded:
+        'The call is still in progress: it can be replayed in the simulator once it has ended.',
       replaySame: 'The current flow answers this call exactly as it did.',
       replayDiffers_zero: 'The current flow behaves differently at {{count}} lines:',
       replayDiffers_one: 'The current flow behaves differently at {{count}} line:',

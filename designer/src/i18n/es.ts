@@ -1476,6 +1476,7 @@ export const es: Resources = {
       exportEvents: 'Exportar eventos (CSV)',
       replay: 'Repetir en el simulador',
       replaying: 'Repitiendo en el flujo actual…',
+      replayWhenEnded: 'La llamada sigue en curso: podrá repetirse en el simulador cuando termine.',
       replaySame: 'El flujo actual responde a esta llamada exactamente como fue.',
       replayDiffers_zero: 'El flujo actual se comporta distinto en {{count}} líneas:',
       replayDiffers_one: 'El flujo actual se comporta distinto en {{count}} línea:',

@@ -1463,6 +1463,8 @@ export const ptBR: Resources = {
       exportEvents: 'Exportar eventos (CSV)',
       replay: 'Repetir no simulador',
       replaying: 'Repetindo no fluxo atual…',
+      replayWhenEnded:
+        'A chamada ainda está em andamento: ela pode ser repetida no simulador quando terminar.',
       replaySame: 'O fluxo atual responde a esta chamada exatamente como ela foi.',
       replayDiffers_zero: 'O fluxo atual se comporta diferente em {{count}} linhas:',
       replayDiffers_one: 'O fluxo atual se comporta diferente em {{count}} linha:',

@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { timelineOf } from './moments.ts';
 import { receptionCallLines } from './storyCall.ts';
 import { placeMarkers, Timeline } from './Timeline.tsx';
@@ -29,6 +29,32 @@ describe('Timeline', () => {
     expect(
       [...container.querySelectorAll('.timeline__marker text')].map((m) => m.textContent),
     ).toEqual(['1', '2–3', '4']);
+  });
+});
+
+describe('Timeline at any width', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('draws one unit to a pixel of its laid-out width, so its text keeps the UI’s size', () => {
+    // A page 900 px wide: the layout reports it, as the browser's observer does.
+    class Observer {
+      constructor(private readonly report: ResizeObserverCallback) {}
+      observe(target: Element) {
+        this.report(
+          [{ target, contentRect: { width: 900 } } as unknown as ResizeObserverEntry],
+          this,
+        );
+      }
+      unobserve() {}
+      disconnect() {}
+    }
+    vi.stubGlobal('ResizeObserver', Observer);
+    const { container } = render(<Timeline data={timelineOf(receptionCallLines(), 0, 150)} />);
+    const svg = screen.getByRole('img', { name: /^Call timeline/ });
+    expect(svg.getAttribute('viewBox')).toBe('0 0 900 100');
+    // The drawing spans the width: the call's end time sits at its right edge.
+    const texts = [...container.querySelectorAll('text.timeline__row')];
+    expect(texts.at(-1)!.getAttribute('x')).toBe('896');
   });
 });
 

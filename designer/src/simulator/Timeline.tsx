@@ -1,9 +1,11 @@
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCallTime, type TimelineData } from './moments.ts';
 import { countWords } from '../i18n/counts.ts';
 
+/** The drawing's width before it is measured (and where nothing lays pages out, as in tests). */
 const WIDTH = 420;
+const HEIGHT = 100;
 const ROW = { speaking: 38, listening: 58, inputs: 78 } as const;
 /** The markers' row at the top: numbered pills, one per node entered (or per run of them). */
 const MARKER = { top: 2, height: 14 } as const;
@@ -11,7 +13,8 @@ const MARKER = { top: 2, height: 14 } as const;
 const DIGIT_WIDTH = 6;
 const MARKER_GAP = 3;
 const BAR = 14;
-const LEFT = 58;
+/** Room for the rows' names ("Escuchando") at the UI's small type size. */
+const LEFT = 72;
 const RIGHT = 4;
 
 /** A numbered marker: nodes `first`..`last` (0-based), drawn from `left`, `width` wide. */
@@ -53,6 +56,27 @@ export function placeMarkers(xs: readonly number[], width: number = WIDTH): Mark
 }
 
 /**
+ * The drawing's width in CSS pixels, as laid out, so one unit of its viewBox
+ * is one pixel: its text keeps the UI's type size at any width (a scaled
+ * viewBox made the rows' names huge on a wide page).
+ */
+function useDrawnWidth() {
+  const ref = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(WIDTH);
+  useLayoutEffect(() => {
+    const svg = ref.current;
+    if (!svg || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const measured = Math.round(entry?.contentRect.width ?? 0);
+      if (measured > LEFT) setWidth(measured);
+    });
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
+
+/**
  * The call over virtual time: speaking and listening as bars, inputs as marks
  * (ignored ones hollow and red), each node entered as a line with a numbered
  * marker, and under it the steps: each number with its time and the node's
@@ -63,16 +87,21 @@ export function placeMarkers(xs: readonly number[], width: number = WIDTH): Mark
 export function Timeline({ data }: { data: TimelineData }) {
   const { t } = useTranslation();
   const id = useId();
+  const [ref, width] = useDrawnWidth();
   const span = Math.max(data.end, 1000);
-  const x = (ms: number) => LEFT + ((WIDTH - LEFT - 8) * ms) / span;
+  const x = (ms: number) => LEFT + ((width - LEFT - 8) * ms) / span;
   const ignored = data.inputs.filter((i) => !i.accepted).length;
-  const markers = placeMarkers(data.nodes.map((n) => x(n.t)));
+  const markers = placeMarkers(
+    data.nodes.map((n) => x(n.t)),
+    width,
+  );
   const name = (n: TimelineData['nodes'][number]) => n.label || n.id;
   return (
     <div className="timeline">
       <svg
+        ref={ref}
         className="timeline__chart"
-        viewBox={`0 0 ${WIDTH} 100`}
+        viewBox={`0 0 ${width} ${HEIGHT}`}
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
       >
@@ -164,7 +193,7 @@ export function Timeline({ data }: { data: TimelineData }) {
             <title>{`${formatCallTime(m.t)} ${m.label}`}</title>
           </circle>
         ))}
-        <text x={WIDTH - RIGHT} y={98} textAnchor="end" className="timeline__row">
+        <text x={width - RIGHT} y={HEIGHT - 3} textAnchor="end" className="timeline__row">
           {formatCallTime(data.end)}
         </text>
       </svg>

@@ -26,6 +26,7 @@ import { errorMessage } from '../../ui/errorMessage.ts';
 import { useStatusWords } from './CallList.tsx';
 import { useCallsClient } from './callsContext.ts';
 import { formatRate } from './format.ts';
+import { nodeNameIn } from './nodeNames.ts';
 import { useCallbotNames } from './useCallbots.ts';
 
 /** The analytics view's choices, as its URL keeps them. */
@@ -255,7 +256,7 @@ function SideFigures({ data }: { data: SideData }) {
   const statusWords = useStatusWords();
   const figures = useMemo(() => figuresOfAnalytics(data.analytics), [data.analytics]);
   const nodes = data.doc?.nodes ?? [];
-  const labelOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+  const labelOf = (id: string) => nodeNameIn(data.doc, id, t) ?? id;
   const menus = nodes.filter((n) => n.kind === 'menu');
   const dropOff = [...figures.nodes]
     .filter(([, f]) => f.hungUp > 0)
@@ -320,7 +321,7 @@ function SideFigures({ data }: { data: SideData }) {
               const f = figures.nodes.get(menu.id);
               return (
                 <tr key={menu.id}>
-                  <th scope="row">{menu.label ?? menu.id}</th>
+                  <th scope="row">{labelOf(menu.id)}</th>
                   <td className={numericCell}>{f?.calls ?? 0}</td>
                   <td className={numericCell}>
                     {formatRate(rate(f?.noInput ?? 0, f?.visits ?? 0), locale)}

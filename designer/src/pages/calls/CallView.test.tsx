@@ -1,6 +1,12 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { examples, simulateCall, timelineOf, type ScriptInput } from '@callbot/runtime';
+import {
+  examples,
+  playedInOrder,
+  simulateCall,
+  timelineOf,
+  type ScriptInput,
+} from '@callbot/runtime';
 import { describe, expect, it } from 'vitest';
 import { RepositoryProvider } from '../../app/RepositoryContext.tsx';
 import type { FlowRepository } from '../../persistence/index.ts';
@@ -32,6 +38,34 @@ async function show(detail: CallDetail, repo?: FlowRepository) {
   await screen.findByRole('heading', { name: 'Call from +55 11 98888 7777' });
   return { user: userEvent.setup() };
 }
+
+/** The call as the server answers while it is in progress: its lines up to the caller queued for a team. */
+function inProgress(detail: CallDetail): CallDetail {
+  const queued = detail.events.findIndex((e) => e.line.kind === 'transfer');
+  const events = detail.events.slice(0, queued + 1);
+  const lines = traceOf({ ...detail, events });
+  const now = lines.at(-1)!.t;
+  return {
+    ...detail,
+    call: {
+      ...detail.call,
+      status: 'in_progress',
+      endedAt: null,
+      durationMs: null,
+      endedNode: null,
+      cost: null,
+    },
+    events,
+    timeline: timelineOf(playedInOrder(lines, WORDS_PER_MINUTE), now, WORDS_PER_MINUTE),
+  };
+}
+
+/** The call's facts as the page pairs them: each label with the value under it. */
+const facts = () =>
+  [...document.querySelectorAll('.call-view__facts > div')].map((pair) => [
+    pair.querySelector('dt')?.textContent,
+    pair.querySelector('dd')?.textContent,
+  ]);
 
 /** An SVG's drawing, without the ids React made for its title and description. */
 const picture = (svg: Element) =>
@@ -95,6 +129,83 @@ describe('one call', () => {
     const kept = await repo.listTestCases(flowId);
     expect(kept).toHaveLength(1);
     expect(kept[0]!.script).toEqual(scriptOfCall(detail, traceOf(detail)));
+  });
+
+  it('names the flow and the nodes as the business does, never by their ids', async () => {
+    const { detail } = recordCall('CA-support', supportSteps);
+    expect(detail.flow?.callbot).toBe('reception');
+    await show(detail);
+    // The version's document names the flow (the workspace lists no flow by this id).
+    expect(screen.getByText('Recepção Loja Exemplo, version 1')).toBeTruthy();
+    expect(screen.queryByText(/reception, version/)).toBeNull();
+    const steps = screen.getByRole('list', { name: 'Nodes entered, in order' });
+    expect(within(steps).getByText('Menu principal')).toBeTruthy();
+    expect(within(steps).queryByText('menu')).toBeNull();
+  });
+
+  it('names the flow as the workspace calls it now, and an unlabelled node by its kind', async () => {
+    const { repo, db } = createTestRepository();
+    const example = await repo.ensureExample();
+    // Published, it answers calls: the workspace lists it among its callbots.
+    await db.flows.update(example!.id, { callbot: true });
+    const opened = await repo.open(example!.id);
+    const renamed = structuredClone(opened.doc);
+    renamed.settings.name = 'Recepção da loja';
+    await repo.save(example!.id, renamed, opened.revision);
+    const { detail } = recordCall('CA-wrong', [
+      { when: 'listening', delay: 500, event: { type: 'dtmf', digit: '9' } },
+      { when: 'listening', delay: 700, event: { type: 'call.ended', by: 'caller' } },
+    ]);
+    expect(detail.call.endedNode?.id).toBe('menu');
+    // The version that ran had no label on its menu.
+    const ran = structuredClone(examples.reception);
+    delete ran.nodes.find((n) => n.id === 'menu')!.label;
+    const client = createFakeCallsClient(
+      [{ ...detail, flow: { callbot: example!.id, version: 4 } }],
+      {
+        docs: new Map([[`${example!.id}@4`, ran]]),
+      },
+    );
+    render(
+      <RepositoryProvider repository={repo}>
+        <CallsClientProvider value={client}>
+          <CallsViews view="call" callId="CA-wrong" query="" />
+        </CallsClientProvider>
+      </RepositoryProvider>,
+    );
+    await screen.findByText('Recepção da loja, version 4');
+    expect(facts()).toContainEqual(['Where it ended', 'Button menu']);
+  });
+
+  it('pairs each fact with its label', async () => {
+    const { detail } = recordCall('CA-support', supportSteps);
+    await show(detail);
+    expect(facts()).toEqual([
+      ['Start', expect.any(String)],
+      ['Duration', expect.stringMatching(/^\d+:\d\d$/)],
+      ['Outcome', 'Handed off'],
+      ['Where it ended', 'Bot de suporte'],
+      ['Cost', expect.stringContaining('0.12')],
+      ['Channel', 'Phone line'],
+    ]);
+    // A definition list of pairs: a grid item holds one label and its value, nothing else.
+    for (const pair of document.querySelectorAll('.call-view__facts > *')) {
+      expect(pair.tagName).toBe('DIV');
+      expect([...pair.children].map((c) => c.tagName)).toEqual(['DT', 'DD']);
+    }
+  });
+
+  it('offers no replay of a call still in progress, and says so', async () => {
+    const { detail } = recordCall('CA-support', supportSteps);
+    await show(inProgress(detail));
+    expect(facts()).toContainEqual(['Outcome', 'In progress']);
+    expect(screen.getByRole('list', { name: 'Transcript' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Replay in the simulator' })).toBeNull();
+    expect(
+      screen.getByText(
+        'The call is still in progress: it can be replayed in the simulator once it has ended.',
+      ),
+    ).toBeTruthy();
   });
 
   it('shows a viewer the path and the timeline but not what was said, unless the workspace allows', async () => {

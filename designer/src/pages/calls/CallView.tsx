@@ -25,8 +25,10 @@ import { errorMessage } from '../../ui/errorMessage.ts';
 import { useStatusWords } from './CallList.tsx';
 import { scriptOfCall, traceOf } from './callScript.ts';
 import { useCallsClient } from './callsContext.ts';
+import { nodeNameIn } from './nodeNames.ts';
 import { formatCost, formatDuration } from './format.ts';
 import { replayCall, type Replay } from './replay.ts';
+import { useCallbotNames } from './useCallbots.ts';
 import type { AlignedRow } from '../../simulator/tests/transcript.ts';
 import '../../simulator/simulator.css';
 import { formatPhone } from '../../forms/phone.ts';
@@ -96,7 +98,36 @@ function OneCall({ detail, lines, doc }: Loaded) {
   const client = useCallsClient();
   const dateFormat = useDateTimeFormat();
   const statusWords = useStatusWords();
+  const callbots = useCallbotNames();
   const { call } = detail;
+  const ended = call.endedNode;
+  // Each label with its value: one item of the grid, so a pair never splits across columns.
+  const facts: [string, string][] = [
+    [t('calls.columns.start'), dateFormat.format(Date.parse(call.startedAt))],
+    [t('calls.columns.duration'), call.durationMs === null ? '—' : formatDuration(call.durationMs)],
+    [t('calls.columns.outcome'), statusWords(call.status)],
+    [
+      t('calls.columns.endedAt'),
+      ended ? (nodeNameIn(doc, ended.id, t) ?? (ended.label || ended.id)) : '—',
+    ],
+    [t('calls.columns.cost'), call.cost === null ? '—' : formatCost(call.cost, locale)],
+    [t('calls.filters.channel'), t(`calls.channels.${call.channel}`)],
+  ];
+  // The flow's name, as the workspace calls it now (else as the version that ran did).
+  const flowName = detail.flow
+    ? (callbots.get(detail.flow.callbot) ?? doc?.settings.name ?? detail.flow.callbot)
+    : null;
+  // The nodes on the timeline by their names in the version that ran.
+  const timeline = useMemo(
+    () => ({
+      ...detail.timeline,
+      nodes: detail.timeline.nodes.map((n) => ({
+        ...n,
+        label: nodeNameIn(doc, n.id, t) ?? n.label,
+      })),
+    }),
+    [detail.timeline, doc, t],
+  );
   const overlay = useMemo(() => ({ marks: pathMarks(lines) }), [lines]);
   // Timed as the caller heard it (the provider plays a request's prompts one after another), as the timeline is.
   const log = useMemo(
@@ -108,18 +139,12 @@ function OneCall({ detail, lines, doc }: Loaded) {
     <>
       <h1 id="call-title">{t('calls.call.title', { caller: formatPhone(call.caller) })}</h1>
       <dl className="call-view__facts">
-        <dt>{t('calls.columns.start')}</dt>
-        <dd>{dateFormat.format(Date.parse(call.startedAt))}</dd>
-        <dt>{t('calls.columns.duration')}</dt>
-        <dd>{call.durationMs === null ? '—' : formatDuration(call.durationMs)}</dd>
-        <dt>{t('calls.columns.outcome')}</dt>
-        <dd>{statusWords(call.status)}</dd>
-        <dt>{t('calls.columns.endedAt')}</dt>
-        <dd>{call.endedNode?.label || call.endedNode?.id || '—'}</dd>
-        <dt>{t('calls.columns.cost')}</dt>
-        <dd>{call.cost === null ? '—' : formatCost(call.cost, locale)}</dd>
-        <dt>{t('calls.filters.channel')}</dt>
-        <dd>{t(`calls.channels.${call.channel}`)}</dd>
+        {facts.map(([term, value]) => (
+          <div key={term} className="call-view__fact">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
       <div className="call-view__actions">
         <a className={buttonClass('secondary')} href={client.eventsCsvUrl(call.sid)} download>
@@ -130,7 +155,7 @@ function OneCall({ detail, lines, doc }: Loaded) {
       <h2>{t('calls.call.path')}</h2>
       {detail.flow && (
         <p className="workspace-page__lead">
-          {t('calls.call.ranOn', { callbot: detail.flow.callbot, version: detail.flow.version })}
+          {t('calls.call.ranOn', { callbot: flowName, version: detail.flow.version })}
         </p>
       )}
       {doc ? (
@@ -143,7 +168,7 @@ function OneCall({ detail, lines, doc }: Loaded) {
       <div className="call-view__record">
         <section aria-labelledby="call-timeline">
           <h2 id="call-timeline">{t('calls.call.timeline')}</h2>
-          <Timeline data={detail.timeline} />
+          <Timeline data={timeline} />
         </section>
         {detail.transcript ? (
           <Transcript log={log} />
@@ -153,9 +178,14 @@ function OneCall({ detail, lines, doc }: Loaded) {
           </p>
         )}
       </div>
-      {detail.transcript && detail.flow && (
-        <ReplayPanel detail={detail} lines={lines} flowId={detail.flow.callbot} />
-      )}
+      {detail.transcript &&
+        detail.flow &&
+        (call.status === 'in_progress' ? (
+          // Replayed before its end, the call would differ from the flow by what has not happened yet.
+          <p role="status">{t('calls.call.replayWhenEnded')}</p>
+        ) : (
+          <ReplayPanel detail={detail} lines={lines} flowId={detail.flow.callbot} />
+        ))}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { LiveCalls } from '@callbot/shared';
+import { examples } from '@callbot/runtime';
+import type { FlowDocument, LiveCalls } from '@callbot/shared';
 import { RepositoryProvider } from '../../app/RepositoryContext.tsx';
 import { createTestRepository } from '../../persistence/testing.ts';
 import { CallsClientProvider } from './callsContext.ts';
@@ -70,6 +71,59 @@ describe('calls now', () => {
     // Not a message of this stream: nothing changes.
     act(() => sources[0]!.onmessage?.({ data: '{"type":"other"}' }));
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(3);
+  });
+
+  it('says where each call is by the node’s name in the version it runs, never by its id', async () => {
+    const sources: LiveSource[] = [];
+    const open = () => {
+      const source: LiveSource = { onmessage: null, onerror: null, onopen: null, close: () => {} };
+      sources.push(source);
+      return source;
+    };
+    // Version 2 took the menu's label away: the menu goes by its kind's name.
+    const unlabelled: FlowDocument = {
+      ...examples.reception,
+      nodes: examples.reception.nodes.map((node) => {
+        if (node.id !== 'menu') return node;
+        const { label: _dropped, ...unnamed } = node;
+        return unnamed;
+      }),
+    };
+    const client = createFakeCallsClient([], {
+      docs: new Map([
+        ['reception@1', examples.reception],
+        ['reception@2', unlabelled],
+      ]),
+    });
+    const { repo } = createTestRepository();
+    render(
+      <RepositoryProvider repository={repo}>
+        <CallsClientProvider value={client}>
+          <LiveView openStream={open} />
+        </CallsClientProvider>
+      </RepositoryProvider>,
+    );
+    act(() =>
+      sources[0]!.onmessage?.({
+        data: JSON.stringify(
+          message([
+            { ...call('a', 't-suporte', 'queued'), callbot: 'reception' },
+            { ...call('b', 'menu', 'listening'), callbot: 'reception', version: 2 },
+            // A version the server keeps no more: its node can only go by its id.
+            { ...call('c', 'gone-node', 'speaking'), callbot: 'reception', version: 9 },
+          ]),
+        ),
+      }),
+    );
+    const table = screen.getByRole('table');
+    const at = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell')[2]!.textContent);
+    await expect.poll(at).toEqual(['Equipe de suporte', 'Button menu', 'gone-node']);
+    expect(within(table).queryByText('t-suporte')).toBeNull();
+    expect(within(table).queryByText('menu')).toBeNull();
   });
 
   it('counts the calls at each node of one callbot', () => {

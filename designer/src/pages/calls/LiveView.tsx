@@ -1,4 +1,4 @@
-import { liveCallsSchema, type FlowDocument, type LiveCalls } from '@callbot/shared';
+import { liveCallsSchema, type FlowDocument, type LiveCall, type LiveCalls } from '@callbot/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhoneOff } from 'lucide-react';
@@ -10,6 +10,7 @@ import { useDateTimeFormat } from '../../i18n/useDateTimeFormat.ts';
 import { WithNodeUIs } from '../../nodes/WithNodeUIs.tsx';
 import { DataTable, EmptyTable } from '../../ui/Table.tsx';
 import { useCallsClient } from './callsContext.ts';
+import { nodeNameIn, useVersionDocs, versionKey } from './nodeNames.ts';
 import { useCallbotNames } from './useCallbots.ts';
 
 /** What the live view needs of `EventSource` (the browser's, or a stand-in in tests). */
@@ -81,6 +82,23 @@ export function LiveView({ openStream }: { openStream?: (url: string) => LiveSou
       if (call.callbot !== null) counts.set(call.callbot, (counts.get(call.callbot) ?? 0) + 1);
     return [...counts].sort(([, a], [, b]) => b - a)[0]?.[0];
   }, [live]);
+  // The published versions the calls run on: each call's node is named from its own version.
+  const versions = useMemo(
+    () =>
+      (live?.calls ?? []).flatMap(({ callbot, version }) =>
+        callbot !== null && version !== null ? [{ callbot, version }] : [],
+      ),
+    [live],
+  );
+  const docs = useVersionDocs(versions);
+  /** Where a call is, by its node's name; its id only when its version's document is no longer kept. */
+  const whereIs = ({ callbot, version, node }: LiveCall): string => {
+    if (node === null) return '—';
+    if (callbot === null || version === null) return node;
+    const key = versionKey(callbot, version);
+    if (!docs.has(key)) return '…';
+    return nodeNameIn(docs.get(key), node, t) ?? node;
+  };
 
   return (
     <section aria-labelledby="live-title">
@@ -119,7 +137,7 @@ export function LiveView({ openStream }: { openStream?: (url: string) => LiveSou
               </th>
               <td>{call.callbot === null ? '—' : (callbots.get(call.callbot) ?? call.callbot)}</td>
               <td>{t(`calls.channels.${call.channel}`)}</td>
-              <td>{call.node ?? '—'}</td>
+              <td>{whereIs(call)}</td>
               <td>{t(`calls.live.${call.state}`)}</td>
             </tr>
           ))}
