@@ -135,3 +135,27 @@ for (const l of languages) {
     });
   });
 }
+
+test.describe('narrower than 1024 px', () => {
+  test.use({ locale: 'es', viewport: { width: 900, height: 700 } });
+
+  test('the header goes compact: the way back as its icon, versions and shortcuts in "More actions", Simulate and Publish whole', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: RECEPTION, exact: true }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: RECEPTION })).toBeVisible();
+    const header = page.getByRole('banner');
+    const { x, width } = await box(header.getByRole('button', { name: 'Publicar', exact: true }));
+    expect(x + width, 'Publish ends inside the window').toBeLessThanOrEqual(900);
+    await expect(header.getByRole('button', { name: 'Simular', exact: true })).toBeVisible();
+    await expectNoSidewaysOverflow(page, 'in a 900 px window');
+
+    // The way back keeps its name (for screen readers and in its tooltip).
+    await expect(header.getByRole('link', { name: 'Flujos' })).toBeVisible();
+    await expect(header.getByRole('button', { name: 'Versiones', exact: true })).toHaveCount(0);
+    await header.getByRole('button', { name: 'Más acciones' }).click();
+    await page.getByRole('menuitem', { name: 'Versiones' }).click();
+    await expect(page.getByRole('dialog', { name: 'Versiones' })).toBeVisible();
+  });
+});
