@@ -2,6 +2,7 @@ import { useId, type CSSProperties, type DragEvent } from 'react';
 import type { LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { NodeKindName } from '@callbot/shared';
+import { DockHide } from '../ui/Dock.tsx';
 import { NODE_DRAG_TYPE } from './canvasActions.ts';
 import { kindsOf, useNodeUIs } from './NodeUIContext.tsx';
 
@@ -19,7 +20,10 @@ export function Palette() {
   const registry = useNodeUIs();
   return (
     <nav className="palette" aria-label={t('palette.label')}>
-      <h2 className="palette__heading">{t('palette.heading')}</h2>
+      <div className="palette__head">
+        <h2 className="palette__heading">{t('palette.heading')}</h2>
+        <DockHide />
+      </div>
       <ul className="palette__list">
         {kindsOf(registry).map((kind) => (
           <PaletteItem
@@ -67,7 +71,7 @@ function PaletteItem({
         <span className="palette__icon" aria-hidden="true">
           <Icon size={16} strokeWidth={2} />
         </span>
-        {title}
+        <span className="palette__name">{title}</span>
       </button>
       <span role="tooltip" id={tipId} className="palette__tip">
         {description}

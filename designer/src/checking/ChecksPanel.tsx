@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { own, type Diagnostic } from '@callbot/shared';
 import { useEditorStore } from '../editor/EditorContext.tsx';
+import { DockHide } from '../ui/Dock.tsx';
 import { diagnosticText } from '../i18n/diagnostics/index.ts';
 import { bySeverity, summarize, useDiagnostics } from './diagnostics.ts';
 import './checking.css';
@@ -47,7 +48,10 @@ export function ChecksPanel() {
       aria-describedby={summaryId}
       tabIndex={0}
     >
-      <h2 className="checks__title">{t('checks.title')}</h2>
+      <div className="checks__head">
+        <h2 className="checks__title">{t('checks.title')}</h2>
+        <DockHide />
+      </div>
       <p
         id={summaryId}
         className={`checks__summary${diagnostics.length === 0 ? ' checks__summary--ok' : ''}`}

@@ -1397,6 +1397,7 @@ export const en = {
     refused: 'The server refused your changes to this flow: {{why}}',
     presence: 'Also open by {{names}}',
     presenceOne: '{{name}} has this flow open',
+    presenceOthers: 'And {{names}}',
     callsTurnedOff:
       'Saved, and WhatsApp calls on {{numbers}} were turned off: this flow answers that line and now lacks {{missing}} (R2).',
     missing: {

@@ -1403,6 +1403,7 @@ export const es: Resources = {
     refused: 'El servidor rechazó sus cambios en este flujo: {{why}}',
     presence: 'También abierto por {{names}}',
     presenceOne: '{{name}} tiene este flujo abierto',
+    presenceOthers: 'Y también {{names}}',
     callsTurnedOff:
       'Guardado, y las llamadas por WhatsApp en {{numbers}} se desactivaron: este flujo atiende esa línea y ahora no tiene {{missing}} (R2).',
     missing: {

@@ -1390,6 +1390,7 @@ export const ptBR: Resources = {
     refused: 'O servidor recusou suas alterações neste fluxo: {{why}}',
     presence: 'Também aberto por {{names}}',
     presenceOne: '{{name}} está com este fluxo aberto',
+    presenceOthers: 'E também {{names}}',
     callsTurnedOff:
       'Salvo, e as chamadas por WhatsApp em {{numbers}} foram desabilitadas: este fluxo atende essa linha e agora não tem {{missing}} (R2).',
     missing: {

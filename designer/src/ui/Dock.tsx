@@ -5,7 +5,7 @@ import {
   PanelRightClose,
   PanelRightOpen,
 } from 'lucide-react';
-import { useRef, useState, type ReactNode, type RefObject } from 'react';
+import { createContext, useContext, useRef, useState, type ReactNode, type RefObject } from 'react';
 import {
   Group,
   Panel,
@@ -108,10 +108,24 @@ const showIcons: Record<Side, ReactNode> = {
   bottom: <PanelBottomClose />,
 };
 
+/** The open panel's Hide button, for `DockHide` to place in the panel's header row. */
+const HideContext = createContext<ReactNode>(null);
+
+/**
+ * The Hide button of the docked panel around it, where its content puts it:
+ * in its own header row, beside its heading (nothing outside a `DockPanel`).
+ */
+export function DockHide() {
+  return useContext(HideContext);
+}
+
 /**
  * A docked panel: resizable between `minSize` and `maxSize`, collapsible by
  * its Hide button to a thin rail with a Show button (or to nothing, for a
- * panel another control shows: `rail={false}`).
+ * panel another control shows: `rail={false}`). The Hide button is laid out
+ * in a row, never over the panel's content: its content places it in its
+ * header row with `DockHide` (`ownHeader`), or the panel gives it a row of
+ * its own above the content.
  */
 export function DockPanel({
   id,
@@ -121,6 +135,7 @@ export function DockPanel({
   minSize,
   maxSize,
   rail = true,
+  ownHeader = false,
   panelRef,
   onCollapsedChange,
   children,
@@ -133,6 +148,8 @@ export function DockPanel({
   minSize: string;
   maxSize?: string;
   rail?: boolean;
+  /** The content shows the Hide button in its own header row (`DockHide`). */
+  ownHeader?: boolean;
   panelRef?: RefObject<PanelImperativeHandle | null>;
   onCollapsedChange?: (collapsed: boolean) => void;
   children: ReactNode;
@@ -143,52 +160,60 @@ export function DockPanel({
   const reported = useRef<boolean | null>(null);
   const handle = useRef<PanelImperativeHandle | null>(null);
   const railPixels = rail ? RAIL_PIXELS : 0;
+  const hide = (
+    <IconButton
+      size="sm"
+      className="dock__hide"
+      label={t('shell.panels.hide', { panel: name })}
+      icon={hideIcons[side]}
+      onClick={() => handle.current?.collapse()}
+    />
+  );
   return (
-    <Panel
-      id={id}
-      collapsible
-      collapsedSize={`${railPixels}px`}
-      defaultSize={defaultSize}
-      minSize={minSize}
-      {...(maxSize !== undefined && { maxSize })}
-      groupResizeBehavior="preserve-pixel-size"
-      className={`dock__panel dock__panel--${side}`}
-      panelRef={(instance: PanelImperativeHandle | null) => {
-        handle.current = instance;
-        if (panelRef) panelRef.current = instance;
-      }}
-      onResize={(size) => {
-        const now = size.inPixels <= railPixels + 0.5;
-        if (now === reported.current) return;
-        reported.current = now;
-        setCollapsed(now);
-        onCollapsedChange?.(now);
-      }}
-      data-collapsed={collapsed || undefined}
-    >
-      {collapsed ? (
-        rail && (
-          <div className="dock__rail">
-            <IconButton
-              label={t('shell.panels.show', { panel: name })}
-              icon={showIcons[side]}
-              onClick={() => handle.current?.expand()}
-            />
+    <HideContext.Provider value={hide}>
+      <Panel
+        id={id}
+        collapsible
+        collapsedSize={`${railPixels}px`}
+        defaultSize={defaultSize}
+        minSize={minSize}
+        {...(maxSize !== undefined && { maxSize })}
+        groupResizeBehavior="preserve-pixel-size"
+        className={`dock__panel dock__panel--${side}`}
+        panelRef={(instance: PanelImperativeHandle | null) => {
+          handle.current = instance;
+          if (panelRef) panelRef.current = instance;
+        }}
+        onResize={(size) => {
+          const now = size.inPixels <= railPixels + 0.5;
+          if (now === reported.current) return;
+          reported.current = now;
+          setCollapsed(now);
+          onCollapsedChange?.(now);
+        }}
+        data-collapsed={collapsed || undefined}
+      >
+        {collapsed ? (
+          rail && (
+            <div className="dock__rail">
+              <IconButton
+                label={t('shell.panels.show', { panel: name })}
+                icon={showIcons[side]}
+                onClick={() => handle.current?.expand()}
+              />
+            </div>
+          )
+        ) : (
+          <div className="dock__content">
+            {!ownHeader && (
+              <div className="dock__head">
+                <DockHide />
+              </div>
+            )}
+            {children}
           </div>
-        )
-      ) : (
-        <div className="dock__content">
-          <div className="dock__hide">
-            <IconButton
-              size="sm"
-              label={t('shell.panels.hide', { panel: name })}
-              icon={hideIcons[side]}
-              onClick={() => handle.current?.collapse()}
-            />
-          </div>
-          {children}
-        </div>
-      )}
-    </Panel>
+        )}
+      </Panel>
+    </HideContext.Provider>
   );
 }

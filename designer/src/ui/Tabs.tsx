@@ -16,6 +16,7 @@ export function Tabs({
   value,
   onChange,
   keepMounted = false,
+  actions,
 }: {
   label: string;
   tabs: readonly { id: string; label: ReactNode; content: ReactNode }[];
@@ -23,20 +24,32 @@ export function Tabs({
   onChange?: (id: string) => void;
   /** Keep hidden panels mounted, so what they hold (a call running) goes on. */
   keepMounted?: boolean;
+  /** Controls at the end of the tab list's row (a docked panel's Hide button). */
+  actions?: ReactNode;
 }) {
+  const list = (
+    <RadixTabs.List className="ui-tabs__list" aria-label={label}>
+      {tabs.map((tab) => (
+        <RadixTabs.Trigger key={tab.id} value={tab.id} className="ui-tabs__tab">
+          {tab.label}
+        </RadixTabs.Trigger>
+      ))}
+    </RadixTabs.List>
+  );
   return (
     <RadixTabs.Root
       className="ui-tabs"
       {...(value !== undefined ? { value } : { defaultValue: tabs[0]?.id })}
       {...(onChange && { onValueChange: onChange })}
     >
-      <RadixTabs.List className="ui-tabs__list" aria-label={label}>
-        {tabs.map((tab) => (
-          <RadixTabs.Trigger key={tab.id} value={tab.id} className="ui-tabs__tab">
-            {tab.label}
-          </RadixTabs.Trigger>
-        ))}
-      </RadixTabs.List>
+      {actions ? (
+        <div className="ui-tabs__head">
+          {list}
+          <div className="ui-tabs__actions">{actions}</div>
+        </div>
+      ) : (
+        list
+      )}
       {tabs.map((tab) => (
         <RadixTabs.Content
           key={tab.id}

@@ -13,7 +13,7 @@ import {
   Trash2,
   Workflow,
 } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { libraryHref } from '../../app/route.ts';
 import { AutoLayoutButton } from '../../canvas/AutoLayoutButton.tsx';
@@ -28,6 +28,7 @@ import { Button, IconButton } from '../../ui/Button.tsx';
 import { Menu, MenuItem, MenuSeparator } from '../../ui/Menu.tsx';
 import { ThemeChoices } from '../../ui/ThemeMenu.tsx';
 import { Tooltip } from '../../ui/Tooltip.tsx';
+import { useCompact } from '../../ui/useCompact.ts';
 import { canPerform, performAction, type ActionId } from '../../editor/actions.ts';
 import { useEditor, useEditorStore } from '../../editor/EditorContext.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
@@ -35,9 +36,13 @@ import { SaveStatus } from './SaveStatus.tsx';
 const selectName = (s: { doc: { settings: { name: string } } }) => s.doc.settings.name;
 
 /**
- * The editor's header, one row at 1280 px and up: the way back, the flow's
- * name and save state, history, find, the main actions (Simulate, Publish)
- * and a menu for the less used ones.
+ * The editor's header, always one row: the way back, the flow's name and
+ * save state, history, find, the main actions (Simulate, Publish) and a menu
+ * for the less used ones. Where it does not fit in full (a narrow window, a
+ * longer language, the people editing along in a server's workspace), it is
+ * compact: the way back shows its icon only (named by its tooltip), the
+ * find box is narrower, and versions and shortcuts move into the menu;
+ * Simulate and Publish always keep their names.
  */
 export function EditorHeader({
   save,
@@ -69,14 +74,16 @@ export function EditorHeader({
   /** The flow's id, for publishing in a server's workspace. */
   flowId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const name = useEditor(selectName);
+  const header = useRef<HTMLElement>(null);
+  const compact = useCompact(header, `${i18n.language} ${readOnlyAs ?? 'edit'}`);
   return (
-    <header className="editor__bar">
+    <header ref={header} className={compact ? 'editor__bar editor__bar--compact' : 'editor__bar'}>
       <Tooltip content={t('shell.backToFlows')}>
         <a href={libraryHref} className="editor__back">
           <ArrowLeft aria-hidden="true" size={16} />
-          {t('library.title')}
+          <span className="editor__back-name">{t('library.title')}</span>
         </a>
       </Tooltip>
       <h1 className="editor__title" title={name}>
@@ -100,19 +107,34 @@ export function EditorHeader({
         <FindNode />
         {!readOnlyAs && <AutoLayoutButton />}
         <ChecksButton open={checksOpen} onToggle={onToggleChecks} />
-        <IconButton label={t('editor.versions')} icon={<History />} onClick={onOpenVersions} />
-        <IconButton
-          label={t('shortcuts.title')}
-          icon={<Keyboard />}
-          keys="?"
-          aria-haspopup="dialog"
-          aria-keyshortcuts="?"
-          onClick={onOpenShortcuts}
-        />
+        {!compact && (
+          <>
+            <IconButton label={t('editor.versions')} icon={<History />} onClick={onOpenVersions} />
+            <IconButton
+              label={t('shortcuts.title')}
+              icon={<Keyboard />}
+              keys="?"
+              aria-haspopup="dialog"
+              aria-keyshortcuts="?"
+              onClick={onOpenShortcuts}
+            />
+          </>
+        )}
         <Menu
           label={t('shell.moreActions')}
           trigger={<IconButton label={t('shell.moreActions')} icon={<Ellipsis />} />}
         >
+          {compact && (
+            <>
+              <MenuItem icon={<History />} onSelect={onOpenVersions}>
+                {t('editor.versions')}
+              </MenuItem>
+              <MenuItem icon={<Keyboard />} keys="?" onSelect={onOpenShortcuts}>
+                {t('shortcuts.title')}
+              </MenuItem>
+              <MenuSeparator />
+            </>
+          )}
           <MenuItem icon={<Download />} onSelect={onExport}>
             {t('editor.exportFlow')}
           </MenuItem>

@@ -15,7 +15,7 @@ import { errorMessage } from '../../ui/errorMessage.ts';
 import { readFileText } from '../../ui/readFile.ts';
 import { KeyboardShortcuts } from '../../shortcuts/KeyboardShortcuts.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { DockGroup, DockMain, DockPanel, DockSeparator } from '../../ui/Dock.tsx';
+import { DockGroup, DockHide, DockMain, DockPanel, DockSeparator } from '../../ui/Dock.tsx';
 import { Tabs } from '../../ui/Tabs.tsx';
 import { EditorHeader } from './EditorHeader.tsx';
 import { EditorProvider, useEditor } from '../../editor/EditorContext.tsx';
@@ -220,6 +220,7 @@ function Editor({
               defaultSize="180px"
               minSize="140px"
               maxSize="320px"
+              ownHeader
             >
               <Palette />
             </DockPanel>
@@ -240,6 +241,7 @@ function Editor({
               id="checks"
               side="bottom"
               rail={false}
+              ownHeader
               name={t('shell.panels.checks')}
               defaultSize="0px"
               minSize="96px"
@@ -262,6 +264,7 @@ function Editor({
           minSize="260px"
           maxSize="50%"
           panelRef={sidePanel}
+          ownHeader={simulating}
         >
           {simulating ? (
             <div className="editor__side">
@@ -270,6 +273,7 @@ function Editor({
                 value={sideTab}
                 onChange={(id) => setSideTab(id as SideTab)}
                 keepMounted
+                actions={<DockHide />}
                 tabs={[
                   {
                     id: 'simulator',
