@@ -47,14 +47,15 @@ export function HolidaysEditor({
             return (
               // Imported documents may list a day twice: the index keeps the keys apart.
               <li key={`${holiday.date}#${index}`} className="holidays__item">
-                <time className="holidays__date" dateTime={holiday.date}>
-                  {day}
-                </time>
-                <span className="holidays__name">{holiday.name}</span>
+                <span className="holidays__text">
+                  <time className="holidays__date" dateTime={holiday.date}>
+                    {day}
+                  </time>
+                  {holiday.name && <span className="holidays__name">{holiday.name}</span>}
+                </span>
                 <EditOnly>
                   <IconButton
                     size="sm"
-                    className="holidays__remove"
                     icon={<Trash2 />}
                     label={
                       holiday.name
