@@ -246,11 +246,15 @@ export class DesignerPage {
 
   /** Adds a holiday with the schedule inspector's "New holiday" row. */
   async addHoliday(date: string, name: string): Promise<void> {
-    await this.inspector.getByLabel('New holiday date', { exact: true }).fill(date);
-    await this.inspector.getByLabel('New holiday name', { exact: true }).fill(name);
+    await this.inspector.getByLabel('Holiday date', { exact: true }).fill(date);
+    await this.inspector.getByLabel('Holiday name (optional)', { exact: true }).fill(name);
     await this.inspector.getByRole('button', { name: 'Add holiday' }).click();
+    // Listed as an English page writes the day (12/25/2026).
+    const [year, month, day] = date.split('-');
     await expect(
-      this.inspector.getByRole('button', { name: `Remove holiday ${date} (${name})` }),
+      this.inspector.getByRole('button', {
+        name: `Remove holiday ${month}/${day}/${year} ${name}`,
+      }),
     ).toBeVisible();
   }
 

@@ -28,7 +28,6 @@ export const en = {
     actions: 'Actions',
     rename: 'Rename',
     delete: 'Delete',
-    remove: 'Remove',
     saveName: 'Save name',
     broken: 'A stored record ({{key}}) cannot be read and is left out: {{problems}}',
     refusal: {
@@ -102,13 +101,6 @@ export const en = {
       savedInFlows: 'Saved, and updated in {{flows}}.',
       deleteTitle: 'Delete the schedule “{{name}}”?',
       deleteBody: 'The schedule is deleted from this browser.',
-      holidays: 'Holidays',
-      noHolidays: 'No holidays.',
-      removeHoliday: 'Remove the holiday {{date}}',
-      holidayDate: 'Holiday date',
-      holidayName: 'Holiday name (optional)',
-      addHoliday: 'Add holiday',
-      duplicateHoliday: 'This date is already a holiday.',
     },
     scheduleNode: {
       source: 'Hours',
@@ -1059,32 +1051,17 @@ export const en = {
       keywords: 'Keywords',
       keywordsPlaceholder: 'e.g. vendas, comprar',
       goesTo: 'Goes to',
-      up: 'Up',
       moveUp: 'Move option {{n}} up',
-      down: 'Down',
       moveDown: 'Move option {{n}} down',
-      remove: 'Remove',
       removeOption: 'Remove option {{n}}',
     },
     schedule: {
       openingHours: 'Opening hours',
       offGrid:
         'Some opening hours do not start or end on the half hour; painting rounds them to the grid.',
-      holidays: 'Holidays',
-      holidaysHint: 'Closed all day: calls take the “holiday” output.',
-      holidayDate: 'Date of holiday {{n}}',
-      holidayName: 'Name of holiday {{n}}',
-      remove: 'Remove',
-      removeHoliday: 'Remove holiday {{date}}',
-      removeNamedHoliday: 'Remove holiday {{date}} ({{name}})',
       timeZone: 'Time zone',
       timeZoneHint:
         'The zone the hours and holidays are read in. Empty: the flow’s time zone ({{zone}}).',
-      duplicateHoliday: 'This date is already a holiday.',
-      newDate: 'New holiday date',
-      newName: 'New holiday name',
-      newNamePlaceholder: 'e.g. Natal',
-      add: 'Add holiday',
     },
     transfer: {
       team: 'Team',
@@ -1694,6 +1671,20 @@ export const en = {
   },
   timeline: {
     steps: 'Nodes entered, in order',
+  },
+  /** The days a schedule is closed all day: the schedule node's inspector and the Schedules page. */
+  holidays: {
+    legend: 'Holidays',
+    hint: 'Closed all day: calls take the “holiday” output.',
+    none: 'No holidays.',
+    remove: 'Remove holiday {{date}}',
+    removeNamed: 'Remove holiday {{date}} {{name}}',
+    date: 'Holiday date',
+    name: 'Holiday name (optional)',
+    namePlaceholder: 'e.g. Christmas',
+    add: 'Add holiday',
+    duplicate: 'This date is already a holiday.',
+    missingDate: 'Type or pick the holiday’s date first.',
   },
   /** The kit's typed date and time fields. */
   fields: {

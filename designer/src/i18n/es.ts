@@ -26,7 +26,6 @@ export const es: Resources = {
     actions: 'Acciones',
     rename: 'Renombrar',
     delete: 'Eliminar',
-    remove: 'Quitar',
     saveName: 'Guardar nombre',
     broken: 'Un registro guardado ({{key}}) no se puede leer y queda fuera: {{problems}}',
     refusal: {
@@ -101,13 +100,6 @@ export const es: Resources = {
       savedInFlows: 'Guardado y actualizado en {{flows}}.',
       deleteTitle: '¿Eliminar el horario «{{name}}»?',
       deleteBody: 'El horario se elimina de este navegador.',
-      holidays: 'Feriados',
-      noHolidays: 'Sin feriados.',
-      removeHoliday: 'Quitar el feriado {{date}}',
-      holidayDate: 'Fecha del feriado',
-      holidayName: 'Nombre del feriado (opcional)',
-      addHoliday: 'Añadir feriado',
-      duplicateHoliday: 'Esta fecha ya es feriado.',
     },
     scheduleNode: {
       source: 'Horarios',
@@ -1064,32 +1056,17 @@ export const es: Resources = {
       keywords: 'Palabras clave',
       keywordsPlaceholder: 'p. ej. ventas, comprar',
       goesTo: 'Va a',
-      up: 'Subir',
       moveUp: 'Subir la opción {{n}}',
-      down: 'Bajar',
       moveDown: 'Bajar la opción {{n}}',
-      remove: 'Quitar',
       removeOption: 'Quitar la opción {{n}}',
     },
     schedule: {
       openingHours: 'Horarios de atención',
       offGrid:
         'Algunos horarios no empiezan o terminan en la media hora; al pintar, se redondean a la cuadrícula.',
-      holidays: 'Feriados',
-      holidaysHint: 'Cerrado todo el día: las llamadas van por la salida «feriado».',
-      holidayDate: 'Fecha del feriado {{n}}',
-      holidayName: 'Nombre del feriado {{n}}',
-      remove: 'Quitar',
-      removeHoliday: 'Quitar el feriado {{date}}',
-      removeNamedHoliday: 'Quitar el feriado {{date}} ({{name}})',
       timeZone: 'Zona horaria',
       timeZoneHint:
         'La zona en la que se leen los horarios y feriados. Vacío: la zona horaria del flujo ({{zone}}).',
-      duplicateHoliday: 'Esta fecha ya es un feriado.',
-      newDate: 'Fecha del nuevo feriado',
-      newName: 'Nombre del nuevo feriado',
-      newNamePlaceholder: 'p. ej. Navidad',
-      add: 'Añadir feriado',
     },
     transfer: {
       team: 'Equipo',
@@ -1702,6 +1679,20 @@ export const es: Resources = {
   },
   timeline: {
     steps: 'Nodos recorridos, en orden',
+  },
+  /** The days a schedule is closed all day: the schedule node's inspector and the Schedules page. */
+  holidays: {
+    legend: 'Feriados',
+    hint: 'Cerrado todo el día: las llamadas van por la salida «feriado».',
+    none: 'Sin feriados.',
+    remove: 'Quitar feriado {{date}}',
+    removeNamed: 'Quitar feriado {{date}} {{name}}',
+    date: 'Fecha del feriado',
+    name: 'Nombre del feriado (opcional)',
+    namePlaceholder: 'p. ej. Navidad',
+    add: 'Añadir feriado',
+    duplicate: 'Esta fecha ya es un feriado.',
+    missingDate: 'Escriba o elija antes la fecha del feriado.',
   },
   /** The kit's typed date and time fields. */
   fields: {

@@ -27,7 +27,6 @@ export const ptBR: Resources = {
     actions: 'Ações',
     rename: 'Renomear',
     delete: 'Excluir',
-    remove: 'Remover',
     saveName: 'Salvar nome',
     broken: 'Um registro guardado ({{key}}) não pode ser lido e fica de fora: {{problems}}',
     refusal: {
@@ -101,13 +100,6 @@ export const ptBR: Resources = {
       savedInFlows: 'Salvo e atualizado em {{flows}}.',
       deleteTitle: 'Excluir o horário “{{name}}”?',
       deleteBody: 'O horário é excluído deste navegador.',
-      holidays: 'Feriados',
-      noHolidays: 'Nenhum feriado.',
-      removeHoliday: 'Remover o feriado {{date}}',
-      holidayDate: 'Data do feriado',
-      holidayName: 'Nome do feriado (opcional)',
-      addHoliday: 'Adicionar feriado',
-      duplicateHoliday: 'Esta data já é feriado.',
     },
     scheduleNode: {
       source: 'Horários',
@@ -1052,32 +1044,17 @@ export const ptBR: Resources = {
       keywords: 'Palavras-chave',
       keywordsPlaceholder: 'p. ex. vendas, comprar',
       goesTo: 'Vai para',
-      up: 'Subir',
       moveUp: 'Mover a opção {{n}} para cima',
-      down: 'Descer',
       moveDown: 'Mover a opção {{n}} para baixo',
-      remove: 'Remover',
       removeOption: 'Remover a opção {{n}}',
     },
     schedule: {
       openingHours: 'Horários de atendimento',
       offGrid:
         'Alguns horários não começam ou terminam na meia hora; ao pintar, eles são arredondados para a grade.',
-      holidays: 'Feriados',
-      holidaysHint: 'Fechado o dia todo: as chamadas seguem pela saída “feriado”.',
-      holidayDate: 'Data do feriado {{n}}',
-      holidayName: 'Nome do feriado {{n}}',
-      remove: 'Remover',
-      removeHoliday: 'Remover o feriado {{date}}',
-      removeNamedHoliday: 'Remover o feriado {{date}} ({{name}})',
       timeZone: 'Fuso horário',
       timeZoneHint:
         'O fuso em que os horários e feriados são lidos. Vazio: o fuso horário do fluxo ({{zone}}).',
-      duplicateHoliday: 'Esta data já é um feriado.',
-      newDate: 'Data do novo feriado',
-      newName: 'Nome do novo feriado',
-      newNamePlaceholder: 'p. ex. Natal',
-      add: 'Adicionar feriado',
     },
     transfer: {
       team: 'Equipe',
@@ -1686,6 +1663,20 @@ export const ptBR: Resources = {
   },
   timeline: {
     steps: 'Nós percorridos, em ordem',
+  },
+  /** The days a schedule is closed all day: the schedule node's inspector and the Schedules page. */
+  holidays: {
+    legend: 'Feriados',
+    hint: 'Fechado o dia todo: as chamadas seguem pela saída “feriado”.',
+    none: 'Nenhum feriado.',
+    remove: 'Remover feriado {{date}}',
+    removeNamed: 'Remover feriado {{date}} {{name}}',
+    date: 'Data do feriado',
+    name: 'Nome do feriado (opcional)',
+    namePlaceholder: 'p. ex. Natal',
+    add: 'Adicionar feriado',
+    duplicate: 'Esta data já é um feriado.',
+    missingDate: 'Digite ou escolha antes a data do feriado.',
   },
   /** The kit's typed date and time fields. */
   fields: {

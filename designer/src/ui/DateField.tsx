@@ -13,19 +13,25 @@ import './ui.css';
  * date input follows the browser's). Typed in that order, or picked from the
  * browser's calendar with the button beside it. `value` and `onChange` speak
  * `YYYY-MM-DD` (`''` for no day); a typed day is taken on leaving the field
- * or Enter, and something that is not a day says so. `error` is the id of
- * the page's own message about the day (a holiday already taken), if any.
+ * or Enter, and something that is not a day says so. `error` is the id of the page's own message about the day (a
+ * holiday already taken), if any.
  */
 export function DateField({
   label,
   value,
   onChange,
+  onTyped,
   error,
   required = false,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  /**
+   * Each typed text as it is taken: the day, `''` for none, or `null` for
+   * something that is not a day (`value` then stays the one before it).
+   */
+  onTyped?: (value: string | null) => void;
   /** The form cannot be sent without one (the browser says so). */
   required?: boolean;
   error?: string;
@@ -36,7 +42,11 @@ export function DateField({
   const { invalid, reset, inputProps } = useTypedValue(
     value,
     isoToText(value, order),
-    (text) => textToIso(text, order),
+    (text) => {
+      const iso = textToIso(text, order);
+      onTyped?.(iso);
+      return iso;
+    },
     onChange,
   );
   const picker = useRef<HTMLInputElement>(null);

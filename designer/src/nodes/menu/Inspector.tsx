@@ -1,4 +1,5 @@
 import { DTMF_KEYS, optionPort, type NodeOfKind } from '@callbot/shared';
+import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../editor/EditorContext.tsx';
 import type { EditorState } from '../../editor/store.ts';
@@ -9,6 +10,7 @@ import { asNumber, commaList, optionalNumber, optionalText } from '../../inspect
 import { PortTargetField, portDiagnostics } from '../../inspector/PortTargetField.tsx';
 import { useNodeForm, type NodeForm } from '../../inspector/useNodeForm.ts';
 import type { InspectorFormProps } from '../../canvas/defineNodeUI.ts';
+import { IconButton } from '../../ui/Button.tsx';
 
 type MenuData = NodeOfKind<'menu'>['data'];
 type MenuOption = MenuData['options'][number];
@@ -227,32 +229,26 @@ function OptionEditor({ form, option, index, onMove, onRemove }: OptionEditorPro
         diagnostics={portDiagnostics(form.diagnostics, optionPort(option))}
       />
       <div className="menu-option__actions">
-        <button
-          type="button"
-          className="inspector__button"
-          aria-label={t('inspector.menu.moveUp', { n })}
+        <IconButton
+          size="sm"
+          icon={<ArrowUp />}
+          label={t('inspector.menu.moveUp', { n })}
           disabled={index === 0}
           onClick={() => onMove(index - 1)}
-        >
-          <span aria-hidden="true">↑</span> {t('inspector.menu.up')}
-        </button>
-        <button
-          type="button"
-          className="inspector__button"
-          aria-label={t('inspector.menu.moveDown', { n })}
+        />
+        <IconButton
+          size="sm"
+          icon={<ArrowDown />}
+          label={t('inspector.menu.moveDown', { n })}
           disabled={index === options.length - 1}
           onClick={() => onMove(index + 1)}
-        >
-          <span aria-hidden="true">↓</span> {t('inspector.menu.down')}
-        </button>
-        <button
-          type="button"
-          className="inspector__button inspector__button--danger"
-          aria-label={t('inspector.menu.removeOption', { n })}
+        />
+        <IconButton
+          size="sm"
+          icon={<Trash2 />}
+          label={t('inspector.menu.removeOption', { n })}
           onClick={onRemove}
-        >
-          {t('inspector.menu.remove')}
-        </button>
+        />
       </div>
     </fieldset>
   );

@@ -93,35 +93,38 @@ describe('ScheduleInspector', () => {
     expect(store.getState().past).toHaveLength(2);
   });
 
-  it('adds and removes holidays', async () => {
-    const { user, schedule } = setup();
-    const add = screen.getByRole('button', { name: 'Add holiday' });
-    expect(add).toHaveProperty('disabled', true);
+  it('adds and removes holidays, one step each', async () => {
+    const { user, schedule, store } = setup();
+    const holidays = within(screen.getByRole('group', { name: 'Holidays' }));
+    expect(holidays.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '12/25/2026Natal',
+    ]);
     // Typed as the page's language writes a day, not the browser's date input.
-    const day = screen.getByRole('textbox', { name: 'New holiday date' });
-    await user.type(day, '11/15/2026');
-    await user.type(screen.getByRole('textbox', { name: 'New holiday name' }), 'República');
-    await user.click(add);
+    await user.type(holidays.getByRole('textbox', { name: 'Holiday date' }), '11/15/2026');
+    await user.type(
+      holidays.getByRole('textbox', { name: 'Holiday name (optional)' }),
+      'República',
+    );
+    await user.click(holidays.getByRole('button', { name: 'Add holiday' }));
     expect(schedule().data.holidays).toEqual([
       { date: '2026-11-15', name: 'República' },
       { date: '2026-12-25', name: 'Natal' },
     ]);
-    expect(day).toHaveProperty('value', '');
-    await user.type(day, '2026-12-25{Enter}');
-    expect(day).toHaveProperty('value', '12/25/2026');
-    expect(day.getAttribute('aria-invalid')).toBe('true');
-    expect(day.getAttribute('aria-describedby')).toBe(
-      screen.getByText('This date is already a holiday.').id,
-    );
-    expect(add).toHaveProperty('disabled', true);
-    // A holiday's day is changed as the page writes days too.
-    const natal = screen.getByRole('textbox', { name: 'Date of holiday 2' });
-    expect(natal).toHaveProperty('value', '12/25/2026');
-    await user.clear(natal);
-    await user.type(natal, '12/24/2026{Enter}');
-    expect(schedule().data.holidays[1]).toEqual({ date: '2026-12-24', name: 'Natal' });
-    await user.click(screen.getByRole('button', { name: 'Remove holiday 2026-12-24 (Natal)' }));
+    await user.click(holidays.getByRole('button', { name: 'Remove holiday 12/25/2026 Natal' }));
     expect(schedule().data.holidays).toEqual([{ date: '2026-11-15', name: 'República' }]);
+    expect(store.getState().past.map((e) => e.name)).toEqual(['updateNode', 'updateNode']);
+  });
+
+  it('shows the checks’ note under the holiday it is about', () => {
+    const doc = sampleFlow();
+    const node = doc.nodes.find((n) => n.id === 'horario') as NodeOfKind<'schedule'>;
+    node.data.holidays = [{ date: '2026-12-25', name: 'Natal' }, { date: '2026-12-25' }];
+    renderInspector({ doc, selected: ['horario'] });
+    const [first, second] = within(screen.getByRole('group', { name: 'Holidays' })).getAllByRole(
+      'listitem',
+    );
+    expect(first!.textContent).toBe('12/25/2026Natal');
+    expect(second!.textContent).toMatch(/^12\/25\/2026.*listed twice/);
   });
 
   it('picks a time zone, refusing unknown ones; empty means the flow’s', async () => {

@@ -1,11 +1,11 @@
 import { isValidTimeZone, type NodeOfKind } from '@callbot/shared';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor, useEditorStore } from '../../editor/EditorContext.tsx';
 import type { EditorState } from '../../editor/store.ts';
 import { i18n } from '../../i18n/index.ts';
 import { DataField } from '../../inspector/DataField.tsx';
-import { DateField } from '../../ui/DateField.tsx';
+import { HolidaysEditor } from '../../forms/HolidaysEditor.tsx';
 import { DiagnosticNote } from '../../inspector/FormFields.tsx';
 import { dataPathOf } from '../../inspector/diagnostics.ts';
 import { optionalText } from '../../inspector/parsers.ts';
@@ -17,7 +17,6 @@ import { ScheduleSource } from './ScheduleSource.tsx';
 import type { InspectorFormProps } from '../../canvas/defineNodeUI.ts';
 
 type ScheduleData = NodeOfKind<'schedule'>['data'];
-type Holiday = ScheduleData['holidays'][number];
 
 const selectFlowZone = (s: EditorState) => s.doc.settings.timeZone;
 
@@ -62,7 +61,6 @@ function ScheduleHours({
   const { t } = useTranslation();
   const { weekly, holidays } = form.data;
   const weeklyNotes = form.diagnosticsAt(['weekly']);
-  const setHolidays = (next: Holiday[]) => form.set(['holidays'], next);
   return (
     <>
       <fieldset className="inspector__group">
@@ -80,60 +78,19 @@ function ScheduleHours({
         </div>
       </fieldset>
 
-      <fieldset className="inspector__group">
-        <legend>{t('inspector.schedule.holidays')}</legend>
-        <p className="field__hint">{t('inspector.schedule.holidaysHint')}</p>
-        {holidays.length > 0 && (
-          <ul className="holidays">
-            {holidays.map((holiday, i) => (
-              <li key={i} className="holidays__item">
-                {/* A holiday always has a day: clearing the field keeps the one it had. */}
-                <DateField
-                  label={t('inspector.schedule.holidayDate', { n: i + 1 })}
-                  value={holiday.date}
-                  onChange={(date) => date !== '' && form.set(['holidays', i, 'date'], date)}
-                />
-                <DataField
-                  form={form}
-                  path={['holidays', i, 'name']}
-                  label={t('inspector.schedule.holidayName', { n: i + 1 })}
-                  parse={optionalText}
-                />
-                <button
-                  type="button"
-                  className="inspector__button inspector__button--danger"
-                  aria-label={
-                    holiday.name
-                      ? t('inspector.schedule.removeNamedHoliday', {
-                          date: holiday.date,
-                          name: holiday.name,
-                        })
-                      : t('inspector.schedule.removeHoliday', { date: holiday.date })
-                  }
-                  onClick={() => setHolidays(holidays.filter((_, j) => j !== i))}
-                >
-                  {t('inspector.schedule.remove')}
-                </button>
-                {form.diagnostics
-                  .filter((d) => {
-                    // The holiday's notes and its date's (its field shows none of its own).
-                    const at = dataPathOf(d);
-                    return at === `holidays[${i}]` || at === `holidays[${i}].date`;
-                  })
-                  .map((d, j) => (
-                    <DiagnosticNote key={j} diagnostic={d} />
-                  ))}
-              </li>
-            ))}
-          </ul>
-        )}
-        <NewHoliday
-          form={form}
-          onAdd={(holiday) =>
-            setHolidays([...holidays, holiday].sort((a, b) => a.date.localeCompare(b.date)))
-          }
-        />
-      </fieldset>
+      <HolidaysEditor
+        holidays={holidays}
+        onChange={(next) => form.set(['holidays'], next)}
+        notes={(i) =>
+          form.diagnostics
+            .filter((d) => {
+              // The holiday's own notes and its fields' (the list shows no fields).
+              const at = dataPathOf(d) ?? '';
+              return at === `holidays[${i}]` || at.startsWith(`holidays[${i}].`);
+            })
+            .map((d, j) => <DiagnosticNote key={j} diagnostic={d} />)
+        }
+      />
 
       <DataField
         form={form}
@@ -146,71 +103,5 @@ function ScheduleHours({
         hint={t('inspector.schedule.timeZoneHint', { zone: flowZone })}
       />
     </>
-  );
-}
-
-/** A row to add a holiday: a date, an optional name, and an "Add holiday" button. */
-function NewHoliday({
-  form,
-  onAdd,
-}: {
-  form: NodeForm<ScheduleData>;
-  onAdd: (h: Holiday) => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [date, setDate] = useState('');
-  const [name, setName] = useState('');
-  const { holidays } = form.data;
-  const holiday: Holiday = name.trim() === '' ? { date } : { date, name };
-  const error =
-    date === ''
-      ? null
-      : holidays.some((h) => h.date === date)
-        ? t('inspector.schedule.duplicateHoliday')
-        : form.check(['holidays', holidays.length], holiday);
-  const canAdd = date !== '' && error === null;
-  const add = () => {
-    if (!canAdd) return;
-    onAdd(holiday);
-    setDate('');
-    setName('');
-  };
-  const onEnter = (e: KeyboardEvent) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      add();
-    }
-  };
-  return (
-    <div className="holidays__new">
-      <DateField
-        label={t('inspector.schedule.newDate')}
-        value={date}
-        onChange={setDate}
-        {...(error !== null && { error: `${id}-error` })}
-      />
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-name`}>
-          {t('inspector.schedule.newName')}
-        </label>
-        <input
-          id={`${id}-name`}
-          className="field__control"
-          value={name}
-          placeholder={t('inspector.schedule.newNamePlaceholder')}
-          onChange={(e) => setName(e.target.value)}
-          onKeyDown={onEnter}
-        />
-      </div>
-      <button type="button" className="inspector__button" disabled={!canAdd} onClick={add}>
-        {t('inspector.schedule.add')}
-      </button>
-      {error !== null && (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -65,6 +65,7 @@ describe('SchedulesPage', { timeout: 15_000 }, () => {
     await user.pointer([{ keys: '[MouseLeft>]', target: saturday }, { keys: '[/MouseLeft]' }]);
     await user.type(screen.getByRole('textbox', { name: 'Holiday date' }), '12/25/2026{Enter}');
     await user.click(screen.getByRole('button', { name: 'Add holiday' }));
+    expect(screen.getByRole('button', { name: 'Remove holiday 12/25/2026' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Save schedule' }));
     expect((await screen.findByRole('status')).textContent).toBe(
       'Saved, and updated in “Recepção”.',

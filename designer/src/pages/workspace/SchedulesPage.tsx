@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { CalendarClock, Plus, Trash2, X } from 'lucide-react';
-import { Button, IconButton } from '../../ui/Button.tsx';
+import { CalendarClock, Plus, Trash2 } from 'lucide-react';
+import { Button } from '../../ui/Button.tsx';
 import { useTranslation } from 'react-i18next';
-import { isValidTimeZone, type Holiday, type NamedSchedule } from '@callbot/shared';
+import { isValidTimeZone, type NamedSchedule } from '@callbot/shared';
 import { scheduleHref, schedulesHref } from '../../app/route.ts';
 import { timeZoneNames } from '../../inspector/timeZones.ts';
 import { WeekGridEditor } from '../../inspector/WeekGridEditor.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { DateField } from '../../ui/DateField.tsx';
+import { HolidaysEditor } from '../../forms/HolidaysEditor.tsx';
 import type { RefreshedFlow } from '../../persistence/index.ts';
 import { BrokenRecords } from './BrokenRecords.tsx';
 import {
@@ -209,7 +209,7 @@ function ScheduleEditor({ schedule, usedBy }: { schedule: NamedSchedule; usedBy:
         <legend>{t('workspace.schedules.weekly')}</legend>
         <WeekGridEditor weekly={draft.weekly} onChange={(weekly) => edit({ weekly })} />
       </fieldset>
-      <Holidays holidays={draft.holidays} onChange={(holidays) => edit({ holidays })} />
+      <HolidaysEditor holidays={draft.holidays} onChange={(holidays) => edit({ holidays })} />
 
       <EditOnly>
         <div className="schedule-editor__actions">
@@ -253,69 +253,5 @@ function ScheduleEditor({ schedule, usedBy }: { schedule: NamedSchedule; usedBy:
         />
       )}
     </form>
-  );
-}
-
-/** The holidays: listed by date, removed one by one, added by date and optional name. */
-function Holidays({
-  holidays,
-  onChange,
-}: {
-  holidays: Holiday[];
-  onChange: (holidays: Holiday[]) => void;
-}) {
-  const { t } = useTranslation();
-  const [date, setDate] = useState('');
-  const [name, setName] = useState('');
-  const duplicate = holidays.some((h) => h.date === date);
-  const add = () => {
-    if (date === '' || duplicate) return;
-    const holiday: Holiday = name.trim() ? { date, name: name.trim() } : { date };
-    onChange([...holidays, holiday].sort((a, b) => a.date.localeCompare(b.date)));
-    setDate('');
-    setName('');
-  };
-  return (
-    <fieldset className="inspector__group">
-      <legend>{t('workspace.schedules.holidays')}</legend>
-      {holidays.length === 0 ? (
-        <p className="workspace-meta">{t('workspace.schedules.noHolidays')}</p>
-      ) : (
-        <ul className="holidays">
-          {holidays.map((holiday) => (
-            <li key={holiday.date} className="holidays__item">
-              <span>
-                {holiday.date}
-                {holiday.name && ` · ${holiday.name}`}
-              </span>
-              <EditOnly>
-                <IconButton
-                  size="sm"
-                  icon={<X />}
-                  label={t('workspace.schedules.removeHoliday', { date: holiday.date })}
-                  tooltip={t('workspace.remove')}
-                  onClick={() => onChange(holidays.filter((h) => h !== holiday))}
-                />
-              </EditOnly>
-            </li>
-          ))}
-        </ul>
-      )}
-      <EditOnly>
-        <div className="holidays__new">
-          <DateField label={t('workspace.schedules.holidayDate')} value={date} onChange={setDate} />
-          <label>
-            {t('workspace.schedules.holidayName')}
-            <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
-          </label>
-          <Button icon={<Plus />} disabled={date === '' || duplicate} onClick={add}>
-            {t('workspace.schedules.addHoliday')}
-          </Button>
-          {duplicate && (
-            <span className="field__error">{t('workspace.schedules.duplicateHoliday')}</span>
-          )}
-        </div>
-      </EditOnly>
-    </fieldset>
   );
 }
