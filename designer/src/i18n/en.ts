@@ -170,6 +170,8 @@ export const en = {
       title: 'Buy a number',
       country: 'Country',
       search: 'Search numbers (digits)',
+      notDigits:
+        'Numbers are searched by digits only: the other characters in “{{text}}” are left out.',
       available: 'Available numbers',
       none: 'No number available with these digits.',
       type: { local: 'local', tollfree: 'toll free', mobile: 'mobile' },

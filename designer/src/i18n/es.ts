@@ -174,6 +174,8 @@ export const es: Resources = {
       title: 'Comprar un número',
       country: 'País',
       search: 'Buscar números (dígitos)',
+      notDigits:
+        'La búsqueda es solo por dígitos: los demás caracteres de “{{text}}” se dejan fuera.',
       available: 'Números disponibles',
       none: 'No hay números disponibles con esos dígitos.',
       type: { local: 'local', tollfree: 'gratuito', mobile: 'celular' },

@@ -173,6 +173,7 @@ export const ptBR: Resources = {
       title: 'Comprar um número',
       country: 'País',
       search: 'Buscar números (dígitos)',
+      notDigits: 'A busca é só por dígitos: os outros caracteres de “{{text}}” ficam de fora.',
       available: 'Números disponíveis',
       none: 'Nenhum número disponível com esses dígitos.',
       type: { local: 'local', tollfree: 'gratuito (0800)', mobile: 'celular' },
