@@ -175,7 +175,7 @@ export const es: Resources = {
       country: 'País',
       search: 'Buscar números (dígitos)',
       notDigits:
-        'La búsqueda es solo por dígitos: los demás caracteres de “{{text}}” se dejan fuera.',
+        'La búsqueda es solo por dígitos: los demás caracteres de «{{text}}» se dejan fuera.',
       available: 'Números disponibles',
       none: 'No hay números disponibles con esos dígitos.',
       type: { local: 'local', tollfree: 'gratuito', mobile: 'celular' },

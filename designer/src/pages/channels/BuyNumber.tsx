@@ -34,7 +34,7 @@ export function BuyNumber({
   const [country, setCountry] = useState('');
   const [contains, setContains] = useState('');
   const [listed, setListed] = useState<{ query: string; numbers: AvailableNumber[] } | null>(null);
-  const [chosen, setChosen] = useState('');
+  const [choice, setChosen] = useState('');
   const [progress, setProgress] = useState<Progress>({ kind: 'idle' });
   const [listing, setListing] = useState(0);
   const id = useId();
@@ -54,6 +54,8 @@ export function BuyNumber({
   const notDigits = /[^\d\s+().-]/.test(contains);
   const query = `${selected} ${digits} ${listing}`;
   const numbers = listed?.query === query ? listed.numbers : null;
+  // A number picked before the search changed is bought only while it is still listed.
+  const chosen = numbers?.some((n) => n.number === choice) ? choice : '';
   useEffect(() => {
     if (!selected) return;
     const abort = new AbortController();

@@ -73,6 +73,8 @@ describe('ChannelsPage', () => {
   it('R4: the number search says when what is typed is not only digits, and searches the digits', async () => {
     const { user } = setup('phone-lines');
     await user.click(screen.getByRole('button', { name: 'Buy a number' }));
+    // A number picked, then searched away: it is no longer offered to buy.
+    await user.click(await screen.findByRole('radio', { name: /^\+55 11 3845 5899/ }));
     const search = screen.getByRole('searchbox', { name: 'Search numbers (digits)' });
     await user.type(search, '+55 31');
     expect(screen.queryByRole('alert')).toBeNull();
@@ -87,6 +89,10 @@ describe('ChannelsPage', () => {
     // The digits are searched: the one number with 3250 in it.
     await waitFor(() =>
       expect(screen.getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual([FREE_E164]),
+    );
+    expect(screen.getByRole('button', { name: 'Choose a number first' })).toHaveProperty(
+      'disabled',
+      true,
     );
   });
 
