@@ -14,6 +14,7 @@ import { lazyWorkspaceRepository } from './persistence/lazyWorkspace.ts';
 import { createFlowRepository } from './persistence/repository.ts';
 import { createFlowSavedAnnouncer } from './persistence/workspaceTabs.ts';
 import { startTheming } from './ui/theme.ts';
+import { installValidityMessages } from './forms/validityMessages.ts';
 import { WorkspaceProvider } from './app/WorkspaceContext.tsx';
 import '@fontsource-variable/inter';
 import '@xyflow/react/dist/style.css';
@@ -21,6 +22,8 @@ import './styles.css';
 
 // The user's theme (or the system's) before the first paint, so nothing flashes.
 startTheming();
+// Every form's "fill in this field" and "from 1 to 3650" in the page's language, not the browser's.
+installValidityMessages(document, i18n);
 
 const db = new DesignerDb();
 const repository = createFlowRepository({

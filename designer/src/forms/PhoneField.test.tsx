@@ -4,10 +4,16 @@ import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { PhoneField } from './PhoneField.tsx';
 
-function Form({ country }: { country?: string }) {
+function Form({ country, onSubmit }: { country?: string; onSubmit?: () => void }) {
   const [value, setValue] = useState('');
   return (
-    <form aria-label="Form">
+    <form
+      aria-label="Form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit?.();
+      }}
+    >
       <PhoneField
         label="Number"
         name="number"
@@ -16,6 +22,7 @@ function Form({ country }: { country?: string }) {
         defaultCountry={country}
       />
       <button type="button">Elsewhere</button>
+      <button type="submit">Send</button>
     </form>
   );
 }
@@ -52,5 +59,28 @@ describe('PhoneField', () => {
     await user.type(field, '+1 212 555 0100');
     expect(screen.queryByRole('alert')).toBeNull();
     expect(stored()).toBe('+12125550100');
+  });
+
+  it('holds its form back while it is not a number, and says it once, as the field’s error', async () => {
+    const user = userEvent.setup();
+    let sent = 0;
+    render(<Form onSubmit={() => sent++} />);
+    const field = screen.getByRole('textbox', { name: 'Number' });
+    await user.type(field, 'abc');
+    // Sent without leaving the field first (Enter): the form stays, the field says why.
+    await user.keyboard('{Enter}');
+    expect(sent).toBe(0);
+    const alerts = screen.getAllByRole('alert');
+    expect(alerts.map((a) => a.textContent)).toEqual([
+      '“abc” is not a phone number: type it with + and the country code, e.g. +55 11 3000 0000.',
+    ]);
+    expect(alerts[0]!.className).toBe('ui-field__error');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBe(alerts[0]!.id);
+    expect(document.activeElement).toBe(field);
+    await user.clear(field);
+    await user.type(field, '+1 212 555 0100');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(sent).toBe(1);
   });
 });

@@ -293,6 +293,8 @@ export const liveCallsSchema = z.object({
 });
 export type LiveCalls = z.infer<typeof liveCallsSchema>;
 
+/** The shortest a workspace may keep its call records, in days. */
+export const MIN_RETENTION_DAYS = 1;
 /** The longest a call record may be kept, in days (a workspace's setting, the server-wide lines'). */
 export const MAX_RETENTION_DAYS = 3650;
 
@@ -304,7 +306,7 @@ export const MAX_RETENTION_DAYS = 3650;
  * stored at all), and whether viewers may read transcripts.
  */
 export const callSettingsSchema = z.strictObject({
-  retentionDays: z.int('days are a whole number').min(1).max(MAX_RETENTION_DAYS),
+  retentionDays: z.int('days are a whole number').min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS),
   speech: z.enum(['store', 'redact', 'none']),
   viewersSeeTranscripts: z.boolean(),
 });

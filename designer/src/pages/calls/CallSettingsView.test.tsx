@@ -1,7 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CSRF_HEADER } from '@callbot/shared';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { installValidityMessages } from '../../forms/validityMessages.ts';
+import { i18n } from '../../i18n/index.ts';
 import { createCallsClient } from './callsClient.ts';
 import { CallsClientProvider } from './callsContext.ts';
 import { CallSettingsView } from './CallSettingsView.tsx';
@@ -18,6 +20,28 @@ function show(owner: boolean) {
 }
 
 describe('call records settings', () => {
+  afterEach(() => i18n.changeLanguage('en'));
+
+  it('says the days it takes under the field, and refuses 0 in the page’s language', async () => {
+    await i18n.changeLanguage('pt-BR');
+    const uninstall = installValidityMessages(document, i18n);
+    try {
+      const client = show(true);
+      const user = userEvent.setup();
+      const days = await screen.findByRole('spinbutton', { name: 'Guardar chamadas por (dias)' });
+      expect(document.getElementById(days.getAttribute('aria-describedby')!)?.textContent).toMatch(
+        /^De 1 a 3\.650 dias\. /,
+      );
+      await user.clear(days);
+      await user.type(days, '0');
+      await user.click(screen.getByRole('button', { name: 'Salvar' }));
+      expect((days as HTMLInputElement).validationMessage).toBe('Digite um valor de 1 a 3.650.');
+      expect((await client.settings()).retentionDays).toBe(365);
+    } finally {
+      uninstall();
+    }
+  });
+
   it('lets an owner keep calls 30 days, mask what callers say and let viewers read transcripts', async () => {
     const client = show(true);
     const user = userEvent.setup();

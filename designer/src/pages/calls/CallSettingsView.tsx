@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_RETENTION_DAYS, type CallSettings } from '@callbot/shared';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type CallSettings } from '@callbot/shared';
 import { Button } from '../../ui/Button.tsx';
 import { errorMessage } from '../../ui/errorMessage.ts';
 import { Select, TextField } from '../../ui/Field.tsx';
@@ -71,13 +71,16 @@ export function CallSettingsView({ owner }: { owner: boolean }) {
           <TextField
             label={t('callRecords.retention')}
             type="number"
-            min={1}
+            min={MIN_RETENTION_DAYS}
             max={MAX_RETENTION_DAYS}
             step={1}
             required
             value={days}
             readOnly={!owner}
-            hint={t('callRecords.retentionNote')}
+            hint={t('callRecords.retentionNote', {
+              min: MIN_RETENTION_DAYS,
+              max: MAX_RETENTION_DAYS,
+            })}
             onChange={(e) => setDays(e.target.value)}
           />
           <Select

@@ -70,6 +70,32 @@ describe('ChannelsPage', () => {
     );
   });
 
+  it('R4: the number search says when what is typed is not only digits, and searches the digits', async () => {
+    const { user } = setup('phone-lines');
+    await user.click(screen.getByRole('button', { name: 'Buy a number' }));
+    // A number picked, then searched away: it is no longer offered to buy.
+    await user.click(await screen.findByRole('radio', { name: /^\+55 11 3845 5899/ }));
+    const search = screen.getByRole('searchbox', { name: 'Search numbers (digits)' });
+    await user.type(search, '+55 31');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.clear(search);
+    await user.type(search, '3250abc');
+    const said = screen.getByRole('alert');
+    expect(said.textContent).toBe(
+      'Numbers are searched by digits only: the other characters in “3250abc” are left out.',
+    );
+    expect(search.getAttribute('aria-invalid')).toBe('true');
+    expect(search.getAttribute('aria-describedby')).toBe(said.id);
+    // The digits are searched: the one number with 3250 in it.
+    await waitFor(() =>
+      expect(screen.getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual([FREE_E164]),
+    );
+    expect(screen.getByRole('button', { name: 'Choose a number first' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+  });
+
   it('R5: a purchased line says it carries calls only, not WhatsApp messages', async () => {
     const { workspace } = setup('phone-lines');
     await workspace.putLine({

@@ -200,11 +200,8 @@ export function WhatsAppPage() {
   const create = async (event: FormEvent) => {
     event.preventDefault();
     const typed = parsePhoneInput(number, phoneCountry(country));
-    if (!typed.ok) {
-      setStatus('');
-      setError(t('phone.invalid', { text: number.trim() }));
-      return;
-    }
+    // Not a number: the field says so under it, once (and held the form back).
+    if (!typed.ok) return;
     setBusy(true);
     setError(null);
     setStatus(t('channels.whatsapp.verifying', { number: formatPhone(typed.e164) }));

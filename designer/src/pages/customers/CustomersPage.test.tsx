@@ -54,6 +54,27 @@ async function setup(number = CUSTOMER) {
 }
 
 describe('CustomersPage', () => {
+  it('says a number that is not one once, under its field, and adds nobody', async () => {
+    const fixture = channelsFixture();
+    opened.push(fixture.db);
+    const { Providers } = fixture;
+    render(
+      <Providers>
+        <CustomersPage />
+      </Providers>,
+    );
+    const user = userEvent.setup();
+    const number = screen.getByRole('textbox', { name: 'Number' });
+    await user.type(number, '12ab');
+    await user.click(screen.getByRole('button', { name: 'Add customer' }));
+    const said =
+      '“12ab” is not a phone number: type it with + and the country code, e.g. +55 11 3000 0000.';
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([said]);
+    expect(screen.getAllByText(said)).toHaveLength(1);
+    expect(number.getAttribute('aria-describedby')).toBe(screen.getByRole('alert').id);
+    expect((await fixture.workspace.listCustomers()).items).toEqual([]);
+  });
+
   it('R13: a call without opt-in is refused with the rule, and nothing is counted', async () => {
     const { user, row } = await setup();
     expect(row.textContent).toContain('None');

@@ -308,10 +308,8 @@ export function CustomersPage() {
     setError(null);
     try {
       const typed = parsePhoneInput(number, phoneCountry(settings?.country));
-      if (!typed.ok) {
-        setError(t('phone.invalid', { text: number.trim() }));
-        return;
-      }
+      // Not a number: the field says so under it, once (and held the form back).
+      if (!typed.ok) return;
       if (onServer) {
         const trimmed = name.trim();
         await server.addCustomer({
