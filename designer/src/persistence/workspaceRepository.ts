@@ -307,7 +307,10 @@ export function createWorkspaceRepository(
     key = 'id',
   ) => readAll(name, await table.toArray(), schema, keyField(key));
 
-  /** Flows name teams, bots and schedules (`sameName`): a name another one has is refused, naming it. */
+  /**
+   * Flows name teams, bots and schedules (`sameName`): a name another one has is refused,
+   * naming it.
+   */
   function nameFree(
     kind: 'team' | 'bot' | 'schedule',
     stored: readonly object[],

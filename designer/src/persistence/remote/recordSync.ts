@@ -67,8 +67,8 @@ const notFoundAsNull = <T>(error: unknown): T | null => {
 
 /**
  * Sends a workspace record's waiting change (see the outbox's `sendRecord`):
- * reads the server's copy (not for a record made here and never sent), makes the change on it when nobody else changed
- * the same fields (`If-Match` its revision, so a write in between is refused
+ * reads the server's copy (not for a record made here and never sent),
+ * makes the change on it when nobody else changed the same fields (`If-Match` its revision, so a write in between is refused
  * too), and otherwise lets the server refuse the write on this browser's base
  * revision — a `RemoteError` `conflict` naming who changed it and when, or
  * `notFound` when it was deleted. A line's callbot goes through its own

@@ -200,6 +200,12 @@ describe('the server-backed workspace repository', () => {
       },
     ]);
     expect([...server.records.get('customers')!.keys()]).toEqual(['alma']);
+    // Taking the server's copy drops it here, without asking the server for what it never had.
+    const reads = server.reads.length;
+    await bruno1.workspace.sync.reload(recordKey('customers', 'other'));
+    expect(server.reads).toHaveLength(reads);
+    expect((await bruno1.workspace.listCustomers()).items.map((c) => c.id)).toEqual(['alma']);
+    expect(bruno1.outbox.state).toMatchObject({ waiting: 0, refused: [] });
   });
 
   it('reloads the server’s copy when the user takes theirs', async () => {
