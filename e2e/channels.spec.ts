@@ -200,6 +200,11 @@ test('an outbound WhatsApp call is refused without opt-in and at the sixth attem
   const row = page.getByRole('row', { name: CUSTOMER });
   await expect(row).toContainText('None');
   await expect(row).toContainText('0 of 5');
+  // The limits count per number: the same number again, however typed, is refused.
+  await page.getByRole('textbox', { name: 'Number' }).fill(CUSTOMER.replaceAll(' ', ''));
+  await page.getByRole('button', { name: 'Add customer' }).click();
+  await expect(page.getByRole('alert')).toContainText('is already in the customer list');
+  await expect(page.getByRole('row', { name: CUSTOMER })).toHaveCount(1);
 
   await row.getByRole('button', { name: `Call ${CUSTOMER}` }).click();
   await expect(row.getByRole('alert')).toContainText(

@@ -6,7 +6,14 @@
  * reads. Secrets arrive here in clear and are stored as SHA-256 hashes.
  */
 import { randomUUID } from 'node:crypto';
-import type { Member, Role, User, WorkspaceSummary, InvitationSummary } from '@callbot/shared';
+import {
+  sameName,
+  type Member,
+  type Role,
+  type User,
+  type WorkspaceSummary,
+  type InvitationSummary,
+} from '@callbot/shared';
 import type { Database, SqlClient } from './db.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
@@ -18,6 +25,8 @@ const SEEN_EVERY_MS = 60_000;
 
 /** A lock id for the first account (other than the schema's). */
 const SETUP_LOCK_ID = 7_210_415;
+/** Serialises one person's token creations in one workspace (names are unique there). */
+const TOKEN_LOCK_ID = 7_210_416;
 
 const iso = (value: unknown): string =>
   value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
@@ -107,12 +116,19 @@ export interface AccountStore {
     workspaceId: string,
     userId: string,
   ): Promise<{ id: string; name: string; createdAt: string; lastUsedAt: string | null }[]>;
+  /**
+   * A new token of the user in the workspace; refused (`existing`) when one of their tokens
+   * there that is not revoked has the same name (`sameName`): they could not be told apart.
+   */
   createToken(
     workspaceId: string,
     userId: string,
     name: string,
     at: number,
-  ): Promise<{ id: string; name: string; createdAt: string; token: string }>;
+  ): Promise<
+    | { ok: true; id: string; name: string; createdAt: string; token: string }
+    | { ok: false; existing: { id: string; name: string } }
+  >;
   /** Revokes a token of the workspace: the caller's own, or anyone's when `anyUser`. */
   revokeToken(
     workspaceId: string,
@@ -448,15 +464,29 @@ export function createAccountStore(db: Database): AccountStore {
       }));
     },
 
-    async createToken(workspaceId, userId, name, at) {
-      const id = randomUUID();
-      const token = newSecret();
-      await db.query(
-        `INSERT INTO api_tokens (id, token_hash, user_id, workspace_id, name, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, hashSecret(token), userId, workspaceId, name, ts(at)],
-      );
-      return { id, name, createdAt: ts(at), token };
+    createToken(workspaceId, userId, name, at) {
+      return db.transaction(async (tx) => {
+        // Locked: two creations of one name at once take turns, and the second finds the first.
+        await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+          TOKEN_LOCK_ID,
+          `${workspaceId}\n${userId}`,
+        ]);
+        const { rows } = await tx.query<{ id: string; name: string }>(
+          `SELECT id, name FROM api_tokens
+           WHERE workspace_id = $1 AND user_id = $2 AND revoked_at IS NULL ORDER BY created_at, id`,
+          [workspaceId, userId],
+        );
+        const existing = rows.find((r) => sameName(r.name, name));
+        if (existing) return { ok: false, existing: { id: existing.id, name: existing.name } };
+        const id = randomUUID();
+        const token = newSecret();
+        await tx.query(
+          `INSERT INTO api_tokens (id, token_hash, user_id, workspace_id, name, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          [id, hashSecret(token), userId, workspaceId, name, ts(at)],
+        );
+        return { ok: true, id, name, createdAt: ts(at), token };
+      });
     },
 
     async revokeToken(workspaceId, id, by, at) {

@@ -490,6 +490,39 @@ describe('workspaces, members and invitations', () => {
     );
     expect(minted).toMatchObject({ status: 403, body: { error: 'forbidden' } });
   });
+
+  it("refuses a token named as another of the caller's tokens there, once under concurrent creates", async () => {
+    const viewer = people.get('viewer')!;
+    const names = ['CI publish', 'ci publish', ' CI  Publish', 'CI PUBLISH', 'Ci publish'];
+    const answers = await Promise.all(
+      names.map((name) => viewer.call('POST', `/api/workspaces/${acme}/tokens`, { name })),
+    );
+    const made = answers.filter((a) => a.status === 201);
+    expect(made).toHaveLength(1);
+    const winner = { id: made[0]!.body!.id as string, name: made[0]!.body!.name as string };
+    for (const answer of answers.filter((a) => a.status !== 201)) {
+      expect(answer).toMatchObject({
+        status: 409,
+        body: { error: 'token_name_taken', existing: winner },
+      });
+      expect(answer.body!.message).toContain(`"${winner.name}"`);
+    }
+    const list = (await viewer.call('GET', `/api/workspaces/${acme}/tokens`)).body!.tokens as {
+      name: string;
+    }[];
+    expect(list.filter((t) => t.name.toLowerCase().includes('publish'))).toHaveLength(1);
+    // Another person may use the name; once revoked, the name is free again.
+    const editor = people.get('editor')!;
+    expect(
+      (await editor.call('POST', `/api/workspaces/${acme}/tokens`, { name: 'CI publish' })).status,
+    ).toBe(201);
+    expect(
+      (await viewer.call('DELETE', `/api/workspaces/${acme}/tokens/${winner.id}`)).status,
+    ).toBe(204);
+    expect(
+      (await viewer.call('POST', `/api/workspaces/${acme}/tokens`, { name: 'ci publish' })).status,
+    ).toBe(201);
+  });
 });
 
 describe('the route × role matrix, from the route table', () => {

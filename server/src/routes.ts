@@ -376,15 +376,22 @@ export function apiRoutes(options: RoutesOptions): AnyRoute[] {
       handler: async ({ caller, body, now }) => {
         const parsed = parseBody(apiTokenCreateSchema, body);
         if (!parsed.ok) return parsed.reply;
-        return {
-          status: 201,
-          body: await accounts.createToken(
-            caller.workspace.id,
-            caller.user.id,
-            parsed.data.name,
-            now,
-          ),
-        };
+        const made = await accounts.createToken(
+          caller.workspace.id,
+          caller.user.id,
+          parsed.data.name,
+          now,
+        );
+        if (!made.ok) {
+          return errorReply(
+            409,
+            ACCOUNT_ERRORS.tokenNameTaken,
+            `name: you already have a token named "${made.existing.name}" in this workspace (case and spaces do not count): revoke it or choose another name.`,
+            { existing: made.existing },
+          );
+        }
+        const { ok: _ok, ...created } = made;
+        return { status: 201, body: created };
       },
     }),
 

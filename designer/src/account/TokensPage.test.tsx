@@ -38,6 +38,24 @@ describe('TokensPage', () => {
     expect(server.fake().tokens.size).toBe(0);
   });
 
+  it('refuses a second token of the same name, naming the one that has it', async () => {
+    const user = userEvent.setup();
+    seedFakeAccounts(server.fake(), { role: 'editor' });
+    await openAccountPage(<TokensPage />);
+    await screen.findByText('You have no API tokens in this workspace.');
+    await user.type(screen.getByLabelText('Token name'), 'CI publish');
+    await user.click(screen.getByRole('button', { name: 'Create token' }));
+    const dialog = await screen.findByRole('dialog', { name: 'API token “CI publish”' });
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await user.type(screen.getByLabelText('Token name'), ' ci  PUBLISH');
+    await user.click(screen.getByRole('button', { name: 'Create token' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'You already have a token named “CI publish” here (case and spaces do not tell names apart): choose another name, or revoke that one first.',
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect([...server.fake().tokens.values()].map((t) => t.name)).toEqual(['CI publish']);
+  });
+
   it('names the refused field', async () => {
     seedFakeAccounts(server.fake());
     await openAccountPage(<TokensPage />);

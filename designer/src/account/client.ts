@@ -63,6 +63,8 @@ export type AccountErrorKind =
   | 'alreadyMember'
   /** 409: the last owner cannot be demoted nor removed. */
   | 'lastOwner'
+  /** 409: the caller already has a token of this name in the workspace (`existing`). */
+  | 'tokenNameTaken'
   /** 422: the server refused a field (the message names it). */
   | 'invalid'
   /** 429: too many failed sign-ins (`retryAfterSeconds`). */
@@ -77,6 +79,8 @@ export class AccountApiError extends Error {
     readonly status = 0,
     /** With `throttled`: how long the server asks to wait. */
     readonly retryAfterSeconds?: number,
+    /** With `tokenNameTaken`: the caller's token that has the name. */
+    readonly existing?: { id: string; name: string },
   ) {
     super(message);
     this.name = 'AccountApiError';
@@ -92,6 +96,7 @@ const kindOfCode = new Map<string, AccountErrorKind>([
   [ACCOUNT_ERRORS.emailTaken, 'emailTaken'],
   [ACCOUNT_ERRORS.alreadyMember, 'alreadyMember'],
   [ACCOUNT_ERRORS.lastOwner, 'lastOwner'],
+  [ACCOUNT_ERRORS.tokenNameTaken, 'tokenNameTaken'],
   [ACCOUNT_ERRORS.invalidRequest, 'invalid'],
   [ACCOUNT_ERRORS.throttled, 'throttled'],
 ]);
@@ -211,6 +216,7 @@ export function createAccountClient({
       message,
       response.status,
       problem.success ? problem.data.retryAfterSeconds : undefined,
+      problem.success ? problem.data.existing : undefined,
     );
   }
 

@@ -6,6 +6,7 @@
  * once, the last owner kept, and sign-in throttled after 5 failures.
  */
 import {
+  ACCOUNT_ERRORS,
   apiTokenCreateSchema,
   CSRF_HEADER,
   invitationAcceptSchema,
@@ -13,6 +14,7 @@ import {
   loginRequestSchema,
   memberUpdateSchema,
   roleAtLeast,
+  sameName,
   setupRequestSchema,
   workspaceCreateSchema,
   type ApiTokenSummary,
@@ -382,6 +384,21 @@ export function accountHandlers(fake: FakeAccounts, origin = FAKE_ORIGIN) {
       if (who.refusal) return who.refusal;
       const parsed = await bodyOf(request, apiTokenCreateSchema);
       if (!parsed.ok) return parsed.response;
+      // One name per person's tokens in a workspace, as the server has it (`sameName`).
+      const existing = [...fake.tokens.values()].find(
+        (t) =>
+          t.userId === who.userId &&
+          t.workspaceId === params.ws &&
+          sameName(t.name, parsed.body.name),
+      );
+      if (existing) {
+        return refuse(
+          409,
+          ACCOUNT_ERRORS.tokenNameTaken,
+          `name: you already have a token named "${existing.name}" in this workspace.`,
+          { existing: { id: existing.id, name: existing.name } },
+        );
+      }
       const id = newId('tok');
       fake.tokens.set(id, {
         id,

@@ -39,6 +39,8 @@ export function accountMessage(
       return i18n.t('account.errors.forbidden');
     case 'lastOwner':
       return i18n.t('account.errors.lastOwner');
+    case 'tokenNameTaken':
+      return i18n.t('account.errors.tokenNameTaken', { existing: error.existing?.name ?? '' });
     case 'invalid':
       return i18n.t('account.errors.invalid', { message: error.message });
     case 'alreadyMember':

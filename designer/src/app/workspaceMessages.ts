@@ -2,6 +2,7 @@ import { i18n } from '../i18n/index.ts';
 import type { BrokenRecord } from '../persistence/workspaceRepository.ts';
 import { WorkspaceRefusal } from '../persistence/workspaceErrors.ts';
 import { errorMessage } from '../ui/errorMessage.ts';
+import { formatPhone } from '../forms/phone.ts';
 
 /**
  * Why a workspace change failed, in the UI language: the refusals by code
@@ -33,6 +34,17 @@ export function workspaceMessage(error: unknown): string {
         return i18n.t('workspace.refusal.botNameTaken', {
           existing: error.params.existing?.name ?? '',
         });
+      case 'schedule.nameTaken':
+        return i18n.t('workspace.refusal.scheduleNameTaken', {
+          existing: error.params.existing?.name ?? '',
+        });
+      case 'customer.numberTaken': {
+        const customer = error.params.customer;
+        const number = formatPhone(customer?.number ?? '');
+        return customer?.name === undefined
+          ? i18n.t('workspace.refusal.customerNumberTakenUnnamed', { number })
+          : i18n.t('workspace.refusal.customerNumberTaken', { number, existing: customer.name });
+      }
       case 'rule':
         return error.message;
     }

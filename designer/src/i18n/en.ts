@@ -35,6 +35,12 @@ export const en = {
         'Not saved: the team “{{existing}}” already has this name (case and spaces do not tell names apart).',
       botNameTaken:
         'Not saved: the bot “{{existing}}” already has this name (case and spaces do not tell names apart).',
+      scheduleNameTaken:
+        'Not saved: the schedule “{{existing}}” already has this name (case and spaces do not tell names apart).',
+      customerNumberTaken:
+        'Not saved: {{number}} is already the number of the customer “{{existing}}” (calls are counted per number).',
+      customerNumberTakenUnnamed:
+        'Not saved: {{number}} is already in the customer list (calls are counted per number).',
       invalid: 'Not saved: {{problems}}',
       notFound: 'This no longer exists (it may have been deleted in another tab).',
       defaultTeam:
@@ -1358,6 +1364,8 @@ export const en = {
       forbidden: 'Your role in this workspace does not allow this.',
       notMember: 'This workspace does not exist, or you are no longer a member of it.',
       lastOwner: 'A workspace needs an owner: make someone else owner first.',
+      tokenNameTaken:
+        'You already have a token named “{{existing}}” here (case and spaces do not tell names apart): choose another name, or revoke that one first.',
       signedOut: 'Your session has ended. Sign in again.',
       invalid: 'Not accepted: {{message}}',
       server: 'The server could not do this: {{message}}',
@@ -1544,6 +1552,7 @@ export const en = {
         '{{name}} changed {{what}} at {{time}}. Your change was not sent, nothing was overwritten: reload theirs, or keep yours (the fields you changed win).',
       refused: 'The server refused your change to {{what}}: {{why}}',
       nameTaken: '“{{existing}}” already has this name (case and spaces do not tell names apart)',
+      numberTaken: '“{{existing}}” already has this number',
       reload: 'Reload theirs',
       keepMine: 'Keep mine',
       what: {

@@ -33,6 +33,12 @@ export const es: Resources = {
         'No guardado: el equipo «{{existing}}» ya tiene este nombre (mayúsculas y espacios no distinguen nombres).',
       botNameTaken:
         'No guardado: el bot «{{existing}}» ya tiene este nombre (mayúsculas y espacios no distinguen nombres).',
+      scheduleNameTaken:
+        'No guardado: el horario «{{existing}}» ya tiene este nombre (mayúsculas y espacios no distinguen nombres).',
+      customerNumberTaken:
+        'No guardado: {{number}} ya es el número del cliente «{{existing}}» (las llamadas se cuentan por número).',
+      customerNumberTakenUnnamed:
+        'No guardado: {{number}} ya está en la lista de clientes (las llamadas se cuentan por número).',
       invalid: 'No guardado: {{problems}}',
       notFound: 'Esto ya no existe (puede haberse eliminado en otra pestaña).',
       defaultTeam:
@@ -1364,6 +1370,8 @@ export const es: Resources = {
       notMember: 'Este espacio de trabajo no existe, o ya no es miembro de él.',
       lastOwner:
         'Un espacio de trabajo necesita un propietario: haga propietario a otra persona antes.',
+      tokenNameTaken:
+        'Ya tiene un token llamado «{{existing}}» aquí (mayúsculas y espacios no distinguen nombres): elija otro nombre o revoque ese antes.',
       signedOut: 'Su sesión terminó. Inicie sesión de nuevo.',
       invalid: 'No aceptado: {{message}}',
       server: 'El servidor no pudo hacer esto: {{message}}',
@@ -1548,6 +1556,7 @@ export const es: Resources = {
       refused: 'El servidor rechazó su cambio en {{what}}: {{why}}',
       nameTaken:
         '«{{existing}}» ya tiene este nombre (mayúsculas y espacios no distinguen nombres)',
+      numberTaken: '«{{existing}}» ya tiene este número',
       reload: 'Recargar su versión',
       keepMine: 'Conservar la mía',
       what: {

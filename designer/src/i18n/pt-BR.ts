@@ -34,6 +34,12 @@ export const ptBR: Resources = {
         'Não salvo: a equipe “{{existing}}” já tem este nome (maiúsculas e espaços não distinguem nomes).',
       botNameTaken:
         'Não salvo: o bot “{{existing}}” já tem este nome (maiúsculas e espaços não distinguem nomes).',
+      scheduleNameTaken:
+        'Não salvo: o horário “{{existing}}” já tem este nome (maiúsculas e espaços não distinguem nomes).',
+      customerNumberTaken:
+        'Não salvo: {{number}} já é o número do cliente “{{existing}}” (as chamadas são contadas por número).',
+      customerNumberTakenUnnamed:
+        'Não salvo: {{number}} já está na lista de clientes (as chamadas são contadas por número).',
       invalid: 'Não salvo: {{problems}}',
       notFound: 'Isto não existe mais (pode ter sido excluído em outra aba).',
       defaultTeam:
@@ -1350,6 +1356,8 @@ export const ptBR: Resources = {
       notMember: 'Este espaço de trabalho não existe, ou você não é mais membro dele.',
       lastOwner:
         'Um espaço de trabalho precisa de um proprietário: torne outra pessoa proprietária antes.',
+      tokenNameTaken:
+        'Você já tem um token chamado “{{existing}}” aqui (maiúsculas e espaços não distinguem nomes): escolha outro nome ou revogue aquele antes.',
       signedOut: 'A sua sessão terminou. Entre de novo.',
       invalid: 'Não aceito: {{message}}',
       server: 'O servidor não conseguiu fazer isto: {{message}}',
@@ -1534,6 +1542,7 @@ export const ptBR: Resources = {
         '{{name}} alterou {{what}} às {{time}}. Sua alteração não foi enviada e nada foi sobrescrito: recarregue a versão dele(a) ou mantenha a sua (os campos que você alterou prevalecem).',
       refused: 'O servidor recusou sua alteração em {{what}}: {{why}}',
       nameTaken: '“{{existing}}” já tem este nome (maiúsculas e espaços não distinguem nomes)',
+      numberTaken: '“{{existing}}” já tem este número',
       reload: 'Recarregar a versão dele(a)',
       keepMine: 'Manter a minha',
       what: {

@@ -13,9 +13,12 @@ export type WorkspaceRefusalCode =
   | 'team.defaultWithOthers'
   /** A named schedule used by flows cannot be deleted: `flows` names them. */
   | 'schedule.inUse'
-  /** Another team or bot has the same name (`sameName`): `existing` names it. */
+  /** Another team, bot or schedule has the same name (`sameName`): `existing` names it. */
   | 'team.nameTaken'
   | 'bot.nameTaken'
+  | 'schedule.nameTaken'
+  /** Another customer has the number (R13-R15 count per number): `customer` names it. */
+  | 'customer.numberTaken'
   /** A rule of the domain refused it (e.g. R7: a line in process): `rule` says which. */
   | 'rule';
 
@@ -35,6 +38,7 @@ export class WorkspaceRefusal extends Error {
       rule?: string;
       id?: string;
       existing?: { id: string; name: string };
+      customer?: { id: string; number: string; name?: string };
     } = {},
   ) {
     super(message);

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { i18n } from '../i18n/index.ts';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowDocument, Line, NamedSchedule } from '@callbot/shared';
@@ -202,6 +203,64 @@ describe('teams', () => {
     expect((await refusal(workspace.renameBot(other.id, 'ATENDIMENTO'))).code).toBe(
       'bot.nameTaken',
     );
+  });
+
+  it('refuses a schedule named as another one is (case and spaces do not count), naming it', async () => {
+    const { workspace } = setup();
+    const hours = { timeZone: 'America/Sao_Paulo', weekly: [], holidays: [] };
+    const comercial = await workspace.createSchedule({ name: 'Comercial', ...hours });
+    const created = await refusal(workspace.createSchedule({ name: ' comercial', ...hours }));
+    expect(created.code).toBe('schedule.nameTaken');
+    expect(created.params.existing).toEqual({ id: comercial.id, name: 'Comercial' });
+    expect(workspaceMessage(created)).toBe(
+      'Not saved: the schedule “Comercial” already has this name (case and spaces do not tell names apart).',
+    );
+    const plantao = await workspace.createSchedule({ name: 'Plantão', ...hours });
+    const renamed = await refusal(workspace.saveSchedule({ ...plantao, name: 'COMERCIAL' }));
+    expect(renamed.code).toBe('schedule.nameTaken');
+    // Its own name in another case is fine.
+    await workspace.saveSchedule({ ...comercial, name: 'COMERCIAL' });
+    expect((await workspace.listSchedules()).items.map((s) => s.name)).toEqual([
+      'COMERCIAL',
+      'Plantão',
+    ]);
+  });
+
+  it('refuses a customer whose number another customer has, naming that customer', async () => {
+    const { workspace } = setup();
+    const alma = await workspace.putCustomer({
+      id: 'alma',
+      number: '+5511912340005',
+      name: 'Alma',
+      createdAt: 1,
+    });
+    const twice = await refusal(
+      workspace.putCustomer({ id: 'other', number: '+5511912340005', createdAt: 2 }),
+    );
+    expect(twice.code).toBe('customer.numberTaken');
+    expect(twice.params.customer).toEqual({ id: 'alma', number: '+5511912340005', name: 'Alma' });
+    expect(workspaceMessage(twice)).toBe(
+      'Not saved: +55 11 91234 0005 is already the number of the customer “Alma” (calls are counted per number).',
+    );
+    await i18n.changeLanguage('pt-BR');
+    try {
+      expect(workspaceMessage(twice)).toBe(
+        'Não salvo: +55 11 91234 0005 já é o número do cliente “Alma” (as chamadas são contadas por número).',
+      );
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+    // A customer keeps its own number (a rename); one without a name is named by its number.
+    await workspace.putCustomer({ ...alma, name: 'Alma Souza' });
+    const bruno = await workspace.putCustomer({ id: 'b', number: '+5511912340006', createdAt: 3 });
+    const moved = await refusal(workspace.putCustomer({ ...alma, number: bruno.number }));
+    expect(workspaceMessage(moved)).toBe(
+      'Not saved: +55 11 91234 0006 is already in the customer list (calls are counted per number).',
+    );
+    expect((await workspace.listCustomers()).items.map((c) => [c.id, c.number])).toEqual([
+      ['alma', '+5511912340005'],
+      ['b', '+5511912340006'],
+    ]);
   });
 
   it('R9: refuses deleting the default team while other teams exist, then deletes it once another is the default', async () => {

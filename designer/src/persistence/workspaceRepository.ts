@@ -307,9 +307,12 @@ export function createWorkspaceRepository(
     key = 'id',
   ) => readAll(name, await table.toArray(), schema, keyField(key));
 
-  /** Flows name teams and bots (`sameName`): a name another one has is refused, naming it. */
+  /**
+   * Flows name teams, bots and schedules (`sameName`): a name another one has is refused,
+   * naming it.
+   */
   function nameFree(
-    kind: 'team' | 'bot',
+    kind: 'team' | 'bot' | 'schedule',
     stored: readonly object[],
     record: { id: string; name: string },
   ): void {
@@ -524,17 +527,21 @@ export function createWorkspaceRepository(
       }),
 
     createSchedule: (schedule) =>
-      write(async () => {
-        const created = check(namedScheduleSchema, { ...schedule, id: newId() }, 'The schedule');
-        await db.schedules.add(created);
-        return created;
-      }),
+      write(() =>
+        db.transaction('rw', db.schedules, async () => {
+          const created = check(namedScheduleSchema, { ...schedule, id: newId() }, 'The schedule');
+          nameFree('schedule', await db.schedules.toArray(), created);
+          await db.schedules.add(created);
+          return created;
+        }),
+      ),
 
     saveSchedule: (schedule) =>
       write(async () => {
         const checked = check(namedScheduleSchema, schedule, 'The schedule');
         const refreshed = await db.transaction('rw', db.schedules, db.flows, async () => {
           await getSchedule(checked.id);
+          nameFree('schedule', await db.schedules.toArray(), checked);
           await db.schedules.put(checked);
           const out: RefreshedFlow[] = [];
           const users = (await db.flows.toArray()).filter((record) =>
@@ -624,11 +631,25 @@ export function createWorkspaceRepository(
     listCustomers: () => run(() => listTable(db.customers, 'customers', customerSchema)),
 
     putCustomer: (customer) =>
-      write(async () => {
-        const checked = check(customerSchema, customer, 'The customer');
-        await db.customers.put(checked);
-        return checked;
-      }),
+      write(() =>
+        db.transaction('rw', db.customers, async () => {
+          const checked = check(customerSchema, customer, 'The customer');
+          // Known by number (R13-R15 count per number): a number another customer has is refused.
+          const other = (await db.customers.where('number').equals(checked.number).toArray())
+            .map((stored) => customerSchema.safeParse(stored))
+            .find((parsed) => parsed.success && parsed.data.id !== checked.id)?.data;
+          if (other) {
+            const { id, number, name } = other;
+            throw new WorkspaceRefusal(
+              'customer.numberTaken',
+              `The customer: number: ${number} is already the number of ${name === undefined ? 'the customer' : `"${name}"`} (${id}).`,
+              { customer: { id, number, ...(name !== undefined && { name }) } },
+            );
+          }
+          await db.customers.put(checked);
+          return checked;
+        }),
+      ),
 
     deleteCustomer: (id) =>
       write(() =>

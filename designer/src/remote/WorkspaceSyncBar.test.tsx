@@ -126,6 +126,36 @@ describe('WorkspaceSyncBar', () => {
     }
   });
 
+  it('says in the page’s words that another browser added a customer’s number at the same moment', async () => {
+    const server = new FakeWorkspaceServer();
+    const first = openBrowser(server, ana);
+    const second = openBrowser(server, bruno);
+    await first.workspace.listCustomers();
+    await second.workspace.listCustomers();
+    render(
+      <WorkspaceProvider repository={second.workspace}>
+        <WorkspaceSyncBar />
+      </WorkspaceProvider>,
+    );
+    await first.workspace.putCustomer({
+      id: 'alma',
+      number: '+5511912340005',
+      name: 'Alma',
+      createdAt: 1,
+    });
+    await first.outbox.flush();
+    await i18n.changeLanguage('pt-BR');
+    try {
+      await second.workspace.putCustomer({ id: 'c2', number: '+5511912340005', createdAt: 2 });
+      await second.outbox.flush();
+      const alert = await screen.findByRole('alert');
+      await waitFor(() => expect(alert.textContent).toContain('“Alma” já tem este número'));
+      expect(alert.textContent).not.toMatch(/already the number/);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+
   it.each([
     ['en', en, 'the bot “Humano”'],
     ['pt-BR', ptBR, 'o bot “Humano”'],

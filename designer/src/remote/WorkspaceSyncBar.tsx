@@ -124,7 +124,12 @@ export function WorkspaceSyncBar() {
               what: what(refusal.flowId),
               // A name clash the server caught (two browsers at once) in the page's words.
               why: refusal.existing
-                ? t('wspages.sync.nameTaken', { existing: refusal.existing.name })
+                ? t(
+                    refusal.takenField === 'number'
+                      ? 'wspages.sync.numberTaken'
+                      : 'wspages.sync.nameTaken',
+                    { existing: refusal.existing.name },
+                  )
                 : refusal.message,
             })}
           </p>

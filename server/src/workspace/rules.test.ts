@@ -464,3 +464,130 @@ describe('one name per team and per bot', () => {
     ]);
   });
 });
+
+describe('one name per schedule', () => {
+  const schedule = (id: string, name: string) => ({
+    id,
+    name,
+    timeZone: 'America/Sao_Paulo',
+    weekly: [{ day: 'mon', start: '09:00', end: '18:00' }],
+    holidays: [],
+  });
+
+  it('refuses a schedule named as another one is (case, spaces), once even under concurrent creates', async () => {
+    const id = await workspace();
+    const names = [
+      'Comercial',
+      'comercial',
+      'COMERCIAL ',
+      ' Comercial',
+      'comErcial',
+      'Comercial  ',
+    ];
+    const results = await Promise.allSettled(
+      names.map((name, i) =>
+        store.putRecord(id, 'schedules', `s${i}`, schedule(`s${i}`, name), ana),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const stored = (await store.listRecords(id, 'schedules')) as { id: string; name: string }[];
+    expect(stored).toHaveLength(1);
+    const winner = stored[0]!;
+    for (const r of results) {
+      if (r.status === 'fulfilled') continue;
+      expect(r.reason).toMatchObject({
+        status: 409,
+        code: 'name_taken',
+        extra: { field: 'name', existing: { id: winner.id, name: winner.name } },
+      });
+    }
+    // A rename into it is refused; a schedule keeps its own name in another case.
+    await store.putRecord(id, 'schedules', 'plantao', schedule('plantao', 'Plantão'), ana);
+    const renamed = await refusal(
+      store.putRecord(id, 'schedules', 'plantao', schedule('plantao', 'COMERCIAL'), ana),
+    );
+    expect(renamed.message).toBe(
+      `The schedule: name: "COMERCIAL" is the same name as "${winner.name}" (${winner.id}), which already exists.`,
+    );
+    await store.putRecord(id, 'schedules', 'plantao', schedule('plantao', 'PLANTÃO'), ana);
+    expect((await store.getRecord(id, 'schedules', 'plantao'))?.record.name).toBe('PLANTÃO');
+  });
+});
+
+describe('one customer per number', () => {
+  it('refuses a customer whose number another customer has, once even under concurrent adds', async () => {
+    const id = await workspace();
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        store.putRecord(
+          id,
+          'customers',
+          `c${i}`,
+          { id: `c${i}`, number: '+5511912340005', name: `Alma ${i}`, createdAt: clock },
+          ana,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const stored = (await store.listRecords(id, 'customers')) as { id: string; name: string }[];
+    expect(stored).toHaveLength(1);
+    const winner = stored[0]!;
+    for (const r of results) {
+      if (r.status === 'fulfilled') continue;
+      expect(r.reason).toMatchObject({
+        status: 409,
+        code: 'number_taken',
+        extra: {
+          field: 'number',
+          existing: { id: winner.id, number: '+5511912340005', name: winner.name },
+        },
+      });
+    }
+    // Without a name, the refusal names the customer by id; a customer keeps its own number.
+    await store.putRecord(
+      id,
+      'customers',
+      'bruno',
+      { id: 'bruno', number: '+5511912340006', createdAt: clock },
+      ana,
+    );
+    const unnamed = await refusal(
+      store.putRecord(
+        id,
+        'customers',
+        'carla',
+        { id: 'carla', number: '+5511912340006', name: 'Carla', createdAt: clock },
+        ana,
+      ),
+    );
+    expect(unnamed.message).toBe(
+      'The customer: number: +5511912340006 is already the number of the customer (bruno).',
+    );
+    expect(unnamed.extra).toEqual({
+      field: 'number',
+      existing: { id: 'bruno', number: '+5511912340006' },
+    });
+    await store.putRecord(
+      id,
+      'customers',
+      'bruno',
+      { id: 'bruno', number: '+5511912340006', name: 'Bruno', createdAt: clock },
+      ana,
+    );
+    // A change of number into another's is refused too.
+    const moved = await refusal(
+      store.putRecord(
+        id,
+        'customers',
+        'bruno',
+        { id: 'bruno', number: '+5511912340005', name: 'Bruno', createdAt: clock },
+        ana,
+      ),
+    );
+    expect(moved.code).toBe('number_taken');
+    expect((await store.listRecords(id, 'customers')).map((c) => c.number).sort()).toEqual([
+      '+5511912340005',
+      '+5511912340006',
+    ]);
+  });
+});

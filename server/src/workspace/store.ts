@@ -39,6 +39,8 @@ import {
   type UsageQuery,
   type NamedSchedule,
   type NameTaken,
+  type NumberTaken,
+  type Customer,
   type RecordRevisions,
   type ServerWorkspaceSettings,
   type Bot,
@@ -478,11 +480,12 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
   }
 
   /**
-   * Flows name teams and bots (`sameName`): two of them with the same name would be one name to
-   * a flow, so a create or rename into another's name is refused, under the workspace's lock.
+   * Flows name teams, bots and schedules (`sameName`): two of them with the same name would be
+   * one name to a flow, so a create or rename into another's name is refused, under the
+   * workspace's lock.
    */
   function nameFree(
-    collection: 'teams' | 'bots',
+    collection: 'teams' | 'bots' | 'schedules',
     records: readonly { record: { id: string; name: string } }[],
     record: { id: string; name: string },
   ): void {
@@ -564,6 +567,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
     schedule: NamedSchedule,
     by: Actor,
   ): Promise<Change[]> {
+    nameFree('schedules', await readRecords(tx, ws, 'schedules'), schedule);
     const revision = await writeRecord(tx, ws, 'schedules', schedule.id, schedule, by);
     const changes: Change[] = [{ table: 'schedules', id: schedule.id, revision }];
     // Each flow keeps a copy of the hours it uses (for the compiler): refreshed with them.
@@ -574,6 +578,31 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
       if (refreshed !== doc) changes.push(await rewriteFlow(tx, ws, row.id, refreshed, by));
     }
     return changes;
+  }
+
+  /**
+   * A customer is known by number (R13-R15 count calls and permissions per number): a number
+   * another customer has is refused, naming that customer, under the workspace's lock.
+   */
+  async function numberFree(tx: SqlClient, ws: string, customer: Customer): Promise<void> {
+    const [other] = await readRecords(
+      tx,
+      ws,
+      'customers',
+      "AND data ->> 'number' = $2 AND id <> $3",
+      [customer.number, customer.id],
+    );
+    if (!other) return;
+    const { id, number, name } = other.record;
+    throw new WorkspaceError(
+      409,
+      API_ERRORS.numberTaken,
+      `The customer: number: ${number} is already the number of ${name === undefined ? 'the customer' : `"${name}"`} (${id}).`,
+      {
+        field: 'number',
+        existing: { id, number, ...(name !== undefined && { name }) },
+      } satisfies Omit<NumberTaken, 'error' | 'message'>,
+    );
   }
 
   /** The line's record checked against the stored one; whether it is new. */
@@ -910,6 +939,7 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
             const isNew = await checkLine(tx, ws, record as Line);
             written = await checkLineRules(rulesIo(tx, ws, by), record as Line, isNew);
           }
+          if (collection === 'customers') await numberFree(tx, ws, record as Customer);
           const revision = await writeRecord(tx, ws, collection, id, written, by);
           changes = [{ table: collection, id, revision }];
         }
@@ -970,7 +1000,8 @@ export function createWorkspaceStore(db: Database, now: () => number): Workspace
         }
         await remove(collection, 'AND id = $2', [id]);
         if (collection === 'customers') {
-          // The permission and attempts belong to the number (R14): kept while another customer has it.
+          // The permission and attempts belong to the number (R14): kept while another customer has
+          // it (a workspace may hold two from before numbers were unique).
           const number = (found as { number: string }).number;
           const others = await tx.query(
             "SELECT 1 FROM ws_customers WHERE workspace_id = $1 AND data ->> 'number' = $2",

@@ -160,9 +160,13 @@ export const apiTokenCreatedSchema = apiTokenSummarySchema
   .extend({ token: z.string() });
 export type ApiTokenCreated = z.infer<typeof apiTokenCreatedSchema>;
 
-/** A refusal: the publish API's error with, on a 429, the seconds to wait. */
+/**
+ * A refusal: the publish API's error with, on a 429, the seconds to wait, and
+ * on a 409 `token_name_taken` the caller's token that has the name.
+ */
 export const accountErrorSchema = apiErrorSchema.extend({
   retryAfterSeconds: z.number().int().positive().optional(),
+  existing: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 export type AccountError = z.infer<typeof accountErrorSchema>;
 
@@ -184,6 +188,11 @@ export const ACCOUNT_ERRORS = {
   alreadyMember: 'already_member',
   /** 409: the last owner cannot be demoted nor removed. */
   lastOwner: 'last_owner',
+  /**
+   * 409: the caller already has a token of this name in the workspace (`sameName`: case and
+   * spaces do not count), else two could not be told apart when revoking; `existing` names it.
+   */
+  tokenNameTaken: 'token_name_taken',
   /** 422: the body does not fit the schema; the message names the field. */
   invalidRequest: 'invalid_request',
   /** 429: too many failed logins; `retryAfterSeconds` says when to try again. */

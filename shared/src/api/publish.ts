@@ -134,11 +134,13 @@ export const API_ERRORS = {
   lineHasCallbot: 'R3.lineHasCallbot',
   noEarlierVersion: 'no_earlier_version',
   conflict: 'conflict',
-  /** A team or bot named as another one already is (`sameName`): `field` and `existing` say which. */
+  /** A team, bot or schedule named as another one already is (`sameName`): `field` and `existing` say which. */
   nameTaken: 'name_taken',
+  /** A customer whose number another customer has (R13-R15 count per number): `existing` says who. */
+  numberTaken: 'number_taken',
 } as const;
 
-/** The refusal of a team or bot named as another one already is (409 `name_taken`). */
+/** The refusal of a team, bot or schedule named as another one already is (409 `name_taken`). */
 export const nameTakenSchema = apiErrorSchema.extend({
   error: z.literal(API_ERRORS.nameTaken),
   field: z.literal('name'),
@@ -146,3 +148,12 @@ export const nameTakenSchema = apiErrorSchema.extend({
   existing: z.object({ id: z.string(), name: z.string() }),
 });
 export type NameTaken = z.infer<typeof nameTakenSchema>;
+
+/** The refusal of a customer whose number another customer has (409 `number_taken`). */
+export const numberTakenSchema = apiErrorSchema.extend({
+  error: z.literal(API_ERRORS.numberTaken),
+  field: z.literal('number'),
+  /** The customer that has the number. */
+  existing: z.object({ id: z.string(), number: z.string(), name: z.string().optional() }),
+});
+export type NumberTaken = z.infer<typeof numberTakenSchema>;

@@ -77,8 +77,13 @@ describe('workspace schemas', () => {
     ]);
   });
 
-  it('refuses two teams or two bots with the same name (case and spaces do not count), naming the field', () => {
+  it('refuses two teams, bots or schedules with the same name (case and spaces do not count), naming the field', () => {
+    const hours = { timeZone: 'UTC', weekly: [], holidays: [] };
     const f = file({
+      schedules: [
+        { id: 'comercial', name: 'Comercial', ...hours },
+        { id: 'comercial2', name: 'comercial', ...hours },
+      ],
       teams: [
         { id: 'suporte', name: 'Vendas', agents: 1, isDefault: true },
         { id: 'b', name: 'vendas ', agents: 1, isDefault: false },
@@ -92,6 +97,7 @@ describe('workspace schemas', () => {
     expect(messages(workspaceFileSchema.safeParse(f))).toEqual([
       'teams.1.name: the team "vendas" has the same name as "Vendas" (suporte)',
       'bots.1.name: the bot "ATENDIMENTO" has the same name as "Atendimento" (x)',
+      'schedules.1.name: the schedule "comercial" has the same name as "Comercial" (comercial)',
     ]);
   });
 

@@ -275,6 +275,7 @@ export const workspaceFileSchema = z
     unique(file.bots, (b) => b.id, 'the bot', 'bots', ctx);
     uniqueNames(file.teams, 'the team', 'teams', ctx);
     uniqueNames(file.bots, 'the bot', 'bots', ctx);
+    uniqueNames(file.schedules, 'the schedule', 'schedules', ctx);
 
     const defaults = file.teams.flatMap((t, i) => (t.isDefault ? [i] : []));
     defaults.slice(1).forEach((i) =>

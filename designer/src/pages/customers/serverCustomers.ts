@@ -4,6 +4,7 @@ import {
   customerSchema,
   CSRF_HEADER,
   lineSchema,
+  numberTakenSchema,
   permissionListSchema,
   sessionSchema,
   type CallAttempt,
@@ -12,6 +13,7 @@ import {
   type PermissionWithOrigin,
 } from '@callbot/shared';
 import { z } from 'zod';
+import { WorkspaceRefusal } from '../../persistence/workspaceErrors.ts';
 
 /** What the customers page shows, as the workspace's server has it. */
 export interface ServerCustomers {
@@ -88,6 +90,13 @@ export function useServerCustomers(workspaceId: string | null) {
       });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
+        // Another customer has the number (409 `number_taken`): said in the page's words.
+        const taken = numberTakenSchema.safeParse(body);
+        if (taken.success) {
+          throw new WorkspaceRefusal('customer.numberTaken', taken.data.message, {
+            customer: taken.data.existing,
+          });
+        }
         throw new Error(
           typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`,
         );

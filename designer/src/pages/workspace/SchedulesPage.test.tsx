@@ -89,6 +89,16 @@ describe('SchedulesPage', { timeout: 15_000 }, () => {
     expect(screen.getByRole('button', { name: 'Save schedule' })).toHaveProperty('disabled', true);
   });
 
+  it('refuses a new schedule named as another one, naming it', async () => {
+    const { user, workspace } = await setup({ used: false });
+    await user.type(screen.getByLabelText('New schedule name'), 'LOJA ');
+    await user.click(screen.getByRole('button', { name: 'Create schedule' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Not saved: the schedule “Loja” already has this name (case and spaces do not tell names apart).',
+    );
+    expect((await workspace.listSchedules()).items.map((s) => s.name)).toEqual(['Loja']);
+  });
+
   it('refuses deleting a schedule used by a flow, naming the flow', async () => {
     const { user, workspace } = await setup({ used: true });
     await user.click(screen.getByRole('button', { name: 'Delete schedule' }));

@@ -156,6 +156,38 @@ describe('the workspace API client', () => {
     expect(error.conflict).toBeUndefined();
   });
 
+  it('reads which customer has the number when the server refuses a customer’s number', async () => {
+    const refuse = (existing: { id: string; number: string; name?: string }) =>
+      HttpResponse.json(
+        {
+          error: 'number_taken',
+          message: 'The customer: number: +5511912340005 is already the number of "Alma" (c1).',
+          field: 'number',
+          existing,
+        },
+        { status: 409 },
+      );
+    server.use(
+      session(),
+      http.put(`${ORIGIN}/api/workspaces/ws1/customers/c2`, () =>
+        refuse({ id: 'c1', number: '+5511912340005', name: 'Alma' }),
+      ),
+      http.put(`${ORIGIN}/api/workspaces/ws1/customers/c3`, () =>
+        refuse({ id: 'c1', number: '+5511912340005' }),
+      ),
+    );
+    const customer = (id: string) => ({ id, number: '+5511912340005', createdAt: 1 });
+    const named = await failure(api().putRecord('customers', 'c2', customer('c2'), 0));
+    expect(named).toMatchObject({
+      status: 409,
+      existing: { id: 'c1', name: 'Alma' },
+      takenField: 'number',
+    });
+    // A customer without a name is named by its number.
+    const unnamed = await failure(api().putRecord('customers', 'c3', customer('c3'), 0));
+    expect(unnamed.existing).toEqual({ id: 'c1', name: '+5511912340005' });
+  });
+
   it('tells a stopped server (no answer, or a gateway 502) from a refusal', async () => {
     server.use(
       http.get(`${ORIGIN}/api/workspaces/ws1/flows`, () => HttpResponse.error()),

@@ -5,6 +5,7 @@ import {
   importAnswerSchema,
   importRefusalSchema,
   nameTakenSchema,
+  numberTakenSchema,
   flowListSchema,
   flowRecordSchema,
   flowSaveAnswerSchema,
@@ -59,8 +60,13 @@ export class RemoteError extends Error {
     readonly conflict?: RevisionConflict,
     /** Set for a refused workspace file: which record, which field, why. */
     readonly problems?: { path: string; message: string }[],
-    /** Set for a team or bot refused for its name (`name_taken`): the one that has it. */
+    /**
+     * Set for a team, bot or schedule refused for its name (`name_taken`), or a customer for its
+     * number (`number_taken`, named by its name or else its number): the one that has it.
+     */
     readonly existing?: { id: string; name: string },
+    /** Which field another record has: `name`, or a customer's `number`. */
+    readonly takenField?: 'name' | 'number',
   ) {
     super(message);
   }
@@ -244,7 +250,13 @@ export function createWorkspaceApi({
     const taken = nameTakenSchema.safeParse(body);
     if (taken.success) {
       const { message, existing } = taken.data;
-      return new RemoteError(kind, message, status, undefined, undefined, existing);
+      return new RemoteError(kind, message, status, undefined, undefined, existing, 'name');
+    }
+    const numberTaken = numberTakenSchema.safeParse(body);
+    if (numberTaken.success) {
+      const { message, existing } = numberTaken.data;
+      const named = { id: existing.id, name: existing.name ?? existing.number };
+      return new RemoteError(kind, message, status, undefined, undefined, named, 'number');
     }
     const refusal = apiErrorSchema.safeParse(body);
     const message = refusal.success

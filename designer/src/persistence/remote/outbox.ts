@@ -69,9 +69,16 @@ export interface OutboxState {
   conflicts: OutboxConflict[];
   /**
    * Flows whose saves the server refused for another reason (e.g. the role), with why; for a
-   * team or bot refused for its name, the one that has it (`existing`), for the UI's words.
+   * team, bot or schedule refused for its name, or a customer for its number, the one that has
+   * it (`existing`), for the UI's words.
    */
-  refused: { flowId: string; message: string; existing?: { id: string; name: string } }[];
+  refused: {
+    flowId: string;
+    message: string;
+    existing?: { id: string; name: string };
+    /** What `existing` has: its name, or (a customer) its number. */
+    takenField?: 'name' | 'number';
+  }[];
   /**
    * Flows whose accepted save turned WhatsApp calls off on the lines they
    * answer (R2: the save's answer says so), kept until the user dismisses it.
@@ -262,12 +269,17 @@ export function createOutbox(options: OutboxOptions): Outbox {
           });
         } else {
           const message = error instanceof Error ? error.message : String(error);
-          const existing = error instanceof RemoteError ? error.existing : undefined;
+          const taken = error instanceof RemoteError ? error : undefined;
           set({
             offline: false,
             refused: [
               ...state.refused,
-              { flowId: first.flowId, message, ...(existing && { existing }) },
+              {
+                flowId: first.flowId,
+                message,
+                ...(taken?.existing && { existing: taken.existing }),
+                ...(taken?.takenField && { takenField: taken.takenField }),
+              },
             ],
           });
         }

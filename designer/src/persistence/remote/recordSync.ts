@@ -67,8 +67,8 @@ const notFoundAsNull = <T>(error: unknown): T | null => {
 
 /**
  * Sends a workspace record's waiting change (see the outbox's `sendRecord`):
- * reads the server's copy, makes the change on it when nobody else changed
- * the same fields (`If-Match` its revision, so a write in between is refused
+ * reads the server's copy (not for a record made here and never sent),
+ * makes the change on it when nobody else changed the same fields (`If-Match` its revision, so a write in between is refused
  * too), and otherwise lets the server refuse the write on this browser's base
  * revision — a `RemoteError` `conflict` naming who changed it and when, or
  * `notFound` when it was deleted. A line's callbot goes through its own
@@ -102,7 +102,12 @@ export function createRecordSender(api: WorkspaceApi) {
     if (parsed.collection === TEST_CASES) return sendTestCase(api, parsed.id, change);
     const collection = parsed.collection as WorkspaceCollection;
     const { id } = parsed;
-    const server = await api.getRecord(collection, id).catch(notFoundAsNull<never>);
+    // A record made in this browser and never accepted by the server is not asked of it (a
+    // 404 the browser logs as an error): written on revision 0, it is refused as `conflict`
+    // all the same if it is there after all (an answer lost on the way).
+    const fresh = change.before === null && base === 0 && !change.force;
+    if (fresh && change.after === null) return 0;
+    const server = fresh ? null : await api.getRecord(collection, id).catch(notFoundAsNull<never>);
     const serverRecord = server?.record ?? null;
     const serverRevision = server?.revision ?? 0;
     const fields = changedFields(change, []);

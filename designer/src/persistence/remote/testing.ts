@@ -71,6 +71,8 @@ export class FakeWorkspaceServer {
   readonly usage = new Map<string, unknown>();
   /** The paths of the other routes asked through `request`, in order. */
   readonly requests: string[] = [];
+  /** Every record read, in order, answered or not: `GET teams/t1`. */
+  readonly reads: string[] = [];
   /** Every accepted record write, in order: `PUT teams/t1`, `DELETE lines/l1`, `PUT settings`... */
   readonly writes: string[] = [];
   /** Test cases by flow id, then by test id. */
@@ -135,8 +137,8 @@ export class FakeWorkspaceServer {
         if ((parsed.data as { callbotId?: string }).callbotId !== stored?.callbotId)
           throw new RemoteError('invalid', 'callbotId: changed through its own route', 422);
       }
-      // Flows name teams and bots: a name another one has is refused (409 `name_taken`).
-      if (collection === 'teams' || collection === 'bots') {
+      // Flows name teams, bots and schedules: a name another one has is refused (409 `name_taken`).
+      if (collection === 'teams' || collection === 'bots' || collection === 'schedules') {
         const { name } = parsed.data as { name: string };
         for (const [key, other] of records) {
           const existing = other.record as { id: string; name: string };
@@ -148,6 +150,23 @@ export class FakeWorkspaceServer {
               undefined,
               undefined,
               { id: key, name: existing.name },
+            );
+        }
+      }
+      // One customer per number (409 `number_taken`).
+      if (collection === 'customers') {
+        const { number } = parsed.data as { number: string };
+        for (const [key, other] of records) {
+          const existing = other.record as { number: string; name?: string };
+          if (key !== id && existing.number === number)
+            throw new RemoteError(
+              'conflict',
+              `The customer: number: ${number} is already the number of the customer (${key}).`,
+              409,
+              undefined,
+              undefined,
+              { id: key, name: existing.name ?? number },
+              'number',
             );
         }
       }
@@ -181,6 +200,7 @@ export class FakeWorkspaceServer {
       },
       getRecord: async (collection: WorkspaceCollection, id: string) => {
         await this.reachable();
+        this.reads.push(`GET ${collection}/${id}`);
         const stored = this.records.get(collection)!.get(id);
         if (!stored) throw new RemoteError('notFound', 'No such record.', 404);
         return { record: structuredClone(stored.record), revision: stored.revision };

@@ -131,6 +131,83 @@ describe('the server-backed workspace repository', () => {
     });
   });
 
+  it('does not ask the server for a record made here before it was sent', async () => {
+    const server = new FakeWorkspaceServer();
+    const browser = openBrowser(server, ana);
+    const team = await browser.workspace.createTeam({ name: 'Vendas', agents: 3 });
+    const schedule = await browser.workspace.createSchedule({
+      name: 'Comercial',
+      timeZone: 'America/Sao_Paulo',
+      weekly: [],
+      holidays: [],
+    });
+    await browser.workspace.putCustomer({ id: 'c1', number: '+5511912340005', createdAt: 1 });
+    await browser.outbox.flush();
+    expect(server.writes).toEqual([
+      `PUT teams/${team.id}`,
+      `PUT schedules/${schedule.id}`,
+      'PUT customers/c1',
+    ]);
+    expect(server.reads).toEqual([]);
+    expect(browser.outbox.state).toMatchObject({ waiting: 0, refused: [], conflicts: [] });
+    // A change of a record the server has reads its copy first (to keep others' fields).
+    await browser.workspace.updateTeam(team.id, { agents: 4 });
+    await browser.outbox.flush();
+    expect(server.reads).toEqual([`GET teams/${team.id}`]);
+    // Made and deleted before it was sent (offline meanwhile): nothing to ask nor send.
+    server.online = false;
+    const gone = await browser.workspace.createTeam({ name: 'Efêmera', agents: 1 });
+    await browser.workspace.deleteTeam(gone.id);
+    await browser.outbox.flush();
+    server.online = true;
+    await browser.outbox.flush();
+    expect(browser.outbox.state).toMatchObject({ waiting: 0, refused: [], conflicts: [] });
+    expect(server.reads).toEqual([`GET teams/${team.id}`]);
+    expect(server.writes).not.toContain(`PUT teams/${gone.id}`);
+  });
+
+  it('still stops on a new record the server already has (an answer lost on the way)', async () => {
+    const server = new FakeWorkspaceServer();
+    const browser = openBrowser(server, ana);
+    server.online = false;
+    const team = await browser.workspace.createTeam({ name: 'Vendas', agents: 3 });
+    await browser.outbox.flush();
+    server.putAs(ana, 'teams', team);
+    server.online = true;
+    await browser.outbox.flush();
+    expect(browser.outbox.state.conflicts).toMatchObject([{ flowId: recordKey('teams', team.id) }]);
+    expect(server.reads).toEqual([]);
+  });
+
+  it('says which customer has the number when another browser added it first', async () => {
+    const server = new FakeWorkspaceServer();
+    const ana1 = openBrowser(server, ana);
+    const bruno1 = openBrowser(server, bruno);
+    await ana1.workspace.putCustomer({
+      id: 'alma',
+      number: '+5511912340005',
+      name: 'Alma',
+      createdAt: 1,
+    });
+    await bruno1.workspace.putCustomer({ id: 'other', number: '+5511912340005', createdAt: 2 });
+    await ana1.outbox.flush();
+    await bruno1.outbox.flush();
+    expect(bruno1.outbox.state.refused).toMatchObject([
+      {
+        flowId: recordKey('customers', 'other'),
+        existing: { id: 'alma', name: 'Alma' },
+        takenField: 'number',
+      },
+    ]);
+    expect([...server.records.get('customers')!.keys()]).toEqual(['alma']);
+    // Taking the server's copy drops it here, without asking the server for what it never had.
+    const reads = server.reads.length;
+    await bruno1.workspace.sync.reload(recordKey('customers', 'other'));
+    expect(server.reads).toHaveLength(reads);
+    expect((await bruno1.workspace.listCustomers()).items.map((c) => c.id)).toEqual(['alma']);
+    expect(bruno1.outbox.state).toMatchObject({ waiting: 0, refused: [] });
+  });
+
   it('reloads the server’s copy when the user takes theirs', async () => {
     const server = new FakeWorkspaceServer();
     const browser = openBrowser(server, ana);

@@ -258,10 +258,15 @@ export function createRemoteWorkspaceRepository(
         await refreshSettings();
       } else {
         const collection = parsed.collection as WorkspaceCollection;
-        const server = await api.getRecord(collection, parsed.id).catch((error: unknown) => {
-          if (error instanceof RemoteError && error.kind === 'notFound') return null;
-          throw error;
-        });
+        // Refused (not in conflict) on revision 0: the server never had it, nothing to ask.
+        const neverSent =
+          (await outbox.baseOf(key)) === 0 && outbox.state.refused.some((r) => r.flowId === key);
+        const server = neverSent
+          ? null
+          : await api.getRecord(collection, parsed.id).catch((error: unknown) => {
+              if (error instanceof RemoteError && error.kind === 'notFound') return null;
+              throw error;
+            });
         const table = tables.get(collection)!;
         await exclusive(collection, async () => {
           await outbox.discard(key, server?.revision ?? 0);
