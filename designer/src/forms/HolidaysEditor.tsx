@@ -2,7 +2,6 @@ import type { Holiday } from '@callbot/shared';
 import { Plus, Trash2 } from 'lucide-react';
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditOnly } from '../account/ReadOnly.tsx';
 import { formattingLocale } from '../i18n/index.ts';
 import { Button, IconButton } from '../ui/Button.tsx';
 import { DateField } from '../ui/DateField.tsx';
@@ -25,12 +24,15 @@ export function HolidaysEditor({
   holidays,
   onChange,
   notes,
+  readOnly = false,
 }: {
   holidays: readonly Holiday[];
   /** The new list, sorted by date. */
   onChange: (holidays: Holiday[]) => void;
   /** What the checks say about the holiday at `index`, shown under it (the inspector's notes). */
   notes?: (index: number) => ReactNode;
+  /** The list only: no remove buttons, no new holiday (a trainer's or a viewer's page). */
+  readOnly?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const order = dateOrder(formattingLocale(i18n.language));
@@ -53,7 +55,7 @@ export function HolidaysEditor({
                   </time>
                   {holiday.name && <span className="holidays__name">{holiday.name}</span>}
                 </span>
-                <EditOnly>
+                {!readOnly && (
                   <IconButton
                     size="sm"
                     icon={<Trash2 />}
@@ -64,16 +66,14 @@ export function HolidaysEditor({
                     }
                     onClick={() => onChange(holidays.filter((_, i) => i !== index))}
                   />
-                </EditOnly>
+                )}
                 {notes && <div className="holidays__notes">{notes(index)}</div>}
               </li>
             );
           })}
         </ul>
       )}
-      <EditOnly>
-        <NewHoliday holidays={holidays} onChange={onChange} />
-      </EditOnly>
+      {!readOnly && <NewHoliday holidays={holidays} onChange={onChange} />}
     </fieldset>
   );
 }

@@ -18,6 +18,7 @@ import {
 } from '../../app/WorkspaceContext.tsx';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
 import { EditOnly, ReadOnlyFields } from '../../account/ReadOnly.tsx';
+import { useReadOnlyRole } from '../../account/AccountContext.tsx';
 // The week grid's and the form fields' looks, shared with the inspector.
 import '../../inspector/Inspector.css';
 import { EmptyTable } from '../../ui/Table.tsx';
@@ -142,6 +143,7 @@ export function SchedulesPage({ selectedId }: { selectedId?: string | undefined 
 /** One named schedule, edited as a draft and saved as a whole. */
 function ScheduleEditor({ schedule, usedBy }: { schedule: NamedSchedule; usedBy: string[] }) {
   const { t } = useTranslation();
+  const readOnly = useReadOnlyRole() !== null;
   const workspace = useWorkspace();
   const [draft, setDraft] = useState(schedule);
   // Stored anew (saved here, or in another tab): an untouched draft follows it.
@@ -209,7 +211,11 @@ function ScheduleEditor({ schedule, usedBy }: { schedule: NamedSchedule; usedBy:
         <legend>{t('workspace.schedules.weekly')}</legend>
         <WeekGridEditor weekly={draft.weekly} onChange={(weekly) => edit({ weekly })} />
       </fieldset>
-      <HolidaysEditor holidays={draft.holidays} onChange={(holidays) => edit({ holidays })} />
+      <HolidaysEditor
+        holidays={draft.holidays}
+        onChange={(holidays) => edit({ holidays })}
+        readOnly={readOnly}
+      />
 
       <EditOnly>
         <div className="schedule-editor__actions">
