@@ -20,9 +20,11 @@ test('a user builds the reception example from an empty canvas with the palette 
   await designer.setField('Initial message', 'Olá! Você ligou para a Loja Exemplo.');
 
   await designer.node('Hang up: Hang up').click();
+  // Created in the English UI, the flow says goodbye in English until it is told otherwise.
   await expect(designer.inspector.getByLabel('Goodbye', { exact: true })).toHaveValue(
-    'Obrigado pela ligação. Até logo.',
+    'Thank you for calling. Goodbye.',
   );
+  await designer.setField('Goodbye', 'Obrigado pela ligação. Até logo.');
   const tchau = await designer.selectedNodeId();
 
   // The ends of the flow first, so every output has somewhere to go when its node is made.
