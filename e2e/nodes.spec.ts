@@ -118,10 +118,10 @@ test('a transfer picks its team from the workspace, creates one from the node, a
   await designer.setField('Team', 'Vendas');
   await expect(designer.inspector.getByText('is not one of the workspace’s teams')).toHaveCount(0);
 
-  // A team the workspace lacks: said so, with a button that creates it.
+  // A team the workspace lacks: said so under the field as in the checks, with a button that creates it.
   await designer.setField('Team', 'Suporte');
   await expect(
-    designer.inspector.getByText('“Suporte” is not one of the workspace’s teams.'),
+    designer.inspector.getByText('The team “Suporte” is not one of the workspace’s teams'),
   ).toBeVisible();
   await designer.showChecks();
   await expect(designer.checks).toContainText(

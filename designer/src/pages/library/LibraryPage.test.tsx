@@ -104,7 +104,7 @@ describe('a new flow from the library', () => {
       );
       const user = userEvent.setup();
       await user.type(screen.getByRole('textbox', { name: field }), 'Recepción');
-      await user.click(screen.getByRole('button', { name: button, exact: true }));
+      await user.click(screen.getByRole('button', { name: button }));
       await waitFor(() => expect(window.location.hash).not.toBe(''));
       const [created] = await repo.list();
       const { doc } = await repo.open(created!.id);
