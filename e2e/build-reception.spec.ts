@@ -13,6 +13,8 @@ test('a user builds the reception example from an empty canvas with the palette 
   const designer = new DesignerPage(page);
   await designer.open();
   await designer.createFlow('Recepção');
+  // Created in the English UI, it would speak English: this one is the Portuguese reception.
+  await designer.setField('Language of the prompts', 'pt-BR');
 
   // A new flow: a greeting that goes to a hang-up.
   await expect(designer.nodes()).toHaveCount(2);
