@@ -13,6 +13,8 @@ test('a user builds the reception example from an empty canvas with the palette 
   const designer = new DesignerPage(page);
   await designer.open();
   await designer.createFlow('Recepção');
+  // Created in the English UI, it would speak English: this one is the Portuguese reception.
+  await designer.setField('Language of the prompts', 'pt-BR');
 
   // A new flow: a greeting that goes to a hang-up.
   await expect(designer.nodes()).toHaveCount(2);
@@ -20,9 +22,11 @@ test('a user builds the reception example from an empty canvas with the palette 
   await designer.setField('Initial message', 'Olá! Você ligou para a Loja Exemplo.');
 
   await designer.node('Hang up: Hang up').click();
+  // Created in the English UI, the flow says goodbye in English until it is told otherwise.
   await expect(designer.inspector.getByLabel('Goodbye', { exact: true })).toHaveValue(
-    'Obrigado pela ligação. Até logo.',
+    'Thank you for calling. Goodbye.',
   );
+  await designer.setField('Goodbye', 'Obrigado pela ligação. Até logo.');
   const tchau = await designer.selectedNodeId();
 
   // The ends of the flow first, so every output has somewhere to go when its node is made.
@@ -114,7 +118,11 @@ test('a user builds the reception example from an empty canvas with the palette 
 
   await expect(designer.nodes()).toHaveCount(11);
   await designer.showChecks();
-  await expect(designer.checks.getByRole('status')).toHaveText('No problems');
+  // Nothing wrong with the flow itself; the browser-only workspace has no teams or bots yet,
+  // which the checks say as warnings (the same words as under the nodes' fields).
+  await expect(designer.checks.getByRole('status')).toHaveText(/^\d+ warnings$/);
+  for (const item of await designer.checks.getByRole('button').allInnerTexts())
+    expect(item).toMatch(/is not one of the workspace’s (teams|bots)/);
   await designer.expectSaved();
 
   // The same logic as the example of the repository, whatever the node ids.

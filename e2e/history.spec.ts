@@ -14,10 +14,10 @@ test('twenty edits undone with Ctrl+Z and redone with Ctrl+Shift+Z give back the
   // Twenty edits of every sort, each one step of history.
   const message = await designer.addNode('Message'); // 1
   await designer.setField('Message', 'Um momento, por favor.'); // 2
-  await designer.connectPort('Then go to', 'tchau'); // 3
+  await designer.connectPort('Then go to', 'goodbye'); // 3 (a new flow in English: its hang-up is "goodbye")
   const transfer = await designer.addNode('Transfer to team'); // 4
   await designer.setField('Team', 'vendas'); // 5
-  await designer.connectPort('When no agents, go to', 'tchau'); // 6
+  await designer.connectPort('When no agents, go to', 'goodbye'); // 6
   await designer.connectPort('When failed, go to', message); // 7
   await designer.addNode('Fallback bot'); // 8
   await designer.setField('Bot id', 'bot-vendas'); // 9

@@ -118,11 +118,15 @@ test('a transfer picks its team from the workspace, creates one from the node, a
   await designer.setField('Team', 'Vendas');
   await expect(designer.inspector.getByText('is not one of the workspace’s teams')).toHaveCount(0);
 
-  // A team the workspace lacks: said so, with a button that creates it.
-  await designer.setField('Team', 'Suporte');
+  // A team the workspace lacks: said so under the field as in the checks, with a button that creates it.
+  // (an error in a workspace that has teams: the field is marked invalid, as the checks say)
+  await team.fill('Suporte');
+  await team.blur();
+  await expect(team).toHaveAttribute('aria-invalid', 'true');
+  // Under the field and in the node's checks.
   await expect(
-    designer.inspector.getByText('“Suporte” is not one of the workspace’s teams.'),
-  ).toBeVisible();
+    designer.inspector.getByText('The team “Suporte” is not one of the workspace’s teams'),
+  ).toHaveCount(2);
   await designer.showChecks();
   await expect(designer.checks).toContainText(
     'The team “Suporte” is not one of the workspace’s teams',

@@ -7,6 +7,7 @@ export * from './document/ids.ts';
 export * from './document/schema.ts';
 export * from './document/load.ts';
 export * from './document/create.ts';
+export * from './document/language.ts';
 export * from './document/diff.ts';
 export * from './document/own.ts';
 export * from './migrations/index.ts';

@@ -34,7 +34,8 @@ import {
   useStore,
   useStoreApi,
 } from '@xyflow/react';
-import { validateDocument, type FlowDocument, type NodeKindName } from '@callbot/shared';
+import type { FlowDocument, NodeKindName } from '@callbot/shared';
+import { useDiagnostics } from '../checking/diagnostics.ts';
 import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -104,13 +105,6 @@ const selectCanvas = (s: EditorState) => ({ doc: s.doc, selection: s.selection }
 const selectCallHighlight = (s: EditorState) => s.callHighlight;
 const selectCoverage = (s: EditorState) => s.coverage;
 const selectReadOnly = (s: EditorState) => s.readOnly;
-/** What validation reads: not the layout, so moving nodes does not validate again. */
-const selectLogic = (s: EditorState) => ({
-  schemaVersion: s.doc.schemaVersion,
-  settings: s.doc.settings,
-  nodes: s.doc.nodes,
-});
-const noLayout: FlowDocument['layout'] = { nodes: {} };
 
 /** React Flow's own labels (controls, minimap, keyboard help) in the UI language. */
 const reactFlowLabels = (t: Translate): Partial<AriaLabelConfig> => ({
@@ -179,7 +173,9 @@ export function FlowCanvas({
   // the mouse event of each drag move; deferred, React maps and draws 2,000
   // nodes between events, as it does for plain React Flow's useState.
   const { doc, selection } = useDeferredValue(useEditor(selectCanvas));
-  const logic = useDeferredValue(useEditor(selectLogic));
+  // The checks panel's diagnostics (the workspace's missing teams and bots too), so a node's
+  // badge counts what the panel lists; moving nodes does not validate again (see diagnosticsOf).
+  const diagnostics = useDeferredValue(useDiagnostics());
   const [cache] = useState(createGraphCache);
   const [mapShown, setMapShown] = useState(() => storedMapShown());
   const [defaultViewport] = useState(
@@ -196,10 +192,7 @@ export function FlowCanvas({
     [registry],
   );
 
-  const badges = useMemo(
-    () => diagnosticsByNode(validateDocument({ ...logic, layout: noLayout })),
-    [logic],
-  );
+  const badges = useMemo(() => diagnosticsByNode(diagnostics), [diagnostics]);
   // Edges do not depend on the layout: a drag rebuilds the nodes only.
   const flowNodes = useMemo(
     () => toFlowNodes(doc, { selection, diagnosticsByNode: badges, t }),

@@ -1,5 +1,5 @@
 import type { FlowDocument, NodeKindName } from '@callbot/shared';
-import { createNode } from '@callbot/shared';
+import { createNode, flowLanguageOf } from '@callbot/shared';
 import { freshId, runCommand } from '../editor/commands.ts';
 import {
   boxesOf,
@@ -26,7 +26,7 @@ export function addNodeNear(
   p: { kind: NodeKindName; centre: XY; sizes: NodeSizes; id?: string },
 ): { doc: FlowDocument; id: string } {
   const id = p.id ?? freshId(doc, p.kind);
-  const size = p.sizes.estimate(createNode(p.kind, id));
+  const size = p.sizes.estimate(createNode(p.kind, id, flowLanguageOf(doc.settings.locale)));
   const position = freeSpotNear(centredOn(p.centre, size), size, boxesOf(doc, p.sizes).values());
   return { doc: runCommand(doc, 'addNode', { kind: p.kind, position, id }), id };
 }
@@ -53,7 +53,7 @@ export function addNodeAfter(
   const source = doc.nodes.find((n) => n.id === p.source);
   if (!source) throw new Error(`No node "${p.source}" to add a node after`);
   const id = p.id ?? freshId(doc, p.kind);
-  const size = p.sizes.estimate(createNode(p.kind, id));
+  const size = p.sizes.estimate(createNode(p.kind, id, flowLanguageOf(doc.settings.locale)));
   const boxes = boxesOf(doc, p.sizes);
   const from = boxes.get(source.id) ?? { x: 0, y: 0, ...sizeOf(source, p.sizes) };
   const position = p.at

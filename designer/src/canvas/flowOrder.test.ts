@@ -30,16 +30,16 @@ describe('flowOrder', () => {
   });
 
   it('puts the nodes no call reaches after the others, in document order, each once', () => {
-    const greeting = { ...createNode('greeting', 'hello'), connections: { next: 'bye' } };
-    const lost = { ...createNode('message', 'lost'), connections: { next: 'bye' } };
-    const bye = createNode('hangup', 'bye');
+    const greeting = { ...createNode('greeting', 'hello', 'pt-BR'), connections: { next: 'bye' } };
+    const lost = { ...createNode('message', 'lost', 'pt-BR'), connections: { next: 'bye' } };
+    const bye = createNode('hangup', 'bye', 'pt-BR');
     const order = flowOrder([lost, bye, greeting]);
     expect(order.nodes).toEqual(['hello', 'bye', 'lost']);
     expect(order.edges).toEqual(['hello:next', 'lost:next']);
   });
 
   it('skips connections to nodes that do not exist', () => {
-    const greeting = { ...createNode('greeting', 'hello'), connections: { next: 'gone' } };
+    const greeting = { ...createNode('greeting', 'hello', 'pt-BR'), connections: { next: 'gone' } };
     expect(flowOrder([greeting])).toEqual({ nodes: ['hello'], edges: [] });
   });
 });

@@ -109,7 +109,7 @@ describe('separate', () => {
 
 describe('estimateFrame', () => {
   it('gives a node its kind’s width, and more height for more lines and more outputs', () => {
-    const menu = createNode('menu', 'menu');
+    const menu = createNode('menu', 'menu', 'pt-BR');
     const small = estimateFrame(menu, { width: 280, bodyLines: 2 });
     expect(small.width).toBe(280);
     expect(estimateFrame(menu, { width: 280, bodyLines: 3 }).height).toBeGreaterThan(small.height);
@@ -138,7 +138,7 @@ describe('linesOf', () => {
 
 describe('firstFreePort', () => {
   it('is the first output without a connection, in the order the node shows them', () => {
-    const transfer = createNode('transfer', 't');
+    const transfer = createNode('transfer', 't', 'pt-BR');
     expect(firstFreePort(transfer)).toBe('noAgents');
     expect(firstFreePort({ ...transfer, connections: { noAgents: 'x' } })).toBe('failed');
     expect(firstFreePort({ ...transfer, connections: { noAgents: 'x', failed: 'y' } })).toBe(

@@ -1,10 +1,12 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactFlowProvider } from '@xyflow/react';
 import { examples } from '@callbot/runtime';
 import { createFlow } from '@callbot/shared';
 import { describe, expect, it } from 'vitest';
+import { WorkspaceProvider } from '../app/WorkspaceContext.tsx';
 import { EditorProvider } from '../editor/EditorContext.tsx';
+import { createTestWorkspace } from '../persistence/testing.ts';
 import { createEditorStore, type EditorStore } from '../editor/store.ts';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { performAction } from '../editor/actions.ts';
@@ -98,5 +100,48 @@ describe('ChecksPanel', () => {
     const panel = screen.getByRole('region', { name: 'Checks' });
     expect(panel.textContent).toContain('The flow has no greeting');
     expect(within(panel).queryByRole('button', { name: /The flow has no greeting/ })).toBeNull();
+  });
+});
+
+describe('ChecksPanel in a workspace', () => {
+  /** The reception example (transfers to vendas, suporte and recepcao) checked against a workspace holding `teams`. */
+  async function renderInWorkspace(teams: string[]) {
+    const { workspace } = createTestWorkspace();
+    for (const name of teams) await workspace.createTeam({ name, agents: 1 });
+    render(
+      <ReactFlowProvider>
+        <WorkspaceProvider repository={workspace}>
+          <EditorProvider store={createEditorStore(structuredClone(examples.reception))}>
+            <ChecksPanel />
+          </EditorProvider>
+        </WorkspaceProvider>
+      </ReactFlowProvider>,
+    );
+    return screen.getByRole('region', { name: 'Checks' });
+  }
+
+  it('warns of the teams (and bots) a workspace without any lacks, as the inspector does', async () => {
+    const panel = await renderInWorkspace([]);
+    // Three teams and the example's three fallback bots.
+    await waitFor(() => expect(within(panel).getByRole('status').textContent).toBe('6 warnings'));
+    expect(
+      within(panel)
+        .getAllByRole('button', { name: /^Warning The team/ })
+        .map((b) => b.textContent),
+    ).toEqual([
+      expect.stringContaining('“vendas” is not one of the workspace’s teams'),
+      expect.stringContaining('“suporte” is not one of the workspace’s teams'),
+      expect.stringContaining('“recepcao” is not one of the workspace’s teams'),
+    ]);
+  });
+
+  it('makes a missing team an error once the workspace has teams: publishing is refused', async () => {
+    const panel = await renderInWorkspace(['vendas', 'suporte']);
+    await waitFor(() =>
+      expect(
+        within(panel).getByRole('button', { name: /^Error The team “recepcao”/ }),
+      ).toBeDefined(),
+    );
+    expect(within(panel).queryAllByRole('button', { name: /“vendas”|“suporte”/ })).toEqual([]);
   });
 });

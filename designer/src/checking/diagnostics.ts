@@ -13,19 +13,23 @@ import { i18n, type Translate } from '../i18n/index.ts';
 import type { EditorState } from '../editor/store.ts';
 
 // Validation and compilation are derived from the document, never stored.
-// Documents are immutable, so one result per document object serves every
-// component that asks (the checks panel, node badges, the compiled view),
-// and an old document's result goes when the document does.
-const validated = new WeakMap<FlowDocument, Diagnostic[]>();
+// Documents are immutable, so one result per document serves every component
+// that asks (the checks panel, the inspector, node badges, the compiled view),
+// and an old document's result goes when the document does. Validation reads
+// the nodes and the settings, never the layout, so a drag on the canvas (which
+// changes only the layout) reuses the last result.
+const validated = new WeakMap<
+  FlowDocument['nodes'],
+  WeakMap<FlowDocument['settings'], Diagnostic[]>
+>();
 const compiled = new WeakMap<FlowDocument, CompileResult>();
 
-/** The diagnostics of a document, computed once per document object. */
+/** The diagnostics of a document, computed once per version of its nodes and settings. */
 export function diagnosticsOf(doc: FlowDocument): Diagnostic[] {
-  let diagnostics = validated.get(doc);
-  if (!diagnostics) {
-    diagnostics = validateFlow(doc);
-    validated.set(doc, diagnostics);
-  }
+  let bySettings = validated.get(doc.nodes);
+  if (!bySettings) validated.set(doc.nodes, (bySettings = new WeakMap()));
+  let diagnostics = bySettings.get(doc.settings);
+  if (!diagnostics) bySettings.set(doc.settings, (diagnostics = validateFlow(doc)));
   return diagnostics;
 }
 
@@ -63,9 +67,10 @@ export const selectDoc = (state: EditorState) => state.doc;
 /**
  * The current document's diagnostics, live; where a workspace is given, also
  * its transfers' teams and fallback bots' bots that the workspace lacks
- * (`unknownReferences`, which the server's publish refuses). A workspace that
- * has no team (or no bot) yet, such as a browser-only demo's, is not checked
- * against for that kind: its inspector offers to create the record instead.
+ * (`unknownReferences`), as the inspector says under the field: errors where
+ * the workspace has records of that kind (the server's publish refuses the
+ * flow), warnings where it has none yet (a browser-only demo's, or one being
+ * set up), whose records the inspector offers to create.
  */
 export function useDiagnostics(): Diagnostic[] {
   const doc = useEditor(selectDoc);
@@ -73,12 +78,12 @@ export function useDiagnostics(): Diagnostic[] {
   const bots = useBotsIfAny()?.value?.items;
   return useMemo(() => {
     const own = diagnosticsOf(doc);
-    if (!teams?.length && !bots?.length) return own;
-    const unknown = unknownReferenceDiagnostics(doc, { teams: teams ?? [], bots: bots ?? [] });
-    const checked = unknown.filter((d) =>
-      d.code === 'transfer.unknownTeam' ? !!teams?.length : !!bots?.length,
-    );
-    return checked.length > 0 ? [...own, ...checked] : own;
+    if (!teams && !bots) return own;
+    const known = (d: Diagnostic) => (d.code === 'transfer.unknownTeam' ? teams : bots);
+    const unknown = unknownReferenceDiagnostics(doc, { teams: teams ?? [], bots: bots ?? [] })
+      .filter((d) => known(d) !== undefined)
+      .map((d): Diagnostic => (known(d)?.length ? d : { ...d, severity: 'warning' }));
+    return unknown.length > 0 ? [...own, ...unknown] : own;
   }, [doc, teams, bots]);
 }
 

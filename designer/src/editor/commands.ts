@@ -1,5 +1,6 @@
 import {
   createNode,
+  flowLanguageOf,
   kindOf,
   own,
   type FlowDocument,
@@ -35,7 +36,7 @@ export const commands = {
       p: { kind: NodeKindName; position: XY; id?: string; label?: string },
     ) => {
       const id = p.id ?? freshId(doc, p.kind);
-      const node = createNode(p.kind, id);
+      const node = createNode(p.kind, id, flowLanguageOf(doc.settings.locale));
       if (p.label) node.label = p.label;
       return withLayout({ ...doc, nodes: [...doc.nodes, node] }, { [id]: p.position });
     },

@@ -16,6 +16,28 @@ describe('editor commands', () => {
     expect(doc.nodes[2]).toMatchObject({ kind: 'menu', connections: {} });
   });
 
+  it('writes a new node’s texts in the flow’s language', () => {
+    const menuTexts = (doc: ReturnType<typeof createFlow>) => {
+      const editor = createEditorStore(doc);
+      editor.getState().dispatch('addNode', { kind: 'menu', position: { x: 0, y: 300 } });
+      const menu = editor.getState().doc.nodes.find((n) => n.kind === 'menu');
+      return menu?.kind === 'menu' ? [menu.data.prompt, menu.data.noMatch.message] : [];
+    };
+    expect(menuTexts(createFlow('Recepción', 'es'))).toEqual([
+      'Para ventas, marque 1. Para soporte, marque 2.',
+      'Opción no válida.',
+    ]);
+    expect(menuTexts(createFlow('Reception', 'en'))).toEqual([
+      'For sales, press 1. For support, press 2.',
+      'Invalid option.',
+    ]);
+    // An imported flow in another Portuguese still gets the Brazilian texts.
+    const portugal = createFlow('Receção', 'pt-BR');
+    expect(menuTexts({ ...portugal, settings: { ...portugal.settings, locale: 'pt-PT' } })).toEqual(
+      ['Para vendas, digite 1. Para suporte, digite 2.', 'Opção inválida.'],
+    );
+  });
+
   it('deletes nodes with their positions and the connections that led to them', () => {
     const editor = reception();
     editor.getState().dispatch('deleteNodes', { ids: ['t-vendas', 'tchau'] });

@@ -1020,8 +1020,9 @@ export const en = {
     },
     fallbackBot: {
       bot: 'Bot id',
-      botHint:
-        'Suggestions are the bots this flow already hands calls to. The workspace’s list of bots is not connected yet: type the bot’s id.',
+      botHint: 'Suggestions are the workspace’s bots. A bot it lacks can be created from here.',
+      botHintFlowOnly:
+        'Suggestions are the bots this flow already hands calls to: type the bot’s id.',
     },
     greeting: {
       text: 'Initial message',
@@ -1073,8 +1074,9 @@ export const en = {
     },
     transfer: {
       team: 'Team',
-      teamHint:
-        'Suggestions are the teams this flow already uses. The workspace’s list of teams is not connected yet: type the team’s name as your telephony system knows it.',
+      teamHint: 'Suggestions are the workspace’s teams. A team it lacks can be created from here.',
+      teamHintFlowOnly:
+        'Suggestions are the teams this flow already uses: type the team’s name as your telephony system knows it.',
     },
   },
   weekGrid: {

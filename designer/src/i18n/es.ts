@@ -1026,7 +1026,9 @@ export const es: Resources = {
     fallbackBot: {
       bot: 'Id del bot',
       botHint:
-        'Las sugerencias son los bots a los que este flujo ya pasa llamadas. La lista de bots del espacio de trabajo todavía no está conectada: escriba el id del bot.',
+        'Las sugerencias son los bots del espacio de trabajo. Un bot que falte se puede crear desde aquí.',
+      botHintFlowOnly:
+        'Las sugerencias son los bots a los que este flujo ya pasa llamadas: escriba el id del bot.',
     },
     greeting: {
       text: 'Mensaje inicial',
@@ -1079,7 +1081,9 @@ export const es: Resources = {
     transfer: {
       team: 'Equipo',
       teamHint:
-        'Las sugerencias son los equipos que este flujo ya usa. La lista de equipos del espacio de trabajo todavía no está conectada: escriba el nombre del equipo tal como lo conoce su sistema de telefonía.',
+        'Las sugerencias son los equipos del espacio de trabajo. Un equipo que falte se puede crear desde aquí.',
+      teamHintFlowOnly:
+        'Las sugerencias son los equipos que este flujo ya usa: escriba el nombre del equipo tal como lo conoce su sistema de telefonía.',
     },
   },
   weekGrid: {

@@ -79,7 +79,7 @@ describe('resources', () => {
         title: nodeKinds[kind].title,
         description: nodeKinds[kind].description,
       });
-      const defaults = nodeKinds[kind].defaults() as never;
+      const defaults = nodeKinds[kind].defaults('en') as never;
       for (const port of nodeKinds[kind].ports(defaults)) {
         if (!port.id.startsWith('option:')) expect(portLabel(port)).toBe(port.label);
       }

@@ -1012,7 +1012,9 @@ export const ptBR: Resources = {
     fallbackBot: {
       bot: 'Id do bot',
       botHint:
-        'As sugestões são os bots para os quais este fluxo já passa chamadas. A lista de bots do espaço de trabalho ainda não está conectada: digite o id do bot.',
+        'As sugestões são os bots do espaço de trabalho. Um bot que falte pode ser criado daqui.',
+      botHintFlowOnly:
+        'As sugestões são os bots para os quais este fluxo já passa chamadas: digite o id do bot.',
     },
     greeting: {
       text: 'Mensagem inicial',
@@ -1066,7 +1068,9 @@ export const ptBR: Resources = {
     transfer: {
       team: 'Equipe',
       teamHint:
-        'As sugestões são as equipes que este fluxo já usa. A lista de equipes do espaço de trabalho ainda não está conectada: digite o nome da equipe como o seu sistema de telefonia a conhece.',
+        'As sugestões são as equipes do espaço de trabalho. Uma equipe que falte pode ser criada daqui.',
+      teamHintFlowOnly:
+        'As sugestões são as equipes que este fluxo já usa: digite o nome da equipe como o seu sistema de telefonia a conhece.',
     },
   },
   weekGrid: {

@@ -1,7 +1,10 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFlow, validateFlow } from '@callbot/shared';
+import { WorkspaceProvider } from '../app/WorkspaceContext.tsx';
+import { InspectorHarness } from '../nodes/InspectorHarness.tsx';
 import { renderInspector } from '../nodes/renderInspector.tsx';
+import { createTestWorkspace } from '../persistence/testing.ts';
 import { sampleFlow } from './sampleFlow.ts';
 import { performAction } from '../editor/actions.ts';
 
@@ -131,7 +134,7 @@ describe('Inspector', () => {
     expect(team.getAttribute('aria-describedby')).toBeTruthy();
   });
 
-  it('suggests the teams the flow already uses, and says where the full list will come from', () => {
+  it('suggests the teams the flow already uses where no workspace is given', () => {
     renderInspector({ selected: ['t-vendas'] });
     const team = screen.getByRole('combobox', { name: 'Team' });
     const list = document.getElementById(team.getAttribute('list')!);
@@ -139,7 +142,35 @@ describe('Inspector', () => {
       'suporte',
       'vendas',
     ]);
-    expect(screen.getByText(/list of teams is not connected yet/)).toBeDefined();
+    expect(
+      screen.getByText(/the teams this flow already uses: type the team’s name/),
+    ).toBeDefined();
+    expect(screen.queryByText(/not connected/)).toBeNull();
+  });
+
+  it('says the same as the checks about a team the workspace lacks', async () => {
+    const { workspace } = createTestWorkspace();
+    await workspace.createTeam({ name: 'suporte', agents: 2 });
+    render(
+      <WorkspaceProvider repository={workspace}>
+        <InspectorHarness selected={['t-vendas']} />
+      </WorkspaceProvider>,
+    );
+    const team = screen.getByRole('combobox', { name: 'Team' });
+    // Under the field, the same words as in the checks, and a way out.
+    await waitFor(() => expect(team.getAttribute('aria-invalid')).toBe('true'));
+    expect(inspector().textContent).toContain(
+      'The team “vendas” is not one of the workspace’s teams: publishing is refused.',
+    );
+    expect(screen.getByRole('button', { name: 'Create the team “vendas”' })).toBeDefined();
+    const list = document.getElementById(team.getAttribute('list')!);
+    expect([...list!.querySelectorAll('option')].map((o) => o.value)).toEqual(['suporte']);
+    expect(screen.getByText(/^Suggestions are the workspace’s teams/)).toBeDefined();
+    expect(screen.queryByText(/not connected|already uses/)).toBeNull();
+    // The node's checks in the inspector say it too, as the checks panel does.
+    const checks = screen.getByRole('region', { name: 'Checks' });
+    expect(checks.textContent).toContain('The team “vendas” is not one of the workspace’s teams');
+    expect(checks.textContent).not.toContain('“suporte”');
   });
 
   it('connects an output through its select', async () => {

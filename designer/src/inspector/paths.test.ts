@@ -27,7 +27,7 @@ describe('paths', () => {
 });
 
 describe('issues', () => {
-  const menu = nodeKinds.menu.defaults();
+  const menu = nodeKinds.menu.defaults('en');
   const check = (candidate: unknown, path: (string | number)[]) =>
     errorAt(nodeKinds.menu.dataSchema.safeParse(candidate), path);
 

@@ -54,7 +54,7 @@ export function sampleFlow(): FlowDocument {
         kind: 'menu',
         label: 'Main menu',
         data: {
-          ...nodeKinds.menu.defaults(),
+          ...nodeKinds.menu.defaults('pt-BR'),
           prompt: 'Para vendas, digite 1. Para suporte, digite 2. Para falar com a assistente, 3.',
           options: [
             { id: 'vendas', key: '1', keywords: ['vendas'], label: 'Vendas' },

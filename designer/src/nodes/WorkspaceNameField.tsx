@@ -9,9 +9,10 @@ import { Button } from '../ui/Button.tsx';
 /**
  * A node's field that names a record of the workspace (a transfer's team, a
  * fallback bot's bot): a combobox that offers the workspace's names as you
- * type. A name the workspace lacks is said so under it, with a button that
- * creates the record through the workspace repository (`create`), after
- * which the name is the workspace's. Without a workspace (a story, a test),
+ * type. A name the workspace lacks is a diagnostic of the flow (the checks
+ * panel lists it too), shown under the field with a button that creates the
+ * record through the workspace repository (`create`), after which the name is
+ * the workspace's. Without a workspace (a story, a test),
  * it offers the names the flow already uses (`fallback`).
  */
 export function WorkspaceNameField<D>({
@@ -35,7 +36,7 @@ export function WorkspaceNameField<D>({
   names: readonly string[] | null | undefined;
   fallback: readonly string[];
   create: (name: string) => Promise<unknown>;
-  words: { unknown: (name: string) => string; create: (name: string) => string };
+  words: { create: (name: string) => string };
 }) {
   const [creating, setCreating] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
@@ -58,8 +59,7 @@ export function WorkspaceNameField<D>({
         hint={hint}
       />
       {unknown && (
-        <div className="field__notes" role="status">
-          <p className="diagnostic diagnostic--warning">{words.unknown(value)}</p>
+        <div className="field__notes">
           <Button onClick={onCreate} disabled={creating}>
             {words.create(value.trim())}
           </Button>

@@ -28,7 +28,7 @@ describe("the node kinds' words", () => {
   });
 
   it("say a kind's own checks in the UI language, from its folder", () => {
-    const noBot = { ...createNode('fallbackBot', 'contingencia'), label: 'Contingência' };
+    const noBot = { ...createNode('fallbackBot', 'contingencia', 'pt-BR'), label: 'Contingência' };
     const diagnostic = validateFlow({
       ...examples.reception,
       nodes: [...examples.reception.nodes, noBot],

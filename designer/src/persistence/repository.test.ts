@@ -71,11 +71,36 @@ describe('create, list, search', () => {
 
   it('names the new flow’s nodes with the labeller it is given', async () => {
     const { repo } = setup();
-    const flow = await repo.create('Recepção', (nodes, kind) => `${kind} ${nodes.length + 1}`);
+    const flow = await repo.create('Recepção', {
+      labelNode: (nodes, kind) => `${kind} ${nodes.length + 1}`,
+    });
     const { doc } = await repo.open(flow.id);
     expect(doc.nodes.map((n) => [n.id, n.label])).toEqual([
       ['greeting', 'greeting 1'],
       ['tchau', 'hangup 2'],
+    ]);
+  });
+
+  it('writes the new flow’s prompts in the language it is created in', async () => {
+    const { repo } = setup();
+    const texts = async (language: 'es' | 'en' | 'pt-BR') => {
+      const { doc } = await repo.open((await repo.create('Recepción', { language })).id);
+      return [doc.settings.locale, ...doc.nodes.map((n) => ('text' in n.data ? n.data.text : ''))];
+    };
+    expect(await texts('es')).toEqual([
+      'es',
+      '¡Hola! Gracias por llamar.',
+      'Gracias por su llamada. Hasta luego.',
+    ]);
+    expect(await texts('en')).toEqual([
+      'en',
+      'Hello! Thank you for calling.',
+      'Thank you for calling. Goodbye.',
+    ]);
+    expect(await texts('pt-BR')).toEqual([
+      'pt-BR',
+      'Olá! Obrigado por ligar.',
+      'Obrigado pela ligação. Até logo.',
     ]);
   });
 

@@ -7,6 +7,7 @@ import {
   parseFlowJson,
   type Diagnostic,
   type FlowDocument,
+  type FlowLanguage,
   type FlowNode,
   type NodeKindName,
 } from '@callbot/shared';
@@ -135,9 +136,9 @@ export interface FlowRepository extends TestCaseStore {
   search(text: string): Promise<FlowSummary[]>;
   /**
    * A new flow (a greeting that hangs up), at revision 1. Throws `InvalidFlowError` for an empty or too long name.
-   * `labelNode` names its nodes (in the UI language, e.g. `defaultNodeLabel`); without it they show their ids.
+   * See `NewFlowOptions` for its language and its nodes' names.
    */
-  create(name: string, labelNode?: NodeLabeller): Promise<FlowSummary>;
+  create(name: string, options?: NewFlowOptions): Promise<FlowSummary>;
   /** Reads a flow through `loadFlow`: migrated when older; `InvalidFlowError` when broken; `FlowNotFoundError`. */
   open(id: string): Promise<OpenedFlow>;
   /**
@@ -345,6 +346,14 @@ function readHistory(record: HistoryRecord): FlowHistory | null {
 /** Names a node of a new flow, given the nodes named so far. */
 export type NodeLabeller = (nodes: readonly FlowNode[], kind: NodeKindName) => string;
 
+/** How a new flow starts out (`FlowRepository.create`). */
+export interface NewFlowOptions {
+  /** The language of its prompts and `settings.locale`: the UI language it is created in. Portuguese without it. */
+  language?: FlowLanguage;
+  /** Names its nodes (in the UI language, e.g. `defaultNodeLabel`); without it they show their ids. */
+  labelNode?: NodeLabeller;
+}
+
 /** Gives every unnamed node a label, one after another (so two of a kind get different ones). */
 function labelNodes(doc: FlowDocument, labelNode: NodeLabeller | undefined): FlowDocument {
   if (!labelNode) return doc;
@@ -460,8 +469,10 @@ export function createFlowRepository(options: FlowRepositoryOptions): FlowReposi
         return all.filter((r) => foldForSearch(r.name).includes(wanted)).map(summarize);
       }),
 
-    create: (name, labelNode) =>
-      run(() => insert(labelNodes(createFlow(checkName(name)), labelNode))),
+    create: (name, options = {}) =>
+      run(() =>
+        insert(labelNodes(createFlow(checkName(name), options.language), options.labelNode)),
+      ),
 
     open: (id) =>
       run(async () => {

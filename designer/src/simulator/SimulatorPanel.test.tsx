@@ -91,6 +91,15 @@ describe('SimulatorPanel', () => {
     await waitFor(() => expect(indicator(sim).textContent).toBe('Call ended'));
   });
 
+  // The scroll itself is a layout's: e2e/new-flow-language.spec.ts checks the indicator is in view.
+  it('moves the focus to the keypad’s first key when a call starts (the start button is gone)', async () => {
+    const sim = open(examples.reception);
+    await userEvent.click(sim.getByRole('button', { name: 'Start call' }));
+    await waitFor(() => expect(indicator(sim).textContent).not.toBe('No call'));
+    const keypad = sim.getByRole('group', { name: 'Keypad' });
+    expect(document.activeElement).toBe(within(keypad).getAllByRole('button')[0]);
+  });
+
   it('lets the trainer type the agent’s turns when no endpoint is set', async () => {
     const sim = open(examples.aiAgent);
     await userEvent.click(sim.getByRole('radio', { name: 'Instant' }));

@@ -1,5 +1,5 @@
 import { pricingCountry } from '@callbot/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { Bot, FastForward, RotateCcw, X } from 'lucide-react';
@@ -73,6 +73,21 @@ export default function SimulatorPanel({
     if (sim.phase !== 'running') return;
     return startPacing(store);
   }, [sim.phase, store]);
+  // A call that starts is shown from its top: the start button sits low in a
+  // scrolled panel, and the listening indicator, the clock and the phone are
+  // above it. The keypad's first key takes the focus (the button pressed is gone).
+  const panel = useRef<HTMLElement>(null);
+  const shownPhase = useRef(sim.phase);
+  useEffect(() => {
+    const was = shownPhase.current;
+    shownPhase.current = sim.phase;
+    const aside = panel.current;
+    if (was !== 'setup' || sim.phase === 'setup' || !aside) return;
+    aside
+      .querySelector<HTMLElement>('.phone button:not(:disabled)')
+      ?.focus({ preventScroll: true });
+    aside.scrollTop = 0;
+  }, [sim.phase]);
   // A team of the workspace starts with the agents it has there (the trainer can change them).
   const workspaceTeams = useTeamsIfAny()?.value?.items;
   useEffect(() => {
@@ -105,7 +120,7 @@ export default function SimulatorPanel({
   );
 
   return (
-    <aside className="simulator" aria-label={t('simulator.title')}>
+    <aside ref={panel} className="simulator" aria-label={t('simulator.title')}>
       <header className="simulator__header">
         <h2>{t('simulator.title')}</h2>
         <Button size="sm" variant="ghost" icon={<Bot />} onClick={() => setSettingsOpen(true)}>

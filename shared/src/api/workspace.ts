@@ -14,6 +14,7 @@
  * {@link revisionConflictSchema}.
  */
 import { z } from 'zod';
+import { flowLanguages } from '../document/language.ts';
 import { entityIdSchema, nameSchema } from '../workspace/fields.ts';
 import {
   botSchema,
@@ -189,8 +190,8 @@ export const lineCallbotRequestSchema = z.strictObject({
 });
 export type LineCallbotRequest = z.infer<typeof lineCallbotRequestSchema>;
 
-/** The languages the default callbot can speak its prompts in (BCP 47). */
-export const callbotLanguages = ['pt-BR', 'es', 'en'] as const;
+/** The languages the default callbot can speak its prompts in (BCP 47): the flow languages. */
+export const callbotLanguages = flowLanguages;
 
 /**
  * The workspace's settings on the server: the browser's settings (time

@@ -46,7 +46,7 @@ describe('diffFlows', () => {
       ...before,
       nodes: [
         before.nodes[0]!,
-        { ...createNode('message', 'msg-1'), connections: { next: 'tchau' } },
+        { ...createNode('message', 'msg-1', 'pt-BR'), connections: { next: 'tchau' } },
         before.nodes[2]!,
       ],
     };
@@ -74,7 +74,7 @@ describe('diffFlows', () => {
           data: { ...menu.data, prompt: 'Digite 2', noMatch: { repeats: 2 } },
           connections: { 'option:vendas': 'greeting' },
         },
-        { ...createNode('message', 'tchau'), data: { text: 'Até logo' } },
+        { ...createNode('message', 'tchau', 'pt-BR'), data: { text: 'Até logo' } },
       ],
     };
     const diff = diffFlows(before, after);
@@ -147,7 +147,7 @@ describe('diffFlows', () => {
     const before = base();
     const after: FlowDocument = {
       ...before,
-      nodes: [...before.nodes, createNode('hangup', 'toString')],
+      nodes: [...before.nodes, createNode('hangup', 'toString', 'pt-BR')],
     };
     const diff = diffFlows(before, after);
     expect(ids(diff.nodes.added)).toEqual(['toString']);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Diagnostic } from '../document/diagnostic.ts';
 import { nodeIdSchema, portIdSchema } from '../document/ids.ts';
+import type { FlowLanguage } from '../document/language.ts';
 import type { FlowDocument } from '../document/schema.ts';
 import type { ActionRef, ListenParams } from '../compiler/actions.ts';
 import type { StateConfig, TransitionConfig } from '../compiler/machineConfig.ts';
@@ -56,8 +57,8 @@ export interface NodeKind<K extends string, D> {
   dataSchema: z.ZodType<D>;
   /** The node's JSON schema (id, kind, label, data, connections). */
   schema: NodeSchema<K, D>;
-  /** Data of a freshly dropped node. */
-  defaults(): D;
+  /** Data of a freshly dropped node, its texts in the flow's language (see `flowLanguageOf`). */
+  defaults(language: FlowLanguage): D;
   /** Output ports, in display order. Menus have one per option. */
   ports(data: D): PortDef[];
   /**

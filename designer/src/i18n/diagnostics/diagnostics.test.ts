@@ -34,20 +34,26 @@ function corpus(): Diagnostic[] {
       d.settings.timeZone = 'Mars/Olympus';
       d.settings.locale = 'not a locale!';
     }),
-    receptionWith((d) => void d.nodes.push({ ...createNode('message', 'menu'), label: 'Twin' })),
+    receptionWith(
+      (d) => void d.nodes.push({ ...createNode('message', 'menu', 'pt-BR'), label: 'Twin' }),
+    ),
     receptionWith((d) => void (d.nodes = d.nodes.filter((n) => n.kind !== 'greeting'))),
-    receptionWith((d) => void d.nodes.push({ ...createNode('message', 'toString'), label: 'T' })),
-    receptionWith((d) => void d.nodes.push(createNode('greeting', 'hello-again'))),
+    receptionWith(
+      (d) => void d.nodes.push({ ...createNode('message', 'toString', 'pt-BR'), label: 'T' }),
+    ),
+    receptionWith((d) => void d.nodes.push(createNode('greeting', 'hello-again', 'pt-BR'))),
     receptionWith((d) => {
       nodeOf(d, 'fechado').connections = { next: 'bot-fora', bogus: 'menu' };
       nodeOf(d, 'greeting').connections = { next: 'nowhere' };
     }),
     receptionWith((d) => void delete menuOf(d).connections.noMatch),
-    receptionWith((d) => void d.nodes.push({ ...createNode('message', 'island'), label: 'Ilha' })),
+    receptionWith(
+      (d) => void d.nodes.push({ ...createNode('message', 'island', 'pt-BR'), label: 'Ilha' }),
+    ),
     receptionWith((d) => void (menuOf(d).connections.noInput = 'menu')),
     receptionWith((d) => {
-      const a = { ...createNode('message', 'a'), connections: { next: 'b' } };
-      const b = { ...createNode('message', 'b'), connections: { next: 'a' } };
+      const a = { ...createNode('message', 'a', 'pt-BR'), connections: { next: 'b' } };
+      const b = { ...createNode('message', 'b', 'pt-BR'), connections: { next: 'a' } };
       a.data.text = 'A';
       b.data.text = 'B';
       d.nodes.push(a, b);
@@ -88,7 +94,7 @@ function corpus(): Diagnostic[] {
     receptionWith((d) => {
       (nodeOf(d, 't-vendas') as Extract<FlowNode, { kind: 'transfer' }>).data.team = '';
       (nodeOf(d, 'bot-fora') as Extract<FlowNode, { kind: 'fallbackBot' }>).data.bot = '';
-      const agent = createNode('aiAgent', 'agent');
+      const agent = createNode('aiAgent', 'agent', 'pt-BR');
       agent.data.instructions = '';
       agent.data.endpoint = '';
       d.nodes.push(agent);

@@ -17,13 +17,12 @@ export function FallbackBotInspector({ node }: InspectorFormProps<'fallbackBot'>
       form={form}
       path={['bot']}
       label={t('inspector.fallbackBot.bot')}
-      hint={t('inspector.fallbackBot.botHint')}
+      hint={t(bots ? 'inspector.fallbackBot.botHint' : 'inspector.fallbackBot.botHintFlowOnly')}
       value={node.data.bot}
       names={bots && bots.value?.items.map((bot) => bot.name)}
       fallback={inFlow}
       create={(name) => workspace!.createBot({ name })}
       words={{
-        unknown: (bot) => t('kinds.fallbackBot.unknownBot', { bot }),
         create: (bot) => t('kinds.fallbackBot.createBot', { bot }),
       }}
     />

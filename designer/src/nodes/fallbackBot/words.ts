@@ -6,7 +6,6 @@ export const words = defineWords({
     title: 'Fallback bot',
     description: 'Hands the call to another bot, which carries on.',
     bot: 'Bot',
-    unknownBot: '“{{bot}}” is not one of the workspace’s bots.',
     createBot: 'Create the bot “{{bot}}”',
     checks: {
       unknownBot: {
@@ -23,7 +22,6 @@ export const words = defineWords({
     title: 'Bot de contingência',
     description: 'Passa a chamada para outro bot, que continua o atendimento.',
     bot: 'Bot',
-    unknownBot: '“{{bot}}” não é um dos bots do espaço de trabalho.',
     createBot: 'Criar o bot “{{bot}}”',
     checks: {
       unknownBot: {
@@ -41,7 +39,6 @@ export const words = defineWords({
     title: 'Bot de respaldo',
     description: 'Pasa la llamada a otro bot, que continúa la atención.',
     bot: 'Bot',
-    unknownBot: '«{{bot}}» no es uno de los bots del espacio de trabajo.',
     createBot: 'Crear el bot «{{bot}}»',
     checks: {
       unknownBot: {

@@ -25,13 +25,12 @@ export function TransferInspector({ node }: InspectorFormProps<'transfer'>) {
         form={form}
         path={['team']}
         label={t('inspector.transfer.team')}
-        hint={t('inspector.transfer.teamHint')}
+        hint={t(teams ? 'inspector.transfer.teamHint' : 'inspector.transfer.teamHintFlowOnly')}
         value={node.data.team}
         names={teams && teams.value?.items.map((team) => team.name)}
         fallback={inFlow}
         create={(name) => workspace!.createTeam({ name, agents: 0 })}
         words={{
-          unknown: (team) => t('kinds.transfer.unknownTeam', { team }),
           create: (team) => t('kinds.transfer.createTeam', { team }),
         }}
       />

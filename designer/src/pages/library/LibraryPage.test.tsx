@@ -1,9 +1,11 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '@callbot/shared';
 import { seedFakeAccounts } from '../../account/handlers.ts';
 import { RepositoryProvider } from '../../app/RepositoryContext.tsx';
 import { WorkspaceProvider } from '../../app/WorkspaceContext.tsx';
+import { i18n } from '../../i18n/index.ts';
 import { createTestRepository, createTestWorkspace } from '../../persistence/testing.ts';
 import { fakeAccountsServer, openAccountPage } from '../../test/accountPages.tsx';
 import { LibraryPage } from './LibraryPage.tsx';
@@ -58,4 +60,56 @@ describe('LibraryPage in a served workspace', () => {
     expect(editingActions()).toHaveLength(6);
     expect(callbotMark).toHaveProperty('disabled', false);
   });
+});
+
+describe('a new flow from the library', () => {
+  afterEach(async () => {
+    window.location.hash = '';
+    await i18n.changeLanguage('en');
+  });
+
+  it.each([
+    [
+      'es',
+      'Nombre del nuevo flujo',
+      'Nuevo flujo',
+      '¡Hola! Gracias por llamar.',
+      'Gracias por su llamada. Hasta luego.',
+    ],
+    [
+      'pt-BR',
+      'Nome do novo fluxo',
+      'Novo fluxo',
+      'Olá! Obrigado por ligar.',
+      'Obrigado pela ligação. Até logo.',
+    ],
+    [
+      'en',
+      'Name of the new flow',
+      'New flow',
+      'Hello! Thank you for calling.',
+      'Thank you for calling. Goodbye.',
+    ],
+  ] as const)(
+    'speaks the UI language it is created in (%s)',
+    async (language, field, button, hello, bye) => {
+      await i18n.changeLanguage(language);
+      const { repo, db } = createTestRepository();
+      render(
+        <RepositoryProvider repository={repo}>
+          <WorkspaceProvider repository={createTestWorkspace(db).workspace}>
+            <LibraryPage />
+          </WorkspaceProvider>
+        </RepositoryProvider>,
+      );
+      const user = userEvent.setup();
+      await user.type(screen.getByRole('textbox', { name: field }), 'Recepción');
+      await user.click(screen.getByRole('button', { name: button }));
+      await waitFor(() => expect(window.location.hash).not.toBe(''));
+      const [created] = await repo.list();
+      const { doc } = await repo.open(created!.id);
+      expect(doc.settings.locale).toBe(language);
+      expect(doc.nodes.map((n) => ('text' in n.data ? n.data.text : null))).toEqual([hello, bye]);
+    },
+  );
 });

@@ -5,7 +5,7 @@ import { flowHref } from '../../app/route.ts';
 import { useRepository } from '../../app/RepositoryContext.tsx';
 import type { FlowSummary } from '../../persistence/index.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { i18n } from '../../i18n/index.ts';
+import { currentLanguage, i18n } from '../../i18n/index.ts';
 import { describeDiagnostic } from '../../ui/describeDiagnostic.ts';
 import { Copy, Pencil, Plus, SearchX, Trash2, Upload, Workflow } from 'lucide-react';
 import { Button, IconButton } from '../../ui/Button.tsx';
@@ -72,9 +72,11 @@ export function LibraryPage() {
     const name = new FormData(form).get('name');
     if (typeof name !== 'string' || name.trim() === '') return;
     void attempt(async () => {
-      const flow = await repository.create(name.trim(), (nodes, kind) =>
-        defaultNodeLabel(nodes, kind, t),
-      );
+      // The flow speaks the language it is created in: its prompts, its hang-up's id, its locale.
+      const flow = await repository.create(name.trim(), {
+        language: currentLanguage(),
+        labelNode: (nodes, kind) => defaultNodeLabel(nodes, kind, t),
+      });
       form.reset();
       window.location.hash = flowHref(flow.id);
     });

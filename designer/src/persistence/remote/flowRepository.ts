@@ -315,7 +315,7 @@ export function createRemoteFlowRepository(
       return (await repository.list()).filter((f) => foldForSearch(f.name).includes(wanted));
     },
 
-    create: (name, labelNode) => created(() => local.create(name, labelNode)),
+    create: (name, options) => created(() => local.create(name, options)),
 
     open: openFresh,
 

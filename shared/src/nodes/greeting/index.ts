@@ -1,6 +1,14 @@
 import { z } from 'zod';
+import type { ByLanguage } from '../../document/language.ts';
 import { defineNodeKind, sayAction } from '../kind.ts';
 import { checkSpokenText, spokenTextSchema } from '../text.ts';
+
+/** A new flow's initial message, in each flow language. */
+const defaultText: ByLanguage<string> = {
+  'pt-BR': 'Olá! Obrigado por ligar.',
+  es: '¡Hola! Gracias por llamar.',
+  en: 'Hello! Thank you for calling.',
+};
 
 export const greetingData = z.strictObject({
   /** The initial message, said as soon as the call is answered. */
@@ -16,7 +24,7 @@ export const greeting = defineNodeKind({
   title: 'Greeting',
   description: 'Where every call starts: the initial message.',
   dataSchema: greetingData,
-  defaults: () => ({ text: 'Olá! Obrigado por ligar.' }),
+  defaults: (language) => ({ text: defaultText[language] }),
   ports: () => [{ id: 'next', label: 'next' }],
   listens: false,
   validate: (node, ctx) => checkSpokenText(node, ctx, 'data.text', node.data.text, 'greeting'),

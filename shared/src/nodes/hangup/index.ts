@@ -1,6 +1,14 @@
 import { z } from 'zod';
+import type { ByLanguage } from '../../document/language.ts';
 import { defineNodeKind, sayAction } from '../kind.ts';
 import { checkSpokenText, spokenTextSchema } from '../text.ts';
+
+/** A new hang-up's goodbye, in each flow language. */
+const defaultText: ByLanguage<string> = {
+  'pt-BR': 'Obrigado pela ligação. Até logo.',
+  es: 'Gracias por su llamada. Hasta luego.',
+  en: 'Thank you for calling. Goodbye.',
+};
 
 export const hangupData = z.strictObject({
   /** Goodbye said before hanging up; nothing is said when empty. */
@@ -13,7 +21,7 @@ export const hangup = defineNodeKind({
   title: 'Hang up',
   description: 'Says goodbye and ends the call.',
   dataSchema: hangupData,
-  defaults: () => ({ text: 'Obrigado pela ligação. Até logo.' }),
+  defaults: (language) => ({ text: defaultText[language] }),
   ports: () => [],
   listens: false,
   validate: (node, ctx) =>
