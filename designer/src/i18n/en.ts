@@ -1010,6 +1010,12 @@ export const en = {
       timeout: 'Default silence timeout (ms)',
       timeoutHint: 'How long a menu waits for the caller, unless it sets its own.',
       checks: 'Checks for the flow',
+      checksOnNodes_zero:
+        'Nothing about the flow as a whole; {{count}} checks are about its nodes: see them on the canvas or in Checks.',
+      checksOnNodes_one:
+        'Nothing about the flow as a whole; {{count}} check is about a node: see it on the canvas or in Checks.',
+      checksOnNodes_other:
+        'Nothing about the flow as a whole; {{count}} checks are about its nodes: see them on the canvas or in Checks.',
     },
     aiAgent: {
       instructions: 'Instructions',

@@ -1015,6 +1015,12 @@ export const es: Resources = {
       timeout: 'Tiempo de silencio predeterminado (ms)',
       timeoutHint: 'Cuánto espera un menú a quien llama, salvo que indique el suyo.',
       checks: 'Comprobaciones del flujo',
+      checksOnNodes_zero:
+        'Nada sobre el flujo en su conjunto; {{count}} comprobaciones son sobre sus nodos: véalas en el lienzo o en Comprobaciones.',
+      checksOnNodes_one:
+        'Nada sobre el flujo en su conjunto; {{count}} comprobación es sobre un nodo: véala en el lienzo o en Comprobaciones.',
+      checksOnNodes_other:
+        'Nada sobre el flujo en su conjunto; {{count}} comprobaciones son sobre sus nodos: véalas en el lienzo o en Comprobaciones.',
     },
     aiAgent: {
       instructions: 'Instrucciones',

@@ -1001,6 +1001,12 @@ export const ptBR: Resources = {
       timeout: 'Tempo de silêncio padrão (ms)',
       timeoutHint: 'Quanto tempo um menu espera por quem liga, a menos que defina o seu próprio.',
       checks: 'Verificações do fluxo',
+      checksOnNodes_zero:
+        'Nada sobre o fluxo como um todo; {{count}} verificações são sobre os nós: veja-as no canvas ou em Verificações.',
+      checksOnNodes_one:
+        'Nada sobre o fluxo como um todo; {{count}} verificação é sobre um nó: veja-a no canvas ou em Verificações.',
+      checksOnNodes_other:
+        'Nada sobre o fluxo como um todo; {{count}} verificações são sobre os nós: veja-as no canvas ou em Verificações.',
     },
     aiAgent: {
       instructions: 'Instruções',

@@ -27,6 +27,24 @@ describe('Inspector', () => {
     expect(screen.getByRole('heading', { name: 'Recepção' })).toBeDefined();
   });
 
+  it('says, under the flow settings, how many checks are about its nodes rather than "no problems"', () => {
+    const doc = sampleFlow();
+    // A message with nothing to say: a check about that node, none about the flow as a whole.
+    renderInspector({
+      doc: {
+        ...doc,
+        nodes: doc.nodes.map((n) =>
+          n.kind === 'message' ? { ...n, data: { ...n.data, text: '' } } : n,
+        ),
+      },
+    });
+    const checks = within(inspector()).getByRole('region', { name: 'Checks for the flow' });
+    expect(checks.textContent).not.toContain('No problems found.');
+    expect(checks.textContent).toMatch(
+      /Nothing about the flow as a whole; \d+ checks? (is|are) about/,
+    );
+  });
+
   it('refuses an empty flow name and an unknown time zone, and says why', async () => {
     const { user, store } = renderInspector();
     const name = screen.getByRole('textbox', { name: 'Flow name' });

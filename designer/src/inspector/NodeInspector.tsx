@@ -42,10 +42,13 @@ function LabelField({ node }: { node: FlowNode }) {
 export function NodeChecks({
   diagnostics,
   title,
+  empty,
 }: {
   diagnostics: readonly Diagnostic[];
   /** "Checks" by default. */
   title?: string;
+  /** What is said when there is nothing here: "No problems found." by default. */
+  empty?: string;
 }) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -53,7 +56,7 @@ export function NodeChecks({
     <section className="inspector__checks" aria-labelledby={titleId}>
       <h3 id={titleId}>{title ?? t('inspector.checks')}</h3>
       {diagnostics.length === 0 ? (
-        <p className="field__hint">{t('inspector.noProblems')}</p>
+        <p className="field__hint">{empty ?? t('inspector.noProblems')}</p>
       ) : (
         <ul>
           {diagnostics.map((d, i) => (

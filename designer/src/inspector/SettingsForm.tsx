@@ -16,7 +16,10 @@ export function SettingsForm() {
   const { t } = useTranslation();
   const settings = useEditor(selectSettings);
   const store = useEditorStore();
-  const diagnostics = useDiagnostics().filter((d) => d.nodeId === undefined);
+  const all = useDiagnostics();
+  const diagnostics = all.filter((d) => d.nodeId === undefined);
+  // The nodes' own checks are theirs (their forms, the canvas badges, the Checks panel): counted here.
+  const aboutNodes = all.length - diagnostics.length;
   const at = (key: keyof FlowSettings) => diagnostics.filter((d) => d.path === `settings.${key}`);
 
   /** A settings field: checked by the flow's settings schema, committed as one `updateSettings`. */
@@ -83,6 +86,11 @@ export function SettingsForm() {
         <NodeChecks
           title={t('inspector.settings.checks')}
           diagnostics={diagnostics.filter((d) => !d.path?.startsWith('settings.'))}
+          empty={
+            aboutNodes === 0
+              ? undefined
+              : t('inspector.settings.checksOnNodes', { count: aboutNodes })
+          }
         />
       </div>
     </>
