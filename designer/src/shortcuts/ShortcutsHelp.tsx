@@ -12,6 +12,21 @@ import {
 } from './shortcuts.ts';
 import './shortcuts.css';
 
+/** The "Keyboard shortcuts" button: `?` opens the same dialog. */
+export function ShortcutsButton({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <IconButton
+      label={t('shortcuts.title')}
+      icon={<Keyboard />}
+      keys="?"
+      aria-haspopup="dialog"
+      aria-keyshortcuts="?"
+      onClick={onClick}
+    />
+  );
+}
+
 /**
  * The "Keyboard shortcuts" button and the dialog it opens, listing every
  * shortcut with its keys for this platform. Controlled, so `?` can open it
@@ -32,16 +47,7 @@ export function ShortcutsHelp({
   const { t } = useTranslation();
   return (
     <>
-      {showButton && (
-        <IconButton
-          label={t('shortcuts.title')}
-          icon={<Keyboard />}
-          keys="?"
-          aria-haspopup="dialog"
-          aria-keyshortcuts="?"
-          onClick={() => onOpenChange(true)}
-        />
-      )}
+      {showButton && <ShortcutsButton onClick={() => onOpenChange(true)} />}
       {open && (
         <Dialog label={t('shortcuts.title')} onClose={() => onOpenChange(false)}>
           <ShortcutList platform={platform} />

@@ -23,6 +23,7 @@ import { LanguageMenu } from '../../ui/LanguageMenu.tsx';
 import type { AutosaveState } from '../../persistence/index.ts';
 import { PublishButton } from '../../publish/PublishButton.tsx';
 import { comboText, currentPlatform, shortcutById } from '../../shortcuts/shortcuts.ts';
+import { ShortcutsButton } from '../../shortcuts/ShortcutsHelp.tsx';
 import { UndoRedo } from '../../shortcuts/UndoRedo.tsx';
 import { Button, IconButton } from '../../ui/Button.tsx';
 import { Menu, MenuItem, MenuSeparator } from '../../ui/Menu.tsx';
@@ -83,7 +84,7 @@ export function EditorHeader({
       <Tooltip content={t('shell.backToFlows')}>
         <a href={libraryHref} className="editor__back">
           <ArrowLeft aria-hidden="true" size={16} />
-          <span className="editor__back-name">{t('library.title')}</span>
+          <span className={compact ? 'visually-hidden' : undefined}>{t('library.title')}</span>
         </a>
       </Tooltip>
       <h1 className="editor__title" title={name}>
@@ -110,14 +111,7 @@ export function EditorHeader({
         {!compact && (
           <>
             <IconButton label={t('editor.versions')} icon={<History />} onClick={onOpenVersions} />
-            <IconButton
-              label={t('shortcuts.title')}
-              icon={<Keyboard />}
-              keys="?"
-              aria-haspopup="dialog"
-              aria-keyshortcuts="?"
-              onClick={onOpenShortcuts}
-            />
+            <ShortcutsButton onClick={onOpenShortcuts} />
           </>
         )}
         <Menu

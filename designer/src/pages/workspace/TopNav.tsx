@@ -81,7 +81,9 @@ export function TopNav({ current, onImported }: { current: NavPage; onImported: 
                   aria-current={page === current ? 'page' : undefined}
                 >
                   <Icon aria-hidden="true" size={16} />
-                  <span className="topnav__name">{name}</span>
+                  <span className={compact && page !== current ? 'visually-hidden' : undefined}>
+                    {name}
+                  </span>
                 </a>
               );
               return (
