@@ -35,7 +35,7 @@ import {
   useStoreApi,
 } from '@xyflow/react';
 import type { FlowDocument, NodeKindName } from '@callbot/shared';
-import { useDiagnostics } from '../checking/diagnostics.ts';
+import { useDiagnostics } from '../editor/diagnostics.ts';
 import { useEditor, useEditorStore } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import type { Translate } from '../i18n/index.ts';

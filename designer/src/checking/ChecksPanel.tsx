@@ -5,7 +5,7 @@ import { own, type Diagnostic } from '@callbot/shared';
 import { useEditorStore } from '../editor/EditorContext.tsx';
 import { DockHide } from '../ui/Dock.tsx';
 import { diagnosticText } from '../i18n/diagnostics/index.ts';
-import { bySeverity, summarize, useDiagnostics } from './diagnostics.ts';
+import { bySeverity, summarize, useDiagnostics } from '../editor/diagnostics.ts';
 import './checking.css';
 
 /** Closer than this, a node is too small to find when the panel centres it. */

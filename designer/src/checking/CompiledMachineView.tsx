@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useEditor } from '../editor/EditorContext.tsx';
 import type { EditorState } from '../editor/store.ts';
 import { diagnosticText } from '../i18n/diagnostics/index.ts';
-import { useCompiled } from './diagnostics.ts';
+import { useCompiled } from '../editor/diagnostics.ts';
 import { Button } from '../ui/Button.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { Tabs } from '../ui/Tabs.tsx';

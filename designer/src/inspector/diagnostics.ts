@@ -5,7 +5,7 @@ import type { Diagnostic } from '@callbot/shared';
  * panel's (with the workspace's teams and bots the flow names but the
  * workspace lacks), so a node's form never says less than the panel.
  */
-export { useDiagnostics } from '../checking/diagnostics.ts';
+export { useDiagnostics } from '../editor/diagnostics.ts';
 
 /**
  * Where a diagnostic points inside its node's data, e.g. `options[0].key` for

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { libraryHref } from '../../app/route.ts';
 import { AutoLayoutButton } from '../../canvas/AutoLayoutButton.tsx';
 import { FindNode } from '../../canvas/FindNode.tsx';
-import { summarize, useDiagnostics } from '../../checking/diagnostics.ts';
+import { summarize, useDiagnostics } from '../../editor/diagnostics.ts';
 import { LanguageMenu } from '../../ui/LanguageMenu.tsx';
 import type { AutosaveState } from '../../persistence/index.ts';
 import { PublishButton } from '../../publish/PublishButton.tsx';

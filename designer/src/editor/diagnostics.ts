@@ -8,9 +8,9 @@ import {
   type FlowDocument,
 } from '@callbot/shared';
 import { useBotsIfAny, useTeamsIfAny } from '../app/WorkspaceContext.tsx';
-import { useEditor } from '../editor/EditorContext.tsx';
+import { useEditor } from './EditorContext.tsx';
 import { i18n, type Translate } from '../i18n/index.ts';
-import type { EditorState } from '../editor/store.ts';
+import type { EditorState } from './store.ts';
 
 // Validation and compilation are derived from the document, never stored.
 // Documents are immutable, so one result per document serves every component
