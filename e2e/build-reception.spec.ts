@@ -121,7 +121,7 @@ test('a user builds the reception example from an empty canvas with the palette 
   // Nothing wrong with the flow itself; the browser-only workspace has no teams or bots yet,
   // which the checks say as warnings (the same words as under the nodes' fields).
   await expect(designer.checks.getByRole('status')).toHaveText(/^\d+ warnings$/);
-  for (const item of await designer.checks.getByRole('button').allInnerTexts())
+  for (const item of await designer.checks.getByRole('listitem').allInnerTexts())
     expect(item).toMatch(/is not one of the workspace’s (teams|bots)/);
   await designer.expectSaved();
 

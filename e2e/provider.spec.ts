@@ -89,7 +89,7 @@ test('a customer who declines at the provider is refused; one who accepts always
   await page.goto('/#/channels/whatsapp');
   const settings = page.getByRole('region', { name: 'Telephony provider' });
   await expect(settings).toContainText('This workspace uses the sandbox provider');
-  await expect(settings).toContainText('no CALLBOT_SECRET_KEY');
+  await expect(settings).toContainText('cannot keep provider credentials yet');
 
   await page.goto('/#/customers');
   const davi = page.getByRole('row', { name: `${DAVI.name} (${DAVI.shown})` });

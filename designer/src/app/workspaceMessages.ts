@@ -2,7 +2,6 @@ import { i18n } from '../i18n/index.ts';
 import type { BrokenRecord } from '../persistence/workspaceRepository.ts';
 import { WorkspaceRefusal } from '../persistence/workspaceErrors.ts';
 import { errorMessage } from '../ui/errorMessage.ts';
-import { formatPhone } from '../forms/phone.ts';
 
 /**
  * Why a workspace change failed, in the UI language: the refusals by code
@@ -40,7 +39,8 @@ export function workspaceMessage(error: unknown): string {
         });
       case 'customer.numberTaken': {
         const customer = error.params.customer;
-        const number = formatPhone(customer?.number ?? '');
+        // As stored (E.164): the phone library stays out of the first screen's code.
+        const number = customer?.number ?? '';
         return customer?.name === undefined
           ? i18n.t('workspace.refusal.customerNumberTakenUnnamed', { number })
           : i18n.t('workspace.refusal.customerNumberTaken', { number, existing: customer.name });
