@@ -8,7 +8,11 @@ import { errorMessage } from '../ui/errorMessage.ts';
  * (field problems keep the schema's English words, like flow diagnostics),
  * storage failures as the flows say them.
  */
-export function workspaceMessage(error: unknown): string {
+export function workspaceMessage(
+  error: unknown,
+  /** How a phone number is written (the pages that show numbers load the phone library). */
+  formatNumber: (e164: string) => string = (e164) => e164,
+): string {
   if (error instanceof WorkspaceRefusal) {
     switch (error.code) {
       case 'invalid':
@@ -39,8 +43,7 @@ export function workspaceMessage(error: unknown): string {
         });
       case 'customer.numberTaken': {
         const customer = error.params.customer;
-        // As stored (E.164): the phone library stays out of the first screen's code.
-        const number = customer?.number ?? '';
+        const number = formatNumber(customer?.number ?? '');
         return customer?.name === undefined
           ? i18n.t('workspace.refusal.customerNumberTakenUnnamed', { number })
           : i18n.t('workspace.refusal.customerNumberTaken', { number, existing: customer.name });

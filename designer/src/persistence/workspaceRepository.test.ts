@@ -6,6 +6,7 @@ import type { FlowDocument, Line, NamedSchedule } from '@callbot/shared';
 import { examples } from '@callbot/runtime';
 import { DesignerDb } from './db.ts';
 import { workspaceMessage } from '../app/workspaceMessages.ts';
+import { formatPhone } from '../forms/phone.ts';
 import { WorkspaceRefusal } from './workspaceErrors.ts';
 import { createTestWorkspace } from './testing.ts';
 
@@ -239,12 +240,12 @@ describe('teams', () => {
     );
     expect(twice.code).toBe('customer.numberTaken');
     expect(twice.params.customer).toEqual({ id: 'alma', number: '+5511912340005', name: 'Alma' });
-    expect(workspaceMessage(twice)).toBe(
+    expect(workspaceMessage(twice, formatPhone)).toBe(
       'Not saved: +55 11 91234 0005 is already the number of the customer “Alma” (calls are counted per number).',
     );
     await i18n.changeLanguage('pt-BR');
     try {
-      expect(workspaceMessage(twice)).toBe(
+      expect(workspaceMessage(twice, formatPhone)).toBe(
         'Não salvo: +55 11 91234 0005 já é o número do cliente “Alma” (as chamadas são contadas por número).',
       );
     } finally {
@@ -254,7 +255,7 @@ describe('teams', () => {
     await workspace.putCustomer({ ...alma, name: 'Alma Souza' });
     const bruno = await workspace.putCustomer({ id: 'b', number: '+5511912340006', createdAt: 3 });
     const moved = await refusal(workspace.putCustomer({ ...alma, number: bruno.number }));
-    expect(workspaceMessage(moved)).toBe(
+    expect(workspaceMessage(moved, formatPhone)).toBe(
       'Not saved: +55 11 91234 0006 is already in the customer list (calls are counted per number).',
     );
     expect((await workspace.listCustomers()).items.map((c) => [c.id, c.number])).toEqual([

@@ -162,7 +162,10 @@ function CustomerRow({
     } catch (e) {
       setMessage({
         kind: 'alert',
-        text: e instanceof ProviderError ? providerErrorMessage(e, t) : workspaceMessage(e),
+        text:
+          e instanceof ProviderError
+            ? providerErrorMessage(e, t)
+            : workspaceMessage(e, formatPhone),
       });
     } finally {
       setBusy(false);
@@ -185,7 +188,10 @@ function CustomerRow({
           .catch((e: unknown) =>
             setMessage({
               kind: 'alert',
-              text: e instanceof ProviderError ? providerErrorMessage(e, t) : workspaceMessage(e),
+              text:
+                e instanceof ProviderError
+                  ? providerErrorMessage(e, t)
+                  : workspaceMessage(e, formatPhone),
             }),
           );
       }
@@ -324,7 +330,7 @@ export function CustomersPage() {
       setNumber('');
       setName('');
     } catch (e) {
-      setError(workspaceMessage(e));
+      setError(workspaceMessage(e, formatPhone));
     }
   };
 

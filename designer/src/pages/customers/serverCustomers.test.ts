@@ -1,6 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { workspaceMessage } from '../../app/workspaceMessages.ts';
+import { formatPhone } from '../../forms/phone.ts';
 import { WorkspaceRefusal } from '../../persistence/workspaceErrors.ts';
 import { useServerCustomers } from './serverCustomers.ts';
 
@@ -44,7 +45,7 @@ describe('useServerCustomers', () => {
     unmount();
     expect(calls).toContain('PUT /api/workspaces/ws-1/customers/c2');
     expect(error).toBeInstanceOf(WorkspaceRefusal);
-    expect(workspaceMessage(error)).toBe(
+    expect(workspaceMessage(error, formatPhone)).toBe(
       'Not saved: +55 11 91234 0005 is already the number of the customer “Alma” (calls are counted per number).',
     );
   });
