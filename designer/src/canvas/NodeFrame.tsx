@@ -226,7 +226,7 @@ export function SpeechTime({ text }: { text: string }) {
   if (text.trim() === '') return null;
   return (
     <span className="flow-node__speech" title={t('node.speakingTimeTitle')}>
-      <span className="flow-node__sr-only">{t('node.speakingTime')} </span>
+      <span className="visually-hidden">{t('node.speakingTime')} </span>
       <span aria-hidden="true">≈ </span>
       {formatSpeechTime(estimateSpeechMs(text))}
     </span>

@@ -258,7 +258,7 @@ export function WeekGridEditor({ weekly, onChange, describedBy }: WeekGridEditor
               className={slot % SLOTS_PER_HOUR === 0 ? 'week-grid__row--hour' : undefined}
             >
               <th scope="row" className="week-grid__hour">
-                <span className={slot % labelSlots === 0 ? undefined : 'week-grid__sr-only'}>
+                <span className={slot % labelSlots === 0 ? undefined : 'visually-hidden'}>
                   {slotStart(slot)}
                 </span>
               </th>

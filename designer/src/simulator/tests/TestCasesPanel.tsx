@@ -493,7 +493,7 @@ function SideBySide({ name, rows }: { name: string; rows: AlignedRow[] }) {
           <tr key={i} className={`test-cases__row test-cases__row--${row.op}`}>
             <th scope="row" title={t(`testCaseReview.marks.${row.op}`)}>
               <span aria-hidden="true">{MARK[row.op]}</span>
-              <span className="test-cases__sr-only">{t(`testCaseReview.marks.${row.op}`)}</span>
+              <span className="visually-hidden">{t(`testCaseReview.marks.${row.op}`)}</span>
             </th>
             <td>{'expected' in row ? cell(row.expected) : <i>{t('testCaseReview.nothing')}</i>}</td>
             <td>{'actual' in row ? cell(row.actual) : <i>{t('testCaseReview.nothing')}</i>}</td>
