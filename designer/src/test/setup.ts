@@ -16,6 +16,20 @@ class NoopResizeObserver implements ResizeObserver {
 }
 globalThis.ResizeObserver ??= NoopResizeObserver;
 
+// jsdom has no media queries either. Chartist reads them when it draws, on a
+// timer of its own: answer every query "no match" (light theme, motion allowed).
+const noMatch = (query: string): MediaQueryList => ({
+  matches: false,
+  media: query,
+  onchange: null,
+  addEventListener: () => {},
+  removeEventListener: () => {},
+  addListener: () => {},
+  removeListener: () => {},
+  dispatchEvent: () => false,
+});
+if (typeof window.matchMedia !== 'function') window.matchMedia = noMatch;
+
 // Without vitest globals, Testing Library cannot register its own cleanup.
 afterEach(cleanup);
 
