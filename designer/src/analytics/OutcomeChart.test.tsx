@@ -27,9 +27,7 @@ describe('OutcomeChart', () => {
     ).toBeTruthy();
     // Chartist draws on a timer of its own: wait for its SVG, so that drawing
     // happens inside this test (it reads media queries, which jsdom lacks).
-    await expect
-      .poll(() => container.querySelectorAll('.outcome-chart__series').length)
-      .toBe(2);
+    await expect.poll(() => container.querySelectorAll('.outcome-chart__series').length).toBe(2);
     expect(container.querySelector('.outcome--transferred')).toBeTruthy();
     expect(container.querySelector('.outcome--other')).toBeNull();
   });

@@ -6,6 +6,7 @@ import { EditorProvider } from '../editor/EditorContext.tsx';
 import { createEditorStore, type EditorStore } from '../editor/store.ts';
 import { CompiledMachineDialog, CompiledMachineView } from './CompiledMachineView.tsx';
 import { performAction } from '../editor/actions.ts';
+import { i18n } from '../i18n/index.ts';
 
 const reception = () => createEditorStore(structuredClone(examples.reception));
 
@@ -22,7 +23,8 @@ const textOf = (blob: Blob) =>
     reader.readAsText(blob);
   });
 
-afterEach(() => {
+afterEach(async () => {
+  await i18n.changeLanguage('en');
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
@@ -52,6 +54,17 @@ describe('CompiledMachineView', () => {
       screen.getByRole('tab', { name: 'States and transitions' }),
     );
     expect(screen.getByRole('tabpanel').textContent).toContain('prompt.ended');
+  });
+
+  it('says what the first state waits for in the page’s language', async () => {
+    await i18n.changeLanguage('pt-BR');
+    renderWith(reception());
+    const outline = screen.getByRole('region', { name: 'Estados e transições da máquina' });
+    const ready = within(outline)
+      .getAllByRole('listitem')
+      .find((li) => li.querySelector('code')?.textContent === '_ready')!;
+    expect(ready.textContent).toContain('Espera a chamada ser atendida.');
+    expect(outline.textContent).not.toContain('Waiting for the call');
   });
 
   it('shows the errors instead while the flow does not compile, and follows its fixes', () => {

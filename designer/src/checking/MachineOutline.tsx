@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MachineConfig } from '@callbot/shared';
+import { READY_STATE, type MachineConfig } from '@callbot/shared';
 import { outlineMachine, type OutlineState, type OutlineTransition } from './machineOutline.ts';
 
 /** A transition in words: "on prompt.ended → horario, takePort(…)"; "at once, if scheduleIs(…) → fechado". */
@@ -20,6 +20,8 @@ function Transition({ transition }: { transition: OutlineTransition }) {
 
 function State({ state }: { state: OutlineState }) {
   const { t } = useTranslation();
+  // The compiler's own words are English; the machine's first state only waits for the call.
+  const about = state.path === READY_STATE ? t('machineView.ready') : state.description;
   return (
     <li className="machine-outline__state">
       <p className="machine-outline__head">
@@ -41,7 +43,7 @@ function State({ state }: { state: OutlineState }) {
           </span>
         )}
       </p>
-      {state.description && <p className="machine-outline__about">{state.description}</p>}
+      {about && <p className="machine-outline__about">{about}</p>}
       {state.entry.length > 0 && (
         <p className="machine-outline__does">
           {t('machineView.entry', { actions: state.entry.join(', ') })}

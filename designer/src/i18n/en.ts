@@ -694,6 +694,7 @@ export const en = {
   checklistMarks: { done: 'Done', missing: 'Missing' },
   /** The compiled machine as states and transitions (issue 12). */
   machineView: {
+    ready: 'Waits for the call to be answered.',
     views: 'Views of the machine',
     tabs: { outline: 'States and transitions', json: 'JSON' },
     outline: 'States and transitions of the machine',

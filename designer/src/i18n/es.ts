@@ -696,6 +696,7 @@ export const es: Resources = {
   },
   checklistMarks: { done: 'Hecho', missing: 'Falta' },
   machineView: {
+    ready: 'Espera a que se atienda la llamada.',
     views: 'Vistas de la máquina',
     tabs: { outline: 'Estados y transiciones', json: 'JSON' },
     outline: 'Estados y transiciones de la máquina',

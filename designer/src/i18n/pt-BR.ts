@@ -685,6 +685,7 @@ export const ptBR: Resources = {
   },
   checklistMarks: { done: 'Feito', missing: 'Falta' },
   machineView: {
+    ready: 'Espera a chamada ser atendida.',
     views: 'Vistas da máquina',
     tabs: { outline: 'Estados e transições', json: 'JSON' },
     outline: 'Estados e transições da máquina',

@@ -18,6 +18,9 @@ export interface CompileResult {
 const MACHINE_ID = 'callbot';
 const target = (state: string) => `#${MACHINE_ID}.${state}`;
 
+/** The state every machine starts in, waiting for the call to be answered. */
+export const READY_STATE = '_ready';
+
 /** The compiler's own states; node ids cannot start with `_`, so they never collide. */
 const FINAL_STATES = {
   transferred: '_transferred',
@@ -90,7 +93,7 @@ export function compileDocument(doc: FlowDocument): MachineConfig {
   if (!greeting) throw new Error('compileDocument needs a validated flow with a greeting');
 
   const states: Record<string, StateConfig> = {
-    _ready: {
+    [READY_STATE]: {
       description: 'Waiting for the call to be answered.',
       on: { 'call.started': [{ target: target(greeting.id), actions: [{ type: 'startCall' }] }] },
     },
@@ -107,7 +110,7 @@ export function compileDocument(doc: FlowDocument): MachineConfig {
     version: `flow-v${doc.schemaVersion}`,
     description: doc.settings.name,
     context: { noInput: 0, noMatch: 0 },
-    initial: '_ready',
+    initial: READY_STATE,
     on: { 'call.ended': [{ target: target(FINAL_STATES.caller_hung_up) }] },
     states,
   };
