@@ -28,7 +28,9 @@ const noMatch = (query: string): MediaQueryList => ({
   removeListener: () => {},
   dispatchEvent: () => false,
 });
-if (typeof window.matchMedia !== 'function') window.matchMedia = noMatch;
+if (typeof window !== 'undefined' && typeof window.matchMedia !== 'function') {
+  window.matchMedia = noMatch;
+}
 
 // Without vitest globals, Testing Library cannot register its own cleanup.
 afterEach(cleanup);
