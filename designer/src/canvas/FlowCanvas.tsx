@@ -88,6 +88,7 @@ import {
   type FlowCanvasNode,
 } from './toReactFlow.ts';
 import { edgeTypes } from './FigureEdge.tsx';
+import { useWorkspaceNames } from './workspaceNames.ts';
 import './FlowCanvas.css';
 
 // At module level: React Flow re-creates every node or edge when these objects change.
@@ -182,7 +183,11 @@ export function FlowCanvas({
     () => initialView ?? initialViewport(doc, nodeSizesOf(registry)),
   );
   const [zoomedOut, setZoomedOut] = useState(defaultViewport.zoom < DETAIL_ZOOM);
-  const nodeView = useMemo(() => ({ t: rememberingT(t), zoomedOut }), [t, zoomedOut]);
+  const nameOf = useWorkspaceNames();
+  const nodeView = useMemo(
+    () => ({ t: rememberingT(t), zoomedOut, nameOf }),
+    [t, zoomedOut, nameOf],
+  );
   const [flow, setFlow] = useState<ReactFlowInstance<FlowCanvasNode, Edge> | null>(null);
   /** The React Flow store of this canvas: the key its nodes' full-detail sizes are kept under. */
   const canvasStore = useRef<object | null>(null);

@@ -12,6 +12,7 @@ import { estimateSpeechMs, kindOf, type FlowNode, type PortDef } from '@callbot/
 import { i18n, type Translate } from '../i18n/index.ts';
 import { kindTitle, portLabel } from '../i18n/nodeTerms.ts';
 import { formatSpeechTime } from './format.ts';
+import { asWritten, type NameOf } from './workspaceNames.ts';
 import type { NodeBadge } from './toReactFlow.ts';
 import './NodeFrame.css';
 
@@ -39,8 +40,14 @@ export const DETAIL_ZOOM = 0.45;
 export interface NodeViewSettings {
   t: Translate;
   zoomedOut: boolean;
+  /** The workspace's name for a team or bot a node names (see `useWorkspaceNames`). */
+  nameOf: NameOf;
 }
-const NodeViewContext = createContext<NodeViewSettings>({ t: i18n.t, zoomedOut: false });
+const NodeViewContext = createContext<NodeViewSettings>({
+  t: i18n.t,
+  zoomedOut: false,
+  nameOf: asWritten,
+});
 export const NodeViewProvider = NodeViewContext.Provider;
 export const useNodeView = (): NodeViewSettings => useContext(NodeViewContext);
 

@@ -15,6 +15,7 @@ import {
 } from '@xyflow/react';
 import { diffFlows, nodeKindNames, type FlowDocument } from '@callbot/shared';
 import { NodeViewProvider, rememberingT } from '../canvas/NodeFrame.tsx';
+import { useWorkspaceNames } from '../canvas/workspaceNames.ts';
 import type { Translate } from '../i18n/index.ts';
 import { nodeTypesOf, useNodeUIs } from '../canvas/NodeUIContext.tsx';
 import type { NodeUIRegistry } from '../canvas/defineNodeUI.ts';
@@ -115,7 +116,8 @@ function DiffCanvas({ before, after, beforeLabel, afterLabel, onBack }: VersionD
   const counts = countByStatus(entries);
   const ariaLabelConfig = useMemo(() => ariaLabels(t), [t]);
   // The node views are memoised: they take the UI language from here, as on the editor's canvas.
-  const nodeView = useMemo(() => ({ t: rememberingT(t), zoomedOut: false }), [t]);
+  const nameOf = useWorkspaceNames();
+  const nodeView = useMemo(() => ({ t: rememberingT(t), zoomedOut: false, nameOf }), [t, nameOf]);
   const [focused, setFocused] = useState<string | null>(null);
   const diffNodeTypes = diffNodeTypesOf(useNodeUIs());
 

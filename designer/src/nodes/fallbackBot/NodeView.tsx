@@ -4,7 +4,7 @@ import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
 /** A fallback bot: which bot carries on with the call. */
 export function FallbackBotNodeView({ data, selected }: NodeProps<FlowCanvasNode<'fallbackBot'>>) {
-  const { t } = useNodeView();
+  const { t, nameOf } = useNodeView();
   const { bot } = data.node.data;
   return (
     <NodeFrame node={data.node} badge={data.badge} selected={selected}>
@@ -12,7 +12,11 @@ export function FallbackBotNodeView({ data, selected }: NodeProps<FlowCanvasNode
         facts={[
           [
             t('kinds.fallbackBot.bot'),
-            bot.trim() === '' ? <span className="flow-node__muted">{t('node.noneYet')}</span> : bot,
+            bot.trim() === '' ? (
+              <span className="flow-node__muted">{t('node.noneYet')}</span>
+            ) : (
+              nameOf('bots', bot)
+            ),
           ],
         ]}
       />

@@ -4,7 +4,7 @@ import type { FlowCanvasNode } from '../../canvas/toReactFlow.ts';
 
 /** A transfer: the team that takes the call. */
 export function TransferNodeView({ data, selected }: NodeProps<FlowCanvasNode<'transfer'>>) {
-  const { t } = useNodeView();
+  const { t, nameOf } = useNodeView();
   const { team } = data.node.data;
   return (
     <NodeFrame node={data.node} badge={data.badge} selected={selected}>
@@ -15,7 +15,7 @@ export function TransferNodeView({ data, selected }: NodeProps<FlowCanvasNode<'t
             team.trim() === '' ? (
               <span className="flow-node__muted">{t('node.noneYet')}</span>
             ) : (
-              team
+              nameOf('teams', team)
             ),
           ],
         ]}
