@@ -1,11 +1,22 @@
 import { i18n } from '../i18n/index.ts';
 import type { BrokenRecord } from '../persistence/workspaceRepository.ts';
-import { WorkspaceRefusal } from '../persistence/workspaceErrors.ts';
+import { WorkspaceRefusal, type FieldProblem } from '../persistence/workspaceErrors.ts';
 import { errorMessage } from '../ui/errorMessage.ts';
 
 /**
+ * A refused field in the UI language when its problem has a code (its words
+ * name the field); else as the schema wrote it, after the field's path.
+ */
+export const fieldProblemMessage = (problem: FieldProblem): string =>
+  problem.code === undefined
+    ? problem.path
+      ? `${problem.path}: ${problem.message}`
+      : problem.message
+    : i18n.t(`fieldProblems.${problem.code}`, { ...problem.params });
+
+/**
  * Why a workspace change failed, in the UI language: the refusals by code
- * (field problems keep the schema's English words, like flow diagnostics),
+ * (a field problem by its own code, else in the schema's English words),
  * storage failures as the flows say them.
  */
 export function workspaceMessage(
@@ -17,9 +28,7 @@ export function workspaceMessage(
     switch (error.code) {
       case 'invalid':
         return i18n.t('workspace.refusal.invalid', {
-          problems: (error.params.problems ?? [])
-            .map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
-            .join('; '),
+          problems: (error.params.problems ?? []).map(fieldProblemMessage).join('; '),
         });
       case 'notFound':
         return i18n.t('workspace.refusal.notFound');
@@ -59,5 +68,5 @@ export function workspaceMessage(
 export const brokenRecordMessage = (record: BrokenRecord): string =>
   i18n.t('workspace.broken', {
     key: record.key,
-    problems: record.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+    problems: record.problems.map(fieldProblemMessage).join('; '),
   });

@@ -1,4 +1,8 @@
+import { fieldMessages, type FieldMessageCode } from '@callbot/shared';
 import { diagnosticsEn } from './diagnostics/en.ts';
+
+/** Every code's words, widened to strings: the other languages say them in theirs. */
+const fieldProblemWords: Record<FieldMessageCode, string> = fieldMessages;
 
 /**
  * The designer's words in English: the reference language. `pt-BR.ts` and
@@ -143,6 +147,12 @@ export const en = {
       perMinute: '{{rate}} per minute',
     },
   },
+  /**
+   * A refused field's problem by its code: English is the schemas' own words
+   * (`fieldMessages` of `@callbot/shared`), which name the field, so the path
+   * is not said. Typed by the codes: a language without one does not compile.
+   */
+  fieldProblems: fieldProblemWords,
   /** Channels & integrations > Channels: phone, WhatsApp and SIP lines (issue 6). */
   channels: {
     title: 'Channels',

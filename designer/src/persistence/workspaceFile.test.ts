@@ -174,7 +174,13 @@ describe('workspace export and import', () => {
     const result = await target.workspace.importWorkspace(JSON.stringify(file));
     expect(result).toEqual({
       ok: false,
-      problems: [{ path: 'teams[1].agents', message: 'the number of agents cannot be negative' }],
+      problems: [
+        {
+          path: 'teams[1].agents',
+          message: 'the number of agents cannot be negative',
+          code: 'agentsNegative',
+        },
+      ],
     });
     expect(await lists(target)).toEqual(before);
   });

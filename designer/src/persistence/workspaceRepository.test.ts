@@ -121,7 +121,11 @@ describe('settings', () => {
     const error = await refusal(workspace.updateSettings({ timeZone: 'Mars/Olympus' }));
     expect(error.code).toBe('invalid');
     expect(error.params.problems).toEqual([
-      { path: 'timeZone', message: 'expected a time zone such as America/Sao_Paulo' },
+      {
+        path: 'timeZone',
+        message: 'expected a time zone such as America/Sao_Paulo',
+        code: 'timeZone',
+      },
     ]);
     expect((await workspace.readSettings()).settings.timeZone).toBe('America/Sao_Paulo');
   });
@@ -170,7 +174,11 @@ describe('teams', () => {
     });
     const error = await refusal(workspace.updateTeam(team.id, { agents: -1 }));
     expect(error.params.problems).toEqual([
-      { path: 'agents', message: 'the number of agents cannot be negative' },
+      {
+        path: 'agents',
+        message: 'the number of agents cannot be negative',
+        code: 'agentsNegative',
+      },
     ]);
     expect((await workspace.listTeams()).items[0]!.agents).toBe(5);
   });
@@ -297,7 +305,13 @@ describe('teams', () => {
       {
         table: 'teams',
         key: 'broken',
-        problems: [{ path: 'agents', message: 'the number of agents is a whole number' }],
+        problems: [
+          {
+            path: 'agents',
+            message: 'the number of agents is a whole number',
+            code: 'agentsWhole',
+          },
+        ],
       },
     ]);
   });
@@ -556,6 +570,7 @@ describe('customers, permissions and call attempts', () => {
       {
         path: 'expiresAt',
         message: 'a temporary permission has an expiry, and only a temporary one',
+        code: 'permissionExpiry',
       },
     ]);
   });

@@ -283,7 +283,11 @@ describe('workspace records', () => {
     expect(answer.status).toBe(422);
     expect(answer.body.message).toBe('The team: agents: the number of agents cannot be negative.');
     expect(answer.body.problems).toEqual([
-      { path: 'agents', message: 'the number of agents cannot be negative' },
+      {
+        path: 'agents',
+        message: 'the number of agents cannot be negative',
+        code: 'agentsNegative',
+      },
     ]);
     const other = await call('ana', 'PUT', '/api/workspaces/{A}/teams/bad', {
       ...team('other', 'X'),
@@ -690,7 +694,8 @@ describe('moving in', () => {
     expect(refused.body.error).toBe('invalid_workspace_file');
     expect(refused.body.problems).toContainEqual({
       path: 'teams[0].agents',
-      message: expect.any(String) as string,
+      message: 'the number of agents is a whole number',
+      code: 'agentsWhole',
     });
     expect((await call('vera', 'GET', '/api/workspaces/{A}/lines/pbx')).status).toBe(404);
   });

@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { flowLanguages } from '../document/language.ts';
+import { fieldMessageCodes } from '../workspace/fieldMessages.ts';
 import { entityIdSchema, nameSchema } from '../workspace/fields.ts';
 import {
   botSchema,
@@ -130,7 +131,7 @@ export const flowVersionSchema = flowVersionSummarySchema.extend({ doc: z.unknow
 export const flowVersionListSchema = z.object({ versions: z.array(flowVersionSummarySchema) });
 
 /** A test case's name: unique within its flow. */
-export const testCaseNameSchema = nameSchema('a test case', 120);
+export const testCaseNameSchema = nameSchema('testCase', 120);
 
 /**
  * `PUT /api/workspaces/:ws/flows/:id/tests/:testId`: a simulated call kept
@@ -277,9 +278,25 @@ export const importAnswerSchema = z.object({
   counts: z.record(z.string(), z.int()),
 });
 
+/**
+ * A refused field (`FieldProblem`): its path and English message, and the
+ * message's code and params when it has one (`fieldMessages`), for a page to
+ * say it in its language. A code this client does not know (a newer server's)
+ * is left out: the message says it.
+ */
+export const fieldProblemSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z.enum(fieldMessageCodes).optional().catch(undefined),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .catch(undefined),
+});
+
 /** 422 to an import that cannot be: which record, which field, why. Nothing was written. */
 export const importRefusalSchema = z.object({
   error: z.literal('invalid_workspace_file'),
   message: z.string(),
-  problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  problems: z.array(fieldProblemSchema),
 });

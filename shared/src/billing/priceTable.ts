@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldMessages } from '../workspace/fieldMessages.ts';
 
 /** The channels a call comes by (as in the call protocol's `call.started`). */
 export const billingChannels = ['line', 'whatsapp', 'sip'] as const;
@@ -39,13 +40,13 @@ export const durationPricingSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['tiers', i, 'upToMinutes'],
-          message: 'the last tier has no upper limit (null)',
+          message: fieldMessages.lastTierUnlimited,
         });
       } else if (!last && (tier.upToMinutes === null || tier.upToMinutes <= previous)) {
         ctx.addIssue({
           code: 'custom',
           path: ['tiers', i, 'upToMinutes'],
-          message: 'tiers go up: each limit is above the one before, only the last one is null',
+          message: fieldMessages.tiersGoUp,
         });
       }
     });
@@ -76,7 +77,7 @@ const volumeTiers = z
 export const volumePricingSchema = z
   .strictObject({
     model: z.literal('volume'),
-    unit: z.enum(volumeUnits, 'the volume is counted in calls or minutes'),
+    unit: z.enum(volumeUnits, fieldMessages.volumeUnit),
     tiers: volumeTiers,
   })
   .superRefine(({ tiers }, ctx) => {
@@ -87,7 +88,7 @@ export const volumePricingSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['tiers', i, 'from'],
-          message: 'the first tier starts at 0 and each next one starts higher',
+          message: fieldMessages.volumeTiersStart,
         });
       }
     });
@@ -127,14 +128,14 @@ export const channelPricesSchema = z.strictObject({
 /** A country's prices: every channel, in the country's currency. */
 export const countryPricesSchema = z.strictObject({
   /** ISO 4217, e.g. `BRL`; amounts are in its hundredths. */
-  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as BRL'),
+  currency: z.string().regex(/^[A-Z]{3}$/, fieldMessages.currencyCode),
   line: channelPricesSchema,
   whatsapp: channelPricesSchema,
   sip: channelPricesSchema,
 });
 export type CountryPrices = z.infer<typeof countryPricesSchema>;
 
-const countryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code such as BR');
+const countryCode = z.string().regex(/^[A-Z]{2}$/, fieldMessages.priceCountryCode);
 
 /**
  * What calls cost, per country and channel (R20, R21). Tables are data: the
@@ -152,7 +153,7 @@ export const priceTableSchema = z
   })
   .refine((table) => table.defaultCountry in table.countries, {
     path: ['defaultCountry'],
-    message: 'the default country needs prices in the table',
+    message: fieldMessages.defaultCountryPriced,
   });
 export type PriceTable = z.infer<typeof priceTableSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldMessages } from '../workspace/fieldMessages.ts';
 
 /** Days of the week, Monday first (ISO 8601 order). */
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -8,7 +9,7 @@ export type Weekday = z.infer<typeof weekdaySchema>;
 /** A wall-clock time `HH:MM` in the schedule's time zone; `24:00` closes a range at midnight. */
 export const clockTimeSchema = z
   .string()
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a time as HH:MM (00:00 to 24:00)');
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, fieldMessages.clockTime);
 
 /** One opening range on one weekday, `start` included, `end` excluded. */
 export const weeklyRangeSchema = z.strictObject({
@@ -20,7 +21,7 @@ export type WeeklyRange = z.infer<typeof weeklyRangeSchema>;
 
 /** A calendar date `YYYY-MM-DD` in the schedule's time zone when the place is closed all day. */
 export const holidaySchema = z.strictObject({
-  date: z.iso.date({ message: 'expected a date as YYYY-MM-DD' }),
+  date: z.iso.date({ message: fieldMessages.holidayDate }),
   name: z.string().max(120).optional(),
 });
 export type Holiday = z.infer<typeof holidaySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldMessages } from '../workspace/fieldMessages.ts';
 import { e164Schema, entityIdSchema, instantSchema } from '../workspace/fields.ts';
 
 /**
@@ -9,9 +10,9 @@ import { e164Schema, entityIdSchema, instantSchema } from '../workspace/fields.t
  */
 export const permissionLimitsSchema = z.strictObject({
   /** How long a temporary permission lasts, in days from its acceptance (R14). */
-  temporaryDays: z.int().min(1, 'a temporary permission lasts at least 1 day').max(365),
+  temporaryDays: z.int().min(1, fieldMessages.temporaryDaysMin).max(365),
   /** Calls or call attempts allowed per calendar day and customer number, whatever the permission (R14, R15). */
-  callsPerDay: z.int().min(1, 'at least 1 call a day, or no call could ever be placed').max(1000),
+  callsPerDay: z.int().min(1, fieldMessages.callsPerDayMin).max(1000),
   platformRules: z.strictObject({
     enabled: z.boolean(),
     /** Permission requests allowed per customer number in any 24 hours. */
@@ -41,7 +42,7 @@ export const customerSchema = z.strictObject({
   id: entityIdSchema,
   /** The customer's WhatsApp number, E.164. */
   number: e164Schema,
-  name: z.string().trim().max(120, 'a customer name has at most 120 characters').optional(),
+  name: z.string().trim().max(120, fieldMessages.customerNameTooLong).optional(),
   createdAt: instantSchema,
 });
 export type Customer = z.infer<typeof customerSchema>;
@@ -75,14 +76,14 @@ export const callPermissionSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['expiresAt'],
-        message: 'a temporary permission has an expiry, and only a temporary one',
+        message: fieldMessages.permissionExpiry,
       });
     }
     if ((p.state === 'revoked') !== (p.revokedBy !== undefined)) {
       ctx.addIssue({
         code: 'custom',
         path: ['revokedBy'],
-        message: 'a revoked permission says who revoked it, and only a revoked one',
+        message: fieldMessages.permissionRevokedBy,
       });
     }
   });

@@ -34,7 +34,13 @@ describe('checkWorkspaceFile', () => {
     };
     expect(checkWorkspaceValue(badTeam)).toEqual({
       ok: false,
-      problems: [{ path: 'teams[0].agents', message: 'the number of agents cannot be negative' }],
+      problems: [
+        {
+          path: 'teams[0].agents',
+          message: 'the number of agents cannot be negative',
+          code: 'agentsNegative',
+        },
+      ],
     });
     const raw = file();
     const doc = { ...raw.flows[0]!.doc, settings: { ...raw.flows[0]!.doc.settings, name: '' } };

@@ -7,13 +7,22 @@ import type { z } from 'zod';
 import type { FlowDocument } from '../document/schema.ts';
 import { loadFlow } from '../document/load.ts';
 import { hasErrors } from '../document/diagnostic.ts';
+import { codeOfIssue, type FieldMessageCode } from './fieldMessages.ts';
 import { workspaceFileSchema, type WorkspaceFile } from './schema.ts';
 
-/** Which field of a record and why it is refused, in the schema's words. */
+/**
+ * Which field of a record and why it is refused, in the schema's words; a
+ * message of `fieldMessages` carries its code (and params), so a page can
+ * say it in its own language.
+ */
 export interface FieldProblem {
   /** e.g. `teams[2].agents`, or `agents` for a single record. */
   path: string;
+  /** In English: what a client without the code shows. */
   message: string;
+  code?: FieldMessageCode;
+  /** The values the code's words name, e.g. `{ max: 80 }`. */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 /** The zod issues of a refused record as field problems, under `prefix`. */
@@ -24,7 +33,7 @@ export function fieldProblems(error: z.ZodError, prefix = ''): FieldProblem[] {
         typeof key === 'number' ? `${at}[${key}]` : at ? `${at}.${String(key)}` : String(key),
       prefix,
     );
-    return { path, message: issue.message };
+    return { path, message: issue.message, ...codeOfIssue(issue) };
   });
 }
 

@@ -1,4 +1,5 @@
 export * from './fields.ts';
+export * from './fieldMessages.ts';
 export * from './schema.ts';
 export * from './result.ts';
 export * from './callbots.ts';

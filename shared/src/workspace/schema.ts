@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { priceTableSchema } from '../billing/priceTable.ts';
 import { holidaySchema, weeklyRangeSchema } from '../schedules/schema.ts';
+import { addFieldIssue, fieldMessages } from './fieldMessages.ts';
 import { nameKey } from './names.ts';
 import {
   callAttemptSchema,
@@ -21,17 +22,14 @@ import {
 export const botTargetSchema = z
   .string()
   .max(500)
-  .regex(/^(sip:|https?:\/\/)/, 'a bot target is a sip: address or an http(s) URL');
+  .regex(/^(sip:|https?:\/\/)/, fieldMessages.botTarget);
 
 /** A team (equipe de atendimento) of human agents calls can be transferred to. */
 export const teamSchema = z.strictObject({
   id: entityIdSchema,
-  name: nameSchema('a team'),
+  name: nameSchema('team'),
   /** How many agents answer for the team; 0 is allowed while it is being set up. */
-  agents: z
-    .int('the number of agents is a whole number')
-    .min(0, 'the number of agents cannot be negative')
-    .max(100_000),
+  agents: z.int(fieldMessages.agentsWhole).min(0, fieldMessages.agentsNegative).max(100_000),
   /** The team the default callbot transfers to (R9); at most one team is the default. */
   isDefault: z.boolean(),
 });
@@ -43,7 +41,7 @@ export type Team = z.infer<typeof teamSchema>;
  */
 export const botSchema = z.strictObject({
   id: entityIdSchema,
-  name: nameSchema('a bot'),
+  name: nameSchema('bot'),
   /** Where a handoff to the bot goes on a call; without it such a call hangs up. */
   target: botTargetSchema.optional(),
 });
@@ -52,7 +50,7 @@ export type Bot = z.infer<typeof botSchema>;
 /** Opening hours (horários de atendimento) with a name, reusable by schedule nodes. */
 export const namedScheduleSchema = z.strictObject({
   id: entityIdSchema,
-  name: nameSchema('a schedule'),
+  name: nameSchema('schedule'),
   timeZone: timeZoneSchema,
   weekly: z.array(weeklyRangeSchema).max(7 * 48),
   holidays: z.array(holidaySchema).max(1000),
@@ -79,7 +77,7 @@ export const purchasedLineSchema = z.strictObject({
   status: z.enum(purchaseStatuses),
   requestedAt: instantSchema,
   /** The provider's id of the purchase order. */
-  orderId: z.string().min(1, 'a purchase needs its order id').max(100),
+  orderId: z.string().min(1, fieldMessages.orderIdRequired).max(100),
 });
 
 /** The items of R2's checklist (see `whatsappCallingChecklist`). */
@@ -96,8 +94,8 @@ export const whatsappLineSchema = z
     ...lineBase,
     kind: z.literal('whatsapp'),
     number: e164Schema,
-    displayName: nameSchema('a WhatsApp line', 120),
-    business: z.literal(true, 'only WhatsApp Business numbers can take calls (R1)'),
+    displayName: nameSchema('whatsappLine', 120),
+    business: z.literal(true, fieldMessages.businessOnly),
     calling: z.boolean(),
     callsEnabled: z.boolean(),
     voiceLineId: entityIdSchema.optional(),
@@ -115,39 +113,36 @@ export const whatsappLineSchema = z
   })
   .refine((line) => line.calling || !line.callsEnabled, {
     path: ['callsEnabled'],
-    message: 'calls cannot be enabled on a number whose WhatsApp calling feature is off (R1)',
+    message: fieldMessages.callsNeedCalling,
   });
 
 /** A host name or an IP address (v4, or v6 in brackets or bare). */
 const hostSchema = z
   .string()
   .trim()
-  .min(1, 'a SIP line needs the host of the PBX')
-  .max(253, 'a host name has at most 253 characters')
+  .min(1, fieldMessages.hostRequired)
+  .max(253, fieldMessages.hostTooLong)
   .regex(
     /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/,
-    'expected a host name such as pbx.example.com or an IP address',
+    fieldMessages.hostFormat,
   );
 
 /** An existing PBX or call centre connected over SIP (R19). */
 export const sipLineSchema = z.strictObject({
   ...lineBase,
   kind: z.literal('sip'),
-  label: nameSchema('a SIP line', 120),
+  label: nameSchema('sipLine', 120),
   host: hostSchema,
   port: z
-    .int('the port is a whole number')
-    .min(1, 'a port is between 1 and 65535')
-    .max(65535, 'a port is between 1 and 65535'),
-  transport: z.enum(['udp', 'tcp', 'tls'], 'the transport is udp, tcp or tls'),
-  username: z
-    .string()
-    .min(1, 'a SIP line needs the user name of its account')
-    .max(128, 'a SIP user name has at most 128 characters'),
+    .int(fieldMessages.portWhole)
+    .min(1, fieldMessages.portRange)
+    .max(65535, fieldMessages.portRange),
+  transport: z.enum(['udp', 'tcp', 'tls'], fieldMessages.transport),
+  username: z.string().min(1, fieldMessages.sipUserRequired).max(128, fieldMessages.sipUserTooLong),
   password: z
     .string()
-    .min(1, 'a SIP line needs the password of its account')
-    .max(256, 'a SIP password has at most 256 characters'),
+    .min(1, fieldMessages.sipPasswordRequired)
+    .max(256, fieldMessages.sipPasswordTooLong),
   /** The number the trunk answers on, E.164, when it has one. */
   number: e164Schema.optional(),
   /**
@@ -192,20 +187,22 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
 
 export const WORKSPACE_FILE_FORMAT = 'callbot-workspace/1';
 
+/** The records of a workspace file that are listed by a key, as `fieldMessages` codes them. */
+type ListedRecord =
+  'team' | 'schedule' | 'line' | 'flow' | 'callbot' | 'customer' | 'permission' | 'attempt' | 'bot';
+
 /** Refuses two records with the same key, naming the second one. */
 function unique<T>(
   items: readonly T[],
   key: (item: T) => string,
-  what: string,
+  record: ListedRecord,
   field: string,
   ctx: z.RefinementCtx,
 ) {
   const seen = new Set<string>();
   items.forEach((item, i) => {
     const k = key(item);
-    if (seen.has(k)) {
-      ctx.addIssue({ code: 'custom', path: [field, i], message: `${what} "${k}" is listed twice` });
-    }
+    if (seen.has(k)) addFieldIssue(ctx, [field, i], `${record}ListedTwice`, { key: k });
     seen.add(k);
   });
 }
@@ -213,7 +210,7 @@ function unique<T>(
 /** Refuses two records named the same (`nameKey`: flows name them), naming the second one's field. */
 function uniqueNames(
   items: readonly { id: string; name: string }[],
-  what: string,
+  record: 'team' | 'bot' | 'schedule',
   field: string,
   ctx: z.RefinementCtx,
 ) {
@@ -221,10 +218,10 @@ function uniqueNames(
   items.forEach((item, i) => {
     const first = seen.get(nameKey(item.name));
     if (first) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [field, i, 'name'],
-        message: `${what} "${item.name}" has the same name as "${first.name}" (${first.id})`,
+      addFieldIssue(ctx, [field, i, 'name'], `${record}SameName`, {
+        name: item.name,
+        first: first.name,
+        firstId: first.id,
       });
     } else seen.set(nameKey(item.name), item);
   });
@@ -237,10 +234,7 @@ function uniqueNames(
  */
 export const workspaceFileSchema = z
   .strictObject({
-    format: z.literal(
-      WORKSPACE_FILE_FORMAT,
-      `expected a workspace file (${WORKSPACE_FILE_FORMAT})`,
-    ),
+    format: z.literal(WORKSPACE_FILE_FORMAT, fieldMessages.fileFormat),
     exportedAt: instantSchema,
     settings: workspaceSettingsSchema,
     teams: z.array(teamSchema).max(500),
@@ -251,7 +245,7 @@ export const workspaceFileSchema = z
       .array(
         z.strictObject({
           id: entityIdSchema,
-          name: nameSchema('a flow', 120),
+          name: nameSchema('flow', 120),
           callbot: z.boolean(),
           doc: z.unknown(),
         }),
@@ -264,35 +258,29 @@ export const workspaceFileSchema = z
     bots: z.array(botSchema).max(500).default([]),
   })
   .superRefine((file, ctx) => {
-    unique(file.teams, (t) => t.id, 'the team', 'teams', ctx);
-    unique(file.schedules, (s) => s.id, 'the schedule', 'schedules', ctx);
-    unique(file.lines, (l) => l.id, 'the line', 'lines', ctx);
-    unique(file.flows, (f) => f.id, 'the flow', 'flows', ctx);
-    unique(file.callbots, (c) => c.flowId, 'the callbot', 'callbots', ctx);
-    unique(file.customers, (c) => c.number, 'the customer number', 'customers', ctx);
-    unique(file.permissions, (p) => p.number, 'the permission of', 'permissions', ctx);
-    unique(file.attempts, (a) => a.id, 'the call attempt', 'attempts', ctx);
-    unique(file.bots, (b) => b.id, 'the bot', 'bots', ctx);
-    uniqueNames(file.teams, 'the team', 'teams', ctx);
-    uniqueNames(file.bots, 'the bot', 'bots', ctx);
-    uniqueNames(file.schedules, 'the schedule', 'schedules', ctx);
+    unique(file.teams, (t) => t.id, 'team', 'teams', ctx);
+    unique(file.schedules, (s) => s.id, 'schedule', 'schedules', ctx);
+    unique(file.lines, (l) => l.id, 'line', 'lines', ctx);
+    unique(file.flows, (f) => f.id, 'flow', 'flows', ctx);
+    unique(file.callbots, (c) => c.flowId, 'callbot', 'callbots', ctx);
+    unique(file.customers, (c) => c.number, 'customer', 'customers', ctx);
+    unique(file.permissions, (p) => p.number, 'permission', 'permissions', ctx);
+    unique(file.attempts, (a) => a.id, 'attempt', 'attempts', ctx);
+    unique(file.bots, (b) => b.id, 'bot', 'bots', ctx);
+    uniqueNames(file.teams, 'team', 'teams', ctx);
+    uniqueNames(file.bots, 'bot', 'bots', ctx);
+    uniqueNames(file.schedules, 'schedule', 'schedules', ctx);
 
     const defaults = file.teams.flatMap((t, i) => (t.isDefault ? [i] : []));
-    defaults.slice(1).forEach((i) =>
-      ctx.addIssue({
-        code: 'custom',
-        path: ['teams', i, 'isDefault'],
-        message: 'only one team can be the default team',
-      }),
-    );
+    defaults
+      .slice(1)
+      .forEach((i) => addFieldIssue(ctx, ['teams', i, 'isDefault'], 'onlyOneDefaultTeam'));
     const { defaultTeamId } = file.settings;
     if (defaultTeamId !== undefined) {
       const team = file.teams.find((t) => t.id === defaultTeamId);
       if (team === undefined || !team.isDefault) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['settings', 'defaultTeamId'],
-          message: `the default team "${defaultTeamId}" must be a team of the file marked as the default`,
+        addFieldIssue(ctx, ['settings', 'defaultTeamId'], 'defaultTeamNotDefault', {
+          id: defaultTeamId,
         });
       }
     }
@@ -300,28 +288,20 @@ export const workspaceFileSchema = z
     const callbotFlows = new Set(file.flows.filter((f) => f.callbot).map((f) => f.id));
     file.callbots.forEach((c, i) => {
       if (!callbotFlows.has(c.flowId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['callbots', i, 'flowId'],
-          message: `the callbot "${c.flowId}" is not a flow of the file marked as a callbot`,
-        });
+        addFieldIssue(ctx, ['callbots', i, 'flowId'], 'callbotNotCallbotFlow', { id: c.flowId });
       }
     });
     const sipLines = new Set(file.lines.filter((l) => l.kind === 'sip').map((l) => l.id));
     file.lines.forEach((line, i) => {
       if (line.callbotId !== undefined && !callbotFlows.has(line.callbotId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['lines', i, 'callbotId'],
-          message: `the line's callbot "${line.callbotId}" is not a callbot of the file`,
+        addFieldIssue(ctx, ['lines', i, 'callbotId'], 'lineCallbotUnknown', {
+          id: line.callbotId,
         });
       }
       if (line.kind === 'whatsapp' && line.voiceLineId !== undefined) {
         if (!sipLines.has(line.voiceLineId)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['lines', i, 'voiceLineId'],
-            message: `the voice line "${line.voiceLineId}" is not a SIP line of the file (R6)`,
+          addFieldIssue(ctx, ['lines', i, 'voiceLineId'], 'voiceLineNotSip', {
+            id: line.voiceLineId,
           });
         }
       }
