@@ -5,6 +5,7 @@ import {
   CALLS_WS_URL,
   signWebhook,
 } from './support/publishWorkspaceServer.ts';
+import { ofAttempt, opensWorkspace, ownerWorkspace } from './support/serverOwner.ts';
 
 // The calls page (issue 16) on a real server: the reception example published in a workspace,
 // calls driven through SIGNED voice webhooks along three paths (sales answered; support with
@@ -14,13 +15,12 @@ import {
 
 test.use({ baseURL: CALLS_WS_URL, viewport: { width: 1280, height: 800 } });
 
-// The owner of the server of publish-workspace.spec (whichever spec sets it up first).
+// The owner of the spec's server.
 const OWNER = {
   name: 'Olga Dona',
   email: 'olga@example.com',
   password: 'a long enough password 1',
 };
-const NUMBER = '+551130002000';
 const FLOW = 'atendimento';
 const reception = JSON.parse(
   readFileSync(new URL('../runtime/examples/reception.flow.json', import.meta.url), 'utf8'),
@@ -87,12 +87,21 @@ const actionOf = (twiml: string, verb: 'Gather' | 'Dial|Enqueue') => {
   return found?.replaceAll('&amp;', '&');
 };
 
-/** One call: its keys at the menu (none: the caller says nothing), a transfer's answer, the end. */
-async function call(request: APIRequestContext, sid: string, keys: string[], bridged: boolean) {
+/**
+ * One call to the number `to`: its keys at the menu (none: the caller says nothing), a transfer's
+ * answer, the end.
+ */
+async function call(
+  request: APIRequestContext,
+  to: string,
+  sid: string,
+  keys: string[],
+  bridged: boolean,
+) {
   let twiml = await webhook(request, '/voice/incoming', {
     CallSid: sid,
     From: '+5511987651111',
-    To: NUMBER,
+    To: to,
     Direction: 'inbound',
   });
   expect(twiml).toContain('Loja Exemplo');
@@ -113,19 +122,17 @@ test('the calls of a published callbot: the list, one call, replay, a test case 
 }) => {
   test.setTimeout(180_000);
   const owner = await playwright.request.newContext({ baseURL: CALLS_WS_URL });
-  const setup = await owner.post('/api/setup', {
-    data: { setupToken: PUBLISH_WS_SETUP_TOKEN, ...OWNER, workspaceName: 'Loja' },
+  const { ws, attempt } = await ownerWorkspace(owner, {
+    setupToken: PUBLISH_WS_SETUP_TOKEN,
+    ...OWNER,
+    workspaceName: 'Chamadas',
   });
-  if (setup.status() !== 201) {
-    const login = await owner.post('/api/login', {
-      data: { email: OWNER.email, password: OWNER.password },
-    });
-    expect(login.ok(), await login.text()).toBe(true);
-  }
-  // A workspace of this spec's own.
-  const { id: ws } = (await send(owner, 'POST', '/api/workspaces', { name: 'Chamadas' })) as {
-    id: string;
-  };
+  // The line's number and the calls' sids are the attempt's own: a number reaches the workspace
+  // that had it first, and a call's sid is one call on the whole server.
+  const lineNumber = `+5511300020${String(attempt).padStart(2, '0')}`;
+  const sales = ofAttempt('CA-calls-sales');
+  const support = ofAttempt('CA-calls-support');
+  const silent = ofAttempt('CA-calls-silent');
   const api = `/api/workspaces/${ws}`;
   for (const [id, agents, isDefault] of [
     ['recepcao', 0, true],
@@ -141,7 +148,7 @@ test('the calls of a published callbot: the list, one call, replay, a test case 
     id: 'fixa-calls',
     kind: 'purchased',
     country: 'BR',
-    number: NUMBER,
+    number: lineNumber,
     status: 'active',
     requestedAt: at,
     orderId: 'ORD-2',
@@ -150,16 +157,16 @@ test('the calls of a published callbot: the list, one call, replay, a test case 
   await send(owner, 'PUT', `${api}/lines/fixa-calls/callbot`, { callbotId: FLOW });
 
   // Three calls along three paths, through the provider's signed webhooks.
-  await call(page.request, 'CA-calls-sales', ['1'], true);
-  await call(page.request, 'CA-calls-support', ['2'], false);
-  await call(page.request, 'CA-calls-silent', [], false);
+  await call(page.request, lineNumber, sales, ['1'], true);
+  await call(page.request, lineNumber, support, ['2'], false);
+  await call(page.request, lineNumber, silent, [], false);
 
   // The owner opens the calls page in the browser, in this workspace.
   const login = await page.request.post('/api/login', {
     data: { email: OWNER.email, password: OWNER.password },
   });
   expect(login.ok()).toBe(true);
-  await page.addInitScript((id) => localStorage.setItem('callbot.designer.workspace', id), ws);
+  await opensWorkspace(page, ws);
   await page.goto('/');
   await page.getByRole('link', { name: 'Calls', exact: true }).click();
   const table = page.getByRole('table', { name: 'Calls' });
@@ -172,9 +179,9 @@ test('the calls of a published callbot: the list, one call, replay, a test case 
   const rowOf = (sid: string) =>
     table.getByRole('row').filter({ has: page.getByRole('link', { name: `Open call ${sid}` }) });
   for (const [sid, outcome, endedAt] of [
-    ['CA-calls-sales', 'Transferred', 'Equipe de vendas'],
-    ['CA-calls-support', 'Handed off', 'Bot de suporte'],
-    ['CA-calls-silent', 'Ended by the bot', 'Despedida'],
+    [sales, 'Transferred', 'Equipe de vendas'],
+    [support, 'Handed off', 'Bot de suporte'],
+    [silent, 'Ended by the bot', 'Despedida'],
   ] as const) {
     await expect(rowOf(sid).getByRole('cell', { name: outcome, exact: true })).toBeVisible();
     await expect(rowOf(sid).getByRole('cell', { name: endedAt, exact: true })).toBeVisible();
@@ -187,7 +194,7 @@ test('the calls of a published callbot: the list, one call, replay, a test case 
   await page.screenshot({ path: test.info().outputPath('calls-list.png') });
 
   // One call: its path on the version that ran, its timeline and transcript.
-  await page.getByRole('link', { name: 'Open call CA-calls-support' }).click();
+  await page.getByRole('link', { name: `Open call ${support}` }).click();
   await expect(page.getByRole('heading', { name: 'Call from +55 11 98765 1111' })).toBeVisible();
   await expect(page.getByRole('img', { name: /Call timeline/ })).toBeVisible();
   // The version that ran, by the flow's name (not the callbot's id).

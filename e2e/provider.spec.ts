@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
 import { PROVIDER_SETUP_TOKEN, PROVIDER_URL } from './support/providerServer.ts';
+import { ownerWorkspace } from './support/serverOwner.ts';
 
 // The provider lives on the server (issue 15): with the sandbox provider on a
 // real callbot server, the customer's answer at the provider decides who may
@@ -22,11 +23,11 @@ test('a customer who declines at the provider is refused; one who accepts always
   page,
 }) => {
   test.setTimeout(150_000);
-  const setup = await page.request.post('/api/setup', {
-    data: { setupToken: PROVIDER_SETUP_TOKEN, ...OWNER, workspaceName: 'Clínica' },
+  const { ws } = await ownerWorkspace(page, {
+    setupToken: PROVIDER_SETUP_TOKEN,
+    ...OWNER,
+    workspaceName: 'Clínica',
   });
-  expect(setup.status()).toBe(201);
-  const ws = ((await setup.json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
   const headers = { 'x-csrf-token': await csrfOf(page.request) };
   const api = `/api/workspaces/${ws}`;
 

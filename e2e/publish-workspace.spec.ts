@@ -6,6 +6,7 @@ import {
   PUBLISH_WS_URL,
   signWebhook,
 } from './support/publishWorkspaceServer.ts';
+import { ofAttempt, ownerWorkspace, personOf } from './support/serverOwner.ts';
 
 // One-click publishing under a workspace, then the server answers calls from it: an editor opens
 // the reception example, publishes it in one click (no URL, no token), it is assigned to a line,
@@ -23,7 +24,6 @@ const EDITOR = {
   email: 'ana@example.com',
   password: 'a long enough password 2',
 };
-const NUMBER = '+551130001000';
 /** The id of the reception example every new workspace starts with. */
 const EXAMPLE = 'reception-example';
 const reception = JSON.parse(
@@ -61,11 +61,14 @@ test('an editor publishes in one click; the line’s calls, voice and WhatsApp, 
   test.setTimeout(120_000);
   // The owner sets the server up and invites Ana as an editor.
   const owner = await playwright.request.newContext({ baseURL: PUBLISH_WS_URL });
-  const setup = await owner.post('/api/setup', {
-    data: { setupToken: PUBLISH_WS_SETUP_TOKEN, ...OWNER, workspaceName: 'Loja' },
+  const { ws, attempt } = await ownerWorkspace(owner, {
+    setupToken: PUBLISH_WS_SETUP_TOKEN,
+    ...OWNER,
+    workspaceName: 'Loja',
   });
-  expect(setup.status()).toBe(201);
-  const ws = ((await setup.json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
+  // The line's number and the calls' sids are the attempt's own: a number reaches the workspace
+  // that had it first, and a call's sid is one call on the whole server.
+  const lineNumber = `+5511300010${String(attempt).padStart(2, '0')}`;
   const invitation = await owner.post(`/api/workspaces/${ws}/invitations`, {
     data: { role: 'editor' },
     headers: { 'x-csrf-token': await csrfOf(owner) },
@@ -73,7 +76,7 @@ test('an editor publishes in one click; the line’s calls, voice and WhatsApp, 
   const { link } = (await invitation.json()) as { link: string };
   const joined = await page.request.post(
     `/api/invitations/${new URL(link).searchParams.get('token')}/accept`,
-    { data: EDITOR },
+    { data: personOf(EDITOR) },
   );
   expect(joined.status()).toBe(200);
 
@@ -121,7 +124,7 @@ test('an editor publishes in one click; the line’s calls, voice and WhatsApp, 
     id: 'fixa',
     kind: 'purchased',
     country: 'BR',
-    number: NUMBER,
+    number: lineNumber,
     status: 'active',
     requestedAt: at,
     orderId: 'ORD-1',
@@ -131,7 +134,7 @@ test('an editor publishes in one click; the line’s calls, voice and WhatsApp, 
   const zap = {
     id: 'zap',
     kind: 'whatsapp',
-    number: NUMBER,
+    number: lineNumber,
     displayName: 'Loja',
     business: true,
     calling: true,
@@ -149,17 +152,17 @@ test('an editor publishes in one click; the line’s calls, voice and WhatsApp, 
 
   // A call to the number is answered by the published flow.
   const voice = await webhook(page.request, {
-    CallSid: 'CA-e2e-1',
+    CallSid: ofAttempt('CA-e2e-1'),
     From: '+5511987650000',
-    To: NUMBER,
+    To: lineNumber,
     Direction: 'inbound',
   });
   expect(voice).toContain('Você ligou para a Loja Exemplo');
   // So is a WhatsApp call to it.
   const whatsapp = await webhook(page.request, {
-    CallSid: 'CA-e2e-2',
+    CallSid: ofAttempt('CA-e2e-2'),
     From: 'whatsapp:+5511987650000',
-    To: `whatsapp:${NUMBER}`,
+    To: `whatsapp:${lineNumber}`,
     Direction: 'inbound',
   });
   expect(whatsapp).toContain('Você ligou para a Loja Exemplo');

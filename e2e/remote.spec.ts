@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
 import { REMOTE_SETUP_TOKEN, REMOTE_URL } from './support/remoteServer.ts';
+import { ownerWorkspace, personOf } from './support/serverOwner.ts';
 
 // Two editors of one workspace on a real callbot server serving this run's
 // designer build: edits made while the network is down are kept and sent when
@@ -39,11 +40,11 @@ test('offline edits are kept and sent when the server is back; conflicting saves
 }) => {
   test.setTimeout(120_000);
   // Ana sets the server up (the setup link's token is fixed for the run).
-  const setup = await page.request.post('/api/setup', {
-    data: { setupToken: REMOTE_SETUP_TOKEN, ...ANA, workspaceName: 'Loja' },
+  const { ws } = await ownerWorkspace(page, {
+    setupToken: REMOTE_SETUP_TOKEN,
+    ...ANA,
+    workspaceName: 'Loja',
   });
-  expect(setup.status()).toBe(201);
-  const ws = ((await setup.json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
 
   const ana = new DesignerPage(page);
   await ana.open();
@@ -72,7 +73,7 @@ test('offline edits are kept and sent when the server is back; conflicting saves
   const brunoPage = await brunoContext.newPage();
   const accepted = await brunoPage.request.post(
     `/api/invitations/${new URL(link).searchParams.get('token')}/accept`,
-    { data: BRUNO },
+    { data: personOf(BRUNO) },
   );
   expect(accepted.status()).toBe(200);
   const bruno = new DesignerPage(brunoPage);

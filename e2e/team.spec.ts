@@ -7,6 +7,7 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from '@
 import { DesignerPage } from './pages/DesignerPage.ts';
 import { repoRoot } from './support/flowShape.ts';
 import { DESIGNER_OUT_DIR, originOf, portOf } from './support/ports.ts';
+import { ownerWorkspace, personOf, type Person } from './support/serverOwner.ts';
 
 // A team on one real callbot server, two (then three) browser contexts: the
 // editor builds a flow and publishes it in one click; the trainer sees it, cannot change it (the page and
@@ -114,7 +115,7 @@ async function joins(
   browser: Browser,
   ws: string,
   role: 'editor' | 'trainer',
-  person: typeof TINA,
+  person: Person,
 ) {
   const invitation = await owner.request.post(`/api/workspaces/${ws}/invitations`, {
     data: { role },
@@ -125,7 +126,7 @@ async function joins(
   const page = await context.newPage();
   const accepted = await page.request.post(
     `/api/invitations/${new URL(link).searchParams.get('token')}/accept`,
-    { data: person },
+    { data: personOf(person) },
   );
   expect(accepted.status()).toBe(200);
   return { context, page, designer: new DesignerPage(page) };
@@ -139,11 +140,11 @@ test('a team on one server: build, train read-only, edit through an outage, conf
   browser,
 }) => {
   test.setTimeout(300_000);
-  const setup = await page.request.post('/api/setup', {
-    data: { setupToken: SETUP_TOKEN, ...ANA, workspaceName: 'Loja' },
+  const { ws } = await ownerWorkspace(page, {
+    setupToken: SETUP_TOKEN,
+    ...ANA,
+    workspaceName: 'Loja',
   });
-  expect(setup.status()).toBe(201);
-  const ws = ((await setup.json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
 
   // The editor (the owner) finds the seeded example and builds a flow.
   const ana = new DesignerPage(page);

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { ownerWorkspace, personOf } from './support/serverOwner.ts';
 import { WS_PAGES_SETUP_TOKEN, WS_PAGES_URL } from './support/workspacePagesServer.ts';
 
 // Two editors of one workspace on a real callbot server serving this run's
@@ -35,11 +36,11 @@ test('a renamed team and a new line reach the other editor without a reload; an 
   browser,
 }) => {
   test.setTimeout(150_000);
-  const setup = await page.request.post('/api/setup', {
-    data: { setupToken: WS_PAGES_SETUP_TOKEN, ...ANA, workspaceName: 'Loja' },
+  const { ws } = await ownerWorkspace(page, {
+    setupToken: WS_PAGES_SETUP_TOKEN,
+    ...ANA,
+    workspaceName: 'Loja',
   });
-  expect(setup.status()).toBe(201);
-  const ws = ((await setup.json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
   const invitation = await page.request.post(`/api/workspaces/${ws}/invitations`, {
     data: { role: 'editor' },
     headers: { 'x-csrf-token': await csrfOf(page.request) },
@@ -49,7 +50,7 @@ test('a renamed team and a new line reach the other editor without a reload; an 
   const other = await brunoContext.newPage();
   const accepted = await other.request.post(
     `/api/invitations/${new URL(link).searchParams.get('token')}/accept`,
-    { data: BRUNO },
+    { data: personOf(BRUNO) },
   );
   expect(accepted.status()).toBe(200);
 
