@@ -3,16 +3,20 @@ import type { BrokenRecord } from '../persistence/workspaceRepository.ts';
 import { WorkspaceRefusal, type FieldProblem } from '../persistence/workspaceErrors.ts';
 import { errorMessage } from '../ui/errorMessage.ts';
 
+/** Why a field is refused: in the UI language when its problem has a code, else the schema's words. */
+export const fieldProblemReason = (problem: FieldProblem): string =>
+  problem.code === undefined
+    ? problem.message
+    : i18n.t(`fieldProblems.${problem.code}`, { ...problem.params });
+
 /**
  * A refused field in the UI language when its problem has a code (its words
  * name the field); else as the schema wrote it, after the field's path.
  */
 export const fieldProblemMessage = (problem: FieldProblem): string =>
-  problem.code === undefined
-    ? problem.path
-      ? `${problem.path}: ${problem.message}`
-      : problem.message
-    : i18n.t(`fieldProblems.${problem.code}`, { ...problem.params });
+  problem.code === undefined && problem.path
+    ? `${problem.path}: ${problem.message}`
+    : fieldProblemReason(problem);
 
 /**
  * Why a workspace change failed, in the UI language: the refusals by code

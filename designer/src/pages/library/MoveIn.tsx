@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Upload } from 'lucide-react';
-import type { CheckedWorkspaceFile } from '@callbot/shared';
+import type { CheckedWorkspaceFile, FieldProblem } from '@callbot/shared';
+import { fieldProblemReason } from '../../app/workspaceMessages.ts';
 import { useCurrentWorkspace } from '../../account/AccountContext.tsx';
 import { countWords } from '../../i18n/counts.ts';
 import { useSync } from '../../remote/useSync.ts';
@@ -11,7 +12,6 @@ import { errorMessage } from '../../ui/errorMessage.ts';
 import { JsonFileButton } from '../../ui/JsonFileButton.tsx';
 import { readFileText } from '../../ui/readFile.ts';
 
-type Problem = { path: string; message: string };
 type Step =
   | { kind: 'idle' }
   | {
@@ -21,7 +21,7 @@ type Step =
       checked: CheckedWorkspaceFile & { ok: true };
     }
   | { kind: 'importing' }
-  | { kind: 'refused'; fileName: string; problems: Problem[] }
+  | { kind: 'refused'; fileName: string; problems: FieldProblem[] }
   | { kind: 'done'; message: string }
   | { kind: 'failed'; message: string };
 
@@ -72,7 +72,7 @@ export function MoveIn({ onMovedIn }: { onMovedIn: () => void }) {
       onMovedIn();
     } catch (error) {
       // The server's refusal (a `RemoteError`, not imported here: the client stays off the first screen).
-      const problems = (error as { problems?: Problem[] } | null)?.problems;
+      const problems = (error as { problems?: FieldProblem[] } | null)?.problems;
       if (problems) {
         setStep({ kind: 'refused', fileName, problems });
         return;
@@ -119,7 +119,7 @@ export function MoveIn({ onMovedIn }: { onMovedIn: () => void }) {
           <ul>
             {step.problems.slice(0, 50).map((p, i) => (
               <li key={i}>
-                {p.path && <code>{p.path}</code>} {p.message}
+                {p.path && <code>{p.path}</code>} {fieldProblemReason(p)}
               </li>
             ))}
           </ul>

@@ -7,11 +7,15 @@ import { WorkspaceFileActions } from './WorkspaceFileActions.tsx';
 import { WorkspaceProvider } from '../../app/WorkspaceContext.tsx';
 import { seedFakeAccounts } from '../../account/handlers.ts';
 import { fakeAccountsServer, openAccountPage } from '../../test/accountPages.tsx';
+import { i18n } from '../../i18n/index.ts';
 
 const server = fakeAccountsServer();
 
 const opened: DesignerDb[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+afterEach(async () => {
+  opened.splice(0).forEach((db) => db.close());
+  await i18n.changeLanguage('en');
+});
 
 async function setup() {
   const source = createTestWorkspace();
@@ -26,8 +30,8 @@ async function setup() {
       <WorkspaceFileActions onImported={onImported} />
     </WorkspaceProvider>,
   );
-  const pick = (content: string) =>
-    fireEvent.change(screen.getByLabelText('Workspace file to import'), {
+  const pick = (content: string, label = 'Workspace file to import') =>
+    fireEvent.change(screen.getByLabelText(label), {
       target: { files: [new File([content], 'ws.json', { type: 'application/json' })] },
     });
   return { text, target, onImported, pick, user: userEvent.setup() };
@@ -77,6 +81,20 @@ describe('WorkspaceFileActions', () => {
     expect(dialog.textContent).toContain('teams[0].name');
     expect(dialog.textContent).toContain('a team needs a name');
     expect((await target.workspace.listTeams()).items.map((t) => t.name)).toEqual(['Antiga']);
+  });
+
+  it('says why in the page’s language, the field as the file writes it', async () => {
+    await i18n.changeLanguage('pt-BR');
+    const { text, pick } = await setup();
+    const broken = JSON.parse(text) as { teams: { agents: number }[] };
+    broken.teams[0]!.agents = -1;
+    pick(JSON.stringify(broken), 'Arquivo de espaço de trabalho a importar');
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Arquivo de espaço de trabalho recusado',
+    });
+    expect(dialog.textContent).toContain('teams[0].agents');
+    expect(dialog.textContent).toContain('o número de agentes não pode ser negativo');
+    expect(dialog.textContent).not.toContain('cannot be negative');
   });
 
   it.each(['trainer', 'viewer'] as const)(

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob } from '../../checking/download.ts';
 import type { CheckedWorkspaceFile } from '../../persistence/index.ts';
+import type { FieldProblem } from '../../persistence/workspaceErrors.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Download, Ellipsis, Upload } from 'lucide-react';
 import { Button, IconButton } from '../../ui/Button.tsx';
@@ -10,7 +11,7 @@ import { Menu, MenuItem, MenuSeparator } from '../../ui/Menu.tsx';
 import { ThemeChoices } from '../../ui/ThemeMenu.tsx';
 import { readFileText } from '../../ui/readFile.ts';
 import { useWorkspace } from '../../app/WorkspaceContext.tsx';
-import { workspaceMessage } from '../../app/workspaceMessages.ts';
+import { fieldProblemReason, workspaceMessage } from '../../app/workspaceMessages.ts';
 import { countWords } from '../../i18n/counts.ts';
 import { EditOnly } from '../../account/ReadOnly.tsx';
 
@@ -22,7 +23,7 @@ type Step =
       text: string;
       checked: CheckedWorkspaceFile & { ok: true };
     }
-  | { kind: 'refused'; fileName: string; problems: { path: string; message: string }[] }
+  | { kind: 'refused'; fileName: string; problems: FieldProblem[] }
   | { kind: 'done'; message: string }
   | { kind: 'failed'; message: string };
 
@@ -134,7 +135,7 @@ export function WorkspaceFileActions({ onImported }: { onImported: () => void })
           <ul>
             {step.problems.slice(0, 50).map((p, i) => (
               <li key={i}>
-                {p.path && <code>{p.path}</code>} {p.message}
+                {p.path && <code>{p.path}</code>} {fieldProblemReason(p)}
               </li>
             ))}
           </ul>
