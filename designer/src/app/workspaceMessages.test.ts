@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importRefusalSchema } from '@callbot/shared';
 import { i18n } from '../i18n/index.ts';
 import { WorkspaceRefusal } from '../persistence/workspaceErrors.ts';
-import { createTestWorkspace } from '../persistence/testing.ts';
+import { createTestWorkspace, refusal } from '../persistence/testing.ts';
 import type { DesignerDb } from '../persistence/db.ts';
 import { brokenRecordMessage, fieldProblemMessage, workspaceMessage } from './workspaceMessages.ts';
 
@@ -16,16 +16,6 @@ function setup() {
   const made = createTestWorkspace();
   opened.push(made.db);
   return made;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<WorkspaceRefusal> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WorkspaceRefusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('workspaceMessage of a record its schema refuses', () => {

@@ -4,6 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { DesignerDb } from './db.ts';
 import { createFlowRepository, type FlowRepository } from './repository.ts';
 import type { ChannelLike } from './tabs.ts';
+import { WorkspaceRefusal } from './workspaceErrors.ts';
 import { createWorkspaceRepository } from './workspaceRepository.ts';
 
 let dbCount = 0;
@@ -78,4 +79,15 @@ export function createTestWorkspace(db: DesignerDb = createTestDb()) {
     onFlowSaved: (flowId, revision) => flowSaved.push([flowId, revision]),
   });
   return { workspace, db, clock, flowSaved };
+}
+
+/** The refusal a workspace change ends in (the test fails if it succeeds or fails otherwise). */
+export async function refusal(promise: Promise<unknown>): Promise<WorkspaceRefusal> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof WorkspaceRefusal) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }

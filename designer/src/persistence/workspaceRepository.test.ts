@@ -7,8 +7,7 @@ import { examples } from '@callbot/runtime';
 import { DesignerDb } from './db.ts';
 import { workspaceMessage } from '../app/workspaceMessages.ts';
 import { formatPhone } from '../forms/phone.ts';
-import { WorkspaceRefusal } from './workspaceErrors.ts';
-import { createTestWorkspace } from './testing.ts';
+import { createTestWorkspace, refusal } from './testing.ts';
 
 const opened: DesignerDb[] = [];
 afterEach(() => {
@@ -19,16 +18,6 @@ function setup() {
   const made = createTestWorkspace();
   opened.push(made.db);
   return made;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<WorkspaceRefusal> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WorkspaceRefusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 /** The reception example with its schedule node using the named schedule `scheduleId`. */
