@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions } from 'vite';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -14,6 +14,8 @@ export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
   resolve: { conditions: ['@callbot/source', ...defaultClientConditions] },
+  // Tests in the node environment (the layers test) resolve as the server side does.
+  ssr: { resolve: { conditions: ['@callbot/source', ...defaultServerConditions] } },
   build: { outDir: 'dist', emptyOutDir: true },
   // `npm run dev`: the designer with hot reload on :5173, its API calls sent to the server
   // (`npm run server`, :8787; `CALLBOT_SERVER_URL` overrides), so the session cookie is first-party.

@@ -46,6 +46,7 @@ describe('readPriceTable', () => {
         {
           path: 'countries.BR.line.inbound.tiers[0].upToMinutes',
           message: 'the last tier has no upper limit (null)',
+          code: 'lastTierUnlimited',
         },
       ],
     });
